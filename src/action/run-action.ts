@@ -1,0 +1,68 @@
+import { InputError } from '../core/errors.js';
+import { runGate } from '../core/gate/run-gate.js';
+import type { TextSource } from '../core/load/text-source.js';
+import { renderMarkdown } from '../core/report/render-markdown.js';
+import { reportToJson } from '../core/report/report.js';
+
+/** The runner-facing operations the Action needs; index.ts wires them to @actions/core. */
+export interface ActionDependencies {
+  readonly getInput: (name: string) => string;
+  readonly setOutput: (name: string, value: string) => void;
+  readonly writeSummary: (markdown: string) => Promise<void>;
+  readonly setFailed: (message: string) => void;
+  readonly warning: (message: string) => void;
+  readonly info: (message: string) => void;
+  readonly openSource: (path: string) => Promise<TextSource>;
+  readonly readSmallFile: (path: string) => Promise<{ path: string; text: string; sha256: string }>;
+  readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly joinPath: (dir: string, name: string) => string;
+  /** Where reports go when the `out-dir` input is empty (the runner's temp directory). */
+  readonly defaultOutDir: string;
+  readonly tool: { readonly name: string; readonly version: string };
+}
+
+/**
+ * Runs the gate as a GitHub Action step. The step fails on `block` and on any input error; a failure
+ * to write the summary is a warning and never changes the verdict.
+ */
+export async function runAction(deps: ActionDependencies): Promise<void> {
+  const incumbent = deps.getInput('incumbent').trim();
+  const candidate = deps.getInput('candidate').trim();
+  const policyPath = deps.getInput('policy').trim();
+  const outDir = deps.getInput('out-dir').trim() || deps.defaultOutDir;
+  if (incumbent === '' || candidate === '') {
+    deps.setOutput('verdict', 'error');
+    deps.setFailed('inputs `incumbent` and `candidate` are required (paths to eval result files)');
+    return;
+  }
+  try {
+    const report = await runGate({
+      incumbent: await deps.openSource(incumbent),
+      candidate: await deps.openSource(candidate),
+      policy: policyPath === '' ? undefined : await deps.readSmallFile(policyPath),
+      tool: deps.tool,
+    });
+    const markdown = renderMarkdown(report);
+    const reportPath = deps.joinPath(outDir, 'report.json');
+    await deps.writeFile(reportPath, reportToJson(report));
+    await deps.writeFile(deps.joinPath(outDir, 'report.md'), markdown);
+    deps.setOutput('verdict', report.verdict);
+    deps.setOutput('report-path', reportPath);
+    try {
+      await deps.writeSummary(markdown);
+    } catch (error) {
+      deps.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    deps.info(`model release gate: ${report.verdict}`);
+    if (report.verdict === 'block') {
+      deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${reportPath}`);
+    }
+  } catch (error) {
+    deps.setOutput('verdict', 'error');
+    if (error instanceof InputError) {
+      deps.setFailed(error.message);
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The CLI's entry: builds the real dependencies (files, stdout) and hands them to runCli.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { openFileSource, readSmallFile } from '../adapters/file-source.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { runCli } from './run-cli.js';
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    openSource: openFileSource,
+    readSmallFile,
+    writeFile: async (path, text) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text, 'utf8');
+    },
+    joinPath: join,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+  });
+} catch (error) {
+  // An unexpected failure is never a pass: report it and exit with the input-error code.
+  process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors.js';
+import { runGate } from '../core/gate/run-gate.js';
+import type { TextSource } from '../core/load/text-source.js';
+import { renderMarkdown } from '../core/report/render-markdown.js';
+import { renderText } from '../core/report/render-text.js';
+import { reportToJson } from '../core/report/report.js';
+
+/** What the CLI needs from the outside world; index.ts passes the real ones, tests pass their own. */
+export interface CliDependencies {
+  readonly openSource: (path: string) => Promise<TextSource>;
+  readonly readSmallFile: (path: string) => Promise<{ path: string; text: string; sha256: string }>;
+  readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly joinPath: (dir: string, name: string) => string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly tool: { readonly name: string; readonly version: string };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BLOCKED = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--out <dir>] [--format text|markdown|json]
+
+  --incumbent  eval results of the deployed model (.jsonl, .csv or summary .json)
+  --candidate  eval results of the new model, in the same kind of format
+  --policy     gate policy (YAML); defaults apply when absent
+  --out        directory to write report.json and report.md into
+  --format     what to print: text (default), markdown or json
+
+exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
+
+/** Runs the CLI and returns its exit code. Never throws for bad input: it reports and returns 2. */
+export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        incumbent: { type: 'string' },
+        candidate: { type: 'string' },
+        policy: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    deps.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    deps.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (values.version === true) {
+    deps.stdout(`${deps.tool.version}\n`);
+    return EXIT_OK;
+  }
+  const problems: string[] = [];
+  if (positionals.length !== 1 || positionals[0] !== 'check') problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
+  if (values.incumbent === undefined) problems.push('--incumbent <file> is required');
+  if (values.candidate === undefined) problems.push('--candidate <file> is required');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
+  if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
+    deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+
+  try {
+    const report = await runGate({
+      incumbent: await deps.openSource(values.incumbent),
+      candidate: await deps.openSource(values.candidate),
+      policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
+      tool: deps.tool,
+    });
+    const json = reportToJson(report);
+    const markdown = renderMarkdown(report);
+    if (values.out !== undefined) {
+      await deps.writeFile(deps.joinPath(values.out, 'report.json'), json);
+      await deps.writeFile(deps.joinPath(values.out, 'report.md'), markdown);
+    }
+    deps.stdout(format === 'json' ? json : format === 'markdown' ? markdown : renderText(report));
+    return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      deps.stderr(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import type { PairedTable } from '../stats/paired-proportions.js';
+
+/** The evidence for one (cohort, metric), in the raw orientation (values as the files give them). */
+export type ComparisonData =
+  | { readonly kind: 'paired-binary'; readonly table: PairedTable }
+  | {
+      readonly kind: 'unpaired-binary';
+      readonly incumbent: { readonly successes: number; readonly n: number };
+      readonly candidate: { readonly successes: number; readonly n: number };
+    }
+  | {
+      readonly kind: 'paired-mean';
+      readonly n: number;
+      readonly meanDiff: number;
+      readonly sdDiff: number;
+      readonly incumbentMean: number;
+      readonly candidateMean: number;
+    }
+  | {
+      readonly kind: 'unpaired-mean';
+      readonly incumbent: { readonly n: number; readonly mean: number; readonly sd: number };
+      readonly candidate: { readonly n: number; readonly mean: number; readonly sd: number };
+    }
+  | { readonly kind: 'paired-quantile'; readonly p: number; readonly incumbent: Float64Array; readonly candidate: Float64Array }
+  | { readonly kind: 'point'; readonly incumbent: number; readonly candidate: number };
+
+/** One (cohort, metric) before any decision: sizes on each side, and the evidence when both sides have it. */
+export interface CohortMetricEvidence {
+  readonly cohort: string;
+  readonly metric: string;
+  readonly kind: 'binary' | 'continuous';
+  readonly nIncumbent: number;
+  readonly nCandidate: number;
+  /** Pairs behind a paired comparison; undefined for summaries. */
+  readonly nPaired: number | undefined;
+  /** undefined when the cohort or metric is absent on a side. */
+  readonly data: ComparisonData | undefined;
+}

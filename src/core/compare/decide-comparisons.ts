@@ -1,0 +1,237 @@
+import type { Policy, Statistic } from '../policy/policy-schema.js';
+import { CohortSettings, MetricSettings, cohortSettings, metricSettings } from '../policy/effective-settings.js';
+import { isLiteralPattern } from '../policy/glob.js';
+import { adjustPValues } from '../stats/multiplicity.js';
+import type { CohortMetricEvidence } from './comparison-data.js';
+import type { Comparison, ReportedMetric } from './comparison.js';
+import { inferDifference } from './infer-difference.js';
+import { minimumDetectableEffect } from './minimum-detectable-effect.js';
+import { compareCohortNames } from './collect-summary.js';
+
+export interface Decisions {
+  readonly comparisons: Comparison[];
+  readonly reported: ReportedMetric[];
+  /** Comparisons that carried a test into the multiplicity correction. */
+  readonly testedCount: number;
+}
+
+interface Pending {
+  readonly base: Omit<Comparison, 'status' | 'p_adjusted' | 'mde' | 'note'>;
+  readonly evidence: CohortMetricEvidence;
+  readonly cohort: CohortSettings;
+  readonly metric: MetricSettings;
+  readonly tested: boolean;
+  readonly standardError: number;
+  readonly status?: Comparison['status'];
+  readonly note?: string;
+}
+
+/**
+ * Decides every tracked (cohort, metric):
+ * - regressed: H0 Δ ≥ −δ is rejected at alpha after the correction across all tested pairs;
+ * - pass: the one-sided (1 − alpha) lower bound of Δ is above −δ;
+ * - inconclusive: neither (with the smallest drop the cohort could detect);
+ * - missing: absent on a side, or required and below min_n.
+ */
+export function decideComparisons(evidence: readonly CohortMetricEvidence[], policy: Policy): Decisions {
+  const pending: Pending[] = [];
+  const reported: ReportedMetric[] = [];
+  const cohortCache = new Map<string, CohortSettings>();
+  const settingsOf = (cohort: string): CohortSettings => {
+    let settings = cohortCache.get(cohort);
+    if (settings === undefined) {
+      settings = cohortSettings(policy, cohort);
+      cohortCache.set(cohort, settings);
+    }
+    return settings;
+  };
+
+  for (const item of withAbsentRequiredCohorts(evidence, policy)) {
+    const cohort = settingsOf(item.cohort);
+    if (!cohort.tracked) continue;
+    const metric = metricSettings(policy, item.metric, item.kind);
+    if (!metric.gated) {
+      reported.push(reportOnly(item, metric, policy));
+      continue;
+    }
+    pending.push(prepare(item, cohort, metric, policy));
+  }
+
+  const testedIndexes = pending.flatMap((p, i) => (p.tested ? [i] : []));
+  const adjusted = adjustPValues(
+    testedIndexes.map((i) => (pending[i] as Pending).base.p_value as number),
+    policy.correction,
+  );
+  const adjustedByIndex = new Map(testedIndexes.map((index, k) => [index, adjusted[k] as number]));
+  // The MDE is reported at the strictest per-comparison level the correction can apply (alpha/m for
+  // Holm, Bonferroni and BH alike), so it never promises more sensitivity than the gate has.
+  const correctedAlpha = policy.correction === 'none' ? policy.alpha : policy.alpha / Math.max(1, testedIndexes.length);
+
+  const comparisons = pending.map((p, index) => finish(p, adjustedByIndex.get(index), correctedAlpha, policy));
+  comparisons.sort((a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  reported.sort((a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  return { comparisons, reported, testedCount: testedIndexes.length };
+}
+
+/** A required cohort named literally but found in neither file still needs a (missing) row. */
+function withAbsentRequiredCohorts(evidence: readonly CohortMetricEvidence[], policy: Policy): CohortMetricEvidence[] {
+  const present = new Set(evidence.map((e) => e.cohort));
+  const metrics = new Map<string, CohortMetricEvidence['kind']>();
+  for (const e of evidence) if (e.cohort === 'overall') metrics.set(e.metric, e.kind);
+  const extra: CohortMetricEvidence[] = [];
+  for (const pattern of policy.cohorts.required) {
+    if (!isLiteralPattern(pattern) || present.has(pattern)) continue;
+    for (const [metric, kind] of metrics) {
+      extra.push({ cohort: pattern, metric, kind, nIncumbent: 0, nCandidate: 0, nPaired: undefined, data: undefined });
+    }
+  }
+  return [...evidence, ...extra];
+}
+
+function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: MetricSettings, policy: Policy): Pending {
+  const n = item.nPaired ?? Math.min(item.nIncumbent, item.nCandidate);
+  const base = {
+    cohort: item.cohort,
+    metric: item.metric,
+    statistic: metric.statistic,
+    direction: metric.direction,
+    n_incumbent: item.nIncumbent,
+    n_candidate: item.nCandidate,
+    n_paired: item.nPaired ?? null,
+    rare: Math.min(item.nIncumbent, item.nCandidate) < policy.cohorts.rare_below,
+    required: cohort.required,
+    inconclusive_setting: cohort.inconclusive,
+  };
+  const empty = {
+    incumbent: null,
+    candidate: null,
+    delta: null,
+    ci_low: null,
+    ci_high: null,
+    margin: null,
+    p_value: null,
+    method: 'none',
+  };
+  if (item.data === undefined || item.nIncumbent === 0 || item.nCandidate === 0 || n === 0) {
+    const side = item.nIncumbent === 0 && item.nCandidate === 0 ? 'both files' : item.nIncumbent === 0 ? 'the incumbent file' : item.nCandidate === 0 ? 'the candidate file' : 'the pairing (no id in this cohort is in both files)';
+    return { base: { ...base, ...empty }, evidence: item, cohort, metric, tested: false, standardError: Number.NaN, status: 'missing', note: `absent from ${side}` };
+  }
+  if (cohort.required && Math.min(item.nIncumbent, item.nCandidate, n) < cohort.minN) {
+    return {
+      base: { ...base, ...empty },
+      evidence: item,
+      cohort,
+      metric,
+      tested: false,
+      standardError: Number.NaN,
+      status: 'missing',
+      note: `required cohort has n=${Math.min(item.nIncumbent, item.nCandidate, n)}, below min_n=${cohort.minN}`,
+    };
+  }
+
+  const marginSetting = cohort.marginFor(item.metric, metric.margin);
+  const result = inferDifference(item.data, {
+    direction: metric.direction,
+    margin: (incumbentValue) =>
+      marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue),
+    alpha: policy.alpha,
+    // Seeded per (cohort, metric), so a result does not depend on how many other cohorts there are.
+    bootstrap: { ...policy.bootstrap, seed: `${policy.bootstrap.seed}\u0000${item.cohort}\u0000${item.metric}` },
+  });
+  const { margin } = result;
+  const inference = result.inference;
+  const common = {
+    ...base,
+    incumbent: result.incumbent,
+    candidate: result.candidate,
+    margin,
+  };
+  if (inference === undefined) {
+    const delta = orientedPointDelta(result.incumbent, result.candidate, metric.direction);
+    return {
+      base: { ...common, delta, ci_low: null, ci_high: null, p_value: null, method: 'point comparison (the files give no uncertainty; none was used)' },
+      evidence: item,
+      cohort,
+      metric,
+      tested: false,
+      standardError: Number.NaN,
+      status: delta < -margin ? 'regressed' : 'pass',
+      note: 'decided on point values alone: no confidence bound could be computed',
+    };
+  }
+  const belowMinN = n < cohort.minN;
+  return {
+    base: {
+      ...common,
+      delta: inference.estimate,
+      ci_low: inference.lower,
+      ci_high: inference.upper,
+      p_value: inference.pValue,
+      method: inference.method,
+    },
+    evidence: item,
+    cohort,
+    metric,
+    tested: !belowMinN,
+    standardError: inference.standardError,
+    ...(belowMinN ? { status: 'inconclusive' as const, note: `n=${n} is below min_n=${cohort.minN}: not tested` } : {}),
+  };
+}
+
+function finish(p: Pending, pAdjusted: number | undefined, correctedAlpha: number, policy: Policy): Comparison {
+  const { base } = p;
+  const mde =
+    p.evidence.data === undefined || base.incumbent === null || base.margin === null
+      ? null
+      : finiteOrNull(
+          minimumDetectableEffect(p.evidence.data, base.incumbent, p.standardError, {
+            margin: base.margin,
+            alpha: correctedAlpha,
+            power: policy.power,
+            direction: base.direction,
+          }),
+        );
+  let status = p.status;
+  if (status === undefined) {
+    const margin = base.margin ?? 0;
+    if (pAdjusted !== undefined && pAdjusted < policy.alpha) status = 'regressed';
+    else if (base.ci_low !== null && base.ci_low > -margin) status = 'pass';
+    else status = 'inconclusive';
+  }
+  return { ...base, status, p_adjusted: pAdjusted ?? null, mde, note: p.note ?? null };
+}
+
+function orientedPointDelta(incumbent: number, candidate: number, direction: 'higher' | 'lower'): number {
+  return direction === 'higher' ? candidate - incumbent : incumbent - candidate;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function reportOnly(item: CohortMetricEvidence, metric: MetricSettings, policy: Policy): ReportedMetric {
+  void policy;
+  const statistic: Statistic | 'proportion' = metric.statistic;
+  let incumbent: number | null = null;
+  let candidate: number | null = null;
+  const data = item.data;
+  if (data?.kind === 'paired-mean') {
+    incumbent = data.incumbentMean;
+    candidate = data.candidateMean;
+  } else if (data?.kind === 'unpaired-mean') {
+    incumbent = data.incumbent.mean;
+    candidate = data.candidate.mean;
+  } else if (data?.kind === 'point') {
+    incumbent = data.incumbent;
+    candidate = data.candidate;
+  } else if (data?.kind === 'paired-binary') {
+    const { n11, n10, n01, n00 } = data.table;
+    const n = n11 + n10 + n01 + n00;
+    incumbent = (n11 + n10) / n;
+    candidate = (n11 + n01) / n;
+  } else if (data?.kind === 'unpaired-binary') {
+    incumbent = data.incumbent.successes / data.incumbent.n;
+    candidate = data.candidate.successes / data.candidate.n;
+  }
+  return { cohort: item.cohort, metric: item.metric, statistic: statistic === 'proportion' ? 'proportion' : 'mean', incumbent, candidate };
+}

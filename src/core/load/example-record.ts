@@ -1,0 +1,155 @@
+import { InputError } from '../errors.js';
+import { CohortRegistry, LABEL_PREFIX, OVERALL } from './cohort-registry.js';
+import { ExampleLayout, describe } from './example-layout.js';
+
+/**
+ * One per-example record, validated. The arrays are reused from record to record (the caller copies
+ * what it keeps), because allocating per line would dominate the cost on million-line files.
+ */
+export interface ParsedExample {
+  id: string;
+  /** Sorted, de-duplicated cohort indices; always includes `overall`. */
+  cohorts: number[];
+  /** 0/1 per layout.binaryMetrics. */
+  readonly binary: Uint8Array;
+  /** Finite numbers per layout.continuousMetrics. */
+  readonly continuous: Float64Array;
+}
+
+export function createParsedExample(layout: ExampleLayout): ParsedExample {
+  return {
+    id: '',
+    cohorts: [],
+    binary: new Uint8Array(layout.binaryMetrics.length),
+    continuous: new Float64Array(layout.continuousMetrics.length),
+  };
+}
+
+/** Validates a record (already JSON-shaped) against the file's layout and fills `out`. */
+export function parseExampleRecord(
+  record: unknown,
+  layout: ExampleLayout,
+  cohorts: CohortRegistry,
+  out: ParsedExample,
+  file: string,
+  line: number,
+): void {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    throw new InputError(file, `expected a JSON object per line, got ${describe(record)}`, { line });
+  }
+  const r = record as Record<string, unknown>;
+  out.id = parseId(r.id, file, line);
+
+  const members: number[] = [cohorts.indexOf(OVERALL)];
+  const listed = r.cohorts;
+  if (listed !== undefined) {
+    if (!Array.isArray(listed)) {
+      throw new InputError(file, `expected an array of cohort names, got ${describe(listed)}`, { line, field: 'cohorts' });
+    }
+    for (const name of listed) {
+      if (typeof name !== 'string' || name.length === 0) {
+        throw new InputError(file, `expected non-empty cohort names (strings), got ${describe(name)}`, { line, field: 'cohorts' });
+      }
+      members.push(cohorts.indexOf(name));
+    }
+  }
+
+  let next = 0;
+  if (layout.binaryMetrics.length > layout.checkNames.length) {
+    if (layout.accuracyFromCorrect) {
+      out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
+      if ('label' in r) members.push(cohorts.indexOf(LABEL_PREFIX + parseLabel(r.label, file, line, 'label')));
+    } else {
+      if (!('label' in r) || !('prediction' in r)) {
+        throw new InputError(file, 'expected `label` and `prediction`, as on the first line', { line, field: 'label' });
+      }
+      const label = parseLabel(r.label, file, line, 'label');
+      const prediction = parseLabel(r.prediction, file, line, 'prediction');
+      out.binary[next++] = label === prediction ? 1 : 0;
+      members.push(cohorts.indexOf(LABEL_PREFIX + label));
+    }
+  } else if ('correct' in r || 'label' in r || 'prediction' in r) {
+    throw new InputError(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {
+      line,
+      field: 'correct' in r ? 'correct' : 'label',
+    });
+  }
+
+  const checks = sameKeys(r.checks, layout.checkNames, 'checks', file, line);
+  for (const name of layout.checkNames) out.binary[next++] = parseBoolean(checks[name], file, line, `checks.${name}`);
+
+  const metrics = sameKeys(r.metrics, layout.continuousMetrics, 'metrics', file, line);
+  for (let i = 0; i < layout.continuousMetrics.length; i++) {
+    const name = layout.continuousMetrics[i] as string;
+    const value = metrics[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field: `metrics.${name}` });
+    }
+    out.continuous[i] = value;
+  }
+
+  members.sort((a, b) => a - b);
+  out.cohorts = dedupeSorted(members);
+}
+
+function parseId(value: unknown, file: string, line: number): string {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new InputError(file, `expected a non-empty string or a finite number as id, got ${describe(value)}`, { line, field: 'id' });
+}
+
+function parseLabel(value: unknown, file: string, line: number, field: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  throw new InputError(file, `expected a string, number or boolean, got ${describe(value)}`, { line, field });
+}
+
+function parseBoolean(value: unknown, file: string, line: number, field: string): number {
+  if (value === true) return 1;
+  if (value === false) return 0;
+  throw new InputError(file, `expected true or false, got ${describe(value)}`, { line, field });
+}
+
+const EMPTY: Record<string, unknown> = {};
+
+function sameKeys(
+  value: unknown,
+  expected: readonly string[],
+  field: string,
+  file: string,
+  line: number,
+): Record<string, unknown> {
+  if (value === undefined) {
+    if (expected.length === 0) return EMPTY;
+    throw new InputError(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, { line, field });
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(file, `expected an object of named values, got ${describe(value)}`, { line, field });
+  }
+  const record = value as Record<string, unknown>;
+  let count = 0;
+  for (const key in record) {
+    count++;
+    if (!expected.includes(key)) {
+      throw new InputError(file, `unexpected ${field}.${key}: the first line did not have it, and every line must have the same ${field}`, {
+        line,
+        field: `${field}.${key}`,
+      });
+    }
+  }
+  if (count !== expected.length) {
+    const missing = expected.filter((k) => !(k in record));
+    throw new InputError(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
+  }
+  return record;
+}
+
+function dedupeSorted(values: number[]): number[] {
+  let write = 1;
+  for (let read = 1; read < values.length; read++) {
+    if (values[read] !== values[write - 1]) values[write++] = values[read] as number;
+  }
+  values.length = Math.min(write, values.length);
+  return values;
+}

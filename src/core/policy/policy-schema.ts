@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** A tolerated drop: an absolute amount in the metric's own unit, or a percentage of the incumbent's value. */
+export type Margin = { readonly kind: 'absolute'; readonly value: number } | { readonly kind: 'relative'; readonly value: number };
+
+const margin = z
+  .union([z.number(), z.string()], { error: 'expected a margin: a number ≥ 0 (absolute) or a percentage such as "5%"' })
+  .transform((raw, ctx): Margin => {
+    if (typeof raw === 'number') {
+      if (!Number.isFinite(raw) || raw < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a margin ≥ 0 (the drop that is tolerated), got ${raw}` });
+        return z.NEVER;
+      }
+      return { kind: 'absolute', value: raw };
+    }
+    const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(raw);
+    if (match?.[1] === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a percentage such as "5%" (≥ 0), got ${JSON.stringify(raw)}` });
+      return z.NEVER;
+    }
+    return { kind: 'relative', value: Number(match[1]) / 100 };
+  });
+
+export const STATISTICS = ['mean', 'p50', 'p95', 'p99'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+
+const metricPolicy = z.strictObject({
+  direction: z.enum(['higher', 'lower']).optional(),
+  margin: margin.optional(),
+  statistic: z.enum(STATISTICS).optional(),
+  /** false: report the metric but never let it decide the verdict. */
+  gate: z.boolean().optional(),
+});
+
+const inconclusive = z.enum(['warn', 'block']);
+
+const cohortOverride = z.strictObject({
+  inconclusive: inconclusive.optional(),
+  min_n: z.number().int().positive().optional(),
+  metrics: z.record(z.string(), z.strictObject({ margin })).optional(),
+});
+
+const patterns = z.array(z.string().min(1, 'expected a non-empty cohort name or glob pattern'));
+
+export const policySchema = z.strictObject({
+  alpha: z.number().gt(0, 'expected 0 < alpha < 0.5').lt(0.5, 'expected 0 < alpha < 0.5').default(0.05),
+  correction: z.enum(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
+  inconclusive: inconclusive.default('warn'),
+  /** Power at which the minimum detectable effect is reported. */
+  power: z.number().gt(0.5, 'expected 0.5 < power < 1').lt(1, 'expected 0.5 < power < 1').default(0.8),
+  /** Ids present in one file only: a warning, or a blocking finding. */
+  unmatched_ids: z.enum(['warn', 'block']).default('warn'),
+  bootstrap: z
+    .strictObject({
+      resamples: z.number().int().min(200, 'expected at least 200 resamples').max(100_000).default(2000),
+      seed: z.string().min(1).default('model-release-gate'),
+    })
+    .prefault({}),
+  metrics: z.record(z.string().min(1), metricPolicy).default({}),
+  cohorts: z
+    .strictObject({
+      track: patterns.default(['*']),
+      ignore: patterns.default([]),
+      required: patterns.default([]),
+      min_n: z.number().int().positive('expected min_n ≥ 1').default(1),
+      rare_below: z.number().int().nonnegative().default(200),
+      overrides: z.record(z.string().min(1), cohortOverride).default({}),
+    })
+    .prefault({}),
+});
+
+export type Policy = z.output<typeof policySchema>;
+export type MetricPolicy = z.output<typeof metricPolicy>;
+export type CohortOverride = z.output<typeof cohortOverride>;

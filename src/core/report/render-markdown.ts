@@ -1,0 +1,125 @@
+import type { Comparison } from '../compare/comparison.js';
+import type { Finding } from '../findings/finding.js';
+import { escapeMarkdown, escapeName } from './escape-markdown.js';
+import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
+import type { GateReport, Verdict } from './report.js';
+
+const VERDICT_HEADING: Record<Verdict, string> = {
+  pass: '✅ Model release gate: pass',
+  warn: '⚠️ Model release gate: pass with warnings',
+  block: '⛔ Model release gate: blocked',
+};
+
+/** Rows per table before the rest is summarized as a count (the full list is in report.json). */
+const MAX_ROWS = 200;
+
+/** The markdown report (report.md and the job summary): verdict first, then what blocks, then what cannot be told. */
+export function renderMarkdown(report: GateReport): string {
+  const lines: string[] = [];
+  lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
+  lines.push(contextLine(report), '');
+
+  const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
+  if (blocking.length > 0) {
+    lines.push('### What blocks', '');
+    lines.push(...comparisonTable(blocking), '');
+  }
+  const inconclusive = report.comparisons.filter((c) => c.status === 'inconclusive');
+  if (inconclusive.length > 0) {
+    lines.push('### Too little data to tell', '');
+    lines.push('| cohort | metric | n | observed Δ | could only detect a drop of | if inconclusive |', '|---|---|---:|---:|---:|---|');
+    for (const c of inconclusive.slice(0, MAX_ROWS)) {
+      lines.push(
+        `| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDelta(c.mde, c.statistic, false)} or more | ${c.inconclusive_setting} |`,
+      );
+    }
+    lines.push(...overflow(inconclusive.length), '');
+  }
+  const other = report.findings.filter((f) => !f.id.startsWith('cohort.regressed') && !f.id.startsWith('cohort.inconclusive'));
+  if (other.length > 0) {
+    lines.push('### Findings', '');
+    for (const f of other.slice(0, MAX_ROWS)) lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}`);
+    lines.push(...overflow(other.length), '');
+  }
+  const passing = report.comparisons.filter((c) => c.status === 'pass' || (c.status === 'missing' && !c.required));
+  if (passing.length > 0) {
+    lines.push(`<details><summary>✅ ${passing.length} comparison(s) pass or are not required (show)</summary>`, '');
+    lines.push(...comparisonTable(passing), '', '</details>', '');
+  }
+  lines.push(methodsLine(report), '');
+  return lines.join('\n');
+}
+
+function reasonLine(report: GateReport): string {
+  const s = report.summary;
+  const parts: string[] = [];
+  if (s.regressed > 0) parts.push(`${s.regressed} cohort metric(s) regressed`);
+  const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
+  if (requiredMissing > 0) parts.push(`${requiredMissing} required cohort metric(s) missing`);
+  if (s.inconclusive > 0) parts.push(`${s.inconclusive} too small to tell`);
+  const otherBlocking = report.findings.filter((f) => f.severity === 'block' && !f.id.startsWith('cohort.')).length;
+  if (otherBlocking > 0) parts.push(`${otherBlocking} other blocking finding(s)`);
+  if (parts.length === 0) parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
+  return parts.join(', ');
+}
+
+function contextLine(report: GateReport): string {
+  const { incumbent, candidate } = report.inputs;
+  const name = (d: typeof incumbent): string =>
+    d.model === null ? `\`${escapeName(d.path)}\`` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
+  const design =
+    report.design === 'paired'
+      ? `paired by id (${formatCount(incumbent.examples ?? 0)} incumbent, ${formatCount(candidate.examples ?? 0)} candidate examples)`
+      : 'unpaired summaries';
+  return `Candidate ${name(candidate)} vs incumbent ${name(incumbent)} · ${design} · alpha ${report.policy.alpha} one-sided, ${report.policy.correction} correction across ${report.summary.tested} tested comparison(s)`;
+}
+
+function comparisonTable(rows: readonly Comparison[]): string[] {
+  const lines = [
+    '| cohort | metric | n | incumbent | candidate | Δ | one-sided bounds | margin | adjusted p | method |',
+    '|---|---|---:|---:|---:|---:|---|---:|---:|---|',
+  ];
+  for (const c of rows.slice(0, MAX_ROWS)) {
+    const bounds = c.ci_low === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`;
+    const detail = c.note === null ? escapeMarkdown(c.method, 80) : `${escapeMarkdown(c.note, 80)}`;
+    lines.push(
+      `| ${statusIcon(c)} ${cohortCell(c)} | ${escapeName(c.metric)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${c.statistic})`} | ${formatCount(nOf(c))} | ${formatValue(c.incumbent, c.statistic)} | ${formatValue(c.candidate, c.statistic)} | ${formatDelta(c.delta, c.statistic)} | ${bounds} | ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)} | ${formatP(c.p_adjusted)} | ${detail} |`,
+    );
+  }
+  lines.push(...overflow(rows.length));
+  return lines;
+}
+
+function cohortCell(c: Comparison): string {
+  return `${escapeName(c.cohort)}${c.rare ? ' (rare)' : ''}`;
+}
+
+function nOf(c: Comparison): number {
+  return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
+}
+
+function statusIcon(c: Comparison): string {
+  switch (c.status) {
+    case 'regressed':
+      return '🔻';
+    case 'missing':
+      return c.required ? '⛔' : '➖';
+    case 'inconclusive':
+      return '❔';
+    case 'pass':
+      return '✅';
+  }
+}
+
+function severityIcon(f: Finding): string {
+  return f.severity === 'block' ? '⛔' : f.severity === 'warn' ? '⚠️' : 'ℹ️';
+}
+
+function overflow(total: number): string[] {
+  return total > MAX_ROWS ? ['', `…and ${total - MAX_ROWS} more (see report.json).`] : [];
+}
+
+function methodsLine(report: GateReport): string {
+  const methods = [...new Set(report.comparisons.map((c) => c.method).filter((m) => m !== 'none'))].sort();
+  return `<sub>Δ = candidate − incumbent, oriented so that positive is better; bounds are one-sided ${Math.round((1 - report.policy.alpha) * 100)}%. Methods: ${methods.map((m) => escapeMarkdown(m, 200)).join('; ') || 'none'}. ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}.</sub>`;
+}

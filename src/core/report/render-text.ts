@@ -1,0 +1,38 @@
+import type { Comparison } from '../compare/comparison.js';
+import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
+import type { GateReport } from './report.js';
+
+/** Plain text for terminals: the verdict, then every non-passing comparison and finding, then a count of the rest. */
+export function renderText(report: GateReport): string {
+  const lines: string[] = [];
+  const s = report.summary;
+  lines.push(`verdict: ${report.verdict.toUpperCase()}`);
+  lines.push(
+    `${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s)`,
+  );
+  const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
+  if (notPassing.length > 0) {
+    lines.push('', 'cohorts that did not pass:');
+    for (const c of notPassing) lines.push(`  ${describe(c)}`);
+  }
+  if (report.findings.length > 0) {
+    lines.push('', 'findings:');
+    for (const f of report.findings) lines.push(`  [${f.severity}] ${f.id}: ${oneLine(f.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describe(c: Comparison): string {
+  const n = c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
+  const head = `${c.status.toUpperCase().padEnd(12)} ${oneLine(c.cohort)} · ${oneLine(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
+  if (c.status === 'missing') return `${head}: ${c.note ?? ''}`;
+  const values = `${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}, Δ ${formatDelta(c.delta, c.statistic)}`;
+  const bound = c.ci_low === null ? '' : ` (lower bound ${formatDelta(c.ci_low, c.statistic)}, margin ${formatDelta(c.margin, c.statistic, false)})`;
+  const tail = c.status === 'inconclusive' ? `; can only detect drops ≥ ${formatDelta(c.mde, c.statistic, false)}` : `; adjusted p ${formatP(c.p_adjusted)}`;
+  return `${head}: ${values}${bound}${tail}`;
+}
+
+/** Input strings are printed on one line each, with control characters made visible. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

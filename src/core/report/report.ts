@@ -1,0 +1,65 @@
+import type { Comparison, ReportedMetric } from '../compare/comparison.js';
+import type { Finding } from '../findings/finding.js';
+import type { Policy } from '../policy/policy-schema.js';
+
+export type Verdict = 'pass' | 'warn' | 'block';
+
+export interface InputDescription {
+  readonly path: string;
+  readonly sha256: string;
+  readonly format: 'jsonl' | 'csv' | 'summary';
+  /** Examples in the file (per-example formats only). */
+  readonly examples: number | null;
+  readonly model: { readonly name: string; readonly version: string } | null;
+  readonly dataset: { readonly name: string; readonly version?: string | undefined; readonly sha256?: string | undefined } | null;
+}
+
+/** report.json: everything the verdict rests on, deterministic for the same inputs. */
+export interface GateReport {
+  readonly schema: 'model-release-gate/report@1';
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly verdict: Verdict;
+  readonly design: 'paired' | 'unpaired';
+  readonly summary: {
+    readonly comparisons: number;
+    readonly tested: number;
+    readonly pass: number;
+    readonly regressed: number;
+    readonly inconclusive: number;
+    readonly missing: number;
+    readonly blocking_findings: number;
+    readonly warnings: number;
+  };
+  readonly inputs: {
+    readonly incumbent: InputDescription;
+    readonly candidate: InputDescription;
+    readonly policy: { readonly path: string; readonly sha256: string } | null;
+  };
+  readonly policy: Policy;
+  readonly comparisons: readonly Comparison[];
+  readonly reported_metrics: readonly ReportedMetric[];
+  readonly findings: readonly Finding[];
+}
+
+/** block on any blocking finding; warn on any warning; else pass. An aggregate gain offsets nothing. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.severity === 'block')) return 'block';
+  if (findings.some((f) => f.severity === 'warn')) return 'warn';
+  return 'pass';
+}
+
+/**
+ * Serializes a report: numbers rounded to 12 significant digits (so the last bits of floating-point
+ * arithmetic never change the bytes) and non-finite numbers as null.
+ */
+export function reportToJson(report: unknown): string {
+  return `${JSON.stringify(
+    report,
+    (_key, value: unknown) => {
+      if (typeof value !== 'number') return value;
+      if (!Number.isFinite(value)) return null;
+      return Number.isInteger(value) ? value : Number(value.toPrecision(12));
+    },
+    2,
+  )}\n`;
+}

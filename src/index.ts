@@ -1,0 +1,33 @@
+// The Action's entry: builds the real dependencies from @actions/core and the file system, and runs.
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { openFileSource, readSmallFile } from './adapters/file-source.js';
+import { runAction } from './action/run-action.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+try {
+  await runAction({
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+    setFailed: (message) => core.setFailed(message),
+    warning: (message) => core.warning(message),
+    info: (message) => core.info(message),
+    openSource: openFileSource,
+    readSmallFile,
+    writeFile: async (path, text) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text, 'utf8');
+    },
+    joinPath: join,
+    defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+  });
+} catch (error) {
+  // Anything unexpected fails the step: an error is never a pass.
+  core.setFailed(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}

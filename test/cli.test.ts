@@ -1,0 +1,71 @@
+// The bundled CLI, run as a user runs it: exit codes, stdout/stderr and the files --out writes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const example = ['--incumbent', 'examples/incumbent.jsonl', '--policy', 'examples/policy.yml'];
+
+describe('model-release-gate check', () => {
+  it('exits 0 on warn and writes report.json and report.md to --out', () => {
+    const out = mkdtempSync(join(tmpdir(), 'mrg-cli-'));
+    const run = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^verdict: WARN\n/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { verdict: string; inputs: { incumbent: { sha256: string } } };
+    expect(report.verdict).toBe('warn');
+    expect(report.inputs.incumbent.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Model release gate');
+  });
+
+  it('exits 1 on block', () => {
+    const run = cli('check', ...example, '--candidate', 'examples/blocked/candidate.jsonl', '--format', 'json');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { verdict: string; comparisons: { cohort: string; metric: string; status: string }[] };
+    expect(report.verdict).toBe('block');
+    expect(report.comparisons.filter((c) => c.status === 'regressed').map((c) => `${c.cohort}/${c.metric}`)).toContain('label:chargeback/accuracy');
+  });
+
+  it('exits 2 with a message on stderr for usage and input errors', () => {
+    const usage = cli('check', '--incumbent', 'examples/incumbent.jsonl');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('error: --candidate <file> is required');
+    const unknown = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--fromat', 'json');
+    expect(unknown.status).toBe(2);
+    const missing = cli('check', ...example, '--candidate', 'nope.jsonl');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('error: nope.jsonl: file not found\n');
+  });
+
+  it('gives byte-identical reports for the same inputs', () => {
+    const first = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--format', 'json');
+    const second = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--format', 'json');
+    expect(first.stdout.length).toBeGreaterThan(1000);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('reads CSV with the same columns as JSONL and gives the same comparisons', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrg-csv-'));
+    const toCsv = (path: string): string => {
+      const rows = readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; cohorts: string[]; label: string; prediction: string; checks: { calibrated: boolean }; metrics: { latency_ms: number } });
+      const body = rows.map((r) => [r.id, r.cohorts.join(';'), r.label, r.prediction, r.checks.calibrated, r.metrics.latency_ms].join(','));
+      const file = join(dir, path.replace(/\//g, '_').replace('.jsonl', '.csv'));
+      writeFileSync(file, `id,cohorts,label,prediction,checks.calibrated,metrics.latency_ms\n${body.join('\n')}\n`);
+      return file;
+    };
+    const fromCsv = cli('check', '--incumbent', toCsv('examples/incumbent.jsonl'), '--candidate', toCsv('examples/candidate.jsonl'), '--policy', 'examples/policy.yml', '--format', 'json');
+    const fromJsonl = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--format', 'json');
+    const comparisons = (text: string): unknown => (JSON.parse(text) as { comparisons: unknown }).comparisons;
+    expect(fromCsv.status).toBe(0);
+    expect(comparisons(fromCsv.stdout)).toEqual(comparisons(fromJsonl.stdout));
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runGate } from '../src/core/gate/run-gate.js';
+import { renderMarkdown } from '../src/core/report/render-markdown.js';
+import { jsonl, memorySource } from './helpers/memory-source.js';
+
+describe('a 40-example cohort with an observed 5-point drop', () => {
+  it('is inconclusive with its minimum detectable effect reported, not a pass', async () => {
+    const incumbent: Record<string, unknown>[] = [];
+    const candidate: Record<string, unknown>[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const small = i < 40;
+      const right = i % 10 !== 0; // 90% for both overall and the small cohort
+      // In the small cohort the candidate loses 2 of the incumbent's right answers: 36/40 → 34/40.
+      const candidateRight = small && (i === 1 || i === 2) ? false : right;
+      const cohorts = small ? ['lang:is'] : ['lang:en'];
+      incumbent.push({ id: i, cohorts, correct: right });
+      candidate.push({ id: i, cohorts, correct: candidateRight });
+    }
+    const report = await runGate({
+      incumbent: memorySource('inc.jsonl', jsonl(incumbent), 4096),
+      candidate: memorySource('cand.jsonl', jsonl(candidate), 4096),
+      tool: { name: 'model-release-gate', version: 'test' },
+    });
+    const row = report.comparisons.find((c) => c.cohort === 'lang:is' && c.metric === 'accuracy');
+    expect(row?.status).toBe('inconclusive');
+    expect(row?.n_paired).toBe(40);
+    expect(row?.delta).toBeCloseTo(-0.05, 12);
+    expect(row?.rare).toBe(true);
+    // 2 discordant pairs of 40; at alpha/3 and 80% power the smallest detectable drop is far above 5 points.
+    expect(row?.mde).toBeGreaterThan(0.1);
+    expect(row?.mde).toBeLessThan(0.5);
+    expect(report.verdict).toBe('warn');
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('### Too little data to tell');
+    expect(markdown).toMatch(/\| lang:is \(rare\) \| accuracy \| 40 \| −5\.0 pts \| \d+\.\d pts or more \| warn \|/);
+  });
+});
