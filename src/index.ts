@@ -29,5 +29,6 @@ try {
   });
 } catch (error) {
   // Anything unexpected fails the step: an error is never a pass.
+  core.setOutput('verdict', 'error');
   core.setFailed(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 }

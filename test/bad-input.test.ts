@@ -187,3 +187,13 @@ describe('data problems that are findings, never a silent pass', () => {
     expect(report.verdict).toBe('block');
   });
 });
+
+describe('policy values that cannot apply to a proportion', () => {
+  it('rejects a margin of 1 or more on a binary metric, and a statistic on it', async () => {
+    const margin = await inputError({ policy: 'metrics:\n  accuracy: {margin: 1.5}\n' });
+    expect(margin.field).toBe('metrics.accuracy.margin');
+    expect(margin.line).toBe(2);
+    const statistic = await inputError({ policy: 'metrics:\n  accuracy: {statistic: p95}\n' });
+    expect(statistic.message).toContain('a statistic (p95) applies only to continuous metrics');
+  });
+});

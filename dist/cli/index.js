@@ -139,16 +139,28 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/load/cohort-registry.ts
+const OVERALL = 'overall';
+const LABEL_PREFIX = 'label:';
 /** Interns cohort names to small integers shared by both sides, so per-example storage stays compact. */
 class CohortRegistry {
     indexByName = new Map();
     names = [];
+    indexByLabel = new Map();
     indexOf(name) {
         let index = this.indexByName.get(name);
         if (index === undefined) {
             index = this.names.length;
             this.names.push(name);
             this.indexByName.set(name, index);
+        }
+        return index;
+    }
+    /** The index of `label:<label>`, cached by the bare label so the hot loop builds no strings. */
+    labelIndexOf(label) {
+        let index = this.indexByLabel.get(label);
+        if (index === undefined) {
+            index = this.indexOf(LABEL_PREFIX + label);
+            this.indexByLabel.set(label, index);
         }
         return index;
     }
@@ -162,8 +174,6 @@ class CohortRegistry {
         return this.names.length;
     }
 }
-const OVERALL = 'overall';
-const LABEL_PREFIX = 'label:';
 
 ;// CONCATENATED MODULE: ./src/core/policy/glob.ts
 /**
@@ -454,689 +464,6 @@ function adjustPValues(pValues, method) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/stats/special.ts
-/**
- * The special functions behind the Student t and binomial distributions: log Γ and the regularized
- * incomplete beta function I_x(a, b).
- *
- * Both are written for relative accuracy in the tails, because the binomial and t tail probabilities
- * that feed the release decision are often tiny (1e-10 and below) and are later multiplied by a
- * multiplicity correction.
- */
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-/** From here up, the Stirling series below is accurate to double precision. */
-const STIRLING_THRESHOLD = 10;
-/**
- * Coefficients of the Lanczos approximation with g = 7 and 9 terms (the set published with
- * P. Godfrey's notes on the Lanczos approximation; error below 1e-15 for Re z ≥ ½).
- */
-const LANCZOS_G = 7;
-const LANCZOS_COEFFICIENTS = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-/**
- * The remainder of Stirling's series, log Γ(x) − [(x − ½)·log x − x + ½·log 2π], for x ≥ 10:
- * Σ B₂ₖ / (2k(2k − 1)·x^(2k−1)). Eight terms leave an error below 1e-17 at x = 10.
- */
-function stirlingRemainder(x) {
-    const inverse = 1 / x;
-    return inverse * polynomialInInverseSquare(STIRLING_REMAINDER_COEFFICIENTS, inverse * inverse);
-}
-/** B₂ₖ / (2k(2k − 1)) for k = 1…8, the coefficients of Stirling's series. */
-const STIRLING_REMAINDER_COEFFICIENTS = [
-    1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400,
-];
-function polynomialInInverseSquare(coefficients, w) {
-    let sum = 0;
-    for (let i = coefficients.length - 1; i >= 0; i--)
-        sum = sum * w + (coefficients[i] ?? 0);
-    return sum;
-}
-/**
- * log |Γ(x)|. Stirling's series for x ≥ 10, the Lanczos approximation on [½, 10), and the reflection
- * formula Γ(x)·Γ(1 − x) = π / sin(πx) below ½. Infinity at the poles 0, −1, −2, …
- */
-function logGamma(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    if (x === Number.POSITIVE_INFINITY)
-        return Number.POSITIVE_INFINITY;
-    if (x <= 0 && Number.isInteger(x))
-        return Number.POSITIVE_INFINITY;
-    if (x < 0.5) {
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    }
-    if (x >= STIRLING_THRESHOLD) {
-        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingRemainder(x);
-    }
-    const z = x - 1;
-    let series = LANCZOS_COEFFICIENTS[0] ?? 1;
-    for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++)
-        series += (LANCZOS_COEFFICIENTS[i] ?? 0) / (z + i);
-    const t = z + LANCZOS_G + 0.5;
-    return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(series);
-}
-/**
- * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0.
- *
- * When an argument is large, the three log Γ terms are large and nearly cancel (log Γ(1e5) ≈ 1e6 for a
- * result of about −30), which would cost ten digits. Stirling's series lets the large parts cancel
- * algebraically instead, leaving only terms of the size of the result.
- */
-function logBeta(a, b) {
-    const small = Math.min(a, b);
-    const large = Math.max(a, b);
-    const total = a + b;
-    if (large < STIRLING_THRESHOLD)
-        return logGamma(a) + logGamma(b) - logGamma(total);
-    const remainders = stirlingRemainder(large) - stirlingRemainder(total);
-    if (small < STIRLING_THRESHOLD) {
-        // log Γ(large) − log Γ(total), expanded by Stirling, plus log Γ(small) computed directly.
-        const logGammaRatio = -(large - 0.5) * Math.log1p(small / large) - small * Math.log(total) + small + remainders;
-        return logGamma(small) + logGammaRatio;
-    }
-    return (HALF_LOG_TWO_PI +
-        (small - 0.5) * Math.log(small / total) -
-        0.5 * Math.log(total) -
-        (large - 0.5) * Math.log1p(small / large) +
-        stirlingRemainder(small) +
-        remainders);
-}
-/**
- * I_x(a, b), the regularized incomplete beta function, for 0 ≤ x ≤ 1 and a, b > 0 (NaN otherwise).
- */
-function regularizedIncompleteBeta(x, a, b) {
-    return incompleteBetaPair(x, 1 - x, a, b).lower;
-}
-/**
- * 1 − I_x(a, b) = I_{1−x}(b, a), computed directly rather than by subtraction, so it keeps its relative
- * accuracy when it is tiny. The binomial cdf is this quantity.
- */
-function regularizedIncompleteBetaComplement(x, a, b) {
-    return incompleteBetaPair(x, 1 - x, a, b).upper;
-}
-/**
- * I_x(a, b) and its complement together, given both x and y = 1 − x. Callers that know y more
- * precisely than 1 − x can be computed (the Student t cdf does) pass it in.
- *
- * The continued fraction of I_x(a, b) converges fast only for x < (a + 1)/(a + b + 2); above that
- * point the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) is used, so the directly computed half is always the
- * smaller one and the other is obtained by subtraction from 1 without losing relative accuracy.
- */
-function incompleteBetaPair(x, y, a, b) {
-    if ([x, y, a, b].some(Number.isNaN) || a <= 0 || b <= 0 || x < 0 || x > 1) {
-        return { lower: Number.NaN, upper: Number.NaN };
-    }
-    // y decides at the top end: a caller's y can be positive even where x has rounded to 1.
-    if (x === 0)
-        return { lower: 0, upper: 1 };
-    if (y <= 0)
-        return { lower: 1, upper: 0 };
-    if (a === Number.POSITIVE_INFINITY || b === Number.POSITIVE_INFINITY) {
-        return { lower: Number.NaN, upper: Number.NaN };
-    }
-    if (x < (a + 1) / (a + b + 2)) {
-        const lower = (betaPrefactor(x, y, a, b) * betaContinuedFraction(x, a, b)) / a;
-        return { lower, upper: 1 - lower };
-    }
-    const upper = (betaPrefactor(y, x, b, a) * betaContinuedFraction(y, b, a)) / b;
-    return { lower: 1 - upper, upper };
-}
-/**
- * x^a·y^b / B(a, b), with y = 1 − x.
- *
- * For large a and b the naive exp(a·log x + b·log y − log B(a, b)) subtracts numbers of size a + b
- * to get a result of size 1, losing (a + b)·1e-16 in the exponent. Writing log B with Stirling's
- * formula and cancelling the large terms analytically leaves
- *   a·log1p(e/a) + b·log1p(−e/b) + ½·log(ab / (2π(a + b))) − [R(a) + R(b) − R(a + b)],
- * with e = x·b − y·a (zero at the mode) and R the Stirling remainder, which has no cancellation.
- */
-function betaPrefactor(x, y, a, b) {
-    // Take the log of whichever of x and y is smaller (it carries full relative precision) and reach
-    // the other through log1p, so that a y = 1 − x rounded near 1 does not cost b·1e-16 in the exponent.
-    const logX = x <= y ? Math.log(x) : Math.log1p(-y);
-    const logY = x <= y ? Math.log1p(-x) : Math.log(y);
-    if (a >= STIRLING_THRESHOLD && b >= STIRLING_THRESHOLD) {
-        const total = a + b;
-        const e = x * b - y * a;
-        const exponent = scaledLogRatio(a, e, logX, total) +
-            scaledLogRatio(b, -e, logY, total) +
-            0.5 * Math.log((a / total) * b) -
-            HALF_LOG_TWO_PI -
-            (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(total));
-        return Math.exp(exponent);
-    }
-    return Math.exp(a * logX + b * logY - logBeta(a, b));
-}
-/**
- * a·log(x·(a + b)/a), where x·(a + b)/a = 1 + e/a. Near the mode (|e| small against a) log1p(e/a) keeps
- * full precision, and its rounding cancels against the matching b-term; far from it, e/a approaches −1
- * and 1 + e/a would lose digits, so the logarithm is split instead.
- */
-function scaledLogRatio(a, e, logX, total) {
-    const ratio = e / a;
-    if (Math.abs(ratio) < 0.5)
-        return a * Math.log1p(ratio);
-    return a * (logX + Math.log(total / a));
-}
-/** Smallest magnitude allowed for a Lentz denominator, to step over an exact zero. */
-const LENTZ_TINY = 1e-300;
-const CONTINUED_FRACTION_EPSILON = 1e-16;
-/** The fraction needs O(√max(a, b)) terms; this cap is reached only for absurd a, b (> 1e9). */
-const CONTINUED_FRACTION_MAX_TERMS = 100_000;
-/**
- * The continued fraction 1 / (1 + d₁/(1 + d₂/(1 + …))) of I_x(a, b) · a / (x^a·y^b / B(a, b))
- * (Abramowitz & Stegun 26.5.8), with
- *   d₂ₘ₊₁ = −(a + m)(a + b + m)·x / ((a + 2m)(a + 2m + 1)),  d₂ₘ = m(b − m)·x / ((a + 2m − 1)(a + 2m)),
- * evaluated front to back by the modified Lentz method, which needs no fixed number of terms.
- */
-function betaContinuedFraction(x, a, b) {
-    // f = b₀ + a₁/(b₁ + a₂/(b₂ + …)) with b₀ = 0, every bⱼ = 1, a₁ = 1 and aⱼ₊₁ = dⱼ.
-    let value = LENTZ_TINY;
-    let c = value;
-    let d = 0;
-    for (let j = 1; j <= CONTINUED_FRACTION_MAX_TERMS; j++) {
-        const numerator = j === 1 ? 1 : betaFractionTerm(j - 1, x, a, b);
-        d = 1 + numerator * d;
-        if (Math.abs(d) < LENTZ_TINY)
-            d = LENTZ_TINY;
-        c = 1 + numerator / c;
-        if (Math.abs(c) < LENTZ_TINY)
-            c = LENTZ_TINY;
-        d = 1 / d;
-        const delta = c * d;
-        value *= delta;
-        if (Math.abs(delta - 1) < CONTINUED_FRACTION_EPSILON)
-            break;
-    }
-    return value;
-}
-/** dᵢ of the incomplete beta continued fraction (see betaContinuedFraction). */
-function betaFractionTerm(i, x, a, b) {
-    if (i % 2 === 0) {
-        const m = i / 2;
-        return (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    }
-    const m = (i - 1) / 2;
-    return (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/binomial.ts
-/**
- * Exact binomial tail probabilities, for the exact McNemar test.
- *
- * Both tails come from the regularized incomplete beta function (Abramowitz & Stegun 26.5.24):
- *   P(X ≥ k) = I_p(k, n − k + 1)   and   P(X ≤ k) = 1 − I_p(k + 1, n − k),
- * each computed directly (never as 1 minus the other), so a tiny tail keeps its relative precision and
- * large n costs no more than small n.
- */
-
-/**
- * P(X ≤ k) for X ~ Binomial(n, p). k is rounded down to an integer; n must be a non-negative integer
- * and p in [0, 1], otherwise the result is NaN.
- */
-function binomialCdf(k, n, p) {
-    if (!isValidBinomial(n, p) || Number.isNaN(k))
-        return Number.NaN;
-    const successes = Math.floor(k);
-    if (successes < 0)
-        return 0;
-    if (successes >= n)
-        return 1;
-    if (p === 0)
-        return 1;
-    if (p === 1)
-        return 0;
-    return incompleteBetaPair(p, 1 - p, successes + 1, n - successes).upper;
-}
-/**
- * P(X ≥ k) for X ~ Binomial(n, p). k is rounded up to an integer; n must be a non-negative integer
- * and p in [0, 1], otherwise the result is NaN.
- */
-function binomialUpperTail(k, n, p) {
-    if (!isValidBinomial(n, p) || Number.isNaN(k))
-        return Number.NaN;
-    const successes = Math.ceil(k);
-    if (successes <= 0)
-        return 1;
-    if (successes > n)
-        return 0;
-    if (p === 0)
-        return 0;
-    if (p === 1)
-        return 1;
-    return incompleteBetaPair(p, 1 - p, successes, n - successes + 1).lower;
-}
-function isValidBinomial(n, p) {
-    return Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/mcnemar.ts
-/**
- * McNemar's exact conditional test on the discordant pairs of a paired comparison.
- *
- * Given the b + c pairs on which the two models disagree, under H0 (equal accuracy) each disagreement
- * goes either way with probability ½, so b ~ Binomial(b + c, ½) conditionally on b + c.
- */
-
-/**
- * The exact McNemar test for b pairs discordant one way and c the other. Name b the count whose
- * excess is the alternative of interest (for a regression check: incumbent right, candidate wrong).
- * With no discordant pairs there is no evidence either way and both p-values are 1.
- */
-function mcnemarExact(b, c) {
-    if (!isCount(b) || !isCount(c)) {
-        throw new RangeError(`mcnemarExact: counts must be non-negative integers, got b = ${b}, c = ${c}`);
-    }
-    const discordant = b + c;
-    if (discordant === 0)
-        return { oneSided: 1, twoSided: 1 };
-    const upper = binomialUpperTail(b, discordant, 0.5);
-    const lower = binomialCdf(b, discordant, 0.5);
-    return { oneSided: upper, twoSided: Math.min(1, 2 * Math.min(upper, lower)) };
-}
-function isCount(value) {
-    return Number.isInteger(value) && value >= 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/normal.ts
-/**
- * The standard normal distribution: Φ and Φ⁻¹ to nearly full double precision.
- *
- * The gate reads one-sided p-values far into the tail (after a Holm or Bonferroni correction over many
- * cohorts), so Φ must be accurate relative to its own size, not just to 1e-7 in absolute terms as the
- * usual textbook approximations are.
- */
-/**
- * Φ(x) from W. J. Cody's rational Chebyshev approximations to erf and erfc ("Rational Chebyshev
- * approximations for the error function", Mathematics of Computation 23 (1969) 631–637; the
- * coefficients of his CALERF routine). Relative error about 1e-15 in both tails.
- */
-function normalCdf(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    const absX = Math.abs(x);
-    const u = absX * Math.SQRT1_2;
-    if (u <= ERF_SERIES_LIMIT) {
-        // Near the centre, Φ = ½ + ½·erf(x/√2) loses nothing: Φ is close to ½ there.
-        const halfErf = 0.5 * erfNearZero(u);
-        return x < 0 ? 0.5 - halfErf : 0.5 + halfErf;
-    }
-    const upperTail = 0.5 * erfcScaledTail(u) * gaussianDensityKernel(absX);
-    return x < 0 ? upperTail : 1 - upperTail;
-}
-/**
- * Φ⁻¹(p) by M. J. Wichura's algorithm AS 241, PPND16 ("The percentage points of the normal
- * distribution", Applied Statistics 37 (1988) 477–484): about 1e-16 relative accuracy.
- * Returns −Infinity at 0, Infinity at 1 and NaN outside [0, 1].
- */
-function normalQuantile(p) {
-    if (Number.isNaN(p) || p < 0 || p > 1)
-        return Number.NaN;
-    if (p === 0)
-        return Number.NEGATIVE_INFINITY;
-    if (p === 1)
-        return Number.POSITIVE_INFINITY;
-    const q = p - 0.5;
-    if (Math.abs(q) <= 0.425) {
-        const r = 0.180625 - q * q;
-        return (q * polynomial(AS241_CENTRAL_NUMERATOR, r)) / polynomial(AS241_CENTRAL_DENOMINATOR, r);
-    }
-    // In the tails, work from the smaller of p and 1 − p (1 − p is exact for p ≥ ½), via
-    // r = sqrt(−log(tail)), in which the quantile is smooth.
-    const tail = q < 0 ? p : 1 - p;
-    let r = Math.sqrt(-Math.log(tail));
-    let magnitude;
-    if (r <= 5) {
-        r -= 1.6;
-        magnitude = polynomial(AS241_TAIL_NUMERATOR, r) / polynomial(AS241_TAIL_DENOMINATOR, r);
-    }
-    else {
-        r -= 5;
-        magnitude = polynomial(AS241_FAR_TAIL_NUMERATOR, r) / polynomial(AS241_FAR_TAIL_DENOMINATOR, r);
-    }
-    return q < 0 ? -magnitude : magnitude;
-}
-/** Cody's first interval, |u| ≤ 0.46875, where erf is approximated directly. */
-const ERF_SERIES_LIMIT = 0.46875;
-/** Below this, exp(−x²/2) underflows even after the scaling, so Φ(−x) is 0 in double precision. */
-const TAIL_UNDERFLOW_X = 38.5;
-/** Evaluates a polynomial with coefficients in ascending powers, by Horner's rule. */
-function polynomial(coefficients, x) {
-    let sum = 0;
-    for (let i = coefficients.length - 1; i >= 0; i--)
-        sum = sum * x + (coefficients[i] ?? 0);
-    return sum;
-}
-/** erf(u) for 0 ≤ u ≤ 0.46875: u·P(u²)/Q(u²). */
-function erfNearZero(u) {
-    const z = u * u;
-    return (u * polynomial(ERF_NUMERATOR, z)) / polynomial(ERF_DENOMINATOR, z);
-}
-/**
- * exp(u²)·erfc(u) for u > 0.46875, the smooth factor of erfc once the Gaussian is divided out.
- * Cody's second interval (to u = 4) is a rational function of u, the third a rational function of
- * 1/u² around the asymptotic 1/(u·√π).
- */
-function erfcScaledTail(u) {
-    if (u <= 4)
-        return polynomial(ERFC_MID_NUMERATOR, u) / polynomial(ERFC_MID_DENOMINATOR, u);
-    const z = 1 / (u * u);
-    const correction = (z * polynomial(ERFC_FAR_NUMERATOR, z)) / polynomial(ERFC_FAR_DENOMINATOR, z);
-    return (1 / Math.sqrt(Math.PI) - correction) / u;
-}
-/**
- * exp(−x²/2) without the rounding error of squaring x. Squaring a double makes a relative error
- * of ~1e-16 in x², which exp turns into an error of x²·1e-16 (1e-13 at x = 30). Splitting x into a
- * head with few bits (whose square is exact) and a small remainder keeps the error at ~1e-16.
- */
-function gaussianDensityKernel(absX) {
-    if (absX > TAIL_UNDERFLOW_X)
-        return 0;
-    const head = Math.trunc(absX * 16) / 16;
-    const remainderTerm = (absX - head) * (absX + head);
-    return Math.exp(-0.5 * head * head) * Math.exp(-0.5 * remainderTerm);
-}
-// Cody's coefficients (CALERF), in ascending powers; each denominator's leading coefficient is 1.
-const ERF_NUMERATOR = [
-    3.20937758913846947e3, 3.77485237685302021e2, 1.13864154151050156e2, 3.16112374387056560e0,
-    1.85777706184603153e-1,
-];
-const ERF_DENOMINATOR = [2.84423683343917062e3, 1.28261652607737228e3, 2.44024637934444173e2, 2.36012909523441209e1, 1];
-const ERFC_MID_NUMERATOR = [
-    1.23033935479799725e3, 2.05107837782607147e3, 1.71204761263407058e3, 8.81952221241769090e2,
-    2.98635138197400131e2, 6.61191906371416295e1, 8.88314979438837594e0, 5.64188496988670089e-1,
-    2.15311535474403846e-8,
-];
-const ERFC_MID_DENOMINATOR = [
-    1.23033935480374942e3, 3.43936767414372164e3, 4.36261909014324716e3, 3.29079923573345963e3,
-    1.62138957456669019e3, 5.37181101862009858e2, 1.17693950891312499e2, 1.57449261107098347e1, 1,
-];
-const ERFC_FAR_NUMERATOR = [
-    6.58749161529837803e-4, 1.60837851487422766e-2, 1.25781726111229246e-1, 3.60344899949804439e-1,
-    3.05326634961232344e-1, 1.63153871373020978e-2,
-];
-const ERFC_FAR_DENOMINATOR = [
-    2.33520497626869185e-3, 6.05183413124413191e-2, 5.27905102951428412e-1, 1.87295284992346047e0,
-    2.56852019228982242e0, 1,
-];
-// Wichura's AS 241 coefficients, in ascending powers.
-const AS241_CENTRAL_NUMERATOR = [
-    3.387132872796366608e0, 1.3314166789178437745e2, 1.9715909503065514427e3, 1.3731693765509461125e4,
-    4.5921953931549871457e4, 6.7265770927008700853e4, 3.3430575583588128105e4, 2.5090809287301226727e3,
-];
-const AS241_CENTRAL_DENOMINATOR = [
-    1, 4.2313330701600911252e1, 6.871870074920579083e2, 5.3941960214247511077e3, 2.1213794301586595867e4,
-    3.930789580009271061e4, 2.8729085735721942674e4, 5.226495278852854561e3,
-];
-const AS241_TAIL_NUMERATOR = [
-    1.42343711074968357734e0, 4.6303378461565452959e0, 5.7694972214606914055e0, 3.64784832476320460504e0,
-    1.27045825245236838258e0, 2.4178072517745061177e-1, 2.27238449892691845833e-2, 7.7454501427834140764e-4,
-];
-const AS241_TAIL_DENOMINATOR = [
-    1, 2.05319162663775882187e0, 1.6763848301838038494e0, 6.8976733498510000455e-1, 1.4810397642748007459e-1,
-    1.51986665636164571966e-2, 5.475938084995344946e-4, 1.05075007164441684324e-9,
-];
-const AS241_FAR_TAIL_NUMERATOR = [
-    6.6579046435011037772e0, 5.4637849111641143699e0, 1.7848265399172913358e0, 2.9656057182850489123e-1,
-    2.6532189526576123093e-2, 1.2426609473880784386e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
-];
-const AS241_FAR_TAIL_DENOMINATOR = [
-    1, 5.9983220655588793769e-1, 1.369298809227358053e-1, 1.48753612908506148525e-2, 7.868691311456132591e-4,
-    1.8463183175100546818e-5, 1.4215117583164458887e-7, 2.04426310338993978564e-15,
-];
-
-;// CONCATENATED MODULE: ./src/core/stats/root.ts
-/**
- * A bracketing root finder: Brent's method (R. P. Brent, "Algorithms for Minimization without
- * Derivatives", 1973, chapter 4).
- *
- * The score intervals are the set of Δ whose score statistic stays within ±z, so their ends are roots
- * of a monotone function of one variable on a known bracket. Brent's method keeps the root bracketed
- * (so it cannot diverge like Newton) yet converges superlinearly on these smooth functions, and it
- * falls back to bisection whenever interpolation would be unsafe. The score statistics are ±Infinity
- * at the ends of [−1, 1]; only the sign of such a value is used, never the value itself.
- */
-const DEFAULT_ABSOLUTE_TOLERANCE = 1e-13;
-const DEFAULT_MAX_ITERATIONS = 200;
-/**
- * A root of f in [lower, upper]. f(lower) and f(upper) must differ in sign (either may be zero or
- * infinite); otherwise the root is not bracketed and a RangeError is thrown.
- */
-function findBracketedRoot(f, lower, upper, options = {}) {
-    const absoluteTolerance = options.absoluteTolerance ?? DEFAULT_ABSOLUTE_TOLERANCE;
-    const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
-    // Naming follows Brent: b is the best estimate so far, c the opposite end of the bracket, a the
-    // previous b (used for interpolation).
-    let a = lower;
-    let b = upper;
-    let fa = f(a);
-    let fb = f(b);
-    if (fa === 0)
-        return a;
-    if (fb === 0)
-        return b;
-    if (Number.isNaN(fa) || Number.isNaN(fb) || Math.sign(fa) === Math.sign(fb)) {
-        throw new RangeError(`findBracketedRoot: f(${lower}) = ${fa} and f(${upper}) = ${fb} do not bracket a root`);
-    }
-    let c = b;
-    let fc = fb;
-    let step = b - a;
-    let previousStep = step;
-    for (let iteration = 0; iteration < maxIterations; iteration++) {
-        if (Math.sign(fb) === Math.sign(fc)) {
-            // The root now lies between a and b: make a the far end of the bracket.
-            c = a;
-            fc = fa;
-            step = b - a;
-            previousStep = step;
-        }
-        if (Math.abs(fc) < Math.abs(fb)) {
-            // Keep b as the end with the smaller residual: it is the better estimate.
-            a = b;
-            b = c;
-            c = a;
-            fa = fb;
-            fb = fc;
-            fc = fa;
-        }
-        const tolerance = 2 * Number.EPSILON * Math.abs(b) + 0.5 * absoluteTolerance;
-        const halfBracket = 0.5 * (c - b);
-        if (Math.abs(halfBracket) <= tolerance || fb === 0)
-            return b;
-        const canInterpolate = Math.abs(previousStep) >= tolerance &&
-            Math.abs(fa) > Math.abs(fb) &&
-            Number.isFinite(fa) &&
-            Number.isFinite(fb) &&
-            Number.isFinite(fc);
-        if (canInterpolate) {
-            // Secant when only two distinct points are known, inverse quadratic interpolation otherwise;
-            // the step is p / q, kept as a fraction to avoid a division that might overflow.
-            const s = fb / fa;
-            let p;
-            let q;
-            if (a === c) {
-                p = 2 * halfBracket * s;
-                q = 1 - s;
-            }
-            else {
-                const qa = fa / fc;
-                const rb = fb / fc;
-                p = s * (2 * halfBracket * qa * (qa - rb) - (b - a) * (rb - 1));
-                q = (qa - 1) * (rb - 1) * (s - 1);
-            }
-            if (p > 0)
-                q = -q;
-            else
-                p = -p;
-            // Accept the interpolation only if it lands well inside the bracket and shrinks faster than
-            // bisection would over two steps; otherwise bisect.
-            if (2 * p < Math.min(3 * halfBracket * q - Math.abs(tolerance * q), Math.abs(previousStep * q))) {
-                previousStep = step;
-                step = p / q;
-            }
-            else {
-                step = halfBracket;
-                previousStep = step;
-            }
-        }
-        else {
-            step = halfBracket;
-            previousStep = step;
-        }
-        a = b;
-        fa = fb;
-        b += Math.abs(step) > tolerance ? step : halfBracket > 0 ? tolerance : -tolerance;
-        fb = f(b);
-    }
-    return b;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/independent-proportions.ts
-/**
- * The Miettinen–Nurminen score test and interval for the difference of two independent binomial
- * proportions (O. Miettinen & M. Nurminen, "Comparative analysis of two rates", Statistics in
- * Medicine 4 (1985) 213–226).
- *
- * Used when the incumbent and candidate were evaluated on different examples. Like Tango's paired
- * statistic, it standardizes by the variance at the null difference Δ0 (the restricted maximum-
- * likelihood estimate) rather than at the observed one, which keeps its coverage close to nominal for
- * small samples and for proportions near 0 or 1. The variance includes Miettinen and Nurminen's
- * N/(N − 1) factor; without it the statistic is Farrington–Manning's.
- */
-
-
-/**
- * z = (d̂ − Δ0)/σ̃(Δ0) for H0: p_candidate − p_incumbent = Δ0, Δ0 ∈ [−1, 1], with
- * σ̃² = [p̃c(1 − p̃c)/n_c + p̃i(1 − p̃i)/n_i] · N/(N − 1), N = n_c + n_i. Large positive z is evidence that
- * the true difference exceeds Δ0. Where σ̃ is zero the data either agree exactly with Δ0 (z = 0) or
- * are impossible under it (z = ±Infinity).
- */
-function miettinenNurminenZ(incumbent, candidate, delta0) {
-    requireSample(incumbent, 'incumbent');
-    requireSample(candidate, 'candidate');
-    if (!(delta0 >= -1 && delta0 <= 1)) {
-        throw new RangeError(`miettinenNurminenZ: delta0 must be in [−1, 1], got ${delta0}`);
-    }
-    return scoreStatistic(incumbent, candidate, delta0);
-}
-/**
- * The two-sided Miettinen–Nurminen interval at the given confidence: all Δ0 with |z(Δ0)| ≤ z_{1−α/2}.
- * A one-sided (1 − α) bound is an end of the interval at confidence 1 − 2α.
- */
-function miettinenNurminenInterval(incumbent, candidate, confidence) {
-    requireSample(incumbent, 'incumbent');
-    requireSample(candidate, 'candidate');
-    if (!(confidence > 0 && confidence < 1)) {
-        throw new RangeError(`miettinenNurminenInterval: confidence must be in (0, 1), got ${confidence}`);
-    }
-    const critical = -normalQuantile((1 - confidence) / 2);
-    const estimate = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
-    // z(Δ0) falls from +Infinity at −1 through 0 at d̂ to −Infinity at 1: each end is bracketed.
-    const statistic = (delta) => scoreStatistic(incumbent, candidate, delta);
-    const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - critical, -1, estimate);
-    const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + critical, estimate, 1);
-    return { lower, upper };
-}
-/**
- * The restricted maximum-likelihood estimates of both proportions given p_candidate − p_incumbent = Δ0.
- *
- * The likelihood equation is a cubic in p̃c with three real roots, of which the one in the parameter
- * space is given in closed form by the trigonometric solution (Miettinen & Nurminen 1985, appendix;
- * in the form of Farrington & Manning, Statistics in Medicine 9 (1990) 1447–1454). With θ = n_i/n_c:
- *   a = 1 + θ,  b = −(1 + θ + p̂c + θ·p̂i + Δ0(θ + 2)),  c = Δ0² + Δ0(2p̂c + θ + 1) + p̂c + θ·p̂i,
- *   d = −p̂c·Δ0(1 + Δ0),
- *   v = b³/(3a)³ − bc/(6a²) + d/(2a),  u = sign(v)·√(b²/(3a)² − c/(3a)),  w = (π + arccos(v/u³))/3,
- *   p̃c = 2u·cos w − b/(3a),  p̃i = p̃c − Δ0.
- */
-function miettinenNurminenRestrictedEstimates(incumbent, candidate, delta0) {
-    const pCandidate = candidate.successes / candidate.n;
-    const pIncumbent = incumbent.successes / incumbent.n;
-    const theta = incumbent.n / candidate.n;
-    const a = 1 + theta;
-    const b = -(1 + theta + pCandidate + theta * pIncumbent + delta0 * (theta + 2));
-    const c = delta0 * delta0 + delta0 * (2 * pCandidate + theta + 1) + pCandidate + theta * pIncumbent;
-    const d = -pCandidate * delta0 * (1 + delta0);
-    const shift = b / (3 * a);
-    const v = shift * shift * shift - (b * c) / (6 * a * a) + d / (2 * a);
-    const uSquared = Math.max(0, shift * shift - c / (3 * a));
-    const u = (v < 0 ? -1 : 1) * Math.sqrt(uSquared);
-    // u = 0 means a triple root at −b/(3a); otherwise rounding can push v/u³ a hair outside [−1, 1].
-    const cosine = u === 0 ? 0 : Math.min(1, Math.max(-1, v / (u * u * u)));
-    const w = (Math.PI + Math.acos(cosine)) / 3;
-    const rawCandidate = u === 0 ? -shift : 2 * u * Math.cos(w) - shift;
-    // Keep both estimates inside [0, 1] despite rounding: p̃c ∈ [max(0, Δ0), min(1, 1 + Δ0)].
-    const restrictedCandidate = Math.min(Math.max(rawCandidate, Math.max(0, delta0)), Math.min(1, 1 + delta0));
-    return { candidate: restrictedCandidate, incumbent: restrictedCandidate - delta0 };
-}
-function scoreStatistic(incumbent, candidate, delta) {
-    const observed = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
-    const excess = observed - delta;
-    const restricted = miettinenNurminenRestrictedEstimates(incumbent, candidate, delta);
-    const total = incumbent.n + candidate.n;
-    const variance = ((restricted.candidate * (1 - restricted.candidate)) / candidate.n +
-        (restricted.incumbent * (1 - restricted.incumbent)) / incumbent.n) *
-        (total / (total - 1));
-    if (!(variance > 0))
-        return excess === 0 ? 0 : excess > 0 ? Infinity : -Infinity;
-    return excess / Math.sqrt(variance);
-}
-function requireSample(sample, arm) {
-    const { successes, n } = sample;
-    if (!(Number.isFinite(n) && n > 0 && successes >= 0 && successes <= n)) {
-        throw new RangeError(`${arm}: need 0 ≤ successes ≤ n and n > 0, got ${successes} of ${n}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/mean-difference.ts
-/**
- * Estimates, standard errors and degrees of freedom for differences of means, to be turned into
- * t-based bounds and p-values by the caller.
- */
-/**
- * The paired t statistic's ingredients from the per-example differences (candidate − incumbent):
- * estimate = mean difference, standard error = sd/√n, df = n − 1.
- */
-function pairedMeanDifference(diff) {
-    requireSummary(diff, 'pairedMeanDifference');
-    return { estimate: diff.mean, standardError: diff.sd / Math.sqrt(diff.n), df: diff.n - 1 };
-}
-/**
- * Welch's unequal-variance comparison of two independent samples (B. L. Welch, Biometrika 34 (1947)
- * 28–35): estimate = mean_candidate − mean_incumbent, standard error = √(s₁²/n₁ + s₂²/n₂), and the
- * Welch–Satterthwaite degrees of freedom
- *   df = (v₁ + v₂)² / (v₁²/(n₁ − 1) + v₂²/(n₂ − 1)),  vᵢ = sᵢ²/nᵢ.
- */
-function welchMeanDifference(incumbent, candidate) {
-    requireSummary(incumbent, 'welchMeanDifference (incumbent)');
-    requireSummary(candidate, 'welchMeanDifference (candidate)');
-    const incumbentVariance = (incumbent.sd * incumbent.sd) / incumbent.n;
-    const candidateVariance = (candidate.sd * candidate.sd) / candidate.n;
-    const totalVariance = incumbentVariance + candidateVariance;
-    const estimate = candidate.mean - incumbent.mean;
-    if (totalVariance === 0) {
-        // Both samples are constant: Satterthwaite's formula is 0/0. The standard error is 0 whatever the
-        // df, so the pooled df n₁ + n₂ − 2 is reported rather than NaN.
-        return { estimate, standardError: 0, df: incumbent.n + candidate.n - 2 };
-    }
-    const df = (totalVariance * totalVariance) /
-        (welchDfTerm(incumbentVariance, incumbent.n) + welchDfTerm(candidateVariance, candidate.n));
-    return { estimate, standardError: Math.sqrt(totalVariance), df };
-}
-/** vᵢ²/(nᵢ − 1), taken as 0 when the sample contributes no variance (it then adds no uncertainty). */
-function welchDfTerm(variance, n) {
-    return variance === 0 ? 0 : (variance * variance) / (n - 1);
-}
-function requireSummary(summary, where) {
-    if (!Number.isInteger(summary.n) || summary.n < 2) {
-        throw new RangeError(`${where}: need at least 2 observations, got n = ${summary.n}`);
-    }
-    if (!Number.isFinite(summary.mean) || !Number.isFinite(summary.sd) || summary.sd < 0) {
-        throw new RangeError(`${where}: mean and sd must be finite and sd ≥ 0, got ${summary.mean}, ${summary.sd}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/stats/rng.ts
 /**
  * Seeded pseudo-random numbers for the resampling methods.
@@ -1247,7 +574,7 @@ function createRng(seed) {
  */
 /** Below this mean, inversion is used. PTRS's constants are only valid from 10 upwards. */
 const PTRS_THRESHOLD = 10;
-const poisson_HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 /** log(k!) for small k, summed once. The Stirling series below is less accurate at small k. */
 const LOG_FACTORIAL_TABLE_SIZE = 256;
 const LOG_FACTORIAL_TABLE = (() => {
@@ -1265,7 +592,7 @@ function logFactorial(k) {
         return LOG_FACTORIAL_TABLE[k] ?? 0;
     const inv = 1 / k;
     const inv2 = inv * inv;
-    return (k + 0.5) * Math.log(k) - k + poisson_HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+    return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
 /**
  * CDF table for inversion, cached for the last mean used. The bootstrap asks for Poisson(1) millions
@@ -1277,6 +604,11 @@ let cachedCdf = new Float64Array(0);
 function inversionTable(mean) {
     if (mean === cachedMean)
         return cachedCdf;
+    cachedCdf = buildCdf(mean);
+    cachedMean = mean;
+    return cachedCdf;
+}
+function buildCdf(mean) {
     const cdf = [];
     let probability = Math.exp(-mean);
     let cumulative = probability;
@@ -1291,9 +623,18 @@ function inversionTable(mean) {
         cumulative = grown;
         cdf.push(cumulative);
     }
-    cachedMean = mean;
-    cachedCdf = Float64Array.from(cdf);
-    return cachedCdf;
+    return Float64Array.from(cdf);
+}
+/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
+const POISSON_ONE_CDF = buildCdf(1);
+const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
+/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
+function samplePoissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
 }
 /** Inversion: the smallest k with u < P(X ≤ k). */
 function sampleByInversion(rng, mean) {
@@ -1653,7 +994,7 @@ function drawWeights(plan, rng, cellWeights, slotWeights) {
     for (let c = 0; c < CELL_COUNT; c++)
         cellWeights[c] = samplePoisson(rng, plan.cellCounts[c]);
     for (let s = 0; s < slotWeights.length; s++)
-        slotWeights[s] = samplePoisson(rng, 1);
+        slotWeights[s] = samplePoissonOne(rng);
 }
 /** A uniform integer in [0, count), unbiased: rejection on the 32-bit output behind rng.next(). */
 function uniformIndex(rng, count) {
@@ -1817,18 +1158,717 @@ function pairedQuantileBootstrap(incumbent, candidate, p, options) {
     return runPairedQuantileBootstrap(incumbent, candidate, p, options, DEFAULT_WINDOW).result;
 }
 
+;// CONCATENATED MODULE: ./src/core/stats/special.ts
+/**
+ * The special functions behind the Student t and binomial distributions: log Γ and the regularized
+ * incomplete beta function I_x(a, b).
+ *
+ * Both are written for relative accuracy in the tails, because the binomial and t tail probabilities
+ * that feed the release decision are often tiny (1e-10 and below) and are later multiplied by a
+ * multiplicity correction.
+ */
+const special_HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** From here up, the Stirling series below is accurate to double precision. */
+const STIRLING_THRESHOLD = 10;
+/**
+ * Coefficients of the Lanczos approximation with g = 7 and 9 terms (the set published with
+ * P. Godfrey's notes on the Lanczos approximation). On [½, 10) they give log Γ to about 2e-15
+ * absolute.
+ */
+const LANCZOS_G = 7;
+const LANCZOS_COEFFICIENTS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+/**
+ * The remainder of Stirling's series, log Γ(x) − [(x − ½)·log x − x + ½·log 2π], for x ≥ 10:
+ * Σ B₂ₖ / (2k(2k − 1)·x^(2k−1)). Eight terms leave an error below 1e-17 at x = 10.
+ */
+function stirlingRemainder(x) {
+    const inverse = 1 / x;
+    return inverse * polynomialInInverseSquare(STIRLING_REMAINDER_COEFFICIENTS, inverse * inverse);
+}
+/** B₂ₖ / (2k(2k − 1)) for k = 1…8, the coefficients of Stirling's series. */
+const STIRLING_REMAINDER_COEFFICIENTS = [
+    1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400,
+];
+function polynomialInInverseSquare(coefficients, w) {
+    let sum = 0;
+    for (let i = coefficients.length - 1; i >= 0; i--)
+        sum = sum * w + (coefficients[i] ?? 0);
+    return sum;
+}
+/**
+ * log |Γ(x)|. Stirling's series for x ≥ 10, the Lanczos approximation on [½, 10), and the reflection
+ * formula Γ(x)·Γ(1 − x) = π / sin(πx) below ½. Infinity at the poles 0, −1, −2, …
+ */
+function logGamma(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    if (x === Number.POSITIVE_INFINITY)
+        return Number.POSITIVE_INFINITY;
+    if (x <= 0 && Number.isInteger(x))
+        return Number.POSITIVE_INFINITY;
+    if (x < 0.5) {
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    }
+    if (x >= STIRLING_THRESHOLD) {
+        return (x - 0.5) * Math.log(x) - x + special_HALF_LOG_TWO_PI + stirlingRemainder(x);
+    }
+    const z = x - 1;
+    let series = LANCZOS_COEFFICIENTS[0] ?? 1;
+    for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++)
+        series += (LANCZOS_COEFFICIENTS[i] ?? 0) / (z + i);
+    const t = z + LANCZOS_G + 0.5;
+    return special_HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(series);
+}
+/**
+ * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0.
+ *
+ * When an argument is large, the three log Γ terms are large and nearly cancel (log Γ(1e5) ≈ 1e6 for a
+ * result of about −30), which would cost ten digits. Stirling's series lets the large parts cancel
+ * algebraically instead, leaving only terms of the size of the result.
+ */
+function logBeta(a, b) {
+    const small = Math.min(a, b);
+    const large = Math.max(a, b);
+    const total = a + b;
+    if (large < STIRLING_THRESHOLD)
+        return logGamma(a) + logGamma(b) - logGamma(total);
+    const remainders = stirlingRemainder(large) - stirlingRemainder(total);
+    if (small < STIRLING_THRESHOLD) {
+        // log Γ(large) − log Γ(total), expanded by Stirling, plus log Γ(small) computed directly.
+        const logGammaRatio = -(large - 0.5) * Math.log1p(small / large) - small * Math.log(total) + small + remainders;
+        return logGamma(small) + logGammaRatio;
+    }
+    return (special_HALF_LOG_TWO_PI +
+        (small - 0.5) * Math.log(small / total) -
+        0.5 * Math.log(total) -
+        (large - 0.5) * Math.log1p(small / large) +
+        stirlingRemainder(small) +
+        remainders);
+}
+/**
+ * I_x(a, b), the regularized incomplete beta function, for 0 ≤ x ≤ 1 and a, b > 0 (NaN otherwise).
+ */
+function regularizedIncompleteBeta(x, a, b) {
+    return incompleteBetaPair(x, 1 - x, a, b).lower;
+}
+/**
+ * 1 − I_x(a, b) = I_{1−x}(b, a), computed directly rather than by subtraction, so it keeps its relative
+ * accuracy when it is tiny. The binomial cdf is this quantity.
+ */
+function regularizedIncompleteBetaComplement(x, a, b) {
+    return incompleteBetaPair(x, 1 - x, a, b).upper;
+}
+/**
+ * I_x(a, b) and its complement together, given both x and y = 1 − x. A caller that can form y more
+ * precisely than by computing 1 − x passes it in (the Student t cdf does).
+ *
+ * The continued fraction of I_x(a, b) converges fast only for x < (a + 1)/(a + b + 2), roughly the
+ * mean; above that point the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) is used. Either way the value
+ * computed directly is the tail cut off by x away from the mean (I_x below the mean, 1 − I_x above
+ * it), which is the one that can be tiny; the other is 1 minus it, which costs no relative accuracy.
+ */
+function incompleteBetaPair(x, y, a, b) {
+    if ([x, y, a, b].some(Number.isNaN) || a <= 0 || b <= 0 || x < 0 || x > 1) {
+        return { lower: Number.NaN, upper: Number.NaN };
+    }
+    // y decides at the top end: a caller's y can be positive even where x has rounded to 1.
+    if (x === 0)
+        return { lower: 0, upper: 1 };
+    if (y <= 0)
+        return { lower: 1, upper: 0 };
+    if (a === Number.POSITIVE_INFINITY || b === Number.POSITIVE_INFINITY) {
+        return { lower: Number.NaN, upper: Number.NaN };
+    }
+    if (x < (a + 1) / (a + b + 2)) {
+        const lower = (betaPrefactor(x, y, a, b) * betaContinuedFraction(x, a, b)) / a;
+        return { lower, upper: 1 - lower };
+    }
+    const upper = (betaPrefactor(y, x, b, a) * betaContinuedFraction(y, b, a)) / b;
+    return { lower: 1 - upper, upper };
+}
+/**
+ * x^a·y^b / B(a, b), with y = 1 − x.
+ *
+ * For large a and b the naive exp(a·log x + b·log y − log B(a, b)) subtracts numbers of size a + b
+ * to get a result of size 1, losing (a + b)·1e-16 in the exponent. Writing log B with Stirling's
+ * formula and cancelling the large terms analytically leaves
+ *   a·log1p(e/a) + b·log1p(−e/b) + ½·log(ab / (2π(a + b))) − [R(a) + R(b) − R(a + b)],
+ * with e = x·b − y·a (zero at x = a/(a + b)) and R the Stirling remainder; nothing large cancels.
+ */
+function betaPrefactor(x, y, a, b) {
+    // Take the log of whichever of x and y is smaller (it carries full relative precision) and reach
+    // the other through log1p, so that a y = 1 − x rounded near 1 does not cost b·1e-16 in the exponent.
+    const logX = x <= y ? Math.log(x) : Math.log1p(-y);
+    const logY = x <= y ? Math.log1p(-x) : Math.log(y);
+    if (a >= STIRLING_THRESHOLD && b >= STIRLING_THRESHOLD) {
+        const total = a + b;
+        const e = x * b - y * a;
+        const exponent = scaledLogRatio(a, e, logX, total) +
+            scaledLogRatio(b, -e, logY, total) +
+            0.5 * Math.log((a / total) * b) -
+            special_HALF_LOG_TWO_PI -
+            (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(total));
+        return Math.exp(exponent);
+    }
+    return Math.exp(a * logX + b * logY - logBeta(a, b));
+}
+/**
+ * a·log(x·(a + b)/a), where x·(a + b)/a = 1 + e/a. Near the mode (|e| small against a) log1p(e/a) keeps
+ * full precision, and its rounding cancels against the matching b-term; far from it, e/a approaches −1
+ * and 1 + e/a would lose digits, so the logarithm is split instead.
+ */
+function scaledLogRatio(a, e, logX, total) {
+    const ratio = e / a;
+    if (Math.abs(ratio) < 0.5)
+        return a * Math.log1p(ratio);
+    return a * (logX + Math.log(total / a));
+}
+/** Smallest magnitude allowed for a Lentz denominator, to step over an exact zero. */
+const LENTZ_TINY = 1e-300;
+const CONTINUED_FRACTION_EPSILON = 1e-16;
+/**
+ * Near the mean the fraction needs O(√max(a, b)) terms, so this cap is only reached there for a or b
+ * beyond about 1e9.
+ */
+const CONTINUED_FRACTION_MAX_TERMS = 100_000;
+/**
+ * The continued fraction 1 / (1 + d₁/(1 + d₂/(1 + …))) of I_x(a, b) · a / (x^a·y^b / B(a, b))
+ * (Abramowitz & Stegun 26.5.8), with
+ *   d₂ₘ₊₁ = −(a + m)(a + b + m)·x / ((a + 2m)(a + 2m + 1)),  d₂ₘ = m(b − m)·x / ((a + 2m − 1)(a + 2m)),
+ * evaluated front to back by the modified Lentz method, which needs no fixed number of terms.
+ */
+function betaContinuedFraction(x, a, b) {
+    // f = b₀ + a₁/(b₁ + a₂/(b₂ + …)) with b₀ = 0, every bⱼ = 1, a₁ = 1 and aⱼ₊₁ = dⱼ.
+    let value = LENTZ_TINY;
+    let c = value;
+    let d = 0;
+    for (let j = 1; j <= CONTINUED_FRACTION_MAX_TERMS; j++) {
+        const numerator = j === 1 ? 1 : betaFractionTerm(j - 1, x, a, b);
+        d = 1 + numerator * d;
+        if (Math.abs(d) < LENTZ_TINY)
+            d = LENTZ_TINY;
+        c = 1 + numerator / c;
+        if (Math.abs(c) < LENTZ_TINY)
+            c = LENTZ_TINY;
+        d = 1 / d;
+        const delta = c * d;
+        value *= delta;
+        if (Math.abs(delta - 1) < CONTINUED_FRACTION_EPSILON)
+            break;
+    }
+    return value;
+}
+/** dᵢ of the incomplete beta continued fraction (see betaContinuedFraction). */
+function betaFractionTerm(i, x, a, b) {
+    if (i % 2 === 0) {
+        const m = i / 2;
+        return (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+    }
+    const m = (i - 1) / 2;
+    return (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/binomial.ts
+/**
+ * Exact binomial tail probabilities, for the exact McNemar test.
+ *
+ * Both tails come from the regularized incomplete beta function (Abramowitz & Stegun 26.5.24):
+ *   P(X ≥ k) = I_p(k, n − k + 1)   and   P(X ≤ k) = 1 − I_p(k + 1, n − k),
+ * each computed directly (never as 1 minus the other), so a tiny tail keeps its relative precision and
+ * large n costs no more than small n.
+ */
+
+/**
+ * P(X ≤ k) for X ~ Binomial(n, p). k is rounded down to an integer; n must be a non-negative integer
+ * and p in [0, 1], otherwise the result is NaN.
+ */
+function binomialCdf(k, n, p) {
+    if (!isValidBinomial(n, p) || Number.isNaN(k))
+        return Number.NaN;
+    const successes = Math.floor(k);
+    if (successes < 0)
+        return 0;
+    if (successes >= n)
+        return 1;
+    if (p === 0)
+        return 1;
+    if (p === 1)
+        return 0;
+    return incompleteBetaPair(p, 1 - p, successes + 1, n - successes).upper;
+}
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p). k is rounded up to an integer; n must be a non-negative integer
+ * and p in [0, 1], otherwise the result is NaN.
+ */
+function binomialUpperTail(k, n, p) {
+    if (!isValidBinomial(n, p) || Number.isNaN(k))
+        return Number.NaN;
+    const successes = Math.ceil(k);
+    if (successes <= 0)
+        return 1;
+    if (successes > n)
+        return 0;
+    if (p === 0)
+        return 0;
+    if (p === 1)
+        return 1;
+    return incompleteBetaPair(p, 1 - p, successes, n - successes + 1).lower;
+}
+function isValidBinomial(n, p) {
+    return Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/mcnemar.ts
+/**
+ * McNemar's exact conditional test on the discordant pairs of a paired comparison.
+ *
+ * Given the b + c pairs on which the two models disagree, under H0 (equal accuracy) each disagreement
+ * goes either way with probability ½, so b ~ Binomial(b + c, ½) conditionally on b + c.
+ */
+
+/**
+ * The exact McNemar test for b pairs discordant one way and c the other. Name b the count whose
+ * excess is the alternative of interest (for a regression check: incumbent right, candidate wrong).
+ * With no discordant pairs there is no evidence either way and both p-values are 1.
+ */
+function mcnemarExact(b, c) {
+    if (!isCount(b) || !isCount(c)) {
+        throw new RangeError(`mcnemarExact: counts must be non-negative integers, got b = ${b}, c = ${c}`);
+    }
+    const discordant = b + c;
+    if (discordant === 0)
+        return { oneSided: 1, twoSided: 1 };
+    const upper = binomialUpperTail(b, discordant, 0.5);
+    const lower = binomialCdf(b, discordant, 0.5);
+    return { oneSided: upper, twoSided: Math.min(1, 2 * Math.min(upper, lower)) };
+}
+function isCount(value) {
+    return Number.isInteger(value) && value >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/normal.ts
+/**
+ * The standard normal distribution: Φ and Φ⁻¹ to nearly full double precision.
+ *
+ * The gate reads one-sided p-values far into the tail (after a Holm or Bonferroni correction over many
+ * cohorts), so Φ must be accurate relative to its own size, not just to 1e-7 in absolute terms as the
+ * usual textbook approximations are.
+ */
+/**
+ * Φ(x) from W. J. Cody's rational Chebyshev approximations to erf and erfc ("Rational Chebyshev
+ * approximations for the error function", Mathematics of Computation 23 (1969) 631–637; the
+ * coefficients of his CALERF routine). Relative error about 1e-15 in both tails.
+ */
+function normalCdf(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    const absX = Math.abs(x);
+    const u = absX * Math.SQRT1_2;
+    if (u <= ERF_SERIES_LIMIT) {
+        // Near the centre, Φ = ½ + ½·erf(x/√2) loses nothing: Φ is close to ½ there.
+        const halfErf = 0.5 * erfNearZero(u);
+        return x < 0 ? 0.5 - halfErf : 0.5 + halfErf;
+    }
+    const upperTail = 0.5 * erfcScaledTail(u) * gaussianDensityKernel(absX);
+    return x < 0 ? upperTail : 1 - upperTail;
+}
+/**
+ * Φ⁻¹(p) by M. J. Wichura's algorithm AS 241, PPND16 ("The percentage points of the normal
+ * distribution", Applied Statistics 37 (1988) 477–484): about 1e-16 relative accuracy.
+ * Returns −Infinity at 0, Infinity at 1 and NaN outside [0, 1].
+ */
+function normalQuantile(p) {
+    if (Number.isNaN(p) || p < 0 || p > 1)
+        return Number.NaN;
+    if (p === 0)
+        return Number.NEGATIVE_INFINITY;
+    if (p === 1)
+        return Number.POSITIVE_INFINITY;
+    const q = p - 0.5;
+    if (Math.abs(q) <= 0.425) {
+        const r = 0.180625 - q * q;
+        return (q * polynomial(AS241_CENTRAL_NUMERATOR, r)) / polynomial(AS241_CENTRAL_DENOMINATOR, r);
+    }
+    // In the tails, work from the smaller of p and 1 − p (1 − p is exact for p ≥ ½), via
+    // r = sqrt(−log(tail)), in which the quantile is smooth.
+    const tail = q < 0 ? p : 1 - p;
+    let r = Math.sqrt(-Math.log(tail));
+    let magnitude;
+    if (r <= 5) {
+        r -= 1.6;
+        magnitude = polynomial(AS241_TAIL_NUMERATOR, r) / polynomial(AS241_TAIL_DENOMINATOR, r);
+    }
+    else {
+        r -= 5;
+        magnitude = polynomial(AS241_FAR_TAIL_NUMERATOR, r) / polynomial(AS241_FAR_TAIL_DENOMINATOR, r);
+    }
+    return q < 0 ? -magnitude : magnitude;
+}
+/** Cody's first interval, |u| ≤ 0.46875, where erf is approximated directly. */
+const ERF_SERIES_LIMIT = 0.46875;
+/** Below this, exp(−x²/2) underflows even after the scaling, so Φ(−x) is 0 in double precision. */
+const TAIL_UNDERFLOW_X = 38.5;
+/** Evaluates a polynomial with coefficients in ascending powers, by Horner's rule. */
+function polynomial(coefficients, x) {
+    let sum = 0;
+    for (let i = coefficients.length - 1; i >= 0; i--)
+        sum = sum * x + (coefficients[i] ?? 0);
+    return sum;
+}
+/** erf(u) for 0 ≤ u ≤ 0.46875: u·P(u²)/Q(u²). */
+function erfNearZero(u) {
+    const z = u * u;
+    return (u * polynomial(ERF_NUMERATOR, z)) / polynomial(ERF_DENOMINATOR, z);
+}
+/**
+ * exp(u²)·erfc(u) for u > 0.46875, the smooth factor of erfc once the Gaussian is divided out.
+ * Cody's second interval (to u = 4) is a rational function of u, the third a rational function of
+ * 1/u² around the asymptotic 1/(u·√π).
+ */
+function erfcScaledTail(u) {
+    if (u <= 4)
+        return polynomial(ERFC_MID_NUMERATOR, u) / polynomial(ERFC_MID_DENOMINATOR, u);
+    const z = 1 / (u * u);
+    const correction = (z * polynomial(ERFC_FAR_NUMERATOR, z)) / polynomial(ERFC_FAR_DENOMINATOR, z);
+    return (1 / Math.sqrt(Math.PI) - correction) / u;
+}
+/**
+ * exp(−x²/2) without the rounding error of squaring x. Squaring a double makes a relative error
+ * of ~1e-16 in x², which exp turns into an error of x²·1e-16 (1e-13 at x = 30). Splitting x into a
+ * head with few bits (whose square is exact) and a small remainder keeps the error at ~1e-16.
+ */
+function gaussianDensityKernel(absX) {
+    if (absX > TAIL_UNDERFLOW_X)
+        return 0;
+    const head = Math.trunc(absX * 16) / 16;
+    const remainderTerm = (absX - head) * (absX + head);
+    return Math.exp(-0.5 * head * head) * Math.exp(-0.5 * remainderTerm);
+}
+// The published coefficients, rounded to the nearest double and listed in ascending powers.
+// Cody's CALERF coefficients; each denominator's leading coefficient is 1.
+const ERF_NUMERATOR = [
+    3.2093775891384694e3, 3.77485237685302e2, 1.1386415415105016e2, 3.1611237438705655,
+    1.8577770618460315e-1,
+];
+const ERF_DENOMINATOR = [2.844236833439171e3, 1.2826165260773723e3, 2.4402463793444417e2, 2.3601290952344122e1, 1];
+const ERFC_MID_NUMERATOR = [
+    1.2303393547979972e3, 2.0510783778260716e3, 1.7120476126340707e3, 8.81952221241769e2,
+    2.986351381974001e2, 6.611919063714163e1, 8.883149794388377, 5.641884969886701e-1,
+    2.1531153547440383e-8,
+];
+const ERFC_MID_DENOMINATOR = [
+    1.2303393548037495e3, 3.4393676741437216e3, 4.362619090143247e3, 3.2907992357334597e3,
+    1.6213895745666903e3, 5.371811018620099e2, 1.176939508913125e2, 1.5744926110709835e1, 1,
+];
+const ERFC_FAR_NUMERATOR = [
+    6.587491615298378e-4, 1.6083785148742275e-2, 1.2578172611122926e-1, 3.6034489994980445e-1,
+    3.0532663496123236e-1, 1.6315387137302097e-2,
+];
+const ERFC_FAR_DENOMINATOR = [
+    2.3352049762686918e-3, 6.051834131244132e-2, 5.279051029514285e-1, 1.8729528499234604,
+    2.568520192289822, 1,
+];
+// Wichura's AS 241 coefficients, in ascending powers.
+const AS241_CENTRAL_NUMERATOR = [
+    3.3871328727963665, 1.3314166789178438e2, 1.9715909503065513e3, 1.373169376550946e4,
+    4.592195393154987e4, 6.72657709270087e4, 3.343057558358813e4, 2.5090809287301227e3,
+];
+const AS241_CENTRAL_DENOMINATOR = [
+    1, 4.231333070160091e1, 6.871870074920579e2, 5.394196021424751e3, 2.1213794301586597e4,
+    3.930789580009271e4, 2.8729085735721943e4, 5.226495278852854e3,
+];
+const AS241_TAIL_NUMERATOR = [
+    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045,
+    1.2704582524523684, 2.417807251774506e-1, 2.2723844989269184e-2, 7.745450142783414e-4,
+];
+const AS241_TAIL_DENOMINATOR = [
+    1, 2.053191626637759, 1.6763848301838038, 6.897673349851e-1, 1.4810397642748008e-1,
+    1.5198666563616457e-2, 5.475938084995345e-4, 1.0507500716444169e-9,
+];
+const AS241_FAR_TAIL_NUMERATOR = [
+    6.657904643501103, 5.463784911164114, 1.7848265399172913, 2.9656057182850487e-1,
+    2.6532189526576124e-2, 1.2426609473880784e-3, 2.7115555687434876e-5, 2.0103343992922881e-7,
+];
+const AS241_FAR_TAIL_DENOMINATOR = [
+    1, 5.99832206555888e-1, 1.369298809227358e-1, 1.4875361290850615e-2, 7.868691311456133e-4,
+    1.8463183175100548e-5, 1.421511758316446e-7, 2.0442631033899397e-15,
+];
+
+;// CONCATENATED MODULE: ./src/core/stats/root.ts
+/**
+ * A bracketing root finder: Brent's method (R. P. Brent, "Algorithms for Minimization without
+ * Derivatives", 1973, chapter 4).
+ *
+ * The score intervals are the set of Δ whose score statistic stays within ±z, so their ends are roots
+ * of a monotone function of one variable on a known bracket. Brent's method keeps the root bracketed
+ * (so it cannot diverge like Newton) yet converges superlinearly on these smooth functions, and it
+ * falls back to bisection whenever interpolation would be unsafe. The score statistics are ±Infinity
+ * at the ends of [−1, 1]; only the sign of such a value is used, never the value itself.
+ */
+const DEFAULT_ABSOLUTE_TOLERANCE = 1e-13;
+const DEFAULT_MAX_ITERATIONS = 200;
+/**
+ * A root of f in [lower, upper]. f(lower) and f(upper) must differ in sign (either may be zero or
+ * infinite); otherwise the root is not bracketed and a RangeError is thrown.
+ */
+function findBracketedRoot(f, lower, upper, options = {}) {
+    const absoluteTolerance = options.absoluteTolerance ?? DEFAULT_ABSOLUTE_TOLERANCE;
+    const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+    // Naming follows Brent: b is the best estimate so far, c the opposite end of the bracket, a the
+    // previous b (used for interpolation).
+    let a = lower;
+    let b = upper;
+    let fa = f(a);
+    let fb = f(b);
+    if (fa === 0)
+        return a;
+    if (fb === 0)
+        return b;
+    if (Number.isNaN(fa) || Number.isNaN(fb) || Math.sign(fa) === Math.sign(fb)) {
+        throw new RangeError(`findBracketedRoot: f(${lower}) = ${fa} and f(${upper}) = ${fb} do not bracket a root`);
+    }
+    let c = b;
+    let fc = fb;
+    let step = b - a;
+    let previousStep = step;
+    for (let iteration = 0; iteration < maxIterations; iteration++) {
+        if (Math.sign(fb) === Math.sign(fc)) {
+            // The root now lies between a and b: make a the far end of the bracket.
+            c = a;
+            fc = fa;
+            step = b - a;
+            previousStep = step;
+        }
+        if (Math.abs(fc) < Math.abs(fb)) {
+            // Keep b as the end with the smaller residual: it is the better estimate.
+            a = b;
+            b = c;
+            c = a;
+            fa = fb;
+            fb = fc;
+            fc = fa;
+        }
+        const tolerance = 2 * Number.EPSILON * Math.abs(b) + 0.5 * absoluteTolerance;
+        const halfBracket = 0.5 * (c - b);
+        if (Math.abs(halfBracket) <= tolerance || fb === 0)
+            return b;
+        const canInterpolate = Math.abs(previousStep) >= tolerance &&
+            Math.abs(fa) > Math.abs(fb) &&
+            Number.isFinite(fa) &&
+            Number.isFinite(fb) &&
+            Number.isFinite(fc);
+        if (canInterpolate) {
+            // Secant when only two distinct points are known, inverse quadratic interpolation otherwise;
+            // the step is p / q, kept as a fraction to avoid a division that might overflow.
+            const s = fb / fa;
+            let p;
+            let q;
+            if (a === c) {
+                p = 2 * halfBracket * s;
+                q = 1 - s;
+            }
+            else {
+                const qa = fa / fc;
+                const rb = fb / fc;
+                p = s * (2 * halfBracket * qa * (qa - rb) - (b - a) * (rb - 1));
+                q = (qa - 1) * (rb - 1) * (s - 1);
+            }
+            if (p > 0)
+                q = -q;
+            else
+                p = -p;
+            // Accept the interpolation only if it lands well inside the bracket and shrinks faster than
+            // bisection would over two steps; otherwise bisect.
+            if (2 * p < Math.min(3 * halfBracket * q - Math.abs(tolerance * q), Math.abs(previousStep * q))) {
+                previousStep = step;
+                step = p / q;
+            }
+            else {
+                step = halfBracket;
+                previousStep = step;
+            }
+        }
+        else {
+            step = halfBracket;
+            previousStep = step;
+        }
+        a = b;
+        fa = fb;
+        b += Math.abs(step) > tolerance ? step : halfBracket > 0 ? tolerance : -tolerance;
+        fb = f(b);
+    }
+    return b;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/independent-proportions.ts
+/**
+ * The Miettinen–Nurminen score test and interval for the difference of two independent binomial
+ * proportions (O. Miettinen & M. Nurminen, "Comparative analysis of two rates", Statistics in
+ * Medicine 4 (1985) 213–226).
+ *
+ * Used when the incumbent and candidate were evaluated on different examples. Like Tango's paired
+ * statistic, it standardizes by the variance at the null difference Δ0 (the restricted maximum-
+ * likelihood estimate) rather than at the observed one, which keeps its coverage close to nominal for
+ * small samples and for proportions near 0 or 1. The variance includes Miettinen and Nurminen's
+ * N/(N − 1) factor; without it the statistic is Farrington–Manning's.
+ */
+
+
+/**
+ * z = (d̂ − Δ0)/σ̃(Δ0) for H0: p_candidate − p_incumbent = Δ0, Δ0 ∈ [−1, 1], with
+ * σ̃² = [p̃c(1 − p̃c)/n_c + p̃i(1 − p̃i)/n_i] · N/(N − 1), N = n_c + n_i. Large positive z is evidence that
+ * the true difference exceeds Δ0. Where σ̃ is zero the data either agree exactly with Δ0 (z = 0) or
+ * are impossible under it (z = ±Infinity).
+ */
+function miettinenNurminenZ(incumbent, candidate, delta0) {
+    requireSample(incumbent, 'incumbent');
+    requireSample(candidate, 'candidate');
+    if (!(delta0 >= -1 && delta0 <= 1)) {
+        throw new RangeError(`miettinenNurminenZ: delta0 must be in [−1, 1], got ${delta0}`);
+    }
+    return scoreStatistic(incumbent, candidate, delta0);
+}
+/**
+ * The two-sided Miettinen–Nurminen interval at the given confidence: all Δ0 with |z(Δ0)| ≤ z_{1−α/2}.
+ * A one-sided (1 − α) bound is an end of the interval at confidence 1 − 2α.
+ */
+function miettinenNurminenInterval(incumbent, candidate, confidence) {
+    requireSample(incumbent, 'incumbent');
+    requireSample(candidate, 'candidate');
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new RangeError(`miettinenNurminenInterval: confidence must be in (0, 1), got ${confidence}`);
+    }
+    const critical = -normalQuantile((1 - confidence) / 2);
+    const estimate = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
+    // z(Δ0) falls from +Infinity at −1 through 0 at d̂ to −Infinity at 1: each end is bracketed.
+    const statistic = (delta) => scoreStatistic(incumbent, candidate, delta);
+    const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - critical, -1, estimate);
+    const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + critical, estimate, 1);
+    return { lower, upper };
+}
+/**
+ * The restricted maximum-likelihood estimates of both proportions given p_candidate − p_incumbent = Δ0.
+ *
+ * The likelihood equation is a cubic in p̃c with three real roots, of which the one in the parameter
+ * space is given in closed form by the trigonometric solution (Miettinen & Nurminen 1985, appendix;
+ * in the form of Farrington & Manning, Statistics in Medicine 9 (1990) 1447–1454). With θ = n_i/n_c:
+ *   a = 1 + θ,  b = −(1 + θ + p̂c + θ·p̂i + Δ0(θ + 2)),  c = Δ0² + Δ0(2p̂c + θ + 1) + p̂c + θ·p̂i,
+ *   d = −p̂c·Δ0(1 + Δ0),
+ *   v = b³/(3a)³ − bc/(6a²) + d/(2a),  u = sign(v)·√(b²/(3a)² − c/(3a)),  w = (π + arccos(v/u³))/3,
+ *   p̃c = 2u·cos w − b/(3a),  p̃i = p̃c − Δ0.
+ */
+function miettinenNurminenRestrictedEstimates(incumbent, candidate, delta0) {
+    const pCandidate = candidate.successes / candidate.n;
+    const pIncumbent = incumbent.successes / incumbent.n;
+    const theta = incumbent.n / candidate.n;
+    const a = 1 + theta;
+    const b = -(1 + theta + pCandidate + theta * pIncumbent + delta0 * (theta + 2));
+    const c = delta0 * delta0 + delta0 * (2 * pCandidate + theta + 1) + pCandidate + theta * pIncumbent;
+    const d = -pCandidate * delta0 * (1 + delta0);
+    const shift = b / (3 * a);
+    const v = shift * shift * shift - (b * c) / (6 * a * a) + d / (2 * a);
+    const uSquared = Math.max(0, shift * shift - c / (3 * a));
+    const u = (v < 0 ? -1 : 1) * Math.sqrt(uSquared);
+    // u = 0 means a triple root at −b/(3a); otherwise rounding can push v/u³ a hair outside [−1, 1].
+    const cosine = u === 0 ? 0 : Math.min(1, Math.max(-1, v / (u * u * u)));
+    const w = (Math.PI + Math.acos(cosine)) / 3;
+    const rawCandidate = u === 0 ? -shift : 2 * u * Math.cos(w) - shift;
+    // Keep both estimates inside [0, 1] despite rounding: p̃c ∈ [max(0, Δ0), min(1, 1 + Δ0)].
+    const restrictedCandidate = Math.min(Math.max(rawCandidate, Math.max(0, delta0)), Math.min(1, 1 + delta0));
+    return { candidate: restrictedCandidate, incumbent: restrictedCandidate - delta0 };
+}
+function scoreStatistic(incumbent, candidate, delta) {
+    const observed = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
+    const excess = observed - delta;
+    const restricted = miettinenNurminenRestrictedEstimates(incumbent, candidate, delta);
+    const total = incumbent.n + candidate.n;
+    const variance = ((restricted.candidate * (1 - restricted.candidate)) / candidate.n +
+        (restricted.incumbent * (1 - restricted.incumbent)) / incumbent.n) *
+        (total / (total - 1));
+    if (!(variance > 0))
+        return excess === 0 ? 0 : excess > 0 ? Infinity : -Infinity;
+    return excess / Math.sqrt(variance);
+}
+function requireSample(sample, arm) {
+    const { successes, n } = sample;
+    if (!(Number.isFinite(n) && n > 0 && successes >= 0 && successes <= n)) {
+        throw new RangeError(`${arm}: need 0 ≤ successes ≤ n and n > 0, got ${successes} of ${n}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/mean-difference.ts
+/**
+ * Estimates, standard errors and degrees of freedom for differences of means, to be turned into
+ * t-based bounds and p-values by the caller.
+ */
+/**
+ * The paired t statistic's ingredients from the per-example differences (candidate − incumbent):
+ * estimate = mean difference, standard error = sd/√n, df = n − 1. A single pair gives df = 0, which
+ * supports no t-based bound; the caller decides what that means.
+ */
+function pairedMeanDifference(diff) {
+    requireSummary(diff, 'pairedMeanDifference');
+    return { estimate: diff.mean, standardError: diff.sd / Math.sqrt(diff.n), df: diff.n - 1 };
+}
+/**
+ * Welch's unequal-variance comparison of two independent samples (B. L. Welch, Biometrika 34 (1947)
+ * 28–35): estimate = mean_candidate − mean_incumbent, standard error = √(s₁²/n₁ + s₂²/n₂), and the
+ * Welch–Satterthwaite degrees of freedom
+ *   df = (v₁ + v₂)² / (v₁²/(n₁ − 1) + v₂²/(n₂ − 1)),  vᵢ = sᵢ²/nᵢ.
+ */
+function welchMeanDifference(incumbent, candidate) {
+    requireSummary(incumbent, 'welchMeanDifference (incumbent)');
+    requireSummary(candidate, 'welchMeanDifference (candidate)');
+    const incumbentVariance = (incumbent.sd * incumbent.sd) / incumbent.n;
+    const candidateVariance = (candidate.sd * candidate.sd) / candidate.n;
+    const totalVariance = incumbentVariance + candidateVariance;
+    const estimate = candidate.mean - incumbent.mean;
+    if (incumbent.n < 2 || candidate.n < 2) {
+        // A one-observation arm has no variance estimate of its own, so no t-based bound exists: df = 0.
+        return { estimate, standardError: Math.sqrt(totalVariance), df: 0 };
+    }
+    if (totalVariance === 0) {
+        // Both samples are constant: Satterthwaite's formula is 0/0. The standard error is 0 whatever the
+        // df, so the pooled df n₁ + n₂ − 2 is reported rather than NaN.
+        return { estimate, standardError: 0, df: incumbent.n + candidate.n - 2 };
+    }
+    const df = (totalVariance * totalVariance) /
+        (welchDfTerm(incumbentVariance, incumbent.n) + welchDfTerm(candidateVariance, candidate.n));
+    return { estimate, standardError: Math.sqrt(totalVariance), df };
+}
+/** vᵢ²/(nᵢ − 1), taken as 0 when the sample contributes no variance (it then adds no uncertainty). */
+function welchDfTerm(variance, n) {
+    return variance === 0 ? 0 : (variance * variance) / (n - 1);
+}
+/**
+ * n must be a positive integer and the mean finite. sd may be NaN (unknown, as for a single
+ * observation), which propagates to a NaN standard error, but not negative or infinite.
+ */
+function requireSummary(summary, where) {
+    if (!Number.isInteger(summary.n) || summary.n < 1) {
+        throw new RangeError(`${where}: need at least 1 observation, got n = ${summary.n}`);
+    }
+    if (!Number.isFinite(summary.mean) || summary.sd < 0 || summary.sd === Number.POSITIVE_INFINITY) {
+        throw new RangeError(`${where}: need a finite mean and 0 ≤ sd < ∞, got ${summary.mean}, ${summary.sd}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/stats/paired-proportions.ts
 /**
  * Tango's score test and confidence interval for the difference of two paired proportions
  * (T. Tango, "Equivalence test and confidence interval for the difference in proportions for the
- * paired-sample design", Statistics in Medicine 17 (1998) 891–908; correction 18 (1999) 3511).
+ * paired-sample design", Statistics in Medicine 17 (1998) 891–908; see also Tango, Statistics in
+ * Medicine 18 (1999) 3511–3513).
  *
  * Both models are scored on the same examples, so accuracy differences must be judged on the
  * discordant pairs. Tango's statistic uses the variance of the observed difference under the null
  * value Δ0 itself (the restricted maximum-likelihood estimate), which keeps it well-behaved with few
  * or no discordant pairs and at Δ0 ≠ 0, where the Wald interval and the exact conditional McNemar test
- * are not usable; Fagerland, Lydersen & Laake (Statistics in Medicine 33 (2014) 2850–2875) recommend
- * this interval for the paired difference.
+ * are not usable (see the comparison by Fagerland, Lydersen & Laake, Statistics in Medicine 33 (2014)
+ * 2850–2875).
  */
 
 
@@ -2230,6 +2270,7 @@ function solveFixedPoint(next) {
 
 
 
+
 /**
  * Decides every tracked (cohort, metric):
  * - regressed: H0 Δ ≥ −δ is rejected at alpha after the correction across all tested pairs;
@@ -2255,7 +2296,7 @@ function decideComparisons(evidence, policy) {
             continue;
         const metric = metricSettings(policy, item.metric, item.kind);
         if (!metric.gated) {
-            reported.push(reportOnly(item, metric, policy));
+            reported.push(reportOnly(item, metric));
             continue;
         }
         pending.push(prepare(item, cohort, metric, policy));
@@ -2274,9 +2315,10 @@ function decideComparisons(evidence, policy) {
 /** A required cohort named literally but found in neither file still needs a (missing) row. */
 function withAbsentRequiredCohorts(evidence, policy) {
     const present = new Set(evidence.map((e) => e.cohort));
+    // Every metric any cohort carries: a summary need not have an `overall` cohort.
     const metrics = new Map();
     for (const e of evidence)
-        if (e.cohort === 'overall')
+        if (!metrics.has(e.metric))
             metrics.set(e.metric, e.kind);
     const extra = [];
     for (const pattern of policy.cohorts.required) {
@@ -2403,8 +2445,7 @@ function orientedPointDelta(incumbent, candidate, direction) {
 function finiteOrNull(value) {
     return Number.isFinite(value) ? value : null;
 }
-function reportOnly(item, metric, policy) {
-    void policy;
+function reportOnly(item, metric) {
     const statistic = metric.statistic;
     let incumbent = null;
     let candidate = null;
@@ -2431,7 +2472,11 @@ function reportOnly(item, metric, policy) {
         incumbent = data.incumbent.successes / data.incumbent.n;
         candidate = data.candidate.successes / data.candidate.n;
     }
-    return { cohort: item.cohort, metric: item.metric, statistic: statistic === 'proportion' ? 'proportion' : 'mean', incumbent, candidate };
+    else if (data?.kind === 'paired-quantile') {
+        incumbent = nearestRankQuantile(data.incumbent, data.p);
+        candidate = nearestRankQuantile(data.candidate, data.p);
+    }
+    return { cohort: item.cohort, metric: item.metric, statistic, incumbent, candidate };
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format-number.ts
@@ -4560,15 +4605,15 @@ async function* readCsvRecords(source) {
                 header = validateHeader(row.record, source.path);
                 continue;
             }
-            yield { record: rowToRecord(header, row.record, source.path, line), line };
+            yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
         }
     }
     catch (error) {
         if (error instanceof errors/* InputError */.d)
             throw error;
         const e = error;
-        const problem = e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
-            ? `wrong number of columns: expected ${header?.length ?? '?'} as in the header`
+        const problem = e.code?.startsWith('CSV_RECORD_INCONSISTENT') === true || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
+            ? `wrong number of columns: ${columnCounts(e.message, header)}`
             : `invalid CSV (${e.message ?? String(error)})`;
         throw new errors/* InputError */.d(source.path, problem, e.lines === undefined ? {} : { line: e.lines });
     }
@@ -4636,28 +4681,46 @@ function parseCsvNumber(cell, file, line, field) {
     }
     return value;
 }
+/** The parser may fail before the header row reaches us, so take the counts from its message when needed. */
+function columnCounts(message, header) {
+    const counts = /expect (\d+), got (\d+)/.exec(message ?? '');
+    const expected = header?.length ?? counts?.[1] ?? '?';
+    return `expected ${expected} as in the header${counts?.[2] === undefined ? '' : `, got ${counts[2]}`}`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/load/text-source.ts
-/** Splits a chunk stream into lines (LF or CRLF), numbering them from 1. */
-async function* readLines(source) {
+/**
+ * Splits a chunk stream into lines (LF or CRLF), numbered from 1, handed out a chunk's worth at a
+ * time: one await per chunk rather than per line keeps the per-line cost close to a plain loop.
+ */
+async function* readLineBatches(source) {
     let pending = '';
     let line = 0;
     for await (const chunk of source.chunks()) {
         pending += chunk;
+        const texts = [];
+        const firstLine = line + 1;
         let start = 0;
         let newline = pending.indexOf('\n', start);
         while (newline !== -1) {
-            line += 1;
             const end = newline > start && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-            yield { text: pending.slice(start, end), line };
+            texts.push(pending.slice(start, end));
             start = newline + 1;
             newline = pending.indexOf('\n', start);
         }
+        line += texts.length;
         pending = pending.slice(start);
+        if (texts.length > 0)
+            yield { texts, firstLine };
     }
-    if (pending.length > 0) {
-        line += 1;
-        yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+    if (pending.length > 0)
+        yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
+}
+/** Line by line, for callers that do not need the speed of batches. */
+async function* readLines(source) {
+    for await (const batch of readLineBatches(source)) {
+        for (let i = 0; i < batch.texts.length; i++)
+            yield { text: batch.texts[i], line: batch.firstLine + i };
     }
 }
 /** Reads a whole (small) source into one string: for summaries, policies and manifests. */
@@ -4673,19 +4736,26 @@ async function readAll(source) {
 
 /** Parses a JSONL file line by line; blank lines are allowed, anything else must be one JSON value. */
 async function* readJsonlRecords(source) {
-    for await (const { text: raw, line } of readLines(source)) {
-        // A byte-order mark (some Windows tools write one) is not part of the first record.
-        const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-        if (text.length === 0 || text.trim().length === 0)
-            continue;
-        let record;
-        try {
-            record = JSON.parse(text);
+    for await (const { texts, firstLine } of readLineBatches(source)) {
+        const records = [];
+        const lines = [];
+        for (let i = 0; i < texts.length; i++) {
+            const line = firstLine + i;
+            const raw = texts[i];
+            // A byte-order mark (some Windows tools write one) is not part of the first record.
+            const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+            if (text.length === 0 || text.trim().length === 0)
+                continue;
+            try {
+                records.push(JSON.parse(text));
+            }
+            catch (error) {
+                throw new errors/* InputError */.d(source.path, invalidJsonMessage(text, error), { line });
+            }
+            lines.push(line);
         }
-        catch (error) {
-            throw new errors/* InputError */.d(source.path, invalidJsonMessage(text, error), { line });
-        }
-        yield { record, line };
+        if (records.length > 0)
+            yield { records, lines };
     }
 }
 function invalidJsonMessage(text, error) {
@@ -4715,6 +4785,13 @@ function formatOf(path) {
 }
 function readExampleRecords(source, format) {
     return format === 'jsonl' ? readJsonlRecords(source) : readCsvRecords(source);
+}
+/** Calls visit for every record of a per-example file, in order, with its line number. */
+async function forEachExampleRecord(source, format, visit) {
+    for await (const batch of readExampleRecords(source, format)) {
+        for (let i = 0; i < batch.records.length; i++)
+            visit(batch.records[i], batch.lines[i]);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/load/example-layout.ts
@@ -4792,7 +4869,9 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
     }
     const r = record;
     out.id = parseId(r.id, file, line);
-    const members = [cohorts.indexOf(OVERALL)];
+    const members = out.cohorts;
+    members.length = 0;
+    members.push(cohorts.indexOf(OVERALL));
     const listed = r.cohorts;
     if (listed !== undefined) {
         if (!Array.isArray(listed)) {
@@ -4809,8 +4888,11 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
     if (layout.binaryMetrics.length > layout.checkNames.length) {
         if (layout.accuracyFromCorrect) {
             out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
-            if ('label' in r)
-                members.push(cohorts.indexOf(LABEL_PREFIX + parseLabel(r.label, file, line, 'label')));
+            if (layout.hasLabels !== ('label' in r)) {
+                throw new errors/* InputError */.d(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
+            }
+            if (layout.hasLabels)
+                members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
         }
         else {
             if (!('label' in r) || !('prediction' in r)) {
@@ -4819,7 +4901,7 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
             const label = parseLabel(r.label, file, line, 'label');
             const prediction = parseLabel(r.prediction, file, line, 'prediction');
             out.binary[next++] = label === prediction ? 1 : 0;
-            members.push(cohorts.indexOf(LABEL_PREFIX + label));
+            members.push(cohorts.labelIndexOf(label));
         }
     }
     else if ('correct' in r || 'label' in r || 'prediction' in r) {
@@ -4840,8 +4922,10 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
         }
         out.continuous[i] = value;
     }
-    members.sort((a, b) => a - b);
-    out.cohorts = dedupeSorted(members);
+    if (members.length > 1) {
+        members.sort((a, b) => a - b);
+        dedupeSorted(members);
+    }
 }
 function parseId(value, file, line) {
     if (typeof value === 'string' && value.length > 0)
@@ -4900,7 +4984,6 @@ function dedupeSorted(values) {
             values[write++] = values[read];
     }
     values.length = Math.min(write, values.length);
-    return values;
 }
 
 ;// CONCATENATED MODULE: ./src/core/load/growable.ts
@@ -5100,7 +5183,7 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
     const incumbentCohorts = [];
     const union = [];
     const cohorts = [];
-    for await (const { record, line } of readExampleRecords(candidate.source, candidate.format)) {
+    await forEachExampleRecord(candidate.source, candidate.format, (record, line) => {
         if (layout === undefined || plan === undefined || parsed === undefined) {
             layout = layoutFromFirstRecord(asObject(record, candidate.source.path, line), candidate.source.path, line);
             plan = planPairing(store.layout, layout, quantileMetrics);
@@ -5117,7 +5200,7 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
             candidateOnlyIds.add(parsed.id);
             if (candidateOnlySample.length < SAMPLE_SIZE)
                 candidateOnlySample.push(parsed.id);
-            continue;
+            return;
         }
         if (matched[index] === 1)
             throw duplicateId(candidate.source.path, parsed.id, line);
@@ -5138,7 +5221,7 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
             }
             accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
         }
-    }
+    });
     if (layout === undefined || plan === undefined) {
         throw new errors/* InputError */.d(candidate.source.path, 'the file has no examples: expected at least one record');
     }
@@ -5170,7 +5253,7 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
 async function loadStore(source, format, registry, counts) {
     let store;
     let parsed;
-    for await (const { record, line } of readExampleRecords(source, format)) {
+    await forEachExampleRecord(source, format, (record, line) => {
         if (store === undefined || parsed === undefined) {
             const layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
             store = new ExampleStore(layout);
@@ -5181,7 +5264,7 @@ async function loadStore(source, format, registry, counts) {
             throw duplicateId(source.path, parsed.id, line);
         for (const cohort of parsed.cohorts)
             counts[cohort] = (counts[cohort] ?? 0) + 1;
-    }
+    });
     if (store === undefined)
         throw new errors/* InputError */.d(source.path, 'the file has no examples: expected at least one record');
     return store;
@@ -14990,7 +15073,7 @@ const policySchema = strictObject({
     /** Ids present in one file only: a warning, or a blocking finding. */
     unmatched_ids: schemas_enum(['warn', 'block']).default('warn'),
     bootstrap: strictObject({
-        resamples: schemas_number().int().min(200, 'expected at least 200 resamples').max(100_000).default(2000),
+        resamples: schemas_number().int().min(200, "expected at least 200 resamples").max(100_000).default(1000),
         seed: schemas_string().min(1).default('model-release-gate'),
     })
         .prefault({}),
@@ -15041,6 +15124,13 @@ function checkPolicyNamesKnownMetrics(policy, evidence, file, text) {
     for (const [metric, setting] of Object.entries(policy.metrics)) {
         if (!known.has(metric))
             fail(['metrics', metric], metric);
+        if (binary.has(metric) && setting.margin !== undefined && setting.margin.value >= 1) {
+            const line = lineOf(['metrics', metric, 'margin']);
+            throw new errors/* InputError */.d(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
+                ...(line === undefined ? {} : { line }),
+                field: `metrics.${metric}.margin`,
+            });
+        }
         if (binary.has(metric) && setting.statistic !== undefined) {
             const line = lineOf(['metrics', metric, 'statistic']);
             throw new errors/* InputError */.d(file, `metric "${metric}" is a proportion (pass/fail per example); a statistic (${setting.statistic}) applies only to continuous metrics`, {
@@ -15050,9 +15140,16 @@ function checkPolicyNamesKnownMetrics(policy, evidence, file, text) {
         }
     }
     for (const [pattern, override] of Object.entries(policy.cohorts.overrides)) {
-        for (const metric of Object.keys(override.metrics ?? {})) {
+        for (const [metric, setting] of Object.entries(override.metrics ?? {})) {
             if (!known.has(metric))
                 fail(['cohorts', 'overrides', pattern, 'metrics', metric], metric);
+            if (binary.has(metric) && setting.margin.value >= 1) {
+                const line = lineOf(['cohorts', 'overrides', pattern, 'metrics', metric, 'margin']);
+                throw new errors/* InputError */.d(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
+                    ...(line === undefined ? {} : { line }),
+                    field: `cohorts.overrides.${pattern}.metrics.${metric}.margin`,
+                });
+            }
         }
     }
 }
@@ -15341,7 +15438,12 @@ function render_text_describe(c) {
 }
 /** Input strings are printed on one line each, with control characters made visible. */
 function oneLine(text) {
-    return text.replace(/[\u0000-\u001f\u007f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    let out = '';
+    for (const char of text) {
+        const code = char.charCodeAt(0);
+        out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts

@@ -2,6 +2,7 @@ import type { Policy, Statistic } from '../policy/policy-schema.js';
 import { CohortSettings, MetricSettings, cohortSettings, metricSettings } from '../policy/effective-settings.js';
 import { isLiteralPattern } from '../policy/glob.js';
 import { adjustPValues } from '../stats/multiplicity.js';
+import { nearestRankQuantile } from '../stats/paired-quantile-bootstrap.js';
 import type { CohortMetricEvidence } from './comparison-data.js';
 import type { Comparison, ReportedMetric } from './comparison.js';
 import { inferDifference } from './infer-difference.js';
@@ -51,7 +52,7 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
     if (!cohort.tracked) continue;
     const metric = metricSettings(policy, item.metric, item.kind);
     if (!metric.gated) {
-      reported.push(reportOnly(item, metric, policy));
+      reported.push(reportOnly(item, metric));
       continue;
     }
     pending.push(prepare(item, cohort, metric, policy));
@@ -76,8 +77,9 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
 /** A required cohort named literally but found in neither file still needs a (missing) row. */
 function withAbsentRequiredCohorts(evidence: readonly CohortMetricEvidence[], policy: Policy): CohortMetricEvidence[] {
   const present = new Set(evidence.map((e) => e.cohort));
+  // Every metric any cohort carries: a summary need not have an `overall` cohort.
   const metrics = new Map<string, CohortMetricEvidence['kind']>();
-  for (const e of evidence) if (e.cohort === 'overall') metrics.set(e.metric, e.kind);
+  for (const e of evidence) if (!metrics.has(e.metric)) metrics.set(e.metric, e.kind);
   const extra: CohortMetricEvidence[] = [];
   for (const pattern of policy.cohorts.required) {
     if (!isLiteralPattern(pattern) || present.has(pattern)) continue;
@@ -209,8 +211,7 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function reportOnly(item: CohortMetricEvidence, metric: MetricSettings, policy: Policy): ReportedMetric {
-  void policy;
+function reportOnly(item: CohortMetricEvidence, metric: MetricSettings): ReportedMetric {
   const statistic: Statistic | 'proportion' = metric.statistic;
   let incumbent: number | null = null;
   let candidate: number | null = null;
@@ -232,6 +233,9 @@ function reportOnly(item: CohortMetricEvidence, metric: MetricSettings, policy: 
   } else if (data?.kind === 'unpaired-binary') {
     incumbent = data.incumbent.successes / data.incumbent.n;
     candidate = data.candidate.successes / data.candidate.n;
+  } else if (data?.kind === 'paired-quantile') {
+    incumbent = nearestRankQuantile(data.incumbent, data.p);
+    candidate = nearestRankQuantile(data.candidate, data.p);
   }
-  return { cohort: item.cohort, metric: item.metric, statistic: statistic === 'proportion' ? 'proportion' : 'mean', incumbent, candidate };
+  return { cohort: item.cohort, metric: item.metric, statistic, incumbent, candidate };
 }

@@ -26,6 +26,13 @@ export function checkPolicyNamesKnownMetrics(
   const binary = new Set(evidence.filter((e) => e.kind === 'binary').map((e) => e.metric));
   for (const [metric, setting] of Object.entries(policy.metrics)) {
     if (!known.has(metric)) fail(['metrics', metric], metric);
+    if (binary.has(metric) && setting.margin !== undefined && setting.margin.value >= 1) {
+      const line = lineOf(['metrics', metric, 'margin']);
+      throw new InputError(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
+        ...(line === undefined ? {} : { line }),
+        field: `metrics.${metric}.margin`,
+      });
+    }
     if (binary.has(metric) && setting.statistic !== undefined) {
       const line = lineOf(['metrics', metric, 'statistic']);
       throw new InputError(file, `metric "${metric}" is a proportion (pass/fail per example); a statistic (${setting.statistic}) applies only to continuous metrics`, {
@@ -35,8 +42,15 @@ export function checkPolicyNamesKnownMetrics(
     }
   }
   for (const [pattern, override] of Object.entries(policy.cohorts.overrides)) {
-    for (const metric of Object.keys(override.metrics ?? {})) {
+    for (const [metric, setting] of Object.entries(override.metrics ?? {})) {
       if (!known.has(metric)) fail(['cohorts', 'overrides', pattern, 'metrics', metric], metric);
+      if (binary.has(metric) && setting.margin.value >= 1) {
+        const line = lineOf(['cohorts', 'overrides', pattern, 'metrics', metric, 'margin']);
+        throw new InputError(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
+          ...(line === undefined ? {} : { line }),
+          field: `cohorts.overrides.${pattern}.metrics.${metric}.margin`,
+        });
+      }
     }
   }
 }

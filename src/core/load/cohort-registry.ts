@@ -1,7 +1,11 @@
+export const OVERALL = 'overall';
+export const LABEL_PREFIX = 'label:';
+
 /** Interns cohort names to small integers shared by both sides, so per-example storage stays compact. */
 export class CohortRegistry {
   private readonly indexByName = new Map<string, number>();
   private readonly names: string[] = [];
+  private readonly indexByLabel = new Map<string, number>();
 
   indexOf(name: string): number {
     let index = this.indexByName.get(name);
@@ -9,6 +13,16 @@ export class CohortRegistry {
       index = this.names.length;
       this.names.push(name);
       this.indexByName.set(name, index);
+    }
+    return index;
+  }
+
+  /** The index of `label:<label>`, cached by the bare label so the hot loop builds no strings. */
+  labelIndexOf(label: string): number {
+    let index = this.indexByLabel.get(label);
+    if (index === undefined) {
+      index = this.indexOf(LABEL_PREFIX + label);
+      this.indexByLabel.set(label, index);
     }
     return index;
   }
@@ -24,5 +38,3 @@ export class CohortRegistry {
   }
 }
 
-export const OVERALL = 'overall';
-export const LABEL_PREFIX = 'label:';

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
-import { RawRecord } from './jsonl-records.js';
+import { RecordBatch } from './jsonl-records.js';
 import { TextSource } from './text-source.js';
 
 /**
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
  * both formats: `cohorts` is split on `;`, `checks.<name>` and `metrics.<name>` become nested objects.
  */
-export async function* readCsvRecords(source: TextSource): AsyncGenerator<RawRecord> {
+export async function* readCsvRecords(source: TextSource): AsyncGenerator<RecordBatch> {
   const parser = Readable.from(source.chunks()).pipe(
     parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true }),
   );
@@ -20,14 +20,14 @@ export async function* readCsvRecords(source: TextSource): AsyncGenerator<RawRec
         header = validateHeader(row.record, source.path);
         continue;
       }
-      yield { record: rowToRecord(header, row.record, source.path, line), line };
+      yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     const e = error as { message?: string; lines?: number; code?: string };
     const problem =
       e.code?.startsWith('CSV_RECORD_INCONSISTENT') === true || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
-        ? `wrong number of columns: expected ${header?.length ?? '?'} as in the header`
+        ? `wrong number of columns: ${columnCounts(e.message, header)}`
         : `invalid CSV (${e.message ?? String(error)})`;
     throw new InputError(source.path, problem, e.lines === undefined ? {} : { line: e.lines });
   }
@@ -95,4 +95,11 @@ function parseCsvNumber(cell: string, file: string, line: number, field: string)
     throw new InputError(file, `expected a finite number, got ${JSON.stringify(cell)}`, { line, field });
   }
   return value;
+}
+
+/** The parser may fail before the header row reaches us, so take the counts from its message when needed. */
+function columnCounts(message: string | undefined, header: string[] | undefined): string {
+  const counts = /expect (\d+), got (\d+)/.exec(message ?? '');
+  const expected = header?.length ?? counts?.[1] ?? '?';
+  return `expected ${expected} as in the header${counts?.[2] === undefined ? '' : `, got ${counts[2]}`}`;
 }

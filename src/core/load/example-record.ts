@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { CohortRegistry, LABEL_PREFIX, OVERALL } from './cohort-registry.js';
+import { CohortRegistry, OVERALL } from './cohort-registry.js';
 import { ExampleLayout, describe } from './example-layout.js';
 
 /**
@@ -9,7 +9,7 @@ import { ExampleLayout, describe } from './example-layout.js';
 export interface ParsedExample {
   id: string;
   /** Sorted, de-duplicated cohort indices; always includes `overall`. */
-  cohorts: number[];
+  readonly cohorts: number[];
   /** 0/1 per layout.binaryMetrics. */
   readonly binary: Uint8Array;
   /** Finite numbers per layout.continuousMetrics. */
@@ -40,7 +40,9 @@ export function parseExampleRecord(
   const r = record as Record<string, unknown>;
   out.id = parseId(r.id, file, line);
 
-  const members: number[] = [cohorts.indexOf(OVERALL)];
+  const members = out.cohorts;
+  members.length = 0;
+  members.push(cohorts.indexOf(OVERALL));
   const listed = r.cohorts;
   if (listed !== undefined) {
     if (!Array.isArray(listed)) {
@@ -58,7 +60,10 @@ export function parseExampleRecord(
   if (layout.binaryMetrics.length > layout.checkNames.length) {
     if (layout.accuracyFromCorrect) {
       out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
-      if ('label' in r) members.push(cohorts.indexOf(LABEL_PREFIX + parseLabel(r.label, file, line, 'label')));
+      if (layout.hasLabels !== ('label' in r)) {
+        throw new InputError(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
+      }
+      if (layout.hasLabels) members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
     } else {
       if (!('label' in r) || !('prediction' in r)) {
         throw new InputError(file, 'expected `label` and `prediction`, as on the first line', { line, field: 'label' });
@@ -66,7 +71,7 @@ export function parseExampleRecord(
       const label = parseLabel(r.label, file, line, 'label');
       const prediction = parseLabel(r.prediction, file, line, 'prediction');
       out.binary[next++] = label === prediction ? 1 : 0;
-      members.push(cohorts.indexOf(LABEL_PREFIX + label));
+      members.push(cohorts.labelIndexOf(label));
     }
   } else if ('correct' in r || 'label' in r || 'prediction' in r) {
     throw new InputError(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {
@@ -88,8 +93,10 @@ export function parseExampleRecord(
     out.continuous[i] = value;
   }
 
-  members.sort((a, b) => a - b);
-  out.cohorts = dedupeSorted(members);
+  if (members.length > 1) {
+    members.sort((a, b) => a - b);
+    dedupeSorted(members);
+  }
 }
 
 function parseId(value: unknown, file: string, line: number): string {
@@ -145,11 +152,10 @@ function sameKeys(
   return record;
 }
 
-function dedupeSorted(values: number[]): number[] {
+function dedupeSorted(values: number[]): void {
   let write = 1;
   for (let read = 1; read < values.length; read++) {
     if (values[read] !== values[write - 1]) values[write++] = values[read] as number;
   }
   values.length = Math.min(write, values.length);
-  return values;
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { readCsvRecords } from './csv-records.js';
-import { RawRecord, readJsonlRecords } from './jsonl-records.js';
+import { RecordBatch, readJsonlRecords } from './jsonl-records.js';
 import { TextSource } from './text-source.js';
 
 export type EvalFileFormat = 'jsonl' | 'csv' | 'summary';
@@ -17,6 +17,17 @@ export function formatOf(path: string): EvalFileFormat {
   );
 }
 
-export function readExampleRecords(source: TextSource, format: 'jsonl' | 'csv'): AsyncGenerator<RawRecord> {
+export function readExampleRecords(source: TextSource, format: 'jsonl' | 'csv'): AsyncGenerator<RecordBatch> {
   return format === 'jsonl' ? readJsonlRecords(source) : readCsvRecords(source);
+}
+
+/** Calls visit for every record of a per-example file, in order, with its line number. */
+export async function forEachExampleRecord(
+  source: TextSource,
+  format: 'jsonl' | 'csv',
+  visit: (record: unknown, line: number) => void,
+): Promise<void> {
+  for await (const batch of readExampleRecords(source, format)) {
+    for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
+  }
 }

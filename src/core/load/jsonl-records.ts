@@ -1,24 +1,31 @@
 import { InputError } from '../errors.js';
-import { TextSource, readLines } from './text-source.js';
+import { TextSource, readLineBatches } from './text-source.js';
 
-export interface RawRecord {
-  readonly record: unknown;
-  readonly line: number;
+/** Parsed records of one batch: records[i] came from line lines[i]. */
+export interface RecordBatch {
+  readonly records: unknown[];
+  readonly lines: number[];
 }
 
 /** Parses a JSONL file line by line; blank lines are allowed, anything else must be one JSON value. */
-export async function* readJsonlRecords(source: TextSource): AsyncGenerator<RawRecord> {
-  for await (const { text: raw, line } of readLines(source)) {
-    // A byte-order mark (some Windows tools write one) is not part of the first record.
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.length === 0 || text.trim().length === 0) continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(source.path, invalidJsonMessage(text, error), { line });
+export async function* readJsonlRecords(source: TextSource): AsyncGenerator<RecordBatch> {
+  for await (const { texts, firstLine } of readLineBatches(source)) {
+    const records: unknown[] = [];
+    const lines: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const line = firstLine + i;
+      const raw = texts[i] as string;
+      // A byte-order mark (some Windows tools write one) is not part of the first record.
+      const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      if (text.length === 0 || text.trim().length === 0) continue;
+      try {
+        records.push(JSON.parse(text));
+      } catch (error) {
+        throw new InputError(source.path, invalidJsonMessage(text, error), { line });
+      }
+      lines.push(line);
     }
-    yield { record, line };
+    if (records.length > 0) yield { records, lines };
   }
 }
 

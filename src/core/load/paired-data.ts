@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { CohortRegistry } from './cohort-registry.js';
 import { ExampleLayout, layoutFromFirstRecord } from './example-layout.js';
 import { ParsedExample, createParsedExample, parseExampleRecord } from './example-record.js';
-import { readExampleRecords } from './example-source.js';
+import { forEachExampleRecord } from './example-source.js';
 import { ExampleStore } from './example-store.js';
 import { PairedCohortAccumulator } from './paired-accumulator.js';
 import { TextSource } from './text-source.js';
@@ -68,7 +68,7 @@ export async function loadPairedExamples(
   const union: number[] = [];
   const cohorts: (PairedCohortAccumulator | undefined)[] = [];
 
-  for await (const { record, line } of readExampleRecords(candidate.source, candidate.format)) {
+  await forEachExampleRecord(candidate.source, candidate.format, (record, line) => {
     if (layout === undefined || plan === undefined || parsed === undefined) {
       layout = layoutFromFirstRecord(asObject(record, candidate.source.path, line), candidate.source.path, line);
       plan = planPairing(store.layout, layout, quantileMetrics);
@@ -83,7 +83,7 @@ export async function loadPairedExamples(
       if (candidateOnlyIds.has(parsed.id)) throw duplicateId(candidate.source.path, parsed.id, line);
       candidateOnlyIds.add(parsed.id);
       if (candidateOnlySample.length < SAMPLE_SIZE) candidateOnlySample.push(parsed.id);
-      continue;
+      return;
     }
     if (matched[index] === 1) throw duplicateId(candidate.source.path, parsed.id, line);
     matched[index] = 1;
@@ -104,7 +104,7 @@ export async function loadPairedExamples(
       }
       accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
     }
-  }
+  });
   if (layout === undefined || plan === undefined) {
     throw new InputError(candidate.source.path, 'the file has no examples: expected at least one record');
   }
@@ -142,7 +142,7 @@ async function loadStore(
 ): Promise<ExampleStore> {
   let store: ExampleStore | undefined;
   let parsed: ParsedExample | undefined;
-  for await (const { record, line } of readExampleRecords(source, format)) {
+  await forEachExampleRecord(source, format, (record, line) => {
     if (store === undefined || parsed === undefined) {
       const layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
       store = new ExampleStore(layout);
@@ -151,7 +151,7 @@ async function loadStore(
     parseExampleRecord(record, store.layout, registry, parsed, source.path, line);
     if (!store.add(parsed)) throw duplicateId(source.path, parsed.id, line);
     for (const cohort of parsed.cohorts) counts[cohort] = (counts[cohort] ?? 0) + 1;
-  }
+  });
   if (store === undefined) throw new InputError(source.path, 'the file has no examples: expected at least one record');
   return store;
 }

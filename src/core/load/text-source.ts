@@ -11,26 +11,42 @@ export interface TextSource {
   sha256(): string;
 }
 
-/** Splits a chunk stream into lines (LF or CRLF), numbering them from 1. */
-export async function* readLines(source: TextSource): AsyncGenerator<{ text: string; line: number }> {
+/** Lines of one chunk: texts[i] is line number firstLine + i. */
+export interface LineBatch {
+  readonly texts: string[];
+  readonly firstLine: number;
+}
+
+/**
+ * Splits a chunk stream into lines (LF or CRLF), numbered from 1, handed out a chunk's worth at a
+ * time: one await per chunk rather than per line keeps the per-line cost close to a plain loop.
+ */
+export async function* readLineBatches(source: TextSource): AsyncGenerator<LineBatch> {
   let pending = '';
   let line = 0;
   for await (const chunk of source.chunks()) {
     pending += chunk;
+    const texts: string[] = [];
+    const firstLine = line + 1;
     let start = 0;
     let newline = pending.indexOf('\n', start);
     while (newline !== -1) {
-      line += 1;
       const end = newline > start && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      yield { text: pending.slice(start, end), line };
+      texts.push(pending.slice(start, end));
       start = newline + 1;
       newline = pending.indexOf('\n', start);
     }
+    line += texts.length;
     pending = pending.slice(start);
+    if (texts.length > 0) yield { texts, firstLine };
   }
-  if (pending.length > 0) {
-    line += 1;
-    yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+  if (pending.length > 0) yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
+}
+
+/** Line by line, for callers that do not need the speed of batches. */
+export async function* readLines(source: TextSource): AsyncGenerator<{ text: string; line: number }> {
+  for await (const batch of readLineBatches(source)) {
+    for (let i = 0; i < batch.texts.length; i++) yield { text: batch.texts[i] as string, line: batch.firstLine + i };
   }
 }
 

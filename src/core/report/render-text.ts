@@ -34,5 +34,10 @@ function describe(c: Comparison): string {
 
 /** Input strings are printed on one line each, with control characters made visible. */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
+  }
+  return out;
 }

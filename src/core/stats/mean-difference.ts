@@ -19,7 +19,8 @@ export interface MeanDifference {
 
 /**
  * The paired t statistic's ingredients from the per-example differences (candidate − incumbent):
- * estimate = mean difference, standard error = sd/√n, df = n − 1.
+ * estimate = mean difference, standard error = sd/√n, df = n − 1. A single pair gives df = 0, which
+ * supports no t-based bound; the caller decides what that means.
  */
 export function pairedMeanDifference(diff: MeanSummary): MeanDifference {
   requireSummary(diff, 'pairedMeanDifference');
@@ -39,6 +40,10 @@ export function welchMeanDifference(incumbent: MeanSummary, candidate: MeanSumma
   const candidateVariance = (candidate.sd * candidate.sd) / candidate.n;
   const totalVariance = incumbentVariance + candidateVariance;
   const estimate = candidate.mean - incumbent.mean;
+  if (incumbent.n < 2 || candidate.n < 2) {
+    // A one-observation arm has no variance estimate of its own, so no t-based bound exists: df = 0.
+    return { estimate, standardError: Math.sqrt(totalVariance), df: 0 };
+  }
   if (totalVariance === 0) {
     // Both samples are constant: Satterthwaite's formula is 0/0. The standard error is 0 whatever the
     // df, so the pooled df n₁ + n₂ − 2 is reported rather than NaN.
@@ -55,11 +60,15 @@ function welchDfTerm(variance: number, n: number): number {
   return variance === 0 ? 0 : (variance * variance) / (n - 1);
 }
 
+/**
+ * n must be a positive integer and the mean finite. sd may be NaN (unknown, as for a single
+ * observation), which propagates to a NaN standard error, but not negative or infinite.
+ */
 function requireSummary(summary: MeanSummary, where: string): void {
-  if (!Number.isInteger(summary.n) || summary.n < 2) {
-    throw new RangeError(`${where}: need at least 2 observations, got n = ${summary.n}`);
+  if (!Number.isInteger(summary.n) || summary.n < 1) {
+    throw new RangeError(`${where}: need at least 1 observation, got n = ${summary.n}`);
   }
-  if (!Number.isFinite(summary.mean) || !Number.isFinite(summary.sd) || summary.sd < 0) {
-    throw new RangeError(`${where}: mean and sd must be finite and sd ≥ 0, got ${summary.mean}, ${summary.sd}`);
+  if (!Number.isFinite(summary.mean) || summary.sd < 0 || summary.sd === Number.POSITIVE_INFINITY) {
+    throw new RangeError(`${where}: need a finite mean and 0 ≤ sd < ∞, got ${summary.mean}, ${summary.sd}`);
   }
 }

@@ -1,14 +1,15 @@
 /**
  * Tango's score test and confidence interval for the difference of two paired proportions
  * (T. Tango, "Equivalence test and confidence interval for the difference in proportions for the
- * paired-sample design", Statistics in Medicine 17 (1998) 891–908; correction 18 (1999) 3511).
+ * paired-sample design", Statistics in Medicine 17 (1998) 891–908; see also Tango, Statistics in
+ * Medicine 18 (1999) 3511–3513).
  *
  * Both models are scored on the same examples, so accuracy differences must be judged on the
  * discordant pairs. Tango's statistic uses the variance of the observed difference under the null
  * value Δ0 itself (the restricted maximum-likelihood estimate), which keeps it well-behaved with few
  * or no discordant pairs and at Δ0 ≠ 0, where the Wald interval and the exact conditional McNemar test
- * are not usable; Fagerland, Lydersen & Laake (Statistics in Medicine 33 (2014) 2850–2875) recommend
- * this interval for the paired difference.
+ * are not usable (see the comparison by Fagerland, Lydersen & Laake, Statistics in Medicine 33 (2014)
+ * 2850–2875).
  */
 
 import { normalQuantile } from './normal.js';

@@ -62,7 +62,7 @@
  */
 
 import { createRng, type Rng } from './rng.js';
-import { samplePoisson } from './poisson.js';
+import { samplePoisson, samplePoissonOne } from './poisson.js';
 
 export interface PairedQuantileBootstrapResult {
   /** Sample quantile of the incumbent values. */
@@ -364,7 +364,7 @@ function drawWeights(plan: WindowPlan, rng: Rng, cellWeights: Float64Array, slot
   // An empty cell has mean 0, which uses no random numbers. So with no cells (small n) the stream is
   // exactly the plain Poisson bootstrap's: one Poisson(1) per pair, in pair order.
   for (let c = 0; c < CELL_COUNT; c++) cellWeights[c] = samplePoisson(rng, plan.cellCounts[c]!);
-  for (let s = 0; s < slotWeights.length; s++) slotWeights[s] = samplePoisson(rng, 1);
+  for (let s = 0; s < slotWeights.length; s++) slotWeights[s] = samplePoissonOne(rng);
 }
 
 /** A uniform integer in [0, count), unbiased: rejection on the 32-bit output behind rng.next(). */

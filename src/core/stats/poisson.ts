@@ -46,10 +46,16 @@ function logFactorial(k: number): number {
  * as everything else in a replicate.
  */
 let cachedMean = Number.NaN;
-let cachedCdf = new Float64Array(0);
+let cachedCdf: Float64Array = new Float64Array(0);
 
 function inversionTable(mean: number): Float64Array {
   if (mean === cachedMean) return cachedCdf;
+  cachedCdf = buildCdf(mean);
+  cachedMean = mean;
+  return cachedCdf;
+}
+
+function buildCdf(mean: number): Float64Array {
   const cdf: number[] = [];
   let probability = Math.exp(-mean);
   let cumulative = probability;
@@ -63,9 +69,19 @@ function inversionTable(mean: number): Float64Array {
     cumulative = grown;
     cdf.push(cumulative);
   }
-  cachedMean = mean;
-  cachedCdf = Float64Array.from(cdf);
-  return cachedCdf;
+  return Float64Array.from(cdf);
+}
+
+/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
+const POISSON_ONE_CDF = buildCdf(1);
+const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
+
+/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
+export function samplePoissonOne(rng: Rng): number {
+  const u = rng.next();
+  let k = 0;
+  while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k]!) k++;
+  return k;
 }
 
 /** Inversion: the smallest k with u < P(X ≤ k). */

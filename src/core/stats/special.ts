@@ -14,7 +14,8 @@ const STIRLING_THRESHOLD = 10;
 
 /**
  * Coefficients of the Lanczos approximation with g = 7 and 9 terms (the set published with
- * P. Godfrey's notes on the Lanczos approximation; error below 1e-15 for Re z ≥ ½).
+ * P. Godfrey's notes on the Lanczos approximation). On [½, 10) they give log Γ to about 2e-15
+ * absolute.
  */
 const LANCZOS_G = 7;
 const LANCZOS_COEFFICIENTS = [
@@ -26,7 +27,7 @@ const LANCZOS_COEFFICIENTS = [
  * The remainder of Stirling's series, log Γ(x) − [(x − ½)·log x − x + ½·log 2π], for x ≥ 10:
  * Σ B₂ₖ / (2k(2k − 1)·x^(2k−1)). Eight terms leave an error below 1e-17 at x = 10.
  */
-export function stirlingRemainder(x: number): number {
+function stirlingRemainder(x: number): number {
   const inverse = 1 / x;
   return inverse * polynomialInInverseSquare(STIRLING_REMAINDER_COEFFICIENTS, inverse * inverse);
 }
@@ -114,12 +115,13 @@ export interface IncompleteBetaPair {
 }
 
 /**
- * I_x(a, b) and its complement together, given both x and y = 1 − x. Callers that know y more
- * precisely than 1 − x can be computed (the Student t cdf does) pass it in.
+ * I_x(a, b) and its complement together, given both x and y = 1 − x. A caller that can form y more
+ * precisely than by computing 1 − x passes it in (the Student t cdf does).
  *
- * The continued fraction of I_x(a, b) converges fast only for x < (a + 1)/(a + b + 2); above that
- * point the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) is used, so the directly computed half is always the
- * smaller one and the other is obtained by subtraction from 1 without losing relative accuracy.
+ * The continued fraction of I_x(a, b) converges fast only for x < (a + 1)/(a + b + 2), roughly the
+ * mean; above that point the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) is used. Either way the value
+ * computed directly is the tail cut off by x away from the mean (I_x below the mean, 1 − I_x above
+ * it), which is the one that can be tiny; the other is 1 minus it, which costs no relative accuracy.
  */
 export function incompleteBetaPair(x: number, y: number, a: number, b: number): IncompleteBetaPair {
   if ([x, y, a, b].some(Number.isNaN) || a <= 0 || b <= 0 || x < 0 || x > 1) {
@@ -147,7 +149,7 @@ export function incompleteBetaPair(x: number, y: number, a: number, b: number): 
  * to get a result of size 1, losing (a + b)·1e-16 in the exponent. Writing log B with Stirling's
  * formula and cancelling the large terms analytically leaves
  *   a·log1p(e/a) + b·log1p(−e/b) + ½·log(ab / (2π(a + b))) − [R(a) + R(b) − R(a + b)],
- * with e = x·b − y·a (zero at the mode) and R the Stirling remainder, which has no cancellation.
+ * with e = x·b − y·a (zero at x = a/(a + b)) and R the Stirling remainder; nothing large cancels.
  */
 function betaPrefactor(x: number, y: number, a: number, b: number): number {
   // Take the log of whichever of x and y is smaller (it carries full relative precision) and reach
@@ -182,7 +184,10 @@ function scaledLogRatio(a: number, e: number, logX: number, total: number): numb
 /** Smallest magnitude allowed for a Lentz denominator, to step over an exact zero. */
 const LENTZ_TINY = 1e-300;
 const CONTINUED_FRACTION_EPSILON = 1e-16;
-/** The fraction needs O(√max(a, b)) terms; this cap is reached only for absurd a, b (> 1e9). */
+/**
+ * Near the mean the fraction needs O(√max(a, b)) terms, so this cap is only reached there for a or b
+ * beyond about 1e9.
+ */
 const CONTINUED_FRACTION_MAX_TERMS = 100_000;
 
 /**
