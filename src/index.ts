@@ -1,13 +1,15 @@
-// The Action's entry: builds the real dependencies from @actions/core and the file system, and runs.
+// The Action's entry: builds the real dependencies from @actions/core, the file system and worker
+// threads, and runs. Started again as a worker, it does that worker's task instead.
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from './adapters/file-source.js';
 import { runAction } from './action/run-action.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-try {
+async function main(): Promise<void> {
   await runAction({
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, value),
@@ -26,7 +28,13 @@ try {
     joinPath: join,
     defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
+    runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });
+}
+
+try {
+  if (!(await serveWorkerTaskIfWorker())) await main();
 } catch (error) {
   // Anything unexpected fails the step: an error is never a pass.
   core.setOutput('verdict', 'error');

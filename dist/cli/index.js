@@ -81,6 +81,170 @@ async function readSmallFile(path) {
 
 /***/ }),
 
+/***/ 3794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Lb: () => (/* binding */ createWorkerBootstrapRunner),
+  T7: () => (/* binding */ createWorkerColumnsLoader),
+  yP: () => (/* binding */ serveWorkerTaskIfWorker)
+});
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/core/compare/quantile-bootstraps.ts
+var quantile_bootstraps = __nccwpck_require__(2296);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/load/example-columns.ts + 2 modules
+var example_columns = __nccwpck_require__(6036);
+// EXTERNAL MODULE: ./src/adapters/file-source.ts + 2 modules
+var file_source = __nccwpck_require__(5657);
+;// CONCATENATED MODULE: ./src/adapters/worker-tasks.ts
+
+
+
+
+
+/**
+ * The heavy work of a large comparison, run in worker threads so it uses both cores: the two
+ * per-example files are parsed at once, and the quantile bootstraps are split between a worker and
+ * the main thread. The worker is the entry bundle itself, started again with a marker in
+ * workerData: one file to ship, and no second bundle that could drift from the first.
+ */
+const PARSE = 'model-release-gate/parse-example-columns';
+const BOOTSTRAP = 'model-release-gate/quantile-bootstraps';
+/** In a worker started from this module: does the requested work and returns true. Otherwise false. */
+async function serveWorkerTaskIfWorker() {
+    if (external_node_worker_threads_namespaceObject.isMainThread || external_node_worker_threads_namespaceObject.parentPort === null)
+        return false;
+    const request = external_node_worker_threads_namespaceObject.workerData;
+    if (request?.role === BOOTSTRAP) {
+        external_node_worker_threads_namespaceObject.parentPort.postMessage(request.jobs.map(quantile_bootstraps/* runQuantileBootstrapJob */.Eq));
+        return true;
+    }
+    if (request?.role !== PARSE)
+        return false;
+    await serveParseRequest(request, external_node_worker_threads_namespaceObject.parentPort);
+    return true;
+}
+async function serveParseRequest(request, port) {
+    let reply;
+    let transfer = [];
+    try {
+        const columns = await (0,example_columns/* parseExampleColumns */.T)(await (0,file_source/* openFileSource */.S)(request.path), request.format);
+        reply = { ok: true, columns };
+        transfer = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous].map((a) => a.buffer);
+    }
+    catch (error) {
+        reply =
+            error instanceof errors/* InputError */.d
+                ? {
+                    ok: false,
+                    input: true,
+                    file: error.file,
+                    message: error.problem,
+                    ...(error.line === undefined ? {} : { line: error.line }),
+                    ...(error.field === undefined ? {} : { field: error.field }),
+                }
+                : { ok: false, input: false, file: request.path, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    port.postMessage(reply, transfer);
+}
+/**
+ * A loader that parses the candidate in a worker (started from `script`, the running entry file)
+ * while this thread parses the incumbent: two threads for two cores.
+ */
+function createWorkerColumnsLoader(script) {
+    return (source, format, side) => side === 'incumbent' ? (0,example_columns/* parseExampleColumns */.T)(source, format) : parseInWorker(script, source.path, format);
+}
+function parseInWorker(script, path, format) {
+    return new Promise((resolve, reject) => {
+        const request = { role: PARSE, path, format };
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
+        let settled = false;
+        worker.once('message', (reply) => {
+            settled = true;
+            if (reply.ok)
+                resolve(reply.columns);
+            else if (reply.input) {
+                reject(new errors/* InputError */.d(reply.file, reply.message, { ...(reply.line === undefined ? {} : { line: reply.line }), ...(reply.field === undefined ? {} : { field: reply.field }) }));
+            }
+            else
+                reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
+        });
+        worker.once('error', (error) => {
+            if (!settled)
+                reject(error);
+        });
+        worker.once('exit', (code) => {
+            if (!settled)
+                reject(new Error(`the worker parsing ${path} stopped (exit code ${code}) without an answer`));
+        });
+    });
+}
+/** Below this many values in all, a worker's start-up costs more than it saves. */
+const MIN_VALUES_FOR_A_WORKER = 200_000;
+/**
+ * A runner that hands about half of the bootstrap work (balanced by cohort size) to a worker and does
+ * the rest here meanwhile. Results come back in job order either way, so the report is the same.
+ */
+function createWorkerBootstrapRunner(script) {
+    return async (jobs) => {
+        const total = jobs.reduce((sum, job) => sum + job.incumbent.length, 0);
+        if (jobs.length < 2 || total < MIN_VALUES_FOR_A_WORKER)
+            return jobs.map(quantile_bootstraps/* runQuantileBootstrapJob */.Eq);
+        const bySize = jobs.map((job, index) => ({ index, size: job.incumbent.length })).sort((a, b) => b.size - a.size || a.index - b.index);
+        const here = [];
+        const there = [];
+        let hereSize = 0;
+        let thereSize = 0;
+        for (const { index, size } of bySize) {
+            if (hereSize <= thereSize) {
+                here.push(index);
+                hereSize += size;
+            }
+            else {
+                there.push(index);
+                thereSize += size;
+            }
+        }
+        const request = { role: BOOTSTRAP, jobs: there.map((index) => jobs[index]) };
+        const remote = runBootstrapsInWorker(script, request);
+        const results = new Array(jobs.length);
+        for (const index of here)
+            results[index] = (0,quantile_bootstraps/* runQuantileBootstrapJob */.Eq)(jobs[index]);
+        const remoteResults = await remote;
+        there.forEach((index, k) => {
+            results[index] = remoteResults[k];
+        });
+        return results;
+    };
+}
+function runBootstrapsInWorker(script, request) {
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: request });
+        let settled = false;
+        worker.once('message', (reply) => {
+            settled = true;
+            resolve(reply);
+        });
+        worker.once('error', (error) => {
+            if (!settled)
+                reject(error);
+        });
+        worker.once('exit', (code) => {
+            if (!settled)
+                reject(new Error(`the bootstrap worker stopped (exit code ${code}) without an answer`));
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -89,19 +253,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5657);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7012);
-// The CLI's entry: builds the real dependencies (files, stdout) and hands them to runCli.
+/* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3794);
+/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5657);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3404);
+// The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
+// runCli. Started again as a worker, it does that worker's task instead.
 
 
 
 
 
-try {
-    process.exitCode = await (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), {
-        openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__/* .openFileSource */ .S,
-        readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmallFile */ .E,
+
+async function main() {
+    return (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), {
+        openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openFileSource */ .S,
+        readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSmallFile */ .E,
         writeFile: async (path, text) => {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, text, 'utf8');
@@ -109,8 +276,14 @@ try {
         joinPath: node_path__WEBPACK_IMPORTED_MODULE_1__.join,
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
-        tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_VERSION */ .w },
+        tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_VERSION */ .w },
+        loadExampleColumns: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerColumnsLoader */ .T7)(new URL(import.meta.url)),
+        runQuantileBootstraps: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerBootstrapRunner */ .Lb)(new URL(import.meta.url)),
     });
+}
+try {
+    if (!(await (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .serveWorkerTaskIfWorker */ .yP)()))
+        process.exitCode = await main();
 }
 catch (error) {
     // An unexpected failure is never a pass: report it and exit with the input-error code.
@@ -123,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7012:
+/***/ 3404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -138,131 +311,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/load/cohort-registry.ts
-const OVERALL = 'overall';
-const LABEL_PREFIX = 'label:';
-/** Interns cohort names to small integers shared by both sides, so per-example storage stays compact. */
-class CohortRegistry {
-    indexByName = new Map();
-    names = [];
-    indexByLabel = new Map();
-    indexOf(name) {
-        let index = this.indexByName.get(name);
-        if (index === undefined) {
-            index = this.names.length;
-            this.names.push(name);
-            this.indexByName.set(name, index);
-        }
-        return index;
-    }
-    /** The index of `label:<label>`, cached by the bare label so the hot loop builds no strings. */
-    labelIndexOf(label) {
-        let index = this.indexByLabel.get(label);
-        if (index === undefined) {
-            index = this.indexOf(LABEL_PREFIX + label);
-            this.indexByLabel.set(label, index);
-        }
-        return index;
-    }
-    nameOf(index) {
-        const name = this.names[index];
-        if (name === undefined)
-            throw new RangeError(`no cohort ${index}`);
-        return name;
-    }
-    get size() {
-        return this.names.length;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/policy/glob.ts
-/**
- * Cohort patterns: `*` matches any run of characters (including `:` and `/`, which cohort names
- * use freely), `?` one character; everything else is literal. Cohort names are not paths, so a
- * path-glob library's rules about separators would surprise here.
- */
-function globToRegExp(pattern) {
-    let source = '^';
-    for (const char of pattern) {
-        if (char === '*')
-            source += '.*';
-        else if (char === '?')
-            source += '.';
-        else
-            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`${source}$`, 'su');
-}
-function matchesAny(name, patterns) {
-    return patterns.some((pattern) => globToRegExp(pattern).test(name));
-}
-function isLiteralPattern(pattern) {
-    return !pattern.includes('*') && !pattern.includes('?');
-}
-
-;// CONCATENATED MODULE: ./src/core/policy/effective-settings.ts
-
-
-const DEFAULT_BINARY_MARGIN = { kind: 'absolute', value: 0.01 };
-const DEFAULT_CONTINUOUS_MARGIN = { kind: 'absolute', value: 0 };
-/**
- * Binary metrics (accuracy and every check) are gated by default, higher is better, with a 0.01
- * margin; a continuous metric is gated only when the policy names it.
- */
-function metricSettings(policy, metric, kind) {
-    const named = policy.metrics[metric];
-    if (kind === 'binary') {
-        return {
-            gated: named?.gate ?? true,
-            direction: named?.direction ?? 'higher',
-            margin: named?.margin ?? DEFAULT_BINARY_MARGIN,
-            statistic: 'proportion',
-        };
-    }
-    return {
-        gated: named === undefined ? false : (named.gate ?? true),
-        direction: named?.direction ?? 'lower',
-        margin: named?.margin ?? DEFAULT_CONTINUOUS_MARGIN,
-        statistic: named?.statistic ?? 'mean',
-    };
-}
-function cohortSettings(policy, cohort) {
-    const { cohorts } = policy;
-    const required = matchesAny(cohort, cohorts.required);
-    // A required cohort is always tracked: ignoring it must not be a way around the requirement.
-    const tracked = cohort === OVERALL || required || (matchesAny(cohort, cohorts.track) && !matchesAny(cohort, cohorts.ignore));
-    let minN = cohorts.min_n;
-    let inconclusive = policy.inconclusive;
-    const margins = new Map();
-    for (const [pattern, override] of Object.entries(cohorts.overrides)) {
-        if (!globToRegExp(pattern).test(cohort))
-            continue;
-        minN = override.min_n ?? minN;
-        inconclusive = override.inconclusive ?? inconclusive;
-        for (const [metric, setting] of Object.entries(override.metrics ?? {}))
-            margins.set(metric, setting.margin);
-    }
-    return {
-        tracked,
-        required,
-        minN,
-        inconclusive,
-        marginFor: (metric, fallback) => margins.get(metric) ?? fallback,
-    };
-}
-function quantileOf(statistic) {
-    switch (statistic) {
-        case 'p50':
-            return 0.5;
-        case 'p95':
-            return 0.95;
-        case 'p99':
-            return 0.99;
-        case 'mean':
-            return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/policy/effective-settings.ts
+var effective_settings = __nccwpck_require__(8777);
 ;// CONCATENATED MODULE: ./src/core/compare/collect-paired.ts
 
 /** Turns paired accumulators into one evidence entry per (cohort, metric both files carry). */
@@ -288,7 +338,7 @@ function collectPairedEvidence(data, statisticOf) {
             });
         });
         data.continuousMetrics.forEach((metric, m) => {
-            const p = quantileOf(statisticOf(metric));
+            const p = (0,effective_settings/* quantileOf */.Xf)(statisticOf(metric));
             const raw = accumulator?.quantileValues[m];
             let entry;
             if (accumulator === undefined)
@@ -408,6 +458,8 @@ function compareCohortNames(a, b) {
     return a < b ? -1 : 1;
 }
 
+// EXTERNAL MODULE: ./src/core/policy/glob.ts
+var glob = __nccwpck_require__(1186);
 ;// CONCATENATED MODULE: ./src/core/stats/multiplicity.ts
 /**
  * Multiplicity corrections for the per-cohort p-values.
@@ -464,700 +516,8 @@ function adjustPValues(pValues, method) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/stats/rng.ts
-/**
- * Seeded pseudo-random numbers for the resampling methods.
- *
- * Why not Math.random: a release decision has to be reproducible. Rerunning the gate on the same data
- * with the same seed must give the same bounds on every machine, so the generator is seeded and uses
- * only 32-bit integer operations (Math.imul, shifts, `>>> 0`), which JavaScript defines exactly on
- * every platform. No floating-point rounding goes into the state, so the sequence is the same everywhere.
- *
- * Design:
- * - The seed string is hashed into 128 bits. Four lanes each absorb every UTF-16 code unit with their
- *   own odd multiplier and rotation. The lanes are then cross-mixed and passed through the murmur3
- *   32-bit finalizer so that seeds differing in one character give unrelated states.
- * - Those 128 bits seed xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number
- *   generators", 2018). It has period 2^128 − 1, passes BigCrush, and needs a handful of integer
- *   operations per draw, which matters because the bootstrap draws millions of Poisson weights.
- * - `next()` returns a 32-bit integer scaled by 2^-32, so every value is an exact multiple of 2^-32 in
- *   [0, 1). That resolution is plenty for resampling weights, and code that needs an exact uniform
- *   integer can rely on it (see the paired quantile bootstrap).
- */
-const TWO_POW_MINUS_32 = 2 ** -32;
-/** Rotate a 32-bit integer left by `r` bits. */
-function rotl(x, r) {
-    return (x << r) | (x >>> (32 - r));
-}
-/** murmur3's fmix32: full avalanche, so every input bit affects every output bit. */
-function fmix32(input) {
-    let h = input;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-}
-/** Hash a seed string into four 32-bit words (the xoshiro128** state). */
-function hashSeed(seed) {
-    // The lanes start from different constants (hex digits of irrational numbers, so nothing is hidden in
-    // them) and include the length, so "" and "\0" hash differently.
-    let h0 = 0x9e3779b9 ^ seed.length;
-    let h1 = 0x243f6a88;
-    let h2 = 0xb7e15162;
-    let h3 = 0x6a09e667;
-    for (let i = 0; i < seed.length; i++) {
-        const c = seed.charCodeAt(i);
-        // Different multipliers and rotations per lane keep the lanes from being copies of each other.
-        h0 = rotl(Math.imul(h0 ^ c, 0x85ebca77), 13);
-        h1 = rotl(Math.imul(h1 ^ c, 0xc2b2ae3d), 17);
-        h2 = rotl(Math.imul(h2 ^ c, 0x27d4eb2f), 11);
-        h3 = rotl(Math.imul(h3 ^ c, 0x165667b1), 19);
-    }
-    // Mix the lanes into each other: each output word depends on the whole string.
-    const s0 = fmix32(h0 ^ rotl(h3, 7));
-    const s1 = fmix32(h1 ^ s0);
-    const s2 = fmix32(h2 ^ s1);
-    const s3 = fmix32(h3 ^ s2);
-    return [s0, s1, s2, s3];
-}
-/**
- * A deterministic generator for a seed. A number seed is hashed through its decimal string, so `1` and
- * `"1"` give the same sequence.
- */
-function createRng(seed) {
-    const text = typeof seed === 'number' ? String(seed) : seed;
-    const state = Int32Array.from(hashSeed(text));
-    // The all-zero state is the one fixed point of xoshiro. The hash essentially never lands on it, but
-    // it must not be possible at all.
-    if ((state[0] | state[1] | state[2] | state[3]) === 0)
-        state[0] = 1;
-    // The state lives in an Int32Array, not in four closure variables. V8 would store 32-bit values
-    // above 2^30 as heap numbers, so the typed array makes a draw about three times faster.
-    const nextUint32 = () => {
-        const s0 = state[0];
-        const s1 = state[1];
-        const s2 = state[2] ^ s0;
-        const s3 = state[3] ^ s1;
-        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-        state[0] = s0 ^ s3;
-        state[1] = s1 ^ s2;
-        state[2] = s2 ^ (s1 << 9);
-        state[3] = rotl(s3, 11);
-        return result;
-    };
-    // Skip a few outputs. The hash already avalanches, but this is cheap insurance against structure in
-    // the first draws of nearby seeds.
-    for (let i = 0; i < 8; i++)
-        nextUint32();
-    return {
-        next: () => nextUint32() * TWO_POW_MINUS_32,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/poisson.ts
-/**
- * Exact Poisson sampling for the Poisson bootstrap.
- *
- * The bootstrap needs two kinds of draws: millions of Poisson(1) weights for single pairs, and a few
- * Poisson(m) weights per replicate for whole groups of m pairs (m up to the cohort size). One algorithm
- * is not good at both, so:
- * - mean < 10: inversion by sequential search of the CDF. It uses one uniform per draw and about
- *   mean + 1 comparisons, which makes it the fastest exact method for small means. The CDF table is
- *   cached for the last mean, so repeated Poisson(1) draws are a few comparisons each.
- * - mean ≥ 10: PTRS, the transformed rejection method with squeeze of W. Hörmann, "The transformed
- *   rejection method for generating Poisson random variables", Insurance: Mathematics and Economics
- *   12 (1993) 39–45. It needs about 2.3 uniforms per draw on average whatever the mean, so means up to
- *   1e7 and beyond cost the same. Hörmann gives the constants for mean ≥ 10.
- * Both are exact: the only error is floating-point rounding, with no normal approximation anywhere.
- */
-/** Below this mean, inversion is used. PTRS's constants are only valid from 10 upwards. */
-const PTRS_THRESHOLD = 10;
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-/** log(k!) for small k, summed once. The Stirling series below is less accurate at small k. */
-const LOG_FACTORIAL_TABLE_SIZE = 256;
-const LOG_FACTORIAL_TABLE = (() => {
-    const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-    for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++)
-        table[k] = (table[k - 1] ?? 0) + Math.log(k);
-    return table;
-})();
-/**
- * log(k!) for a non-negative integer k. From the table for small k. Above that, the Stirling series
- * with three correction terms, whose error at k ≥ 256 is far below double precision.
- */
-function logFactorial(k) {
-    if (k < LOG_FACTORIAL_TABLE_SIZE)
-        return LOG_FACTORIAL_TABLE[k] ?? 0;
-    const inv = 1 / k;
-    const inv2 = inv * inv;
-    return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
-}
-/**
- * CDF table for inversion, cached for the last mean used. The bootstrap asks for Poisson(1) millions
- * of times, and recomputing exp(−mean) and the running products on every draw would cost about as much
- * as everything else in a replicate.
- */
-let cachedMean = Number.NaN;
-let cachedCdf = new Float64Array(0);
-function inversionTable(mean) {
-    if (mean === cachedMean)
-        return cachedCdf;
-    cachedCdf = buildCdf(mean);
-    cachedMean = mean;
-    return cachedCdf;
-}
-function buildCdf(mean) {
-    const cdf = [];
-    let probability = Math.exp(-mean);
-    let cumulative = probability;
-    cdf.push(cumulative);
-    // Stop once the CDF can no longer grow in double precision. The tail beyond that has mass below
-    // 1e-16, which no uniform with 32-bit resolution can reach.
-    for (let k = 1; cumulative < 1; k++) {
-        probability *= mean / k;
-        const grown = cumulative + probability;
-        if (grown === cumulative)
-            break;
-        cumulative = grown;
-        cdf.push(cumulative);
-    }
-    return Float64Array.from(cdf);
-}
-/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
-const POISSON_ONE_CDF = buildCdf(1);
-const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
-/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
-function samplePoissonOne(rng) {
-    const u = rng.next();
-    let k = 0;
-    while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k])
-        k++;
-    return k;
-}
-/** Inversion: the smallest k with u < P(X ≤ k). */
-function sampleByInversion(rng, mean) {
-    const cdf = inversionTable(mean);
-    const u = rng.next();
-    const last = cdf.length - 1;
-    let k = 0;
-    while (k < last && u >= cdf[k])
-        k++;
-    return k;
-}
-/** Hörmann's PTRS (1993), for mean ≥ 10. */
-function sampleByPtrs(rng, mean) {
-    const sqrtMean = Math.sqrt(mean);
-    const logMean = Math.log(mean);
-    // Constants of the hat function and of the squeeze, as fitted by Hörmann (1993, algorithm PTRS).
-    const b = 0.931 + 2.53 * sqrtMean;
-    const a = -0.059 + 0.02483 * b;
-    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-    const vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-        const u = rng.next() - 0.5;
-        const v = rng.next();
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-        // Squeeze: in this central region the hat lies under the distribution, so most draws are accepted
-        // here without any logarithm.
-        if (us >= 0.07 && v <= vr)
-            return k;
-        // Outside the support, or in the thin tails of the hat where the squeeze test cannot be used.
-        if (k < 0 || (us < 0.013 && v > us))
-            continue;
-        // Exact acceptance test against the Poisson probability, done in logs so that large means
-        // neither overflow nor underflow.
-        const logHat = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
-        if (logHat <= -mean + k * logMean - logFactorial(k))
-            return k;
-    }
-}
-/**
- * One draw from Poisson(mean). mean = 0 gives 0 without using the generator. Throws for a negative or
- * non-finite mean.
- */
-function samplePoisson(rng, mean) {
-    if (!Number.isFinite(mean) || mean < 0) {
-        throw new RangeError(`samplePoisson: the mean must be a finite number ≥ 0, got ${mean}`);
-    }
-    if (mean === 0)
-        return 0;
-    return mean < PTRS_THRESHOLD ? sampleByInversion(rng, mean) : sampleByPtrs(rng, mean);
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/paired-quantile-bootstrap.ts
-/**
- * Seeded paired bootstrap of the difference of a quantile (p50, p95, p99 of a continuous metric such as
- * latency) between candidate and incumbent, on paired data: example i has incumbent value a[i] and
- * candidate value b[i].
- *
- * Requirement: a seeded paired bootstrap whose cost does not grow as resamples × n on large cohorts.
- * Design:
- *
- * 1. Quantile definition, used for the estimate and for every replicate: nearest rank on weights. The
- *    p-quantile is the smallest value v such that the total weight of values ≤ v is ≥ p × total weight.
- *    With unit weights this is the ceil(p·n)-th smallest value. It is always an observed value, so a
- *    constant shift of the candidate moves the quantile by exactly that shift.
- *
- * 2. Poisson bootstrap (Hanley & MacGibbon, "Creating non-parametric bootstrap samples using Poisson
- *    frequencies", Comput. Methods Programs Biomed. 83 (2006) 57–62; Chamandy, Muralidharan, Najmi &
- *    Naik, "Estimating uncertainty for massive data streams", Google, 2012). Each replicate gives
- *    every pair an independent Poisson(1) weight instead of a multinomial count. The same weight
- *    applies to a[i] and b[i], so the pairing is kept exactly. Independent weights are what make
- *    step 3 possible: a sum of m independent Poisson(1) weights is one Poisson(m) draw.
- *
- * 3. Windowing, so a replicate costs O(√n) instead of O(n). Whether a replicate's quantile lies
- *    above the r-th smallest value depends on the sign of (weight of the r smallest) − p·(total
- *    weight). That is a sum of independent Poisson counts, and at r ≈ p·n its standard deviation is
- *    √(n·p·(1−p)), while each rank step moves its mean by about 1. So the replicate quantile almost
- *    surely lies in the rank window
- *        [p·n − h, p·n + h],   h = k·√(n·p·(1−p)) + c,   k = 6, c = 20
- *    of the sorted sample (more than 6 standard deviations outside happens with probability about
- *    1e-9 per side; c covers small n, where the normal approximation is poor). The window is taken
- *    separately for a and for b, over ranks in the sorted side. Values tied with an edge value are
- *    split by pair index, so a window holds exactly its ranks even on heavily tied metrics. Each pair
- *    is then classified by the region (below / inside / above) of its incumbent value and of its
- *    candidate value:
- *    - Pairs with both values outside their windows only matter through the total weight below each
- *      window. They collapse into at most 4 aggregate cells (below/below, below/above, above/below,
- *      above/above), and each cell draws one Poisson(count) weight per replicate. Sampling is exact
- *      for any count (see poisson.ts).
- *    - Pairs with at least one value inside a window are kept individually, with one Poisson(1)
- *      weight each per replicate.
- *    Each side's replicate quantile is found by starting from its below-window weight and adding the
- *    weights of its in-window values in value order (sorted once, up front) until p × total is reached.
- *
- * 4. Correctness never depends on the window. If a replicate's quantile falls outside a window (the
- *    below weight alone already reaches the target, or the in-window values end before reaching it),
- *    that replicate is recomputed exactly over all n pairs. The cell totals are first split into
- *    per-pair weights by placing each unit of a cell's weight on a uniformly chosen member. Given
- *    their sum, independent Poisson(1) weights are exactly multinomial with equal probabilities, so
- *    the split pairs have exactly the law of the plain Poisson bootstrap. This should be
- *    astronomically rare with the default window. The fallback is still exercised in tests with a
- *    deliberately narrow window.
- *
- * 5. A replicate whose total weight is 0 (probability e^-n, which only matters for tiny n) has no
- *    quantile. It is redrawn, which conditions the bootstrap on a non-empty resample.
- *
- * Cost: two sorts, O(n log n) once, plus O(n) classification. Then per replicate, O(m) where m is the
- * number of individual pairs: at most 2·(2h + 2) ≈ 24·√(n·p·(1−p)) + 84, ties or not. It is less when
- * a and b are strongly correlated, because then the two windows hold mostly the same pairs. When n is
- * small the windows cover everything, every pair is individual, and this is exactly the plain Poisson
- * bootstrap, draw for draw.
- *
- * The standard error is the sample standard deviation (R − 1 denominator) of the R replicate
- * differences (candidate quantile − incumbent quantile).
- */
-
-
-/** The default window. See the header for why 6 standard deviations plus 20 ranks is enough. */
-const DEFAULT_WINDOW = { k: 6, c: 20 };
-const BELOW = 0;
-const INSIDE = 1;
-const ABOVE = 2;
-/** cellOf value for a pair kept individually. Values 0..3 are the aggregate cells. */
-const INDIVIDUAL_CELL = 4;
-const CELL_COUNT = 4;
-/** Aggregate cell index for two outside regions (each BELOW or ABOVE): bit 1 = incumbent above, bit 0 = candidate above. */
-function cellIndex(regionA, regionB) {
-    return (regionA >> 1) * 2 + (regionB >> 1);
-}
-/**
- * 1-based rank of the nearest-rank p-quantile among values of total weight `total`, i.e. ceil(p·total).
- * Weights are integers, so the cumulative weight is compared with an integer rank. The product is
- * shaved by a few ulps first. p is a decimal such as 0.07 that a double cannot hold exactly, and
- * without the shave the representation error could push an exact rank (0.07·100 = 7) to the next one.
- */
-function rankTarget(p, total) {
-    return Math.max(1, Math.ceil(p * total * (1 - 4 * Number.EPSILON)));
-}
-/** First index of `sorted` whose value is ≥ v. */
-function lowerBound(sorted, v) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-function checkProbability(p, where) {
-    if (!(p > 0 && p < 1))
-        throw new RangeError(`${where}: p must be strictly between 0 and 1, got ${p}`);
-}
-function checkFinite(values, label, where) {
-    for (let i = 0; i < values.length; i++) {
-        if (!Number.isFinite(values[i])) {
-            throw new RangeError(`${where}: ${label}[${i}] is not a finite number (${values[i]})`);
-        }
-    }
-}
-/**
- * Nearest-rank p-quantile of unit-weight values: the ceil(p·n)-th smallest. Does not mutate the input.
- */
-function nearestRankQuantile(values, p) {
-    const where = 'nearestRankQuantile';
-    checkProbability(p, where);
-    if (values.length === 0)
-        throw new RangeError(`${where}: no values`);
-    checkFinite(values, 'values', where);
-    const sorted = values.slice().sort();
-    return sorted[rankTarget(p, sorted.length) - 1];
-}
-/**
- * Assigns each value of one side to below / inside / above the rank window. Values tied with the edge
- * values are split by pair index, so the window holds exactly highRank − lowRank + 1 values however
- * many ties there are. Classifying by value alone would put all ties of an edge value inside: on a
- * coarse metric (integer milliseconds, token counts) that could be most of the cohort, and the cost
- * per replicate would grow back to O(n). Any split is valid. The walk only needs every below value to
- * be ≤ every inside value ≤ every above value, and the ties respect that whichever side they land on.
- */
-class RankClassifier {
-    lowRank;
-    highRank;
-    low;
-    high;
-    /** Number of values strictly below `low`, and strictly below `high`. */
-    lessThanLow;
-    lessThanHigh;
-    /** Ties with low (and with high) seen so far, in pair order. */
-    seenLow = 0;
-    seenHigh = 0;
-    constructor(sorted, p, width) {
-        const n = sorted.length;
-        const half = width.k * Math.sqrt(n * p * (1 - p)) + width.c;
-        this.lowRank = Math.min(n, Math.max(1, Math.floor(p * n - half)));
-        this.highRank = Math.max(this.lowRank, Math.min(n, Math.ceil(p * n + half)));
-        this.low = sorted[this.lowRank - 1];
-        this.high = sorted[this.highRank - 1];
-        this.lessThanLow = lowerBound(sorted, this.low);
-        this.lessThanHigh = lowerBound(sorted, this.high);
-    }
-    /** Region of the next value. Must be called once per pair, in pair order. */
-    classify(v) {
-        if (v < this.low)
-            return BELOW;
-        if (v > this.high)
-            return ABOVE;
-        // A tie gets its rank among the equal values by order of appearance. When low = high, one counter
-        // serves both edges.
-        let rank;
-        if (v === this.low)
-            rank = this.lessThanLow + ++this.seenLow;
-        else if (v === this.high)
-            rank = this.lessThanHigh + ++this.seenHigh;
-        else
-            return INSIDE;
-        return rank < this.lowRank ? BELOW : rank > this.highRank ? ABOVE : INSIDE;
-    }
-}
-/**
- * Sort the two sides, place the windows, and classify every pair. Exported for the tests, which check
- * the windowed replicate against a brute-force one with the same per-pair weights. Inputs are assumed
- * valid (pairedQuantileBootstrap validates them).
- */
-function planWindows(a, b, p, width = DEFAULT_WINDOW) {
-    const n = a.length;
-    // Typed-array sort without a comparator is numeric and runs natively: the O(n log n) part, done once.
-    const sortedA = a.slice().sort();
-    const sortedB = b.slice().sort();
-    const wa = new RankClassifier(sortedA, p, width);
-    const wb = new RankClassifier(sortedB, p, width);
-    // The tie split depends on the order of classification, so each pair is classified once, and the
-    // regions are kept (incumbent in bits 0–1, candidate in bits 2–3) for the second pass.
-    const regions = new Uint8Array(n);
-    const cellOf = new Uint8Array(n);
-    const cellCounts = new Float64Array(CELL_COUNT);
-    let individualCount = 0;
-    let insideA = 0;
-    let insideB = 0;
-    for (let i = 0; i < n; i++) {
-        const ra = wa.classify(a[i]);
-        const rb = wb.classify(b[i]);
-        regions[i] = ra | (rb << 2);
-        if (ra === INSIDE || rb === INSIDE) {
-            cellOf[i] = INDIVIDUAL_CELL;
-            individualCount++;
-            if (ra === INSIDE)
-                insideA++;
-            if (rb === INSIDE)
-                insideB++;
-        }
-        else {
-            const cell = cellIndex(ra, rb);
-            cellOf[i] = cell;
-            cellCounts[cell]++;
-        }
-    }
-    const individual = new Int32Array(individualCount);
-    const belowA = new Uint8Array(individualCount);
-    const belowB = new Uint8Array(individualCount);
-    const insideSlotsA = new Int32Array(insideA);
-    const insideSlotsB = new Int32Array(insideB);
-    let slot = 0;
-    let nextA = 0;
-    let nextB = 0;
-    for (let i = 0; i < n; i++) {
-        if (cellOf[i] !== INDIVIDUAL_CELL)
-            continue;
-        individual[slot] = i;
-        const ra = regions[i] & 3;
-        const rb = regions[i] >> 2;
-        if (ra === BELOW)
-            belowA[slot] = 1;
-        else if (ra === INSIDE)
-            insideSlotsA[nextA++] = slot;
-        if (rb === BELOW)
-            belowB[slot] = 1;
-        else if (rb === INSIDE)
-            insideSlotsB[nextB++] = slot;
-        slot++;
-    }
-    // Only the in-window values need a per-replicate walk, so only they are kept in value order. The
-    // order among tied values does not matter, because the walk returns a value and ties share it.
-    insideSlotsA.sort((x, y) => a[individual[x]] - a[individual[y]]);
-    insideSlotsB.sort((x, y) => b[individual[x]] - b[individual[y]]);
-    const insideValuesA = Float64Array.from(insideSlotsA, (s) => a[individual[s]]);
-    const insideValuesB = Float64Array.from(insideSlotsB, (s) => b[individual[s]]);
-    const side = (w, sorted, below, slots, values) => ({
-        sorted,
-        lowRank: w.lowRank,
-        highRank: w.highRank,
-        low: w.low,
-        high: w.high,
-        belowSlot: below,
-        insideSlots: slots,
-        insideValues: values,
-    });
-    return {
-        n,
-        p,
-        cellOf,
-        cellCounts,
-        individual,
-        incumbent: side(wa, sortedA, belowA, insideSlotsA, insideValuesA),
-        candidate: side(wb, sortedB, belowB, insideSlotsB, insideValuesB),
-    };
-}
-/** Walk one side's in-window values. NaN means the quantile is outside the window on this side. */
-function walkWindow(side, below, slotWeights, target) {
-    if (below >= target)
-        return Number.NaN;
-    let cumulative = below;
-    const slots = side.insideSlots;
-    for (let j = 0; j < slots.length; j++) {
-        cumulative += slotWeights[slots[j]];
-        if (cumulative >= target)
-            return side.insideValues[j];
-    }
-    return Number.NaN;
-}
-/**
- * Evaluate one replicate from its aggregate cell weights and individual slot weights. Writes the
- * incumbent and candidate replicate quantiles to out[0] and out[1]. A side whose quantile falls outside
- * its window gets NaN and must be recomputed exactly. Returns the replicate's total weight. If that is
- * 0, there is no quantile and out is left untouched. Exported for the tests.
- */
-function windowedReplicate(plan, cellWeights, slotWeights, out) {
-    const c0 = cellWeights[0];
-    const c1 = cellWeights[1];
-    const c2 = cellWeights[2];
-    const c3 = cellWeights[3];
-    let total = c0 + c1 + c2 + c3;
-    // Cell bit 1 set = incumbent above, bit 0 set = candidate above (see cellIndex).
-    let belowA = c0 + c1;
-    let belowB = c0 + c2;
-    const flagsA = plan.incumbent.belowSlot;
-    const flagsB = plan.candidate.belowSlot;
-    for (let s = 0; s < slotWeights.length; s++) {
-        const w = slotWeights[s];
-        total += w;
-        belowA += w * flagsA[s];
-        belowB += w * flagsB[s];
-    }
-    if (total === 0)
-        return 0;
-    const target = rankTarget(plan.p, total);
-    out[0] = walkWindow(plan.incumbent, belowA, slotWeights, target);
-    out[1] = walkWindow(plan.candidate, belowB, slotWeights, target);
-    return total;
-}
-/** Draw one replicate's weights: one Poisson(count) per aggregate cell, then one Poisson(1) per slot. */
-function drawWeights(plan, rng, cellWeights, slotWeights) {
-    // An empty cell has mean 0, which uses no random numbers. So with no cells (small n) the stream is
-    // exactly the plain Poisson bootstrap's: one Poisson(1) per pair, in pair order.
-    for (let c = 0; c < CELL_COUNT; c++)
-        cellWeights[c] = samplePoisson(rng, plan.cellCounts[c]);
-    for (let s = 0; s < slotWeights.length; s++)
-        slotWeights[s] = samplePoissonOne(rng);
-}
-/** A uniform integer in [0, count), unbiased: rejection on the 32-bit output behind rng.next(). */
-function uniformIndex(rng, count) {
-    const range = 4294967296;
-    const limit = range - (range % count);
-    for (;;) {
-        const x = Math.floor(rng.next() * range);
-        if (x < limit)
-            return x % count;
-    }
-}
-/**
- * Exact recomputation of a replicate whose quantile left a window. Its buffers are O(n), so they are
- * allocated only on the first use, which in practice never happens with the default window.
- */
-class ExactFallback {
-    plan;
-    a;
-    b;
-    members;
-    pairWeights;
-    bins;
-    constructor(plan, a, b) {
-        this.plan = plan;
-        this.a = a;
-        this.b = b;
-    }
-    /** Overwrite the NaN entries of out with the exact replicate quantiles. */
-    recompute(cellWeights, slotWeights, total, rng, out) {
-        const weights = this.splitWeights(cellWeights, slotWeights, rng);
-        const target = rankTarget(this.plan.p, total);
-        if (Number.isNaN(out[0]))
-            out[0] = this.exactQuantile(this.a, this.plan.incumbent.sorted, weights, target);
-        if (Number.isNaN(out[1]))
-            out[1] = this.exactQuantile(this.b, this.plan.candidate.sorted, weights, target);
-    }
-    /**
-     * Per-pair weights consistent with the drawn ones. Individual slots keep theirs. Each unit of a cell's
-     * Poisson(count) total goes to a uniformly chosen member, which makes the per-pair weights exactly
-     * independent Poisson(1) (see the header).
-     */
-    splitWeights(cellWeights, slotWeights, rng) {
-        const plan = this.plan;
-        const members = (this.members ??= this.buildMembers());
-        const weights = (this.pairWeights ??= new Float64Array(plan.n));
-        weights.fill(0);
-        for (let s = 0; s < slotWeights.length; s++)
-            weights[plan.individual[s]] = slotWeights[s];
-        for (let c = 0; c < CELL_COUNT; c++) {
-            const list = members[c];
-            const units = cellWeights[c];
-            for (let u = 0; u < units; u++)
-                weights[list[uniformIndex(rng, list.length)]]++;
-        }
-        return weights;
-    }
-    buildMembers() {
-        const plan = this.plan;
-        const members = Array.from(plan.cellCounts, (count) => new Int32Array(count));
-        const fill = new Int32Array(CELL_COUNT);
-        for (let i = 0; i < plan.n; i++) {
-            const cell = plan.cellOf[i];
-            if (cell !== INDIVIDUAL_CELL)
-                members[cell][fill[cell]++] = i;
-        }
-        return members;
-    }
-    /**
-     * Weighted nearest-rank quantile over all pairs. Weights are binned by each value's position in the
-     * sorted side (ties share a bin), then accumulated in order.
-     */
-    exactQuantile(values, sorted, weights, target) {
-        const bins = (this.bins ??= new Float64Array(this.plan.n));
-        bins.fill(0);
-        for (let i = 0; i < values.length; i++) {
-            const w = weights[i];
-            if (w > 0)
-                bins[lowerBound(sorted, values[i])] += w;
-        }
-        let cumulative = 0;
-        for (let j = 0; j < bins.length; j++) {
-            cumulative += bins[j];
-            if (cumulative >= target)
-                return sorted[j];
-        }
-        // Unreachable: the bins sum to the total weight, which is ≥ target.
-        return sorted[sorted.length - 1];
-    }
-}
-/**
- * The bootstrap with an explicit window width. Exported so the tests can force the exact fallback
- * with a narrow window. Production code should call pairedQuantileBootstrap.
- */
-function runPairedQuantileBootstrap(incumbent, candidate, p, options, width) {
-    const where = 'pairedQuantileBootstrap';
-    if (incumbent.length !== candidate.length) {
-        throw new RangeError(`${where}: incumbent and candidate must be paired (same length), got ${incumbent.length} and ${candidate.length}`);
-    }
-    if (incumbent.length === 0)
-        throw new RangeError(`${where}: no pairs`);
-    checkProbability(p, where);
-    checkFinite(incumbent, 'incumbent', where);
-    checkFinite(candidate, 'candidate', where);
-    const resamples = options.resamples;
-    if (!Number.isInteger(resamples) || resamples < 2) {
-        throw new RangeError(`${where}: resamples must be an integer ≥ 2, got ${resamples}`);
-    }
-    if (!(width.k >= 0 && width.c >= 0 && Number.isFinite(width.k) && Number.isFinite(width.c))) {
-        throw new RangeError(`${where}: window width must be finite and ≥ 0, got k=${width.k}, c=${width.c}`);
-    }
-    const plan = planWindows(incumbent, candidate, p, width);
-    const n = plan.n;
-    const rank = rankTarget(p, n);
-    const incumbentQuantile = plan.incumbent.sorted[rank - 1];
-    const candidateQuantile = plan.candidate.sorted[rank - 1];
-    const rng = createRng(options.seed);
-    const cellWeights = new Float64Array(CELL_COUNT);
-    const slotWeights = new Float64Array(plan.individual.length);
-    const out = new Float64Array(2);
-    const replicates = new Float64Array(resamples);
-    const fallback = new ExactFallback(plan, incumbent, candidate);
-    let fallbackReplicates = 0;
-    // Welford's running mean and sum of squares, which stays accurate when the differences are nearly
-    // constant, e.g. a pure shift with SE ≈ 0.
-    let mean = 0;
-    let m2 = 0;
-    for (let r = 0; r < resamples; r++) {
-        let total = 0;
-        while (total === 0) {
-            drawWeights(plan, rng, cellWeights, slotWeights);
-            total = windowedReplicate(plan, cellWeights, slotWeights, out);
-        }
-        if (Number.isNaN(out[0]) || Number.isNaN(out[1])) {
-            fallback.recompute(cellWeights, slotWeights, total, rng, out);
-            fallbackReplicates++;
-        }
-        const difference = out[1] - out[0];
-        replicates[r] = difference;
-        const delta = difference - mean;
-        mean += delta / (r + 1);
-        m2 += delta * (difference - mean);
-    }
-    return {
-        result: {
-            incumbent: incumbentQuantile,
-            candidate: candidateQuantile,
-            estimate: candidateQuantile - incumbentQuantile,
-            standardError: Math.sqrt(m2 / (resamples - 1)),
-            resamples,
-            individualPairs: plan.individual.length,
-        },
-        replicates,
-        fallbackReplicates,
-    };
-}
-/**
- * Paired Poisson bootstrap of quantile(candidate) − quantile(incumbent). See the header for the
- * windowed design that keeps the cost per replicate at O(√n).
- */
-function pairedQuantileBootstrap(incumbent, candidate, p, options) {
-    return runPairedQuantileBootstrap(incumbent, candidate, p, options, DEFAULT_WINDOW).result;
-}
-
+// EXTERNAL MODULE: ./src/core/stats/paired-quantile-bootstrap.ts + 2 modules
+var paired_quantile_bootstrap = __nccwpck_require__(7127);
 ;// CONCATENATED MODULE: ./src/core/stats/special.ts
 /**
  * The special functions behind the Student t and binomial distributions: log Γ and the regularized
@@ -1167,7 +527,7 @@ function pairedQuantileBootstrap(incumbent, candidate, p, options) {
  * that feed the release decision are often tiny (1e-10 and below) and are later multiplied by a
  * multiplicity correction.
  */
-const special_HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 /** From here up, the Stirling series below is accurate to double precision. */
 const STIRLING_THRESHOLD = 10;
 /**
@@ -1213,14 +573,14 @@ function logGamma(x) {
         return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
     }
     if (x >= STIRLING_THRESHOLD) {
-        return (x - 0.5) * Math.log(x) - x + special_HALF_LOG_TWO_PI + stirlingRemainder(x);
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingRemainder(x);
     }
     const z = x - 1;
     let series = LANCZOS_COEFFICIENTS[0] ?? 1;
     for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++)
         series += (LANCZOS_COEFFICIENTS[i] ?? 0) / (z + i);
     const t = z + LANCZOS_G + 0.5;
-    return special_HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(series);
+    return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(series);
 }
 /**
  * log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0.
@@ -1241,7 +601,7 @@ function logBeta(a, b) {
         const logGammaRatio = -(large - 0.5) * Math.log1p(small / large) - small * Math.log(total) + small + remainders;
         return logGamma(small) + logGammaRatio;
     }
-    return (special_HALF_LOG_TWO_PI +
+    return (HALF_LOG_TWO_PI +
         (small - 0.5) * Math.log(small / total) -
         0.5 * Math.log(total) -
         (large - 0.5) * Math.log1p(small / large) +
@@ -1309,7 +669,7 @@ function betaPrefactor(x, y, a, b) {
         const exponent = scaledLogRatio(a, e, logX, total) +
             scaledLogRatio(b, -e, logY, total) +
             0.5 * Math.log((a / total) * b) -
-            special_HALF_LOG_TWO_PI -
+            HALF_LOG_TWO_PI -
             (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(total));
         return Math.exp(exponent);
     }
@@ -2110,7 +1470,7 @@ function inferDifference(data, settings) {
             };
         }
         case 'paired-quantile': {
-            const result = pairedQuantileBootstrap(data.incumbent, data.candidate, data.p, settings.bootstrap);
+            const result = data.bootstrap ?? (0,paired_quantile_bootstrap/* pairedQuantileBootstrap */.lA)(data.incumbent, data.candidate, data.p, settings.bootstrap);
             const oriented = settings.direction === 'higher' ? result.estimate : -result.estimate;
             const margin = settings.margin(result.incumbent);
             return {
@@ -2263,7 +1623,10 @@ function solveFixedPoint(next) {
     return d;
 }
 
+// EXTERNAL MODULE: ./src/core/compare/quantile-bootstraps.ts
+var quantile_bootstraps = __nccwpck_require__(2296);
 ;// CONCATENATED MODULE: ./src/core/compare/decide-comparisons.ts
+
 
 
 
@@ -2285,7 +1648,7 @@ function decideComparisons(evidence, policy) {
     const settingsOf = (cohort) => {
         let settings = cohortCache.get(cohort);
         if (settings === undefined) {
-            settings = cohortSettings(policy, cohort);
+            settings = (0,effective_settings/* cohortSettings */.$p)(policy, cohort);
             cohortCache.set(cohort, settings);
         }
         return settings;
@@ -2294,7 +1657,7 @@ function decideComparisons(evidence, policy) {
         const cohort = settingsOf(item.cohort);
         if (!cohort.tracked)
             continue;
-        const metric = metricSettings(policy, item.metric, item.kind);
+        const metric = (0,effective_settings/* metricSettings */.Qp)(policy, item.metric, item.kind);
         if (!metric.gated) {
             reported.push(reportOnly(item, metric));
             continue;
@@ -2322,7 +1685,7 @@ function withAbsentRequiredCohorts(evidence, policy) {
             metrics.set(e.metric, e.kind);
     const extra = [];
     for (const pattern of policy.cohorts.required) {
-        if (!isLiteralPattern(pattern) || present.has(pattern))
+        if (!(0,glob/* isLiteralPattern */.ad)(pattern) || present.has(pattern))
             continue;
         for (const [metric, kind] of metrics) {
             extra.push({ cohort: pattern, metric, kind, nIncumbent: 0, nCandidate: 0, nPaired: undefined, data: undefined });
@@ -2375,8 +1738,7 @@ function prepare(item, cohort, metric, policy) {
         direction: metric.direction,
         margin: (incumbentValue) => marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue),
         alpha: policy.alpha,
-        // Seeded per (cohort, metric), so a result does not depend on how many other cohorts there are.
-        bootstrap: { ...policy.bootstrap, seed: `${policy.bootstrap.seed}\u0000${item.cohort}\u0000${item.metric}` },
+        bootstrap: { resamples: policy.bootstrap.resamples, seed: (0,quantile_bootstraps/* bootstrapSeed */.wd)(policy, item.cohort, item.metric) },
     });
     const { margin } = result;
     const inference = result.inference;
@@ -2473,8 +1835,8 @@ function reportOnly(item, metric) {
         candidate = data.candidate.successes / data.candidate.n;
     }
     else if (data?.kind === 'paired-quantile') {
-        incumbent = nearestRankQuantile(data.incumbent, data.p);
-        candidate = nearestRankQuantile(data.candidate, data.p);
+        incumbent = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.incumbent, data.p);
+        candidate = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.candidate, data.p);
     }
     return { cohort: item.cohort, metric: item.metric, statistic, incumbent, candidate };
 }
@@ -2591,7 +1953,7 @@ function pairedDataFindings(data, policy) {
     }
     const onlyIn = (side) => {
         for (const { name: metric, kind } of data.metricsOnlyIn[side]) {
-            const gated = metricSettings(policy, metric, kind).gated;
+            const gated = (0,effective_settings/* metricSettings */.Qp)(policy, metric, kind).gated;
             findings.push({
                 id: 'metric.one-side-only',
                 severity: gated ? 'block' : 'warn',
@@ -2608,2491 +1970,16 @@ function sample(ids) {
     return ids.sample.map((id) => JSON.stringify(id)).join(', ');
 }
 
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.slice(0, this.length).toString(encoding);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-// white space characters
-// https://en.wikipedia.org/wiki/Whitespace_character
-// https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions/Character_Classes#Types
-// \f\n\r\t\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff
-const np = 12;
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-const space = 32;
-const tab = 9;
-
-const init_state = function (options) {
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...options.delimiter.map((delimiter) => delimiter.length),
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: [
-      Buffer.from(Buffer.from([cr], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding),
-    ],
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (!Array.isArray(options.delimiter))
-    options.delimiter = [options.delimiter];
-  if (options.delimiter.length === 0) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER",
-      [
-        "Invalid option delimiter:",
-        "delimiter must be a non empty string or buffer or array of string|buffer,",
-        `got ${delimiter_json}`,
-      ],
-      options,
-    );
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (delimiter === undefined || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options.encoding);
-    }
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const api_cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const api_nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === api_cr || chr === api_nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              obj[columns[i].name] !== undefined
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              obj[columns[i].name] = record[i];
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    // Helper to test if a character is a space or a line delimiter
-    __isCharTrimable: function (buf, pos) {
-      const isTrim = (buf, pos) => {
-        const { timchars } = this.state;
-        loop1: for (let i = 0; i < timchars.length; i++) {
-          const timchar = timchars[i];
-          for (let j = 0; j < timchar.length; j++) {
-            if (timchar[j] !== buf[pos + j]) continue loop1;
-          }
-          return timchar.length;
-        }
-        return 0;
-      };
-      return isTrim(buf, pos);
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
-/*
-CSV Parse
-
-Please look at the [project documentation](https://csv.js.org/parse/) for
-additional information.
-*/
-
-
-
-
-
-
-
-class Parser extends external_stream_namespaceObject.Transform {
-  constructor(opts = {}) {
-    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
-    this.api = transform({
-      on_skip: (err, chunk) => {
-        this.emit("skip", err, chunk);
-      },
-      ...opts,
-    });
-    // Backward compatibility
-    this.state = this.api.state;
-    this.options = this.api.options;
-    this.info = this.api.info;
-  }
-  // Implementation of `Transform._transform`
-  _transform(buf, _, callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.parse(
-      buf,
-      false,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.end();
-        // Fix #333 and break #410
-        //   ko: api.stream.iterator.coffee
-        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
-        //   ko: api.stream.finished # aborted (with Readable)
-        // this.destroy()
-        // Fix #410 and partially break #333
-        //   ok: api.stream.iterator.coffee
-        //   ok: api.stream.finished # aborted (with generate())
-        //   broken: api.stream.finished # aborted (with Readable)
-        this.on("end", this.destroy);
-      },
-    );
-    if (err !== undefined) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  // Implementation of `Transform._flush`
-  _flush(callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.parse(
-      undefined,
-      true,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.on("end", this.destroy);
-      },
-    );
-    callback(err);
-  }
-}
-
-const lib_parse = function () {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (
-      data === undefined &&
-      (typeof argument === "string" || Buffer.isBuffer(argument))
-    ) {
-      data = argument;
-    } else if (options === undefined && is_object(argument)) {
-      options = argument;
-    } else if (callback === undefined && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError(
-        "CSV_INVALID_ARGUMENT",
-        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options || {},
-      );
-    }
-  }
-  const parser = new Parser(options);
-  if (callback) {
-    const records =
-      options === undefined || options.objname === undefined
-        ? []
-        : Object.create(null);
-    // const records =
-    //   options === undefined || options.objname === undefined ? [] : {};
-    parser.on("readable", function () {
-      let record;
-      while ((record = this.read()) !== null) {
-        if (options === undefined || options.objname === undefined) {
-          records.push(record);
-        } else {
-          Object.assign(records, {
-            [record[0]]: record[1],
-            // writable: true,
-            // enumerable: true,
-            // configurable: true
-          });
-        }
-      }
-    });
-    parser.on("error", function (err) {
-      callback(err, undefined, parser.api.__infoDataSet());
-    });
-    parser.on("end", function () {
-      callback(undefined, records, parser.api.__infoDataSet());
-    });
-  }
-  if (data !== undefined) {
-    const writer = function () {
-      parser.write(data);
-      parser.end();
-    };
-    // Support Deno, Rollup doesn't provide a shim for setImmediate
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return parser;
-};
-
-// export default parse
-
-
-;// CONCATENATED MODULE: ./src/core/load/csv-records.ts
-
-
-
-/**
- * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
- * both formats: `cohorts` is split on `;`, `checks.<name>` and `metrics.<name>` become nested objects.
- */
-async function* readCsvRecords(source) {
-    const parser = external_node_stream_namespaceObject.Readable.from(source.chunks()).pipe(lib_parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
-    let header;
-    try {
-        for await (const row of parser) {
-            const line = row.info.lines;
-            if (header === undefined) {
-                header = validateHeader(row.record, source.path);
-                continue;
-            }
-            yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
-        }
-    }
-    catch (error) {
-        if (error instanceof errors/* InputError */.d)
-            throw error;
-        const e = error;
-        const problem = e.code?.startsWith('CSV_RECORD_INCONSISTENT') === true || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
-            ? `wrong number of columns: ${columnCounts(e.message, header)}`
-            : `invalid CSV (${e.message ?? String(error)})`;
-        throw new errors/* InputError */.d(source.path, problem, e.lines === undefined ? {} : { line: e.lines });
-    }
-}
-const PLAIN_COLUMNS = new Set(['id', 'cohorts', 'label', 'prediction', 'correct']);
-function validateHeader(columns, file) {
-    const seen = new Set();
-    for (const column of columns) {
-        const known = PLAIN_COLUMNS.has(column) || /^(checks|metrics)\.[^.]+$/.test(column);
-        if (!known) {
-            throw new errors/* InputError */.d(file, `unknown column "${column}": expected id, cohorts, label, prediction, correct, checks.<name> or metrics.<name>`, { line: 1, field: column });
-        }
-        if (seen.has(column))
-            throw new errors/* InputError */.d(file, `column "${column}" appears twice`, { line: 1, field: column });
-        seen.add(column);
-    }
-    if (!seen.has('id'))
-        throw new errors/* InputError */.d(file, 'the header has no `id` column', { line: 1, field: 'id' });
-    return columns;
-}
-function rowToRecord(header, cells, file, line) {
-    const record = {};
-    for (let i = 0; i < header.length; i++) {
-        const column = header[i];
-        const cell = cells[i] ?? '';
-        if (column === 'cohorts') {
-            record.cohorts = cell === '' ? [] : cell.split(';').map((name) => name.trim());
-        }
-        else if (column === 'correct') {
-            record.correct = parseCsvBoolean(cell, file, line, column);
-        }
-        else if (column.startsWith('checks.')) {
-            nested(record, 'checks')[column.slice(7)] = parseCsvBoolean(cell, file, line, column);
-        }
-        else if (column.startsWith('metrics.')) {
-            nested(record, 'metrics')[column.slice(8)] = parseCsvNumber(cell, file, line, column);
-        }
-        else {
-            record[column] = cell;
-        }
-    }
-    return record;
-}
-function nested(record, key) {
-    const existing = record[key];
-    if (existing !== undefined)
-        return existing;
-    const created = {};
-    record[key] = created;
-    return created;
-}
-function parseCsvBoolean(cell, file, line, field) {
-    const value = cell.trim().toLowerCase();
-    if (value === 'true' || value === '1')
-        return true;
-    if (value === 'false' || value === '0')
-        return false;
-    throw new errors/* InputError */.d(file, `expected true/false (or 1/0), got ${JSON.stringify(cell)}`, { line, field });
-}
-function parseCsvNumber(cell, file, line, field) {
-    const trimmed = cell.trim();
-    const value = trimmed === '' ? Number.NaN : Number(trimmed);
-    if (!Number.isFinite(value)) {
-        throw new errors/* InputError */.d(file, `expected a finite number, got ${JSON.stringify(cell)}`, { line, field });
-    }
-    return value;
-}
-/** The parser may fail before the header row reaches us, so take the counts from its message when needed. */
-function columnCounts(message, header) {
-    const counts = /expect (\d+), got (\d+)/.exec(message ?? '');
-    const expected = header?.length ?? counts?.[1] ?? '?';
-    return `expected ${expected} as in the header${counts?.[2] === undefined ? '' : `, got ${counts[2]}`}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/load/text-source.ts
-/**
- * Splits a chunk stream into lines (LF or CRLF), numbered from 1, handed out a chunk's worth at a
- * time: one await per chunk rather than per line keeps the per-line cost close to a plain loop.
- */
-async function* readLineBatches(source) {
-    let pending = '';
-    let line = 0;
-    for await (const chunk of source.chunks()) {
-        pending += chunk;
-        const texts = [];
-        const firstLine = line + 1;
-        let start = 0;
-        let newline = pending.indexOf('\n', start);
-        while (newline !== -1) {
-            const end = newline > start && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-            texts.push(pending.slice(start, end));
-            start = newline + 1;
-            newline = pending.indexOf('\n', start);
-        }
-        line += texts.length;
-        pending = pending.slice(start);
-        if (texts.length > 0)
-            yield { texts, firstLine };
-    }
-    if (pending.length > 0)
-        yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
-}
-/** Line by line, for callers that do not need the speed of batches. */
-async function* readLines(source) {
-    for await (const batch of readLineBatches(source)) {
-        for (let i = 0; i < batch.texts.length; i++)
-            yield { text: batch.texts[i], line: batch.firstLine + i };
-    }
-}
-/** Reads a whole (small) source into one string: for summaries, policies and manifests. */
-async function readAll(source) {
-    const parts = [];
-    for await (const chunk of source.chunks())
-        parts.push(chunk);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/core/load/jsonl-records.ts
-
-
-/** Parses a JSONL file line by line; blank lines are allowed, anything else must be one JSON value. */
-async function* readJsonlRecords(source) {
-    for await (const { texts, firstLine } of readLineBatches(source)) {
-        const records = [];
-        const lines = [];
-        for (let i = 0; i < texts.length; i++) {
-            const line = firstLine + i;
-            const raw = texts[i];
-            // A byte-order mark (some Windows tools write one) is not part of the first record.
-            const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-            if (text.length === 0 || text.trim().length === 0)
-                continue;
-            try {
-                records.push(JSON.parse(text));
-            }
-            catch (error) {
-                throw new errors/* InputError */.d(source.path, invalidJsonMessage(text, error), { line });
-            }
-            lines.push(line);
-        }
-        if (records.length > 0)
-            yield { records, lines };
-    }
-}
-function invalidJsonMessage(text, error) {
-    // Python's json module writes NaN and Infinity, which JSON does not allow; name them, since a
-    // missing score is the usual cause and it must not turn into a pass.
-    if (/(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)) {
-        return 'invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)';
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    return `invalid JSON (${reason}); expected one JSON object per line`;
-}
-
-;// CONCATENATED MODULE: ./src/core/load/example-source.ts
-
-
-
-/** Chooses the reader from the file name: the formats are told apart by extension, never guessed from content. */
-function formatOf(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson'))
-        return 'jsonl';
-    if (lower.endsWith('.csv'))
-        return 'csv';
-    if (lower.endsWith('.json'))
-        return 'summary';
-    throw new errors/* InputError */.d(path, 'unknown eval file type: expected .jsonl or .ndjson (per-example JSON lines), .csv (per-example table) or .json (per-cohort summary)');
-}
-function readExampleRecords(source, format) {
-    return format === 'jsonl' ? readJsonlRecords(source) : readCsvRecords(source);
-}
-/** Calls visit for every record of a per-example file, in order, with its line number. */
-async function forEachExampleRecord(source, format, visit) {
-    for await (const batch of readExampleRecords(source, format)) {
-        for (let i = 0; i < batch.records.length; i++)
-            visit(batch.records[i], batch.lines[i]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/load/example-layout.ts
-
-const ACCURACY = 'accuracy';
-function layoutFromFirstRecord(record, file, line) {
-    const hasCorrect = 'correct' in record;
-    const hasLabel = 'label' in record;
-    const hasPrediction = 'prediction' in record;
-    if (hasCorrect && hasPrediction) {
-        throw new errors/* InputError */.d(file, 'give either `correct` or `label` and `prediction`, not both', { line, field: 'correct' });
-    }
-    if (!hasCorrect && hasLabel !== hasPrediction) {
-        throw new errors/* InputError */.d(file, '`label` and `prediction` must be given together (or give `correct`)', {
-            line,
-            field: hasLabel ? 'prediction' : 'label',
-        });
-    }
-    const checkNames = Object.keys(objectField(record, 'checks', file, line)).sort();
-    const continuousMetrics = Object.keys(objectField(record, 'metrics', file, line)).sort();
-    const hasAccuracy = hasCorrect || hasLabel;
-    const binaryMetrics = hasAccuracy ? [ACCURACY, ...checkNames] : [...checkNames];
-    const seen = new Set();
-    for (const name of [...binaryMetrics, ...continuousMetrics]) {
-        if (seen.has(name)) {
-            throw new errors/* InputError */.d(file, `metric name "${name}" is used twice (accuracy, checks and metrics share one namespace)`, {
-                line,
-                field: name,
-            });
-        }
-        seen.add(name);
-    }
-    if (seen.size === 0) {
-        throw new errors/* InputError */.d(file, 'the record has no metric: expected `correct`, or `label` and `prediction`, or `checks`, or `metrics`', {
-            line,
-        });
-    }
-    return { accuracyFromCorrect: hasCorrect, hasLabels: hasLabel, binaryMetrics, checkNames, continuousMetrics };
-}
-function objectField(record, key, file, line) {
-    const value = record[key];
-    if (value === undefined)
-        return {};
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors/* InputError */.d(file, `expected an object of named values, got ${describe(value)}`, { line, field: key });
-    }
-    return value;
-}
-function describe(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    return `${typeof value} ${String(value)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/load/example-record.ts
-
-
-
-function createParsedExample(layout) {
-    return {
-        id: '',
-        cohorts: [],
-        binary: new Uint8Array(layout.binaryMetrics.length),
-        continuous: new Float64Array(layout.continuousMetrics.length),
-    };
-}
-/** Validates a record (already JSON-shaped) against the file's layout and fills `out`. */
-function parseExampleRecord(record, layout, cohorts, out, file, line) {
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        throw new errors/* InputError */.d(file, `expected a JSON object per line, got ${describe(record)}`, { line });
-    }
-    const r = record;
-    out.id = parseId(r.id, file, line);
-    const members = out.cohorts;
-    members.length = 0;
-    members.push(cohorts.indexOf(OVERALL));
-    const listed = r.cohorts;
-    if (listed !== undefined) {
-        if (!Array.isArray(listed)) {
-            throw new errors/* InputError */.d(file, `expected an array of cohort names, got ${describe(listed)}`, { line, field: 'cohorts' });
-        }
-        for (const name of listed) {
-            if (typeof name !== 'string' || name.length === 0) {
-                throw new errors/* InputError */.d(file, `expected non-empty cohort names (strings), got ${describe(name)}`, { line, field: 'cohorts' });
-            }
-            members.push(cohorts.indexOf(name));
-        }
-    }
-    let next = 0;
-    if (layout.binaryMetrics.length > layout.checkNames.length) {
-        if (layout.accuracyFromCorrect) {
-            out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
-            if (layout.hasLabels !== ('label' in r)) {
-                throw new errors/* InputError */.d(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
-            }
-            if (layout.hasLabels)
-                members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
-        }
-        else {
-            if (!('label' in r) || !('prediction' in r)) {
-                throw new errors/* InputError */.d(file, 'expected `label` and `prediction`, as on the first line', { line, field: 'label' });
-            }
-            const label = parseLabel(r.label, file, line, 'label');
-            const prediction = parseLabel(r.prediction, file, line, 'prediction');
-            out.binary[next++] = label === prediction ? 1 : 0;
-            members.push(cohorts.labelIndexOf(label));
-        }
-    }
-    else if ('correct' in r || 'label' in r || 'prediction' in r) {
-        throw new errors/* InputError */.d(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {
-            line,
-            field: 'correct' in r ? 'correct' : 'label',
-        });
-    }
-    const checks = sameKeys(r.checks, layout.checkNames, 'checks', file, line);
-    for (const name of layout.checkNames)
-        out.binary[next++] = parseBoolean(checks[name], file, line, `checks.${name}`);
-    const metrics = sameKeys(r.metrics, layout.continuousMetrics, 'metrics', file, line);
-    for (let i = 0; i < layout.continuousMetrics.length; i++) {
-        const name = layout.continuousMetrics[i];
-        const value = metrics[name];
-        if (typeof value !== 'number' || !Number.isFinite(value)) {
-            throw new errors/* InputError */.d(file, `expected a finite number, got ${describe(value)}`, { line, field: `metrics.${name}` });
-        }
-        out.continuous[i] = value;
-    }
-    if (members.length > 1) {
-        members.sort((a, b) => a - b);
-        dedupeSorted(members);
-    }
-}
-function parseId(value, file, line) {
-    if (typeof value === 'string' && value.length > 0)
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    throw new errors/* InputError */.d(file, `expected a non-empty string or a finite number as id, got ${describe(value)}`, { line, field: 'id' });
-}
-function parseLabel(value, file, line, field) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    if (typeof value === 'boolean')
-        return String(value);
-    throw new errors/* InputError */.d(file, `expected a string, number or boolean, got ${describe(value)}`, { line, field });
-}
-function parseBoolean(value, file, line, field) {
-    if (value === true)
-        return 1;
-    if (value === false)
-        return 0;
-    throw new errors/* InputError */.d(file, `expected true or false, got ${describe(value)}`, { line, field });
-}
-const EMPTY = {};
-function sameKeys(value, expected, field, file, line) {
-    if (value === undefined) {
-        if (expected.length === 0)
-            return EMPTY;
-        throw new errors/* InputError */.d(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, { line, field });
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors/* InputError */.d(file, `expected an object of named values, got ${describe(value)}`, { line, field });
-    }
-    const record = value;
-    let count = 0;
-    for (const key in record) {
-        count++;
-        if (!expected.includes(key)) {
-            throw new errors/* InputError */.d(file, `unexpected ${field}.${key}: the first line did not have it, and every line must have the same ${field}`, {
-                line,
-                field: `${field}.${key}`,
-            });
-        }
-    }
-    if (count !== expected.length) {
-        const missing = expected.filter((k) => !(k in record));
-        throw new errors/* InputError */.d(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
-    }
-    return record;
-}
-function dedupeSorted(values) {
-    let write = 1;
-    for (let read = 1; read < values.length; read++) {
-        if (values[read] !== values[write - 1])
-            values[write++] = values[read];
-    }
-    values.length = Math.min(write, values.length);
-}
-
-;// CONCATENATED MODULE: ./src/core/load/growable.ts
-/** Typed arrays that grow by doubling: compact storage for millions of examples without per-item objects. */
-class GrowableFloat64 {
-    data;
-    length = 0;
-    constructor(initialCapacity = 16) {
-        this.data = new Float64Array(initialCapacity);
-    }
-    push(value) {
-        if (this.length === this.data.length)
-            this.data = grow(this.data, Float64Array);
-        this.data[this.length++] = value;
-    }
-    at(index) {
-        return this.data[index];
-    }
-    /** A view of the filled part (no copy). */
-    view() {
-        return this.data.subarray(0, this.length);
-    }
-}
-class GrowableUint32 {
-    data;
-    length = 0;
-    constructor(initialCapacity = 16) {
-        this.data = new Uint32Array(initialCapacity);
-    }
-    push(value) {
-        if (this.length === this.data.length)
-            this.data = grow(this.data, Uint32Array);
-        this.data[this.length++] = value;
-    }
-    at(index) {
-        return this.data[index];
-    }
-}
-class GrowableUint8 {
-    data;
-    length = 0;
-    constructor(initialCapacity = 16) {
-        this.data = new Uint8Array(initialCapacity);
-    }
-    push(value) {
-        if (this.length === this.data.length)
-            this.data = grow(this.data, Uint8Array);
-        this.data[this.length++] = value;
-    }
-    at(index) {
-        return this.data[index];
-    }
-}
-function grow(data, Ctor) {
-    const bigger = new Ctor(Math.max(16, data.length * 2));
-    bigger.set(data);
-    return bigger;
-}
-
-;// CONCATENATED MODULE: ./src/core/load/example-store.ts
-
-/**
- * One side's examples held in columns (the side the other is paired against), so a million
- * examples cost a few typed arrays and one id map instead of a million objects.
- */
-class ExampleStore {
-    layout;
-    indexById = new Map();
-    cohortStart = new GrowableUint32();
-    cohortFlat = new GrowableUint32();
-    binary = new GrowableUint8();
-    continuous = new GrowableFloat64();
-    count = 0;
-    constructor(layout) {
-        this.layout = layout;
-        this.cohortStart.push(0);
-    }
-    get size() {
-        return this.count;
-    }
-    /** Adds an example; returns false when its id is already present. */
-    add(example) {
-        if (this.indexById.has(example.id))
-            return false;
-        this.indexById.set(example.id, this.count++);
-        for (const cohort of example.cohorts)
-            this.cohortFlat.push(cohort);
-        this.cohortStart.push(this.cohortFlat.length);
-        for (const value of example.binary)
-            this.binary.push(value);
-        for (const value of example.continuous)
-            this.continuous.push(value);
-        return true;
-    }
-    cohortsOf(index, out) {
-        out.length = 0;
-        const end = this.cohortStart.at(index + 1);
-        for (let i = this.cohortStart.at(index); i < end; i++)
-            out.push(this.cohortFlat.at(i));
-        return out;
-    }
-    binaryValue(index, metric) {
-        return this.binary.at(index * this.layout.binaryMetrics.length + metric);
-    }
-    continuousValue(index, metric) {
-        return this.continuous.at(index * this.layout.continuousMetrics.length + metric);
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/load/example-source.ts + 13 modules
+var example_source = __nccwpck_require__(7338);
+// EXTERNAL MODULE: ./src/core/load/cohort-registry.ts
+var cohort_registry = __nccwpck_require__(8171);
+// EXTERNAL MODULE: ./src/core/load/example-columns.ts + 2 modules
+var example_columns = __nccwpck_require__(6036);
+// EXTERNAL MODULE: ./src/core/load/id-index.ts
+var id_index = __nccwpck_require__(3910);
+// EXTERNAL MODULE: ./src/core/load/growable.ts
+var growable = __nccwpck_require__(705);
 ;// CONCATENATED MODULE: ./src/core/load/paired-accumulator.ts
 
 /**
@@ -5117,7 +2004,7 @@ class PairedCohortAccumulator {
         this.diffM2 = new Float64Array(continuousCount);
         this.incumbentMean = new Float64Array(continuousCount);
         this.candidateMean = new Float64Array(continuousCount);
-        this.quantileValues = Array.from({ length: continuousCount }, (_, i) => quantileMetricIndexes.has(i) ? { incumbent: new GrowableFloat64(), candidate: new GrowableFloat64() } : undefined);
+        this.quantileValues = Array.from({ length: continuousCount }, (_, i) => quantileMetricIndexes.has(i) ? { incumbent: new growable/* GrowableFloat64 */.Sz(), candidate: new growable/* GrowableFloat64 */.Sz() } : undefined);
     }
     /**
      * Adds one pair. `binaryIncumbent`/`binaryCandidate` are 0/1 per binary metric; the continuous
@@ -5159,60 +2046,69 @@ class PairedCohortAccumulator {
 
 
 
-
-
 const SAMPLE_SIZE = 5;
 /**
- * Loads the incumbent into columns, then streams the candidate and pairs each record by id on the
- * fly, so only one side is ever held in memory.
+ * Reads both files into columns (concurrently: the loader may use another thread) and pairs them
+ * by id.
  */
-async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
-    const registry = new CohortRegistry();
-    const incumbentCounts = [];
-    const store = await loadStore(incumbent.source, incumbent.format, registry, incumbentCounts);
-    const candidateCounts = [];
-    const matched = new Uint8Array(store.size);
+async function loadPairedExamples(incumbent, candidate, quantileMetrics, load = example_columns/* parseExampleColumns */.T) {
+    const [incumbentColumns, candidateColumns] = await Promise.allSettled([
+        load(incumbent.source, incumbent.format, 'incumbent'),
+        load(candidate.source, candidate.format, 'candidate'),
+    ]);
+    // When both files are bad, always report the incumbent's error first, whichever finished first.
+    if (incumbentColumns.status === 'rejected')
+        throw incumbentColumns.reason;
+    if (candidateColumns.status === 'rejected')
+        throw candidateColumns.reason;
+    return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics);
+}
+/** Pairs two files' examples by id and accumulates each cohort's paired statistics in one pass. */
+function pairExampleColumns(incumbent, candidate, quantileMetrics) {
+    const indexById = new id_index/* IdIndex */.w(incumbent.ids, incumbent.idHashes, (index) => {
+        throw duplicateId(incumbent.path, incumbent.ids[index], incumbent.lines[index]);
+    });
+    // One registry for both files, so a cohort has one index whichever file named it first.
+    const registry = new cohort_registry/* CohortRegistry */.th();
+    const incumbentCohortIndex = Uint32Array.from(incumbent.cohortNames, (name) => registry.indexOf(name));
+    const candidateCohortIndex = Uint32Array.from(candidate.cohortNames, (name) => registry.indexOf(name));
+    const incumbentOrderKept = isIncreasing(incumbentCohortIndex);
+    const candidateOrderKept = isIncreasing(candidateCohortIndex);
+    const incumbentCounts = countCohorts(incumbent, incumbentCohortIndex, registry.size);
+    const candidateCounts = countCohorts(candidate, candidateCohortIndex, registry.size);
+    const plan = planPairing(incumbent.layout, candidate.layout, quantileMetrics);
+    const matched = new Uint8Array(incumbent.ids.length);
     const candidateOnlyIds = new Set();
     const candidateOnlySample = [];
     const mismatchSample = [];
     let mismatchCount = 0;
-    let candidateExamples = 0;
-    let plan;
-    let parsed;
-    let layout;
     const incumbentCohorts = [];
+    const candidateCohorts = [];
     const union = [];
-    const cohorts = [];
-    await forEachExampleRecord(candidate.source, candidate.format, (record, line) => {
-        if (layout === undefined || plan === undefined || parsed === undefined) {
-            layout = layoutFromFirstRecord(asObject(record, candidate.source.path, line), candidate.source.path, line);
-            plan = planPairing(store.layout, layout, quantileMetrics);
-            parsed = createParsedExample(layout);
-        }
-        parseExampleRecord(record, layout, registry, parsed, candidate.source.path, line);
-        candidateExamples++;
-        for (const cohort of parsed.cohorts)
-            candidateCounts[cohort] = (candidateCounts[cohort] ?? 0) + 1;
-        const index = store.indexById.get(parsed.id);
-        if (index === undefined) {
-            if (candidateOnlyIds.has(parsed.id))
-                throw duplicateId(candidate.source.path, parsed.id, line);
-            candidateOnlyIds.add(parsed.id);
+    const cohorts = new Array(registry.size);
+    for (let c = 0; c < candidate.ids.length; c++) {
+        const id = candidate.ids[c];
+        const index = indexById.get(id, candidate.idHashes[c]);
+        if (index === -1) {
+            if (candidateOnlyIds.has(id))
+                throw duplicateId(candidate.path, id, candidate.lines[c]);
+            candidateOnlyIds.add(id);
             if (candidateOnlySample.length < SAMPLE_SIZE)
-                candidateOnlySample.push(parsed.id);
-            return;
+                candidateOnlySample.push(id);
+            continue;
         }
         if (matched[index] === 1)
-            throw duplicateId(candidate.source.path, parsed.id, line);
+            throw duplicateId(candidate.path, id, candidate.lines[c]);
         matched[index] = 1;
-        store.cohortsOf(index, incumbentCohorts);
-        if (!sameMembers(incumbentCohorts, parsed.cohorts)) {
+        cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
+        cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
+        if (!sameMembers(incumbentCohorts, candidateCohorts)) {
             mismatchCount++;
             if (mismatchSample.length < SAMPLE_SIZE)
-                mismatchSample.push(parsed.id);
+                mismatchSample.push(id);
         }
-        mergeSorted(incumbentCohorts, parsed.cohorts, union);
-        plan.fill(store, index, parsed);
+        mergeSorted(incumbentCohorts, candidateCohorts, union);
+        plan.fill(incumbent, index, candidate, c);
         for (const cohort of union) {
             let accumulator = cohorts[cohort];
             if (accumulator === undefined) {
@@ -5221,18 +2117,15 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
             }
             accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
         }
-    });
-    if (layout === undefined || plan === undefined) {
-        throw new errors/* InputError */.d(candidate.source.path, 'the file has no examples: expected at least one record');
     }
     const incumbentOnlySample = [];
     let incumbentOnlyCount = 0;
-    for (const [id, index] of store.indexById) {
+    for (let index = 0; index < matched.length; index++) {
         if (matched[index] === 1)
             continue;
         incumbentOnlyCount++;
         if (incumbentOnlySample.length < SAMPLE_SIZE)
-            incumbentOnlySample.push(id);
+            incumbentOnlySample.push(incumbent.ids[index]);
     }
     const cohortNames = Array.from({ length: registry.size }, (_, i) => registry.nameOf(i));
     return {
@@ -5241,33 +2134,50 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics) {
         continuousMetrics: plan.continuousNames,
         metricsOnlyIn: plan.onlyIn,
         cohortNames,
-        incumbentCounts: cohortNames.map((_, i) => incumbentCounts[i] ?? 0),
-        candidateCounts: cohortNames.map((_, i) => candidateCounts[i] ?? 0),
+        incumbentCounts,
+        candidateCounts,
         cohorts: cohortNames.map((_, i) => cohorts[i]),
         incumbentOnly: { count: incumbentOnlyCount, sample: incumbentOnlySample },
         candidateOnly: { count: candidateOnlyIds.size, sample: candidateOnlySample },
         membershipMismatch: { count: mismatchCount, sample: mismatchSample },
-        examples: { incumbent: store.size, candidate: candidateExamples },
+        examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
+        sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },
     };
 }
-async function loadStore(source, format, registry, counts) {
-    let store;
-    let parsed;
-    await forEachExampleRecord(source, format, (record, line) => {
-        if (store === undefined || parsed === undefined) {
-            const layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
-            store = new ExampleStore(layout);
-            parsed = createParsedExample(layout);
+function countCohorts(columns, toShared, size) {
+    const counts = new Array(size).fill(0);
+    for (const local of columns.cohortFlat) {
+        const shared = toShared[local];
+        counts[shared] = counts[shared] + 1;
+    }
+    return counts;
+}
+/**
+ * Example i's cohorts as shared indices, sorted. Local lists are sorted already; when the mapping to
+ * shared indices keeps the order (the usual case: both files name cohorts in the same order), no sort
+ * is needed, otherwise a short insertion sort does it.
+ */
+function cohortsOf(columns, i, toShared, orderKept, out) {
+    out.length = 0;
+    const end = columns.cohortStart[i + 1];
+    for (let k = columns.cohortStart[i]; k < end; k++) {
+        const value = toShared[columns.cohortFlat[k]];
+        let at = out.length;
+        out.push(value);
+        if (orderKept)
+            continue;
+        while (at > 0 && out[at - 1] > value) {
+            out[at] = out[at - 1];
+            at--;
         }
-        parseExampleRecord(record, store.layout, registry, parsed, source.path, line);
-        if (!store.add(parsed))
-            throw duplicateId(source.path, parsed.id, line);
-        for (const cohort of parsed.cohorts)
-            counts[cohort] = (counts[cohort] ?? 0) + 1;
-    });
-    if (store === undefined)
-        throw new errors/* InputError */.d(source.path, 'the file has no examples: expected at least one record');
-    return store;
+        out[at] = value;
+    }
+}
+function isIncreasing(values) {
+    for (let i = 1; i < values.length; i++)
+        if (values[i] <= values[i - 1])
+            return false;
+    return true;
 }
 function planPairing(incumbent, candidate, quantileMetrics) {
     const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
@@ -5280,6 +2190,12 @@ function planPairing(incumbent, candidate, quantileMetrics) {
     const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
     const continuousFromIncumbent = continuousNames.map((m) => incumbent.continuousMetrics.indexOf(m));
     const continuousFromCandidate = continuousNames.map((m) => candidate.continuousMetrics.indexOf(m));
+    const widths = {
+        incumbentBinary: incumbent.binaryMetrics.length,
+        candidateBinary: candidate.binaryMetrics.length,
+        incumbentContinuous: incumbent.continuousMetrics.length,
+        candidateContinuous: candidate.continuousMetrics.length,
+    };
     const plan = {
         binaryNames,
         continuousNames,
@@ -5289,24 +2205,18 @@ function planPairing(incumbent, candidate, quantileMetrics) {
         binaryCandidate: new Uint8Array(binaryNames.length),
         continuousIncumbent: new Float64Array(continuousNames.length),
         continuousCandidate: new Float64Array(continuousNames.length),
-        fill(store, index, parsed) {
+        fill(inc, i, cand, c) {
             for (let m = 0; m < binaryNames.length; m++) {
-                plan.binaryIncumbent[m] = store.binaryValue(index, binaryFromIncumbent[m]);
-                plan.binaryCandidate[m] = parsed.binary[binaryFromCandidate[m]];
+                plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + binaryFromIncumbent[m]];
+                plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + binaryFromCandidate[m]];
             }
             for (let m = 0; m < continuousNames.length; m++) {
-                plan.continuousIncumbent[m] = store.continuousValue(index, continuousFromIncumbent[m]);
-                plan.continuousCandidate[m] = parsed.continuous[continuousFromCandidate[m]];
+                plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + continuousFromIncumbent[m]];
+                plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + continuousFromCandidate[m]];
             }
         },
     };
     return plan;
-}
-function asObject(record, file, line) {
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        throw new errors/* InputError */.d(file, 'expected a JSON object per line', { line });
-    }
-    return record;
 }
 function duplicateId(file, id, line) {
     return new errors/* InputError */.d(file, `duplicate id ${JSON.stringify(id)}: ids must be unique within a file (they pair the two models' examples)`, {
@@ -11096,7 +8006,7 @@ function _check(fn, params) {
     return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function api_describe(description) {
+function describe(description) {
     const ch = new $ZodCheck({ check: "describe" });
     ch._zod.onattach = [
         (inst) => {
@@ -13423,7 +10333,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return intersection(this, arg);
     },
     transform(tx) {
-        return pipe(this, schemas_transform(tx));
+        return pipe(this, transform(tx));
     },
     default(d) {
         return schemas_default(this, d);
@@ -14570,7 +11480,7 @@ const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
         return payload;
     };
 });
-function schemas_transform(fn) {
+function transform(fn) {
     return new ZodTransform({
         type: "transform",
         transform: fn,
@@ -14823,7 +11733,7 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const schemas_describe = api_describe;
+const schemas_describe = describe;
 const schemas_meta = meta;
 const ZodInstanceOf = /*@__PURE__*/ $constructor("ZodInstanceOf", (inst, def) => {
     ZodCustom.init(inst, def);
@@ -14873,7 +11783,7 @@ function json(params) {
 function preprocess(fn, schema) {
     return new ZodPreprocess({
         type: "pipe",
-        in: schemas_transform(fn),
+        in: transform(fn),
         out: schema,
     });
 }
@@ -14981,13 +11891,15 @@ function throwIssue(file, message, field, line) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/load/text-source.ts
+var text_source = __nccwpck_require__(3047);
 ;// CONCATENATED MODULE: ./src/core/load/summary-data.ts
 
 
 
 
 async function loadSummary(source) {
-    const text = await readAll(source);
+    const text = await (0,text_source/* readAll */.yw)(source);
     rejectNonJson(source.path, text);
     const document = parseLocated(source.path, text);
     if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
@@ -15073,7 +11985,7 @@ const policySchema = strictObject({
     /** Ids present in one file only: a warning, or a blocking finding. */
     unmatched_ids: schemas_enum(['warn', 'block']).default('warn'),
     bootstrap: strictObject({
-        resamples: schemas_number().int().min(200, "expected at least 200 resamples").max(100_000).default(1000),
+        resamples: schemas_number().int().min(200, "expected at least 200 resamples").max(100_000).default(500),
         seed: schemas_string().min(1).default('model-release-gate'),
     })
         .prefault({}),
@@ -15191,11 +12103,12 @@ function reportToJson(report) {
 
 
 
+
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
 async function runGate(inputs) {
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
-    const incumbentFormat = formatOf(inputs.incumbent.path);
-    const candidateFormat = formatOf(inputs.candidate.path);
+    const incumbentFormat = (0,example_source/* formatOf */.b)(inputs.incumbent.path);
+    const candidateFormat = (0,example_source/* formatOf */.b)(inputs.candidate.path);
     if ((incumbentFormat === 'summary') !== (candidateFormat === 'summary')) {
         throw new errors/* InputError */.d(inputs.candidate.path, `mismatched formats: the incumbent is ${describeFormat(incumbentFormat)} but the candidate is ${describeFormat(candidateFormat)}; give both per-example results (paired by id) or both summaries`);
     }
@@ -15213,13 +12126,13 @@ async function runGate(inputs) {
         };
     }
     else {
-        const quantileMetrics = new Set(Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && quantileOf(m.statistic) !== undefined ? [name] : [])));
-        const data = await loadPairedExamples({ source: inputs.incumbent, format: incumbentFormat }, { source: inputs.candidate, format: candidateFormat }, quantileMetrics);
-        evidence = collectPairedEvidence(data, statisticOf);
+        const quantileMetrics = new Set(Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && (0,effective_settings/* quantileOf */.Xf)(m.statistic) !== undefined ? [name] : [])));
+        const data = await loadPairedExamples({ source: inputs.incumbent, format: incumbentFormat }, { source: inputs.candidate, format: candidateFormat }, quantileMetrics, inputs.loadExampleColumns);
+        evidence = await (0,quantile_bootstraps/* attachQuantileBootstraps */.KH)(collectPairedEvidence(data, statisticOf), policy, inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8);
         dataFindings.push(...pairedDataFindings(data, policy));
         descriptions = {
-            incumbent: describeExamples(inputs.incumbent, incumbentFormat, data.examples.incumbent),
-            candidate: describeExamples(inputs.candidate, candidateFormat, data.examples.candidate),
+            incumbent: describeExamples(inputs.incumbent.path, data.sha256.incumbent, incumbentFormat, data.examples.incumbent),
+            candidate: describeExamples(inputs.candidate.path, data.sha256.candidate, candidateFormat, data.examples.candidate),
         };
     }
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
@@ -15257,8 +12170,8 @@ function buildReport(inputs, policy, decisions, findings, descriptions, design) 
 function describeFormat(format) {
     return format === 'summary' ? 'a per-cohort summary (.json)' : `per-example results (.${format})`;
 }
-function describeExamples(source, format, examples) {
-    return { path: source.path, sha256: source.sha256(), format, examples, model: null, dataset: null };
+function describeExamples(path, sha256, format, examples) {
+    return { path, sha256, format, examples, model: null, dataset: null };
 }
 function describeSummary(source, side) {
     return {
@@ -15517,6 +12430,8 @@ async function runCli(argv, deps) {
             candidate: await deps.openSource(values.candidate),
             policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
             tool: deps.tool,
+            loadExampleColumns: deps.loadExampleColumns,
+            runQuantileBootstraps: deps.runQuantileBootstraps,
         });
         const json = reportToJson(report);
         const markdown = renderMarkdown(report);
@@ -15539,6 +12454,58 @@ async function runCli(argv, deps) {
 
 /***/ }),
 
+/***/ 2296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eq: () => (/* binding */ runQuantileBootstrapJob),
+/* harmony export */   I8: () => (/* binding */ runQuantileBootstrapsHere),
+/* harmony export */   KH: () => (/* binding */ attachQuantileBootstraps),
+/* harmony export */   wd: () => (/* binding */ bootstrapSeed)
+/* harmony export */ });
+/* harmony import */ var _policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8777);
+/* harmony import */ var _stats_paired_quantile_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7127);
+
+
+function runQuantileBootstrapJob(job) {
+    return (0,_stats_paired_quantile_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__/* .pairedQuantileBootstrap */ .lA)(job.incumbent, job.candidate, job.p, { resamples: job.resamples, seed: job.seed });
+}
+const runQuantileBootstrapsHere = async (jobs) => jobs.map(runQuantileBootstrapJob);
+/** Seeded per (cohort, metric), so a result does not depend on which other cohorts there are, or on the order of work. */
+function bootstrapSeed(policy, cohort, metric) {
+    return `${policy.bootstrap.seed}\u0000${cohort}\u0000${metric}`;
+}
+/**
+ * Runs every bootstrap the decision will need (tracked cohorts, gated metrics) up front, through the
+ * given runner, and attaches each result to its evidence.
+ */
+async function attachQuantileBootstraps(evidence, policy, runner) {
+    const needed = [];
+    const jobs = [];
+    evidence.forEach((item, index) => {
+        const data = item.data;
+        if (data?.kind !== 'paired-quantile' || data.bootstrap !== undefined)
+            return;
+        if (!(0,_policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .cohortSettings */ .$p)(policy, item.cohort).tracked || !(0,_policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .metricSettings */ .Qp)(policy, item.metric, item.kind).gated)
+            return;
+        needed.push(index);
+        jobs.push({ incumbent: data.incumbent, candidate: data.candidate, p: data.p, resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) });
+    });
+    if (jobs.length === 0)
+        return [...evidence];
+    const results = await runner(jobs);
+    const attached = [...evidence];
+    needed.forEach((index, k) => {
+        const item = evidence[index];
+        if (item.data?.kind === 'paired-quantile')
+            attached[index] = { ...item, data: { ...item.data, bootstrap: results[k] } };
+    });
+    return attached;
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15553,6 +12520,8 @@ class InputError extends Error {
     file;
     line;
     field;
+    /** The message without the location prefix. */
+    problem;
     constructor(file, problem, location = {}) {
         const where = [file, location.line === undefined ? '' : `line ${location.line}`, location.field ?? '']
             .filter((part) => part !== '')
@@ -15562,7 +12531,3507 @@ class InputError extends Error {
         this.file = file;
         this.line = location.line;
         this.field = location.field;
+        this.problem = problem;
     }
+}
+
+
+/***/ }),
+
+/***/ 8171:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aD: () => (/* binding */ OVERALL),
+/* harmony export */   th: () => (/* binding */ CohortRegistry)
+/* harmony export */ });
+/* unused harmony export LABEL_PREFIX */
+const OVERALL = 'overall';
+const LABEL_PREFIX = 'label:';
+/** Interns cohort names to small integers shared by both sides, so per-example storage stays compact. */
+class CohortRegistry {
+    indexByName = new Map();
+    names = [];
+    indexByLabel = new Map();
+    indexOf(name) {
+        let index = this.indexByName.get(name);
+        if (index === undefined) {
+            index = this.names.length;
+            this.names.push(name);
+            this.indexByName.set(name, index);
+        }
+        return index;
+    }
+    /** The index of `label:<label>`, cached by the bare label so the hot loop builds no strings. */
+    labelIndexOf(label) {
+        let index = this.indexByLabel.get(label);
+        if (index === undefined) {
+            index = this.indexOf(LABEL_PREFIX + label);
+            this.indexByLabel.set(label, index);
+        }
+        return index;
+    }
+    nameOf(index) {
+        const name = this.names[index];
+        if (name === undefined)
+            throw new RangeError(`no cohort ${index}`);
+        return name;
+    }
+    get size() {
+        return this.names.length;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ parseExampleColumns)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/load/cohort-registry.ts
+var cohort_registry = __nccwpck_require__(8171);
+;// CONCATENATED MODULE: ./src/core/load/example-layout.ts
+
+const ACCURACY = 'accuracy';
+function layoutFromFirstRecord(record, file, line) {
+    const hasCorrect = 'correct' in record;
+    const hasLabel = 'label' in record;
+    const hasPrediction = 'prediction' in record;
+    if (hasCorrect && hasPrediction) {
+        throw new errors/* InputError */.d(file, 'give either `correct` or `label` and `prediction`, not both', { line, field: 'correct' });
+    }
+    if (!hasCorrect && hasLabel !== hasPrediction) {
+        throw new errors/* InputError */.d(file, '`label` and `prediction` must be given together (or give `correct`)', {
+            line,
+            field: hasLabel ? 'prediction' : 'label',
+        });
+    }
+    const checkNames = Object.keys(objectField(record, 'checks', file, line)).sort();
+    const continuousMetrics = Object.keys(objectField(record, 'metrics', file, line)).sort();
+    const hasAccuracy = hasCorrect || hasLabel;
+    const binaryMetrics = hasAccuracy ? [ACCURACY, ...checkNames] : [...checkNames];
+    const seen = new Set();
+    for (const name of [...binaryMetrics, ...continuousMetrics]) {
+        if (seen.has(name)) {
+            throw new errors/* InputError */.d(file, `metric name "${name}" is used twice (accuracy, checks and metrics share one namespace)`, {
+                line,
+                field: name,
+            });
+        }
+        seen.add(name);
+    }
+    if (seen.size === 0) {
+        throw new errors/* InputError */.d(file, 'the record has no metric: expected `correct`, or `label` and `prediction`, or `checks`, or `metrics`', {
+            line,
+        });
+    }
+    return { accuracyFromCorrect: hasCorrect, hasLabels: hasLabel, binaryMetrics, checkNames, continuousMetrics };
+}
+function objectField(record, key, file, line) {
+    const value = record[key];
+    if (value === undefined)
+        return {};
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* InputError */.d(file, `expected an object of named values, got ${describe(value)}`, { line, field: key });
+    }
+    return value;
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    return `${typeof value} ${String(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/load/example-record.ts
+
+
+
+function createParsedExample(layout) {
+    return {
+        id: '',
+        cohorts: [],
+        binary: new Uint8Array(layout.binaryMetrics.length),
+        continuous: new Float64Array(layout.continuousMetrics.length),
+    };
+}
+/** Validates a record (already JSON-shaped) against the file's layout and fills `out`. */
+function parseExampleRecord(record, layout, cohorts, out, file, line) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        throw new errors/* InputError */.d(file, `expected a JSON object per line, got ${describe(record)}`, { line });
+    }
+    const r = record;
+    out.id = parseId(r.id, file, line);
+    const members = out.cohorts;
+    members.length = 0;
+    members.push(cohorts.indexOf(cohort_registry/* OVERALL */.aD));
+    const listed = r.cohorts;
+    if (listed !== undefined) {
+        if (!Array.isArray(listed)) {
+            throw new errors/* InputError */.d(file, `expected an array of cohort names, got ${describe(listed)}`, { line, field: 'cohorts' });
+        }
+        for (const name of listed) {
+            if (typeof name !== 'string' || name.length === 0) {
+                throw new errors/* InputError */.d(file, `expected non-empty cohort names (strings), got ${describe(name)}`, { line, field: 'cohorts' });
+            }
+            members.push(cohorts.indexOf(name));
+        }
+    }
+    let next = 0;
+    if (layout.binaryMetrics.length > layout.checkNames.length) {
+        if (layout.accuracyFromCorrect) {
+            out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
+            if (layout.hasLabels !== ('label' in r)) {
+                throw new errors/* InputError */.d(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
+            }
+            if (layout.hasLabels)
+                members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
+        }
+        else {
+            if (!('label' in r) || !('prediction' in r)) {
+                throw new errors/* InputError */.d(file, 'expected `label` and `prediction`, as on the first line', { line, field: 'label' });
+            }
+            const label = parseLabel(r.label, file, line, 'label');
+            const prediction = parseLabel(r.prediction, file, line, 'prediction');
+            out.binary[next++] = label === prediction ? 1 : 0;
+            members.push(cohorts.labelIndexOf(label));
+        }
+    }
+    else if ('correct' in r || 'label' in r || 'prediction' in r) {
+        throw new errors/* InputError */.d(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {
+            line,
+            field: 'correct' in r ? 'correct' : 'label',
+        });
+    }
+    const checks = sameKeys(r.checks, layout.checkNames, 'checks', file, line);
+    for (const name of layout.checkNames)
+        out.binary[next++] = parseBoolean(checks[name], file, line, `checks.${name}`);
+    const metrics = sameKeys(r.metrics, layout.continuousMetrics, 'metrics', file, line);
+    for (let i = 0; i < layout.continuousMetrics.length; i++) {
+        const name = layout.continuousMetrics[i];
+        const value = metrics[name];
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+            throw new errors/* InputError */.d(file, `expected a finite number, got ${describe(value)}`, { line, field: `metrics.${name}` });
+        }
+        out.continuous[i] = value;
+    }
+    if (members.length > 1) {
+        members.sort((a, b) => a - b);
+        dedupeSorted(members);
+    }
+}
+function parseId(value, file, line) {
+    if (typeof value === 'string' && value.length > 0)
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    throw new errors/* InputError */.d(file, `expected a non-empty string or a finite number as id, got ${describe(value)}`, { line, field: 'id' });
+}
+function parseLabel(value, file, line, field) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    if (typeof value === 'boolean')
+        return String(value);
+    throw new errors/* InputError */.d(file, `expected a string, number or boolean, got ${describe(value)}`, { line, field });
+}
+function parseBoolean(value, file, line, field) {
+    if (value === true)
+        return 1;
+    if (value === false)
+        return 0;
+    throw new errors/* InputError */.d(file, `expected true or false, got ${describe(value)}`, { line, field });
+}
+const EMPTY = {};
+function sameKeys(value, expected, field, file, line) {
+    if (value === undefined) {
+        if (expected.length === 0)
+            return EMPTY;
+        throw new errors/* InputError */.d(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, { line, field });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* InputError */.d(file, `expected an object of named values, got ${describe(value)}`, { line, field });
+    }
+    const record = value;
+    let count = 0;
+    for (const key in record) {
+        count++;
+        if (!expected.includes(key)) {
+            throw new errors/* InputError */.d(file, `unexpected ${field}.${key}: the first line did not have it, and every line must have the same ${field}`, {
+                line,
+                field: `${field}.${key}`,
+            });
+        }
+    }
+    if (count !== expected.length) {
+        const missing = expected.filter((k) => !(k in record));
+        throw new errors/* InputError */.d(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
+    }
+    return record;
+}
+function dedupeSorted(values) {
+    let write = 1;
+    for (let read = 1; read < values.length; read++) {
+        if (values[read] !== values[write - 1])
+            values[write++] = values[read];
+    }
+    values.length = Math.min(write, values.length);
+}
+
+// EXTERNAL MODULE: ./src/core/load/example-source.ts + 13 modules
+var example_source = __nccwpck_require__(7338);
+// EXTERNAL MODULE: ./src/core/load/growable.ts
+var growable = __nccwpck_require__(705);
+// EXTERNAL MODULE: ./src/core/load/id-index.ts
+var id_index = __nccwpck_require__(3910);
+;// CONCATENATED MODULE: ./src/core/load/example-columns.ts
+
+
+
+
+
+
+
+/** Reads and validates a whole per-example file into columns. Duplicate ids are found when pairing. */
+async function parseExampleColumns(source, format) {
+    const registry = new cohort_registry/* CohortRegistry */.th();
+    const ids = [];
+    const idHashes = new growable/* GrowableUint32 */.H0();
+    const lines = new growable/* GrowableUint32 */.H0();
+    const cohortStart = new growable/* GrowableUint32 */.H0();
+    const cohortFlat = new growable/* GrowableUint32 */.H0();
+    const binary = new growable/* GrowableUint8 */.gw();
+    const continuous = new growable/* GrowableFloat64 */.Sz();
+    cohortStart.push(0);
+    let layout;
+    let parsed;
+    await (0,example_source/* forEachExampleRecord */.u)(source, format, (record, line) => {
+        if (layout === undefined || parsed === undefined) {
+            layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
+            parsed = createParsedExample(layout);
+        }
+        parseExampleRecord(record, layout, registry, parsed, source.path, line);
+        ids.push(parsed.id);
+        idHashes.push((0,id_index/* hashId */.o)(parsed.id));
+        lines.push(line);
+        for (const cohort of parsed.cohorts)
+            cohortFlat.push(cohort);
+        cohortStart.push(cohortFlat.length);
+        for (const value of parsed.binary)
+            binary.push(value);
+        for (const value of parsed.continuous)
+            continuous.push(value);
+    });
+    if (layout === undefined)
+        throw new errors/* InputError */.d(source.path, 'the file has no examples: expected at least one record');
+    return {
+        path: source.path,
+        sha256: source.sha256(),
+        layout,
+        cohortNames: Array.from({ length: registry.size }, (_, i) => registry.nameOf(i)),
+        ids,
+        idHashes: idHashes.toArray(),
+        lines: lines.toArray(),
+        cohortStart: cohortStart.toArray(),
+        cohortFlat: cohortFlat.toArray(),
+        binary: binary.toArray(),
+        continuous: continuous.toArray(),
+    };
+}
+function asObject(record, file, line) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        throw new errors/* InputError */.d(file, 'expected a JSON object per line', { line });
+    }
+    return record;
+}
+
+
+/***/ }),
+
+/***/ 7338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ forEachExampleRecord),
+  b: () => (/* binding */ formatOf)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.slice(0, this.length).toString(encoding);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+// white space characters
+// https://en.wikipedia.org/wiki/Whitespace_character
+// https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions/Character_Classes#Types
+// \f\n\r\t\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff
+const np = 12;
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const space = 32;
+const tab = 9;
+
+const init_state = function (options) {
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...options.delimiter.map((delimiter) => delimiter.length),
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: [
+      Buffer.from(Buffer.from([cr], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding),
+    ],
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (!Array.isArray(options.delimiter))
+    options.delimiter = [options.delimiter];
+  if (options.delimiter.length === 0) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER",
+      [
+        "Invalid option delimiter:",
+        "delimiter must be a non empty string or buffer or array of string|buffer,",
+        `got ${delimiter_json}`,
+      ],
+      options,
+    );
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (delimiter === undefined || delimiter === null || delimiter === false) {
+      return Buffer.from(",", options.encoding);
+    }
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const api_cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const api_nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === api_cr || chr === api_nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              obj[columns[i].name] !== undefined
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              obj[columns[i].name] = record[i];
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    // Helper to test if a character is a space or a line delimiter
+    __isCharTrimable: function (buf, pos) {
+      const isTrim = (buf, pos) => {
+        const { timchars } = this.state;
+        loop1: for (let i = 0; i < timchars.length; i++) {
+          const timchar = timchars[i];
+          for (let j = 0; j < timchar.length; j++) {
+            if (timchar[j] !== buf[pos + j]) continue loop1;
+          }
+          return timchar.length;
+        }
+        return 0;
+      };
+      return isTrim(buf, pos);
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
+/*
+CSV Parse
+
+Please look at the [project documentation](https://csv.js.org/parse/) for
+additional information.
+*/
+
+
+
+
+
+
+
+class Parser extends external_stream_namespaceObject.Transform {
+  constructor(opts = {}) {
+    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
+    this.api = transform({
+      on_skip: (err, chunk) => {
+        this.emit("skip", err, chunk);
+      },
+      ...opts,
+    });
+    // Backward compatibility
+    this.state = this.api.state;
+    this.options = this.api.options;
+    this.info = this.api.info;
+  }
+  // Implementation of `Transform._transform`
+  _transform(buf, _, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      buf,
+      false,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.end();
+        // Fix #333 and break #410
+        //   ko: api.stream.iterator.coffee
+        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
+        //   ko: api.stream.finished # aborted (with Readable)
+        // this.destroy()
+        // Fix #410 and partially break #333
+        //   ok: api.stream.iterator.coffee
+        //   ok: api.stream.finished # aborted (with generate())
+        //   broken: api.stream.finished # aborted (with Readable)
+        this.on("end", this.destroy);
+      },
+    );
+    if (err !== undefined) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  // Implementation of `Transform._flush`
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      undefined,
+      true,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.on("end", this.destroy);
+      },
+    );
+    callback(err);
+  }
+}
+
+const parse = function () {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (
+      data === undefined &&
+      (typeof argument === "string" || Buffer.isBuffer(argument))
+    ) {
+      data = argument;
+    } else if (options === undefined && is_object(argument)) {
+      options = argument;
+    } else if (callback === undefined && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError(
+        "CSV_INVALID_ARGUMENT",
+        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
+        options || {},
+      );
+    }
+  }
+  const parser = new Parser(options);
+  if (callback) {
+    const records =
+      options === undefined || options.objname === undefined
+        ? []
+        : Object.create(null);
+    // const records =
+    //   options === undefined || options.objname === undefined ? [] : {};
+    parser.on("readable", function () {
+      let record;
+      while ((record = this.read()) !== null) {
+        if (options === undefined || options.objname === undefined) {
+          records.push(record);
+        } else {
+          Object.assign(records, {
+            [record[0]]: record[1],
+            // writable: true,
+            // enumerable: true,
+            // configurable: true
+          });
+        }
+      }
+    });
+    parser.on("error", function (err) {
+      callback(err, undefined, parser.api.__infoDataSet());
+    });
+    parser.on("end", function () {
+      callback(undefined, records, parser.api.__infoDataSet());
+    });
+  }
+  if (data !== undefined) {
+    const writer = function () {
+      parser.write(data);
+      parser.end();
+    };
+    // Support Deno, Rollup doesn't provide a shim for setImmediate
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return parser;
+};
+
+// export default parse
+
+
+;// CONCATENATED MODULE: ./src/core/load/csv-records.ts
+
+
+
+/**
+ * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
+ * both formats: `cohorts` is split on `;`, `checks.<name>` and `metrics.<name>` become nested objects.
+ */
+async function* readCsvRecords(source) {
+    const parser = external_node_stream_namespaceObject.Readable.from(source.chunks()).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
+    let header;
+    try {
+        for await (const row of parser) {
+            const line = row.info.lines;
+            if (header === undefined) {
+                header = validateHeader(row.record, source.path);
+                continue;
+            }
+            yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.d)
+            throw error;
+        const e = error;
+        const problem = e.code?.startsWith('CSV_RECORD_INCONSISTENT') === true || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
+            ? `wrong number of columns: ${columnCounts(e.message, header)}`
+            : `invalid CSV (${e.message ?? String(error)})`;
+        throw new errors/* InputError */.d(source.path, problem, e.lines === undefined ? {} : { line: e.lines });
+    }
+}
+const PLAIN_COLUMNS = new Set(['id', 'cohorts', 'label', 'prediction', 'correct']);
+function validateHeader(columns, file) {
+    const seen = new Set();
+    for (const column of columns) {
+        const known = PLAIN_COLUMNS.has(column) || /^(checks|metrics)\.[^.]+$/.test(column);
+        if (!known) {
+            throw new errors/* InputError */.d(file, `unknown column "${column}": expected id, cohorts, label, prediction, correct, checks.<name> or metrics.<name>`, { line: 1, field: column });
+        }
+        if (seen.has(column))
+            throw new errors/* InputError */.d(file, `column "${column}" appears twice`, { line: 1, field: column });
+        seen.add(column);
+    }
+    if (!seen.has('id'))
+        throw new errors/* InputError */.d(file, 'the header has no `id` column', { line: 1, field: 'id' });
+    return columns;
+}
+function rowToRecord(header, cells, file, line) {
+    const record = {};
+    for (let i = 0; i < header.length; i++) {
+        const column = header[i];
+        const cell = cells[i] ?? '';
+        if (column === 'cohorts') {
+            record.cohorts = cell === '' ? [] : cell.split(';').map((name) => name.trim());
+        }
+        else if (column === 'correct') {
+            record.correct = parseCsvBoolean(cell, file, line, column);
+        }
+        else if (column.startsWith('checks.')) {
+            nested(record, 'checks')[column.slice(7)] = parseCsvBoolean(cell, file, line, column);
+        }
+        else if (column.startsWith('metrics.')) {
+            nested(record, 'metrics')[column.slice(8)] = parseCsvNumber(cell, file, line, column);
+        }
+        else {
+            record[column] = cell;
+        }
+    }
+    return record;
+}
+function nested(record, key) {
+    const existing = record[key];
+    if (existing !== undefined)
+        return existing;
+    const created = {};
+    record[key] = created;
+    return created;
+}
+function parseCsvBoolean(cell, file, line, field) {
+    const value = cell.trim().toLowerCase();
+    if (value === 'true' || value === '1')
+        return true;
+    if (value === 'false' || value === '0')
+        return false;
+    throw new errors/* InputError */.d(file, `expected true/false (or 1/0), got ${JSON.stringify(cell)}`, { line, field });
+}
+function parseCsvNumber(cell, file, line, field) {
+    const trimmed = cell.trim();
+    const value = trimmed === '' ? Number.NaN : Number(trimmed);
+    if (!Number.isFinite(value)) {
+        throw new errors/* InputError */.d(file, `expected a finite number, got ${JSON.stringify(cell)}`, { line, field });
+    }
+    return value;
+}
+/** The parser may fail before the header row reaches us, so take the counts from its message when needed. */
+function columnCounts(message, header) {
+    const counts = /expect (\d+), got (\d+)/.exec(message ?? '');
+    const expected = header?.length ?? counts?.[1] ?? '?';
+    return `expected ${expected} as in the header${counts?.[2] === undefined ? '' : `, got ${counts[2]}`}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/load/jsonl-records.ts
+
+/**
+ * Parses one JSONL line; undefined for a blank line. Parsing happens right where the record is used,
+ * so each parsed object dies young (a batch of parsed objects would outlive a garbage collection).
+ */
+function parseJsonLine(raw, line, file) {
+    // A byte-order mark (some Windows tools write one) is not part of the first record.
+    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (text.length === 0 || text.trim().length === 0)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.d(file, invalidJsonMessage(text, error), { line });
+    }
+}
+function invalidJsonMessage(text, error) {
+    // Python's json module writes NaN and Infinity, which JSON does not allow; name them, since a
+    // missing score is the usual cause and it must not turn into a pass.
+    if (/(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)) {
+        return 'invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)';
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return `invalid JSON (${reason}); expected one JSON object per line`;
+}
+
+// EXTERNAL MODULE: ./src/core/load/text-source.ts
+var text_source = __nccwpck_require__(3047);
+;// CONCATENATED MODULE: ./src/core/load/example-source.ts
+
+
+
+
+/** Chooses the reader from the file name: the formats are told apart by extension, never guessed from content. */
+function formatOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson'))
+        return 'jsonl';
+    if (lower.endsWith('.csv'))
+        return 'csv';
+    if (lower.endsWith('.json'))
+        return 'summary';
+    throw new errors/* InputError */.d(path, 'unknown eval file type: expected .jsonl or .ndjson (per-example JSON lines), .csv (per-example table) or .json (per-cohort summary)');
+}
+/** Calls visit for every record of a per-example file, in order, with its line number. */
+async function forEachExampleRecord(source, format, visit) {
+    if (format === 'csv') {
+        for await (const batch of readCsvRecords(source)) {
+            for (let i = 0; i < batch.records.length; i++)
+                visit(batch.records[i], batch.lines[i]);
+        }
+        return;
+    }
+    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.pG)(source)) {
+        for (let i = 0; i < texts.length; i++) {
+            const line = firstLine + i;
+            const record = parseJsonLine(texts[i], line, source.path);
+            if (record !== undefined)
+                visit(record, line);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H0: () => (/* binding */ GrowableUint32),
+/* harmony export */   Sz: () => (/* binding */ GrowableFloat64),
+/* harmony export */   gw: () => (/* binding */ GrowableUint8)
+/* harmony export */ });
+/** Typed arrays that grow by doubling: compact storage for millions of examples without per-item objects. */
+class GrowableFloat64 {
+    data;
+    length = 0;
+    /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+    toArray() {
+        return this.data.slice(0, this.length);
+    }
+    constructor(initialCapacity = 16) {
+        this.data = new Float64Array(initialCapacity);
+    }
+    push(value) {
+        if (this.length === this.data.length)
+            this.data = grow(this.data, Float64Array);
+        this.data[this.length++] = value;
+    }
+    at(index) {
+        return this.data[index];
+    }
+    /** A view of the filled part (no copy). */
+    view() {
+        return this.data.subarray(0, this.length);
+    }
+}
+class GrowableUint32 {
+    data;
+    length = 0;
+    /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+    toArray() {
+        return this.data.slice(0, this.length);
+    }
+    constructor(initialCapacity = 16) {
+        this.data = new Uint32Array(initialCapacity);
+    }
+    push(value) {
+        if (this.length === this.data.length)
+            this.data = grow(this.data, Uint32Array);
+        this.data[this.length++] = value;
+    }
+    at(index) {
+        return this.data[index];
+    }
+}
+class GrowableUint8 {
+    data;
+    length = 0;
+    /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+    toArray() {
+        return this.data.slice(0, this.length);
+    }
+    constructor(initialCapacity = 16) {
+        this.data = new Uint8Array(initialCapacity);
+    }
+    push(value) {
+        if (this.length === this.data.length)
+            this.data = grow(this.data, Uint8Array);
+        this.data[this.length++] = value;
+    }
+    at(index) {
+        return this.data[index];
+    }
+}
+function grow(data, Ctor) {
+    const bigger = new Ctor(Math.max(16, data.length * 2));
+    bigger.set(data);
+    return bigger;
+}
+
+
+/***/ }),
+
+/***/ 3910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ hashId),
+/* harmony export */   w: () => (/* binding */ IdIndex)
+/* harmony export */ });
+/**
+ * An id → example index lookup for a million ids, built from precomputed 32-bit hashes. The hashes
+ * are computed while each file is parsed (possibly in a worker), so pairing does integer probes and
+ * one string comparison per id instead of building a million-entry Map of strings.
+ */
+/** FNV-1a over UTF-16 code units: fast, and well spread for the short ids eval files use. */
+function hashId(id) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) {
+        hash ^= id.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+}
+class IdIndex {
+    ids;
+    hashes;
+    slots;
+    mask;
+    /**
+     * @param onDuplicate called with the index of an id seen before (the caller turns it into an error)
+     */
+    constructor(ids, hashes, onDuplicate) {
+        this.ids = ids;
+        this.hashes = hashes;
+        let capacity = 16;
+        while (capacity < ids.length * 2)
+            capacity *= 2;
+        this.mask = capacity - 1;
+        this.slots = new Int32Array(capacity).fill(-1);
+        for (let i = 0; i < ids.length; i++) {
+            if (this.find(ids[i], hashes[i], true, i) !== -1)
+                onDuplicate(i);
+        }
+    }
+    /** The index of `id` (whose hash is `hash`), or −1. */
+    get(id, hash) {
+        return this.find(id, hash, false, -1);
+    }
+    /** Linear probing; with `insert`, an absent id is placed in the first free slot. */
+    find(id, hash, insert, index) {
+        let slot = hash & this.mask;
+        for (;;) {
+            const candidate = this.slots[slot];
+            if (candidate === -1) {
+                if (insert)
+                    this.slots[slot] = index;
+                return -1;
+            }
+            if (this.hashes[candidate] === hash && this.ids[candidate] === id)
+                return candidate;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pG: () => (/* binding */ readLineBatches),
+/* harmony export */   yw: () => (/* binding */ readAll)
+/* harmony export */ });
+/* unused harmony export readLines */
+/**
+ * Splits a chunk stream into lines (LF or CRLF), numbered from 1, handed out a chunk's worth at a
+ * time: one await per chunk rather than per line keeps the per-line cost close to a plain loop.
+ */
+async function* readLineBatches(source) {
+    let pending = '';
+    let line = 0;
+    for await (const chunk of source.chunks()) {
+        pending += chunk;
+        const texts = [];
+        const firstLine = line + 1;
+        let start = 0;
+        let newline = pending.indexOf('\n', start);
+        while (newline !== -1) {
+            const end = newline > start && pending.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+            texts.push(pending.slice(start, end));
+            start = newline + 1;
+            newline = pending.indexOf('\n', start);
+        }
+        line += texts.length;
+        pending = pending.slice(start);
+        if (texts.length > 0)
+            yield { texts, firstLine };
+    }
+    if (pending.length > 0)
+        yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
+}
+/** Line by line, for callers that do not need the speed of batches. */
+async function* readLines(source) {
+    for await (const batch of readLineBatches(source)) {
+        for (let i = 0; i < batch.texts.length; i++)
+            yield { text: batch.texts[i], line: batch.firstLine + i };
+    }
+}
+/** Reads a whole (small) source into one string: for summaries, policies and manifests. */
+async function readAll(source) {
+    const parts = [];
+    for await (const chunk of source.chunks())
+        parts.push(chunk);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 8777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ cohortSettings),
+/* harmony export */   Qp: () => (/* binding */ metricSettings),
+/* harmony export */   Xf: () => (/* binding */ quantileOf)
+/* harmony export */ });
+/* harmony import */ var _load_cohort_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8171);
+/* harmony import */ var _glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1186);
+
+
+const DEFAULT_BINARY_MARGIN = { kind: 'absolute', value: 0.01 };
+const DEFAULT_CONTINUOUS_MARGIN = { kind: 'absolute', value: 0 };
+/**
+ * Binary metrics (accuracy and every check) are gated by default, higher is better, with a 0.01
+ * margin; a continuous metric is gated only when the policy names it.
+ */
+function metricSettings(policy, metric, kind) {
+    const named = policy.metrics[metric];
+    if (kind === 'binary') {
+        return {
+            gated: named?.gate ?? true,
+            direction: named?.direction ?? 'higher',
+            margin: named?.margin ?? DEFAULT_BINARY_MARGIN,
+            statistic: 'proportion',
+        };
+    }
+    return {
+        gated: named === undefined ? false : (named.gate ?? true),
+        direction: named?.direction ?? 'lower',
+        margin: named?.margin ?? DEFAULT_CONTINUOUS_MARGIN,
+        statistic: named?.statistic ?? 'mean',
+    };
+}
+function cohortSettings(policy, cohort) {
+    const { cohorts } = policy;
+    const required = (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.required);
+    // A required cohort is always tracked: ignoring it must not be a way around the requirement.
+    const tracked = cohort === _load_cohort_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .OVERALL */ .aD || required || ((0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.track) && !(0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.ignore));
+    let minN = cohorts.min_n;
+    let inconclusive = policy.inconclusive;
+    const margins = new Map();
+    for (const [pattern, override] of Object.entries(cohorts.overrides)) {
+        if (!(0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globToRegExp */ .tL)(pattern).test(cohort))
+            continue;
+        minN = override.min_n ?? minN;
+        inconclusive = override.inconclusive ?? inconclusive;
+        for (const [metric, setting] of Object.entries(override.metrics ?? {}))
+            margins.set(metric, setting.margin);
+    }
+    return {
+        tracked,
+        required,
+        minN,
+        inconclusive,
+        marginFor: (metric, fallback) => margins.get(metric) ?? fallback,
+    };
+}
+function quantileOf(statistic) {
+    switch (statistic) {
+        case 'p50':
+            return 0.5;
+        case 'p95':
+            return 0.95;
+        case 'p99':
+            return 0.99;
+        case 'mean':
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _I: () => (/* binding */ matchesAny),
+/* harmony export */   ad: () => (/* binding */ isLiteralPattern),
+/* harmony export */   tL: () => (/* binding */ globToRegExp)
+/* harmony export */ });
+/**
+ * Cohort patterns: `*` matches any run of characters (including `:` and `/`, which cohort names
+ * use freely), `?` one character; everything else is literal. Cohort names are not paths, so a
+ * path-glob library's rules about separators would surprise here.
+ */
+function globToRegExp(pattern) {
+    let source = '^';
+    for (const char of pattern) {
+        if (char === '*')
+            source += '.*';
+        else if (char === '?')
+            source += '.';
+        else
+            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`${source}$`, 'su');
+}
+function matchesAny(name, patterns) {
+    return patterns.some((pattern) => globToRegExp(pattern).test(name));
+}
+function isLiteralPattern(pattern) {
+    return !pattern.includes('*') && !pattern.includes('?');
+}
+
+
+/***/ }),
+
+/***/ 7127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gY: () => (/* binding */ nearestRankQuantile),
+  lA: () => (/* binding */ pairedQuantileBootstrap)
+});
+
+// UNUSED EXPORTS: DEFAULT_WINDOW, INDIVIDUAL_CELL, planWindows, runPairedQuantileBootstrap, windowedReplicate
+
+;// CONCATENATED MODULE: ./src/core/stats/rng.ts
+/**
+ * Seeded pseudo-random numbers for the resampling methods.
+ *
+ * Why not Math.random: a release decision has to be reproducible. Rerunning the gate on the same data
+ * with the same seed must give the same bounds on every machine, so the generator is seeded and uses
+ * only 32-bit integer operations (Math.imul, shifts, `>>> 0`), which JavaScript defines exactly on
+ * every platform. No floating-point rounding goes into the state, so the sequence is the same everywhere.
+ *
+ * Design:
+ * - The seed string is hashed into 128 bits. Four lanes each absorb every UTF-16 code unit with their
+ *   own odd multiplier and rotation. The lanes are then cross-mixed and passed through the murmur3
+ *   32-bit finalizer so that seeds differing in one character give unrelated states.
+ * - Those 128 bits seed xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number
+ *   generators", 2018). It has period 2^128 − 1, passes BigCrush, and needs a handful of integer
+ *   operations per draw, which matters because the bootstrap draws millions of Poisson weights.
+ * - `next()` returns a 32-bit integer scaled by 2^-32, so every value is an exact multiple of 2^-32 in
+ *   [0, 1). That resolution is plenty for resampling weights, and code that needs an exact uniform
+ *   integer can rely on it (see the paired quantile bootstrap).
+ */
+const TWO_POW_MINUS_32 = 2 ** -32;
+/** Rotate a 32-bit integer left by `r` bits. */
+function rotl(x, r) {
+    return (x << r) | (x >>> (32 - r));
+}
+/** murmur3's fmix32: full avalanche, so every input bit affects every output bit. */
+function fmix32(input) {
+    let h = input;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+/** Hash a seed string into four 32-bit words (the xoshiro128** state). */
+function hashSeed(seed) {
+    // The lanes start from different constants (hex digits of irrational numbers, so nothing is hidden in
+    // them) and include the length, so "" and "\0" hash differently.
+    let h0 = 0x9e3779b9 ^ seed.length;
+    let h1 = 0x243f6a88;
+    let h2 = 0xb7e15162;
+    let h3 = 0x6a09e667;
+    for (let i = 0; i < seed.length; i++) {
+        const c = seed.charCodeAt(i);
+        // Different multipliers and rotations per lane keep the lanes from being copies of each other.
+        h0 = rotl(Math.imul(h0 ^ c, 0x85ebca77), 13);
+        h1 = rotl(Math.imul(h1 ^ c, 0xc2b2ae3d), 17);
+        h2 = rotl(Math.imul(h2 ^ c, 0x27d4eb2f), 11);
+        h3 = rotl(Math.imul(h3 ^ c, 0x165667b1), 19);
+    }
+    // Mix the lanes into each other: each output word depends on the whole string.
+    const s0 = fmix32(h0 ^ rotl(h3, 7));
+    const s1 = fmix32(h1 ^ s0);
+    const s2 = fmix32(h2 ^ s1);
+    const s3 = fmix32(h3 ^ s2);
+    return [s0, s1, s2, s3];
+}
+/**
+ * A deterministic generator for a seed. A number seed is hashed through its decimal string, so `1` and
+ * `"1"` give the same sequence.
+ */
+function createRng(seed) {
+    const text = typeof seed === 'number' ? String(seed) : seed;
+    const state = Int32Array.from(hashSeed(text));
+    // The all-zero state is the one fixed point of xoshiro. The hash essentially never lands on it, but
+    // it must not be possible at all.
+    if ((state[0] | state[1] | state[2] | state[3]) === 0)
+        state[0] = 1;
+    // The state lives in an Int32Array, not in four closure variables. V8 would store 32-bit values
+    // above 2^30 as heap numbers, so the typed array makes a draw about three times faster.
+    const nextUint32 = () => {
+        const s0 = state[0];
+        const s1 = state[1];
+        const s2 = state[2] ^ s0;
+        const s3 = state[3] ^ s1;
+        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        state[0] = s0 ^ s3;
+        state[1] = s1 ^ s2;
+        state[2] = s2 ^ (s1 << 9);
+        state[3] = rotl(s3, 11);
+        return result;
+    };
+    // Skip a few outputs. The hash already avalanches, but this is cheap insurance against structure in
+    // the first draws of nearby seeds.
+    for (let i = 0; i < 8; i++)
+        nextUint32();
+    return {
+        next: () => nextUint32() * TWO_POW_MINUS_32,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/poisson.ts
+/**
+ * Exact Poisson sampling for the Poisson bootstrap.
+ *
+ * The bootstrap needs two kinds of draws: millions of Poisson(1) weights for single pairs, and a few
+ * Poisson(m) weights per replicate for whole groups of m pairs (m up to the cohort size). One algorithm
+ * is not good at both, so:
+ * - mean < 10: inversion by sequential search of the CDF. It uses one uniform per draw and about
+ *   mean + 1 comparisons, which makes it the fastest exact method for small means. The CDF table is
+ *   cached for the last mean, so repeated Poisson(1) draws are a few comparisons each.
+ * - mean ≥ 10: PTRS, the transformed rejection method with squeeze of W. Hörmann, "The transformed
+ *   rejection method for generating Poisson random variables", Insurance: Mathematics and Economics
+ *   12 (1993) 39–45. It needs about 2.3 uniforms per draw on average whatever the mean, so means up to
+ *   1e7 and beyond cost the same. Hörmann gives the constants for mean ≥ 10.
+ * Both are exact: the only error is floating-point rounding, with no normal approximation anywhere.
+ */
+/** Below this mean, inversion is used. PTRS's constants are only valid from 10 upwards. */
+const PTRS_THRESHOLD = 10;
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** log(k!) for small k, summed once. The Stirling series below is less accurate at small k. */
+const LOG_FACTORIAL_TABLE_SIZE = 256;
+const LOG_FACTORIAL_TABLE = (() => {
+    const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+    for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++)
+        table[k] = (table[k - 1] ?? 0) + Math.log(k);
+    return table;
+})();
+/**
+ * log(k!) for a non-negative integer k. From the table for small k. Above that, the Stirling series
+ * with three correction terms, whose error at k ≥ 256 is far below double precision.
+ */
+function logFactorial(k) {
+    if (k < LOG_FACTORIAL_TABLE_SIZE)
+        return LOG_FACTORIAL_TABLE[k] ?? 0;
+    const inv = 1 / k;
+    const inv2 = inv * inv;
+    return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+}
+/**
+ * CDF table for inversion, cached for the last mean used. The bootstrap asks for Poisson(1) millions
+ * of times, and recomputing exp(−mean) and the running products on every draw would cost about as much
+ * as everything else in a replicate.
+ */
+let cachedMean = Number.NaN;
+let cachedCdf = new Float64Array(0);
+function inversionTable(mean) {
+    if (mean === cachedMean)
+        return cachedCdf;
+    cachedCdf = buildCdf(mean);
+    cachedMean = mean;
+    return cachedCdf;
+}
+function buildCdf(mean) {
+    const cdf = [];
+    let probability = Math.exp(-mean);
+    let cumulative = probability;
+    cdf.push(cumulative);
+    // Stop once the CDF can no longer grow in double precision. The tail beyond that has mass below
+    // 1e-16, which no uniform with 32-bit resolution can reach.
+    for (let k = 1; cumulative < 1; k++) {
+        probability *= mean / k;
+        const grown = cumulative + probability;
+        if (grown === cumulative)
+            break;
+        cumulative = grown;
+        cdf.push(cumulative);
+    }
+    return Float64Array.from(cdf);
+}
+/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
+const POISSON_ONE_CDF = buildCdf(1);
+const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
+/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
+function samplePoissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
+}
+/** Inversion: the smallest k with u < P(X ≤ k). */
+function sampleByInversion(rng, mean) {
+    const cdf = inversionTable(mean);
+    const u = rng.next();
+    const last = cdf.length - 1;
+    let k = 0;
+    while (k < last && u >= cdf[k])
+        k++;
+    return k;
+}
+/** Hörmann's PTRS (1993), for mean ≥ 10. */
+function sampleByPtrs(rng, mean) {
+    const sqrtMean = Math.sqrt(mean);
+    const logMean = Math.log(mean);
+    // Constants of the hat function and of the squeeze, as fitted by Hörmann (1993, algorithm PTRS).
+    const b = 0.931 + 2.53 * sqrtMean;
+    const a = -0.059 + 0.02483 * b;
+    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+        // Squeeze: in this central region the hat lies under the distribution, so most draws are accepted
+        // here without any logarithm.
+        if (us >= 0.07 && v <= vr)
+            return k;
+        // Outside the support, or in the thin tails of the hat where the squeeze test cannot be used.
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        // Exact acceptance test against the Poisson probability, done in logs so that large means
+        // neither overflow nor underflow.
+        const logHat = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
+        if (logHat <= -mean + k * logMean - logFactorial(k))
+            return k;
+    }
+}
+/**
+ * One draw from Poisson(mean). mean = 0 gives 0 without using the generator. Throws for a negative or
+ * non-finite mean.
+ */
+function samplePoisson(rng, mean) {
+    if (!Number.isFinite(mean) || mean < 0) {
+        throw new RangeError(`samplePoisson: the mean must be a finite number ≥ 0, got ${mean}`);
+    }
+    if (mean === 0)
+        return 0;
+    return mean < PTRS_THRESHOLD ? sampleByInversion(rng, mean) : sampleByPtrs(rng, mean);
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/paired-quantile-bootstrap.ts
+/**
+ * Seeded paired bootstrap of the difference of a quantile (p50, p95, p99 of a continuous metric such as
+ * latency) between candidate and incumbent, on paired data: example i has incumbent value a[i] and
+ * candidate value b[i].
+ *
+ * Requirement: a seeded paired bootstrap whose cost does not grow as resamples × n on large cohorts.
+ * Design:
+ *
+ * 1. Quantile definition, used for the estimate and for every replicate: nearest rank on weights. The
+ *    p-quantile is the smallest value v such that the total weight of values ≤ v is ≥ p × total weight.
+ *    With unit weights this is the ceil(p·n)-th smallest value. It is always an observed value, so a
+ *    constant shift of the candidate moves the quantile by exactly that shift.
+ *
+ * 2. Poisson bootstrap (Hanley & MacGibbon, "Creating non-parametric bootstrap samples using Poisson
+ *    frequencies", Comput. Methods Programs Biomed. 83 (2006) 57–62; Chamandy, Muralidharan, Najmi &
+ *    Naik, "Estimating uncertainty for massive data streams", Google, 2012). Each replicate gives
+ *    every pair an independent Poisson(1) weight instead of a multinomial count. The same weight
+ *    applies to a[i] and b[i], so the pairing is kept exactly. Independent weights are what make
+ *    step 3 possible: a sum of m independent Poisson(1) weights is one Poisson(m) draw.
+ *
+ * 3. Windowing, so a replicate costs O(√n) instead of O(n). Whether a replicate's quantile lies
+ *    above the r-th smallest value depends on the sign of (weight of the r smallest) − p·(total
+ *    weight). That is a sum of independent Poisson counts, and at r ≈ p·n its standard deviation is
+ *    √(n·p·(1−p)), while each rank step moves its mean by about 1. So the replicate quantile almost
+ *    surely lies in the rank window
+ *        [p·n − h, p·n + h],   h = k·√(n·p·(1−p)) + c,   k = 6, c = 20
+ *    of the sorted sample (more than 6 standard deviations outside happens with probability about
+ *    1e-9 per side; c covers small n, where the normal approximation is poor). The window is taken
+ *    separately for a and for b, over ranks in the sorted side. Values tied with an edge value are
+ *    split by pair index, so a window holds exactly its ranks even on heavily tied metrics. Each pair
+ *    is then classified by the region (below / inside / above) of its incumbent value and of its
+ *    candidate value:
+ *    - Pairs with both values outside their windows only matter through the total weight below each
+ *      window. They collapse into at most 4 aggregate cells (below/below, below/above, above/below,
+ *      above/above), and each cell draws one Poisson(count) weight per replicate. Sampling is exact
+ *      for any count (see poisson.ts).
+ *    - Pairs with at least one value inside a window are kept individually, with one Poisson(1)
+ *      weight each per replicate.
+ *    Each side's replicate quantile is found by starting from its below-window weight and adding the
+ *    weights of its in-window values in value order (sorted once, up front) until p × total is reached.
+ *
+ * 4. Correctness never depends on the window. If a replicate's quantile falls outside a window (the
+ *    below weight alone already reaches the target, or the in-window values end before reaching it),
+ *    that replicate is recomputed exactly over all n pairs. The cell totals are first split into
+ *    per-pair weights by placing each unit of a cell's weight on a uniformly chosen member. Given
+ *    their sum, independent Poisson(1) weights are exactly multinomial with equal probabilities, so
+ *    the split pairs have exactly the law of the plain Poisson bootstrap. This should be
+ *    astronomically rare with the default window. The fallback is still exercised in tests with a
+ *    deliberately narrow window.
+ *
+ * 5. A replicate whose total weight is 0 (probability e^-n, which only matters for tiny n) has no
+ *    quantile. It is redrawn, which conditions the bootstrap on a non-empty resample.
+ *
+ * Cost: two sorts, O(n log n) once, plus O(n) classification. Then per replicate, O(m) where m is the
+ * number of individual pairs: at most 2·(2h + 2) ≈ 24·√(n·p·(1−p)) + 84, ties or not. It is less when
+ * a and b are strongly correlated, because then the two windows hold mostly the same pairs. When n is
+ * small the windows cover everything, every pair is individual, and this is exactly the plain Poisson
+ * bootstrap, draw for draw.
+ *
+ * The standard error is the sample standard deviation (R − 1 denominator) of the R replicate
+ * differences (candidate quantile − incumbent quantile).
+ */
+
+
+/** The default window. See the header for why 6 standard deviations plus 20 ranks is enough. */
+const DEFAULT_WINDOW = { k: 6, c: 20 };
+const BELOW = 0;
+const INSIDE = 1;
+const ABOVE = 2;
+/** cellOf value for a pair kept individually. Values 0..3 are the aggregate cells. */
+const INDIVIDUAL_CELL = 4;
+const CELL_COUNT = 4;
+/** Aggregate cell index for two outside regions (each BELOW or ABOVE): bit 1 = incumbent above, bit 0 = candidate above. */
+function cellIndex(regionA, regionB) {
+    return (regionA >> 1) * 2 + (regionB >> 1);
+}
+/**
+ * 1-based rank of the nearest-rank p-quantile among values of total weight `total`, i.e. ceil(p·total).
+ * Weights are integers, so the cumulative weight is compared with an integer rank. The product is
+ * shaved by a few ulps first. p is a decimal such as 0.07 that a double cannot hold exactly, and
+ * without the shave the representation error could push an exact rank (0.07·100 = 7) to the next one.
+ */
+function rankTarget(p, total) {
+    return Math.max(1, Math.ceil(p * total * (1 - 4 * Number.EPSILON)));
+}
+/** First index of `sorted` whose value is ≥ v. */
+function lowerBound(sorted, v) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+function checkProbability(p, where) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`${where}: p must be strictly between 0 and 1, got ${p}`);
+}
+function checkFinite(values, label, where) {
+    for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+            throw new RangeError(`${where}: ${label}[${i}] is not a finite number (${values[i]})`);
+        }
+    }
+}
+/**
+ * Nearest-rank p-quantile of unit-weight values: the ceil(p·n)-th smallest. Does not mutate the input.
+ */
+function nearestRankQuantile(values, p) {
+    const where = 'nearestRankQuantile';
+    checkProbability(p, where);
+    if (values.length === 0)
+        throw new RangeError(`${where}: no values`);
+    checkFinite(values, 'values', where);
+    const sorted = values.slice().sort();
+    return sorted[rankTarget(p, sorted.length) - 1];
+}
+/**
+ * Assigns each value of one side to below / inside / above the rank window. Values tied with the edge
+ * values are split by pair index, so the window holds exactly highRank − lowRank + 1 values however
+ * many ties there are. Classifying by value alone would put all ties of an edge value inside: on a
+ * coarse metric (integer milliseconds, token counts) that could be most of the cohort, and the cost
+ * per replicate would grow back to O(n). Any split is valid. The walk only needs every below value to
+ * be ≤ every inside value ≤ every above value, and the ties respect that whichever side they land on.
+ */
+class RankClassifier {
+    lowRank;
+    highRank;
+    low;
+    high;
+    /** Number of values strictly below `low`, and strictly below `high`. */
+    lessThanLow;
+    lessThanHigh;
+    /** Ties with low (and with high) seen so far, in pair order. */
+    seenLow = 0;
+    seenHigh = 0;
+    constructor(sorted, p, width) {
+        const n = sorted.length;
+        const half = width.k * Math.sqrt(n * p * (1 - p)) + width.c;
+        this.lowRank = Math.min(n, Math.max(1, Math.floor(p * n - half)));
+        this.highRank = Math.max(this.lowRank, Math.min(n, Math.ceil(p * n + half)));
+        this.low = sorted[this.lowRank - 1];
+        this.high = sorted[this.highRank - 1];
+        this.lessThanLow = lowerBound(sorted, this.low);
+        this.lessThanHigh = lowerBound(sorted, this.high);
+    }
+    /** Region of the next value. Must be called once per pair, in pair order. */
+    classify(v) {
+        if (v < this.low)
+            return BELOW;
+        if (v > this.high)
+            return ABOVE;
+        // A tie gets its rank among the equal values by order of appearance. When low = high, one counter
+        // serves both edges.
+        let rank;
+        if (v === this.low)
+            rank = this.lessThanLow + ++this.seenLow;
+        else if (v === this.high)
+            rank = this.lessThanHigh + ++this.seenHigh;
+        else
+            return INSIDE;
+        return rank < this.lowRank ? BELOW : rank > this.highRank ? ABOVE : INSIDE;
+    }
+}
+/**
+ * Sort the two sides, place the windows, and classify every pair. Exported for the tests, which check
+ * the windowed replicate against a brute-force one with the same per-pair weights. Inputs are assumed
+ * valid (pairedQuantileBootstrap validates them).
+ */
+function planWindows(a, b, p, width = DEFAULT_WINDOW) {
+    const n = a.length;
+    // Typed-array sort without a comparator is numeric and runs natively: the O(n log n) part, done once.
+    const sortedA = a.slice().sort();
+    const sortedB = b.slice().sort();
+    const wa = new RankClassifier(sortedA, p, width);
+    const wb = new RankClassifier(sortedB, p, width);
+    // The tie split depends on the order of classification, so each pair is classified once, and the
+    // regions are kept (incumbent in bits 0–1, candidate in bits 2–3) for the second pass.
+    const regions = new Uint8Array(n);
+    const cellOf = new Uint8Array(n);
+    const cellCounts = new Float64Array(CELL_COUNT);
+    let individualCount = 0;
+    let insideA = 0;
+    let insideB = 0;
+    for (let i = 0; i < n; i++) {
+        const ra = wa.classify(a[i]);
+        const rb = wb.classify(b[i]);
+        regions[i] = ra | (rb << 2);
+        if (ra === INSIDE || rb === INSIDE) {
+            cellOf[i] = INDIVIDUAL_CELL;
+            individualCount++;
+            if (ra === INSIDE)
+                insideA++;
+            if (rb === INSIDE)
+                insideB++;
+        }
+        else {
+            const cell = cellIndex(ra, rb);
+            cellOf[i] = cell;
+            cellCounts[cell]++;
+        }
+    }
+    const individual = new Int32Array(individualCount);
+    const belowA = new Uint8Array(individualCount);
+    const belowB = new Uint8Array(individualCount);
+    const insideSlotsA = new Int32Array(insideA);
+    const insideSlotsB = new Int32Array(insideB);
+    let slot = 0;
+    let nextA = 0;
+    let nextB = 0;
+    for (let i = 0; i < n; i++) {
+        if (cellOf[i] !== INDIVIDUAL_CELL)
+            continue;
+        individual[slot] = i;
+        const ra = regions[i] & 3;
+        const rb = regions[i] >> 2;
+        if (ra === BELOW)
+            belowA[slot] = 1;
+        else if (ra === INSIDE)
+            insideSlotsA[nextA++] = slot;
+        if (rb === BELOW)
+            belowB[slot] = 1;
+        else if (rb === INSIDE)
+            insideSlotsB[nextB++] = slot;
+        slot++;
+    }
+    // Only the in-window values need a per-replicate walk, so only they are kept in value order. The
+    // order among tied values does not matter, because the walk returns a value and ties share it.
+    insideSlotsA.sort((x, y) => a[individual[x]] - a[individual[y]]);
+    insideSlotsB.sort((x, y) => b[individual[x]] - b[individual[y]]);
+    const insideValuesA = Float64Array.from(insideSlotsA, (s) => a[individual[s]]);
+    const insideValuesB = Float64Array.from(insideSlotsB, (s) => b[individual[s]]);
+    const side = (w, sorted, below, slots, values) => ({
+        sorted,
+        lowRank: w.lowRank,
+        highRank: w.highRank,
+        low: w.low,
+        high: w.high,
+        belowSlot: below,
+        insideSlots: slots,
+        insideValues: values,
+    });
+    return {
+        n,
+        p,
+        cellOf,
+        cellCounts,
+        individual,
+        incumbent: side(wa, sortedA, belowA, insideSlotsA, insideValuesA),
+        candidate: side(wb, sortedB, belowB, insideSlotsB, insideValuesB),
+    };
+}
+/** Walk one side's in-window values. NaN means the quantile is outside the window on this side. */
+function walkWindow(side, below, slotWeights, target) {
+    if (below >= target)
+        return Number.NaN;
+    let cumulative = below;
+    const slots = side.insideSlots;
+    for (let j = 0; j < slots.length; j++) {
+        cumulative += slotWeights[slots[j]];
+        if (cumulative >= target)
+            return side.insideValues[j];
+    }
+    return Number.NaN;
+}
+/**
+ * Evaluate one replicate from its aggregate cell weights and individual slot weights. Writes the
+ * incumbent and candidate replicate quantiles to out[0] and out[1]. A side whose quantile falls outside
+ * its window gets NaN and must be recomputed exactly. Returns the replicate's total weight. If that is
+ * 0, there is no quantile and out is left untouched. Exported for the tests.
+ */
+function windowedReplicate(plan, cellWeights, slotWeights, out) {
+    const c0 = cellWeights[0];
+    const c1 = cellWeights[1];
+    const c2 = cellWeights[2];
+    const c3 = cellWeights[3];
+    let total = c0 + c1 + c2 + c3;
+    // Cell bit 1 set = incumbent above, bit 0 set = candidate above (see cellIndex).
+    let belowA = c0 + c1;
+    let belowB = c0 + c2;
+    const flagsA = plan.incumbent.belowSlot;
+    const flagsB = plan.candidate.belowSlot;
+    for (let s = 0; s < slotWeights.length; s++) {
+        const w = slotWeights[s];
+        total += w;
+        belowA += w * flagsA[s];
+        belowB += w * flagsB[s];
+    }
+    if (total === 0)
+        return 0;
+    const target = rankTarget(plan.p, total);
+    out[0] = walkWindow(plan.incumbent, belowA, slotWeights, target);
+    out[1] = walkWindow(plan.candidate, belowB, slotWeights, target);
+    return total;
+}
+/** Draw one replicate's weights: one Poisson(count) per aggregate cell, then one Poisson(1) per slot. */
+function drawWeights(plan, rng, cellWeights, slotWeights) {
+    // An empty cell has mean 0, which uses no random numbers. So with no cells (small n) the stream is
+    // exactly the plain Poisson bootstrap's: one Poisson(1) per pair, in pair order.
+    for (let c = 0; c < CELL_COUNT; c++)
+        cellWeights[c] = samplePoisson(rng, plan.cellCounts[c]);
+    for (let s = 0; s < slotWeights.length; s++)
+        slotWeights[s] = samplePoissonOne(rng);
+}
+/** A uniform integer in [0, count), unbiased: rejection on the 32-bit output behind rng.next(). */
+function uniformIndex(rng, count) {
+    const range = 4294967296;
+    const limit = range - (range % count);
+    for (;;) {
+        const x = Math.floor(rng.next() * range);
+        if (x < limit)
+            return x % count;
+    }
+}
+/**
+ * Exact recomputation of a replicate whose quantile left a window. Its buffers are O(n), so they are
+ * allocated only on the first use, which in practice never happens with the default window.
+ */
+class ExactFallback {
+    plan;
+    a;
+    b;
+    members;
+    pairWeights;
+    bins;
+    constructor(plan, a, b) {
+        this.plan = plan;
+        this.a = a;
+        this.b = b;
+    }
+    /** Overwrite the NaN entries of out with the exact replicate quantiles. */
+    recompute(cellWeights, slotWeights, total, rng, out) {
+        const weights = this.splitWeights(cellWeights, slotWeights, rng);
+        const target = rankTarget(this.plan.p, total);
+        if (Number.isNaN(out[0]))
+            out[0] = this.exactQuantile(this.a, this.plan.incumbent.sorted, weights, target);
+        if (Number.isNaN(out[1]))
+            out[1] = this.exactQuantile(this.b, this.plan.candidate.sorted, weights, target);
+    }
+    /**
+     * Per-pair weights consistent with the drawn ones. Individual slots keep theirs. Each unit of a cell's
+     * Poisson(count) total goes to a uniformly chosen member, which makes the per-pair weights exactly
+     * independent Poisson(1) (see the header).
+     */
+    splitWeights(cellWeights, slotWeights, rng) {
+        const plan = this.plan;
+        const members = (this.members ??= this.buildMembers());
+        const weights = (this.pairWeights ??= new Float64Array(plan.n));
+        weights.fill(0);
+        for (let s = 0; s < slotWeights.length; s++)
+            weights[plan.individual[s]] = slotWeights[s];
+        for (let c = 0; c < CELL_COUNT; c++) {
+            const list = members[c];
+            const units = cellWeights[c];
+            for (let u = 0; u < units; u++)
+                weights[list[uniformIndex(rng, list.length)]]++;
+        }
+        return weights;
+    }
+    buildMembers() {
+        const plan = this.plan;
+        const members = Array.from(plan.cellCounts, (count) => new Int32Array(count));
+        const fill = new Int32Array(CELL_COUNT);
+        for (let i = 0; i < plan.n; i++) {
+            const cell = plan.cellOf[i];
+            if (cell !== INDIVIDUAL_CELL)
+                members[cell][fill[cell]++] = i;
+        }
+        return members;
+    }
+    /**
+     * Weighted nearest-rank quantile over all pairs. Weights are binned by each value's position in the
+     * sorted side (ties share a bin), then accumulated in order.
+     */
+    exactQuantile(values, sorted, weights, target) {
+        const bins = (this.bins ??= new Float64Array(this.plan.n));
+        bins.fill(0);
+        for (let i = 0; i < values.length; i++) {
+            const w = weights[i];
+            if (w > 0)
+                bins[lowerBound(sorted, values[i])] += w;
+        }
+        let cumulative = 0;
+        for (let j = 0; j < bins.length; j++) {
+            cumulative += bins[j];
+            if (cumulative >= target)
+                return sorted[j];
+        }
+        // Unreachable: the bins sum to the total weight, which is ≥ target.
+        return sorted[sorted.length - 1];
+    }
+}
+/**
+ * The bootstrap with an explicit window width. Exported so the tests can force the exact fallback
+ * with a narrow window. Production code should call pairedQuantileBootstrap.
+ */
+function runPairedQuantileBootstrap(incumbent, candidate, p, options, width) {
+    const where = 'pairedQuantileBootstrap';
+    if (incumbent.length !== candidate.length) {
+        throw new RangeError(`${where}: incumbent and candidate must be paired (same length), got ${incumbent.length} and ${candidate.length}`);
+    }
+    if (incumbent.length === 0)
+        throw new RangeError(`${where}: no pairs`);
+    checkProbability(p, where);
+    checkFinite(incumbent, 'incumbent', where);
+    checkFinite(candidate, 'candidate', where);
+    const resamples = options.resamples;
+    if (!Number.isInteger(resamples) || resamples < 2) {
+        throw new RangeError(`${where}: resamples must be an integer ≥ 2, got ${resamples}`);
+    }
+    if (!(width.k >= 0 && width.c >= 0 && Number.isFinite(width.k) && Number.isFinite(width.c))) {
+        throw new RangeError(`${where}: window width must be finite and ≥ 0, got k=${width.k}, c=${width.c}`);
+    }
+    const plan = planWindows(incumbent, candidate, p, width);
+    const n = plan.n;
+    const rank = rankTarget(p, n);
+    const incumbentQuantile = plan.incumbent.sorted[rank - 1];
+    const candidateQuantile = plan.candidate.sorted[rank - 1];
+    const rng = createRng(options.seed);
+    const cellWeights = new Float64Array(CELL_COUNT);
+    const slotWeights = new Float64Array(plan.individual.length);
+    const out = new Float64Array(2);
+    const replicates = new Float64Array(resamples);
+    const fallback = new ExactFallback(plan, incumbent, candidate);
+    let fallbackReplicates = 0;
+    // Welford's running mean and sum of squares, which stays accurate when the differences are nearly
+    // constant, e.g. a pure shift with SE ≈ 0.
+    let mean = 0;
+    let m2 = 0;
+    for (let r = 0; r < resamples; r++) {
+        let total = 0;
+        while (total === 0) {
+            drawWeights(plan, rng, cellWeights, slotWeights);
+            total = windowedReplicate(plan, cellWeights, slotWeights, out);
+        }
+        if (Number.isNaN(out[0]) || Number.isNaN(out[1])) {
+            fallback.recompute(cellWeights, slotWeights, total, rng, out);
+            fallbackReplicates++;
+        }
+        const difference = out[1] - out[0];
+        replicates[r] = difference;
+        const delta = difference - mean;
+        mean += delta / (r + 1);
+        m2 += delta * (difference - mean);
+    }
+    return {
+        result: {
+            incumbent: incumbentQuantile,
+            candidate: candidateQuantile,
+            estimate: candidateQuantile - incumbentQuantile,
+            standardError: Math.sqrt(m2 / (resamples - 1)),
+            resamples,
+            individualPairs: plan.individual.length,
+        },
+        replicates,
+        fallbackReplicates,
+    };
+}
+/**
+ * Paired Poisson bootstrap of quantile(candidate) − quantile(incumbent). See the header for the
+ * windowed design that keeps the cost per replicate at O(√n).
+ */
+function pairedQuantileBootstrap(incumbent, candidate, p, options) {
+    return runPairedQuantileBootstrap(incumbent, candidate, p, options, DEFAULT_WINDOW).result;
 }
 
 

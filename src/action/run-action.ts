@@ -1,5 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
+import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
+import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { reportToJson } from '../core/report/report.js';
@@ -19,6 +21,9 @@ export interface ActionDependencies {
   /** Where reports go when the `out-dir` input is empty (the runner's temp directory). */
   readonly defaultOutDir: string;
   readonly tool: { readonly name: string; readonly version: string };
+  /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
+  readonly loadExampleColumns?: ExampleColumnsLoader;
+  readonly runQuantileBootstraps?: QuantileBootstrapRunner;
 }
 
 /**
@@ -41,6 +46,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       candidate: await deps.openSource(candidate),
       policy: policyPath === '' ? undefined : await deps.readSmallFile(policyPath),
       tool: deps.tool,
+      loadExampleColumns: deps.loadExampleColumns,
+      runQuantileBootstraps: deps.runQuantileBootstraps,
     });
     const markdown = renderMarkdown(report);
     const reportPath = deps.joinPath(outDir, 'report.json');

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The CLI's entry: builds the real dependencies (files, stdout) and hands them to runCli.
+// The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
+// runCli. Started again as a worker, it does that worker's task instead.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from '../adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from '../adapters/file-source.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { runCli } from './run-cli.js';
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), {
+async function main(): Promise<number> {
+  return runCli(process.argv.slice(2), {
     openSource: openFileSource,
     readSmallFile,
     writeFile: async (path, text) => {
@@ -18,7 +20,13 @@ try {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
+    runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });
+}
+
+try {
+  if (!(await serveWorkerTaskIfWorker())) process.exitCode = await main();
 } catch (error) {
   // An unexpected failure is never a pass: report it and exit with the input-error code.
   process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
+import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
+import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
@@ -15,6 +17,9 @@ export interface CliDependencies {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly tool: { readonly name: string; readonly version: string };
+  /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
+  readonly loadExampleColumns?: ExampleColumnsLoader;
+  readonly runQuantileBootstraps?: QuantileBootstrapRunner;
 }
 
 export const EXIT_OK = 0;
@@ -79,6 +84,8 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
       candidate: await deps.openSource(values.candidate),
       policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
       tool: deps.tool,
+      loadExampleColumns: deps.loadExampleColumns,
+      runQuantileBootstraps: deps.runQuantileBootstraps,
     });
     const json = reportToJson(report);
     const markdown = renderMarkdown(report);

@@ -6,6 +6,8 @@ export class InputError extends Error {
   readonly file: string;
   readonly line: number | undefined;
   readonly field: string | undefined;
+  /** The message without the location prefix. */
+  readonly problem: string;
 
   constructor(file: string, problem: string, location: { line?: number; field?: string } = {}) {
     const where = [file, location.line === undefined ? '' : `line ${location.line}`, location.field ?? '']
@@ -16,5 +18,6 @@ export class InputError extends Error {
     this.file = file;
     this.line = location.line;
     this.field = location.field;
+    this.problem = problem;
   }
 }

@@ -1,3 +1,4 @@
+import type { PairedQuantileBootstrapResult } from '../stats/paired-quantile-bootstrap.js';
 import type { PairedTable } from '../stats/paired-proportions.js';
 
 /** The evidence for one (cohort, metric), in the raw orientation (values as the files give them). */
@@ -21,7 +22,14 @@ export type ComparisonData =
       readonly incumbent: { readonly n: number; readonly mean: number; readonly sd: number };
       readonly candidate: { readonly n: number; readonly mean: number; readonly sd: number };
     }
-  | { readonly kind: 'paired-quantile'; readonly p: number; readonly incumbent: Float64Array; readonly candidate: Float64Array }
+  | {
+      readonly kind: 'paired-quantile';
+      readonly p: number;
+      readonly incumbent: Float64Array;
+      readonly candidate: Float64Array;
+      /** Run ahead of the decision (possibly on another thread); computed on demand when absent. */
+      readonly bootstrap?: PairedQuantileBootstrapResult;
+    }
   | { readonly kind: 'point'; readonly incumbent: number; readonly candidate: number };
 
 /** One (cohort, metric) before any decision: sizes on each side, and the evidence when both sides have it. */

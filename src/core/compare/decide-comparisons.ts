@@ -8,6 +8,7 @@ import type { Comparison, ReportedMetric } from './comparison.js';
 import { inferDifference } from './infer-difference.js';
 import { minimumDetectableEffect } from './minimum-detectable-effect.js';
 import { compareCohortNames } from './collect-summary.js';
+import { bootstrapSeed } from './quantile-bootstraps.js';
 
 export interface Decisions {
   readonly comparisons: Comparison[];
@@ -137,8 +138,7 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
     margin: (incumbentValue) =>
       marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue),
     alpha: policy.alpha,
-    // Seeded per (cohort, metric), so a result does not depend on how many other cohorts there are.
-    bootstrap: { ...policy.bootstrap, seed: `${policy.bootstrap.seed}\u0000${item.cohort}\u0000${item.metric}` },
+    bootstrap: { resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) },
   });
   const { margin } = result;
   const inference = result.inference;

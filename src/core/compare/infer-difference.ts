@@ -57,7 +57,7 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
       };
     }
     case 'paired-quantile': {
-      const result = pairedQuantileBootstrap(data.incumbent, data.candidate, data.p, settings.bootstrap);
+      const result = data.bootstrap ?? pairedQuantileBootstrap(data.incumbent, data.candidate, data.p, settings.bootstrap);
       const oriented = settings.direction === 'higher' ? result.estimate : -result.estimate;
       const margin = settings.margin(result.incumbent);
       return {

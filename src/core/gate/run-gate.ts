@@ -2,11 +2,13 @@ import { collectPairedEvidence } from '../compare/collect-paired.js';
 import { collectSummaryEvidence } from '../compare/collect-summary.js';
 import type { CohortMetricEvidence } from '../compare/comparison-data.js';
 import { decideComparisons } from '../compare/decide-comparisons.js';
+import { QuantileBootstrapRunner, attachQuantileBootstraps, runQuantileBootstrapsHere } from '../compare/quantile-bootstraps.js';
 import { InputError } from '../errors.js';
 import { comparisonFindings } from '../findings/comparison-findings.js';
 import { pairedDataFindings } from '../findings/data-findings.js';
 import type { Finding } from '../findings/finding.js';
 import { EvalFileFormat, formatOf } from '../load/example-source.js';
+import type { ExampleColumnsLoader } from '../load/example-columns.js';
 import { loadPairedExamples } from '../load/paired-data.js';
 import { SummarySide, loadSummary } from '../load/summary-data.js';
 import type { TextSource } from '../load/text-source.js';
@@ -22,6 +24,10 @@ export interface GateInputs {
   /** The policy file's text, when there is one; defaults apply otherwise. */
   readonly policy?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
   readonly tool: { readonly name: string; readonly version: string };
+  /** How per-example files become columns; in this thread unless the caller provides another way. */
+  readonly loadExampleColumns?: ExampleColumnsLoader | undefined;
+  /** How quantile bootstraps run; in this thread unless the caller provides another way. */
+  readonly runQuantileBootstraps?: QuantileBootstrapRunner | undefined;
 }
 
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
@@ -60,12 +66,17 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
       { source: inputs.incumbent, format: incumbentFormat },
       { source: inputs.candidate, format: candidateFormat },
       quantileMetrics,
+      inputs.loadExampleColumns,
     );
-    evidence = collectPairedEvidence(data, statisticOf);
+    evidence = await attachQuantileBootstraps(
+      collectPairedEvidence(data, statisticOf),
+      policy,
+      inputs.runQuantileBootstraps ?? runQuantileBootstrapsHere,
+    );
     dataFindings.push(...pairedDataFindings(data, policy));
     descriptions = {
-      incumbent: describeExamples(inputs.incumbent, incumbentFormat, data.examples.incumbent),
-      candidate: describeExamples(inputs.candidate, candidateFormat, data.examples.candidate),
+      incumbent: describeExamples(inputs.incumbent.path, data.sha256.incumbent, incumbentFormat, data.examples.incumbent),
+      candidate: describeExamples(inputs.candidate.path, data.sha256.candidate, candidateFormat, data.examples.candidate),
     };
   }
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
@@ -114,8 +125,8 @@ function describeFormat(format: EvalFileFormat): string {
   return format === 'summary' ? 'a per-cohort summary (.json)' : `per-example results (.${format})`;
 }
 
-function describeExamples(source: TextSource, format: 'jsonl' | 'csv', examples: number): InputDescription {
-  return { path: source.path, sha256: source.sha256(), format, examples, model: null, dataset: null };
+function describeExamples(path: string, sha256: string, format: 'jsonl' | 'csv', examples: number): InputDescription {
+  return { path, sha256, format, examples, model: null, dataset: null };
 }
 
 function describeSummary(source: TextSource, side: SummarySide): InputDescription {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { readCsvRecords } from './csv-records.js';
-import { RecordBatch, readJsonlRecords } from './jsonl-records.js';
-import { TextSource } from './text-source.js';
+import { parseJsonLine } from './jsonl-records.js';
+import { TextSource, readLineBatches } from './text-source.js';
 
 export type EvalFileFormat = 'jsonl' | 'csv' | 'summary';
 
@@ -17,9 +17,6 @@ export function formatOf(path: string): EvalFileFormat {
   );
 }
 
-export function readExampleRecords(source: TextSource, format: 'jsonl' | 'csv'): AsyncGenerator<RecordBatch> {
-  return format === 'jsonl' ? readJsonlRecords(source) : readCsvRecords(source);
-}
 
 /** Calls visit for every record of a per-example file, in order, with its line number. */
 export async function forEachExampleRecord(
@@ -27,7 +24,17 @@ export async function forEachExampleRecord(
   format: 'jsonl' | 'csv',
   visit: (record: unknown, line: number) => void,
 ): Promise<void> {
-  for await (const batch of readExampleRecords(source, format)) {
-    for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
+  if (format === 'csv') {
+    for await (const batch of readCsvRecords(source)) {
+      for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
+    }
+    return;
+  }
+  for await (const { texts, firstLine } of readLineBatches(source)) {
+    for (let i = 0; i < texts.length; i++) {
+      const line = firstLine + i;
+      const record = parseJsonLine(texts[i] as string, line, source.path);
+      if (record !== undefined) visit(record, line);
+    }
   }
 }

@@ -3,6 +3,11 @@ export class GrowableFloat64 {
   private data: Float64Array;
   length = 0;
 
+  /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+
   constructor(initialCapacity = 16) {
     this.data = new Float64Array(initialCapacity);
   }
@@ -26,6 +31,11 @@ export class GrowableUint32 {
   private data: Uint32Array;
   length = 0;
 
+  /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+
   constructor(initialCapacity = 16) {
     this.data = new Uint32Array(initialCapacity);
   }
@@ -43,6 +53,11 @@ export class GrowableUint32 {
 export class GrowableUint8 {
   private data: Uint8Array;
   length = 0;
+
+  /** A trimmed copy that owns its buffer (so it can be transferred to another thread). */
+  toArray(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
 
   constructor(initialCapacity = 16) {
     this.data = new Uint8Array(initialCapacity);

@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import { TextSource, readLineBatches } from './text-source.js';
 
 /** Parsed records of one batch: records[i] came from line lines[i]. */
 export interface RecordBatch {
@@ -7,25 +6,18 @@ export interface RecordBatch {
   readonly lines: number[];
 }
 
-/** Parses a JSONL file line by line; blank lines are allowed, anything else must be one JSON value. */
-export async function* readJsonlRecords(source: TextSource): AsyncGenerator<RecordBatch> {
-  for await (const { texts, firstLine } of readLineBatches(source)) {
-    const records: unknown[] = [];
-    const lines: number[] = [];
-    for (let i = 0; i < texts.length; i++) {
-      const line = firstLine + i;
-      const raw = texts[i] as string;
-      // A byte-order mark (some Windows tools write one) is not part of the first record.
-      const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      if (text.length === 0 || text.trim().length === 0) continue;
-      try {
-        records.push(JSON.parse(text));
-      } catch (error) {
-        throw new InputError(source.path, invalidJsonMessage(text, error), { line });
-      }
-      lines.push(line);
-    }
-    if (records.length > 0) yield { records, lines };
+/**
+ * Parses one JSONL line; undefined for a blank line. Parsing happens right where the record is used,
+ * so each parsed object dies young (a batch of parsed objects would outlive a garbage collection).
+ */
+export function parseJsonLine(raw: string, line: number, file: string): unknown {
+  // A byte-order mark (some Windows tools write one) is not part of the first record.
+  const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.length === 0 || text.trim().length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(file, invalidJsonMessage(text, error), { line });
   }
 }
 

@@ -1,9 +1,8 @@
 import { InputError } from '../errors.js';
 import { CohortRegistry } from './cohort-registry.js';
-import { ExampleLayout, layoutFromFirstRecord } from './example-layout.js';
-import { ParsedExample, createParsedExample, parseExampleRecord } from './example-record.js';
-import { forEachExampleRecord } from './example-source.js';
-import { ExampleStore } from './example-store.js';
+import { ExampleColumns, ExampleColumnsLoader, parseExampleColumns } from './example-columns.js';
+import { ExampleLayout } from './example-layout.js';
+import { IdIndex } from './id-index.js';
 import { PairedCohortAccumulator } from './paired-accumulator.js';
 import { TextSource } from './text-source.js';
 
@@ -11,6 +10,11 @@ import { TextSource } from './text-source.js';
 export interface UnmatchedIds {
   readonly count: number;
   readonly sample: readonly string[];
+}
+
+export interface OneSidedMetric {
+  readonly name: string;
+  readonly kind: 'binary' | 'continuous';
 }
 
 export interface PairedData {
@@ -31,71 +35,82 @@ export interface PairedData {
   /** Pairs whose two records list different cohorts or labels (the union is used). */
   readonly membershipMismatch: UnmatchedIds;
   readonly examples: { readonly incumbent: number; readonly candidate: number };
-}
-
-export interface OneSidedMetric {
-  readonly name: string;
-  readonly kind: 'binary' | 'continuous';
+  readonly sha256: { readonly incumbent: string; readonly candidate: string };
 }
 
 const SAMPLE_SIZE = 5;
 
 /**
- * Loads the incumbent into columns, then streams the candidate and pairs each record by id on the
- * fly, so only one side is ever held in memory.
+ * Reads both files into columns (concurrently: the loader may use another thread) and pairs them
+ * by id.
  */
 export async function loadPairedExamples(
   incumbent: { source: TextSource; format: 'jsonl' | 'csv' },
   candidate: { source: TextSource; format: 'jsonl' | 'csv' },
   quantileMetrics: ReadonlySet<string>,
+  load: ExampleColumnsLoader = parseExampleColumns,
 ): Promise<PairedData> {
-  const registry = new CohortRegistry();
-  const incumbentCounts: number[] = [];
-  const store = await loadStore(incumbent.source, incumbent.format, registry, incumbentCounts);
+  const [incumbentColumns, candidateColumns] = await Promise.allSettled([
+    load(incumbent.source, incumbent.format, 'incumbent'),
+    load(candidate.source, candidate.format, 'candidate'),
+  ]);
+  // When both files are bad, always report the incumbent's error first, whichever finished first.
+  if (incumbentColumns.status === 'rejected') throw incumbentColumns.reason;
+  if (candidateColumns.status === 'rejected') throw candidateColumns.reason;
+  return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics);
+}
 
-  const candidateCounts: number[] = [];
-  const matched = new Uint8Array(store.size);
+/** Pairs two files' examples by id and accumulates each cohort's paired statistics in one pass. */
+export function pairExampleColumns(
+  incumbent: ExampleColumns,
+  candidate: ExampleColumns,
+  quantileMetrics: ReadonlySet<string>,
+): PairedData {
+  const indexById = new IdIndex(incumbent.ids, incumbent.idHashes, (index) => {
+    throw duplicateId(incumbent.path, incumbent.ids[index] as string, incumbent.lines[index] as number);
+  });
+
+  // One registry for both files, so a cohort has one index whichever file named it first.
+  const registry = new CohortRegistry();
+  const incumbentCohortIndex = Uint32Array.from(incumbent.cohortNames, (name) => registry.indexOf(name));
+  const candidateCohortIndex = Uint32Array.from(candidate.cohortNames, (name) => registry.indexOf(name));
+  const incumbentOrderKept = isIncreasing(incumbentCohortIndex);
+  const candidateOrderKept = isIncreasing(candidateCohortIndex);
+  const incumbentCounts = countCohorts(incumbent, incumbentCohortIndex, registry.size);
+  const candidateCounts = countCohorts(candidate, candidateCohortIndex, registry.size);
+
+  const plan = planPairing(incumbent.layout, candidate.layout, quantileMetrics);
+  const matched = new Uint8Array(incumbent.ids.length);
   const candidateOnlyIds = new Set<string>();
   const candidateOnlySample: string[] = [];
   const mismatchSample: string[] = [];
   let mismatchCount = 0;
-  let candidateExamples = 0;
-
-  let plan: PairingPlan | undefined;
-  let parsed: ParsedExample | undefined;
-  let layout: ExampleLayout | undefined;
   const incumbentCohorts: number[] = [];
+  const candidateCohorts: number[] = [];
   const union: number[] = [];
-  const cohorts: (PairedCohortAccumulator | undefined)[] = [];
+  const cohorts: (PairedCohortAccumulator | undefined)[] = new Array(registry.size);
 
-  await forEachExampleRecord(candidate.source, candidate.format, (record, line) => {
-    if (layout === undefined || plan === undefined || parsed === undefined) {
-      layout = layoutFromFirstRecord(asObject(record, candidate.source.path, line), candidate.source.path, line);
-      plan = planPairing(store.layout, layout, quantileMetrics);
-      parsed = createParsedExample(layout);
+  for (let c = 0; c < candidate.ids.length; c++) {
+    const id = candidate.ids[c] as string;
+    const index = indexById.get(id, candidate.idHashes[c] as number);
+    if (index === -1) {
+      if (candidateOnlyIds.has(id)) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
+      candidateOnlyIds.add(id);
+      if (candidateOnlySample.length < SAMPLE_SIZE) candidateOnlySample.push(id);
+      continue;
     }
-    parseExampleRecord(record, layout, registry, parsed, candidate.source.path, line);
-    candidateExamples++;
-    for (const cohort of parsed.cohorts) candidateCounts[cohort] = (candidateCounts[cohort] ?? 0) + 1;
-
-    const index = store.indexById.get(parsed.id);
-    if (index === undefined) {
-      if (candidateOnlyIds.has(parsed.id)) throw duplicateId(candidate.source.path, parsed.id, line);
-      candidateOnlyIds.add(parsed.id);
-      if (candidateOnlySample.length < SAMPLE_SIZE) candidateOnlySample.push(parsed.id);
-      return;
-    }
-    if (matched[index] === 1) throw duplicateId(candidate.source.path, parsed.id, line);
+    if (matched[index] === 1) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
     matched[index] = 1;
 
-    store.cohortsOf(index, incumbentCohorts);
-    if (!sameMembers(incumbentCohorts, parsed.cohorts)) {
+    cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
+    cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
+    if (!sameMembers(incumbentCohorts, candidateCohorts)) {
       mismatchCount++;
-      if (mismatchSample.length < SAMPLE_SIZE) mismatchSample.push(parsed.id);
+      if (mismatchSample.length < SAMPLE_SIZE) mismatchSample.push(id);
     }
-    mergeSorted(incumbentCohorts, parsed.cohorts, union);
+    mergeSorted(incumbentCohorts, candidateCohorts, union);
 
-    plan.fill(store, index, parsed);
+    plan.fill(incumbent, index, candidate, c);
     for (const cohort of union) {
       let accumulator = cohorts[cohort];
       if (accumulator === undefined) {
@@ -104,17 +119,14 @@ export async function loadPairedExamples(
       }
       accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
     }
-  });
-  if (layout === undefined || plan === undefined) {
-    throw new InputError(candidate.source.path, 'the file has no examples: expected at least one record');
   }
 
   const incumbentOnlySample: string[] = [];
   let incumbentOnlyCount = 0;
-  for (const [id, index] of store.indexById) {
+  for (let index = 0; index < matched.length; index++) {
     if (matched[index] === 1) continue;
     incumbentOnlyCount++;
-    if (incumbentOnlySample.length < SAMPLE_SIZE) incumbentOnlySample.push(id);
+    if (incumbentOnlySample.length < SAMPLE_SIZE) incumbentOnlySample.push(incumbent.ids[index] as string);
   }
 
   const cohortNames = Array.from({ length: registry.size }, (_, i) => registry.nameOf(i));
@@ -124,36 +136,50 @@ export async function loadPairedExamples(
     continuousMetrics: plan.continuousNames,
     metricsOnlyIn: plan.onlyIn,
     cohortNames,
-    incumbentCounts: cohortNames.map((_, i) => incumbentCounts[i] ?? 0),
-    candidateCounts: cohortNames.map((_, i) => candidateCounts[i] ?? 0),
+    incumbentCounts,
+    candidateCounts,
     cohorts: cohortNames.map((_, i) => cohorts[i]),
     incumbentOnly: { count: incumbentOnlyCount, sample: incumbentOnlySample },
     candidateOnly: { count: candidateOnlyIds.size, sample: candidateOnlySample },
     membershipMismatch: { count: mismatchCount, sample: mismatchSample },
-    examples: { incumbent: store.size, candidate: candidateExamples },
+    examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
+    sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },
   };
 }
 
-async function loadStore(
-  source: TextSource,
-  format: 'jsonl' | 'csv',
-  registry: CohortRegistry,
-  counts: number[],
-): Promise<ExampleStore> {
-  let store: ExampleStore | undefined;
-  let parsed: ParsedExample | undefined;
-  await forEachExampleRecord(source, format, (record, line) => {
-    if (store === undefined || parsed === undefined) {
-      const layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
-      store = new ExampleStore(layout);
-      parsed = createParsedExample(layout);
+function countCohorts(columns: ExampleColumns, toShared: Uint32Array, size: number): number[] {
+  const counts = new Array<number>(size).fill(0);
+  for (const local of columns.cohortFlat) {
+    const shared = toShared[local] as number;
+    counts[shared] = (counts[shared] as number) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Example i's cohorts as shared indices, sorted. Local lists are sorted already; when the mapping to
+ * shared indices keeps the order (the usual case: both files name cohorts in the same order), no sort
+ * is needed, otherwise a short insertion sort does it.
+ */
+function cohortsOf(columns: ExampleColumns, i: number, toShared: Uint32Array, orderKept: boolean, out: number[]): void {
+  out.length = 0;
+  const end = columns.cohortStart[i + 1] as number;
+  for (let k = columns.cohortStart[i] as number; k < end; k++) {
+    const value = toShared[columns.cohortFlat[k] as number] as number;
+    let at = out.length;
+    out.push(value);
+    if (orderKept) continue;
+    while (at > 0 && (out[at - 1] as number) > value) {
+      out[at] = out[at - 1] as number;
+      at--;
     }
-    parseExampleRecord(record, store.layout, registry, parsed, source.path, line);
-    if (!store.add(parsed)) throw duplicateId(source.path, parsed.id, line);
-    for (const cohort of parsed.cohorts) counts[cohort] = (counts[cohort] ?? 0) + 1;
-  });
-  if (store === undefined) throw new InputError(source.path, 'the file has no examples: expected at least one record');
-  return store;
+    out[at] = value;
+  }
+}
+
+function isIncreasing(values: Uint32Array): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
+  return true;
 }
 
 /** Maps both files' metric columns onto the metrics they share, and holds the per-pair scratch arrays. */
@@ -166,7 +192,7 @@ interface PairingPlan {
   readonly binaryCandidate: Uint8Array;
   readonly continuousIncumbent: Float64Array;
   readonly continuousCandidate: Float64Array;
-  fill(store: ExampleStore, index: number, candidate: ParsedExample): void;
+  fill(incumbent: ExampleColumns, i: number, candidate: ExampleColumns, c: number): void;
 }
 
 function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, quantileMetrics: ReadonlySet<string>): PairingPlan {
@@ -180,6 +206,12 @@ function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, quantil
   const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
   const continuousFromIncumbent = continuousNames.map((m) => incumbent.continuousMetrics.indexOf(m));
   const continuousFromCandidate = continuousNames.map((m) => candidate.continuousMetrics.indexOf(m));
+  const widths = {
+    incumbentBinary: incumbent.binaryMetrics.length,
+    candidateBinary: candidate.binaryMetrics.length,
+    incumbentContinuous: incumbent.continuousMetrics.length,
+    candidateContinuous: candidate.continuousMetrics.length,
+  };
   const plan: PairingPlan = {
     binaryNames,
     continuousNames,
@@ -189,25 +221,18 @@ function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, quantil
     binaryCandidate: new Uint8Array(binaryNames.length),
     continuousIncumbent: new Float64Array(continuousNames.length),
     continuousCandidate: new Float64Array(continuousNames.length),
-    fill(store, index, parsed) {
+    fill(inc, i, cand, c) {
       for (let m = 0; m < binaryNames.length; m++) {
-        plan.binaryIncumbent[m] = store.binaryValue(index, binaryFromIncumbent[m] as number);
-        plan.binaryCandidate[m] = parsed.binary[binaryFromCandidate[m] as number] as number;
+        plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + (binaryFromIncumbent[m] as number)] as number;
+        plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + (binaryFromCandidate[m] as number)] as number;
       }
       for (let m = 0; m < continuousNames.length; m++) {
-        plan.continuousIncumbent[m] = store.continuousValue(index, continuousFromIncumbent[m] as number);
-        plan.continuousCandidate[m] = parsed.continuous[continuousFromCandidate[m] as number] as number;
+        plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + (continuousFromIncumbent[m] as number)] as number;
+        plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + (continuousFromCandidate[m] as number)] as number;
       }
     },
   };
   return plan;
-}
-
-function asObject(record: unknown, file: string, line: number): Record<string, unknown> {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    throw new InputError(file, 'expected a JSON object per line', { line });
-  }
-  return record as Record<string, unknown>;
 }
 
 function duplicateId(file: string, id: string, line: number): InputError {

@@ -52,7 +52,7 @@ export const policySchema = z.strictObject({
   unmatched_ids: z.enum(['warn', 'block']).default('warn'),
   bootstrap: z
     .strictObject({
-      resamples: z.number().int().min(200, "expected at least 200 resamples").max(100_000).default(1000),
+      resamples: z.number().int().min(200, "expected at least 200 resamples").max(100_000).default(500),
       seed: z.string().min(1).default('model-release-gate'),
     })
     .prefault({}),

@@ -1,0 +1,89 @@
+import { InputError } from '../errors.js';
+import { CohortRegistry } from './cohort-registry.js';
+import { ExampleLayout, layoutFromFirstRecord } from './example-layout.js';
+import { ParsedExample, createParsedExample, parseExampleRecord } from './example-record.js';
+import { forEachExampleRecord } from './example-source.js';
+import { GrowableFloat64, GrowableUint32, GrowableUint8 } from './growable.js';
+import { hashId } from './id-index.js';
+import type { TextSource } from './text-source.js';
+
+/**
+ * One per-example file, validated and held in columns: a few typed arrays and one array of ids
+ * instead of a million objects. Plain data (no methods, no maps), so it can cross a worker boundary.
+ */
+export interface ExampleColumns {
+  readonly path: string;
+  readonly sha256: string;
+  readonly layout: ExampleLayout;
+  /** This file's cohort names; cohort indices below refer to them. */
+  readonly cohortNames: string[];
+  readonly ids: string[];
+  /** hashId of each id, computed here so that pairing (see IdIndex) does no string hashing. */
+  readonly idHashes: Uint32Array;
+  /** The line each example came from, for messages about it. */
+  readonly lines: Uint32Array;
+  /** Example i is in cohorts cohortFlat[cohortStart[i] .. cohortStart[i + 1]), sorted. */
+  readonly cohortStart: Uint32Array;
+  readonly cohortFlat: Uint32Array;
+  /** 0/1, example-major: binary[i * layout.binaryMetrics.length + m]. */
+  readonly binary: Uint8Array;
+  /** example-major: continuous[i * layout.continuousMetrics.length + m]. */
+  readonly continuous: Float64Array;
+}
+
+/** Reads and validates a whole per-example file into columns. Duplicate ids are found when pairing. */
+export async function parseExampleColumns(source: TextSource, format: 'jsonl' | 'csv'): Promise<ExampleColumns> {
+  const registry = new CohortRegistry();
+  const ids: string[] = [];
+  const idHashes = new GrowableUint32();
+  const lines = new GrowableUint32();
+  const cohortStart = new GrowableUint32();
+  const cohortFlat = new GrowableUint32();
+  const binary = new GrowableUint8();
+  const continuous = new GrowableFloat64();
+  cohortStart.push(0);
+  let layout: ExampleLayout | undefined;
+  let parsed: ParsedExample | undefined;
+
+  await forEachExampleRecord(source, format, (record, line) => {
+    if (layout === undefined || parsed === undefined) {
+      layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
+      parsed = createParsedExample(layout);
+    }
+    parseExampleRecord(record, layout, registry, parsed, source.path, line);
+    ids.push(parsed.id);
+    idHashes.push(hashId(parsed.id));
+    lines.push(line);
+    for (const cohort of parsed.cohorts) cohortFlat.push(cohort);
+    cohortStart.push(cohortFlat.length);
+    for (const value of parsed.binary) binary.push(value);
+    for (const value of parsed.continuous) continuous.push(value);
+  });
+  if (layout === undefined) throw new InputError(source.path, 'the file has no examples: expected at least one record');
+  return {
+    path: source.path,
+    sha256: source.sha256(),
+    layout,
+    cohortNames: Array.from({ length: registry.size }, (_, i) => registry.nameOf(i)),
+    ids,
+    idHashes: idHashes.toArray(),
+    lines: lines.toArray(),
+    cohortStart: cohortStart.toArray(),
+    cohortFlat: cohortFlat.toArray(),
+    binary: binary.toArray(),
+    continuous: continuous.toArray(),
+  };
+}
+
+function asObject(record: unknown, file: string, line: number): Record<string, unknown> {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    throw new InputError(file, 'expected a JSON object per line', { line });
+  }
+  return record as Record<string, unknown>;
+}
+
+/**
+ * How per-example files are turned into columns: in this thread by default, or elsewhere (a worker).
+ * Both sides are requested at once, so a loader can read them in parallel.
+ */
+export type ExampleColumnsLoader = (source: TextSource, format: 'jsonl' | 'csv', side: 'incumbent' | 'candidate') => Promise<ExampleColumns>;
