@@ -40340,7 +40340,7 @@ function reasonLine(report) {
 }
 function contextLine(report) {
     const { incumbent, candidate } = report.inputs;
-    const name = (d) => d.model === null ? `\`${escapeName(d.path)}\`` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
+    const name = (d) => d.model === null ? `**${escapeName(d.path)}**` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
     const design = report.design === 'paired'
         ? `paired by id (${formatCount(incumbent.examples ?? 0)} incumbent, ${formatCount(candidate.examples ?? 0)} candidate examples)`
         : 'unpaired summaries';

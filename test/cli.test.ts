@@ -4,6 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openFileSource, readSmallFile } from '../src/adapters/file-source.js';
+import { runGate } from '../src/core/gate/run-gate.js';
+import { reportToJson } from '../src/core/report/report.js';
+import { TOOL_NAME, TOOL_VERSION } from '../src/version.js';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
@@ -67,5 +71,27 @@ describe('model-release-gate check', () => {
     const comparisons = (text: string): unknown => (JSON.parse(text) as { comparisons: unknown }).comparisons;
     expect(fromCsv.status).toBe(0);
     expect(comparisons(fromCsv.stdout)).toEqual(comparisons(fromJsonl.stdout));
+  });
+
+  it('gives the same report through its worker threads as the core gives in one thread', async () => {
+    const viaCli = cli('check', ...example, '--candidate', 'examples/blocked/candidate.jsonl', '--format', 'json');
+    const inProcess = await runGate({
+      incumbent: await openFileSource('examples/incumbent.jsonl'),
+      candidate: await openFileSource('examples/blocked/candidate.jsonl'),
+      policy: await readSmallFile('examples/policy.yml'),
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    });
+    expect(viaCli.stdout).toBe(reportToJson(inProcess));
+  });
+
+  it('reports an error found in the worker that parses the candidate with its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mrg-bad-'));
+    const bad = join(dir, 'candidate.jsonl');
+    const lines = readFileSync('examples/candidate.jsonl', 'utf8').split('\n');
+    lines[41] = '{"id": "txn-00041", "label": "legit", "prediction": "legit", "checks": {"calibrated": true}, "metrics": {"latency_ms": NaN}}';
+    writeFileSync(bad, lines.join('\n'));
+    const run = cli('check', ...example, '--candidate', bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`error: ${bad}, line 42: invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)\n`);
   });
 });

@@ -66,7 +66,7 @@ function reasonLine(report: GateReport): string {
 function contextLine(report: GateReport): string {
   const { incumbent, candidate } = report.inputs;
   const name = (d: typeof incumbent): string =>
-    d.model === null ? `\`${escapeName(d.path)}\`` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
+    d.model === null ? `**${escapeName(d.path)}**` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
   const design =
     report.design === 'paired'
       ? `paired by id (${formatCount(incumbent.examples ?? 0)} incumbent, ${formatCount(candidate.examples ?? 0)} candidate examples)`
