@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from './adapters/file-source.js';
+import { pullRequestAuthor } from './adapters/github-event.js';
+import { evidenceExistsUnder, todayUtc } from './adapters/repository-files.js';
 import { runAction } from './action/run-action.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -18,6 +20,14 @@ async function main(): Promise<void> {
     },
     setFailed: (message) => core.setFailed(message),
     warning: (message) => core.warning(message),
+    annotate: ({ level, title, message, file, line }) => {
+      const properties = { title, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { startLine: line }) };
+      if (level === 'error') core.error(message, properties);
+      else core.warning(message, properties);
+    },
+    today: () => todayUtc(),
+    evidenceExists: evidenceExistsUnder(process.env.GITHUB_WORKSPACE ?? process.cwd()),
+    author: pullRequestAuthor(process.env.GITHUB_EVENT_PATH),
     info: (message) => core.info(message),
     openSource: openFileSource,
     readSmallFile,

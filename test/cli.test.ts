@@ -79,6 +79,7 @@ describe('model-release-gate check', () => {
       incumbent: await openFileSource('examples/incumbent.jsonl'),
       candidate: await openFileSource('examples/blocked/candidate.jsonl'),
       policy: await readSmallFile('examples/policy.yml'),
+      readiness: { today: '2000-01-01', evidenceExists: () => false, requireVerifiedWaiversByDefault: false },
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
     });
     expect(viaCli.stdout).toBe(reportToJson(inProcess));

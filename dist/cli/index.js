@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5657:
+/***/ 2378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14,8 +14,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -44,7 +44,7 @@ async function openFileSource(path) {
             if (consumed)
                 throw new Error(`${path} was read twice`);
             consumed = true;
-            const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 });
+            const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 });
             const decoder = new TextDecoder('utf-8', { fatal: true });
             try {
                 for await (const chunk of stream) {
@@ -81,6 +81,48 @@ async function readSmallFile(path) {
 
 /***/ }),
 
+/***/ 1616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ todayUtc),
+/* harmony export */   U: () => (/* binding */ evidenceExistsUnder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Answers "does this evidence file exist in the repository?" for paths relative to the repository
+ * root. A path that leaves the root is never looked up: evidence must live in the repository.
+ */
+function evidenceExistsUnder(root) {
+    const base = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+    return (path) => {
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path))
+            return false;
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, path);
+        const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, target);
+        if (inside === '' || inside.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inside))
+            return false;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target).isFile();
+        }
+        catch {
+            return false;
+        }
+    };
+}
+/** Today's date (UTC) as YYYY-MM-DD. */
+function todayUtc(now = new Date()) {
+    return now.toISOString().slice(0, 10);
+}
+
+
+/***/ }),
+
 /***/ 3794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -100,8 +142,8 @@ var quantile_bootstraps = __nccwpck_require__(2296);
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/load/example-columns.ts + 2 modules
 var example_columns = __nccwpck_require__(6036);
-// EXTERNAL MODULE: ./src/adapters/file-source.ts + 2 modules
-var file_source = __nccwpck_require__(5657);
+// EXTERNAL MODULE: ./src/adapters/file-source.ts + 1 modules
+var file_source = __nccwpck_require__(2378);
 ;// CONCATENATED MODULE: ./src/adapters/worker-tasks.ts
 
 
@@ -254,9 +296,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3794);
-/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5657);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3404);
+/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2378);
+/* harmony import */ var _adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1616);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7699);
 // The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
 // runCli. Started again as a worker, it does that worker's task instead.
 
@@ -265,8 +308,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 async function main() {
-    return (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), {
+    return (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .runCli */ .ak)(process.argv.slice(2), {
         openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openFileSource */ .S,
         readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSmallFile */ .E,
         writeFile: async (path, text) => {
@@ -276,7 +320,9 @@ async function main() {
         joinPath: node_path__WEBPACK_IMPORTED_MODULE_1__.join,
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
-        tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_VERSION */ .w },
+        today: () => (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__/* .todayUtc */ .O)(),
+        evidenceExists: (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__/* .evidenceExistsUnder */ .U)(process.cwd()),
+        tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_VERSION */ .w },
         loadExampleColumns: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerColumnsLoader */ .T7)(new URL(import.meta.url)),
         runQuantileBootstraps: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerBootstrapRunner */ .Lb)(new URL(import.meta.url)),
     });
@@ -296,7 +342,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3404:
+/***/ 7699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1968,6 +2014,12 @@ function pairedDataFindings(data, policy) {
 }
 function sample(ids) {
     return ids.sample.map((id) => JSON.stringify(id)).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/findings/finding.ts
+/** Whether a finding still counts towards the verdict. */
+function isActive(finding) {
+    return finding.waiver === undefined;
 }
 
 // EXTERNAL MODULE: ./src/core/load/example-source.ts + 13 modules
@@ -11976,6 +12028,38 @@ const cohortOverride = strictObject({
     metrics: record(schemas_string(), strictObject({ margin })).optional(),
 });
 const patterns = array(schemas_string().min(1, 'expected a non-empty cohort name or glob pattern'));
+/** The readiness items a manifest can have; the policy says which each risk class requires. */
+const READINESS_ITEMS = ['owners', 'rollout', 'kill_switch', 'monitoring', 'load_test', 'eval_coverage'];
+const itemList = array(schemas_enum(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
+const readinessPolicy = strictObject({
+    /** true: a run without a manifest is a blocking finding. */
+    require_manifest: schemas_boolean().default(false),
+    required: strictObject({
+        low: itemList.default(['owners', 'rollout', 'kill_switch']),
+        medium: itemList.default(['owners', 'rollout', 'kill_switch', 'monitoring', 'eval_coverage']),
+        high: itemList.default([...READINESS_ITEMS]),
+    })
+        .prefault({}),
+    /** The largest traffic share the first rollout stage may take, in percent. */
+    first_stage_max: schemas_number().gt(0).max(100).default(10),
+    /** How old the rollback drill may be, in days, per risk class. */
+    drill_max_age_days: strictObject({
+        low: schemas_number().int().positive().default(90),
+        medium: schemas_number().int().positive().default(90),
+        high: schemas_number().int().positive().default(30),
+    })
+        .prefault({}),
+    /** The load test must cover at least this multiple of expected peak traffic. */
+    load_test_min_multiple: schemas_number().positive().default(2),
+    /** How far ahead a waiver may expire, in days. */
+    waiver_max_days: schemas_number().int().positive().default(30),
+    /**
+     * Whether a waiver counts without a verified approval. Unset: the caller decides (the Action
+     * requires verification, the CLI, which cannot verify, does not).
+     */
+    require_verified_waivers: schemas_boolean().optional(),
+})
+    .prefault({});
 const policySchema = strictObject({
     alpha: schemas_number().gt(0, 'expected 0 < alpha < 0.5').lt(0.5, 'expected 0 < alpha < 0.5').default(0.05),
     correction: schemas_enum(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
@@ -11999,6 +12083,7 @@ const policySchema = strictObject({
         overrides: record(schemas_string().min(1), cohortOverride).default({}),
     })
         .prefault({}),
+    readiness: readinessPolicy,
 });
 
 ;// CONCATENATED MODULE: ./src/core/policy/load-policy.ts
@@ -12066,12 +12151,1096 @@ function checkPolicyNamesKnownMetrics(policy, evidence, file, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/manifest/manifest-values.ts
+
+/**
+ * Value types of the release manifest, written the way people write them in YAML
+ * ("10%", "15m", 2026-11-12) and normalized here.
+ */
+/** A calendar date, YYYY-MM-DD, checked to exist (no 2026-02-30). */
+const isoDate = schemas_string({ error: 'expected a date written as YYYY-MM-DD' })
+    .refine((text) => isCalendarDate(text), { message: 'expected a real date written as YYYY-MM-DD' });
+function isCalendarDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match === null)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
+function daysBetween(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+/**
+ * A version is text. YAML reads an unquoted 2.10 as the number 2.1, so numbers are refused rather
+ * than silently turned into a different version.
+ */
+const manifest_values_version = union([schemas_string().min(1, 'expected a non-empty version'), schemas_number()]).transform((value, ctx) => {
+    if (typeof value === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected the version as text: quote it ("${value}"), since YAML reads an unquoted 2.10 as the number 2.1` });
+        return NEVER;
+    }
+    return value;
+});
+/** A traffic share: a number of percent (0–100) or "N%". Normalized to percent. */
+const percent = union([schemas_number(), schemas_string()]).transform((value, ctx) => {
+    const number = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
+    const parsed = number === undefined ? Number.NaN : Number(number);
+    if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}` });
+        return NEVER;
+    }
+    return parsed;
+});
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+/** A duration such as "30s", "15m", "2h", "1d", "1w" (or combinations like "1h30m"). Normalized to seconds. */
+const manifest_values_duration = schemas_string({ error: 'expected a duration like "15m", "2h" or "1d"' }).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}` });
+        return NEVER;
+    }
+    return seconds;
+});
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (!/^(\d+(\.\d+)?[smhdw])+$/.test(trimmed))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g))
+        total += Number(amount) * UNIT_SECONDS[unit];
+    return total;
+}
+function formatDuration(seconds) {
+    if (seconds % 86_400 === 0)
+        return `${seconds / 86_400}d`;
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+/** A monitor: its name, or false to say explicitly that there is none. */
+const monitor = union([schemas_string().min(1), literal(false)], {
+    error: 'expected the monitor\'s name, or false to state explicitly that there is none',
+});
+
+;// CONCATENATED MODULE: ./src/core/manifest/manifest-schema.ts
+
+
+/**
+ * The release manifest: how a model will be rolled out, rolled back and watched, and who answers
+ * for it. Every section is optional in the schema; which ones a release needs is the policy's call
+ * (per risk class), and a missing one is a finding, not a parse error. Unknown keys are errors:
+ * they are almost always typos of real ones.
+ */
+const manifest_schema_text = schemas_string().min(1, 'expected non-empty text');
+const manifestSchema = strictObject({
+    model: strictObject({
+        name: manifest_schema_text,
+        candidate: manifest_values_version,
+        incumbent: manifest_values_version,
+        registry: manifest_schema_text.optional(),
+        /** `generative` models must show faithfulness or groundedness checks in their eval. */
+        kind: schemas_enum(['classifier', 'regressor', 'ranker', 'generative', 'other']).optional(),
+    }),
+    eval_set: strictObject({ name: manifest_schema_text, version: manifest_values_version.optional(), sha256: manifest_schema_text.optional(), frozen: isoDate.optional() }).optional(),
+    risk_class: schemas_enum(['low', 'medium', 'high'], { error: 'expected risk_class: low, medium or high' }),
+    owners: strictObject({
+        on_call: manifest_schema_text.optional(),
+        rollback_authority: manifest_schema_text.optional(),
+        eval_suite: manifest_schema_text.optional(),
+        data_pipeline: manifest_schema_text.optional(),
+        runbook: manifest_schema_text.optional(),
+    })
+        .optional(),
+    rollout: strictObject({
+        strategy: schemas_enum(['canary', 'staged', 'shadow', 'atomic'], { error: 'expected strategy: canary, staged, shadow or atomic' }),
+        stages: array(strictObject({ traffic: percent, hold: manifest_values_duration.optional() })).optional(),
+        abort_when: array(strictObject({ metric: manifest_schema_text, below: schemas_number().optional(), above: schemas_number().optional() })
+            .refine((c) => (c.below === undefined) !== (c.above === undefined), 'expected exactly one of below or above'))
+            .optional(),
+    })
+        .optional(),
+    kill_switch: strictObject({
+        mechanism: manifest_schema_text.optional(),
+        last_known_good: manifest_values_version.optional(),
+        drill: strictObject({
+            date: isoDate,
+            evidence: manifest_schema_text.optional(),
+            time_to_rollback: manifest_values_duration.optional(),
+            target: manifest_values_duration.optional(),
+        })
+            .optional(),
+    })
+        .optional(),
+    monitoring: strictObject({
+        drift: strictObject({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() }).optional(),
+        alerts: array(strictObject({ on: manifest_schema_text, route: manifest_schema_text, time_to_detect: manifest_values_duration.optional() })).optional(),
+        prediction_logging: union([strictObject({ fields: array(manifest_schema_text) }), literal(false)]).optional(),
+        cost_tracking: schemas_boolean().optional(),
+    })
+        .optional(),
+    load_test: strictObject({
+        peak_multiple: schemas_number().positive('expected the tested multiple of expected peak traffic (> 0)'),
+        evidence: manifest_schema_text.optional(),
+    })
+        .optional(),
+    eval_coverage: strictObject({
+        reflects_traffic_of: manifest_schema_text.optional(),
+        failure_modes: array(manifest_schema_text).optional(),
+        /** true, the names of the checks, false, or "n/a" (not a generative model). */
+        faithfulness_checks: union([schemas_boolean(), literal('n/a'), array(manifest_schema_text)]).optional(),
+    })
+        .optional(),
+    /** Checked one by one in the waiver rules: a malformed waiver is a finding, not a parse error. */
+    waivers: array(unknown()).optional(),
+});
+
+;// CONCATENATED MODULE: ./src/core/manifest/load-manifest.ts
+
+
+
+/** Parses a release manifest (YAML or JSON). Every problem names the file, line and field. */
+function parseManifest(file, text) {
+    const document = parseLocated(file, text);
+    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
+        throw new errors/* InputError */.d(file, 'expected a mapping with model, risk_class, owners, rollout, kill_switch, monitoring, …');
+    }
+    const manifest = validateLocated(document, manifestSchema);
+    return { file, manifest, lineOf: (path) => document.lineOf(path) };
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rule-helpers.ts
+/** A finding about a manifest field, located at that field's line (or its nearest parent's). */
+function manifestFinding(context, id, message, path, severity = 'block') {
+    const line = context.document.lineOf(path);
+    return { id, severity, message, file: context.document.file, ...(line === undefined ? {} : { line }) };
+}
+/** Whether the policy requires this item at the manifest's risk class. */
+function isRequired(context, item) {
+    return context.policy.required[context.document.manifest.risk_class].includes(item);
+}
+/** Builds a rule's outcome: the item is `finding` when there is any finding, else `ok`. */
+function outcome(context, item, findings) {
+    const status = findings.length > 0 ? 'finding' : 'ok';
+    return {
+        item: { id: item.id, title: item.title, required: item.required, status, evidence: item.evidence, file: context.document.file, line: context.document.lineOf(item.path) ?? null },
+        findings,
+    };
+}
+/** The outcome for an item that is absent and not required at this risk class. */
+function notRequired(context, id, title) {
+    return { item: { id, title, required: false, status: 'not-required', evidence: null, file: context.document.file, line: null }, findings: [] };
+}
+/** `@alice` or `@org/team`: a GitHub user or team, the form GitHub can page and check approvals for. */
+function isGitHubHandle(text) {
+    return /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/consistency-rule.ts
+
+const ID = 'consistency';
+const TITLE = 'Eval results match the manifest';
+/**
+ * The gate's verdict is only about the release if the eval files are about the models the manifest
+ * names, and a comparison is only a comparison if both models were scored on the same eval set.
+ * Only what the files say about themselves can be checked: per-example files carry no metadata,
+ * and then there is nothing to compare.
+ */
+const consistencyRule = (context) => {
+    const { manifest } = context.document;
+    const files = context.evalFiles;
+    const findings = [];
+    for (const role of ['incumbent', 'candidate']) {
+        findings.push(...modelFindings(context, role, files[role]));
+    }
+    const left = files.incumbent.dataset;
+    const right = files.candidate.dataset;
+    if (left !== null && right !== null) {
+        const differences = datasetDifferences(left, right);
+        if (differences.length > 0) {
+            findings.push(manifestFinding(context, 'consistency.dataset', `the incumbent eval file (${files.incumbent.path}) and the candidate eval file (${files.candidate.path}) were scored on different eval sets (${differences.map((d) => `${d.field} ${d.left} vs ${d.right}`).join('; ')}): two models scored on different eval sets cannot be compared. Score both on the same frozen eval set.`, ['eval_set']));
+        }
+    }
+    const evalSet = manifest.eval_set;
+    if (evalSet !== undefined) {
+        for (const role of ['incumbent', 'candidate']) {
+            const dataset = files[role].dataset;
+            if (dataset === null)
+                continue;
+            const differences = datasetDifferences(dataset, evalSet);
+            const [first] = differences;
+            if (first === undefined)
+                continue;
+            findings.push(manifestFinding(context, 'consistency.dataset', `the ${role} eval file (${files[role].path}) was scored on a different eval set than the manifest names (${differences.map((d) => `${d.field} ${d.left} in the file, ${d.right} in eval_set`).join('; ')}): score it on the eval set the manifest names, or correct eval_set.`, ['eval_set', first.field]));
+        }
+    }
+    return outcome(context, { id: ID, title: TITLE, required: true, evidence: consistency_rule_describe(files), path: ['model'] }, findings);
+};
+function modelFindings(context, role, file) {
+    const model = context.document.manifest.model;
+    if (file.model === null)
+        return [];
+    const findings = [];
+    if (file.model.name !== model.name) {
+        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for model ${file.model.name}, but model.name in the manifest is ${model.name}: evaluate the model being released, or correct model.name.`, ['model', 'name']));
+    }
+    const expected = model[role];
+    if (file.model.version !== expected) {
+        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for version ${file.model.version}, but model.${role} in the manifest is ${expected}: evaluate version ${expected}, or correct model.${role}.`, ['model', role]));
+    }
+    return findings;
+}
+/** Names always; version and sha256 only when both sides give them (a missing one proves nothing). */
+function datasetDifferences(left, right) {
+    const differences = [];
+    if (left.name !== right.name)
+        differences.push({ field: 'name', left: left.name, right: right.name });
+    if (left.version !== undefined && right.version !== undefined && left.version !== right.version) {
+        differences.push({ field: 'version', left: left.version, right: right.version });
+    }
+    // Hex digests: case carries no meaning.
+    if (left.sha256 !== undefined && right.sha256 !== undefined && left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
+        differences.push({ field: 'sha256', left: left.sha256, right: right.sha256 });
+    }
+    return differences;
+}
+function consistency_rule_describe(files) {
+    const parts = [];
+    const left = files.incumbent.dataset;
+    const right = files.candidate.dataset;
+    if (left !== null && right !== null) {
+        const same = datasetDifferences(left, right).length === 0;
+        parts.push(same ? `both files: ${datasetLabel(left)}` : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
+    }
+    else if (left !== null) {
+        parts.push(`incumbent file: ${datasetLabel(left)}`);
+    }
+    else if (right !== null) {
+        parts.push(`candidate file: ${datasetLabel(right)}`);
+    }
+    const [fromModel, toModel] = [files.incumbent.model, files.candidate.model];
+    if (fromModel !== null || toModel !== null)
+        parts.push(`models ${fromModel?.version ?? '?'} → ${toModel?.version ?? '?'}`);
+    return parts.length === 0 ? 'no metadata in the eval files' : parts.join('; ');
+}
+function datasetLabel(dataset) {
+    return dataset.version === undefined ? dataset.name : `${dataset.name}@${dataset.version}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/eval-coverage-rule.ts
+
+const eval_coverage_rule_ID = 'eval_coverage';
+const eval_coverage_rule_TITLE = "Eval set covers today's traffic";
+/**
+ * A passing eval is proof only of what it tests. The manifest names whose traffic the eval set
+ * reflects and which known failure modes it exercises, so its blind spots are explicit; for a
+ * generative model it must show faithfulness checks, since a fluent, confident, wrong answer
+ * scores fine on reference metrics.
+ */
+const evalCoverageRule = (context) => {
+    const { manifest } = context.document;
+    const coverage = manifest.eval_coverage;
+    const required = isRequired(context, 'eval_coverage');
+    // Faithfulness is checked whether or not the section is required or present: hallucination is
+    // the failure mode of generative models that no accuracy number shows.
+    const faithfulness = faithfulnessFinding(context, coverage);
+    if (coverage === undefined) {
+        const findings = [];
+        if (required) {
+            findings.push(manifestFinding(context, 'eval-coverage.missing', `the manifest has no eval_coverage section, which ${manifest.risk_class}-risk releases require: say whose traffic the eval set reflects (reflects_traffic_of), which failure modes it tests (failure_modes) and, for generative models, its faithfulness_checks.`, ['eval_coverage']));
+        }
+        if (faithfulness !== undefined)
+            findings.push(faithfulness);
+        // No finding here means the section was not required and the model is not generative.
+        if (findings.length === 0)
+            return notRequired(context, eval_coverage_rule_ID, eval_coverage_rule_TITLE);
+        return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: null, path: ['eval_coverage'] }, findings);
+    }
+    const findings = [];
+    if ((coverage.failure_modes ?? []).length === 0) {
+        findings.push(manifestFinding(context, 'eval-coverage.no-failure-modes', 'eval_coverage.failure_modes lists no failure modes: name the known failure classes the eval set exercises (edge inputs, adversarial, long-tail segments), so what it does not test is explicit.', ['eval_coverage', 'failure_modes'], 'warn'));
+    }
+    if (coverage.reflects_traffic_of === undefined) {
+        findings.push(manifestFinding(context, 'eval-coverage.not-current', "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10); an eval set frozen at launch says little about this quarter's traffic.", ['eval_coverage', 'reflects_traffic_of'], 'warn'));
+    }
+    if (faithfulness !== undefined)
+        findings.push(faithfulness);
+    return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: eval_coverage_rule_describe(coverage), path: ['eval_coverage'] }, findings);
+};
+function faithfulnessFinding(context, coverage) {
+    if (context.document.manifest.model.kind !== 'generative')
+        return undefined;
+    const checks = coverage?.faithfulness_checks;
+    if (checks === true || (Array.isArray(checks) && checks.length > 0))
+        return undefined;
+    const stated = coverage === undefined
+        ? 'the manifest has no eval_coverage section to list them'
+        : checks === undefined
+            ? 'eval_coverage.faithfulness_checks is not set'
+            : checks === 'n/a'
+                ? 'eval_coverage.faithfulness_checks is "n/a", which is only for models that are not generative'
+                : checks === false
+                    ? 'eval_coverage.faithfulness_checks is false'
+                    : 'eval_coverage.faithfulness_checks is an empty list';
+    return manifestFinding(context, 'eval-coverage.faithfulness', `the model is generative but shows no faithfulness or groundedness checks (${stated}): a fluent, confident, wrong answer scores fine on reference metrics. Add such checks to the eval and list them in eval_coverage.faithfulness_checks.`, coverage === undefined ? ['model', 'kind'] : ['eval_coverage', 'faithfulness_checks']);
+}
+function eval_coverage_rule_describe(coverage) {
+    const modes = (coverage.failure_modes ?? []).length;
+    const checks = coverage.faithfulness_checks;
+    const parts = [
+        coverage.reflects_traffic_of === undefined ? 'traffic period not stated' : `traffic of ${coverage.reflects_traffic_of}`,
+        `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
+    ];
+    if (Array.isArray(checks))
+        parts.push(`${checks.length} faithfulness ${checks.length === 1 ? 'check' : 'checks'}`);
+    else if (checks !== undefined)
+        parts.push(`faithfulness ${String(checks)}`);
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/evidence-path.ts
+
+const HTTP_URL = /^https?:\/\/\S+$/i;
+/** A scheme (`file:`, `s3:`) or a Windows drive (`C:`): neither is a path inside the repository. */
+const SCHEME_OR_DRIVE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+function locateEvidence(reference) {
+    const trimmed = reference.trim();
+    if (HTTP_URL.test(trimmed))
+        return { kind: 'url' };
+    if (trimmed.startsWith('/') || trimmed.startsWith('\\'))
+        return { kind: 'outside-repository', reason: 'it is an absolute path' };
+    if (SCHEME_OR_DRIVE.test(trimmed))
+        return { kind: 'outside-repository', reason: 'it is neither an http(s) link nor a path inside the repository' };
+    // Both separators: a manifest written on Windows must not escape the repository with "..\".
+    if (trimmed.split(/[\\/]/).includes('..'))
+        return { kind: 'outside-repository', reason: 'it climbs out with ".."' };
+    return { kind: 'repository-path' };
+}
+/**
+ * The finding for an evidence reference that the gate cannot accept, or undefined when it is fine.
+ * `prefix` is the rule's id prefix (`kill-switch`, `load-test`); `path` the manifest field.
+ * A path that could leave the repository is refused before it reaches the file system.
+ */
+function evidencePathFinding(context, prefix, reference, path) {
+    const field = path.join('.');
+    const location = locateEvidence(reference);
+    if (location.kind === 'url')
+        return undefined;
+    if (location.kind === 'outside-repository') {
+        return manifestFinding(context, `${prefix}.evidence-outside-repository`, `${field} is "${reference}", which points outside the repository (${location.reason}): give a path relative to the repository root, such as docs/…, or an https:// link.`, path);
+    }
+    if (context.evidenceExists(reference.trim()))
+        return undefined;
+    return manifestFinding(context, `${prefix}.evidence-not-found`, `${field} is "${reference}", but no such file exists in the repository: commit the record at that path, or correct the path (or link it with an https:// URL).`, path);
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/kill-switch-rule.ts
+
+
+
+const kill_switch_rule_ID = 'kill_switch';
+const kill_switch_rule_TITLE = 'Rollback tested recently';
+/**
+ * A rollback nobody has run is a hope, not a plan. The kill switch must exist, must have been
+ * drilled recently enough that the drill still describes today's system, with a record of it,
+ * a measured time to roll back within its target, and it must land on the version serving now.
+ */
+const killSwitchRule = (context) => {
+    const { manifest } = context.document;
+    const killSwitch = manifest.kill_switch;
+    const required = isRequired(context, 'kill_switch');
+    const item = { id: kill_switch_rule_ID, title: kill_switch_rule_TITLE, required, path: ['kill_switch'] };
+    if (killSwitch === undefined) {
+        if (!required)
+            return notRequired(context, kill_switch_rule_ID, kill_switch_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'kill-switch.missing', `the manifest has no kill_switch section, which ${manifest.risk_class}-risk releases require: name the rollback mechanism, the last-known-good version, and the latest rollback drill (date, evidence, time_to_rollback, target).`, ['kill_switch']),
+        ]);
+    }
+    const findings = [];
+    if (killSwitch.mechanism === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-mechanism', 'kill_switch.mechanism is not set: say how the release is rolled back (e.g. "feature flag fraud_model_v2" or "registry alias promotion"), so the on-call owner does not have to find out during an incident.', ['kill_switch', 'mechanism']));
+    }
+    if (killSwitch.last_known_good === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is not set: name the version the kill switch rolls back to, which should be the incumbent, ${manifest.model.incumbent}.`, ['kill_switch', 'last_known_good']));
+    }
+    else if (killSwitch.last_known_good !== manifest.model.incumbent) {
+        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is ${killSwitch.last_known_good} but the incumbent (model.incumbent) is ${manifest.model.incumbent}: a rollback would not restore the version serving now. Point the kill switch at ${manifest.model.incumbent}, or correct model.incumbent.`, ['kill_switch', 'last_known_good']));
+    }
+    if (killSwitch.drill === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-drill', 'kill_switch.drill is not set: roll back to the last-known-good version end to end (outside production if need be), then record the drill with its date, evidence, time_to_rollback and target.', ['kill_switch', 'drill']));
+    }
+    else {
+        findings.push(...drillFindings(context, killSwitch.drill));
+    }
+    return outcome(context, { ...item, evidence: kill_switch_rule_describe(killSwitch) }, findings);
+};
+function drillFindings(context, drill) {
+    const findings = [];
+    const riskClass = context.document.manifest.risk_class;
+    const maxAge = context.policy.drill_max_age_days[riskClass];
+    const age = daysBetween(drill.date, context.today);
+    if (age < 0) {
+        findings.push(manifestFinding(context, 'kill-switch.drill-in-future', `the rollback drill is dated ${drill.date}, ${-age} ${plural(-age, 'day')} after today (${context.today}): a drill that has not happened yet proves nothing. Correct the date to the day the drill was run.`, ['kill_switch', 'drill', 'date']));
+    }
+    else if (age > maxAge) {
+        findings.push(manifestFinding(context, 'kill-switch.stale', `the rollback drill of ${drill.date} is ${age} days old; ${riskClass}-risk releases need one within ${maxAge} days: run the rollback drill again and record its new date and evidence.`, ['kill_switch', 'drill', 'date']));
+    }
+    if (drill.evidence === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-evidence', 'kill_switch.drill.evidence is not set: link the record of the drill (a file in the repository or an https:// link), so a reviewer can see that the rollback was actually run.', ['kill_switch', 'drill', 'evidence']));
+    }
+    else {
+        const finding = evidencePathFinding(context, 'kill-switch', drill.evidence, ['kill_switch', 'drill', 'evidence']);
+        if (finding !== undefined)
+            findings.push(finding);
+    }
+    const unmeasured = ['time_to_rollback', 'target'].filter((field) => drill[field] === undefined);
+    const [firstUnmeasured] = unmeasured;
+    if (firstUnmeasured !== undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.not-measured', `the rollback drill does not record ${unmeasured.map((f) => `kill_switch.drill.${f}`).join(' or ')}: time-to-rollback must be measured, not assumed. Record how long the drill took (e.g. time_to_rollback: 4m) and the target it has to meet (e.g. target: 15m).`, ['kill_switch', 'drill', firstUnmeasured]));
+    }
+    else if (drill.time_to_rollback !== undefined && drill.target !== undefined && drill.time_to_rollback > drill.target) {
+        findings.push(manifestFinding(context, 'kill-switch.too-slow', `the rollback drill took ${formatDuration(drill.time_to_rollback)}, longer than its ${formatDuration(drill.target)} target: make the rollback faster (e.g. a flag flip instead of a redeploy) and drill again.`, ['kill_switch', 'drill', 'time_to_rollback']));
+    }
+    return findings;
+}
+function kill_switch_rule_describe(killSwitch) {
+    const parts = [killSwitch.mechanism ?? 'no mechanism'];
+    const drill = killSwitch.drill;
+    if (drill === undefined) {
+        parts.push('never drilled');
+    }
+    else {
+        parts.push(`drilled ${drill.date}`);
+        if (drill.time_to_rollback !== undefined) {
+            parts.push(`rollback ${formatDuration(drill.time_to_rollback)}${drill.target === undefined ? '' : ` (target ${formatDuration(drill.target)})`}`);
+        }
+    }
+    return parts.join(', ');
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/load-test-rule.ts
+
+
+const load_test_rule_ID = 'load_test';
+const load_test_rule_TITLE = 'Load tested at peak multiple';
+/**
+ * A model that is fine at average load can become the bottleneck of the whole product at peak
+ * (cold starts, memory, batching), so the serving path is tested above expected peak traffic.
+ */
+const loadTestRule = (context) => {
+    const loadTest = context.document.manifest.load_test;
+    const required = isRequired(context, 'load_test');
+    const item = { id: load_test_rule_ID, title: load_test_rule_TITLE, required, path: ['load_test'] };
+    const minimum = context.policy.load_test_min_multiple;
+    if (loadTest === undefined) {
+        if (!required)
+            return notRequired(context, load_test_rule_ID, load_test_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'load-test.missing', `the manifest has no load_test section, which ${context.document.manifest.risk_class}-risk releases require: load test the serving path at ${minimum}× expected peak traffic or more and record peak_multiple and the evidence.`, ['load_test']),
+        ]);
+    }
+    const findings = [];
+    if (loadTest.peak_multiple < minimum) {
+        findings.push(manifestFinding(context, 'load-test.insufficient', `the load test covered ${loadTest.peak_multiple}× expected peak traffic; the policy asks for at least ${minimum}×: test again at ${minimum}× or more and update load_test.peak_multiple.`, ['load_test', 'peak_multiple']));
+    }
+    if (loadTest.evidence === undefined) {
+        findings.push(manifestFinding(context, 'load-test.no-evidence', 'load_test.evidence is not set: link the load-test report (a file in the repository or an https:// link), so a reviewer can see the test was run at the stated multiple.', ['load_test', 'evidence']));
+    }
+    else {
+        const finding = evidencePathFinding(context, 'load-test', loadTest.evidence, ['load_test', 'evidence']);
+        if (finding !== undefined)
+            findings.push(finding);
+    }
+    const evidence = `${loadTest.peak_multiple}× expected peak, ${loadTest.evidence === undefined ? 'no report' : 'report linked'}`;
+    return outcome(context, { ...item, evidence }, findings);
+};
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/monitoring-rule.ts
+
+const monitoring_rule_ID = 'monitoring';
+const monitoring_rule_TITLE = 'Drift monitors and alerting';
+/** What a prediction log needs to answer "what did the model do, and which model was it?". */
+const LOG_FIELDS = ['input', 'output', 'timestamp', 'model_version'];
+/**
+ * AI failures are statistical and silent: nothing errors, the numbers just drift. Monitors must
+ * be live before the rollout, and a degradation must page the on-call owner within a stated time,
+ * not wait on a dashboard nobody watches.
+ */
+const monitoringRule = (context) => {
+    const { manifest } = context.document;
+    const monitoring = manifest.monitoring;
+    const required = isRequired(context, 'monitoring');
+    const item = { id: monitoring_rule_ID, title: monitoring_rule_TITLE, required, path: ['monitoring'] };
+    if (monitoring === undefined) {
+        if (!required)
+            return notRequired(context, monitoring_rule_ID, monitoring_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'monitoring.missing', `the manifest has no monitoring section, which ${manifest.risk_class}-risk releases require: list the input, output and outcome drift monitors, the alerts routed to the on-call owner with their time_to_detect, prediction logging and cost tracking.`, ['monitoring']),
+        ]);
+    }
+    const findings = [...driftFindings(context, monitoring), ...alertFindings(context, monitoring.alerts ?? [])];
+    findings.push(...loggingFindings(context, monitoring.prediction_logging));
+    if (monitoring.cost_tracking !== true) {
+        findings.push(manifestFinding(context, 'monitoring.cost-tracking', `monitoring.cost_tracking is ${monitoring.cost_tracking === false ? 'false' : 'not set'}: track the inference cost per prediction (and set cost_tracking: true), so a cost rise that traffic does not explain is caught week by week.`, ['monitoring', 'cost_tracking'], 'warn'));
+    }
+    return outcome(context, { ...item, evidence: monitoring_rule_describe(monitoring, manifest.owners?.on_call) }, findings);
+};
+function driftFindings(context, monitoring) {
+    const drift = monitoring.drift ?? {};
+    const findings = [];
+    // Inputs and outputs are cheap to watch and catch most regressions, pipeline breaks above all.
+    for (const [layer, id, what] of [
+        ['inputs', 'monitoring.input-drift', 'feature statistics such as null rates, cardinalities and schema conformance'],
+        ['outputs', 'monitoring.output-drift', 'the prediction distribution and calibration'],
+    ]) {
+        const monitor = drift[layer];
+        if (typeof monitor === 'string')
+            continue;
+        findings.push(manifestFinding(context, id, `monitoring.drift.${layer} is ${monitor === false ? 'false (no monitor)' : 'not set'}: ${layer.slice(0, -1)} drift must be watched before the rollout starts. Set up a monitor of ${what} and name it in monitoring.drift.${layer}.`, ['monitoring', 'drift', layer]));
+    }
+    // Ground truth is often late or costly, so "false" is an accepted, stated choice, except that a
+    // high-risk release is reminded of it; leaving the field out says nothing and is always a warning.
+    const outcomes = drift.outcomes;
+    const highRisk = context.document.manifest.risk_class === 'high';
+    if (outcomes === undefined || (outcomes === false && highRisk)) {
+        findings.push(manifestFinding(context, 'monitoring.outcome-drift', outcomes === undefined
+            ? 'monitoring.drift.outcomes is not set: name the monitor of realized accuracy against ground truth (even delayed labels), or write outcomes: false to state that there is none.'
+            : 'monitoring.drift.outcomes is false: a high-risk release has no monitor of realized accuracy against ground truth. Add one, even on delayed labels, if any ground truth becomes available.', ['monitoring', 'drift', 'outcomes'], 'warn'));
+    }
+    return findings;
+}
+function alertFindings(context, alerts) {
+    const onCall = context.document.manifest.owners?.on_call;
+    const toOnCall = alertsToOnCall(alerts, onCall);
+    if (toOnCall.length === 0) {
+        const target = onCall === undefined ? 'the on-call owner (owners.on_call is not set)' : `the on-call owner ${onCall}`;
+        return [
+            manifestFinding(context, 'monitoring.no-alert-to-on-call', `no alert in monitoring.alerts is routed to ${target}: a degradation must page the person who holds the pager. Add an alert with route: ${onCall ?? '<owners.on_call>'} and a time_to_detect.`, ['monitoring', 'alerts']),
+        ];
+    }
+    return toOnCall
+        .filter(({ alert }) => alert.time_to_detect === undefined)
+        .map(({ alert, index }) => manifestFinding(context, 'monitoring.no-time-to-detect', `the alert on ${alert.on} routed to ${alert.route} has no time_to_detect: state how soon after a degradation it fires (e.g. time_to_detect: 15m), so detection is a promise that can be checked.`, ['monitoring', 'alerts', index]));
+}
+function alertsToOnCall(alerts, onCall) {
+    if (onCall === undefined)
+        return [];
+    // GitHub handles are case-insensitive: @Acme/Fraud-Oncall and @acme/fraud-oncall are the same team.
+    const wanted = onCall.trim().toLowerCase();
+    return alerts.map((alert, index) => ({ alert, index })).filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
+}
+function loggingFindings(context, logging) {
+    if (logging === undefined || logging === false) {
+        return [
+            manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging is ${logging === false ? 'false' : 'not set'}: every prediction must be logged from the first request, or there is no way to answer a complaint or debug a degraded model. Log ${LOG_FIELDS.join(', ')} and list them in prediction_logging.fields.`, ['monitoring', 'prediction_logging']),
+        ];
+    }
+    const present = new Set(logging.fields.map((field) => field.trim().toLowerCase()));
+    const missing = LOG_FIELDS.filter((field) => !present.has(field));
+    if (missing.length === 0)
+        return [];
+    return [
+        manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging.fields lacks ${missing.join(', ')}: each logged prediction needs its ${LOG_FIELDS.join(', ')} to be traced back to the model that made it. Log the missing fields and add them to the list.`, ['monitoring', 'prediction_logging', 'fields']),
+    ];
+}
+function monitoring_rule_describe(monitoring, onCall) {
+    const drift = monitoring.drift ?? {};
+    const watched = ['inputs', 'outputs', 'outcomes'].filter((layer) => typeof drift[layer] === 'string');
+    const alerts = alertsToOnCall(monitoring.alerts ?? [], onCall).length;
+    const parts = [
+        watched.length === 0 ? 'no drift monitors' : `drift on ${watched.join(', ')}`,
+        `${alerts === 0 ? 'no' : alerts} ${alerts === 1 ? 'alert' : 'alerts'} to on-call`,
+    ];
+    if (monitoring.prediction_logging)
+        parts.push('prediction logging');
+    if (monitoring.cost_tracking === true)
+        parts.push('cost tracking');
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/owners-rule.ts
+
+const owners_rule_ID = 'owners';
+const owners_rule_TITLE = 'On-call owner and rollback authority';
+/** What each owner answers for, in the words a finding uses. */
+const ROLE = {
+    on_call: 'who is paged when the model degrades',
+    rollback_authority: 'who may roll back without escalation',
+    eval_suite: 'who owns the eval suite',
+    data_pipeline: 'who owns the upstream data pipeline',
+};
+/**
+ * Someone must hold the pager and be allowed to roll back at any risk. From medium risk on, the
+ * eval suite and the data pipeline need owners too: the most common production regression is a
+ * broken upstream pipeline, and its owner has to be in the response loop.
+ */
+function requiredOwners(riskClass) {
+    return riskClass === 'low' ? ['on_call', 'rollback_authority'] : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
+}
+const ownersRule = (context) => {
+    const { manifest } = context.document;
+    const owners = manifest.owners;
+    const required = isRequired(context, 'owners');
+    const item = { id: owners_rule_ID, title: owners_rule_TITLE, required, path: ['owners'] };
+    if (owners === undefined) {
+        if (!required)
+            return notRequired(context, owners_rule_ID, owners_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'owner.missing', `the manifest has no owners section, which ${manifest.risk_class}-risk releases require: add owners with on_call (who is paged) and rollback_authority (who may roll back), as GitHub users or teams like "@alice" or "@org/team".`, ['owners']),
+        ]);
+    }
+    const findings = [];
+    for (const field of requiredOwners(manifest.risk_class)) {
+        if (owners[field] !== undefined)
+            continue;
+        findings.push(manifestFinding(context, 'owner.missing', `owners.${field} is not set: name ${ROLE[field]} as a GitHub user or team, like "@alice" or "@org/team".`, ['owners', field]));
+    }
+    // Checked for every named owner, required or not: a name GitHub cannot resolve cannot be paged or asked to approve.
+    for (const field of Object.keys(ROLE)) {
+        const name = owners[field];
+        if (name === undefined || isGitHubHandle(name))
+            continue;
+        findings.push(manifestFinding(context, 'owner.invalid', `owners.${field} is "${name}", which is not a GitHub user or team: write it as "@user" or "@org/team" so the owner can be paged and their approvals checked.`, ['owners', field]));
+    }
+    if (owners.runbook === undefined) {
+        findings.push(manifestFinding(context, 'owner.runbook-missing', 'owners.runbook is not set: link the runbook the on-call owner follows to diagnose and roll back, so the first response hour is not spent working out what to do.', ['owners', 'runbook'], 'warn'));
+    }
+    return outcome(context, { ...item, evidence: owners_rule_describe(owners) }, findings);
+};
+function owners_rule_describe(owners) {
+    const parts = [`on-call ${owners.on_call ?? 'none'}`, `rollback ${owners.rollback_authority ?? 'none'}`];
+    parts.push(owners.runbook === undefined ? 'no runbook' : 'runbook');
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/rollout-rule.ts
+
+const rollout_rule_ID = 'rollout';
+const rollout_rule_TITLE = 'Staged rollout with abort criteria';
+/**
+ * The rollout decides the blast radius of a bad version: it must reach users a slice at a time,
+ * with the numbers that stop it written down before launch rather than argued about during an
+ * incident.
+ */
+const rolloutRule = (context) => {
+    const rollout = context.document.manifest.rollout;
+    const required = isRequired(context, 'rollout');
+    const item = { id: rollout_rule_ID, title: rollout_rule_TITLE, required, path: ['rollout'] };
+    if (rollout === undefined) {
+        if (!required)
+            return notRequired(context, rollout_rule_ID, rollout_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'rollout.missing', `the manifest has no rollout section, which ${context.document.manifest.risk_class}-risk releases require: describe a canary or staged rollout (stages with rising traffic) and the abort_when thresholds that stop it.`, ['rollout']),
+        ]);
+    }
+    const findings = [];
+    if (rollout.strategy === 'atomic') {
+        findings.push(manifestFinding(context, 'rollout.atomic', `rollout.strategy is atomic: the new version would take all traffic at once, so a bad version reaches every user before anyone can react. Use a canary or staged rollout whose first stage takes at most ${formatPercent(context.policy.first_stage_max)} of traffic.`, ['rollout', 'strategy']));
+    }
+    else if (rollout.strategy !== 'shadow') {
+        // Shadow traffic never serves users, so its stages carry no blast radius to check.
+        findings.push(...stageFindings(context, rollout.strategy, rollout.stages ?? []));
+    }
+    if ((rollout.abort_when ?? []).length === 0) {
+        findings.push(manifestFinding(context, 'rollout.no-abort-criteria', 'rollout.abort_when lists no abort criteria: rollback thresholds must be defined before launch, e.g. abort_when: [{metric: recall, below: 0.85}, {metric: p95_latency_ms, above: 250}].', ['rollout', 'abort_when']));
+    }
+    return outcome(context, { ...item, evidence: rollout_rule_describe(rollout) }, findings);
+};
+function stageFindings(context, strategy, stages) {
+    const [first] = stages;
+    const last = stages[stages.length - 1];
+    if (first === undefined || last === undefined) {
+        return [
+            manifestFinding(context, 'rollout.no-stages', `rollout.strategy is ${strategy} but no stages are listed: add stages with rising traffic, e.g. stages: [{traffic: 1%, hold: 2h}, {traffic: 10%, hold: 24h}, {traffic: 100%}].`, ['rollout', 'stages']),
+        ];
+    }
+    const findings = [];
+    const max = context.policy.first_stage_max;
+    if (first.traffic === 100) {
+        findings.push(manifestFinding(context, 'rollout.atomic', `the first rollout stage sends 100% of traffic to the new version, which is an atomic swap under another name: start with a stage of at most ${formatPercent(max)} and raise traffic step by step.`, ['rollout', 'stages', 0, 'traffic']));
+    }
+    else if (first.traffic > max) {
+        findings.push(manifestFinding(context, 'rollout.first-stage', `the first rollout stage takes ${formatPercent(first.traffic)} of traffic; the policy allows at most ${formatPercent(max)}: start smaller so a bad version reaches fewer users before the abort criteria can catch it.`, ['rollout', 'stages', 0, 'traffic']));
+    }
+    stages.forEach((stage, index) => {
+        const previous = stages[index - 1];
+        if (previous === undefined || stage.traffic > previous.traffic)
+            return;
+        findings.push(manifestFinding(context, 'rollout.not-increasing', `rollout stage ${index + 1} takes ${formatPercent(stage.traffic)} of traffic after stage ${index} took ${formatPercent(previous.traffic)}: each stage must take more traffic than the one before; remove or reorder the stage.`, ['rollout', 'stages', index, 'traffic']));
+    });
+    if (last.traffic < 100) {
+        findings.push(manifestFinding(context, 'rollout.incomplete', `the last rollout stage takes ${formatPercent(last.traffic)} of traffic, so the rollout never reaches full traffic: add a final stage at 100%, or say in the manifest how the rest of the traffic moves.`, ['rollout', 'stages', stages.length - 1, 'traffic'], 'warn'));
+    }
+    return findings;
+}
+function rollout_rule_describe(rollout) {
+    const stages = rollout.stages ?? [];
+    const plan = stages.length === 0 ? rollout.strategy : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
+    const criteria = (rollout.abort_when ?? []).length;
+    return `${plan}, ${criteria === 0 ? 'no' : criteria} abort ${criteria === 1 ? 'criterion' : 'criteria'}`;
+}
+function formatPercent(value) {
+    return `${value}%`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/all-rules.ts
+
+
+
+
+
+
+
+/** The readiness checklist, in the order it is shown: who answers, how it ships, how it is undone, watched, sized, evaluated. */
+const READINESS_RULES = [
+    ownersRule,
+    rolloutRule,
+    killSwitchRule,
+    monitoringRule,
+    loadTestRule,
+    evalCoverageRule,
+    consistencyRule,
+];
+
+;// CONCATENATED MODULE: ./src/core/readiness/evaluate-readiness.ts
+
+/** Runs every readiness rule: the checklist, and the findings that join the single findings list. */
+function evaluateReadiness(context) {
+    const items = [];
+    const findings = [];
+    for (const rule of READINESS_RULES) {
+        const result = rule(context);
+        items.push(result.item);
+        findings.push(...result.findings);
+    }
+    return { items, findings };
+}
+/**
+ * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
+ * active stays `finding`. Findings are matched to items by the file and the item's id prefix.
+ */
+function itemsAfterWaivers(items, findings) {
+    return items.map((item) => {
+        if (item.status !== 'finding')
+            return item;
+        const own = findings.filter((f) => itemOfFinding(f.id) === item.id);
+        const allWaived = own.length > 0 && own.every((f) => f.waiver !== undefined);
+        return allWaived ? { ...item, status: 'waived' } : item;
+    });
+}
+const PREFIX_TO_ITEM = {
+    owner: 'owners',
+    rollout: 'rollout',
+    'kill-switch': 'kill_switch',
+    monitoring: 'monitoring',
+    'load-test': 'load_test',
+    'eval-coverage': 'eval_coverage',
+    consistency: 'consistency',
+};
+/** The checklist item a readiness finding belongs to (`kill-switch.stale` → kill_switch). */
+function itemOfFinding(id) {
+    return PREFIX_TO_ITEM[id.split('.')[0] ?? ''];
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/waiver-entry.ts
+
+
+/**
+ * Reading one entry of the manifest's `waivers` list. The manifest schema accepts any value there
+ * on purpose: a malformed waiver must not stop the whole run with a parse error, it must become a
+ * finding next to the others, so the entry is checked here, by hand, one field at a time.
+ */
+const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'];
+const NO_FIELDS = { finding: null, cohort: null, metric: null, reason: null, accepted_by: null, expires: null, link: null };
+/** The id prefix of findings that are about a comparison of one cohort and one metric. */
+const COHORT_FINDING_PREFIX = 'cohort.';
+/** Findings about waivers themselves: waiving them would let a waiver vouch for itself. */
+const WAIVER_FINDING_PREFIX = 'waiver.';
+/** Checks one entry. The first problem found is reported: one clear message beats a pile of follow-ups. */
+function parseWaiverEntry(raw) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        return { fields: NO_FIELDS, entry: null, problem: { field: null, expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)', found: waiver_entry_describe(raw) } };
+    }
+    const values = raw;
+    const fields = readableFields(values);
+    const invalid = (field, expected) => ({
+        fields,
+        entry: null,
+        problem: { field, expected, found: waiver_entry_describe(values[field]) },
+    });
+    // Unknown keys first: a misspelt "reson" would otherwise be reported as a missing "reason",
+    // which sends the reader looking for the wrong mistake.
+    const unknown = Object.keys(values).find((key) => !WAIVER_FIELDS.includes(key));
+    if (unknown !== undefined) {
+        return { fields, entry: null, problem: { field: unknown, expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`, found: `the unknown key ${JSON.stringify(unknown)}` } };
+    }
+    const finding = requiredText(values.finding);
+    if (finding === null)
+        return invalid('finding', 'the id of the finding to waive, e.g. "kill-switch.stale" or "cohort.regressed"');
+    if (finding.startsWith(WAIVER_FINDING_PREFIX)) {
+        return invalid('finding', `the id of a gate finding; ${WAIVER_FINDING_PREFIX}* findings are about waivers themselves and cannot be waived`);
+    }
+    // A cohort finding is waived for one cohort and one metric: a waiver for "every metric of this
+    // cohort" would silently cover regressions nobody looked at. Other findings may narrow to a
+    // cohort or metric too (e.g. metric.one-side-only carries its metric), but need not.
+    const isCohortFinding = finding.startsWith(COHORT_FINDING_PREFIX);
+    const cohort = optionalText(values.cohort);
+    if (cohort === undefined || (cohort === null && isCohortFinding)) {
+        return invalid('cohort', isCohortFinding ? `the cohort's name: a ${finding} finding is waived for one cohort and metric` : 'the cohort\'s name as text, or leave cohort out');
+    }
+    const metric = optionalText(values.metric);
+    if (metric === undefined || (metric === null && isCohortFinding)) {
+        return invalid('metric', isCohortFinding ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once` : 'the metric\'s name as text, or leave metric out');
+    }
+    const reason = requiredText(values.reason);
+    if (reason === null)
+        return invalid('reason', 'non-empty text saying why the risk is accepted');
+    const acceptedBy = requiredText(values.accepted_by);
+    if (acceptedBy === null || !isGitHubHandle(acceptedBy)) {
+        return invalid('accepted_by', 'the GitHub user who accepts the risk, written like @alice');
+    }
+    if (acceptedBy.includes('/')) {
+        return invalid('accepted_by', "a person's GitHub handle like @alice: a team cannot accept a risk, a named person must");
+    }
+    const expires = values.expires;
+    if (typeof expires !== 'string' || !isCalendarDate(expires)) {
+        return invalid('expires', 'the last day the waiver holds, a real date written as YYYY-MM-DD');
+    }
+    // An empty `link:` in YAML reads as null: treat it as left out rather than as a mistake.
+    const link = values.link ?? null;
+    if (link !== null && (typeof link !== 'string' || !isWebAddress(link))) {
+        return invalid('link', 'an http(s) URL (e.g. the ticket or discussion), or leave link out');
+    }
+    return { fields, entry: { finding, cohort, metric, reason, accepted_by: acceptedBy, expires, link }, problem: null };
+}
+/** What was found instead, in a few words, so the message shows the mistake next to the expectation. */
+function waiver_entry_describe(value) {
+    if (value === undefined)
+        return 'nothing (the field is missing)';
+    if (value === null || (typeof value === 'string' && value.trim().length === 0))
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    const shown = JSON.stringify(value);
+    return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
+}
+/** The text fields as written, for the report, even when the entry as a whole is invalid. */
+function readableFields(values) {
+    const text = (value) => (typeof value === 'string' ? value : null);
+    return {
+        finding: text(values.finding),
+        cohort: text(values.cohort),
+        metric: text(values.metric),
+        reason: text(values.reason),
+        accepted_by: text(values.accepted_by),
+        expires: text(values.expires),
+        link: text(values.link),
+    };
+}
+/** Non-empty text, or null when missing, empty or not text. */
+function requiredText(value) {
+    return typeof value === 'string' && value.trim().length > 0 ? value : null;
+}
+/**
+ * Optional text: null when left out, undefined when present but not usable. Numbers are refused
+ * rather than turned into text: YAML reads `cohort: 2.10` as 2.1, which would match the wrong name.
+ */
+function optionalText(value) {
+    if (value === undefined || value === null)
+        return null;
+    return typeof value === 'string' && value.trim().length > 0 ? value : undefined;
+}
+function isWebAddress(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/waivers.ts
+
+
+/**
+ * Applies the manifest's waivers to the findings. Entries are taken in manifest order and each
+ * waives every matching finding not waived already, so for any finding the first usable entry wins.
+ * Returns the findings in their original order (waived ones marked) followed by one `waiver.*`
+ * warning per entry that did not apply, and one record per entry.
+ */
+function applyWaivers(findings, document, options) {
+    const result = [...findings];
+    // Which entry waived each finding, so a later duplicate can say which one it lost to.
+    const waivedBy = new Map();
+    const notes = [];
+    const records = [];
+    const entries = document.manifest.waivers ?? [];
+    const approvals = options.verifiedApprovals?.map(person);
+    const author = options.author === undefined || person(options.author) === '' ? undefined : person(options.author);
+    const note = (id, message, path) => {
+        const line = document.lineOf(path);
+        notes.push({ id, severity: 'warn', message, file: document.file, ...(line === undefined ? {} : { line }) });
+    };
+    entries.forEach((raw, index) => {
+        const parsed = parseWaiverEntry(raw);
+        const entryPath = ['waivers', index];
+        const record = (status, verified, appliedTo = 0) => {
+            records.push({ index, ...parsed.fields, status, verified, applied_to: appliedTo, line: document.lineOf(entryPath) ?? null });
+        };
+        if (parsed.problem !== null) {
+            const { field, expected, found } = parsed.problem;
+            const where = field === null ? 'the entry' : `field "${field}"`;
+            note('waiver.invalid', `${label(index, parsed.fields.finding)} is not a valid waiver and does not apply: ${where} expected ${expected}; found ${found}`, field === null ? entryPath : [...entryPath, field]);
+            record('invalid', null);
+            return;
+        }
+        const waiver = parsed.entry;
+        const subject = label(index, waiver.finding, waiver);
+        const approver = person(waiver.accepted_by);
+        const verified = approvals !== undefined && approvals.includes(approver);
+        // The approver comes first: renewing the date of a waiver that nobody else accepted is wasted work.
+        if (author !== undefined && approver === author) {
+            note('waiver.self-approved', `${subject} is accepted by ${waiver.accepted_by}, the author of this change, and does not apply: someone other than the author must accept the risk`, [...entryPath, 'accepted_by']);
+            record('self-approved', verified);
+            return;
+        }
+        // Expiry is inclusive: a waiver expiring today still holds through today.
+        const days = daysBetween(options.today, waiver.expires);
+        if (days < 0) {
+            note('waiver.expired', `${subject} expired on ${waiver.expires} (today is ${options.today}) and no longer applies: fix the finding, or renew the waiver with a new date and approval`, [...entryPath, 'expires']);
+            record('expired', verified);
+            return;
+        }
+        if (days > options.maxDays) {
+            note('waiver.too-long', `${subject} expires on ${waiver.expires}, ${days} days from today, beyond the cap of ${options.maxDays} days (policy readiness.waiver_max_days), and does not apply: choose an expiry within ${options.maxDays} days`, [...entryPath, 'expires']);
+            record('too-long', verified);
+            return;
+        }
+        if (approvals !== undefined && !verified) {
+            const known = approvals.length === 0 ? 'none' : options.verifiedApprovals?.join(', ');
+            note('waiver.unverified', `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`, [...entryPath, 'accepted_by']);
+            record('unverified', false);
+            return;
+        }
+        if (approvals === undefined && options.requireVerified) {
+            note('waiver.unverified', `${subject} cannot be verified and does not apply: no verified approvals are available in this run. Set readiness.require_verified_waivers: false in the policy for local CLI runs, or run in the Action, where approvals are read from pull-request reviews`, [...entryPath, 'accepted_by']);
+            record('unverified', false);
+            return;
+        }
+        const applied = { accepted_by: waiver.accepted_by, reason: waiver.reason, expires: waiver.expires, link: waiver.link, verified };
+        let count = 0;
+        let lostTo;
+        result.forEach((finding, position) => {
+            if (!matches(waiver, finding))
+                return;
+            if (finding.waiver !== undefined) {
+                lostTo ??= waivedBy.get(position);
+                return;
+            }
+            result[position] = { ...finding, waiver: applied };
+            waivedBy.set(position, index);
+            count += 1;
+        });
+        if (count > 0) {
+            record('applied', verified, count);
+            return;
+        }
+        const why = lostTo === undefined ? 'matches no finding of this run' : `matches only findings already waived by waivers[${lostTo}]`;
+        note('waiver.unused', `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`, [...entryPath, 'finding']);
+        record('unused', verified);
+    });
+    return { findings: [...result, ...notes], waivers: records };
+}
+/** Whether a waiver covers a finding. Cohort and metric, when the waiver gives them, must be the finding's. */
+function matches(waiver, finding) {
+    // Never waivers of waivers: a warning about a waiver must stay visible (the entry parser refuses such ids too).
+    if (finding.id.startsWith(WAIVER_FINDING_PREFIX))
+        return false;
+    if (finding.id !== waiver.finding)
+        return false;
+    if (waiver.cohort !== null && finding.cohort !== waiver.cohort)
+        return false;
+    if (waiver.metric !== null && finding.metric !== waiver.metric)
+        return false;
+    return true;
+}
+/** A GitHub login compared the way GitHub does: case-insensitively, with or without the @. */
+function person(handle) {
+    return handle.trim().replace(/^@/, '').toLowerCase();
+}
+/** "waivers[2] (cohort.regressed, cohort EU · accuracy)": which entry a message is about. */
+function label(index, finding, scope) {
+    const parts = [finding, scope?.cohort ? `cohort ${scope.cohort}` : null, scope?.metric ? `metric ${scope.metric}` : null].filter((part) => part !== null);
+    return parts.length === 0 ? `waivers[${index}]` : `waivers[${index}] (${parts.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/readiness-step.ts
+
+
+
+/**
+ * Checks the manifest (when there is one), then applies its waivers to every finding of the run,
+ * cohort findings included. Without a manifest, the policy decides whether that alone blocks.
+ */
+function readinessStep(manifestFile, environment, policy, evalFiles, findings) {
+    const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
+    if (manifestFile === undefined) {
+        const missing = policy.readiness.require_manifest
+            ? [{ id: 'manifest.missing', severity: 'block', message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)' }]
+            : [];
+        return {
+            // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
+            section: { manifest: null, today: null, waivers_require_verification: requireVerification, items: [], waivers: [] },
+            findings: [...findings, ...missing],
+        };
+    }
+    if (environment === undefined)
+        throw new Error('a manifest needs a readiness environment (clock, repository, people)');
+    const document = parseManifest(manifestFile.path, manifestFile.text);
+    const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
+    const waived = applyWaivers([...findings, ...readiness.findings], document, {
+        today: environment.today,
+        maxDays: policy.readiness.waiver_max_days,
+        requireVerified: requireVerification,
+        ...(environment.verifiedApprovals === undefined ? {} : { verifiedApprovals: environment.verifiedApprovals }),
+        ...(environment.author === undefined ? {} : { author: environment.author }),
+    });
+    const { model } = document.manifest;
+    return {
+        section: {
+            manifest: {
+                path: manifestFile.path,
+                sha256: manifestFile.sha256,
+                risk_class: document.manifest.risk_class,
+                model: { name: model.name, candidate: model.candidate, incumbent: model.incumbent },
+            },
+            today: environment.today,
+            waivers_require_verification: requireVerification,
+            items: itemsAfterWaivers(readiness.items, waived.findings),
+            waivers: waived.waivers,
+        },
+        findings: waived.findings,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/report.ts
+
 /** block on any blocking finding; warn on any warning; else pass. An aggregate gain offsets nothing. */
 function verdictOf(findings) {
-    if (findings.some((f) => f.severity === 'block'))
+    const active = findings.filter(isActive);
+    if (active.some((f) => f.severity === 'block'))
         return 'block';
-    if (findings.some((f) => f.severity === 'warn'))
+    if (active.some((f) => f.severity === 'warn'))
         return 'warn';
     return 'pass';
 }
@@ -12090,6 +13259,8 @@ function reportToJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/gate/run-gate.ts
+
+
 
 
 
@@ -12137,11 +13308,16 @@ async function runGate(inputs) {
     }
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
     const decisions = decideComparisons(evidence, policy);
-    const findings = [...dataFindings, ...comparisonFindings(decisions.comparisons)];
-    return buildReport(inputs, policy, decisions, findings, descriptions, incumbentFormat === 'summary' ? 'unpaired' : 'paired');
+    const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
+        ...dataFindings,
+        ...comparisonFindings(decisions.comparisons),
+    ]);
+    return buildReport(inputs, policy, decisions, readiness, descriptions, incumbentFormat === 'summary' ? 'unpaired' : 'paired');
 }
-function buildReport(inputs, policy, decisions, findings, descriptions, design) {
+function buildReport(inputs, policy, decisions, readiness, descriptions, design) {
     const count = (status) => decisions.comparisons.filter((c) => c.status === status).length;
+    const { findings } = readiness;
+    const active = findings.filter(isActive);
     return {
         schema: 'model-release-gate/report@1',
         tool: inputs.tool,
@@ -12154,16 +13330,19 @@ function buildReport(inputs, policy, decisions, findings, descriptions, design) 
             regressed: count('regressed'),
             inconclusive: count('inconclusive'),
             missing: count('missing'),
-            blocking_findings: findings.filter((f) => f.severity === 'block').length,
-            warnings: findings.filter((f) => f.severity === 'warn').length,
+            blocking_findings: active.filter((f) => f.severity === 'block').length,
+            warnings: active.filter((f) => f.severity === 'warn').length,
+            waived_findings: findings.length - active.length,
         },
         inputs: {
             ...descriptions,
             policy: inputs.policy === undefined ? null : { path: inputs.policy.path, sha256: inputs.policy.sha256 },
+            manifest: inputs.manifest === undefined ? null : { path: inputs.manifest.path, sha256: inputs.manifest.sha256 },
         },
         policy,
         comparisons: decisions.comparisons,
         reported_metrics: decisions.reported,
+        readiness: readiness.section,
         findings,
     };
 }
@@ -12207,7 +13386,53 @@ function escapeName(text, maxLength = 80) {
     return escapeMarkdown(text, maxLength);
 }
 
+;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
+
+const ITEM_ICON = { ok: '✅', finding: '⛔', waived: '🟡', 'not-required': '➖' };
+/** Where a finding points: "release-manifest.yml line 24". */
+function locationOf(finding) {
+    if (finding.file === undefined)
+        return '';
+    return `${escapeName(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
+}
+/** The accepted findings: who accepted each, why, until when, and whether the approval was verified. */
+function renderWaived(report) {
+    const waived = report.findings.filter((f) => f.waiver !== undefined);
+    if (waived.length === 0)
+        return [];
+    const lines = ['### Accepted (waivers)', ''];
+    for (const f of waived) {
+        const w = f.waiver;
+        if (w === undefined)
+            continue;
+        const subject = f.cohort === undefined ? `\`${f.id}\`` : `\`${f.id}\` ${escapeName(f.cohort)} · ${escapeName(f.metric ?? '')}`;
+        const verified = w.verified ? '✅ approval verified' : '⚠️ approval not verified';
+        const link = w.link === null ? '' : ` · ${escapeMarkdown(w.link, 200)}`;
+        lines.push(`- ${subject}: accepted by ${escapeName(w.accepted_by)} until ${escapeName(w.expires)}: “${escapeMarkdown(w.reason, 300)}” · ${verified}${link}`);
+    }
+    lines.push('');
+    return lines;
+}
+/** The checklist, one line per item: what needs action first, then accepted, then what passed. */
+function renderChecklist(report) {
+    const { readiness } = report;
+    if (readiness.manifest === null)
+        return [];
+    const order = ['finding', 'waived', 'ok', 'not-required'];
+    const items = [...readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+    const lines = [`### Readiness: ${escapeName(readiness.manifest.path)}, ${escapeName(readiness.manifest.risk_class)} risk`, ''];
+    for (const item of items) {
+        const evidence = item.evidence === null ? '' : `: ${escapeMarkdown(item.evidence, 160)}`;
+        const note = item.status === 'not-required' ? ' (not required at this risk class)' : item.status === 'waived' ? ' (accepted by waiver)' : '';
+        lines.push(`- ${ITEM_ICON[item.status]} ${escapeMarkdown(item.title)}${evidence}${note}`);
+    }
+    lines.push('');
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-markdown.ts
+
+
 
 
 const VERDICT_HEADING = {
@@ -12222,10 +13447,15 @@ function renderMarkdown(report) {
     const lines = [];
     lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
     lines.push(contextLine(report), '');
+    const active = report.findings.filter(isActive);
     const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
-    if (blocking.length > 0) {
+    const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
+    if (blocking.length > 0 || otherBlocking.length > 0) {
         lines.push('### What blocks', '');
-        lines.push(...comparisonTable(blocking), '');
+        if (blocking.length > 0)
+            lines.push(...comparisonTable(blocking), '');
+        if (otherBlocking.length > 0)
+            lines.push(...findingTable(otherBlocking), '');
     }
     const inconclusive = report.comparisons.filter((c) => c.status === 'inconclusive');
     if (inconclusive.length > 0) {
@@ -12236,13 +13466,17 @@ function renderMarkdown(report) {
         }
         lines.push(...overflow(inconclusive.length), '');
     }
-    const other = report.findings.filter((f) => !f.id.startsWith('cohort.regressed') && !f.id.startsWith('cohort.inconclusive'));
-    if (other.length > 0) {
-        lines.push('### Findings', '');
-        for (const f of other.slice(0, MAX_ROWS))
-            lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}`);
-        lines.push(...overflow(other.length), '');
+    const notes = active.filter((f) => f.severity !== 'block' && !COMPARISON_FINDINGS.has(f.id));
+    if (notes.length > 0) {
+        lines.push('### Warnings and notes', '');
+        for (const f of notes.slice(0, MAX_ROWS)) {
+            const where = locationOf(f);
+            lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}${where === '' ? '' : ` (${where})`}`);
+        }
+        lines.push(...overflow(notes.length), '');
     }
+    lines.push(...renderWaived(report));
+    lines.push(...renderChecklist(report));
     const passing = report.comparisons.filter((c) => c.status === 'pass' || (c.status === 'missing' && !c.required));
     if (passing.length > 0) {
         lines.push(`<details><summary>✅ ${passing.length} comparison(s) pass or are not required (show)</summary>`, '');
@@ -12250,6 +13484,15 @@ function renderMarkdown(report) {
     }
     lines.push(methodsLine(report), '');
     return lines.join('\n');
+}
+/** Findings that the comparison tables already show. */
+const COMPARISON_FINDINGS = new Set(['cohort.regressed', 'cohort.inconclusive', 'cohort.missing', 'metric.no-uncertainty']);
+function findingTable(findings) {
+    const lines = ['| | finding | what to do | where |', '|---|---|---|---|'];
+    for (const f of findings.slice(0, MAX_ROWS))
+        lines.push(`| ⛔ | \`${f.id}\` | ${escapeMarkdown(f.message, 400)} | ${locationOf(f)} |`);
+    lines.push(...overflow(findings.length));
+    return lines;
 }
 function reasonLine(report) {
     const s = report.summary;
@@ -12261,9 +13504,11 @@ function reasonLine(report) {
         parts.push(`${requiredMissing} required cohort metric(s) missing`);
     if (s.inconclusive > 0)
         parts.push(`${s.inconclusive} too small to tell`);
-    const otherBlocking = report.findings.filter((f) => f.severity === 'block' && !f.id.startsWith('cohort.')).length;
+    const otherBlocking = report.findings.filter((f) => isActive(f) && f.severity === 'block' && !f.id.startsWith('cohort.')).length;
     if (otherBlocking > 0)
-        parts.push(`${otherBlocking} other blocking finding(s)`);
+        parts.push(`${otherBlocking} blocking readiness or data finding(s)`);
+    if (s.waived_findings > 0)
+        parts.push(`${s.waived_findings} accepted by waiver`);
     if (parts.length === 0)
         parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
     return parts.join(', ');
@@ -12325,7 +13570,12 @@ function renderText(report) {
     const lines = [];
     const s = report.summary;
     lines.push(`verdict: ${report.verdict.toUpperCase()}`);
-    lines.push(`${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s)`);
+    lines.push(`${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`);
+    if (report.readiness.manifest !== null) {
+        lines.push('', `readiness (${oneLine(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
+        for (const item of report.readiness.items)
+            lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${oneLine(item.evidence)}`}`);
+    }
     const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
     if (notPassing.length > 0) {
         lines.push('', 'cohorts that did not pass:');
@@ -12334,8 +13584,11 @@ function renderText(report) {
     }
     if (report.findings.length > 0) {
         lines.push('', 'findings:');
-        for (const f of report.findings)
-            lines.push(`  [${f.severity}] ${f.id}: ${oneLine(f.message)}`);
+        for (const f of report.findings) {
+            const accepted = f.waiver === undefined ? '' : `, accepted by ${oneLine(f.waiver.accepted_by)} until ${oneLine(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
+            const where = f.file === undefined ? '' : ` (${oneLine(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
+            lines.push(`  [${f.severity}${accepted}] ${f.id}: ${oneLine(f.message)}${where}`);
+        }
     }
     return `${lines.join('\n')}\n`;
 }
@@ -12366,16 +13619,21 @@ function oneLine(text) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_BLOCKED = 1;
 const EXIT_USAGE = 2;
-const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--out <dir>] [--format text|markdown|json]
+const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
+                                [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
 
   --incumbent  eval results of the deployed model (.jsonl, .csv or summary .json)
   --candidate  eval results of the new model, in the same kind of format
   --policy     gate policy (YAML); defaults apply when absent
+  --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --out        directory to write report.json and report.md into
   --format     what to print: text (default), markdown or json
+  --author     the change's author (a waiver they accepted themselves does not count)
+  --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
 
 exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
 /** Runs the CLI and returns its exit code. Never throws for bad input: it reports and returns 2. */
@@ -12392,6 +13650,9 @@ async function runCli(argv, deps) {
                 policy: { type: 'string' },
                 out: { type: 'string' },
                 format: { type: 'string', default: 'text' },
+                manifest: { type: 'string' },
+                author: { type: 'string' },
+                today: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
             },
@@ -12420,6 +13681,8 @@ async function runCli(argv, deps) {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'markdown' && format !== 'json')
         problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
+    if (values.today !== undefined && !isCalendarDate(values.today))
+        problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
     if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
         deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
         return EXIT_USAGE;
@@ -12429,6 +13692,14 @@ async function runCli(argv, deps) {
             incumbent: await deps.openSource(values.incumbent),
             candidate: await deps.openSource(values.candidate),
             policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
+            manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
+            readiness: {
+                today: values.today ?? deps.today(),
+                evidenceExists: deps.evidenceExists,
+                author: values.author,
+                // The CLI cannot see who approved what; waivers are reported as unverified.
+                requireVerifiedWaiversByDefault: false,
+            },
             tool: deps.tool,
             loadExampleColumns: deps.loadExampleColumns,
             runQuantileBootstraps: deps.runQuantileBootstraps,
@@ -16055,6 +17326,13 @@ const TOOL_VERSION = '0.1.0';
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

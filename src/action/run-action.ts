@@ -4,6 +4,7 @@ import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstrap
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
+import { Annotation, annotationsOf } from '../core/report/annotations.js';
 import { reportToJson } from '../core/report/report.js';
 
 /** The runner-facing operations the Action needs; index.ts wires them to @actions/core. */
@@ -13,6 +14,14 @@ export interface ActionDependencies {
   readonly writeSummary: (markdown: string) => Promise<void>;
   readonly setFailed: (message: string) => void;
   readonly warning: (message: string) => void;
+  /** An annotation on the run (and on a file and line, when given). */
+  readonly annotate: (annotation: Annotation) => void;
+  /** Today's date (UTC) as YYYY-MM-DD. */
+  readonly today: () => string;
+  /** Whether a repository-relative evidence path names a file. */
+  readonly evidenceExists: (path: string) => boolean;
+  /** The pull request's author, when the event is a pull request. */
+  readonly author: string | undefined;
   readonly info: (message: string) => void;
   readonly openSource: (path: string) => Promise<TextSource>;
   readonly readSmallFile: (path: string) => Promise<{ path: string; text: string; sha256: string }>;
@@ -34,6 +43,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
   const incumbent = deps.getInput('incumbent').trim();
   const candidate = deps.getInput('candidate').trim();
   const policyPath = deps.getInput('policy').trim();
+  const manifestPath = deps.getInput('manifest').trim();
   const outDir = deps.getInput('out-dir').trim() || deps.defaultOutDir;
   if (incumbent === '' || candidate === '') {
     deps.setOutput('verdict', 'error');
@@ -45,6 +55,14 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       incumbent: await deps.openSource(incumbent),
       candidate: await deps.openSource(candidate),
       policy: policyPath === '' ? undefined : await deps.readSmallFile(policyPath),
+      manifest: manifestPath === '' ? undefined : await deps.readSmallFile(manifestPath),
+      readiness: {
+        today: deps.today(),
+        evidenceExists: deps.evidenceExists,
+        author: deps.author,
+        // Verified approvals come from pull-request reviews; until they are read, waivers do not count here.
+        requireVerifiedWaiversByDefault: true,
+      },
       tool: deps.tool,
       loadExampleColumns: deps.loadExampleColumns,
       runQuantileBootstraps: deps.runQuantileBootstraps,
@@ -60,6 +78,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     } catch (error) {
       deps.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
+    for (const annotation of annotationsOf(report)) deps.annotate(annotation);
     deps.info(`model release gate: ${report.verdict}`);
     if (report.verdict === 'block') {
       deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${reportPath}`);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
+import { isCalendarDate } from '../core/manifest/manifest-values.js';
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
@@ -16,6 +17,10 @@ export interface CliDependencies {
   readonly joinPath: (dir: string, name: string) => string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Today's date (UTC) as YYYY-MM-DD. */
+  readonly today: () => string;
+  /** Whether a repository-relative evidence path names a file. */
+  readonly evidenceExists: (path: string) => boolean;
   readonly tool: { readonly name: string; readonly version: string };
   /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
   readonly loadExampleColumns?: ExampleColumnsLoader;
@@ -26,13 +31,17 @@ export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--out <dir>] [--format text|markdown|json]
+const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
+                                [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
 
   --incumbent  eval results of the deployed model (.jsonl, .csv or summary .json)
   --candidate  eval results of the new model, in the same kind of format
   --policy     gate policy (YAML); defaults apply when absent
+  --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --out        directory to write report.json and report.md into
   --format     what to print: text (default), markdown or json
+  --author     the change's author (a waiver they accepted themselves does not count)
+  --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
 
 exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
 
@@ -50,6 +59,9 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
         policy: { type: 'string' },
         out: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        manifest: { type: 'string' },
+        author: { type: 'string' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -73,6 +85,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   if (values.candidate === undefined) problems.push('--candidate <file> is required');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
+  if (values.today !== undefined && !isCalendarDate(values.today)) problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
   if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
     deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
     return EXIT_USAGE;
@@ -83,6 +96,14 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
       incumbent: await deps.openSource(values.incumbent),
       candidate: await deps.openSource(values.candidate),
       policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
+      manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
+      readiness: {
+        today: values.today ?? deps.today(),
+        evidenceExists: deps.evidenceExists,
+        author: values.author,
+        // The CLI cannot see who approved what; waivers are reported as unverified.
+        requireVerifiedWaiversByDefault: false,
+      },
       tool: deps.tool,
       loadExampleColumns: deps.loadExampleColumns,
       runQuantileBootstraps: deps.runQuantileBootstraps,

@@ -6,7 +6,7 @@ import { QuantileBootstrapRunner, attachQuantileBootstraps, runQuantileBootstrap
 import { InputError } from '../errors.js';
 import { comparisonFindings } from '../findings/comparison-findings.js';
 import { pairedDataFindings } from '../findings/data-findings.js';
-import type { Finding } from '../findings/finding.js';
+import { type Finding, isActive } from '../findings/finding.js';
 import { EvalFileFormat, formatOf } from '../load/example-source.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
 import { loadPairedExamples } from '../load/paired-data.js';
@@ -16,6 +16,7 @@ import { defaultPolicy, parsePolicy } from '../policy/load-policy.js';
 import type { Policy, Statistic } from '../policy/policy-schema.js';
 import { quantileOf } from '../policy/effective-settings.js';
 import { checkPolicyNamesKnownMetrics } from './policy-metrics-check.js';
+import { ReadinessEnvironment, readinessStep } from './readiness-step.js';
 import { GateReport, InputDescription, verdictOf } from '../report/report.js';
 
 export interface GateInputs {
@@ -28,6 +29,10 @@ export interface GateInputs {
   readonly loadExampleColumns?: ExampleColumnsLoader | undefined;
   /** How quantile bootstraps run; in this thread unless the caller provides another way. */
   readonly runQuantileBootstraps?: QuantileBootstrapRunner | undefined;
+  /** The release manifest's text, when there is one. */
+  readonly manifest?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  /** Clock, repository and people for the readiness checks; required with a manifest. */
+  readonly readiness?: ReadinessEnvironment | undefined;
 }
 
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
@@ -82,19 +87,24 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
   const decisions = decideComparisons(evidence, policy);
-  const findings = [...dataFindings, ...comparisonFindings(decisions.comparisons)];
-  return buildReport(inputs, policy, decisions, findings, descriptions, incumbentFormat === 'summary' ? 'unpaired' : 'paired');
+  const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
+    ...dataFindings,
+    ...comparisonFindings(decisions.comparisons),
+  ]);
+  return buildReport(inputs, policy, decisions, readiness, descriptions, incumbentFormat === 'summary' ? 'unpaired' : 'paired');
 }
 
 function buildReport(
   inputs: GateInputs,
   policy: Policy,
   decisions: ReturnType<typeof decideComparisons>,
-  findings: Finding[],
+  readiness: ReturnType<typeof readinessStep>,
   descriptions: { incumbent: InputDescription; candidate: InputDescription },
   design: 'paired' | 'unpaired',
 ): GateReport {
   const count = (status: string): number => decisions.comparisons.filter((c) => c.status === status).length;
+  const { findings } = readiness;
+  const active = findings.filter(isActive);
   return {
     schema: 'model-release-gate/report@1',
     tool: inputs.tool,
@@ -107,16 +117,19 @@ function buildReport(
       regressed: count('regressed'),
       inconclusive: count('inconclusive'),
       missing: count('missing'),
-      blocking_findings: findings.filter((f) => f.severity === 'block').length,
-      warnings: findings.filter((f) => f.severity === 'warn').length,
+      blocking_findings: active.filter((f) => f.severity === 'block').length,
+      warnings: active.filter((f) => f.severity === 'warn').length,
+      waived_findings: findings.length - active.length,
     },
     inputs: {
       ...descriptions,
       policy: inputs.policy === undefined ? null : { path: inputs.policy.path, sha256: inputs.policy.sha256 },
+      manifest: inputs.manifest === undefined ? null : { path: inputs.manifest.path, sha256: inputs.manifest.sha256 },
     },
     policy,
     comparisons: decisions.comparisons,
     reported_metrics: decisions.reported,
+    readiness: readiness.section,
     findings,
   };
 }

@@ -42,6 +42,45 @@ const cohortOverride = z.strictObject({
 
 const patterns = z.array(z.string().min(1, 'expected a non-empty cohort name or glob pattern'));
 
+/** The readiness items a manifest can have; the policy says which each risk class requires. */
+export const READINESS_ITEMS = ['owners', 'rollout', 'kill_switch', 'monitoring', 'load_test', 'eval_coverage'] as const;
+export type ReadinessItemName = (typeof READINESS_ITEMS)[number];
+
+const itemList = z.array(z.enum(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
+
+const readinessPolicy = z
+  .strictObject({
+    /** true: a run without a manifest is a blocking finding. */
+    require_manifest: z.boolean().default(false),
+    required: z
+      .strictObject({
+        low: itemList.default(['owners', 'rollout', 'kill_switch']),
+        medium: itemList.default(['owners', 'rollout', 'kill_switch', 'monitoring', 'eval_coverage']),
+        high: itemList.default([...READINESS_ITEMS]),
+      })
+      .prefault({}),
+    /** The largest traffic share the first rollout stage may take, in percent. */
+    first_stage_max: z.number().gt(0).max(100).default(10),
+    /** How old the rollback drill may be, in days, per risk class. */
+    drill_max_age_days: z
+      .strictObject({
+        low: z.number().int().positive().default(90),
+        medium: z.number().int().positive().default(90),
+        high: z.number().int().positive().default(30),
+      })
+      .prefault({}),
+    /** The load test must cover at least this multiple of expected peak traffic. */
+    load_test_min_multiple: z.number().positive().default(2),
+    /** How far ahead a waiver may expire, in days. */
+    waiver_max_days: z.number().int().positive().default(30),
+    /**
+     * Whether a waiver counts without a verified approval. Unset: the caller decides (the Action
+     * requires verification, the CLI, which cannot verify, does not).
+     */
+    require_verified_waivers: z.boolean().optional(),
+  })
+  .prefault({});
+
 export const policySchema = z.strictObject({
   alpha: z.number().gt(0, 'expected 0 < alpha < 0.5').lt(0.5, 'expected 0 < alpha < 0.5').default(0.05),
   correction: z.enum(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
@@ -67,8 +106,10 @@ export const policySchema = z.strictObject({
       overrides: z.record(z.string().min(1), cohortOverride).default({}),
     })
     .prefault({}),
+  readiness: readinessPolicy,
 });
 
 export type Policy = z.output<typeof policySchema>;
 export type MetricPolicy = z.output<typeof metricPolicy>;
 export type CohortOverride = z.output<typeof cohortOverride>;
+export type ReadinessPolicy = z.output<typeof readinessPolicy>;

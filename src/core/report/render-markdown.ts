@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/comparison.js';
-import type { Finding } from '../findings/finding.js';
+import { type Finding, isActive } from '../findings/finding.js';
+import { locationOf, renderChecklist, renderWaived } from './render-readiness.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
 import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
 import type { GateReport, Verdict } from './report.js';
@@ -19,10 +20,13 @@ export function renderMarkdown(report: GateReport): string {
   lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
   lines.push(contextLine(report), '');
 
+  const active = report.findings.filter(isActive);
   const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
-  if (blocking.length > 0) {
+  const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
+  if (blocking.length > 0 || otherBlocking.length > 0) {
     lines.push('### What blocks', '');
-    lines.push(...comparisonTable(blocking), '');
+    if (blocking.length > 0) lines.push(...comparisonTable(blocking), '');
+    if (otherBlocking.length > 0) lines.push(...findingTable(otherBlocking), '');
   }
   const inconclusive = report.comparisons.filter((c) => c.status === 'inconclusive');
   if (inconclusive.length > 0) {
@@ -35,12 +39,17 @@ export function renderMarkdown(report: GateReport): string {
     }
     lines.push(...overflow(inconclusive.length), '');
   }
-  const other = report.findings.filter((f) => !f.id.startsWith('cohort.regressed') && !f.id.startsWith('cohort.inconclusive'));
-  if (other.length > 0) {
-    lines.push('### Findings', '');
-    for (const f of other.slice(0, MAX_ROWS)) lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}`);
-    lines.push(...overflow(other.length), '');
+  const notes = active.filter((f) => f.severity !== 'block' && !COMPARISON_FINDINGS.has(f.id));
+  if (notes.length > 0) {
+    lines.push('### Warnings and notes', '');
+    for (const f of notes.slice(0, MAX_ROWS)) {
+      const where = locationOf(f);
+      lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}${where === '' ? '' : ` (${where})`}`);
+    }
+    lines.push(...overflow(notes.length), '');
   }
+  lines.push(...renderWaived(report));
+  lines.push(...renderChecklist(report));
   const passing = report.comparisons.filter((c) => c.status === 'pass' || (c.status === 'missing' && !c.required));
   if (passing.length > 0) {
     lines.push(`<details><summary>✅ ${passing.length} comparison(s) pass or are not required (show)</summary>`, '');
@@ -50,6 +59,16 @@ export function renderMarkdown(report: GateReport): string {
   return lines.join('\n');
 }
 
+/** Findings that the comparison tables already show. */
+const COMPARISON_FINDINGS = new Set(['cohort.regressed', 'cohort.inconclusive', 'cohort.missing', 'metric.no-uncertainty']);
+
+function findingTable(findings: readonly Finding[]): string[] {
+  const lines = ['| | finding | what to do | where |', '|---|---|---|---|'];
+  for (const f of findings.slice(0, MAX_ROWS)) lines.push(`| ⛔ | \`${f.id}\` | ${escapeMarkdown(f.message, 400)} | ${locationOf(f)} |`);
+  lines.push(...overflow(findings.length));
+  return lines;
+}
+
 function reasonLine(report: GateReport): string {
   const s = report.summary;
   const parts: string[] = [];
@@ -57,8 +76,9 @@ function reasonLine(report: GateReport): string {
   const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
   if (requiredMissing > 0) parts.push(`${requiredMissing} required cohort metric(s) missing`);
   if (s.inconclusive > 0) parts.push(`${s.inconclusive} too small to tell`);
-  const otherBlocking = report.findings.filter((f) => f.severity === 'block' && !f.id.startsWith('cohort.')).length;
-  if (otherBlocking > 0) parts.push(`${otherBlocking} other blocking finding(s)`);
+  const otherBlocking = report.findings.filter((f) => isActive(f) && f.severity === 'block' && !f.id.startsWith('cohort.')).length;
+  if (otherBlocking > 0) parts.push(`${otherBlocking} blocking readiness or data finding(s)`);
+  if (s.waived_findings > 0) parts.push(`${s.waived_findings} accepted by waiver`);
   if (parts.length === 0) parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
   return parts.join(', ');
 }

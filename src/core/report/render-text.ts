@@ -8,8 +8,12 @@ export function renderText(report: GateReport): string {
   const s = report.summary;
   lines.push(`verdict: ${report.verdict.toUpperCase()}`);
   lines.push(
-    `${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s)`,
+    `${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`,
   );
+  if (report.readiness.manifest !== null) {
+    lines.push('', `readiness (${oneLine(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
+    for (const item of report.readiness.items) lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${oneLine(item.evidence)}`}`);
+  }
   const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
   if (notPassing.length > 0) {
     lines.push('', 'cohorts that did not pass:');
@@ -17,7 +21,11 @@ export function renderText(report: GateReport): string {
   }
   if (report.findings.length > 0) {
     lines.push('', 'findings:');
-    for (const f of report.findings) lines.push(`  [${f.severity}] ${f.id}: ${oneLine(f.message)}`);
+    for (const f of report.findings) {
+      const accepted = f.waiver === undefined ? '' : `, accepted by ${oneLine(f.waiver.accepted_by)} until ${oneLine(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
+      const where = f.file === undefined ? '' : ` (${oneLine(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
+      lines.push(`  [${f.severity}${accepted}] ${f.id}: ${oneLine(f.message)}${where}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Comparison, ReportedMetric } from '../compare/comparison.js';
-import type { Finding } from '../findings/finding.js';
+import { type Finding, isActive } from '../findings/finding.js';
+import type { ReadinessSection } from '../gate/readiness-step.js';
 import type { Policy } from '../policy/policy-schema.js';
 
 export type Verdict = 'pass' | 'warn' | 'block';
@@ -29,22 +30,27 @@ export interface GateReport {
     readonly missing: number;
     readonly blocking_findings: number;
     readonly warnings: number;
+    /** Findings a valid waiver accepted: still listed, no longer counted. */
+    readonly waived_findings: number;
   };
   readonly inputs: {
     readonly incumbent: InputDescription;
     readonly candidate: InputDescription;
     readonly policy: { readonly path: string; readonly sha256: string } | null;
+    readonly manifest: { readonly path: string; readonly sha256: string } | null;
   };
   readonly policy: Policy;
   readonly comparisons: readonly Comparison[];
   readonly reported_metrics: readonly ReportedMetric[];
+  readonly readiness: ReadinessSection;
   readonly findings: readonly Finding[];
 }
 
 /** block on any blocking finding; warn on any warning; else pass. An aggregate gain offsets nothing. */
 export function verdictOf(findings: readonly Finding[]): Verdict {
-  if (findings.some((f) => f.severity === 'block')) return 'block';
-  if (findings.some((f) => f.severity === 'warn')) return 'warn';
+  const active = findings.filter(isActive);
+  if (active.some((f) => f.severity === 'block')) return 'block';
+  if (active.some((f) => f.severity === 'warn')) return 'warn';
   return 'pass';
 }
 

@@ -1,0 +1,52 @@
+import type { Finding } from '../findings/finding.js';
+import type { Manifest } from '../manifest/manifest-schema.js';
+import type { ReadinessItemName, ReadinessPolicy } from '../policy/policy-schema.js';
+
+/** A parsed manifest that remembers where each field came from. */
+export interface ManifestDocument {
+  readonly file: string;
+  readonly manifest: Manifest;
+  /** The line of a field, e.g. lineOf(['kill_switch', 'drill', 'date']); the nearest existing parent otherwise. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** What one eval file says about itself (summaries carry model and dataset; per-example files do not). */
+export interface EvalFileMetadata {
+  readonly path: string;
+  readonly sha256: string;
+  readonly model: { readonly name: string; readonly version: string } | null;
+  readonly dataset: { readonly name: string; readonly version?: string | undefined; readonly sha256?: string | undefined } | null;
+}
+
+/** Everything a readiness rule may look at. Time and the file system come in from outside. */
+export interface ReadinessContext {
+  readonly document: ManifestDocument;
+  readonly policy: ReadinessPolicy;
+  /** Today's date as YYYY-MM-DD, from the injected clock (UTC). */
+  readonly today: string;
+  /** Whether a repository-relative path names an existing file (already checked to stay inside the repository). */
+  readonly evidenceExists: (path: string) => boolean;
+  readonly evalFiles: { readonly incumbent: EvalFileMetadata; readonly candidate: EvalFileMetadata };
+}
+
+export type ItemStatus = 'ok' | 'finding' | 'waived' | 'not-required';
+
+/** One line of the readiness checklist. */
+export interface ReadinessItem {
+  readonly id: ReadinessItemName | 'consistency';
+  readonly title: string;
+  readonly required: boolean;
+  readonly status: ItemStatus;
+  /** What the manifest offers as evidence, in a few words (e.g. "canary 1% → 10% → 100%"). */
+  readonly evidence: string | null;
+  readonly file: string;
+  readonly line: number | null;
+}
+
+/** What one rule returns: its checklist item (status ok / finding / not-required) and its findings. */
+export interface RuleOutcome {
+  readonly item: ReadinessItem;
+  readonly findings: Finding[];
+}
+
+export type ReadinessRule = (context: ReadinessContext) => RuleOutcome;
