@@ -562,8 +562,8 @@ function adjustPValues(pValues, method) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/stats/paired-quantile-bootstrap.ts + 2 modules
-var paired_quantile_bootstrap = __nccwpck_require__(7127);
+// EXTERNAL MODULE: ./src/core/stats/paired-quantile-bootstrap.ts + 6 modules
+var paired_quantile_bootstrap = __nccwpck_require__(3902);
 ;// CONCATENATED MODULE: ./src/core/stats/special.ts
 /**
  * The special functions behind the Student t and binomial distributions: log Γ and the regularized
@@ -13735,7 +13735,7 @@ async function runCli(argv, deps) {
 /* harmony export */   wd: () => (/* binding */ bootstrapSeed)
 /* harmony export */ });
 /* harmony import */ var _policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8777);
-/* harmony import */ var _stats_paired_quantile_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7127);
+/* harmony import */ var _stats_paired_quantile_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3902);
 
 
 function runQuantileBootstrapJob(job) {
@@ -16599,13 +16599,13 @@ function isLiteralPattern(pattern) {
 
 /***/ }),
 
-/***/ 7127:
+/***/ 3902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  gY: () => (/* binding */ nearestRankQuantile),
+  gY: () => (/* reexport */ nearestRankQuantile),
   lA: () => (/* binding */ pairedQuantileBootstrap)
 });
 
@@ -16703,214 +16703,11 @@ function createRng(seed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/stats/poisson.ts
+;// CONCATENATED MODULE: ./src/core/stats/nearest-rank.ts
 /**
- * Exact Poisson sampling for the Poisson bootstrap.
- *
- * The bootstrap needs two kinds of draws: millions of Poisson(1) weights for single pairs, and a few
- * Poisson(m) weights per replicate for whole groups of m pairs (m up to the cohort size). One algorithm
- * is not good at both, so:
- * - mean < 10: inversion by sequential search of the CDF. It uses one uniform per draw and about
- *   mean + 1 comparisons, which makes it the fastest exact method for small means. The CDF table is
- *   cached for the last mean, so repeated Poisson(1) draws are a few comparisons each.
- * - mean ≥ 10: PTRS, the transformed rejection method with squeeze of W. Hörmann, "The transformed
- *   rejection method for generating Poisson random variables", Insurance: Mathematics and Economics
- *   12 (1993) 39–45. It needs about 2.3 uniforms per draw on average whatever the mean, so means up to
- *   1e7 and beyond cost the same. Hörmann gives the constants for mean ≥ 10.
- * Both are exact: the only error is floating-point rounding, with no normal approximation anywhere.
+ * The nearest-rank quantile definition shared by the paired quantile bootstrap (see the header of
+ * paired-quantile-bootstrap.ts), with the input checks and the sorted-array search it relies on.
  */
-/** Below this mean, inversion is used. PTRS's constants are only valid from 10 upwards. */
-const PTRS_THRESHOLD = 10;
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-/** log(k!) for small k, summed once. The Stirling series below is less accurate at small k. */
-const LOG_FACTORIAL_TABLE_SIZE = 256;
-const LOG_FACTORIAL_TABLE = (() => {
-    const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-    for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++)
-        table[k] = (table[k - 1] ?? 0) + Math.log(k);
-    return table;
-})();
-/**
- * log(k!) for a non-negative integer k. From the table for small k. Above that, the Stirling series
- * with three correction terms, whose error at k ≥ 256 is far below double precision.
- */
-function logFactorial(k) {
-    if (k < LOG_FACTORIAL_TABLE_SIZE)
-        return LOG_FACTORIAL_TABLE[k] ?? 0;
-    const inv = 1 / k;
-    const inv2 = inv * inv;
-    return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
-}
-/**
- * CDF table for inversion, cached for the last mean used. The bootstrap asks for Poisson(1) millions
- * of times, and recomputing exp(−mean) and the running products on every draw would cost about as much
- * as everything else in a replicate.
- */
-let cachedMean = Number.NaN;
-let cachedCdf = new Float64Array(0);
-function inversionTable(mean) {
-    if (mean === cachedMean)
-        return cachedCdf;
-    cachedCdf = buildCdf(mean);
-    cachedMean = mean;
-    return cachedCdf;
-}
-function buildCdf(mean) {
-    const cdf = [];
-    let probability = Math.exp(-mean);
-    let cumulative = probability;
-    cdf.push(cumulative);
-    // Stop once the CDF can no longer grow in double precision. The tail beyond that has mass below
-    // 1e-16, which no uniform with 32-bit resolution can reach.
-    for (let k = 1; cumulative < 1; k++) {
-        probability *= mean / k;
-        const grown = cumulative + probability;
-        if (grown === cumulative)
-            break;
-        cumulative = grown;
-        cdf.push(cumulative);
-    }
-    return Float64Array.from(cdf);
-}
-/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
-const POISSON_ONE_CDF = buildCdf(1);
-const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
-/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
-function samplePoissonOne(rng) {
-    const u = rng.next();
-    let k = 0;
-    while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k])
-        k++;
-    return k;
-}
-/** Inversion: the smallest k with u < P(X ≤ k). */
-function sampleByInversion(rng, mean) {
-    const cdf = inversionTable(mean);
-    const u = rng.next();
-    const last = cdf.length - 1;
-    let k = 0;
-    while (k < last && u >= cdf[k])
-        k++;
-    return k;
-}
-/** Hörmann's PTRS (1993), for mean ≥ 10. */
-function sampleByPtrs(rng, mean) {
-    const sqrtMean = Math.sqrt(mean);
-    const logMean = Math.log(mean);
-    // Constants of the hat function and of the squeeze, as fitted by Hörmann (1993, algorithm PTRS).
-    const b = 0.931 + 2.53 * sqrtMean;
-    const a = -0.059 + 0.02483 * b;
-    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-    const vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-        const u = rng.next() - 0.5;
-        const v = rng.next();
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-        // Squeeze: in this central region the hat lies under the distribution, so most draws are accepted
-        // here without any logarithm.
-        if (us >= 0.07 && v <= vr)
-            return k;
-        // Outside the support, or in the thin tails of the hat where the squeeze test cannot be used.
-        if (k < 0 || (us < 0.013 && v > us))
-            continue;
-        // Exact acceptance test against the Poisson probability, done in logs so that large means
-        // neither overflow nor underflow.
-        const logHat = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
-        if (logHat <= -mean + k * logMean - logFactorial(k))
-            return k;
-    }
-}
-/**
- * One draw from Poisson(mean). mean = 0 gives 0 without using the generator. Throws for a negative or
- * non-finite mean.
- */
-function samplePoisson(rng, mean) {
-    if (!Number.isFinite(mean) || mean < 0) {
-        throw new RangeError(`samplePoisson: the mean must be a finite number ≥ 0, got ${mean}`);
-    }
-    if (mean === 0)
-        return 0;
-    return mean < PTRS_THRESHOLD ? sampleByInversion(rng, mean) : sampleByPtrs(rng, mean);
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/paired-quantile-bootstrap.ts
-/**
- * Seeded paired bootstrap of the difference of a quantile (p50, p95, p99 of a continuous metric such as
- * latency) between candidate and incumbent, on paired data: example i has incumbent value a[i] and
- * candidate value b[i].
- *
- * Requirement: a seeded paired bootstrap whose cost does not grow as resamples × n on large cohorts.
- * Design:
- *
- * 1. Quantile definition, used for the estimate and for every replicate: nearest rank on weights. The
- *    p-quantile is the smallest value v such that the total weight of values ≤ v is ≥ p × total weight.
- *    With unit weights this is the ceil(p·n)-th smallest value. It is always an observed value, so a
- *    constant shift of the candidate moves the quantile by exactly that shift.
- *
- * 2. Poisson bootstrap (Hanley & MacGibbon, "Creating non-parametric bootstrap samples using Poisson
- *    frequencies", Comput. Methods Programs Biomed. 83 (2006) 57–62; Chamandy, Muralidharan, Najmi &
- *    Naik, "Estimating uncertainty for massive data streams", Google, 2012). Each replicate gives
- *    every pair an independent Poisson(1) weight instead of a multinomial count. The same weight
- *    applies to a[i] and b[i], so the pairing is kept exactly. Independent weights are what make
- *    step 3 possible: a sum of m independent Poisson(1) weights is one Poisson(m) draw.
- *
- * 3. Windowing, so a replicate costs O(√n) instead of O(n). Whether a replicate's quantile lies
- *    above the r-th smallest value depends on the sign of (weight of the r smallest) − p·(total
- *    weight). That is a sum of independent Poisson counts, and at r ≈ p·n its standard deviation is
- *    √(n·p·(1−p)), while each rank step moves its mean by about 1. So the replicate quantile almost
- *    surely lies in the rank window
- *        [p·n − h, p·n + h],   h = k·√(n·p·(1−p)) + c,   k = 6, c = 20
- *    of the sorted sample (more than 6 standard deviations outside happens with probability about
- *    1e-9 per side; c covers small n, where the normal approximation is poor). The window is taken
- *    separately for a and for b, over ranks in the sorted side. Values tied with an edge value are
- *    split by pair index, so a window holds exactly its ranks even on heavily tied metrics. Each pair
- *    is then classified by the region (below / inside / above) of its incumbent value and of its
- *    candidate value:
- *    - Pairs with both values outside their windows only matter through the total weight below each
- *      window. They collapse into at most 4 aggregate cells (below/below, below/above, above/below,
- *      above/above), and each cell draws one Poisson(count) weight per replicate. Sampling is exact
- *      for any count (see poisson.ts).
- *    - Pairs with at least one value inside a window are kept individually, with one Poisson(1)
- *      weight each per replicate.
- *    Each side's replicate quantile is found by starting from its below-window weight and adding the
- *    weights of its in-window values in value order (sorted once, up front) until p × total is reached.
- *
- * 4. Correctness never depends on the window. If a replicate's quantile falls outside a window (the
- *    below weight alone already reaches the target, or the in-window values end before reaching it),
- *    that replicate is recomputed exactly over all n pairs. The cell totals are first split into
- *    per-pair weights by placing each unit of a cell's weight on a uniformly chosen member. Given
- *    their sum, independent Poisson(1) weights are exactly multinomial with equal probabilities, so
- *    the split pairs have exactly the law of the plain Poisson bootstrap. This should be
- *    astronomically rare with the default window. The fallback is still exercised in tests with a
- *    deliberately narrow window.
- *
- * 5. A replicate whose total weight is 0 (probability e^-n, which only matters for tiny n) has no
- *    quantile. It is redrawn, which conditions the bootstrap on a non-empty resample.
- *
- * Cost: two sorts, O(n log n) once, plus O(n) classification. Then per replicate, O(m) where m is the
- * number of individual pairs: at most 2·(2h + 2) ≈ 24·√(n·p·(1−p)) + 84, ties or not. It is less when
- * a and b are strongly correlated, because then the two windows hold mostly the same pairs. When n is
- * small the windows cover everything, every pair is individual, and this is exactly the plain Poisson
- * bootstrap, draw for draw.
- *
- * The standard error is the sample standard deviation (R − 1 denominator) of the R replicate
- * differences (candidate quantile − incumbent quantile).
- */
-
-
-/** The default window. See the header for why 6 standard deviations plus 20 ranks is enough. */
-const DEFAULT_WINDOW = { k: 6, c: 20 };
-const BELOW = 0;
-const INSIDE = 1;
-const ABOVE = 2;
-/** cellOf value for a pair kept individually. Values 0..3 are the aggregate cells. */
-const INDIVIDUAL_CELL = 4;
-const CELL_COUNT = 4;
-/** Aggregate cell index for two outside regions (each BELOW or ABOVE): bit 1 = incumbent above, bit 0 = candidate above. */
-function cellIndex(regionA, regionB) {
-    return (regionA >> 1) * 2 + (regionB >> 1);
-}
 /**
  * 1-based rank of the nearest-rank p-quantile among values of total weight `total`, i.e. ceil(p·total).
  * Weights are integers, so the cumulative weight is compared with an integer rank. The product is
@@ -16933,10 +16730,12 @@ function lowerBound(sorted, v) {
     }
     return lo;
 }
+/** Throws unless 0 < p < 1. `where` names the caller in the message. */
 function checkProbability(p, where) {
     if (!(p > 0 && p < 1))
         throw new RangeError(`${where}: p must be strictly between 0 and 1, got ${p}`);
 }
+/** Throws on the first value of `values` that is not finite. */
 function checkFinite(values, label, where) {
     for (let i = 0; i < values.length; i++) {
         if (!Number.isFinite(values[i])) {
@@ -16955,6 +16754,29 @@ function nearestRankQuantile(values, p) {
     checkFinite(values, 'values', where);
     const sorted = values.slice().sort();
     return sorted[rankTarget(p, sorted.length) - 1];
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/quantile-windows.ts
+/**
+ * Rank windows of the paired quantile bootstrap (step 3 of the header of paired-quantile-bootstrap.ts):
+ * place a window on each side, classify every pair as below / inside / above it, and collapse the pairs
+ * outside both windows into aggregate cells.
+ */
+
+/**
+ * The default window. See the header of paired-quantile-bootstrap.ts for why 6 standard deviations plus
+ * 20 ranks is enough.
+ */
+const DEFAULT_WINDOW = { k: 6, c: 20 };
+const BELOW = 0;
+const INSIDE = 1;
+const ABOVE = 2;
+/** cellOf value for a pair kept individually. Values 0..3 are the aggregate cells. */
+const INDIVIDUAL_CELL = 4;
+const CELL_COUNT = 4;
+/** Aggregate cell index for two outside regions (each BELOW or ABOVE): bit 1 = incumbent above, bit 0 = candidate above. */
+function cellIndex(regionA, regionB) {
+    return (regionA >> 1) * 2 + (regionB >> 1);
 }
 /**
  * Assigns each value of one side to below / inside / above the rank window. Values tied with the edge
@@ -17091,6 +16913,146 @@ function planWindows(a, b, p, width = DEFAULT_WINDOW) {
         candidate: side(wb, sortedB, belowB, insideSlotsB, insideValuesB),
     };
 }
+
+;// CONCATENATED MODULE: ./src/core/stats/poisson.ts
+/**
+ * Exact Poisson sampling for the Poisson bootstrap.
+ *
+ * The bootstrap needs two kinds of draws: millions of Poisson(1) weights for single pairs, and a few
+ * Poisson(m) weights per replicate for whole groups of m pairs (m up to the cohort size). One algorithm
+ * is not good at both, so:
+ * - mean < 10: inversion by sequential search of the CDF. It uses one uniform per draw and about
+ *   mean + 1 comparisons, which makes it the fastest exact method for small means. The CDF table is
+ *   cached for the last mean, so repeated Poisson(1) draws are a few comparisons each.
+ * - mean ≥ 10: PTRS, the transformed rejection method with squeeze of W. Hörmann, "The transformed
+ *   rejection method for generating Poisson random variables", Insurance: Mathematics and Economics
+ *   12 (1993) 39–45. It needs about 2.3 uniforms per draw on average whatever the mean, so means up to
+ *   1e7 and beyond cost the same. Hörmann gives the constants for mean ≥ 10.
+ * Both are exact: the only error is floating-point rounding, with no normal approximation anywhere.
+ */
+/** Below this mean, inversion is used. PTRS's constants are only valid from 10 upwards. */
+const PTRS_THRESHOLD = 10;
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** log(k!) for small k, summed once. The Stirling series below is less accurate at small k. */
+const LOG_FACTORIAL_TABLE_SIZE = 256;
+const LOG_FACTORIAL_TABLE = (() => {
+    const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+    for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++)
+        table[k] = (table[k - 1] ?? 0) + Math.log(k);
+    return table;
+})();
+/**
+ * log(k!) for a non-negative integer k. From the table for small k. Above that, the Stirling series
+ * with three correction terms, whose error at k ≥ 256 is far below double precision.
+ */
+function logFactorial(k) {
+    if (k < LOG_FACTORIAL_TABLE_SIZE)
+        return LOG_FACTORIAL_TABLE[k] ?? 0;
+    const inv = 1 / k;
+    const inv2 = inv * inv;
+    return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+}
+/**
+ * CDF table for inversion, cached for the last mean used. The bootstrap asks for Poisson(1) millions
+ * of times, and recomputing exp(−mean) and the running products on every draw would cost about as much
+ * as everything else in a replicate.
+ */
+let cachedMean = Number.NaN;
+let cachedCdf = new Float64Array(0);
+function inversionTable(mean) {
+    if (mean === cachedMean)
+        return cachedCdf;
+    cachedCdf = buildCdf(mean);
+    cachedMean = mean;
+    return cachedCdf;
+}
+function buildCdf(mean) {
+    const cdf = [];
+    let probability = Math.exp(-mean);
+    let cumulative = probability;
+    cdf.push(cumulative);
+    // Stop once the CDF can no longer grow in double precision. The tail beyond that has mass below
+    // 1e-16, which no uniform with 32-bit resolution can reach.
+    for (let k = 1; cumulative < 1; k++) {
+        probability *= mean / k;
+        const grown = cumulative + probability;
+        if (grown === cumulative)
+            break;
+        cumulative = grown;
+        cdf.push(cumulative);
+    }
+    return Float64Array.from(cdf);
+}
+/** Poisson(1), the bootstrap's per-pair weight, has its own table so other means never evict it. */
+const POISSON_ONE_CDF = buildCdf(1);
+const POISSON_ONE_LAST = POISSON_ONE_CDF.length - 1;
+/** One draw from Poisson(1): the same draws as samplePoisson(rng, 1), without the checks and the cache lookup. */
+function samplePoissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (k < POISSON_ONE_LAST && u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
+}
+/** Inversion: the smallest k with u < P(X ≤ k). */
+function sampleByInversion(rng, mean) {
+    const cdf = inversionTable(mean);
+    const u = rng.next();
+    const last = cdf.length - 1;
+    let k = 0;
+    while (k < last && u >= cdf[k])
+        k++;
+    return k;
+}
+/** Hörmann's PTRS (1993), for mean ≥ 10. */
+function sampleByPtrs(rng, mean) {
+    const sqrtMean = Math.sqrt(mean);
+    const logMean = Math.log(mean);
+    // Constants of the hat function and of the squeeze, as fitted by Hörmann (1993, algorithm PTRS).
+    const b = 0.931 + 2.53 * sqrtMean;
+    const a = -0.059 + 0.02483 * b;
+    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+        // Squeeze: in this central region the hat lies under the distribution, so most draws are accepted
+        // here without any logarithm.
+        if (us >= 0.07 && v <= vr)
+            return k;
+        // Outside the support, or in the thin tails of the hat where the squeeze test cannot be used.
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        // Exact acceptance test against the Poisson probability, done in logs so that large means
+        // neither overflow nor underflow.
+        const logHat = Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b);
+        if (logHat <= -mean + k * logMean - logFactorial(k))
+            return k;
+    }
+}
+/**
+ * One draw from Poisson(mean). mean = 0 gives 0 without using the generator. Throws for a negative or
+ * non-finite mean.
+ */
+function samplePoisson(rng, mean) {
+    if (!Number.isFinite(mean) || mean < 0) {
+        throw new RangeError(`samplePoisson: the mean must be a finite number ≥ 0, got ${mean}`);
+    }
+    if (mean === 0)
+        return 0;
+    return mean < PTRS_THRESHOLD ? sampleByInversion(rng, mean) : sampleByPtrs(rng, mean);
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/windowed-replicate.ts
+/**
+ * One replicate of the windowed paired quantile bootstrap: draw the Poisson weights of the aggregate
+ * cells and individual slots, then walk each side's in-window values to its replicate quantile.
+ */
+
+
+
 /** Walk one side's in-window values. NaN means the quantile is outside the window on this side. */
 function walkWindow(side, below, slotWeights, target) {
     if (below >= target)
@@ -17116,7 +17078,7 @@ function windowedReplicate(plan, cellWeights, slotWeights, out) {
     const c2 = cellWeights[2];
     const c3 = cellWeights[3];
     let total = c0 + c1 + c2 + c3;
-    // Cell bit 1 set = incumbent above, bit 0 set = candidate above (see cellIndex).
+    // Cell bit 1 set = incumbent above, bit 0 set = candidate above (see cellIndex in quantile-windows.ts).
     let belowA = c0 + c1;
     let belowB = c0 + c2;
     const flagsA = plan.incumbent.belowSlot;
@@ -17143,6 +17105,14 @@ function drawWeights(plan, rng, cellWeights, slotWeights) {
     for (let s = 0; s < slotWeights.length; s++)
         slotWeights[s] = samplePoissonOne(rng);
 }
+
+;// CONCATENATED MODULE: ./src/core/stats/exact-fallback.ts
+/**
+ * Exact fallback of the paired quantile bootstrap (step 4 of the header of
+ * paired-quantile-bootstrap.ts): a replicate whose quantile left a window is recomputed over all n pairs.
+ */
+
+
 /** A uniform integer in [0, count), unbiased: rejection on the 32-bit output behind rng.next(). */
 function uniformIndex(rng, count) {
     const range = 4294967296;
@@ -17181,7 +17151,7 @@ class ExactFallback {
     /**
      * Per-pair weights consistent with the drawn ones. Individual slots keep theirs. Each unit of a cell's
      * Poisson(count) total goes to a uniformly chosen member, which makes the per-pair weights exactly
-     * independent Poisson(1) (see the header).
+     * independent Poisson(1) (see the header of paired-quantile-bootstrap.ts).
      */
     splitWeights(cellWeights, slotWeights, rng) {
         const plan = this.plan;
@@ -17231,6 +17201,79 @@ class ExactFallback {
         return sorted[sorted.length - 1];
     }
 }
+
+;// CONCATENATED MODULE: ./src/core/stats/paired-quantile-bootstrap.ts
+/**
+ * Seeded paired bootstrap of the difference of a quantile (p50, p95, p99 of a continuous metric such as
+ * latency) between candidate and incumbent, on paired data: example i has incumbent value a[i] and
+ * candidate value b[i].
+ *
+ * Requirement: a seeded paired bootstrap whose cost does not grow as resamples × n on large cohorts.
+ * Design:
+ *
+ * 1. Quantile definition, used for the estimate and for every replicate: nearest rank on weights. The
+ *    p-quantile is the smallest value v such that the total weight of values ≤ v is ≥ p × total weight.
+ *    With unit weights this is the ceil(p·n)-th smallest value. It is always an observed value, so a
+ *    constant shift of the candidate moves the quantile by exactly that shift.
+ *
+ * 2. Poisson bootstrap (Hanley & MacGibbon, "Creating non-parametric bootstrap samples using Poisson
+ *    frequencies", Comput. Methods Programs Biomed. 83 (2006) 57–62; Chamandy, Muralidharan, Najmi &
+ *    Naik, "Estimating uncertainty for massive data streams", Google, 2012). Each replicate gives
+ *    every pair an independent Poisson(1) weight instead of a multinomial count. The same weight
+ *    applies to a[i] and b[i], so the pairing is kept exactly. Independent weights are what make
+ *    step 3 possible: a sum of m independent Poisson(1) weights is one Poisson(m) draw.
+ *
+ * 3. Windowing, so a replicate costs O(√n) instead of O(n). Whether a replicate's quantile lies
+ *    above the r-th smallest value depends on the sign of (weight of the r smallest) − p·(total
+ *    weight). That is a sum of independent Poisson counts, and at r ≈ p·n its standard deviation is
+ *    √(n·p·(1−p)), while each rank step moves its mean by about 1. So the replicate quantile almost
+ *    surely lies in the rank window
+ *        [p·n − h, p·n + h],   h = k·√(n·p·(1−p)) + c,   k = 6, c = 20
+ *    of the sorted sample (more than 6 standard deviations outside happens with probability about
+ *    1e-9 per side; c covers small n, where the normal approximation is poor). The window is taken
+ *    separately for a and for b, over ranks in the sorted side. Values tied with an edge value are
+ *    split by pair index, so a window holds exactly its ranks even on heavily tied metrics. Each pair
+ *    is then classified by the region (below / inside / above) of its incumbent value and of its
+ *    candidate value:
+ *    - Pairs with both values outside their windows only matter through the total weight below each
+ *      window. They collapse into at most 4 aggregate cells (below/below, below/above, above/below,
+ *      above/above), and each cell draws one Poisson(count) weight per replicate. Sampling is exact
+ *      for any count (see poisson.ts).
+ *    - Pairs with at least one value inside a window are kept individually, with one Poisson(1)
+ *      weight each per replicate.
+ *    Each side's replicate quantile is found by starting from its below-window weight and adding the
+ *    weights of its in-window values in value order (sorted once, up front) until p × total is reached.
+ *
+ * 4. Correctness never depends on the window. If a replicate's quantile falls outside a window (the
+ *    below weight alone already reaches the target, or the in-window values end before reaching it),
+ *    that replicate is recomputed exactly over all n pairs. The cell totals are first split into
+ *    per-pair weights by placing each unit of a cell's weight on a uniformly chosen member. Given
+ *    their sum, independent Poisson(1) weights are exactly multinomial with equal probabilities, so
+ *    the split pairs have exactly the law of the plain Poisson bootstrap. This should be
+ *    astronomically rare with the default window. The fallback is still exercised in tests with a
+ *    deliberately narrow window.
+ *
+ * 5. A replicate whose total weight is 0 (probability e^-n, which only matters for tiny n) has no
+ *    quantile. It is redrawn, which conditions the bootstrap on a non-empty resample.
+ *
+ * Cost: two sorts, O(n log n) once, plus O(n) classification. Then per replicate, O(m) where m is the
+ * number of individual pairs: at most 2·(2h + 2) ≈ 24·√(n·p·(1−p)) + 84, ties or not. It is less when
+ * a and b are strongly correlated, because then the two windows hold mostly the same pairs. When n is
+ * small the windows cover everything, every pair is individual, and this is exactly the plain Poisson
+ * bootstrap, draw for draw.
+ *
+ * The standard error is the sample standard deviation (R − 1 denominator) of the R replicate
+ * differences (candidate quantile − incumbent quantile).
+ */
+
+
+
+
+
+// The public surface stays importable from this file; the parts live in the modules above.
+
+
+
 /**
  * The bootstrap with an explicit window width. Exported so the tests can force the exact fallback
  * with a narrow window. Production code should call pairedQuantileBootstrap.

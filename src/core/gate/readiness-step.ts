@@ -2,8 +2,8 @@ import type { Finding } from '../findings/finding.js';
 import { parseManifest } from '../manifest/load-manifest.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { evaluateReadiness, itemsAfterWaivers } from '../readiness/evaluate-readiness.js';
-import type { EvalFileMetadata, ReadinessItem } from '../readiness/readiness-types.js';
-import { WaiverRecord, applyWaivers } from '../readiness/waivers.js';
+import type { EvalFileMetadata, ReadinessSection } from '../readiness/readiness-types.js';
+import { applyWaivers } from '../readiness/waivers.js';
 
 /** What the readiness checks need from outside the core: the date, the repository, the people. */
 export interface ReadinessEnvironment {
@@ -17,19 +17,6 @@ export interface ReadinessEnvironment {
   readonly verifiedApprovals?: readonly string[] | undefined;
   /** Whether waivers need a verified approval when the policy does not say (Action: true, CLI: false). */
   readonly requireVerifiedWaiversByDefault: boolean;
-}
-
-export interface ReadinessSection {
-  readonly manifest: {
-    readonly path: string;
-    readonly sha256: string;
-    readonly risk_class: string;
-    readonly model: { readonly name: string; readonly candidate: string; readonly incumbent: string };
-  } | null;
-  readonly today: string | null;
-  readonly waivers_require_verification: boolean;
-  readonly items: readonly ReadinessItem[];
-  readonly waivers: readonly WaiverRecord[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { Manifest } from '../manifest/manifest-schema.js';
 import type { ReadinessItemName, ReadinessPolicy } from '../policy/policy-schema.js';
+import type { WaiverRecord } from './waivers.js';
 
 /** A parsed manifest that remembers where each field came from. */
 export interface ManifestDocument {
@@ -50,3 +51,17 @@ export interface RuleOutcome {
 }
 
 export type ReadinessRule = (context: ReadinessContext) => RuleOutcome;
+
+/** The report's readiness section. */
+export interface ReadinessSection {
+  readonly manifest: {
+    readonly path: string;
+    readonly sha256: string;
+    readonly risk_class: string;
+    readonly model: { readonly name: string; readonly candidate: string; readonly incumbent: string };
+  } | null;
+  readonly today: string | null;
+  readonly waivers_require_verification: boolean;
+  readonly items: readonly ReadinessItem[];
+  readonly waivers: readonly WaiverRecord[];
+}

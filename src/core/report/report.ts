@@ -1,6 +1,6 @@
 import type { Comparison, ReportedMetric } from '../compare/comparison.js';
 import { type Finding, isActive } from '../findings/finding.js';
-import type { ReadinessSection } from '../gate/readiness-step.js';
+import type { ReadinessSection } from '../readiness/readiness-types.js';
 import type { Policy } from '../policy/policy-schema.js';
 
 export type Verdict = 'pass' | 'warn' | 'block';
