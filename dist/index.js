@@ -40202,7 +40202,7 @@ function daysBetween(from, to) {
  */
 const manifest_values_version = union([schemas_string().min(1, 'expected a non-empty version'), schemas_number()]).transform((value, ctx) => {
     if (typeof value === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected the version as text: quote it ("${value}"), since YAML reads an unquoted 2.10 as the number 2.1` });
+        ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
         return NEVER;
     }
     return value;
@@ -40948,7 +40948,7 @@ function evaluateReadiness(context) {
 }
 /**
  * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
- * active stays `finding`. Findings are matched to items by the file and the item's id prefix.
+ * active stays `finding`. Findings are matched to items by their id's prefix (`kill-switch.` → kill_switch).
  */
 function itemsAfterWaivers(items, findings) {
     return items.map((item) => {
@@ -41412,6 +41412,8 @@ function escapeName(text, maxLength = 80) {
 
 ;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
 
+
+
 const ITEM_ICON = { ok: '✅', finding: '⛔', waived: '🟡', 'not-required': '➖' };
 /** Where a finding points: "release-manifest.yml line 24". */
 function locationOf(finding) {
@@ -41446,12 +41448,17 @@ function renderChecklist(report) {
     const items = [...readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
     const lines = [`### Readiness: ${escapeName(readiness.manifest.path)}, ${escapeName(readiness.manifest.risk_class)} risk`, ''];
     for (const item of items) {
+        const icon = item.status === 'finding' && !blocksItem(report, item.id) ? '⚠️' : ITEM_ICON[item.status];
         const evidence = item.evidence === null ? '' : `: ${escapeMarkdown(item.evidence, 160)}`;
         const note = item.status === 'not-required' ? ' (not required at this risk class)' : item.status === 'waived' ? ' (accepted by waiver)' : '';
-        lines.push(`- ${ITEM_ICON[item.status]} ${escapeMarkdown(item.title)}${evidence}${note}`);
+        lines.push(`- ${icon} ${escapeMarkdown(item.title)}${evidence}${note}`);
     }
     lines.push('');
     return lines;
+}
+/** Whether an item has a blocking finding still in force (an item with only warnings shows ⚠️, not ⛔). */
+function blocksItem(report, id) {
+    return report.findings.some((f) => isActive(f) && f.severity === 'block' && itemOfFinding(f.id) === id);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-markdown.ts
@@ -41472,7 +41479,8 @@ function renderMarkdown(report) {
     lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
     lines.push(contextLine(report), '');
     const active = report.findings.filter(isActive);
-    const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
+    // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
+    const blocking = report.comparisons.filter((c) => (c.status === 'regressed' || (c.status === 'missing' && c.required)) && !isWaived(report, c));
     const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
     if (blocking.length > 0 || otherBlocking.length > 0) {
         lines.push('### What blocks', '');
@@ -41521,8 +41529,9 @@ function findingTable(findings) {
 function reasonLine(report) {
     const s = report.summary;
     const parts = [];
-    if (s.regressed > 0)
-        parts.push(`${s.regressed} cohort metric(s) regressed`);
+    const waivedRegressions = report.comparisons.filter((c) => c.status === 'regressed' && isWaived(report, c)).length;
+    if (s.regressed - waivedRegressions > 0)
+        parts.push(`${s.regressed - waivedRegressions} cohort metric(s) regressed`);
     const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
     if (requiredMissing > 0)
         parts.push(`${requiredMissing} required cohort metric(s) missing`);
@@ -41585,6 +41594,10 @@ function overflow(total) {
 function methodsLine(report) {
     const methods = [...new Set(report.comparisons.map((c) => c.method).filter((m) => m !== 'none'))].sort();
     return `<sub>Δ = candidate − incumbent, oriented so that positive is better; bounds are one-sided ${Math.round((1 - report.policy.alpha) * 100)}%. Methods: ${methods.map((m) => escapeMarkdown(m, 200)).join('; ') || 'none'}. ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}.</sub>`;
+}
+/** Whether the finding for this comparison was accepted by a waiver. */
+function isWaived(report, c) {
+    return report.findings.some((f) => f.cohort === c.cohort && f.metric === c.metric && f.id.startsWith('cohort.') && f.waiver !== undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/annotations.ts
@@ -41754,23 +41767,53 @@ async function readSmallFile(path) {
 
 /***/ }),
 
-/***/ 1148:
+/***/ 6654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ pullRequestAuthor)
+/* harmony export */   E: () => (/* binding */ readRunnerEnvironment)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
-/** The pull request's author from the event payload the runner wrote, when the event has one. */
-function pullRequestAuthor(eventPath) {
-    if (eventPath === undefined || eventPath === '')
+/** Reads GITHUB_* variables and the event payload file. Missing pieces are null, never guessed. */
+function readRunnerEnvironment(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const repository = owner && repo ? { owner, repo } : null;
+    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const runId = env.GITHUB_RUN_ID;
+    const pr = (payload?.pull_request ?? undefined);
+    const str = (value) => (typeof value === 'string' && value !== '' ? value : null);
+    const pullRequest = pr !== undefined && typeof pr.number === 'number' && str(pr.base?.ref) !== null && str(pr.base?.sha) !== null && str(pr.head?.sha) !== null
+        ? {
+            number: pr.number,
+            author: str(pr.user?.login),
+            baseRef: str(pr.base?.ref),
+            baseSha: str(pr.base?.sha),
+            headSha: str(pr.head?.sha),
+            fromFork: str(pr.head?.repo?.full_name) !== null && pr.head?.repo?.full_name !== pr.base?.repo?.full_name,
+        }
+        : null;
+    const repositoryPayload = payload?.repository;
+    return {
+        repository,
+        serverUrl,
+        sha: str(env.GITHUB_SHA),
+        eventName: str(env.GITHUB_EVENT_NAME),
+        run: runId && repository
+            ? { id: runId, attempt: str(env.GITHUB_RUN_ATTEMPT), url: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}` }
+            : null,
+        pullRequest,
+        defaultBranch: str(repositoryPayload?.default_branch),
+    };
+}
+function readPayload(path) {
+    if (path === undefined || path === '')
         return undefined;
     try {
-        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
-        const login = payload.pull_request?.user?.login;
-        return typeof login === 'string' && login !== '' ? login : undefined;
+        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
         return undefined;
@@ -45617,7 +45660,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5119);
 /* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8948);
-/* harmony import */ var _adapters_github_event_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1148);
+/* harmony import */ var _adapters_github_runner_environment_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6654);
 /* harmony import */ var _adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1616);
 /* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1621);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
@@ -45651,7 +45694,7 @@ async function main() {
         },
         today: () => (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_7__/* .todayUtc */ .O)(),
         evidenceExists: (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_7__/* .evidenceExistsUnder */ .U)(process.env.GITHUB_WORKSPACE ?? process.cwd()),
-        author: (0,_adapters_github_event_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestAuthor */ .Y)(process.env.GITHUB_EVENT_PATH),
+        author: (0,_adapters_github_runner_environment_js__WEBPACK_IMPORTED_MODULE_6__/* .readRunnerEnvironment */ .E)(process.env).pullRequest?.author ?? undefined,
         info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
         openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_5__/* .openFileSource */ .S,
         readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_5__/* .readSmallFile */ .E,

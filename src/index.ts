@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from './adapters/file-source.js';
-import { pullRequestAuthor } from './adapters/github-event.js';
+import { readRunnerEnvironment } from './adapters/github/runner-environment.js';
 import { evidenceExistsUnder, todayUtc } from './adapters/repository-files.js';
 import { runAction } from './action/run-action.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     },
     today: () => todayUtc(),
     evidenceExists: evidenceExistsUnder(process.env.GITHUB_WORKSPACE ?? process.cwd()),
-    author: pullRequestAuthor(process.env.GITHUB_EVENT_PATH),
+    author: readRunnerEnvironment(process.env).pullRequest?.author ?? undefined,
     info: (message) => core.info(message),
     openSource: openFileSource,
     readSmallFile,

@@ -60,7 +60,7 @@ describe('release manifest input errors name the file, line and field', () => {
   it('a version YAML would read as a number', () => {
     const error = parseError('model: {name: m, candidate: 2.10, incumbent: "2.9"}\nrisk_class: low\n');
     expect(error.field).toBe('model.candidate');
-    expect(error.message).toContain('quote it');
+    expect(error.message).toContain('expected the version as quoted text (e.g. "2.10")');
   });
 
   it('an unknown risk class', () => {

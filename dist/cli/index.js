@@ -12178,7 +12178,7 @@ function daysBetween(from, to) {
  */
 const manifest_values_version = union([schemas_string().min(1, 'expected a non-empty version'), schemas_number()]).transform((value, ctx) => {
     if (typeof value === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected the version as text: quote it ("${value}"), since YAML reads an unquoted 2.10 as the number 2.1` });
+        ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
         return NEVER;
     }
     return value;
@@ -12924,7 +12924,7 @@ function evaluateReadiness(context) {
 }
 /**
  * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
- * active stays `finding`. Findings are matched to items by the file and the item's id prefix.
+ * active stays `finding`. Findings are matched to items by their id's prefix (`kill-switch.` → kill_switch).
  */
 function itemsAfterWaivers(items, findings) {
     return items.map((item) => {
@@ -13388,6 +13388,8 @@ function escapeName(text, maxLength = 80) {
 
 ;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
 
+
+
 const ITEM_ICON = { ok: '✅', finding: '⛔', waived: '🟡', 'not-required': '➖' };
 /** Where a finding points: "release-manifest.yml line 24". */
 function locationOf(finding) {
@@ -13422,12 +13424,17 @@ function renderChecklist(report) {
     const items = [...readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
     const lines = [`### Readiness: ${escapeName(readiness.manifest.path)}, ${escapeName(readiness.manifest.risk_class)} risk`, ''];
     for (const item of items) {
+        const icon = item.status === 'finding' && !blocksItem(report, item.id) ? '⚠️' : ITEM_ICON[item.status];
         const evidence = item.evidence === null ? '' : `: ${escapeMarkdown(item.evidence, 160)}`;
         const note = item.status === 'not-required' ? ' (not required at this risk class)' : item.status === 'waived' ? ' (accepted by waiver)' : '';
-        lines.push(`- ${ITEM_ICON[item.status]} ${escapeMarkdown(item.title)}${evidence}${note}`);
+        lines.push(`- ${icon} ${escapeMarkdown(item.title)}${evidence}${note}`);
     }
     lines.push('');
     return lines;
+}
+/** Whether an item has a blocking finding still in force (an item with only warnings shows ⚠️, not ⛔). */
+function blocksItem(report, id) {
+    return report.findings.some((f) => isActive(f) && f.severity === 'block' && itemOfFinding(f.id) === id);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-markdown.ts
@@ -13448,7 +13455,8 @@ function renderMarkdown(report) {
     lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
     lines.push(contextLine(report), '');
     const active = report.findings.filter(isActive);
-    const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
+    // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
+    const blocking = report.comparisons.filter((c) => (c.status === 'regressed' || (c.status === 'missing' && c.required)) && !isWaived(report, c));
     const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
     if (blocking.length > 0 || otherBlocking.length > 0) {
         lines.push('### What blocks', '');
@@ -13497,8 +13505,9 @@ function findingTable(findings) {
 function reasonLine(report) {
     const s = report.summary;
     const parts = [];
-    if (s.regressed > 0)
-        parts.push(`${s.regressed} cohort metric(s) regressed`);
+    const waivedRegressions = report.comparisons.filter((c) => c.status === 'regressed' && isWaived(report, c)).length;
+    if (s.regressed - waivedRegressions > 0)
+        parts.push(`${s.regressed - waivedRegressions} cohort metric(s) regressed`);
     const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
     if (requiredMissing > 0)
         parts.push(`${requiredMissing} required cohort metric(s) missing`);
@@ -13561,6 +13570,10 @@ function overflow(total) {
 function methodsLine(report) {
     const methods = [...new Set(report.comparisons.map((c) => c.method).filter((m) => m !== 'none'))].sort();
     return `<sub>Δ = candidate − incumbent, oriented so that positive is better; bounds are one-sided ${Math.round((1 - report.policy.alpha) * 100)}%. Methods: ${methods.map((m) => escapeMarkdown(m, 200)).join('; ') || 'none'}. ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}.</sub>`;
+}
+/** Whether the finding for this comparison was accepted by a waiver. */
+function isWaived(report, c) {
+    return report.findings.some((f) => f.cohort === c.cohort && f.metric === c.metric && f.id.startsWith('cohort.') && f.waiver !== undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-text.ts

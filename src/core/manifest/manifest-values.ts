@@ -29,7 +29,7 @@ export function daysBetween(from: string, to: string): number {
  */
 export const version = z.union([z.string().min(1, 'expected a non-empty version'), z.number()]).transform((value, ctx) => {
   if (typeof value === 'number') {
-    ctx.addIssue({ code: 'custom', message: `expected the version as text: quote it ("${value}"), since YAML reads an unquoted 2.10 as the number 2.1` });
+    ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
     return z.NEVER;
   }
   return value;

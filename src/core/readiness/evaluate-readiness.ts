@@ -16,7 +16,7 @@ export function evaluateReadiness(context: ReadinessContext): { items: Readiness
 
 /**
  * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
- * active stays `finding`. Findings are matched to items by the file and the item's id prefix.
+ * active stays `finding`. Findings are matched to items by their id's prefix (`kill-switch.` → kill_switch).
  */
 export function itemsAfterWaivers(items: readonly ReadinessItem[], findings: readonly Finding[]): ReadinessItem[] {
   return items.map((item) => {

@@ -21,7 +21,8 @@ export function renderMarkdown(report: GateReport): string {
   lines.push(contextLine(report), '');
 
   const active = report.findings.filter(isActive);
-  const blocking = report.comparisons.filter((c) => c.status === 'regressed' || (c.status === 'missing' && c.required));
+  // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
+  const blocking = report.comparisons.filter((c) => (c.status === 'regressed' || (c.status === 'missing' && c.required)) && !isWaived(report, c));
   const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
   if (blocking.length > 0 || otherBlocking.length > 0) {
     lines.push('### What blocks', '');
@@ -72,7 +73,8 @@ function findingTable(findings: readonly Finding[]): string[] {
 function reasonLine(report: GateReport): string {
   const s = report.summary;
   const parts: string[] = [];
-  if (s.regressed > 0) parts.push(`${s.regressed} cohort metric(s) regressed`);
+  const waivedRegressions = report.comparisons.filter((c) => c.status === 'regressed' && isWaived(report, c)).length;
+  if (s.regressed - waivedRegressions > 0) parts.push(`${s.regressed - waivedRegressions} cohort metric(s) regressed`);
   const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
   if (requiredMissing > 0) parts.push(`${requiredMissing} required cohort metric(s) missing`);
   if (s.inconclusive > 0) parts.push(`${s.inconclusive} too small to tell`);
@@ -142,4 +144,9 @@ function overflow(total: number): string[] {
 function methodsLine(report: GateReport): string {
   const methods = [...new Set(report.comparisons.map((c) => c.method).filter((m) => m !== 'none'))].sort();
   return `<sub>Δ = candidate − incumbent, oriented so that positive is better; bounds are one-sided ${Math.round((1 - report.policy.alpha) * 100)}%. Methods: ${methods.map((m) => escapeMarkdown(m, 200)).join('; ') || 'none'}. ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}.</sub>`;
+}
+
+/** Whether the finding for this comparison was accepted by a waiver. */
+function isWaived(report: GateReport, c: Comparison): boolean {
+  return report.findings.some((f) => f.cohort === c.cohort && f.metric === c.metric && f.id.startsWith('cohort.') && f.waiver !== undefined);
 }

@@ -1,4 +1,5 @@
-import type { Finding } from '../findings/finding.js';
+import { type Finding, isActive } from '../findings/finding.js';
+import { itemOfFinding } from '../readiness/evaluate-readiness.js';
 import type { ReadinessItem } from '../readiness/readiness-types.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
 import type { GateReport } from './report.js';
@@ -36,10 +37,16 @@ export function renderChecklist(report: GateReport): string[] {
   const items = [...readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const lines = [`### Readiness: ${escapeName(readiness.manifest.path)}, ${escapeName(readiness.manifest.risk_class)} risk`, ''];
   for (const item of items) {
+    const icon = item.status === 'finding' && !blocksItem(report, item.id) ? '⚠️' : ITEM_ICON[item.status];
     const evidence = item.evidence === null ? '' : `: ${escapeMarkdown(item.evidence, 160)}`;
     const note = item.status === 'not-required' ? ' (not required at this risk class)' : item.status === 'waived' ? ' (accepted by waiver)' : '';
-    lines.push(`- ${ITEM_ICON[item.status]} ${escapeMarkdown(item.title)}${evidence}${note}`);
+    lines.push(`- ${icon} ${escapeMarkdown(item.title)}${evidence}${note}`);
   }
   lines.push('');
   return lines;
+}
+
+/** Whether an item has a blocking finding still in force (an item with only warnings shows ⚠️, not ⛔). */
+export function blocksItem(report: GateReport, id: ReadinessItem['id']): boolean {
+  return report.findings.some((f) => isActive(f) && f.severity === 'block' && itemOfFinding(f.id) === id);
 }
