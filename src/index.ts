@@ -1,36 +1,40 @@
-// The Action's entry: builds the real dependencies from @actions/core, the file system and worker
-// threads, and runs. Started again as a worker, it does that worker's task instead.
+// The Action's entry: builds the real dependencies (@actions/core, the file system, worker threads,
+// the GitHub API) and runs. Started again as a worker, it does that worker's task instead.
 import * as core from '@actions/core';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from './adapters/file-source.js';
+import { createGitHubPlatform } from './adapters/github/platform.js';
 import { readRunnerEnvironment } from './adapters/github/runner-environment.js';
-import { evidenceExistsUnder, todayUtc } from './adapters/repository-files.js';
+import { evidenceExistsUnder } from './adapters/repository-files.js';
+import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { runAction } from './action/run-action.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 async function main(): Promise<void> {
+  const token = core.getInput('github-token');
+  const environment = readRunnerEnvironment(process.env);
   await runAction({
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, value),
     writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
+      await core.summary.addRaw(markdown).write({ overwrite: true });
     },
     setFailed: (message) => core.setFailed(message),
     warning: (message) => core.warning(message),
+    info: (message) => core.info(message),
     annotate: ({ level, title, message, file, line }) => {
       const properties = { title, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { startLine: line }) };
       if (level === 'error') core.error(message, properties);
       else core.warning(message, properties);
     },
-    today: () => todayUtc(),
+    now: () => new Date(),
     evidenceExists: evidenceExistsUnder(process.env.GITHUB_WORKSPACE ?? process.cwd()),
-    author: readRunnerEnvironment(process.env).pullRequest?.author ?? undefined,
-    info: (message) => core.info(message),
     openSource: openFileSource,
     readSmallFile,
+    sha256: (text) => createHash('sha256').update(text).digest('hex'),
     writeFile: async (path, text) => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text, 'utf8');
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     joinPath: join,
     defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    platform: token === '' || environment.repository === null ? undefined : createGitHubPlatform(token, environment, { log: (m) => core.debug(m) }),
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });

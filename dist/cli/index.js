@@ -13369,7 +13369,9 @@ function describeSummary(source, side) {
  * no markup, no links, no table breaks, no @-mention pings, no #123 cross-references.
  */
 function escapeMarkdown(text, maxLength = 120) {
-    const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ');
+    // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
     const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
     return capped
         .replace(/&/g, '&amp;')
@@ -13384,6 +13386,15 @@ function escapeMarkdown(text, maxLength = 120) {
 /** A name shown as code-like text in a table cell. */
 function escapeName(text, maxLength = 80) {
     return escapeMarkdown(text, maxLength);
+}
+/**
+ * A link to a URL the platform gave (run, artifact), or null when it is not a plain https URL: a
+ * URL with spaces, parentheses or angle brackets could end the link early and inject markup.
+ */
+function markdownLink(label, url) {
+    if (url === null || !/^https:\/\/[^\s()<>[\]"'`\\]+$/.test(url))
+        return null;
+    return `[${escapeMarkdown(label)}](${url})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts

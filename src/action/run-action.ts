@@ -1,87 +1,120 @@
+import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
-import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
-import { renderMarkdown } from '../core/report/render-markdown.js';
+import type { RunContext } from '../core/package/run-context.js';
 import { Annotation, annotationsOf } from '../core/report/annotations.js';
-import { reportToJson } from '../core/report/report.js';
+import { readActionInputs } from './action-inputs.js';
+import type { GitHubPlatform } from './github-platform.js';
+import { publishResults } from './publish-results.js';
+import { resolveIncumbent } from './resolve-baseline.js';
+import { resolvePolicy } from './resolve-policy.js';
 
-/** The runner-facing operations the Action needs; index.ts wires them to @actions/core. */
+/** The runner-facing operations the Action needs; index.ts wires them to @actions/core and the API. */
 export interface ActionDependencies {
   readonly getInput: (name: string) => string;
   readonly setOutput: (name: string, value: string) => void;
   readonly writeSummary: (markdown: string) => Promise<void>;
   readonly setFailed: (message: string) => void;
   readonly warning: (message: string) => void;
+  readonly info: (message: string) => void;
   /** An annotation on the run (and on a file and line, when given). */
   readonly annotate: (annotation: Annotation) => void;
-  /** Today's date (UTC) as YYYY-MM-DD. */
-  readonly today: () => string;
+  /** The current time; its date (UTC) judges drill ages and waiver expiry. */
+  readonly now: () => Date;
   /** Whether a repository-relative evidence path names a file. */
   readonly evidenceExists: (path: string) => boolean;
-  /** The pull request's author, when the event is a pull request. */
-  readonly author: string | undefined;
-  readonly info: (message: string) => void;
   readonly openSource: (path: string) => Promise<TextSource>;
   readonly readSmallFile: (path: string) => Promise<{ path: string; text: string; sha256: string }>;
+  readonly sha256: (text: string) => string;
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly joinPath: (dir: string, name: string) => string;
   /** Where reports go when the `out-dir` input is empty (the runner's temp directory). */
   readonly defaultOutDir: string;
   readonly tool: { readonly name: string; readonly version: string };
+  /** The GitHub API; undefined without a token (the gate still runs, without comment or artifact). */
+  readonly platform: GitHubPlatform | undefined;
   /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
   readonly loadExampleColumns?: ExampleColumnsLoader;
   readonly runQuantileBootstraps?: QuantileBootstrapRunner;
 }
 
 /**
- * Runs the gate as a GitHub Action step. The step fails on `block` and on any input error; a failure
- * to write the summary is a warning and never changes the verdict.
+ * Runs the gate as a GitHub Action step. The verdict is decided first and set as an output; then the
+ * results are published, where every failure is a warning. The step fails on `block` and on input
+ * errors, and on nothing else.
  */
 export async function runAction(deps: ActionDependencies): Promise<void> {
-  const incumbent = deps.getInput('incumbent').trim();
-  const candidate = deps.getInput('candidate').trim();
-  const policyPath = deps.getInput('policy').trim();
-  const manifestPath = deps.getInput('manifest').trim();
-  const outDir = deps.getInput('out-dir').trim() || deps.defaultOutDir;
-  if (incumbent === '' || candidate === '') {
-    deps.setOutput('verdict', 'error');
-    deps.setFailed('inputs `incumbent` and `candidate` are required (paths to eval result files)');
-    return;
-  }
   try {
+    const inputs = readActionInputs(deps.getInput);
+    const { platform } = deps;
+    const outDir = inputs['out-dir'] || deps.defaultOutDir;
+    const pullRequest = platform?.environment.pullRequest ?? null;
+
+    const policy = await resolvePolicy(inputs.policy, platform, deps.readSmallFile, deps.sha256);
+    if (policy.source.changedInPullRequest) {
+      deps.warning(`this pull request changes ${policy.source.path}; the base branch's policy was applied, and the change takes effect once merged`);
+    }
+    const incumbent = await resolveIncumbent(
+      inputs.incumbent,
+      { workflow: inputs['baseline-workflow'], branch: inputs['baseline-branch'], destination: deps.joinPath(outDir, 'baseline'), joinPath: deps.joinPath },
+      platform,
+    );
+    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, deps);
+
     const report = await runGate({
-      incumbent: await deps.openSource(incumbent),
-      candidate: await deps.openSource(candidate),
-      policy: policyPath === '' ? undefined : await deps.readSmallFile(policyPath),
-      manifest: manifestPath === '' ? undefined : await deps.readSmallFile(manifestPath),
+      incumbent: await deps.openSource(incumbent.path),
+      candidate: await deps.openSource(inputs.candidate),
+      policy: policy.file,
+      manifest: inputs.manifest === '' ? undefined : await deps.readSmallFile(inputs.manifest),
       readiness: {
-        today: deps.today(),
+        today: deps.now().toISOString().slice(0, 10),
         evidenceExists: deps.evidenceExists,
-        author: deps.author,
-        // Verified approvals come from pull-request reviews; until they are read, waivers do not count here.
+        author: pullRequest?.author ?? undefined,
+        verifiedApprovals: approvals,
         requireVerifiedWaiversByDefault: true,
       },
       tool: deps.tool,
       loadExampleColumns: deps.loadExampleColumns,
       runQuantileBootstraps: deps.runQuantileBootstraps,
     });
-    const markdown = renderMarkdown(report);
-    const reportPath = deps.joinPath(outDir, 'report.json');
-    await deps.writeFile(reportPath, reportToJson(report));
-    await deps.writeFile(deps.joinPath(outDir, 'report.md'), markdown);
+    // The verdict is final from here on: nothing below may change it.
     deps.setOutput('verdict', report.verdict);
-    deps.setOutput('report-path', reportPath);
-    try {
-      await deps.writeSummary(markdown);
-    } catch (error) {
-      deps.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    deps.setOutput('blocking-count', String(report.summary.blocking_findings));
     for (const annotation of annotationsOf(report)) deps.annotate(annotation);
+
+    const env = platform?.environment;
+    const run: RunContext = {
+      time: deps.now().toISOString(),
+      tool: deps.tool,
+      repository: env?.repository ? `${env.repository.owner}/${env.repository.repo}` : null,
+      commit: pullRequest?.headSha ?? env?.sha ?? null,
+      pullRequest: pullRequest === null ? null : { number: pullRequest.number, author: pullRequest.author, baseRef: pullRequest.baseRef, baseSha: pullRequest.baseSha, headSha: pullRequest.headSha },
+      run: env?.run ?? null,
+      policySource: policy.source,
+      approvals: approvals ?? null,
+      links: { run: env?.run?.url ?? null, artifact: null, report: null },
+    };
+    const published = await publishResults(
+      report,
+      run,
+      {
+        outDir,
+        gateId: inputs['gate-id'],
+        comment: inputs.comment,
+        uploadArtifact: inputs['upload-artifact'],
+        artifactName: inputs['artifact-name'] || `model-release-gate-${inputs['gate-id']}`,
+      },
+      platform,
+      deps,
+    );
+    deps.setOutput('report-path', published.reportPath);
+    deps.setOutput('comment-url', published.commentUrl ?? '');
+    deps.setOutput('artifact-id', published.artifactId === undefined ? '' : String(published.artifactId));
     deps.info(`model release gate: ${report.verdict}`);
     if (report.verdict === 'block') {
-      deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${reportPath}`);
+      deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${published.reportPath}`);
     }
   } catch (error) {
     deps.setOutput('verdict', 'error');
@@ -90,5 +123,16 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       return;
     }
     throw error;
+  }
+}
+
+/** Approvals that cannot be read count as none: waivers then do not apply, which is the safe side. */
+async function readApprovals(platform: GitHubPlatform, deps: ActionDependencies): Promise<string[]> {
+  try {
+    return await platform.approvingReviewers();
+  } catch (error) {
+    const failure = platform.describeFailure(error);
+    deps.warning(`could not read the pull request's reviews, so no waiver counts as approved: ${failure.message}. ${failure.hint}`);
+    return [];
   }
 }

@@ -34,7 +34,7 @@ function renderHeader(pkg: ValidationPackage): string[] {
     `| Pull request | ${pr === null ? 'none' : `number ${pr.number}${pr.author === null ? '' : ` by ${cell(pr.author)}`}: ${cell(pr.base_ref)} ${cell(pr.base_sha)} ← ${cell(pr.head_sha)}`} |`,
     `| Run | ${p.run === null ? 'unknown (local run)' : `${cell(p.run.id)}${p.run.attempt === null ? '' : ` attempt ${cell(p.run.attempt)}`}: ${cell(p.run.url, 500)}`} |`,
     `| Time | ${cell(p.time)} |`,
-    `| Package schema | ${cell(pkg.schema)} |`,
+    `| Package schema | \`${pkg.schema}\` |`,
     '',
     '### Inputs',
     '',

@@ -3,7 +3,9 @@
  * no markup, no links, no table breaks, no @-mention pings, no #123 cross-references.
  */
 export function escapeMarkdown(text: string, maxLength = 120): string {
-  const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ');
+  // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
   const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
   return capped
     .replace(/&/g, '&amp;')
@@ -19,4 +21,13 @@ export function escapeMarkdown(text: string, maxLength = 120): string {
 /** A name shown as code-like text in a table cell. */
 export function escapeName(text: string, maxLength = 80): string {
   return escapeMarkdown(text, maxLength);
+}
+
+/**
+ * A link to a URL the platform gave (run, artifact), or null when it is not a plain https URL: a
+ * URL with spaces, parentheses or angle brackets could end the link early and inject markup.
+ */
+export function markdownLink(label: string, url: string | null): string | null {
+  if (url === null || !/^https:\/\/[^\s()<>[\]"'`\\]+$/.test(url)) return null;
+  return `[${escapeMarkdown(label)}](${url})`;
 }

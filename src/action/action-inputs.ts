@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { InputError } from '../core/errors.js';
+
+const boolean = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false', ''], { error: 'expected true or false' }))
+  .transform((value) => value !== 'false');
+
+/** The Action's inputs, validated once; defaults live here, not scattered through the code. */
+const inputsSchema = z.object({
+  incumbent: z.string().trim().min(1, 'required: a path to the incumbent eval results, or artifact:<name>/<file>'),
+  candidate: z.string().trim().min(1, 'required: a path to the candidate eval results'),
+  policy: z.string().trim(),
+  manifest: z.string().trim(),
+  'out-dir': z.string().trim(),
+  'gate-id': z
+    .string()
+    .trim()
+    .transform((value) => value || 'default')
+    .pipe(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected letters, digits, ".", "_" or "-" (at most 64)')),
+  comment: boolean,
+  'upload-artifact': boolean,
+  'artifact-name': z.string().trim(),
+  'baseline-workflow': z.string().trim(),
+  'baseline-branch': z.string().trim(),
+});
+
+export type ActionInputs = z.output<typeof inputsSchema>;
+
+export function readActionInputs(getInput: (name: string) => string): ActionInputs {
+  const raw = Object.fromEntries(Object.keys(inputsSchema.shape).map((name) => [name, getInput(name)]));
+  const result = inputsSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'inputs');
+  throw new InputError(`input ${name}`, issue?.message ?? 'is not valid');
+}
+
+/** `artifact:<artifact-name>/<file in the artifact>`: the incumbent comes from an earlier run's artifact. */
+export function parseArtifactReference(incumbent: string): { artifactName: string; file: string } | undefined {
+  if (!incumbent.startsWith('artifact:')) return undefined;
+  const rest = incumbent.slice('artifact:'.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0 || slash === rest.length - 1) {
+    throw new InputError('input incumbent', 'expected artifact:<artifact-name>/<file in the artifact>, e.g. artifact:eval-results/candidate.jsonl');
+  }
+  const file = rest.slice(slash + 1);
+  if (file.split('/').includes('..')) throw new InputError('input incumbent', 'the file inside the artifact may not contain ".."');
+  return { artifactName: rest.slice(0, slash), file };
+}

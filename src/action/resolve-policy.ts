@@ -1,0 +1,41 @@
+import { InputError } from '../core/errors.js';
+import type { RunContext } from '../core/package/run-context.js';
+import type { GitHubPlatform } from './github-platform.js';
+
+export interface ResolvedPolicy {
+  readonly file: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  readonly source: RunContext['policySource'];
+}
+
+/**
+ * The policy that judges a change. On a pull request it is read from the base commit, never from the
+ * workspace: a pull request must not be able to loosen its own gate. When the pull request edits the
+ * policy file, the base version still applies and the report says so; the edit takes effect once
+ * merged. A base policy that cannot be read stops the run (fail closed) rather than falling back.
+ */
+export async function resolvePolicy(
+  path: string,
+  platform: GitHubPlatform | undefined,
+  readWorkspace: (path: string) => Promise<{ path: string; text: string; sha256: string }>,
+  sha256: (text: string) => string,
+): Promise<ResolvedPolicy> {
+  if (path === '') return { file: undefined, source: { path: null, origin: 'defaults', commit: null, changedInPullRequest: false } };
+  const pullRequest = platform?.environment.pullRequest ?? null;
+  if (platform === undefined || pullRequest === null) {
+    const file = await readWorkspace(path);
+    return { file, source: { path, origin: 'workspace', commit: platform?.environment.sha ?? null, changedInPullRequest: false } };
+  }
+  let base: { text: string } | undefined;
+  try {
+    base = await platform.readFileAtRef(path, pullRequest.baseSha);
+  } catch (error) {
+    const failure = platform.describeFailure(error);
+    throw new InputError(path, `could not read the policy at the pull request's base commit ${pullRequest.baseSha.slice(0, 7)} (${failure.message}); the gate will not fall back to the pull request's own policy. ${failure.hint}`);
+  }
+  const workspace = await readWorkspace(path).catch(() => undefined);
+  const changed = workspace?.text !== base?.text;
+  const source = { path, origin: 'base' as const, commit: pullRequest.baseSha, changedInPullRequest: changed };
+  // A policy file the pull request adds does not exist at the base: the defaults judge this change.
+  if (base === undefined) return { file: undefined, source };
+  return { file: { path, text: base.text, sha256: sha256(base.text) }, source };
+}

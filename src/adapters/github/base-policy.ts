@@ -1,0 +1,79 @@
+import type { GitHubClient } from './client.js';
+
+export interface FileAtRefRequest {
+  owner: string;
+  repo: string;
+  path: string;
+  /** A branch, tag or commit SHA. */
+  ref: string;
+}
+
+export interface FileAtRef {
+  text: string;
+  /** The blob's SHA, to record which policy the gate applied. */
+  sha: string;
+}
+
+/**
+ * A file's text as of `ref`, read through the contents API, or undefined when the file is not there
+ * (404). Used to judge a pull request by the policy on its base branch, which its author cannot edit.
+ */
+export async function readFileAtRef(octokit: GitHubClient, request: FileAtRefRequest): Promise<FileAtRef | undefined> {
+  const params = { owner: request.owner, repo: request.repo, path: normalisePath(request.path), ref: request.ref };
+  let data: unknown;
+  try {
+    ({ data } = await octokit.rest.repos.getContent(params));
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return undefined;
+    throw error;
+  }
+  const entry = data as { type?: string; sha?: string; encoding?: string; content?: string; size?: number };
+  if (Array.isArray(data) || entry.type !== 'file' || typeof entry.sha !== 'string') {
+    throw new Error(`${params.path} at ${request.ref} is a ${Array.isArray(data) ? 'directory' : (entry.type ?? 'non-file')}, not a file.`);
+  }
+  if (entry.encoding === 'base64' && typeof entry.content === 'string') {
+    return { text: Buffer.from(entry.content, 'base64').toString('utf8'), sha: entry.sha };
+  }
+
+  // Above 1 MB the JSON answer carries no content (encoding "none"): ask for the raw bytes instead.
+  const raw = await octokit.rest.repos.getContent({ ...params, mediaType: { format: 'raw' } });
+  return { text: decode(raw.data), sha: entry.sha };
+}
+
+export interface PullRequestFileRequest {
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  path: string;
+}
+
+/** The most files the pull request files API lists; a larger pull request is cut off there. */
+const LIST_FILES_LIMIT = 3000;
+
+/**
+ * Whether the pull request adds, edits, deletes or renames the file (to or from `path`). When GitHub
+ * cut the list off, the answer is true: the caller then distrusts the head's copy, the safe side.
+ */
+export async function pullRequestChangesFile(octokit: GitHubClient, request: PullRequestFileRequest): Promise<boolean> {
+  const path = normalisePath(request.path);
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    owner: request.owner,
+    repo: request.repo,
+    pull_number: request.pullNumber,
+    per_page: 100,
+  });
+  if (files.some((file) => file.filename === path || file.previous_filename === path)) return true;
+  return files.length >= LIST_FILES_LIMIT;
+}
+
+/** Repository paths as GitHub writes them: no leading `./` or `/`. */
+function normalisePath(path: string): string {
+  return path.replace(/^(\.\/|\/)+/, '');
+}
+
+function decode(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  throw new Error('GitHub answered the raw contents request with something other than the file.');
+}

@@ -1,0 +1,37 @@
+import type { RunContext } from '../package/run-context.js';
+import { fitComment } from './comment-budget.js';
+import { classifyReport } from './comment-classify.js';
+import { contextLine, footerLine, policyChangeNote, verdictHeading } from './comment-header.js';
+import { commentSections } from './comment-sections.js';
+import { markdownLink } from './escape-markdown.js';
+import type { GateReport } from './report.js';
+
+export interface CommentOptions {
+  /** Tells this gate's comment apart from other gates' on the same pull request. */
+  readonly gateId: string;
+  /** Upper bound on the body's length in UTF-16 code units; GitHub rejects bodies over 65,536. */
+  readonly maxLength?: number;
+}
+
+const DEFAULT_MAX_LENGTH = 60_000;
+
+/**
+ * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
+ * survive, so an id can neither end the HTML comment nor differ from the one used to search.
+ */
+export function commentMarker(gateId: string): string {
+  const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
+  return `<!-- model-release-gate:${safeId === '' ? 'default' : safeId} -->`;
+}
+
+/**
+ * The sticky pull-request comment: the verdict and why in the first line, then what blocks, what
+ * the data cannot tell, what was accepted and by whom, the readiness checklist, other warnings,
+ * and everything that passed, folded. Pure: the same report and run give the same text.
+ */
+export function renderPullRequestComment(report: GateReport, run: RunContext, options: CommentOptions): string {
+  const content = classifyReport(report);
+  const top = [commentMarker(options.gateId), verdictHeading(report, content), '', contextLine(report, run), '', ...policyChangeNote(run)];
+  const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
+  return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report, run)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
+}

@@ -1,0 +1,292 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approvingReviewers } from '../src/adapters/github/approvals.js';
+import { pullRequestChangesFile, readFileAtRef } from '../src/adapters/github/base-policy.js';
+import { downloadBaselineArtifact, findBaselineArtifact } from '../src/adapters/github/baseline-artifact.js';
+import { createGitHubClient, type GitHubClientOptions } from '../src/adapters/github/client.js';
+import { classifyGitHubError, CommentTooLongError, upsertStickyComment } from '../src/adapters/github/sticky-comment.js';
+import { extractZip } from '../src/adapters/github/unzip.js';
+import { FakeGitHub, gitBlobSha } from './helpers/fake-github.js';
+import { writeZip } from './helpers/zip-writer.js';
+
+const owner = 'acme';
+const repo = 'models';
+const REPO = `${owner}/${repo}`;
+const MARKER = '<!-- model-release-gate:default -->';
+
+let fake: FakeGitHub;
+const logs: string[] = [];
+
+beforeEach(async () => {
+  fake = new FakeGitHub();
+  await fake.start();
+  logs.length = 0;
+});
+afterEach(() => fake.stop());
+
+function client(token = 'user-token', options: GitHubClientOptions = {}) {
+  return createGitHubClient(token, { baseUrl: fake.apiUrl, log: (message) => logs.push(message), ...options });
+}
+
+function upsert(body: string, options: { token?: string; issueNumber?: number } = {}) {
+  const request = { owner, repo, issueNumber: options.issueNumber ?? 7, marker: MARKER, body };
+  return upsertStickyComment(client(options.token), request, { settleMs: 0 });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+describe('sticky comment', () => {
+  it('finds its comment on the second page of more than 100 comments', async () => {
+    for (let i = 0; i < 150; i += 1) fake.state.addComment(REPO, 7, { body: `comment ${i}`, login: `user${i % 5}` });
+    const ours = fake.state.addComment(REPO, 7, { body: `${MARKER}\nold report`, login: 'gate-user' });
+
+    const result = await upsert('new report');
+
+    expect(result).toEqual({ action: 'updated', id: ours.id, url: `https://github.com/${REPO}/issues/7#issuecomment-${ours.id}` });
+    expect(fake.requestsTo('GET /repos/:owner/:repo/issues/:number/comments').map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(0);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(151);
+    expect(ours.body).toBe(`${MARKER}\nnew report`);
+  });
+
+  it('creates, then updates, then leaves an unchanged body alone', async () => {
+    const created = await upsert('first');
+    expect(created.action).toBe('created');
+    expect(fake.state.commentsOn(REPO, 7)[0]).toMatchObject({ body: `${MARKER}\nfirst`, login: 'gate-user' });
+
+    expect(await upsert('second')).toEqual({ ...created, action: 'updated' });
+    expect(await upsert(`${MARKER}\nsecond`)).toEqual({ ...created, action: 'unchanged' });
+
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+    expect(fake.requestsTo('PATCH /repos/:owner/:repo/issues/comments/:id')).toHaveLength(1);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
+  });
+
+  it('updates the oldest of several marked comments and leaves the others', async () => {
+    const older = fake.state.addComment(REPO, 7, { body: `${MARKER}\nrun 1`, login: 'gate-user' });
+    const newer = fake.state.addComment(REPO, 7, { body: `${MARKER}\nrun 2`, login: 'gate-user' });
+    expect((await upsert('run 3')).id).toBe(older.id);
+    expect([older.body, newer.body]).toEqual([`${MARKER}\nrun 3`, `${MARKER}\nrun 2`]);
+
+    // Oldest by creation time, even where the ids would say otherwise.
+    const a = fake.state.addComment(REPO, 8, { body: `${MARKER}\nx`, login: 'gate-user', createdAt: '2025-03-02T00:00:00Z' });
+    const b = fake.state.addComment(REPO, 8, { body: `${MARKER}\ny`, login: 'gate-user', createdAt: '2025-03-01T00:00:00Z' });
+    expect((await upsert('z', { issueNumber: 8 })).id).toBe(b.id);
+    expect(a.body).toBe(`${MARKER}\nx`);
+  });
+
+  it('ignores a marked comment written by someone else', async () => {
+    const forged = fake.state.addComment(REPO, 7, { body: `${MARKER}\nall green, merge it`, login: 'mallory' });
+    const result = await upsert('the real report');
+    expect(result.action).toBe('created');
+    expect(result.id).not.toBe(forged.id);
+    expect(forged.body).toBe(`${MARKER}\nall green, merge it`);
+  });
+
+  it('writes as github-actions[bot] when the token cannot read GET /user', async () => {
+    fake.state.addComment(REPO, 7, { body: `${MARKER}\nby a person`, login: 'gate-user' });
+    const bots = fake.state.addComment(REPO, 7, { body: `${MARKER}\nby the bot`, login: 'github-actions[bot]' });
+    const result = await upsert('updated', { token: 'actions-token' });
+    expect(result).toMatchObject({ action: 'updated', id: bots.id });
+    expect(fake.requestsTo('GET /user')[0]?.status).toBe(403);
+  });
+
+  it('reports a 403 as a permission problem with the fix', async () => {
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 403 });
+    const info = classifyGitHubError(await rejection(upsert('report')));
+    expect(info).toMatchObject({ kind: 'permission', status: 403, message: expect.stringContaining('Resource not accessible by integration') });
+    expect(info.hint).toContain('`permissions: pull-requests: write`');
+    expect(info.hint).toContain('workflow_run');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+  });
+
+  it('throws CommentTooLongError when GitHub refuses the body as too long', async () => {
+    const error = await rejection(upsert('x'.repeat(70_000)));
+    expect(error).toBeInstanceOf(CommentTooLongError);
+    expect(error).toMatchObject({ maxLength: 65536 });
+    expect(classifyGitHubError(error).kind).toBe('too-long');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+
+    // The same on an update, here injected.
+    fake.state.addComment(REPO, 9, { body: `${MARKER}\nold`, login: 'gate-user' });
+    fake.fail('PATCH /repos/:owner/:repo/issues/comments/:id', { status: 422 });
+    expect(await rejection(upsert('new', { issueNumber: 9 }))).toBeInstanceOf(CommentTooLongError);
+  });
+
+  it('waits out a 429 with retry-after and succeeds', async () => {
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 429, headers: { 'retry-after': '1' } });
+    const started = Date.now();
+    expect((await upsert('report')).action).toBe('created');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fake.requestsTo('GET /repos/:owner/:repo/issues/:number/comments').map((r) => r.status)).toEqual([429, 200]);
+    expect(logs.some((line) => line.includes('secondary rate limit'))).toBe(true);
+  });
+
+  it('gives up on a rate limit after two retries, or at once when the wait is too long', async () => {
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { status: 429, headers: { 'retry-after': '1' }, times: 5 });
+    const error = await rejection(approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' }));
+    expect(classifyGitHubError(error).kind).toBe('rate-limited');
+    expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(3);
+
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/files', { status: 429, headers: { 'retry-after': '3600' } });
+    await rejection(pullRequestChangesFile(client(), { owner, repo, pullNumber: 7, path: 'policy.yml' }));
+    expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/files')).toHaveLength(1);
+  });
+
+  it('retries a 500 on the comment list', async () => {
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 500 });
+    expect((await upsert('report')).action).toBe('created');
+    expect(fake.requestsTo('GET /repos/:owner/:repo/issues/:number/comments')[0]?.status).toBe(500);
+  });
+
+  it('retries a request that times out', async () => {
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { delayMs: 600 });
+    const octokit = client('user-token', { timeoutMs: 200 });
+    expect(await approvingReviewers(octokit, { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' })).toEqual([]);
+    expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
+  });
+
+  it('does not post twice when a create fails with 502 before GitHub stored it', async () => {
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 502 });
+    expect((await upsert('report')).action).toBe('created');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments').map((r) => r.status)).toEqual([502, 201]);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
+  });
+
+  it('does not post twice when a create fails with 502 after GitHub stored it', async () => {
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 502, afterHandler: true });
+    const result = await upsert('report');
+    expect(result.action).toBe('created');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
+    expect(result.id).toBe(fake.state.commentsOn(REPO, 7)[0]?.id);
+  });
+});
+
+describe('classifyGitHubError', () => {
+  it('names not-found, conflict, server and network failures', async () => {
+    const octokit = client();
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/files', { status: 404 });
+    const notFound = classifyGitHubError(await rejection(pullRequestChangesFile(octokit, { owner, repo, pullNumber: 1, path: 'p' })));
+    expect(notFound).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(notFound.hint).toContain('pull-requests: read');
+
+    fake.fail('GET /repos/:owner/:repo/contents/*', { status: 409 });
+    expect(classifyGitHubError(await rejection(readFileAtRef(octokit, { owner, repo, path: 'p', ref: 'main' })))).toMatchObject({ kind: 'conflict', status: 409 });
+
+    fake.fail('GET /user', { status: 502 });
+    expect(classifyGitHubError(await rejection(octokit.rest.users.getAuthenticated({ request: { retries: 0 } })))).toMatchObject({ kind: 'server', status: 502 });
+
+    const unreachable = createGitHubClient('user-token', { baseUrl: 'http://127.0.0.1:9' });
+    const network = classifyGitHubError(await rejection(unreachable.rest.users.getAuthenticated({ request: { retries: 0 } })));
+    expect(network.kind).toBe('network');
+    expect(network.hint).toContain('HTTPS_PROXY');
+  });
+});
+
+describe('approvals', () => {
+  it('keeps reviewers whose latest verdict approves the head commit, the author excluded', async () => {
+    const review = (login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED', commitId = 'head') =>
+      fake.state.addReview(REPO, 7, { login, state, commitId });
+    for (let i = 0; i < 110; i += 1) review(`bystander${i}`, 'COMMENTED');
+    review('Alice', 'APPROVED');
+    review('bob', 'APPROVED', 'old');
+    review('carol', 'APPROVED');
+    review('carol', 'CHANGES_REQUESTED');
+    review('dave', 'APPROVED');
+    review('erin', 'APPROVED');
+    review('erin', 'COMMENTED');
+    review('frank', 'DISMISSED');
+    review('grace', 'CHANGES_REQUESTED');
+    review('grace', 'APPROVED');
+    review('heidi', 'APPROVED', 'old');
+    review('heidi', 'COMMENTED');
+
+    const approvers = await approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: '@Dave' });
+    expect(approvers.sort()).toEqual(['Alice', 'erin', 'grace']);
+    expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
+  });
+});
+
+describe('base policy', () => {
+  it('reads a file at a ref, and undefined when it is not there', async () => {
+    fake.state.setFile(REPO, 'main', '.github/gate/policy.yml', 'threshold: 0.01\n');
+    fake.state.setFile(REPO, 'feature', '.github/gate/policy.yml', 'threshold: 0.5\n');
+    const octokit = client();
+    expect(await readFileAtRef(octokit, { owner, repo, path: '.github/gate/policy.yml', ref: 'main' })).toEqual({
+      text: 'threshold: 0.01\n',
+      sha: gitBlobSha(Buffer.from('threshold: 0.01\n')),
+    });
+    expect((await readFileAtRef(octokit, { owner, repo, path: './.github/gate/policy.yml', ref: 'feature' }))?.text).toBe('threshold: 0.5\n');
+    expect(await readFileAtRef(octokit, { owner, repo, path: 'missing.yml', ref: 'main' })).toBeUndefined();
+  });
+
+  it('falls back to the raw media type when GitHub sends no inline content', async () => {
+    const text = `# ünïcode\n${'cohort: x\n'.repeat(50)}`;
+    fake.state.setFile(REPO, 'main', 'policy.yml', text);
+    fake.state.inlineContentLimit = 10;
+    expect(await readFileAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'main' })).toEqual({ text, sha: gitBlobSha(Buffer.from(text)) });
+    expect(fake.requestsTo('GET /repos/:owner/:repo/contents/*')).toHaveLength(2);
+  });
+
+  it('tells whether a pull request changes the policy file, renames included', async () => {
+    const octokit = client();
+    const many = Array.from({ length: 130 }, (_, i) => ({ filename: `src/file${i}.ts` }));
+    const changes = (pullNumber: number) => pullRequestChangesFile(octokit, { owner, repo, pullNumber, path: 'gate/policy.yml' });
+    fake.state.setPullFiles(REPO, 1, [...many, { filename: 'gate/policy.yml' }]);
+    fake.state.setPullFiles(REPO, 2, many);
+    fake.state.setPullFiles(REPO, 3, [{ filename: 'gate/policy-old.yml', previous_filename: 'gate/policy.yml', status: 'renamed' }]);
+    fake.state.setPullFiles(REPO, 4, [{ filename: 'gate/policy.yml', previous_filename: 'elsewhere.yml', status: 'renamed' }]);
+    expect([await changes(1), await changes(2), await changes(3), await changes(4)]).toEqual([true, false, true, true]);
+  });
+});
+
+describe('baseline artifact', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'gate-baseline-'));
+  });
+  afterEach(() => rm(directory, { recursive: true, force: true }));
+
+  it('takes the newest successful run on the branch that still has the artifact, and extracts it', async () => {
+    const zip = writeZip({ 'baseline.jsonl': '{"id":1,"score":0.9}\n', 'meta/info.json': '{"model":"v1"}' }, { deflate: true });
+    const withIt = fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-1' });
+    fake.state.addArtifact(withIt.id, { name: 'baseline', zip });
+    fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-2' }); // uploaded nothing
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-3', conclusion: 'failure' }).id, { name: 'baseline', zip });
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-4', branch: 'dev' }).id, { name: 'baseline', zip });
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-5' }).id, { name: 'baseline', zip, expired: true });
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'other.yml', headSha: 'sha-6' }).id, { name: 'baseline', zip });
+
+    const octokit = client();
+    const query = { owner, repo, workflow: 'gate.yml', branch: 'main', artifactName: 'baseline' };
+    const found = await findBaselineArtifact(octokit, query);
+    const artifact = [...fake.state.artifacts.values()].find((candidate) => candidate.runId === withIt.id);
+    expect(found).toEqual({ runId: withIt.id, artifactId: artifact?.id, headSha: 'sha-1' });
+
+    const files = await downloadBaselineArtifact(octokit, { owner, repo, artifactId: found?.artifactId ?? 0, destination: directory });
+    expect(files.sort()).toEqual(['baseline.jsonl', join('meta', 'info.json')]);
+    expect(await readFile(join(directory, 'baseline.jsonl'), 'utf8')).toBe('{"id":1,"score":0.9}\n');
+    expect(await readFile(join(directory, 'meta', 'info.json'), 'utf8')).toBe('{"model":"v1"}');
+    // The blob listener refuses an Authorization header: fetch dropped it on the cross-origin redirect.
+    expect(fake.requestsTo('GET /_blob/artifacts/:id').map((r) => [r.status, r.authorization])).toEqual([[200, undefined]]);
+
+    expect(await findBaselineArtifact(octokit, { ...query, artifactName: 'nothing' })).toBeUndefined();
+  });
+
+  it('refuses zips with paths outside the destination, and damaged data', async () => {
+    await expect(extractZip(writeZip({ '../escape.txt': 'x' }), directory)).rejects.toThrow(/unsafe path/);
+    await expect(extractZip(writeZip({ '/etc/passwd': 'x' }), directory)).rejects.toThrow(/unsafe path/);
+    const damaged = writeZip({ 'a.txt': 'hello' });
+    damaged[30 + 'a.txt'.length] = 'j'.charCodeAt(0);
+    await expect(extractZip(damaged, directory)).rejects.toThrow(/checksum/);
+    expect(await extractZip(writeZip({ 'stored.txt': 'plain' }), directory)).toEqual(['stored.txt']);
+  });
+});
