@@ -85,7 +85,10 @@ async function comment(report: GateReport, run: RunContext, gateId: string, plat
     } catch (error) {
       if (platform.isCommentTooLong(error)) continue;
       const failure = platform.describeFailure(error);
-      deps.warning(`could not post the pull request comment: ${failure.message}. ${failure.hint} The verdict is unchanged.`);
+      const fork = platform.environment.pullRequest?.fromFork === true
+        ? ' Pull requests from forks get a read-only token: run the gate in a workflow_run workflow to comment (see the README).'
+        : '';
+      deps.warning(`could not post the pull request comment: ${failure.message}. ${failure.hint}${fork} The verdict is unchanged.`);
       return undefined;
     }
   }

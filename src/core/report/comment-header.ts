@@ -67,7 +67,7 @@ export function policyChangeNote(run: RunContext): string[] {
 export function footerLine(report: GateReport, run: RunContext): string {
   const confidence = confidenceOf(report);
   const tool = `${escapeMarkdown(run.tool.name, 60)} ${escapeMarkdown(run.tool.version, 40)}`;
-  return `<sub>Bars: ● Δ, ├─┤ its one-sided ${confidence}% bounds, ┊ the margin −δ, │ zero, ◄ ► beyond the scale; each row is drawn in multiples of its own margin. Δ = candidate − incumbent, positive is better. ${tool} · ${escapeMarkdown(run.time, 40)}</sub>`;
+  return `<sub>Bars: ● Δ, ├─┤ its one-sided ${confidence}% bounds, ┊ the margin −δ, │ zero, ◄ ► beyond the scale; each row is drawn in multiples of its own margin. Δ = candidate − incumbent, positive is better. ${tool}</sub>`;
 }
 
 /** "95", "97.5": the confidence of the one-sided bounds. */
