@@ -160,7 +160,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
   });
 
   it('on a fork (403 from the comment API) writes the summary, warns with the fix, and keeps the verdict', async () => {
-    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 10 });
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 1 });
     const blocked = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(blocked.status).toBe(1);
     expect(blocked.outputs.verdict).toBe('block');
@@ -168,10 +168,27 @@ describe('the Action on a pull request, against the GitHub API', () => {
     if (warning === undefined) console.log(blocked.stdout);
     expect(warning).toMatch(/permissions: pull-requests/);
     expect(blocked.summary).toContain('Model release gate: blocked');
-    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 10 });
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 1 });
     const passing = await runAction(fake, { candidate: 'examples/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(passing.status).toBe(0);
     expect(passing.outputs.verdict).toBe('warn');
+  });
+
+  it('retries with a shorter body when GitHub answers 422 "body too long", without a duplicate', async () => {
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', {
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+      },
+    });
+    const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'too-long-test' });
+    expect(run.outputs.verdict).toBe('block');
+    const mine = fake.state.commentsOn(REPO, PR).filter((c) => c.body.startsWith('<!-- model-release-gate:too-long-test -->'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.body.length).toBeLessThanOrEqual(20_000);
+    expect(run.outputs['comment-url']).toMatch(/issuecomment-\d+$/);
   });
 
   it('takes the incumbent from the latest successful baseline run artifact on the base branch', async () => {

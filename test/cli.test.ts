@@ -96,3 +96,19 @@ describe('model-release-gate check', () => {
     expect(run.stderr).toBe(`error: ${bad}, line 42: invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)\n`);
   });
 });
+
+describe('model-release-gate check --out', () => {
+  it('writes the whole validation package, which opens with no network', () => {
+    const out = mkdtempSync(join(tmpdir(), 'mrg-package-'));
+    const run = cli('check', ...example, '--candidate', 'examples/blocked/candidate.jsonl', '--out', out);
+    expect(run.status).toBe(1);
+    const pkg = JSON.parse(readFileSync(join(out, 'validation-package.json'), 'utf8')) as { schema: string; verdict: string; provenance: { time: string } };
+    expect(pkg.schema).toBe('model-release-gate/validation-package@1');
+    expect(pkg.verdict).toBe('block');
+    expect(Date.parse(pkg.provenance.time)).not.toBeNaN();
+    expect(readFileSync(join(out, 'validation-package.md'), 'utf8')).toContain('Sign-off');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+  });
+});

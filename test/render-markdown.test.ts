@@ -83,3 +83,28 @@ describe('escapeMarkdown', () => {
     expect(escaped.endsWith('…')).toBe(true);
   });
 });
+
+describe('job summary size', () => {
+  it('stays under 1 MiB with 10,000 cohorts with multibyte names', async () => {
+    const incumbent: Record<string, unknown>[] = [];
+    const candidate: Record<string, unknown>[] = [];
+    for (let c = 0; c < 10_000; c++) {
+      const cohort = `地域:${'日本語'.repeat(8)}-${c}-🚀`;
+      for (let i = 0; i < 20; i++) {
+        const id = c * 20 + i;
+        incumbent.push({ id, cohorts: [cohort], correct: i % 10 !== 0 });
+        candidate.push({ id, cohorts: [cohort], correct: c % 50 === 0 ? i % 2 === 0 : i % 10 !== 0 });
+      }
+    }
+    const report = await runGate({
+      incumbent: memorySource('inc.jsonl', jsonl(incumbent), 1 << 20),
+      candidate: memorySource('cand.jsonl', jsonl(candidate), 1 << 20),
+      tool,
+    });
+    expect(report.comparisons.length).toBe(10_001);
+    const summary = renderMarkdown(report);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThan(1024 * 1024);
+    expect(summary.split('\n')[0]).toMatch(/^## /);
+    expect(summary).toContain('more (see report.json)');
+  });
+});

@@ -1,10 +1,8 @@
 import type { RunContext } from '../core/package/run-context.js';
-import { renderReportHtml } from '../core/package/render-report-html.js';
-import { renderValidationMarkdown } from '../core/package/render-package-markdown.js';
-import { buildValidationPackage, validationPackageToJson } from '../core/package/validation-package.js';
+import { validationPackageFiles } from '../core/package/package-files.js';
 import { commentMarker, renderPullRequestComment } from '../core/report/render-comment.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
-import { type GateReport, reportToJson } from '../core/report/report.js';
+import type { GateReport } from '../core/report/report.js';
 import type { GitHubPlatform } from './github-platform.js';
 
 export interface PublishDependencies {
@@ -38,15 +36,8 @@ export async function publishResults(
   platform: GitHubPlatform | undefined,
   deps: PublishDependencies,
 ): Promise<Published> {
-  const pkg = buildValidationPackage(report, run);
   const reportPath = deps.joinPath(settings.outDir, 'report.json');
-  const files: [string, string][] = [
-    ['report.json', reportToJson(report)],
-    ['report.md', renderMarkdown(report)],
-    ['validation-package.json', validationPackageToJson(pkg)],
-    ['validation-package.md', renderValidationMarkdown(pkg)],
-    ['report.html', renderReportHtml(pkg)],
-  ];
+  const files = validationPackageFiles(report, run);
   for (const [name, text] of files) await deps.writeFile(deps.joinPath(settings.outDir, name), text);
 
   let artifactId: number | undefined;

@@ -19,8 +19,3 @@ export function evidenceExistsUnder(root: string): (path: string) => boolean {
     }
   };
 }
-
-/** Today's date (UTC) as YYYY-MM-DD. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from '../adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from '../adapters/file-source.js';
-import { evidenceExistsUnder, todayUtc } from '../adapters/repository-files.js';
+import { evidenceExistsUnder } from '../adapters/repository-files.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { runCli } from './run-cli.js';
 
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     joinPath: join,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    today: () => todayUtc(),
+    now: () => new Date(),
     evidenceExists: evidenceExistsUnder(process.cwd()),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),

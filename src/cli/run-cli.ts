@@ -8,6 +8,7 @@ import type { TextSource } from '../core/load/text-source.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
 import { reportToJson } from '../core/report/report.js';
+import { localRunContext, validationPackageFiles } from '../core/package/package-files.js';
 
 /** What the CLI needs from the outside world; index.ts passes the real ones, tests pass their own. */
 export interface CliDependencies {
@@ -17,8 +18,8 @@ export interface CliDependencies {
   readonly joinPath: (dir: string, name: string) => string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Today's date (UTC) as YYYY-MM-DD. */
-  readonly today: () => string;
+  /** The current time: stamps the validation package, and its date (UTC) judges dates unless --today is given. */
+  readonly now: () => Date;
   /** Whether a repository-relative evidence path names a file. */
   readonly evidenceExists: (path: string) => boolean;
   readonly tool: { readonly name: string; readonly version: string };
@@ -38,7 +39,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --candidate  eval results of the new model, in the same kind of format
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
-  --out        directory to write report.json and report.md into
+  --out        directory to write the validation package into: report.json, report.md,
+               validation-package.json, validation-package.md, report.html
   --format     what to print: text (default), markdown or json
   --author     the change's author (a waiver they accepted themselves does not count)
   --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
@@ -98,7 +100,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
       policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
       manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
       readiness: {
-        today: values.today ?? deps.today(),
+        today: values.today ?? deps.now().toISOString().slice(0, 10),
         evidenceExists: deps.evidenceExists,
         author: values.author,
         // The CLI cannot see who approved what; waivers are reported as unverified.
@@ -108,13 +110,11 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
       loadExampleColumns: deps.loadExampleColumns,
       runQuantileBootstraps: deps.runQuantileBootstraps,
     });
-    const json = reportToJson(report);
-    const markdown = renderMarkdown(report);
     if (values.out !== undefined) {
-      await deps.writeFile(deps.joinPath(values.out, 'report.json'), json);
-      await deps.writeFile(deps.joinPath(values.out, 'report.md'), markdown);
+      const run = localRunContext(deps.now(), deps.tool, values.policy);
+      for (const [name, text] of validationPackageFiles(report, run)) await deps.writeFile(deps.joinPath(values.out, name), text);
     }
-    deps.stdout(format === 'json' ? json : format === 'markdown' ? markdown : renderText(report));
+    deps.stdout(format === 'json' ? reportToJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
     return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {
