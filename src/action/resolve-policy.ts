@@ -34,8 +34,7 @@ export async function resolvePolicy(
   }
   const workspace = await readWorkspace(path).catch(() => undefined);
   const changed = workspace?.text !== base?.text;
-  const source = { path, origin: 'base' as const, commit: pullRequest.baseSha, changedInPullRequest: changed };
   // A policy file the pull request adds does not exist at the base: the defaults judge this change.
-  if (base === undefined) return { file: undefined, source };
-  return { file: { path, text: base.text, sha256: sha256(base.text) }, source };
+  if (base === undefined) return { file: undefined, source: { path, origin: 'defaults', commit: pullRequest.baseSha, changedInPullRequest: changed } };
+  return { file: { path, text: base.text, sha256: sha256(base.text) }, source: { path, origin: 'base', commit: pullRequest.baseSha, changedInPullRequest: changed } };
 }

@@ -46,6 +46,7 @@ export interface ActionDependencies {
  * errors, and on nothing else.
  */
 export async function runAction(deps: ActionDependencies): Promise<void> {
+  let decided = false;
   try {
     const inputs = readActionInputs(deps.getInput);
     const { platform } = deps;
@@ -54,7 +55,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
 
     const policy = await resolvePolicy(inputs.policy, platform, deps.readSmallFile, deps.sha256);
     if (policy.source.changedInPullRequest) {
-      deps.warning(`this pull request changes ${policy.source.path}; the base branch's policy was applied, and the change takes effect once merged`);
+      const applied = policy.file === undefined ? 'the base branch has no such file, so the default policy was applied' : "the base branch's policy was applied";
+      deps.warning(`this pull request changes ${policy.source.path}; ${applied}, and the change takes effect once merged`);
     }
     const incumbent = await resolveIncumbent(
       inputs.incumbent,
@@ -81,6 +83,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     });
     // The verdict is final from here on: nothing below may change it.
     deps.setOutput('verdict', report.verdict);
+    decided = true;
     deps.setOutput('blocking-count', String(report.summary.blocking_findings));
     for (const annotation of annotationsOf(report)) deps.annotate(annotation);
 
@@ -117,7 +120,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${published.reportPath}`);
     }
   } catch (error) {
-    deps.setOutput('verdict', 'error');
+    if (!decided) deps.setOutput('verdict', 'error');
     if (error instanceof InputError) {
       deps.setFailed(error.message);
       return;
