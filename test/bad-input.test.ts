@@ -131,12 +131,13 @@ describe('bad input fails closed with a message naming file, line or field, and 
   it('mismatched formats', async () => {
     const summary = JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 10, metrics: { accuracy: { successes: 9 } } } } });
     const error = await inputError({ cand: ['cand.json', summary] });
-    expect(error.message).toContain('mismatched formats: the incumbent is per-example results (.jsonl) but the candidate is a per-cohort summary (.json)');
+    expect(error.message).toContain('mismatched formats: the incumbent is per-example results (jsonl) but the candidate is a per-cohort summary (summary)');
   });
 
   it('an unknown file type', async () => {
     const error = await inputError({ cand: ['cand.txt', good] });
-    expect(error.message).toContain('unknown eval file type');
+    expect(error.message).toContain('this file matches no known eval format. Expected one of:');
+    expect(error.message).toContain('- sklearn: ');
   });
 
   it('policy: unknown key, negative margin, NaN margin, wrong type', async () => {

@@ -24,8 +24,8 @@ describe('reading per-example files', () => {
       { id: 'only-cand', label: 'cat', prediction: 'dog' },
     ]);
     const data = await loadPairedExamples(
-      { source: memorySource('inc.jsonl', incumbent), format: 'jsonl' },
-      { source: memorySource('cand.jsonl', candidate), format: 'jsonl' },
+      { source: memorySource('inc.jsonl', incumbent), spec: { reader: 'jsonl', options: {} } },
+      { source: memorySource('cand.jsonl', candidate), spec: { reader: 'jsonl', options: {} } },
       new Set(),
     );
     const cohort = (name: string) => data.cohorts[data.cohortNames.indexOf(name)];

@@ -24,6 +24,9 @@ const inputsSchema = z.object({
   'artifact-name': z.string().trim(),
   'baseline-workflow': z.string().trim(),
   'baseline-branch': z.string().trim(),
+  format: z.string().trim(),
+  columns: z.string().trim(),
+  'cohort-field': z.string().trim(),
 });
 
 export type ActionInputs = z.output<typeof inputsSchema>;

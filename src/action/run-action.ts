@@ -1,6 +1,7 @@
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
+import { parseColumnMapping } from '../core/readers/table-reader.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import type { RunContext } from '../core/package/run-context.js';
@@ -66,6 +67,10 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, deps);
 
     const report = await runGate({
+      read: {
+        formatIn: inputs.format || undefined,
+        options: { mapping: inputs.columns === '' ? undefined : parseColumnMapping(inputs.columns), cohortField: inputs['cohort-field'] || undefined },
+      },
       incumbent: await deps.openSource(incumbent.path),
       candidate: await deps.openSource(inputs.candidate),
       policy: policy.file,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { TextSource } from '../core/load/text-source.js';
 
@@ -8,7 +8,7 @@ import type { TextSource } from '../core/load/text-source.js';
  * A file as a TextSource: streamed in 1 MiB chunks (never read whole), hashed as it streams.
  * A missing path or a directory is an InputError before anything is read.
  */
-export async function openFileSource(path: string): Promise<TextSource> {
+export async function openFileSource(path: string): Promise<TextSource & { bytes(): Promise<Uint8Array> }> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new InputError(path, 'file not found');
   if (!info.isFile()) throw new InputError(path, 'is not a file');
@@ -38,6 +38,14 @@ export async function openFileSource(path: string): Promise<TextSource> {
     sha256() {
       if (digest === undefined) throw new Error(`sha256 of ${path} asked before the file was read`);
       return digest;
+    },
+    /** The raw bytes, for binary formats (Parquet), hashed the same way. */
+    async bytes() {
+      if (consumed) throw new Error(`${path} was read twice`);
+      consumed = true;
+      const data = await readFile(path);
+      digest = createHash('sha256').update(data).digest('hex');
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { MessagePort, Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { QuantileBootstrapJob, QuantileBootstrapRunner, runQuantileBootstrapJob } from '../core/compare/quantile-bootstraps.js';
 import { InputError } from '../core/errors.js';
-import { ExampleColumns, ExampleColumnsLoader, parseExampleColumns } from '../core/load/example-columns.js';
+import { ExampleColumns, ExampleColumnsLoader, ExampleReadSpec, parseExampleColumns } from '../core/load/example-columns.js';
 import { openFileSource } from './file-source.js';
 
 /**
@@ -16,7 +16,7 @@ const BOOTSTRAP = 'model-release-gate/quantile-bootstraps';
 interface ParseRequest {
   readonly role: typeof PARSE;
   readonly path: string;
-  readonly format: 'jsonl' | 'csv';
+  readonly spec: ExampleReadSpec;
 }
 
 interface BootstrapRequest {
@@ -45,7 +45,7 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
   let reply: Reply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const columns = await parseExampleColumns(await openFileSource(request.path), request.format);
+    const columns = await parseExampleColumns(await openFileSource(request.path), request.spec);
     reply = { ok: true, columns };
     transfer = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous].map((a) => a.buffer as ArrayBuffer);
   } catch (error) {
@@ -69,13 +69,13 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
  * while this thread parses the incumbent: two threads for two cores.
  */
 export function createWorkerColumnsLoader(script: URL): ExampleColumnsLoader {
-  return (source, format, side) =>
-    side === 'incumbent' ? parseExampleColumns(source, format) : parseInWorker(script, source.path, format);
+  return (source, spec, side) =>
+    side === 'incumbent' ? parseExampleColumns(source, spec) : parseInWorker(script, source.path, spec);
 }
 
-function parseInWorker(script: URL, path: string, format: 'jsonl' | 'csv'): Promise<ExampleColumns> {
+function parseInWorker(script: URL, path: string, spec: ExampleReadSpec): Promise<ExampleColumns> {
   return new Promise<ExampleColumns>((resolve, reject) => {
-      const request: ParseRequest = { role: PARSE, path, format };
+      const request: ParseRequest = { role: PARSE, path, spec };
       const worker = new Worker(script, { workerData: request });
       let settled = false;
       worker.once('message', (reply: Reply) => {

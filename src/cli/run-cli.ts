@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
 import { isCalendarDate } from '../core/manifest/manifest-values.js';
+import { parseColumnMapping } from '../core/readers/table-reader.js';
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
@@ -34,8 +35,11 @@ export const EXIT_USAGE = 2;
 
 const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
                                 [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
+                                [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>]
 
-  --incumbent  eval results of the deployed model (.jsonl, .csv or summary .json)
+  --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
+               tool's output (scikit-learn classification_report JSON, lm-evaluation-harness results or
+               samples, promptfoo results.json, MLflow eval_results_table.json, Parquet), recognized by shape
   --candidate  eval results of the new model, in the same kind of format
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
@@ -44,6 +48,13 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --format     what to print: text (default), markdown or json
   --author     the change's author (a waiver they accepted themselves does not count)
   --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
+  --format-in  read both files with this reader instead of recognizing them: jsonl, csv, summary, sklearn,
+               lm-eval-results, lm-eval-samples, promptfoo, mlflow-table, table, parquet
+  --columns    column mapping for other tables (CSV, Parquet), e.g.
+               "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
+  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt
+  --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
+               sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
 
 exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
 
@@ -64,6 +75,10 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
         manifest: { type: 'string' },
         author: { type: 'string' },
         today: { type: 'string' },
+        'format-in': { type: 'string' },
+        columns: { type: 'string' },
+        'cohort-field': { type: 'string' },
+        paired: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -82,6 +97,11 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
     return EXIT_OK;
   }
   const problems: string[] = [];
+  if (values.paired !== undefined) {
+    if (values.incumbent !== undefined || values.candidate !== undefined) problems.push('--paired replaces --incumbent and --candidate: give one or the other');
+    values.incumbent = values.paired;
+    values.candidate = values.paired;
+  }
   if (positionals.length !== 1 || positionals[0] !== 'check') problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
   if (values.incumbent === undefined) problems.push('--incumbent <file> is required');
   if (values.candidate === undefined) problems.push('--candidate <file> is required');
@@ -94,7 +114,9 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   }
 
   try {
+    const mapping = values.columns === undefined ? undefined : parseColumnMapping(values.columns);
     const report = await runGate({
+      read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] } },
       incumbent: await deps.openSource(values.incumbent),
       candidate: await deps.openSource(values.candidate),
       policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),

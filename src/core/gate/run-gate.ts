@@ -1,23 +1,15 @@
-import { collectPairedEvidence } from '../compare/collect-paired.js';
-import { collectSummaryEvidence } from '../compare/collect-summary.js';
-import type { CohortMetricEvidence } from '../compare/comparison-data.js';
 import { decideComparisons } from '../compare/decide-comparisons.js';
-import { QuantileBootstrapRunner, attachQuantileBootstraps, runQuantileBootstrapsHere } from '../compare/quantile-bootstraps.js';
-import { InputError } from '../errors.js';
+import type { QuantileBootstrapRunner } from '../compare/quantile-bootstraps.js';
 import { comparisonFindings } from '../findings/comparison-findings.js';
-import { pairedDataFindings } from '../findings/data-findings.js';
-import { type Finding, isActive } from '../findings/finding.js';
-import { EvalFileFormat, formatOf } from '../load/example-source.js';
+import { isActive } from '../findings/finding.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
-import { loadPairedExamples } from '../load/paired-data.js';
-import { SummarySide, loadSummary } from '../load/summary-data.js';
 import type { TextSource } from '../load/text-source.js';
 import { defaultPolicy, parsePolicy } from '../policy/load-policy.js';
-import type { Policy, Statistic } from '../policy/policy-schema.js';
-import { quantileOf } from '../policy/effective-settings.js';
+import type { Policy } from '../policy/policy-schema.js';
+import { GateReport, InputDescription, verdictOf } from '../report/report.js';
+import { ReadSettings, loadInputs } from './load-inputs.js';
 import { checkPolicyNamesKnownMetrics } from './policy-metrics-check.js';
 import { ReadinessEnvironment, readinessStep } from './readiness-step.js';
-import { GateReport, InputDescription, verdictOf } from '../report/report.js';
 
 export interface GateInputs {
   readonly incumbent: TextSource;
@@ -29,6 +21,8 @@ export interface GateInputs {
   readonly loadExampleColumns?: ExampleColumnsLoader | undefined;
   /** How quantile bootstraps run; in this thread unless the caller provides another way. */
   readonly runQuantileBootstraps?: QuantileBootstrapRunner | undefined;
+  /** How the eval files are read (forced format, column mapping, cohort field); recognized by shape otherwise. */
+  readonly read?: ReadSettings | undefined;
   /** The release manifest's text, when there is one. */
   readonly manifest?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
   /** Clock, repository and people for the readiness checks; required with a manifest. */
@@ -38,52 +32,12 @@ export interface GateInputs {
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
 export async function runGate(inputs: GateInputs): Promise<GateReport> {
   const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
-  const incumbentFormat = formatOf(inputs.incumbent.path);
-  const candidateFormat = formatOf(inputs.candidate.path);
-  if ((incumbentFormat === 'summary') !== (candidateFormat === 'summary')) {
-    throw new InputError(
-      inputs.candidate.path,
-      `mismatched formats: the incumbent is ${describeFormat(incumbentFormat)} but the candidate is ${describeFormat(candidateFormat)}; give both per-example results (paired by id) or both summaries`,
-    );
-  }
-  const statisticOf = (metric: string): Statistic => policy.metrics[metric]?.statistic ?? 'mean';
-
-  let evidence: CohortMetricEvidence[];
-  const dataFindings: Finding[] = [];
-  let descriptions: { incumbent: InputDescription; candidate: InputDescription };
-  if (incumbentFormat === 'summary' || candidateFormat === 'summary') {
-    const incumbent = await loadSummary(inputs.incumbent);
-    const candidate = await loadSummary(inputs.candidate);
-    evidence = collectSummaryEvidence(
-      { kind: 'summary', incumbent, candidate },
-      { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path },
-      statisticOf,
-    );
-    descriptions = {
-      incumbent: describeSummary(inputs.incumbent, incumbent),
-      candidate: describeSummary(inputs.candidate, candidate),
-    };
-  } else {
-    const quantileMetrics = new Set(
-      Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && quantileOf(m.statistic) !== undefined ? [name] : [])),
-    );
-    const data = await loadPairedExamples(
-      { source: inputs.incumbent, format: incumbentFormat },
-      { source: inputs.candidate, format: candidateFormat },
-      quantileMetrics,
-      inputs.loadExampleColumns,
-    );
-    evidence = await attachQuantileBootstraps(
-      collectPairedEvidence(data, statisticOf),
-      policy,
-      inputs.runQuantileBootstraps ?? runQuantileBootstrapsHere,
-    );
-    dataFindings.push(...pairedDataFindings(data, policy));
-    descriptions = {
-      incumbent: describeExamples(inputs.incumbent.path, data.sha256.incumbent, incumbentFormat, data.examples.incumbent),
-      candidate: describeExamples(inputs.candidate.path, data.sha256.candidate, candidateFormat, data.examples.candidate),
-    };
-  }
+  const { evidence, dataFindings, descriptions, design } = await loadInputs(
+    { incumbent: inputs.incumbent, candidate: inputs.candidate },
+    policy,
+    inputs.read ?? {},
+    { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: inputs.runQuantileBootstraps },
+  );
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
   const decisions = decideComparisons(evidence, policy);
@@ -91,7 +45,7 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
     ...dataFindings,
     ...comparisonFindings(decisions.comparisons),
   ]);
-  return buildReport(inputs, policy, decisions, readiness, descriptions, incumbentFormat === 'summary' ? 'unpaired' : 'paired');
+  return buildReport(inputs, policy, decisions, readiness, descriptions, design);
 }
 
 function buildReport(
@@ -131,24 +85,5 @@ function buildReport(
     reported_metrics: decisions.reported,
     readiness: readiness.section,
     findings,
-  };
-}
-
-function describeFormat(format: EvalFileFormat): string {
-  return format === 'summary' ? 'a per-cohort summary (.json)' : `per-example results (.${format})`;
-}
-
-function describeExamples(path: string, sha256: string, format: 'jsonl' | 'csv', examples: number): InputDescription {
-  return { path, sha256, format, examples, model: null, dataset: null };
-}
-
-function describeSummary(source: TextSource, side: SummarySide): InputDescription {
-  return {
-    path: source.path,
-    sha256: source.sha256(),
-    format: 'summary',
-    examples: null,
-    model: side.model ?? null,
-    dataset: side.dataset ?? null,
   };
 }

@@ -5,6 +5,8 @@ import { ParsedExample, createParsedExample, parseExampleRecord } from './exampl
 import { forEachExampleRecord } from './example-source.js';
 import { GrowableFloat64, GrowableUint32, GrowableUint8 } from './growable.js';
 import { hashId } from './id-index.js';
+import type { ReaderOptions } from '../readers/reader-types.js';
+import { readerByName } from '../readers/registry.js';
 import type { TextSource } from './text-source.js';
 
 /**
@@ -31,8 +33,28 @@ export interface ExampleColumns {
   readonly continuous: Float64Array;
 }
 
+/** Which reader turns a file into per-example records, with its options: plain data, for workers. */
+export interface ExampleReadSpec {
+  readonly reader: string;
+  readonly options: ReaderOptions;
+}
+
+/**
+ * Calls visit for every record of a per-example file. The gate's own JSONL and CSV take a direct
+ * path (parsing each line where it is used keeps a million-line file cheap); other formats go
+ * through their reader.
+ */
+async function forEachRecord(source: TextSource, spec: ExampleReadSpec, visit: (record: unknown, line: number) => void): Promise<void> {
+  if (spec.reader === 'jsonl' || spec.reader === 'csv') return forEachExampleRecord(source, spec.reader, visit);
+  const output = await readerByName(spec.reader, source.path).read(source, spec.options);
+  if (output.kind !== 'examples') throw new InputError(source.path, `the ${spec.reader} reader gives a per-cohort summary, not per-example results`);
+  for await (const batch of output.records) {
+    for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
+  }
+}
+
 /** Reads and validates a whole per-example file into columns. Duplicate ids are found when pairing. */
-export async function parseExampleColumns(source: TextSource, format: 'jsonl' | 'csv'): Promise<ExampleColumns> {
+export async function parseExampleColumns(source: TextSource, spec: ExampleReadSpec): Promise<ExampleColumns> {
   const registry = new CohortRegistry();
   const ids: string[] = [];
   const idHashes = new GrowableUint32();
@@ -45,7 +67,7 @@ export async function parseExampleColumns(source: TextSource, format: 'jsonl' | 
   let layout: ExampleLayout | undefined;
   let parsed: ParsedExample | undefined;
 
-  await forEachExampleRecord(source, format, (record, line) => {
+  await forEachRecord(source, spec, (record, line) => {
     if (layout === undefined || parsed === undefined) {
       layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
       parsed = createParsedExample(layout);
@@ -86,4 +108,4 @@ function asObject(record: unknown, file: string, line: number): Record<string, u
  * How per-example files are turned into columns: in this thread by default, or elsewhere (a worker).
  * Both sides are requested at once, so a loader can read them in parallel.
  */
-export type ExampleColumnsLoader = (source: TextSource, format: 'jsonl' | 'csv', side: 'incumbent' | 'candidate') => Promise<ExampleColumns>;
+export type ExampleColumnsLoader = (source: TextSource, spec: ExampleReadSpec, side: 'incumbent' | 'candidate') => Promise<ExampleColumns>;

@@ -1,22 +1,6 @@
-import { InputError } from '../errors.js';
 import { readCsvRecords } from './csv-records.js';
 import { parseJsonLine } from './jsonl-records.js';
 import { TextSource, readLineBatches } from './text-source.js';
-
-export type EvalFileFormat = 'jsonl' | 'csv' | 'summary';
-
-/** Chooses the reader from the file name: the formats are told apart by extension, never guessed from content. */
-export function formatOf(path: string): EvalFileFormat {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.json')) return 'summary';
-  throw new InputError(
-    path,
-    'unknown eval file type: expected .jsonl or .ndjson (per-example JSON lines), .csv (per-example table) or .json (per-cohort summary)',
-  );
-}
-
 
 /** Calls visit for every record of a per-example file, in order, with its line number. */
 export async function forEachExampleRecord(

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { CohortRegistry } from './cohort-registry.js';
-import { ExampleColumns, ExampleColumnsLoader, parseExampleColumns } from './example-columns.js';
+import { ExampleColumns, ExampleColumnsLoader, ExampleReadSpec, parseExampleColumns } from './example-columns.js';
 import { ExampleLayout } from './example-layout.js';
 import { IdIndex } from './id-index.js';
 import { PairedCohortAccumulator } from './paired-accumulator.js';
@@ -45,14 +45,14 @@ const SAMPLE_SIZE = 5;
  * by id.
  */
 export async function loadPairedExamples(
-  incumbent: { source: TextSource; format: 'jsonl' | 'csv' },
-  candidate: { source: TextSource; format: 'jsonl' | 'csv' },
+  incumbent: { source: TextSource; spec: ExampleReadSpec },
+  candidate: { source: TextSource; spec: ExampleReadSpec },
   quantileMetrics: ReadonlySet<string>,
   load: ExampleColumnsLoader = parseExampleColumns,
 ): Promise<PairedData> {
   const [incumbentColumns, candidateColumns] = await Promise.allSettled([
-    load(incumbent.source, incumbent.format, 'incumbent'),
-    load(candidate.source, candidate.format, 'candidate'),
+    load(incumbent.source, incumbent.spec, 'incumbent'),
+    load(candidate.source, candidate.spec, 'candidate'),
   ]);
   // When both files are bad, always report the incumbent's error first, whichever finished first.
   if (incumbentColumns.status === 'rejected') throw incumbentColumns.reason;

@@ -23,13 +23,33 @@ export interface SummaryData {
 }
 
 export async function loadSummary(source: TextSource): Promise<SummarySide> {
-  const text = await readAll(source);
-  rejectNonJson(source.path, text);
-  const document = parseLocated(source.path, text);
+  return summarySide(parseSummaryText(source.path, await readAll(source)));
+}
+
+/** Validates a summary file's text; errors name the line and field. */
+export function parseSummaryText(path: string, text: string): SummaryFile {
+  rejectNonJson(path, text);
+  const document = parseLocated(path, text);
   if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
-    throw new InputError(source.path, 'expected a JSON object with "schema": "model-release-gate/summary@1"');
+    throw new InputError(path, 'expected a JSON object with "schema": "model-release-gate/summary@1"');
   }
-  const file = validateLocated(document, summarySchema);
+  return validateLocated(document, summarySchema);
+}
+
+/**
+ * Validates a summary built by a reader from another tool's output (no lines to point at: errors
+ * name the field), and turns it into the form the statistics use.
+ */
+export function summaryFromReader(path: string, built: unknown): SummarySide {
+  const result = summarySchema.safeParse(built);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(path, `${issue?.message ?? 'is not valid'} (after conversion)`, { field: issue?.path.map(String).join('.') ?? '' });
+  }
+  return summarySide(result.data);
+}
+
+export function summarySide(file: SummaryFile): SummarySide {
   const cohorts = new Map<string, { n: number; metrics: Map<string, SummaryValue> }>();
   for (const [name, cohort] of Object.entries(file.cohorts)) {
     const metrics = new Map<string, SummaryValue>();

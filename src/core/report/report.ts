@@ -8,7 +8,8 @@ export type Verdict = 'pass' | 'warn' | 'block';
 export interface InputDescription {
   readonly path: string;
   readonly sha256: string;
-  readonly format: 'jsonl' | 'csv' | 'summary';
+  /** The reader that read the file (jsonl, csv, summary, sklearn, lm-eval-results, …). */
+  readonly format: string;
   /** Examples in the file (per-example formats only). */
   readonly examples: number | null;
   readonly model: { readonly name: string; readonly version: string } | null;

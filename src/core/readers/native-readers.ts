@@ -1,0 +1,41 @@
+import { readCsvRecords } from '../load/csv-records.js';
+import { parseJsonLine } from '../load/jsonl-records.js';
+import { readLineBatches } from '../load/text-source.js';
+import type { EvalReader } from './reader-types.js';
+
+/** The gate's own per-example JSON lines (see the README's file formats). */
+export const jsonlReader: EvalReader = {
+  name: 'jsonl',
+  expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
+  detect: ({ path }) => /\.(jsonl|ndjson)$/i.test(path),
+  read: async (source) => ({
+    kind: 'examples',
+    records: (async function* () {
+      for await (const { texts, firstLine } of readLineBatches(source)) {
+        const records: unknown[] = [];
+        const lines: number[] = [];
+        texts.forEach((text, i) => {
+          const record = parseJsonLine(text, firstLine + i, source.path);
+          if (record === undefined) return;
+          records.push(record);
+          lines.push(firstLine + i);
+        });
+        if (records.length > 0) yield { records, lines };
+      }
+    })(),
+  }),
+};
+
+/** The gate's own per-example CSV: the JSONL fields as columns, `checks.<name>`, `metrics.<name>`. */
+export const csvReader: EvalReader = {
+  name: 'csv',
+  expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
+  detect: ({ path, head }) => /\.csv$/i.test(path) && headerColumns(head).includes('id'),
+  read: async (source) => ({ kind: 'examples', records: readCsvRecords(source) }),
+};
+
+/** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
+function headerColumns(head: string): string[] {
+  const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
+  return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}

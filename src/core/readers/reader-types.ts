@@ -1,0 +1,56 @@
+import type { RecordBatch } from '../load/jsonl-records.js';
+import type { SummaryFile } from '../load/summary-schema.js';
+import type { TextSource } from '../load/text-source.js';
+
+/**
+ * Readers turn what eval tools already write into the gate's own data: per-example records (the
+ * shape of the gate's JSONL: id, cohorts, label/prediction or correct, checks, metrics) or a
+ * per-cohort summary (the gate's summary@1 object). Everything after that is shared, so every reader
+ * gets the same validation, statistics and report.
+ */
+
+/** Which columns of a generic table mean what (CSV or Parquet exported from anywhere). */
+export interface ColumnMapping {
+  readonly id: string;
+  readonly label?: string | undefined;
+  readonly prediction?: string | undefined;
+  readonly correct?: string | undefined;
+  /** Columns whose value names a cohort: a row with region=eu is in cohort `region:eu`. */
+  readonly cohorts?: readonly string[] | undefined;
+  /** Columns holding pass/fail values (true/false, 1/0). */
+  readonly checks?: readonly string[] | undefined;
+  /** Columns holding numbers. */
+  readonly metrics?: readonly string[] | undefined;
+}
+
+/** Plain data (it crosses into worker threads): options a reader may use. */
+export interface ReaderOptions {
+  readonly mapping?: ColumnMapping | undefined;
+  /**
+   * Where cohorts come from, for tools whose examples carry several candidates: promptfoo's test
+   * variable name (`vars.<name>`), or `provider` / `prompt`.
+   */
+  readonly cohortField?: string | undefined;
+}
+
+export type ReaderOutput =
+  | { readonly kind: 'examples'; readonly records: AsyncIterable<RecordBatch> }
+  | { readonly kind: 'summary'; readonly summary: SummaryFile };
+
+/** What a reader may look at to recognize a file: its path and its first bytes as text. */
+export interface FileProbe {
+  readonly path: string;
+  /** Up to the first 64 KiB of the file (for binary files, their first bytes as latin-1 text). */
+  readonly head: string;
+}
+
+export interface EvalReader {
+  /** Stable name, used by --format-in and the Action's `format` input. */
+  readonly name: string;
+  /** One line for "no reader matched" errors: what this reader reads. */
+  readonly expects: string;
+  /** Whether the file looks like this reader's format. Only the path and head are available. */
+  detect(probe: FileProbe): boolean;
+  /** Reads the file. Throws InputError naming the file, line or field, and what was expected. */
+  read(source: TextSource, options: ReaderOptions): Promise<ReaderOutput>;
+}
