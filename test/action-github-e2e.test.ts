@@ -204,5 +204,9 @@ describe('the Action on a pull request, against the GitHub API', () => {
     });
     expect(run.outputs.verdict).toBe('warn');
     expect(run.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(run.outputs['report-path'] as string, '..', 'validation-package.json'), 'utf8')) as {
+      provenance: { baseline: { runId: number; headSha: string } | null };
+    };
+    expect(pkg.provenance.baseline).toMatchObject({ runId: latest.id, headSha: 'd'.repeat(40) });
   });
 });

@@ -5089,6 +5089,7 @@ function buildValidationPackage(report, run) {
             run: run.run,
             time: run.time,
             links: run.links,
+            baseline: run.baseline ?? null,
             release: report.readiness.manifest?.model ?? null,
             inputs: {
                 incumbent: report.inputs.incumbent,

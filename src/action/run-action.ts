@@ -102,6 +102,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       run: env?.run ?? null,
       policySource: policy.source,
       approvals: approvals ?? null,
+      baseline: incumbent.baseline,
       links: { run: env?.run?.url ?? null, artifact: null, report: null },
     };
     const published = await publishResults(

@@ -24,6 +24,8 @@ export interface RunContext {
   };
   /** Users with an APPROVED review on the head commit (not the author), when read; null when unknown (CLI). */
   readonly approvals: readonly string[] | null;
+  /** Where the incumbent's results came from when they were an earlier run's artifact (the promotion pattern). */
+  readonly baseline?: { readonly runId: number; readonly artifactId: number; readonly headSha: string } | null;
   /** Links a reviewer may follow from the comment. */
   readonly links: { readonly run: string | null; readonly artifact: string | null; readonly report: string | null };
 }

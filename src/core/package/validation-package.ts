@@ -85,6 +85,8 @@ export interface ValidationPackage {
     readonly run: { readonly id: string; readonly attempt: string | null; readonly url: string } | null;
     readonly time: string;
     readonly links: RunContext['links'];
+    /** The run and artifact the incumbent's results came from, when they came from one. */
+    readonly baseline: NonNullable<RunContext['baseline']> | null;
     /** The release the manifest describes (null without a manifest). */
     readonly release: { readonly name: string; readonly candidate: string; readonly incumbent: string } | null;
     readonly inputs: {
@@ -141,6 +143,7 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
       run: run.run,
       time: run.time,
       links: run.links,
+      baseline: run.baseline ?? null,
       release: report.readiness.manifest?.model ?? null,
       inputs: {
         incumbent: report.inputs.incumbent,
