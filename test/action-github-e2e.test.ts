@@ -37,14 +37,14 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 /** Runs dist/index.js asynchronously: the fake server lives in this process and must keep answering. */
-function runAction(fake: FakeGitHub, inputs: Record<string, string>): Promise<Run> {
+function runAction(fake: FakeGitHub, inputs: Record<string, string>, event?: { name: string; payload: unknown }): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'mrg-gh-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(
     files.event,
-    JSON.stringify({
+    event !== undefined ? JSON.stringify(event.payload) : JSON.stringify({
       pull_request: {
         number: PR,
         user: { login: 'dave' },
@@ -59,7 +59,7 @@ function runAction(fake: FakeGitHub, inputs: Record<string, string>): Promise<Ru
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: event?.name ?? 'pull_request',
     GITHUB_REPOSITORY: REPO,
     GITHUB_SHA: 'm'.repeat(40),
     GITHUB_RUN_ID: '777',
@@ -208,5 +208,19 @@ describe('the Action on a pull request, against the GitHub API', () => {
       provenance: { baseline: { runId: number; headSha: string } | null };
     };
     expect(pkg.provenance.baseline).toMatchObject({ runId: latest.id, headSha: 'd'.repeat(40) });
+  });
+
+  it('comments from a workflow_run workflow (the fork-safe pattern) on the pull request named by input, only when it matches the triggering run', async () => {
+    fake.state.pulls.set(`${REPO}#77`, { author: 'eve', baseRef: 'main', baseSha: BASE_SHA, headSha: 'f'.repeat(40), headRepo: 'eve/fraud' });
+    const event = { name: 'workflow_run', payload: { workflow_run: { head_sha: 'f'.repeat(40) }, repository: { full_name: REPO, default_branch: 'main' } } };
+    const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe' }, event);
+    expect(run.outputs.verdict).toBe('block');
+    expect(fake.state.commentsOn(REPO, 77).filter((c) => c.body.startsWith('<!-- model-release-gate:fork-safe -->'))).toHaveLength(1);
+
+    const spoofed = { name: 'workflow_run', payload: { workflow_run: { head_sha: '9'.repeat(40) }, repository: { full_name: REPO } } };
+    const refused = await runAction(fake, { candidate: 'examples/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe-spoof' }, spoofed);
+    expect(refused.status).toBe(1);
+    expect(refused.outputs.verdict).toBe('error');
+    expect(refused.stdout).toContain('the number must come from the triggering run');
   });
 });

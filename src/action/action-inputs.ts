@@ -24,6 +24,10 @@ const inputsSchema = z.object({
   'artifact-name': z.string().trim(),
   'baseline-workflow': z.string().trim(),
   'baseline-branch': z.string().trim(),
+  'pull-request': z
+    .string()
+    .trim()
+    .pipe(z.string().regex(/^(\d+)?$/, 'expected a pull request number')),
   format: z.string().trim(),
   columns: z.string().trim(),
   'cohort-field': z.string().trim(),

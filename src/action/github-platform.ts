@@ -22,6 +22,10 @@ export interface GitHubPlatform {
   /** Downloads the named artifact of the latest successful run of `workflow` on `branch`; undefined when there is none. */
   downloadBaseline(request: { workflow: string; branch: string; artifactName: string; destination: string }): Promise<{ runId: number; artifactId: number; headSha: string } | undefined>;
   uploadArtifact(name: string, files: readonly string[], rootDirectory: string): Promise<{ id: number | undefined }>;
+  /** A pull request by number (for workflow_run workflows, whose event carries none). */
+  loadPullRequest(number: number): Promise<NonNullable<RunnerEnvironment['pullRequest']>>;
+  /** The same platform, acting on this pull request. */
+  withPullRequest(pullRequest: NonNullable<RunnerEnvironment['pullRequest']>): GitHubPlatform;
   describeFailure(error: unknown): GitHubFailure;
   /** Whether this failure means the comment body was too long (422). */
   isCommentTooLong(error: unknown): boolean;

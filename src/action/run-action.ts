@@ -50,7 +50,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
   let decided = false;
   try {
     const inputs = readActionInputs(deps.getInput);
-    const { platform } = deps;
+    const platform = await withRequestedPullRequest(deps.platform, inputs['pull-request']);
     const outDir = inputs['out-dir'] || deps.defaultOutDir;
     const pullRequest = platform?.environment.pullRequest ?? null;
 
@@ -144,4 +144,28 @@ async function readApprovals(platform: GitHubPlatform, deps: ActionDependencies)
     deps.warning(`could not read the pull request's reviews, so no waiver counts as approved: ${failure.message}. ${failure.hint}`);
     return [];
   }
+}
+
+/**
+ * The fork-safe pattern runs the gate in a workflow_run workflow, whose event names no pull request:
+ * the number comes in as an input, read from the untrusted run's artifact. It is trusted only if that
+ * pull request's head is the commit GitHub says the triggering run built.
+ */
+async function withRequestedPullRequest(platform: GitHubPlatform | undefined, requested: string): Promise<GitHubPlatform | undefined> {
+  if (requested === '' || platform === undefined || platform.environment.pullRequest !== null) return platform;
+  let pullRequest;
+  try {
+    pullRequest = await platform.loadPullRequest(Number(requested));
+  } catch (error) {
+    const failure = platform.describeFailure(error);
+    throw new InputError('input pull-request', `could not read pull request #${requested} (${failure.message}). ${failure.hint}`);
+  }
+  const trusted = platform.environment.workflowRunHeadSha;
+  if (trusted === null || trusted !== pullRequest.headSha) {
+    throw new InputError(
+      'input pull-request',
+      `pull request #${requested} is at ${pullRequest.headSha.slice(0, 7)}, but the workflow run that triggered this job built ${trusted?.slice(0, 7) ?? 'no known commit'}: the number must come from the triggering run (a workflow_run event)`,
+    );
+  }
+  return platform.withPullRequest(pullRequest);
 }

@@ -9,6 +9,7 @@ export const ROUTE_NAMES = [
   'PATCH /repos/:owner/:repo/issues/comments/:id',
   'GET /repos/:owner/:repo/pulls/:number/reviews',
   'GET /repos/:owner/:repo/pulls/:number/files',
+  'GET /repos/:owner/:repo/pulls/:number',
   'GET /repos/:owner/:repo/contents/*',
   'GET /repos/:owner/:repo/actions/workflows/:workflow/runs',
   'GET /repos/:owner/:repo/actions/runs/:id/artifacts',
@@ -81,6 +82,21 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
       author_association: 'MEMBER',
     })),
   }),
+
+  'GET /repos/:owner/:repo/pulls/:number': ({ params: [owner, repo, pull], state }) => {
+    const pr = state.pulls.get(`${owner}/${repo}#${pull}`);
+    if (pr === undefined) return githubError(404, 'Not Found');
+    return {
+      status: 200,
+      json: {
+        number: Number(pull),
+        state: 'open',
+        user: userJson(pr.author),
+        base: { ref: pr.baseRef, sha: pr.baseSha, repo: { full_name: `${owner}/${repo}` } },
+        head: { ref: 'feature', sha: pr.headSha, repo: { full_name: pr.headRepo } },
+      },
+    };
+  },
 
   'GET /repos/:owner/:repo/pulls/:number/files': ({ params: [owner, repo, pull], state }) => ({
     status: 200,

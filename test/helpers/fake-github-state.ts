@@ -62,6 +62,8 @@ export class FakeGitHubState {
   readonly comments = new Map<string, FakeComment[]>();
   readonly reviews = new Map<string, FakeReview[]>();
   readonly pullFiles = new Map<string, FakePullFile[]>();
+  /** Pull requests by "owner/repo#number", for GET /pulls/:number. */
+  readonly pulls = new Map<string, { author: string; baseRef: string; baseSha: string; headSha: string; headRepo: string }>();
   /** Keyed "owner/repo@ref:path". */
   readonly files = new Map<string, string>();
   readonly runs = new Map<string, FakeRun[]>();

@@ -37,6 +37,18 @@ export function createGitHubPlatform(token: string, environment: RunnerEnvironme
       const result = await new DefaultArtifactClient().uploadArtifact(name, [...files], rootDirectory);
       return { id: result.id };
     },
+    loadPullRequest: async (number) => {
+      const { data } = await octokit.rest.pulls.get({ ...repository(), pull_number: number });
+      return {
+        number: data.number,
+        author: data.user?.login ?? null,
+        baseRef: data.base.ref,
+        baseSha: data.base.sha,
+        headSha: data.head.sha,
+        fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
+      };
+    },
+    withPullRequest: (pullRequest) => createGitHubPlatform(token, { ...environment, pullRequest }, options),
     describeFailure: (error) => describeFailure(error),
     isCommentTooLong: (error) => error instanceof CommentTooLongError,
   };

@@ -17,6 +17,8 @@ export interface RunnerEnvironment {
     readonly fromFork: boolean;
   } | null;
   readonly defaultBranch: string | null;
+  /** On workflow_run events: the commit the triggering run built, set by GitHub (trusted). */
+  readonly workflowRunHeadSha: string | null;
 }
 
 interface PullRequestPayload {
@@ -58,6 +60,7 @@ export function readRunnerEnvironment(env: Readonly<Record<string, string | unde
         : null,
     pullRequest,
     defaultBranch: str(repositoryPayload?.default_branch),
+    workflowRunHeadSha: str((payload?.workflow_run as { head_sha?: unknown } | undefined)?.head_sha),
   };
 }
 
