@@ -2484,8 +2484,8 @@ async function peekSource(source) {
     return { probe: { path: source.path, head }, source: replay };
 }
 
-// EXTERNAL MODULE: ./src/core/readers/registry.ts + 30 modules
-var registry = __nccwpck_require__(2144);
+// EXTERNAL MODULE: ./src/core/readers/registry.ts + 31 modules
+var registry = __nccwpck_require__(3699);
 // EXTERNAL MODULE: ./src/core/readers/native-readers.ts
 var native_readers = __nccwpck_require__(6304);
 ;// CONCATENATED MODULE: ./src/core/load/paired-summary-schema.ts
@@ -5787,8 +5787,8 @@ async function forEachExampleRecord(source, format, visit) {
 var growable = __nccwpck_require__(705);
 // EXTERNAL MODULE: ./src/core/load/id-index.ts
 var id_index = __nccwpck_require__(3910);
-// EXTERNAL MODULE: ./src/core/readers/registry.ts + 30 modules
-var registry = __nccwpck_require__(2144);
+// EXTERNAL MODULE: ./src/core/readers/registry.ts + 31 modules
+var registry = __nccwpck_require__(3699);
 ;// CONCATENATED MODULE: ./src/core/load/example-columns.ts
 
 
@@ -6536,7 +6536,7 @@ function headerColumns(head) {
 
 /***/ }),
 
-/***/ 2144:
+/***/ 3699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6877,7 +6877,22 @@ function complete(collected, file) {
     return collected;
 }
 
+;// CONCATENATED MODULE: ./src/core/readers/json-text.ts
+/** Small helpers for readers that scan JSON text for line numbers without parsing it twice. */
+/** Whether the quote at `quote` is escaped (preceded by an odd number of backslashes). */
+function isEscaped(text, quote) {
+    let backslashes = 0;
+    for (let j = quote - 1; text.charCodeAt(j) === 92; j--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+/** Drops a leading byte-order mark, which JSON.parse rejects. */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 ;// CONCATENATED MODULE: ./src/core/readers/mlflow-reader.ts
+
 
 
 
@@ -7057,15 +7072,6 @@ function rowLines(text) {
             depth--;
     }
     return lines;
-}
-function isEscaped(text, quote) {
-    let backslashes = 0;
-    for (let j = quote - 1; text.charCodeAt(j) === 92; j--)
-        backslashes++;
-    return backslashes % 2 === 1;
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 // EXTERNAL MODULE: ./src/core/readers/native-readers.ts
@@ -12352,6 +12358,7 @@ function messageOf(error) {
 
 
 
+
 /**
  * Reads `promptfoo eval --output results.json`: {evalId, results: {version, timestamp, prompts,
  * results: [EvaluateResult...], stats}, config, shareableUrl, metadata}. Version 3 is current; version
@@ -12368,9 +12375,9 @@ const promptfoo_reader_BATCH = 1024;
 const promptfooReader = {
     name: 'promptfoo',
     expects: 'promptfoo eval --output results.json (results.version 2 or 3)',
-    detect: (probe) => promptfoo_reader_HEAD.test(promptfoo_reader_stripBom(probe.head)),
+    detect: (probe) => promptfoo_reader_HEAD.test(stripBom(probe.head)),
     async read(source, options) {
-        const text = promptfoo_reader_stripBom(await (0,text_source/* readAll */.yw)(source));
+        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
         const file = source.path;
         let value;
         try {
@@ -12504,7 +12511,7 @@ function arrayElementLines(text, path) {
         }
         else if (c === '"') {
             let end = text.indexOf('"', i + 1);
-            while (promptfoo_reader_isEscaped(text, end))
+            while (isEscaped(text, end))
                 end = text.indexOf('"', end + 1);
             const top = stack[stack.length - 1];
             if (expectKey && top !== undefined) {
@@ -12523,15 +12530,6 @@ function arrayElementLines(text, path) {
         }
     }
     return lines;
-}
-function promptfoo_reader_isEscaped(text, quote) {
-    let backslashes = 0;
-    for (let j = quote - 1; text.charCodeAt(j) === 92; j--)
-        backslashes++;
-    return backslashes % 2 === 1;
-}
-function promptfoo_reader_stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 ;// CONCATENATED MODULE: ./src/core/readers/sklearn-reader.ts

@@ -3,6 +3,7 @@ import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
 import { readAll } from '../load/text-source.js';
 import type { ColumnMapping, EvalReader, FileProbe, ReaderOutput } from './reader-types.js';
+import { isEscaped, stripBom } from './json-text.js';
 
 /**
  * Reads the per-row table `mlflow.evaluate()` logs as `eval_results_table.json`: pandas' "split"
@@ -189,14 +190,4 @@ function rowLines(text: string): number[] {
     } else if (c === 125 || c === 93) depth--;
   }
   return lines;
-}
-
-function isEscaped(text: string, quote: number): boolean {
-  let backslashes = 0;
-  for (let j = quote - 1; text.charCodeAt(j) === 92; j--) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -3,6 +3,7 @@ import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
 import { readAll } from '../load/text-source.js';
 import type { EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
+import { isEscaped, stripBom } from './json-text.js';
 
 /**
  * Reads `promptfoo eval --output results.json`: {evalId, results: {version, timestamp, prompts,
@@ -188,14 +189,4 @@ function arrayElementLines(text: string, path: readonly string[]): number[] {
     }
   }
   return lines;
-}
-
-function isEscaped(text: string, quote: number): boolean {
-  let backslashes = 0;
-  for (let j = quote - 1; text.charCodeAt(j) === 92; j--) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
