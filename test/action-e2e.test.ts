@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseRunnerOutputs } from './helpers/runner-outputs.js';
 import { describe, expect, it } from 'vitest';
 
 function runAction(inputs: Record<string, string>): { status: number | null; outputs: Record<string, string>; summary: string; stdout: string } {
@@ -20,23 +21,9 @@ function runAction(inputs: Record<string, string>): { status: number | null; out
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8' });
-  return { status: result.status, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), stdout: result.stdout };
+  return { status: result.status, outputs: parseRunnerOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), stdout: result.stdout };
 }
 
-/** GITHUB_OUTPUT uses heredoc blocks: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (match === null) continue;
-    const [, name, delimiter] = match as unknown as [string, string, string];
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
-    outputs[name] = value.join('\n');
-  }
-  return outputs;
-}
 
 describe('the bundled Action, started as a runner starts it', () => {
   it('passes (with a warning) on the example and writes outputs, summary and report', () => {

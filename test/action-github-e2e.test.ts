@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseRunnerOutputs } from './helpers/runner-outputs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { writeZip } from './helpers/zip-writer.js';
@@ -23,18 +24,6 @@ interface Run {
   summary: string;
 }
 
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (match === null) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== match[2]; i++) value.push(lines[i] ?? '');
-    outputs[match[1] as string] = value.join('\n');
-  }
-  return outputs;
-}
 
 /** Runs dist/index.js asynchronously: the fake server lives in this process and must keep answering. */
 function runAction(fake: FakeGitHub, inputs: Record<string, string>, event?: { name: string; payload: unknown }): Promise<Run> {
@@ -78,7 +67,7 @@ function runAction(fake: FakeGitHub, inputs: Record<string, string>, event?: { n
     child.stderr.on('data', () => undefined);
     child.on('error', reject);
     child.on('close', (status) =>
-      resolve({ status, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }),
+      resolve({ status, stdout, outputs: parseRunnerOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }),
     );
   });
 }

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
-import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
-import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
 import { promptfooReader } from '../../src/core/readers/promptfoo-reader.js';
 import type { ReaderOptions } from '../../src/core/readers/reader-types.js';
 import { memorySource } from '../helpers/memory-source.js';
+import { collectValidatedRecords } from '../helpers/reader-output.js';
 
 const dir = new URL('../fixtures/readers/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, dir), 'utf8');
@@ -32,20 +30,7 @@ function resultLines(text: string): number[] {
 }
 
 async function read(path: string, text = fixture(path), options: ReaderOptions = {}) {
-  const result = await promptfooReader.read(memorySource(path, text, 4096), options);
-  if (result.kind !== 'examples') throw new Error('expected examples');
-  const records: Record<string, unknown>[] = [];
-  const lines: number[] = [];
-  for await (const batch of result.records) {
-    records.push(...(batch.records as Record<string, unknown>[]));
-    lines.push(...batch.lines);
-  }
-  // Every record must pass the gate's own per-example validation, with the first record's layout.
-  const layout = layoutFromFirstRecord(records[0] as Record<string, unknown>, path, lines[0] as number);
-  const out = createParsedExample(layout);
-  const cohorts = new CohortRegistry();
-  records.forEach((record, i) => parseExampleRecord(record, layout, cohorts, out, path, lines[i] as number));
-  return { records, lines, layout };
+  return collectValidatedRecords(await promptfooReader.read(memorySource(path, text, 4096), options), path);
 }
 
 async function readError(path: string, text: string, options: ReaderOptions = {}): Promise<InputError> {
