@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     joinPath: join,
     defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    platform: token === '' || environment.repository === null ? undefined : createGitHubPlatform(token, environment, { log: (m) => core.debug(m) }),
+    platform: token === '' || environment.repository === null ? undefined : createGitHubPlatform(token, environment, { log: (m) => core.debug(m), commentAuthor: core.getInput('comment-author').trim() }),
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });

@@ -212,4 +212,15 @@ describe('the Action on a pull request, against the GitHub API', () => {
     expect(refused.outputs.verdict).toBe('error');
     expect(refused.stdout).toContain('the number must come from the triggering run');
   });
+
+  it('recognizes its own comment under a GitHub App token when comment-author names the app', async () => {
+    fake.state.tokens.set('app-token', { login: 'release-app[bot]', kind: 'installation' });
+    const inputs = { candidate: 'examples/candidate.jsonl', 'github-token': 'app-token', 'gate-id': 'app-test', 'comment-author': 'release-app[bot]' };
+    await runAction(fake, inputs);
+    await runAction(fake, { ...inputs, candidate: 'examples/blocked/candidate.jsonl' });
+    const mine = fake.state.commentsOn(REPO, PR).filter((c) => c.body.startsWith('<!-- model-release-gate:app-test -->'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.login).toBe('release-app[bot]');
+    expect(mine[0]?.body).toContain('label:chargeback');
+  });
 });

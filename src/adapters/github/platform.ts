@@ -9,7 +9,11 @@ import type { RunnerEnvironment } from './runner-environment.js';
 import { upsertStickyComment } from './sticky-comment.js';
 
 /** The real GitHub behind the Action's GitHubPlatform interface. */
-export function createGitHubPlatform(token: string, environment: RunnerEnvironment, options: { log?: (message: string) => void } = {}): GitHubPlatform {
+export function createGitHubPlatform(
+  token: string,
+  environment: RunnerEnvironment,
+  options: { log?: (message: string) => void; commentAuthor?: string } = {},
+): GitHubPlatform {
   const octokit = createGitHubClient(token, options);
   const repository = (): { owner: string; repo: string } => {
     if (environment.repository === null) throw new Error('GITHUB_REPOSITORY is not set');
@@ -26,7 +30,15 @@ export function createGitHubPlatform(token: string, environment: RunnerEnvironme
       const pr = pullRequest();
       return approvingReviewers(octokit, { ...repository(), pullNumber: pr.number, headSha: pr.headSha, author: pr.author ?? '' });
     },
-    upsertComment: (marker, body) => upsertStickyComment(octokit, { ...repository(), issueNumber: pullRequest().number, marker, body }),
+    upsertComment: (marker, body) =>
+      upsertStickyComment(octokit, {
+        ...repository(),
+        issueNumber: pullRequest().number,
+        marker,
+        body,
+        // A GitHub App token cannot tell its own login (GET /user answers 403); the input names it.
+        ...(options.commentAuthor ? { identity: options.commentAuthor } : {}),
+      }),
     downloadBaseline: async ({ workflow, branch, artifactName, destination }) => {
       const found = await findBaselineArtifact(octokit, { ...repository(), workflow, branch, artifactName });
       if (found === undefined) return undefined;
