@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadPairedExamples } from '../src/core/load/paired-data.js';
-import { readLines } from '../src/core/load/text-source.js';
+import { readLineBatches } from '../src/core/load/text-source.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
 
 describe('reading per-example files', () => {
   it('splits lines across chunk boundaries, with CRLF and no final newline', async () => {
     const lines: string[] = [];
-    for await (const { text, line } of readLines(memorySource('f', 'ab\r\ncd\n\nef', 3))) lines.push(`${line}:${text}`);
+    for await (const { texts, firstLine } of readLineBatches(memorySource('f', 'ab\r\ncd\n\nef', 3))) {
+      texts.forEach((text, i) => lines.push(`${firstLine + i}:${text}`));
+    }
     expect(lines).toEqual(['1:ab', '2:cd', '3:', '4:ef']);
   });
 

@@ -2647,7 +2647,7 @@ var text_source = __nccwpck_require__(3047);
 
 
 async function loadPairedSummary(source) {
-    return parsePairedSummaryText(source.path, await (0,text_source/* readAll */.yw)(source));
+    return parsePairedSummaryText(source.path, await (0,text_source/* readAll */.y)(source));
 }
 /** Validates a paired summary's text; every error names the file, and the line and field when known. */
 function parsePairedSummaryText(path, text) {
@@ -5773,7 +5773,7 @@ async function forEachExampleRecord(source, format, visit) {
         }
         return;
     }
-    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.pG)(source)) {
+    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.p)(source)) {
         for (let i = 0; i < texts.length; i++) {
             const line = firstLine + i;
             const record = (0,jsonl_records/* parseJsonLine */.w)(texts[i], line, source.path);
@@ -6210,8 +6210,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   _o: () => (/* binding */ summarySide)
 });
 
-// UNUSED EXPORTS: loadSummary
-
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -6254,10 +6252,6 @@ var structured_text = __nccwpck_require__(7485);
 
 
 
-
-async function loadSummary(source) {
-    return summarySide(parseSummaryText(source.path, await readAll(source)));
-}
 /** Validates a summary file's text; errors name the line and field. */
 function parseSummaryText(path, text) {
     rejectNonJson(path, text);
@@ -6324,10 +6318,9 @@ function rejectNonJson(file, text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pG: () => (/* binding */ readLineBatches),
-/* harmony export */   yw: () => (/* binding */ readAll)
+/* harmony export */   p: () => (/* binding */ readLineBatches),
+/* harmony export */   y: () => (/* binding */ readAll)
 /* harmony export */ });
-/* unused harmony export readLines */
 /**
  * Splits a chunk stream into lines (LF or CRLF), numbered from 1, handed out a chunk's worth at a
  * time: one await per chunk rather than per line keeps the per-line cost close to a plain loop.
@@ -6354,13 +6347,6 @@ async function* readLineBatches(source) {
     }
     if (pending.length > 0)
         yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
-}
-/** Line by line, for callers that do not need the speed of batches. */
-async function* readLines(source) {
-    for await (const batch of readLineBatches(source)) {
-        for (let i = 0; i < batch.texts.length; i++)
-            yield { text: batch.texts[i], line: batch.firstLine + i };
-    }
 }
 /** Reads a whole (small) source into one string: for summaries, policies and manifests. */
 async function readAll(source) {
@@ -6504,7 +6490,7 @@ const jsonlReader = {
     read: async (source) => ({
         kind: 'examples',
         records: (async function* () {
-            for await (const { texts, firstLine } of (0,_load_text_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readLineBatches */ .pG)(source)) {
+            for await (const { texts, firstLine } of (0,_load_text_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readLineBatches */ .p)(source)) {
                 const records = [];
                 const lines = [];
                 texts.forEach((text, i) => {
@@ -6581,7 +6567,7 @@ const lmEvalResultsReader = {
     expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
     detect: ({ path, head }) => /\.json$/i.test(path) && /^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head) && /"[^"\\,]+,[^"\\]*"\s*:/.test(head),
     async read(source) {
-        const text = await (0,text_source/* readAll */.yw)(source);
+        const text = await (0,text_source/* readAll */.y)(source);
         return { kind: 'summary', summary: summarize(parseJson(text, source.path), text, source.path) };
     },
 };
@@ -6792,7 +6778,7 @@ async function collect(source) {
     const file = source.path;
     const collected = { docIds: [], firstLines: [], scores: new Map() };
     const docIndex = new Map();
-    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.pG)(source)) {
+    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.p)(source)) {
         for (let i = 0; i < texts.length; i++) {
             const line = firstLine + i;
             const sample = (0,jsonl_records/* parseJsonLine */.w)(texts[i], line, file);
@@ -6914,7 +6900,7 @@ const mlflowReader = {
     expects: 'an MLflow evaluation table (eval_results_table.json: {"columns": [...], "data": [[...], ...]})',
     detect: (probe) => /\.json$/i.test(probe.path) && HEAD.test(stripBom(probe.head)),
     async read(source, options) {
-        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
+        const text = stripBom(await (0,text_source/* readAll */.y)(source));
         const table = parseTable(text, source.path);
         const plan = planColumns(table, options.mapping, source.path);
         const lines = rowLines(text);
@@ -12377,7 +12363,7 @@ const promptfooReader = {
     expects: 'promptfoo eval --output results.json (results.version 2 or 3)',
     detect: (probe) => promptfoo_reader_HEAD.test(stripBom(probe.head)),
     async read(source, options) {
-        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
+        const text = stripBom(await (0,text_source/* readAll */.y)(source));
         const file = source.path;
         let value;
         try {
@@ -12564,7 +12550,7 @@ const sklearnReader = {
         return text.startsWith('{') && (AVERAGE_ROW.test(text) || FIRST_CLASS_ROW.test(text));
     },
     async read(source) {
-        const raw = sklearn_reader_stripBom(await (0,text_source/* readAll */.yw)(source));
+        const raw = sklearn_reader_stripBom(await (0,text_source/* readAll */.y)(source));
         // NaN becomes null, which keeps every line where it was; null is then accepted only where sklearn
         // can legitimately write NaN (precision and F1), never for a count or a recall.
         const text = raw.replace(PYTHON_NON_FINITE, (token) => (token.startsWith('"') ? token : 'null'));
@@ -12689,7 +12675,7 @@ const summaryReader = {
     name: 'summary',
     expects: 'the gate\'s per-cohort summary (.json) with "schema": "model-release-gate/summary@1"',
     detect: ({ path, head }) => /\.json$/i.test(path) && head.includes('model-release-gate/summary@1'),
-    read: async (source) => ({ kind: 'summary', summary: (0,summary_data/* parseSummaryText */.hd)(source.path, await (0,text_source/* readAll */.yw)(source)) }),
+    read: async (source) => ({ kind: 'summary', summary: (0,summary_data/* parseSummaryText */.hd)(source.path, await (0,text_source/* readAll */.y)(source)) }),
 };
 /** In detection order: specific tool shapes before the gate's own generic ones. */
 const READERS = [

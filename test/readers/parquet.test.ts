@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
 import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
@@ -10,6 +9,7 @@ import type { ByteSource } from '../../src/core/readers/byte-source.js';
 import { parquetReader } from '../../src/core/readers/parquet-reader.js';
 import type { ColumnMapping } from '../../src/core/readers/reader-types.js';
 import { memorySource } from '../helpers/memory-source.js';
+import { expectInputError } from '../helpers/input-error.js';
 
 const DIR = 'test/fixtures/readers/parquet';
 
@@ -44,14 +44,7 @@ async function read(source: TextSource & ByteSource, mapping?: ColumnMapping) {
   return { all, batches };
 }
 
-async function errorOf(run: () => Promise<unknown>): Promise<InputError> {
-  const error: unknown = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
+const errorOf = expectInputError;
 
 const jsonlRecords = (path: string): unknown[] =>
   readFileSync(path, 'utf8')

@@ -7,6 +7,7 @@ import { createParsedExample, parseExampleRecord } from '../../src/core/load/exa
 import type { ColumnMapping } from '../../src/core/readers/reader-types.js';
 import { parseColumnMapping, tableReader } from '../../src/core/readers/table-reader.js';
 import { memorySource } from '../helpers/memory-source.js';
+import { expectInputError } from '../helpers/input-error.js';
 
 const DIR = 'test/fixtures/readers/table';
 const text = (name: string): string => readFileSync(`${DIR}/${name}`, 'utf8');
@@ -36,14 +37,7 @@ async function read(path: string, body: string, mapping: ColumnMapping | undefin
   return { all, batches };
 }
 
-async function errorOf(run: () => Promise<unknown>): Promise<InputError> {
-  const error: unknown = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputError);
-  return error as InputError;
-}
+const errorOf = expectInputError;
 
 describe('table reader: detect', () => {
   it('never claims a file by itself: any CSV could be a table, so it needs a mapping or its name', () => {

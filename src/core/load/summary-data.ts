@@ -1,7 +1,6 @@
 import { InputError } from '../errors.js';
 import { SummaryFile, SummaryMetric, summarySchema } from './summary-schema.js';
 import { parseLocated, validateLocated } from './structured-text.js';
-import { TextSource, readAll } from './text-source.js';
 
 /** One metric of one cohort of a summary, in the form the statistics take. */
 export type SummaryValue =
@@ -20,10 +19,6 @@ export interface SummaryData {
   readonly kind: 'summary';
   readonly incumbent: SummarySide;
   readonly candidate: SummarySide;
-}
-
-export async function loadSummary(source: TextSource): Promise<SummarySide> {
-  return summarySide(parseSummaryText(source.path, await readAll(source)));
 }
 
 /** Validates a summary file's text; errors name the line and field. */

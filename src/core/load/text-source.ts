@@ -43,13 +43,6 @@ export async function* readLineBatches(source: TextSource): AsyncGenerator<LineB
   if (pending.length > 0) yield { texts: [pending.endsWith('\r') ? pending.slice(0, -1) : pending], firstLine: line + 1 };
 }
 
-/** Line by line, for callers that do not need the speed of batches. */
-export async function* readLines(source: TextSource): AsyncGenerator<{ text: string; line: number }> {
-  for await (const batch of readLineBatches(source)) {
-    for (let i = 0; i < batch.texts.length; i++) yield { text: batch.texts[i] as string, line: batch.firstLine + i };
-  }
-}
-
 /** Reads a whole (small) source into one string: for summaries, policies and manifests. */
 export async function readAll(source: TextSource): Promise<string> {
   const parts: string[] = [];
