@@ -82,13 +82,21 @@ const readinessPolicy = z
   .prefault({});
 
 export const policySchema = z.strictObject({
-  alpha: z.number().gt(0, 'expected 0 < alpha < 0.5').lt(0.5, 'expected 0 < alpha < 0.5').default(0.05),
+  // Below 1e-6 the corrected per-comparison levels (alpha/m over thousands of cohorts) leave the
+  // range where the normal and t quantiles are computed to full precision.
+  alpha: z.number().min(1e-6, 'expected 1e-6 ≤ alpha < 0.5').lt(0.5, 'expected 1e-6 ≤ alpha < 0.5').default(0.05),
   correction: z.enum(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
   inconclusive: inconclusive.default('warn'),
   /** Power at which the minimum detectable effect is reported. */
   power: z.number().gt(0.5, 'expected 0.5 < power < 1').lt(1, 'expected 0.5 < power < 1').default(0.8),
   /** Ids present in one file only: a warning, or a blocking finding. */
   unmatched_ids: z.enum(['warn', 'block']).default('warn'),
+  /** The largest share of either file's ids that may lack a partner before the run blocks, whatever unmatched_ids says. */
+  max_unmatched_share: z.number().min(0, 'expected 0 ≤ max_unmatched_share ≤ 1').max(1, 'expected 0 ≤ max_unmatched_share ≤ 1').default(0.05),
+  /** A tracked cohort the incumbent has and the candidate lacks: blocking by default. */
+  missing_cohort: z.enum(['warn', 'block']).default('block'),
+  /** Below this many examples per side a quantile comparison is inconclusive: a bootstrap of a handful of values has no usable spread. */
+  quantile_min_n: z.number().int().min(2, 'expected quantile_min_n ≥ 2').default(20),
   bootstrap: z
     .strictObject({
       resamples: z.number().int().min(200, "expected at least 200 resamples").max(100_000).default(500),
@@ -107,6 +115,21 @@ export const policySchema = z.strictObject({
     })
     .prefault({}),
   readiness: readinessPolicy,
+  waivers: z
+    .strictObject({
+      /**
+       * Who may accept risk with their approval: GitHub logins and `@org/team` slugs. Empty: anyone
+       * with write access to the repository. Never the change's author, never an outsider.
+       */
+      approvers: z
+        .array(
+          z
+            .string()
+            .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'expected a GitHub login such as "alice" or a team slug such as "@acme/ml-release"'),
+        )
+        .default([]),
+    })
+    .prefault({}),
 });
 
 export type Policy = z.output<typeof policySchema>;
