@@ -11,6 +11,7 @@ import { readRunnerEnvironment } from './adapters/github/runner-environment.js';
 import { evidenceExistsUnder } from './adapters/repository-files.js';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
 import { runAction } from './action/run-action.js';
+import { escapedRunnerMessages, internalErrorMessage, stackFrames } from './core/report/escape-output.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 async function main(): Promise<void> {
@@ -22,13 +23,13 @@ async function main(): Promise<void> {
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown).write({ overwrite: true });
     },
-    setFailed: (message) => core.setFailed(message),
-    warning: (message) => core.warning(message),
-    info: (message) => core.info(message),
+    // Every message quotes input: escaped so that no line it prints can be a runner command.
+    ...escapedRunnerMessages({ setFailed: (m) => core.setFailed(m), warning: (m) => core.warning(m), info: (m) => core.info(m) }),
     annotate: ({ level, title, message, file, line }) => {
       const properties = { title, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { startLine: line }) };
       if (level === 'error') core.error(message, properties);
-      else core.warning(message, properties);
+      else if (level === 'warning') core.warning(message, properties);
+      else core.notice(message, properties);
     },
     now: () => new Date(),
     evidenceExists: evidenceExistsUnder(process.env.GITHUB_WORKSPACE ?? process.cwd()),
@@ -51,7 +52,9 @@ async function main(): Promise<void> {
 try {
   if (!(await serveWorkerTaskIfWorker())) await main();
 } catch (error) {
-  // Anything unexpected fails the step: an error is never a pass.
+  // Anything unexpected fails the step: an error is never a pass. One escaped line; the stack only
+  // when debugging is asked for (MRG_DEBUG=1, or the runner's step debug logging).
   core.setOutput('verdict', 'error');
-  core.setFailed(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  core.setFailed(internalErrorMessage(error));
+  if (process.env.MRG_DEBUG === '1' || core.isDebug()) for (const frame of stackFrames(error)) core.info(frame);
 }

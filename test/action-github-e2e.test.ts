@@ -1,76 +1,16 @@
 // The bundled Action (dist/index.js) end to end against a fake GitHub API over real HTTP, started
 // the way a runner starts it: INPUT_* variables, a pull_request event payload, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at the fake.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRunnerOutputs } from './helpers/runner-outputs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_SHA, HEAD_SHA, PR, REPO, runBundledAction as runAction } from './helpers/bundled-action.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { writeZip } from './helpers/zip-writer.js';
 
-const REPO = 'acme/fraud';
-const PR = 42;
-const BASE_SHA = 'b'.repeat(40);
-const HEAD_SHA = 'h'.repeat(40);
 const OLD_SHA = 'o'.repeat(40);
 const basePolicy = readFileSync('examples/policy.yml', 'utf8');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-
-/** Runs dist/index.js asynchronously: the fake server lives in this process and must keep answering. */
-function runAction(fake: FakeGitHub, inputs: Record<string, string>, event?: { name: string; payload: unknown }): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'mrg-gh-'));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  writeFileSync(
-    files.event,
-    event !== undefined ? JSON.stringify(event.payload) : JSON.stringify({
-      pull_request: {
-        number: PR,
-        user: { login: 'dave' },
-        base: { ref: 'main', sha: BASE_SHA, repo: { full_name: REPO } },
-        head: { ref: 'feature', sha: HEAD_SHA, repo: { full_name: REPO } },
-      },
-      repository: { full_name: REPO, default_branch: 'main' },
-    }),
-  );
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: event?.name ?? 'pull_request',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_SHA: 'm'.repeat(40),
-    GITHUB_RUN_ID: '777',
-    GITHUB_SERVER_URL: 'https://github.example.com',
-    GITHUB_API_URL: fake.apiUrl,
-    RUNNER_TEMP: dir,
-    'INPUT_GITHUB-TOKEN': 'actions-token',
-    INPUT_POLICY: 'examples/policy.yml',
-    INPUT_INCUMBENT: 'examples/incumbent.jsonl',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/index.js'], { env });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', () => undefined);
-    child.on('error', reject);
-    child.on('close', (status) =>
-      resolve({ status, stdout, outputs: parseRunnerOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }),
-    );
-  });
-}
 
 const fake = new FakeGitHub();
 beforeAll(async () => {
@@ -119,11 +59,12 @@ describe('the Action on a pull request, against the GitHub API', () => {
     // The pull request's own copy tolerates a 50-point drop; the base tolerates 1 point.
     const loosened = join(dir, 'policy.yml');
     writeFileSync(loosened, basePolicy.replace('accuracy: {direction: higher, margin: 0.01}', 'accuracy: {direction: higher, margin: 0.5}'));
-    fake.state.setFile(REPO, BASE_SHA, loosened, basePolicy);
+    // The API names files without the leading slash.
+    fake.state.setFile(REPO, BASE_SHA, loosened.replace(/^\/+/, ''), basePolicy);
     const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', policy: loosened, 'gate-id': 'policy-test' });
     expect(run.status).toBe(1);
     expect(run.outputs.verdict).toBe('block');
-    expect(run.stdout).toContain('the base branch');
+    expect(run.stdout).toContain("the base branch's policy was applied");
     const comment = fake.state.commentsOn(REPO, PR).find((c) => c.body.startsWith('<!-- model-release-gate:policy-test -->'));
     expect(comment?.body).toMatch(/changes? the policy/i);
   });
@@ -136,6 +77,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mrg-waiver-')), 'release.yml');
     // A far expiry would be capped; allow it for this test through a policy at the base commit.
     writeFileSync(path, manifest.replace('2099-01-01', new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)));
+    fake.state.setRole(REPO, 'alice', 'write');
     fake.state.addReview(REPO, PR, { login: 'alice', state: 'APPROVED', commitId: OLD_SHA });
     const stale = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', manifest: path, 'gate-id': 'waiver-test' });
     expect(stale.outputs.verdict).toBe('block');

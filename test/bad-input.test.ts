@@ -174,12 +174,17 @@ describe('data problems that are findings, never a silent pass', () => {
     expect(report.verdict).toBe('block');
   });
 
-  it('ids on one side only are counted and shown', async () => {
+  it('ids on one side only are counted and shown; more than max_unmatched_share of a file blocks', async () => {
+    // 10 of 60 candidate ids (17%) have no partner: over the default 5%, so a block, not (as before) a warning.
     const candidate = jsonl(examples(60, (i) => i % 10 !== 0));
     const report = await gate({ cand: ['cand.jsonl', candidate] });
-    const finding = report.findings.find((f) => f.id === 'ids.unmatched');
-    expect(finding?.message).toContain('10 example id(s) appear only in the candidate file');
-    expect(report.verdict).not.toBe('pass');
+    const finding = report.findings.find((f) => f.id === 'ids.unmatched-share');
+    expect(finding?.message).toContain('10 of 60 example id(s) in the candidate file (16.7%) have no partner in the other file');
+    expect(finding?.severity).toBe('block');
+    expect(report.verdict).toBe('block');
+    const relaxed = await gate({ cand: ['cand.jsonl', candidate], policy: 'max_unmatched_share: 0.2\n' });
+    expect(relaxed.findings.find((f) => f.id === 'ids.unmatched')?.severity).toBe('warn');
+    expect(relaxed.verdict).toBe('warn');
   });
 
   it('a required cohort that appears in neither file blocks', async () => {

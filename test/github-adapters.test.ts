@@ -1,13 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvingReviewers } from '../src/adapters/github/approvals.js';
-import { pullRequestChangesFile, readFileAtRef } from '../src/adapters/github/base-policy.js';
+import { confirmAbsentAtRef, pullRequestChangesFile, readFileAtRef } from '../src/adapters/github/base-policy.js';
 import { downloadBaselineArtifact, findBaselineArtifact } from '../src/adapters/github/baseline-artifact.js';
 import { createGitHubClient, type GitHubClientOptions } from '../src/adapters/github/client.js';
 import { classifyGitHubError, CommentTooLongError, upsertStickyComment } from '../src/adapters/github/sticky-comment.js';
-import { extractZip } from '../src/adapters/github/unzip.js';
 import { FakeGitHub, gitBlobSha } from './helpers/fake-github.js';
 import { writeZip } from './helpers/zip-writer.js';
 
@@ -149,7 +148,7 @@ describe('sticky comment', () => {
   it('retries a request that times out', async () => {
     fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { delayMs: 600 });
     const octokit = client('user-token', { timeoutMs: 200 });
-    expect(await approvingReviewers(octokit, { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' })).toEqual([]);
+    expect(await approvingReviewers(octokit, { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' })).toEqual({ logins: [], warnings: [] });
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
   });
 
@@ -167,6 +166,43 @@ describe('sticky comment', () => {
     expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
     expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
     expect(result.id).toBe(fake.state.commentsOn(REPO, 7)[0]?.id);
+  });
+});
+
+describe('sticky comment: no duplicates when the outcome is unclear', () => {
+  it('takes a 409 on the comment list as a failure, not as "no comments", and posts nothing', async () => {
+    fake.state.addComment(REPO, 7, { body: `${MARKER}\nold report`, login: 'gate-user' });
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 409 });
+    expect(classifyGitHubError(await rejection(upsert('new report')))).toMatchObject({ kind: 'conflict', status: 409 });
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(0);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
+  });
+
+  it('takes a comment list that is not a list as a failure, and posts nothing', async () => {
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 200, body: { message: 'unexpected' } });
+    const error = await rejection(upsert('report'));
+    expect(String((error as Error).message)).toContain('something other than a list');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(0);
+  });
+
+  it('does not post again when a create timed out here but GitHub stored it a little later', async () => {
+    // The client gives up after 200 ms; the server stores the comment at 1 s.
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { delayMs: 1_000 });
+    const octokit = client('user-token', { timeoutMs: 200 });
+    const result = await upsertStickyComment(octokit, { owner, repo, issueNumber: 7, marker: MARKER, body: 'report' }, { settleMs: 300 });
+    expect(result.action).toBe('created');
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
+    expect(result.id).toBe(fake.state.commentsOn(REPO, 7)[0]?.id);
+  });
+
+  it('does not post again when the re-listing after an unclear create fails', async () => {
+    fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 502, afterHandler: true });
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { delayMs: 0 });
+    fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 409 });
+    await rejection(upsert('report'));
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
+    expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
   });
 });
 
@@ -209,9 +245,77 @@ describe('approvals', () => {
     review('heidi', 'APPROVED', 'old');
     review('heidi', 'COMMENTED');
 
+    for (const login of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']) fake.state.setRole(REPO, login, 'write');
+
     const approvers = await approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: '@Dave' });
-    expect(approvers.sort()).toEqual(['Alice', 'erin', 'grace']);
+    expect(approvers.logins.sort()).toEqual(['Alice', 'erin', 'grace']);
+    expect(approvers.warnings).toEqual([]);
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
+  });
+
+  const approve = (login: string, association = 'MEMBER') => fake.state.addReview(REPO, 7, { login, state: 'APPROVED', commitId: 'head', association });
+  const read = (approvers: string[] = []) => approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: 'dave', approvers });
+
+  it('counts only approvals from users with write access (admin, maintain, write), and says why not for the rest', async () => {
+    approve('outsider', 'NONE');
+    approve('reader', 'COLLABORATOR');
+    approve('triager', 'MEMBER');
+    approve('maintainer', 'MEMBER');
+    approve('owner', 'OWNER');
+    fake.state.setRole(REPO, 'reader', 'read');
+    fake.state.setRole(REPO, 'triager', 'triage');
+    fake.state.setRole(REPO, 'maintainer', 'maintain');
+    fake.state.setRole(REPO, 'owner', 'admin');
+
+    const approvals = await read();
+    expect(approvals.logins).toEqual(['maintainer', 'owner']);
+    expect(approvals.warnings).toEqual([
+      'the approval by outsider does not count for waivers: outsider is not a collaborator of this repository (none); only approvals from users with write access count',
+      'the approval by reader does not count for waivers: reader has read access to this repository; only approvals from users with write access count',
+      'the approval by triager does not count for waivers: triager has triage access to this repository; only approvals from users with write access count',
+    ]);
+    // The outsider's association already rules them out: no permission request for them.
+    expect(fake.requestsTo('GET /repos/:owner/:repo/collaborators/:user/permission').map((r) => r.path.split('/')[5])).toEqual(['reader', 'triager', 'maintainer', 'owner']);
+  });
+
+  it('does not count an approval whose permission cannot be read (500 after retries), with a warning', async () => {
+    approve('alice');
+    fake.state.setRole(REPO, 'alice', 'write');
+    fake.fail('GET /repos/:owner/:repo/collaborators/:user/permission', { status: 500, times: 4 });
+    const approvals = await read();
+    expect(approvals.logins).toEqual([]);
+    expect(approvals.warnings).toHaveLength(1);
+    expect(approvals.warnings[0]).toMatch(/^the approval by alice does not count for waivers: alice's permission on the repository could not be read \(Server Error - .*\)\. GitHub had a server error after retries/);
+  }, 30_000);
+
+  it('with waivers.approvers, counts listed logins and active members of listed teams who also have write access', async () => {
+    for (const login of ['listed', 'member', 'pending', 'stranger', 'readonly']) {
+      approve(login);
+      fake.state.setRole(REPO, login, login === 'readonly' ? 'read' : 'write');
+    }
+    fake.state.addTeamMember('acme/ml-release', 'member');
+    fake.state.addTeamMember('acme/ml-release', 'readonly');
+    fake.state.addTeamMember('acme/ml-release', 'pending', 'pending');
+
+    const approvals = await read(['@Listed', '@acme/ml-release']);
+    expect(approvals.logins).toEqual(['listed', 'member']);
+    expect(approvals.warnings).toEqual([
+      "the approval by pending does not count for waivers: pending is not listed in the policy's waivers.approvers (@Listed, @acme/ml-release) nor an active member of a listed team",
+      "the approval by stranger does not count for waivers: stranger is not listed in the policy's waivers.approvers (@Listed, @acme/ml-release) nor an active member of a listed team",
+      'the approval by readonly does not count for waivers: readonly has read access to this repository; only approvals from users with write access count',
+    ]);
+    const teamLookups = fake.requestsTo('GET /orgs/:org/teams/:team/memberships/:user');
+    expect(teamLookups.map((r) => `${r.path.split('/')[6]}:${r.status}`)).toEqual(['member:200', 'pending:200', 'stranger:404']);
+  });
+
+  it('treats a team it may not read (403) as no membership, and names the token it would need', async () => {
+    approve('member');
+    fake.state.setRole(REPO, 'member', 'write');
+    fake.state.addTeamMember('acme/ml-release', 'member');
+    fake.fail('GET /orgs/:org/teams/:team/memberships/:user', { status: 403 });
+    const approvals = await read(['@acme/ml-release']);
+    expect(approvals.logins).toEqual([]);
+    expect(approvals.warnings[0]).toContain('the token may not read the members of @acme/ml-release (a GitHub App or personal token with organization members: read can)');
   });
 });
 
@@ -234,6 +338,30 @@ describe('base policy', () => {
     fake.state.inlineContentLimit = 10;
     expect(await readFileAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'main' })).toEqual({ text, sha: gitBlobSha(Buffer.from(text)) });
     expect(fake.requestsTo('GET /repos/:owner/:repo/contents/*')).toHaveLength(2);
+  });
+
+  it('confirms a 404 by listing the nearest existing directory at the ref', async () => {
+    fake.state.setFile(REPO, 'base', '.github/gate/other.yml', 'x: 1\n');
+    fake.state.setFile(REPO, 'base', 'README.md', 'hi\n');
+    const absent = (path: string) => confirmAbsentAtRef(client(), { owner, repo, path, ref: 'base' });
+
+    expect(await absent('.github/gate/policy.yml')).toEqual({ confirmed: true });
+    // A directory that is not there either: its parent is listed instead, up to the root.
+    expect(await absent('./config/deep/policy.yml')).toEqual({ confirmed: true });
+    expect(fake.requestsTo('GET /repos/:owner/:repo/contents').map((r) => r.query.ref)).toEqual(['base']);
+
+    // Listed, yet read as 404 (a token that may not see it, or a glitch): not confirmed.
+    fake.state.setFile(REPO, 'base', '.github/gate/policy.yml', 'x: 2\n');
+    expect(await absent('.github/gate/policy.yml')).toEqual({ confirmed: false, why: 'directory .github/gate at base lists policy.yml, yet reading it answered 404' });
+    fake.fail('GET /repos/:owner/:repo/contents/*', { status: 404 });
+    expect(await absent('.github/gate/policy.yml')).toEqual({ confirmed: false, why: 'directory .github at base lists gate, yet reading it answered 404' });
+  });
+
+  it('throws when the listing itself fails, the root included', async () => {
+    fake.fail('GET /repos/:owner/:repo/contents', { status: 404 });
+    expect(classifyGitHubError(await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'base' })))).toMatchObject({ status: 404 });
+    fake.fail('GET /repos/:owner/:repo/contents/*', { status: 403 });
+    expect(classifyGitHubError(await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'gate/policy.yml', ref: 'base' })))).toMatchObject({ kind: 'permission' });
   });
 
   it('tells whether a pull request changes the policy file, renames included', async () => {
@@ -271,22 +399,14 @@ describe('baseline artifact', () => {
     const artifact = [...fake.state.artifacts.values()].find((candidate) => candidate.runId === withIt.id);
     expect(found).toEqual({ runId: withIt.id, artifactId: artifact?.id, headSha: 'sha-1' });
 
-    const files = await downloadBaselineArtifact(octokit, { owner, repo, artifactId: found?.artifactId ?? 0, destination: directory });
-    expect(files.sort()).toEqual(['baseline.jsonl', join('meta', 'info.json')]);
-    expect(await readFile(join(directory, 'baseline.jsonl'), 'utf8')).toBe('{"id":1,"score":0.9}\n');
+    const download = { owner, repo, artifactId: found?.artifactId ?? 0, destination: directory, maxBytes: 1024 ** 2 };
+    expect(await downloadBaselineArtifact(octokit, { ...download, file: 'meta/info.json' })).toBe(join(directory, 'meta', 'info.json'));
     expect(await readFile(join(directory, 'meta', 'info.json'), 'utf8')).toBe('{"model":"v1"}');
+    // Only the file asked for is extracted, and the downloaded zip is not left behind.
+    expect(await readdir(directory)).toEqual(['meta']);
     // The blob listener refuses an Authorization header: fetch dropped it on the cross-origin redirect.
     expect(fake.requestsTo('GET /_blob/artifacts/:id').map((r) => [r.status, r.authorization])).toEqual([[200, undefined]]);
 
     expect(await findBaselineArtifact(octokit, { ...query, artifactName: 'nothing' })).toBeUndefined();
-  });
-
-  it('refuses zips with paths outside the destination, and damaged data', async () => {
-    await expect(extractZip(writeZip({ '../escape.txt': 'x' }), directory)).rejects.toThrow(/unsafe path/);
-    await expect(extractZip(writeZip({ '/etc/passwd': 'x' }), directory)).rejects.toThrow(/unsafe path/);
-    const damaged = writeZip({ 'a.txt': 'hello' });
-    damaged[30 + 'a.txt'.length] = 'j'.charCodeAt(0);
-    await expect(extractZip(damaged, directory)).rejects.toThrow(/checksum/);
-    expect(await extractZip(writeZip({ 'stored.txt': 'plain' }), directory)).toEqual(['stored.txt']);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { baselineMaxBytesInput } from './byte-size.js';
 
 const boolean = z
   .string()
@@ -24,6 +25,7 @@ const inputsSchema = z.object({
   'artifact-name': z.string().trim(),
   'baseline-workflow': z.string().trim(),
   'baseline-branch': z.string().trim(),
+  'baseline-max-bytes': baselineMaxBytesInput,
   'pull-request': z
     .string()
     .trim()

@@ -9,7 +9,7 @@ import type { GitHubPlatform } from './github-platform.js';
  */
 export async function resolveIncumbent(
   incumbent: string,
-  options: { workflow: string; branch: string; destination: string; joinPath: (dir: string, name: string) => string },
+  options: { workflow: string; branch: string; destination: string; maxBytes: number; joinPath: (dir: string, name: string) => string },
   platform: GitHubPlatform | undefined,
 ): Promise<{ path: string; baseline: { runId: number; artifactId: number; headSha: string } | null }> {
   const reference = parseArtifactReference(incumbent);
@@ -20,8 +20,15 @@ export async function resolveIncumbent(
   if (branch === '') throw new InputError('input baseline-branch', 'could not tell which branch holds the baseline: set baseline-branch');
   let found;
   try {
-    found = await platform.downloadBaseline({ workflow: options.workflow, branch, artifactName: reference.artifactName, destination: options.destination });
+    found = await platform.downloadBaseline({ ...reference, workflow: options.workflow, branch, destination: options.destination, maxBytes: options.maxBytes });
   } catch (error) {
+    // The adapter's ArchiveRefusedError, by name: the action layer takes its adapters injected.
+    if (error instanceof Error && error.name === 'ArchiveRefusedError') {
+      throw new InputError(
+        'input incumbent',
+        `the baseline artifact ${reference.artifactName} was refused, and nothing from it was used: ${error.message}. Check what the baseline workflow uploads under that name (baseline-max-bytes caps its size at ${options.maxBytes} bytes).`,
+      );
+    }
     const failure = platform.describeFailure(error);
     throw new InputError('input incumbent', `could not fetch the baseline artifact ${reference.artifactName} (${failure.message}). ${failure.hint}`);
   }

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { RunContext } from '../core/package/run-context.js';
 import type { GitHubPlatform } from './github-platform.js';
+import { confirmAbsentAtBase, readAtBase } from './read-at-base.js';
 
 export interface ResolvedPolicy {
   readonly file: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
@@ -11,7 +12,8 @@ export interface ResolvedPolicy {
  * The policy that judges a change. On a pull request it is read from the base commit, never from the
  * workspace: a pull request must not be able to loosen its own gate. When the pull request edits the
  * policy file, the base version still applies and the report says so; the edit takes effect once
- * merged. A base policy that cannot be read stops the run (fail closed) rather than falling back.
+ * merged. A base policy that cannot be read stops the run (fail closed) rather than falling back,
+ * and so does a named policy found nowhere (a typo must not silently apply the defaults).
  */
 export async function resolvePolicy(
   path: string,
@@ -25,14 +27,12 @@ export async function resolvePolicy(
     const file = await readWorkspace(path);
     return { file, source: { path, origin: 'workspace', commit: platform?.environment.sha ?? null, changedInPullRequest: false } };
   }
-  let base: { text: string } | undefined;
-  try {
-    base = await platform.readFileAtRef(path, pullRequest.baseSha);
-  } catch (error) {
-    const failure = platform.describeFailure(error);
-    throw new InputError(path, `could not read the policy at the pull request's base commit ${pullRequest.baseSha.slice(0, 7)} (${failure.message}); the gate will not fall back to the pull request's own policy. ${failure.hint}`);
-  }
+  const base = await readAtBase(platform, path, pullRequest.baseSha, 'policy');
   const workspace = await readWorkspace(path).catch(() => undefined);
+  if (base === undefined && workspace === undefined) {
+    throw new InputError('input policy', `${path} exists neither at the pull request's base commit ${pullRequest.baseSha.slice(0, 7)} nor in the workspace: check the path (the defaults are applied only when the input is empty)`);
+  }
+  if (base === undefined) await confirmAbsentAtBase(platform, path, pullRequest.baseSha, 'policy');
   const changed = workspace?.text !== base?.text;
   // A policy file the pull request adds does not exist at the base: the defaults judge this change.
   if (base === undefined) return { file: undefined, source: { path, origin: 'defaults', commit: pullRequest.baseSha, changedInPullRequest: changed } };

@@ -1,6 +1,7 @@
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
+import { parsePolicy } from '../core/policy/load-policy.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
@@ -10,6 +11,7 @@ import { readActionInputs } from './action-inputs.js';
 import type { GitHubPlatform } from './github-platform.js';
 import { publishResults } from './publish-results.js';
 import { resolveIncumbent } from './resolve-baseline.js';
+import { resolveManifest } from './resolve-manifest.js';
 import { resolvePolicy } from './resolve-policy.js';
 
 /** The runner-facing operations the Action needs; index.ts wires them to @actions/core and the API. */
@@ -61,10 +63,19 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     }
     const incumbent = await resolveIncumbent(
       inputs.incumbent,
-      { workflow: inputs['baseline-workflow'], branch: inputs['baseline-branch'], destination: deps.joinPath(outDir, 'baseline'), joinPath: deps.joinPath },
+      {
+        workflow: inputs['baseline-workflow'],
+        branch: inputs['baseline-branch'],
+        destination: deps.joinPath(outDir, 'baseline'),
+        maxBytes: inputs['baseline-max-bytes'],
+        joinPath: deps.joinPath,
+      },
       platform,
     );
-    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, deps);
+    const manifest = await resolveManifest(inputs.manifest, platform, deps.readSmallFile);
+    // Parsed here as well as in the gate: who may approve a waiver decides which reviews count.
+    const approvers = policy.file === undefined ? [] : parsePolicy(policy.file.path, policy.file.text).waivers.approvers;
+    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, approvers, deps);
 
     const report = await runGate({
       read: {
@@ -74,7 +85,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       incumbent: await deps.openSource(incumbent.path),
       candidate: await deps.openSource(inputs.candidate),
       policy: policy.file,
-      manifest: inputs.manifest === '' ? undefined : await deps.readSmallFile(inputs.manifest),
+      manifest: manifest.file,
+      baseManifest: manifest.base,
       readiness: {
         today: deps.now().toISOString().slice(0, 10),
         evidenceExists: deps.evidenceExists,
@@ -135,10 +147,15 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
   }
 }
 
-/** Approvals that cannot be read count as none: waivers then do not apply, which is the safe side. */
-async function readApprovals(platform: GitHubPlatform, deps: ActionDependencies): Promise<string[]> {
+/**
+ * Approvals that cannot be read count as none: waivers then do not apply, which is the safe side.
+ * Each approval that does not count (no write access, not a listed approver, unreadable) is a warning.
+ */
+async function readApprovals(platform: GitHubPlatform, approvers: readonly string[], deps: ActionDependencies): Promise<string[]> {
   try {
-    return await platform.approvingReviewers();
+    const approvals = await platform.approvingReviewers(approvers);
+    for (const warning of approvals.warnings) deps.warning(warning);
+    return approvals.logins;
   } catch (error) {
     const failure = platform.describeFailure(error);
     deps.warning(`could not read the pull request's reviews, so no waiver counts as approved: ${failure.message}. ${failure.hint}`);

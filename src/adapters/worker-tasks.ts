@@ -26,7 +26,7 @@ interface BootstrapRequest {
 
 type Reply =
   | { readonly ok: true; readonly columns: ExampleColumns }
-  | { readonly ok: false; readonly input: boolean; readonly file: string; readonly message: string; readonly line?: number; readonly field?: string };
+  | { readonly ok: false; readonly input: boolean; readonly file: string; readonly message: string; readonly line?: number; readonly field?: string; readonly details?: readonly string[] };
 
 /** In a worker started from this module: does the requested work and returns true. Otherwise false. */
 export async function serveWorkerTaskIfWorker(): Promise<boolean> {
@@ -58,8 +58,10 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
             message: error.problem,
             ...(error.line === undefined ? {} : { line: error.line }),
             ...(error.field === undefined ? {} : { field: error.field }),
+            details: error.details,
           }
-        : { ok: false, input: false, file: request.path, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        : // The message only: a stack would reach the user's log inside the one-line internal error.
+          { ok: false, input: false, file: request.path, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   port.postMessage(reply, transfer);
 }
@@ -82,7 +84,13 @@ function parseInWorker(script: URL, path: string, spec: ExampleReadSpec): Promis
         settled = true;
         if (reply.ok) resolve(reply.columns);
         else if (reply.input) {
-          reject(new InputError(reply.file, reply.message, { ...(reply.line === undefined ? {} : { line: reply.line }), ...(reply.field === undefined ? {} : { field: reply.field }) }));
+          reject(
+            new InputError(reply.file, reply.message, {
+              ...(reply.line === undefined ? {} : { line: reply.line }),
+              ...(reply.field === undefined ? {} : { field: reply.field }),
+              details: reply.details,
+            }),
+          );
         } else reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
       });
       worker.once('error', (error) => {

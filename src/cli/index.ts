@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from '../adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from '../adapters/file-source.js';
 import { evidenceExistsUnder } from '../adapters/repository-files.js';
+import { internalErrorMessage, stackFrames } from '../core/report/escape-output.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { runCli } from './run-cli.js';
 
@@ -25,13 +26,15 @@ async function main(): Promise<number> {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
+    debug: process.env.MRG_DEBUG === '1',
   });
 }
 
 try {
   if (!(await serveWorkerTaskIfWorker())) process.exitCode = await main();
 } catch (error) {
-  // An unexpected failure is never a pass: report it and exit with the input-error code.
-  process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // An unexpected failure is never a pass: one escaped line (the stack only with MRG_DEBUG=1), exit 2.
+  const frames = process.env.MRG_DEBUG === '1' ? stackFrames(error) : [];
+  process.stderr.write([internalErrorMessage(error), ...frames, ''].join('\n'));
   process.exitCode = 2;
 }

@@ -8,6 +8,7 @@ import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
+import { escapeOutputLines, internalErrorMessage, stackFrames } from '../core/report/escape-output.js';
 import { reportToJson } from '../core/report/report.js';
 import { localRunContext, validationPackageFiles } from '../core/package/package-files.js';
 
@@ -27,6 +28,8 @@ export interface CliDependencies {
   /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
   readonly loadExampleColumns?: ExampleColumnsLoader;
   readonly runQuantileBootstraps?: QuantileBootstrapRunner;
+  /** Print the stack of an unexpected failure (index.ts sets it from MRG_DEBUG=1); never otherwise. */
+  readonly debug?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -35,7 +38,7 @@ export const EXIT_USAGE = 2;
 
 const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
                                 [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
-                                [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>]
+                                [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
                tool's output (scikit-learn classification_report JSON, lm-evaluation-harness results or
@@ -43,6 +46,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --candidate  eval results of the new model, in the same kind of format
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
+  --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
+               section is a blocking manifest.weakened finding
   --out        directory to write the validation package into: report.json, report.md,
                validation-package.json, validation-package.md, report.html
   --format     what to print: text (default), markdown or json
@@ -58,8 +63,25 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
 
 exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
 
-/** Runs the CLI and returns its exit code. Never throws for bad input: it reports and returns 2. */
+/** Runs the CLI and returns its exit code. Never throws: bad input and unexpected failures are reported and return 2. */
 export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<number> {
+  // Everything printed may quote input: each line is escaped so none can be a terminal or runner command.
+  const out = { ...deps, stdout: (text: string) => deps.stdout(escapeOutputLines(text)), stderr: (text: string) => deps.stderr(escapeOutputLines(text)) };
+  try {
+    return await checkCommand(argv, out);
+  } catch (error) {
+    if (error instanceof InputError) {
+      out.stderr(`error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // An unexpected failure is never a pass: one line, and the stack only when debugging.
+    const frames = deps.debug === true ? stackFrames(error) : [];
+    out.stderr([internalErrorMessage(error), ...frames, ''].join('\n'));
+    return EXIT_USAGE;
+  }
+}
+
+async function checkCommand(argv: readonly string[], deps: CliDependencies): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -73,6 +95,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
         out: { type: 'string' },
         format: { type: 'string', default: 'text' },
         manifest: { type: 'string' },
+        'base-manifest': { type: 'string' },
         author: { type: 'string' },
         today: { type: 'string' },
         'format-in': { type: 'string' },
@@ -113,36 +136,29 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
     return EXIT_USAGE;
   }
 
-  try {
-    const mapping = values.columns === undefined ? undefined : parseColumnMapping(values.columns);
-    const report = await runGate({
-      read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] } },
-      incumbent: await deps.openSource(values.incumbent),
-      candidate: await deps.openSource(values.candidate),
-      policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
-      manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
-      readiness: {
-        today: values.today ?? deps.now().toISOString().slice(0, 10),
-        evidenceExists: deps.evidenceExists,
-        author: values.author,
-        // The CLI cannot see who approved what; waivers are reported as unverified.
-        requireVerifiedWaiversByDefault: false,
-      },
-      tool: deps.tool,
-      loadExampleColumns: deps.loadExampleColumns,
-      runQuantileBootstraps: deps.runQuantileBootstraps,
-    });
-    if (values.out !== undefined) {
-      const run = localRunContext(deps.now(), deps.tool, values.policy);
-      for (const [name, text] of validationPackageFiles(report, run)) await deps.writeFile(deps.joinPath(values.out, name), text);
-    }
-    deps.stdout(format === 'json' ? reportToJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
-    return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
-  } catch (error) {
-    if (error instanceof InputError) {
-      deps.stderr(`error: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  const mapping = values.columns === undefined ? undefined : parseColumnMapping(values.columns);
+  const report = await runGate({
+    read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] } },
+    incumbent: await deps.openSource(values.incumbent),
+    candidate: await deps.openSource(values.candidate),
+    policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
+    manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
+    baseManifest: values['base-manifest'] === undefined ? undefined : { label: values['base-manifest'], text: (await deps.readSmallFile(values['base-manifest'])).text },
+    readiness: {
+      today: values.today ?? deps.now().toISOString().slice(0, 10),
+      evidenceExists: deps.evidenceExists,
+      author: values.author,
+      // The CLI cannot see who approved what; waivers are reported as unverified.
+      requireVerifiedWaiversByDefault: false,
+    },
+    tool: deps.tool,
+    loadExampleColumns: deps.loadExampleColumns,
+    runQuantileBootstraps: deps.runQuantileBootstraps,
+  });
+  if (values.out !== undefined) {
+    const run = localRunContext(deps.now(), deps.tool, values.policy);
+    for (const [name, text] of validationPackageFiles(report, run)) await deps.writeFile(deps.joinPath(values.out, name), text);
   }
+  deps.stdout(format === 'json' ? reportToJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
+  return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
 }

@@ -11,6 +11,9 @@ export const ROUTE_NAMES = [
   'GET /repos/:owner/:repo/pulls/:number/files',
   'GET /repos/:owner/:repo/pulls/:number',
   'GET /repos/:owner/:repo/contents/*',
+  'GET /repos/:owner/:repo/contents',
+  'GET /repos/:owner/:repo/collaborators/:user/permission',
+  'GET /orgs/:org/teams/:team/memberships/:user',
   'GET /repos/:owner/:repo/actions/workflows/:workflow/runs',
   'GET /repos/:owner/:repo/actions/runs/:id/artifacts',
   'GET /repos/:owner/:repo/actions/artifacts/:id/zip',
@@ -79,7 +82,7 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
       state: review.state,
       commit_id: review.commitId,
       submitted_at: review.submittedAt,
-      author_association: 'MEMBER',
+      author_association: review.association ?? 'MEMBER',
     })),
   }),
 
@@ -114,7 +117,7 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
   'GET /repos/:owner/:repo/contents/*': ({ params: [owner, repo, path = ''], query, headers, state }) => {
     const ref = query.get('ref') ?? 'main';
     const text = state.files.get(`${owner}/${repo}@${ref}:${path}`);
-    if (text === undefined) return githubError(404, 'Not Found');
+    if (text === undefined) return directoryResult(state, `${owner}/${repo}`, ref, path);
     const bytes = Buffer.from(text, 'utf8');
     if (String(headers.accept ?? '').includes('raw')) return { status: 200, raw: bytes, contentType: 'text/plain; charset=utf-8' };
     const inline = bytes.length <= state.inlineContentLimit;
@@ -131,6 +134,22 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
         content: inline ? (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n') : '',
       },
     };
+  },
+
+  'GET /repos/:owner/:repo/contents': ({ params: [owner, repo], query, state }) =>
+    directoryResult(state, `${owner}/${repo}`, query.get('ref') ?? 'main', ''),
+
+  'GET /repos/:owner/:repo/collaborators/:user/permission': ({ params: [owner, repo, login = ''], state }) => {
+    const role = state.roles.get(`${owner}/${repo}:${login}`.toLowerCase()) ?? 'read';
+    // The legacy `permission` folds maintain into write and triage into read, as GitHub does.
+    const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+    return { status: 200, json: { permission, role_name: role, user: userJson(login) } };
+  },
+
+  'GET /orgs/:org/teams/:team/memberships/:user': ({ params: [org, team, login = ''], state }) => {
+    const membership = state.teams.get(`${org}/${team}`.toLowerCase())?.get(login.toLowerCase());
+    if (membership === undefined) return githubError(404, 'Not Found');
+    return { status: 200, json: { url: '', role: 'member', state: membership } };
   },
 
   'GET /repos/:owner/:repo/actions/workflows/:workflow/runs': ({ params: [owner, repo, workflow], query, state }) => {
@@ -189,6 +208,16 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
     return { status: 200, raw: artifact.zip, contentType: 'application/zip' };
   },
 };
+
+/** A directory's listing as the contents API gives it (an array), or 404 when nothing is under it. */
+function directoryResult(state: FakeGitHubState, repo: string, ref: string, directory: string): RouteResult {
+  const entries = state.listDirectory(repo, ref, directory);
+  if (entries === undefined) return githubError(404, 'Not Found');
+  return {
+    status: 200,
+    json: entries.map(([name, type]) => ({ type, name, path: directory === '' ? name : `${directory}/${name}`, sha: gitBlobSha(Buffer.from(name)) })),
+  };
+}
 
 function tooLong(): RouteResult {
   return githubError(422, 'Validation Failed', {

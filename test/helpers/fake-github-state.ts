@@ -27,7 +27,12 @@ export interface FakeReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   commitId: string;
   submittedAt: string;
+  /** The review's author_association; MEMBER unless a test says otherwise. */
+  association?: string;
 }
+
+/** A repository role, as GET /collaborators/:user/permission reports it in role_name. */
+export type FakeRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
 export interface FakePullFile {
   filename: string;
@@ -68,6 +73,10 @@ export class FakeGitHubState {
   readonly files = new Map<string, string>();
   readonly runs = new Map<string, FakeRun[]>();
   readonly artifacts = new Map<number, FakeArtifact>();
+  /** Repository roles by "owner/repo:login" (lower case); anyone else reads as `read`, as on a public repository. */
+  readonly roles = new Map<string, FakeRole>();
+  /** Team members by "org/team-slug" (lower case): login (lower case) → membership state. */
+  readonly teams = new Map<string, Map<string, 'active' | 'pending'>>();
   /** Files larger than this come back without inline content, as GitHub does above 1 MB. */
   inlineContentLimit = 1024 * 1024;
   private nextId = 1000;
@@ -113,6 +122,29 @@ export class FakeGitHubState {
     const key = `${repo}#${pull}`;
     this.reviews.set(key, [...(this.reviews.get(key) ?? []), record]);
     return record;
+  }
+
+  setRole(repo: string, login: string, role: FakeRole): void {
+    this.roles.set(`${repo}:${login}`.toLowerCase(), role);
+  }
+
+  addTeamMember(team: string, login: string, state: 'active' | 'pending' = 'active'): void {
+    const key = team.replace(/^@/, '').toLowerCase();
+    const members = this.teams.get(key) ?? new Map<string, 'active' | 'pending'>();
+    members.set(login.toLowerCase(), state);
+    this.teams.set(key, members);
+  }
+
+  /** The names directly inside `directory` ('' for the root) at `ref`, as [name, type] pairs; undefined when there is no such directory. */
+  listDirectory(repo: string, ref: string, directory: string): [string, 'file' | 'dir'][] | undefined {
+    const prefix = `${repo}@${ref}:${directory === '' ? '' : `${directory}/`}`;
+    const entries = new Map<string, 'file' | 'dir'>();
+    for (const key of this.files.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const [name = '', ...rest] = key.slice(prefix.length).split('/');
+      entries.set(name, rest.length === 0 ? 'file' : 'dir');
+    }
+    return entries.size === 0 ? undefined : [...entries].sort(([a], [b]) => a.localeCompare(b));
   }
 
   setPullFiles(repo: string, pull: number, files: FakePullFile[]): void {

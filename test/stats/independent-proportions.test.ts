@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  miettinenNurminenBounds,
   miettinenNurminenInterval,
   miettinenNurminenRestrictedEstimates,
   miettinenNurminenZ,
@@ -48,6 +49,32 @@ describe('miettinenNurminenInterval', () => {
     const extreme = miettinenNurminenInterval({ successes: 0, n: 10 }, { successes: 10, n: 10 }, 0.95);
     expect(extreme.upper).toBe(1);
     expect(extreme.lower).toBeGreaterThan(0.5);
+  });
+
+  it('keeps its precision for arms of very different sizes with no successes (0/50 against 0/1e7)', () => {
+    // With no successes in either arm and Δ0 > 0 the restricted likelihood falls along the whole
+    // constraint line, so its maximum is at p̃_incumbent = 0, p̃_candidate = Δ0. The upper bound then
+    // solves Δ0 / √(Δ0(1 − Δ0)/n_c · N/(N − 1)) = z, i.e. Δ0 = c/(1 + c) with c = z²·N/((N − 1)·n_c).
+    // With z = Φ⁻¹(0.95), n_c = 1e7, N = 1e7 + 50, mpmath 1.3 at 50 digits gives 2.7055429926519477e-7.
+    // The closed-form cubic solution used before gave 1.07e-6, four times too wide.
+    const incumbent = { successes: 0, n: 50 };
+    const candidate = { successes: 0, n: 1e7 };
+    const { upper } = miettinenNurminenInterval(incumbent, candidate, 0.9);
+    expect(Math.abs(upper / 2.7055429926519477e-7 - 1)).toBeLessThan(1e-12);
+    // The same with successes and failures swapped (all successes), and with the arms swapped.
+    const allRight = miettinenNurminenBounds({ successes: 50, n: 50 }, { successes: 1e7, n: 1e7 }, 0.05, 0.05);
+    expect(Math.abs(-allRight.lower / 2.7055429926519477e-7 - 1)).toBeLessThan(1e-12);
+    const swapped = miettinenNurminenBounds(candidate, incumbent, 0.05, 0.05);
+    expect(Math.abs(-swapped.lower / 2.7055429926519477e-7 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('keeps a level of 1e-12 exact and agrees with the score test at it', () => {
+    const incumbent = { successes: 930, n: 1000 };
+    const candidate = { successes: 911, n: 1000 };
+    const { lower, upper } = miettinenNurminenBounds(incumbent, candidate, 1e-12, 1e-12);
+    const critical = -normalQuantile(1e-12);
+    expect(miettinenNurminenZ(incumbent, candidate, lower)).toBeCloseTo(critical, 9);
+    expect(miettinenNurminenZ(incumbent, candidate, upper)).toBeCloseTo(-critical, 9);
   });
 
   it('rejects empty arms and impossible counts', () => {

@@ -1,7 +1,7 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import type { GitHubFailure, GitHubPlatform } from '../../action/github-platform.js';
 import { approvingReviewers } from './approvals.js';
-import { readFileAtRef } from './base-policy.js';
+import { confirmAbsentAtRef, readFileAtRef } from './base-policy.js';
 import { downloadBaselineArtifact, findBaselineArtifact } from './baseline-artifact.js';
 import { createGitHubClient } from './client.js';
 import { CommentTooLongError, classifyGitHubError } from './errors.js';
@@ -26,9 +26,10 @@ export function createGitHubPlatform(
   return {
     environment,
     readFileAtRef: (path, ref) => readFileAtRef(octokit, { ...repository(), path, ref }),
-    approvingReviewers: () => {
+    confirmAbsentAtRef: (path, ref) => confirmAbsentAtRef(octokit, { ...repository(), path, ref }),
+    approvingReviewers: (approvers) => {
       const pr = pullRequest();
-      return approvingReviewers(octokit, { ...repository(), pullNumber: pr.number, headSha: pr.headSha, author: pr.author ?? '' });
+      return approvingReviewers(octokit, { ...repository(), pullNumber: pr.number, headSha: pr.headSha, author: pr.author ?? '', approvers });
     },
     upsertComment: (marker, body) =>
       upsertStickyComment(octokit, {
@@ -39,10 +40,10 @@ export function createGitHubPlatform(
         // A GitHub App token cannot tell its own login (GET /user answers 403); the input names it.
         ...(options.commentAuthor ? { identity: options.commentAuthor } : {}),
       }),
-    downloadBaseline: async ({ workflow, branch, artifactName, destination }) => {
+    downloadBaseline: async ({ workflow, branch, artifactName, file, destination, maxBytes }) => {
       const found = await findBaselineArtifact(octokit, { ...repository(), workflow, branch, artifactName });
       if (found === undefined) return undefined;
-      await downloadBaselineArtifact(octokit, { ...repository(), artifactId: found.artifactId, destination });
+      await downloadBaselineArtifact(octokit, { ...repository(), artifactId: found.artifactId, file, destination, maxBytes });
       return found;
     },
     uploadArtifact: async (name, files, rootDirectory) => {

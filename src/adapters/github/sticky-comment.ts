@@ -60,13 +60,17 @@ export async function upsertStickyComment(
     return await create(octokit, request, body);
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
-    // A 5xx or a dropped connection does not say whether GitHub stored the comment. Posting again
-    // blindly could duplicate it, so look first and only post if it is not there.
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 1_000));
-    const landed = await findOwnComment(octokit, request, marker, login);
-    if (landed === undefined) return create(octokit, request, body);
-    const result = await updateIfChanged(octokit, request, landed, body);
-    return { ...result, action: 'created' };
+    // A 5xx, a dropped connection or a timeout does not say whether GitHub stored the comment, and
+    // a create that timed out here may still be landing there. Posting again blindly could
+    // duplicate it, so look (twice, the second time after a longer wait) and post only if it is
+    // not there. A listing that fails throws: no listing, no second post.
+    const settleMs = options.settleMs ?? 1_000;
+    for (const wait of [settleMs, settleMs * 4]) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const landed = await findOwnComment(octokit, request, marker, login);
+      if (landed !== undefined) return { ...(await updateIfChanged(octokit, request, landed, body)), action: 'created' };
+    }
+    return create(octokit, request, body);
   }
 }
 
@@ -76,15 +80,30 @@ async function findOwnComment(
   marker: string,
   login: string,
 ): Promise<IssueComment | undefined> {
-  const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner,
-    repo,
-    issue_number: issueNumber,
-    per_page: 100,
-  });
+  const comments = await listComments(octokit, { owner, repo, issue_number: issueNumber });
   const ours = comments.filter((comment) => sameLogin(comment.user?.login, login) && firstLine(comment.body ?? '') === marker);
   ours.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
   return ours[0];
+}
+
+/** GitHub lists at most this many pages of 100 here before the gate gives up (10,000 comments). */
+const MAX_COMMENT_PAGES = 100;
+
+/**
+ * Every comment on the issue, page by page. Octokit's `paginate` takes a 409 for an empty list and
+ * passes any body through; either would look like "no gate comment yet" and post a duplicate, so
+ * this pages by hand and throws on anything but a list.
+ */
+async function listComments(octokit: GitHubClient, params: { owner: string; repo: string; issue_number: number }): Promise<IssueComment[]> {
+  const comments: IssueComment[] = [];
+  for (let page = 1; page <= MAX_COMMENT_PAGES; page += 1) {
+    const response = await octokit.rest.issues.listComments({ ...params, per_page: 100, page });
+    const data: unknown = response.data;
+    if (!Array.isArray(data)) throw new Error(`GitHub answered the comment list (page ${page}) with something other than a list, so the gate cannot tell whether its comment exists and does not post one.`);
+    comments.push(...(data as IssueComment[]));
+    if (!/rel="next"/.test(response.headers.link ?? '')) return comments;
+  }
+  throw new Error(`the pull request has more than ${MAX_COMMENT_PAGES * 100} comments; the gate cannot look through them all for its own and does not post a new one.`);
 }
 
 async function updateIfChanged(

@@ -1,121 +1,198 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as zlib from 'node:zlib';
+import yauzl from 'yauzl';
 
 /**
- * A small reader for the zips GitHub serves for workflow artifacts: stored or deflated entries,
- * read through the central directory (so streamed entries with data descriptors work). No ZIP64 and
- * no encryption: a baseline artifact is far below 4 GB. The package has no zip reader of its own among
- * its direct dependencies, and this one is enough and easy to audit.
+ * Takes one named file out of a zip (a workflow artifact) onto disk, refusing archives built to
+ * exhaust memory or disk. yauzl reads the central directory, rejects unsafe names and checks that an
+ * entry inflates to exactly its declared size; on top of that the declared size and the compression
+ * ratio are capped before anything is inflated, and again while the data streams to disk.
  */
 
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_FILE_HEADER = 0x02014b50;
-const LOCAL_FILE_HEADER = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
-
-export interface ZipLimits {
-  /** The most bytes all entries may expand to, against zip bombs. */
-  maxTotalBytes?: number;
-}
-
-const DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 ** 3;
-
-/** Extracts `zip` under `destination` and returns the relative paths of the files written. */
-export async function extractZip(zip: Buffer, destination: string, limits: ZipLimits = {}): Promise<string[]> {
-  const root = resolve(destination);
-  const maxTotal = limits.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
-  const written: string[] = [];
-  let total = 0;
-  await mkdir(root, { recursive: true });
-  for (const entry of centralDirectory(zip)) {
-    const target = safeTarget(root, entry.name);
-    if (entry.name.endsWith('/')) {
-      await mkdir(target, { recursive: true });
-      continue;
-    }
-    total += entry.size;
-    if (total > maxTotal) throw new Error(`The zip expands to more than ${maxTotal} bytes.`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, entryData(zip, entry));
-    written.push(relative(root, target));
+/** Why an archive was refused: a property of the archive, never a failure of the network or API. */
+export class ArchiveRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveRefusedError';
   }
-  return written;
 }
 
-interface CentralEntry {
-  name: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
+export interface ExtractLimits {
+  /** The most bytes the file may have once extracted. */
+  readonly maxBytes: number;
+  /** The highest uncompressed : compressed ratio allowed above `ratioFloorBytes`. */
+  readonly maxRatio?: number;
+  /** Files up to this size are not ratio-checked: a small file of repeated text compresses very well. */
+  readonly ratioFloorBytes?: number;
 }
 
-function centralDirectory(zip: Buffer): CentralEntry[] {
-  const end = findEndRecord(zip);
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new Error('ZIP64 archives are not supported.');
-  const entries: CentralEntry[] = [];
-  for (let index = 0; index < count; index += 1) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) throw new Error('The zip\'s central directory is damaged.');
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const flags = zip.readUInt16LE(offset + 8);
-    entries.push({
-      // Bit 11 marks UTF-8 names; others are CP437, whose ASCII part latin1 reads the same.
-      name: zip.toString(flags & 0x800 ? 'utf8' : 'latin1', offset + 46, offset + 46 + nameLength),
-      flags,
-      method: zip.readUInt16LE(offset + 10),
-      crc: zip.readUInt32LE(offset + 16),
-      compressedSize: zip.readUInt32LE(offset + 20),
-      size: zip.readUInt32LE(offset + 24),
-      localOffset: zip.readUInt32LE(offset + 42),
-    });
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+export const DEFAULT_MAX_RATIO = 200;
+export const DEFAULT_RATIO_FLOOR_BYTES = 1024 * 1024;
+const SYMLINK = 0o120000;
+const FILE_TYPE = 0o170000;
+const DATA_DESCRIPTOR = 0x8;
+
+/**
+ * Extracts the entry named `name` to the same relative path under `destination` and returns where it
+ * went; the file is removed again when the archive is refused while it streams.
+ */
+export async function extractZipEntry(zipPath: string, name: string, destination: string, limits: ExtractLimits): Promise<{ path: string; bytes: number }> {
+  const target = safeTarget(destination, name);
+  const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }).catch(refuse);
+  try {
+    const entries = await readEntries(zip);
+    const entry = pickEntry(entries, name);
+    checkDeclaredSize(entry, limits);
+    await checkLocalHeader(zip, entry);
+    checkNoOverlap(entries);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      return { path: target, ...(await streamEntry(zip, entry, target, limits)) };
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+function refuse(error: unknown): never {
+  throw new ArchiveRefusedError(`it is not a readable zip: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Refuses names that would land outside the destination ("zip slip"); yauzl refuses such entry names too. */
+function safeTarget(destination: string, name: string): string {
+  const root = resolve(destination);
+  const target = resolve(root, name);
+  const inside = relative(root, target);
+  const unsafe =
+    name.includes('\\') || isAbsolute(name) || /^[a-z]:/i.test(name) || name.split('/').includes('..') || name.endsWith('/') ||
+    inside === '' || inside.startsWith('..') || isAbsolute(inside);
+  if (unsafe) throw new ArchiveRefusedError(`unsafe path ${JSON.stringify(name)}: expected a relative file path without ".."`);
+  return target;
+}
+
+async function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  const entries: yauzl.Entry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) entries.push(entry);
+  } catch (error) {
+    refuse(error);
   }
   return entries;
 }
 
-/** The end record sits in the last 22 bytes plus at most a 64 KiB archive comment. */
-function findEndRecord(zip: Buffer): number {
-  for (let offset = zip.length - 22; offset >= Math.max(0, zip.length - 22 - 0xffff); offset -= 1) {
-    if (zip.readUInt32LE(offset) === END_OF_CENTRAL_DIRECTORY) return offset;
+function pickEntry(entries: readonly yauzl.Entry[], name: string): yauzl.Entry {
+  const matches = entries.filter((entry) => entry.fileName === name);
+  if (matches.length > 1) throw new ArchiveRefusedError(`it holds ${JSON.stringify(name)} ${matches.length} times`);
+  const [entry] = matches;
+  if (entry === undefined) {
+    const files = entries.filter((e) => !e.fileName.endsWith('/')).map((e) => JSON.stringify(e.fileName));
+    const shown = files.length > 10 ? [...files.slice(0, 10), `and ${files.length - 10} more`] : files;
+    throw new ArchiveRefusedError(`it has no file ${JSON.stringify(name)} (it has: ${shown.join(', ') || 'no files'})`);
   }
-  throw new Error('Not a zip archive (no end of central directory record).');
+  if (((entry.externalFileAttributes >>> 16) & FILE_TYPE) === SYMLINK) throw new ArchiveRefusedError(`${JSON.stringify(name)} is a symbolic link`);
+  if (entry.isEncrypted()) throw new ArchiveRefusedError(`${JSON.stringify(name)} is encrypted`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new ArchiveRefusedError(`${JSON.stringify(name)} uses compression method ${entry.compressionMethod}; only stored and deflated entries are read`);
+  }
+  return entry;
 }
 
-function entryData(zip: Buffer, entry: CentralEntry): Buffer {
-  if (entry.flags & 0x1) throw new Error(`${entry.name} is encrypted.`);
-  if (zip.readUInt32LE(entry.localOffset) !== LOCAL_FILE_HEADER) throw new Error(`${entry.name}: damaged local header.`);
-  // The local header's name and extra field may differ in length from the central directory's.
-  const start = entry.localOffset + 30 + zip.readUInt16LE(entry.localOffset + 26) + zip.readUInt16LE(entry.localOffset + 28);
-  const raw = zip.subarray(start, start + entry.compressedSize);
-  let data: Buffer;
-  if (entry.method === STORED) data = raw;
-  else if (entry.method === DEFLATED) data = entry.size === 0 ? Buffer.alloc(0) : inflateRawSync(raw, { maxOutputLength: entry.size });
-  else throw new Error(`${entry.name}: compression method ${entry.method} is not supported.`);
-  if (data.length !== entry.size || crc32(data) !== entry.crc) throw new Error(`${entry.name}: the data does not match its checksum.`);
-  return data;
+/** Refuses before inflating anything, from the sizes the central directory declares. */
+function checkDeclaredSize(entry: yauzl.Entry, limits: ExtractLimits): void {
+  if (entry.uncompressedSize > limits.maxBytes) {
+    throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} would extract to ${entry.uncompressedSize} bytes, more than baseline-max-bytes (${limits.maxBytes})`);
+  }
+  ratioCheck(entry, entry.uncompressedSize, limits);
 }
 
-/** Refuses names that would land outside the destination ("zip slip"). */
-function safeTarget(root: string, name: string): string {
-  if (name.includes('\\') || isAbsolute(name) || /^[a-z]:/i.test(name) || name.split('/').includes('..')) {
-    throw new Error(`The zip holds an unsafe path: ${JSON.stringify(name)}.`);
+function ratioCheck(entry: yauzl.Entry, bytes: number, limits: ExtractLimits): void {
+  const maxRatio = limits.maxRatio ?? DEFAULT_MAX_RATIO;
+  if (bytes <= (limits.ratioFloorBytes ?? DEFAULT_RATIO_FLOOR_BYTES)) return;
+  if (bytes > maxRatio * Math.max(1, entry.compressedSize)) {
+    throw new ArchiveRefusedError(
+      `${JSON.stringify(entry.fileName)} expands more than ${maxRatio} times (${entry.compressedSize} compressed bytes, ${bytes} or more extracted): a zip bomb`,
+    );
   }
-  const target = resolve(root, name);
-  const inside = relative(root, target);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw new Error(`The zip holds an unsafe path: ${JSON.stringify(name)}.`);
-  return target;
+}
+
+/** The local header must describe the same entry as the central directory: two views of one zip must not differ. */
+async function checkLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
+  const local = await zip.readLocalFileHeaderPromise(entry).catch(refuse);
+  const sameName = local.fileName.equals(entry.fileNameRaw);
+  const sameMethod = local.compressionMethod === entry.compressionMethod;
+  // With a data descriptor the local sizes and checksum are zero; ZIP64 keeps them in an extra field.
+  const sizesDeferred = (local.generalPurposeBitFlag & DATA_DESCRIPTOR) !== 0;
+  const zip64 = local.compressedSize === 0xffffffff || local.uncompressedSize === 0xffffffff;
+  const sameSizes =
+    sizesDeferred || zip64 || (local.crc32 === entry.crc32 && local.compressedSize === entry.compressedSize && local.uncompressedSize === entry.uncompressedSize);
+  if (!sameName || !sameMethod || !sameSizes) {
+    throw new ArchiveRefusedError(`the local header of ${JSON.stringify(entry.fileName)} disagrees with the zip's central directory`);
+  }
+}
+
+/**
+ * Entries whose data ranges overlap are how a zip expands one compressed stream many times over
+ * (a "non-recursive zip bomb"); no archiver writes them. Each entry spans at least its fixed local
+ * header, its name and its compressed data.
+ */
+function checkNoOverlap(entries: readonly yauzl.Entry[]): void {
+  const spans = entries
+    .map((e) => ({ name: e.fileName, start: e.relativeOffsetOfLocalHeader, end: e.relativeOffsetOfLocalHeader + 30 + e.fileNameLength + e.compressedSize }))
+    .sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i += 1) {
+    const before = spans[i - 1];
+    const span = spans[i];
+    if (before !== undefined && span !== undefined && span.start < before.end) {
+      throw new ArchiveRefusedError(`entries ${JSON.stringify(before.name)} and ${JSON.stringify(span.name)} overlap`);
+    }
+  }
+}
+
+async function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: string, limits: ExtractLimits): Promise<{ bytes: number }> {
+  let bytes = 0;
+  let crc = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      bytes += chunk.length;
+      try {
+        if (bytes > limits.maxBytes) throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} extracts to more than baseline-max-bytes (${limits.maxBytes})`);
+        ratioCheck(entry, bytes, limits);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(await zip.openReadStreamPromise(entry), guard, createWriteStream(target));
+  } catch (error) {
+    if (error instanceof ArchiveRefusedError) throw error;
+    // yauzl's own checks (an entry that inflates to more or fewer bytes than declared, bad deflate data).
+    // A failing write (a full disk) is not the archive's fault; those errors name their system call.
+    if (error instanceof Error && 'syscall' in error) throw error;
+    throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} is damaged: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (bytes !== entry.uncompressedSize || crc !== entry.crc32) {
+    throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)}: the data does not match its checksum`);
+  }
+  return { bytes };
 }
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 as zip uses it (zlib.crc32 only exists from Node 20.15). */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 as zip uses it, continued from `previous`; zlib's native one where this Node has it (20.15+). */
+export function crc32(data: Uint8Array, previous = 0): number {
+  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  if (native !== undefined) return native(data, previous);
   if (crcTable === undefined) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -124,7 +201,7 @@ export function crc32(data: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (const byte of data) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,14 +1,16 @@
-import type { Policy, Statistic } from '../policy/policy-schema.js';
+import type { Policy } from '../policy/policy-schema.js';
 import { CohortSettings, MetricSettings, cohortSettings, metricSettings } from '../policy/effective-settings.js';
-import { isLiteralPattern } from '../policy/glob.js';
-import { adjustPValues } from '../stats/multiplicity.js';
+import { adjustPValues, decisionLevel } from '../stats/multiplicity.js';
+import { withAbsentRequiredCohorts } from './absent-required-cohorts.js';
 import { nearestRankQuantile } from '../stats/paired-quantile-bootstrap.js';
 import type { CohortMetricEvidence } from './comparison-data.js';
 import type { Comparison, ReportedMetric } from './comparison.js';
+import { EvidenceFiles, requireFiniteResult, requireFiniteStatistics } from './finite-statistics.js';
 import { inferDifference } from './infer-difference.js';
 import { minimumDetectableEffect } from './minimum-detectable-effect.js';
 import { compareCohortNames } from './collect-summary.js';
 import { bootstrapSeed } from './quantile-bootstraps.js';
+import { reportOnly } from './report-only.js';
 
 export interface Decisions {
   readonly comparisons: Comparison[];
@@ -24,6 +26,9 @@ interface Pending {
   readonly metric: MetricSettings;
   readonly tested: boolean;
   readonly standardError: number;
+  readonly df?: number | undefined;
+  /** The upper bound at another one-sided level (the one the correction applied to this comparison). */
+  readonly upperBoundAt?: ((level: number) => number) | undefined;
   readonly status?: Comparison['status'];
   readonly note?: string;
 }
@@ -34,8 +39,9 @@ interface Pending {
  * - pass: the one-sided (1 − alpha) lower bound of Δ is above −δ;
  * - inconclusive: neither (with the smallest drop the cohort could detect);
  * - missing: absent on a side, or required and below min_n.
+ * `files` names the eval files in the error for a statistic that overflows.
  */
-export function decideComparisons(evidence: readonly CohortMetricEvidence[], policy: Policy): Decisions {
+export function decideComparisons(evidence: readonly CohortMetricEvidence[], policy: Policy, files?: EvidenceFiles): Decisions {
   const pending: Pending[] = [];
   const reported: ReportedMetric[] = [];
   const cohortCache = new Map<string, CohortSettings>();
@@ -56,7 +62,7 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
       reported.push(reportOnly(item, metric));
       continue;
     }
-    pending.push(prepare(item, cohort, metric, policy));
+    pending.push(prepare(item, cohort, metric, policy, files));
   }
 
   const testedIndexes = pending.flatMap((p, i) => (p.tested ? [i] : []));
@@ -75,23 +81,7 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
   return { comparisons, reported, testedCount: testedIndexes.length };
 }
 
-/** A required cohort named literally but found in neither file still needs a (missing) row. */
-function withAbsentRequiredCohorts(evidence: readonly CohortMetricEvidence[], policy: Policy): CohortMetricEvidence[] {
-  const present = new Set(evidence.map((e) => e.cohort));
-  // Every metric any cohort carries: a summary need not have an `overall` cohort.
-  const metrics = new Map<string, CohortMetricEvidence['kind']>();
-  for (const e of evidence) if (!metrics.has(e.metric)) metrics.set(e.metric, e.kind);
-  const extra: CohortMetricEvidence[] = [];
-  for (const pattern of policy.cohorts.required) {
-    if (!isLiteralPattern(pattern) || present.has(pattern)) continue;
-    for (const [metric, kind] of metrics) {
-      extra.push({ cohort: pattern, metric, kind, nIncumbent: 0, nCandidate: 0, nPaired: undefined, data: undefined });
-    }
-  }
-  return [...evidence, ...extra];
-}
-
-function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: MetricSettings, policy: Policy): Pending {
+function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: MetricSettings, policy: Policy, files: EvidenceFiles | undefined): Pending {
   const n = item.nPaired ?? Math.min(item.nIncumbent, item.nCandidate);
   const base = {
     cohort: item.cohort,
@@ -133,12 +123,40 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
   }
 
   const marginSetting = cohort.marginFor(item.metric, metric.margin);
-  const result = inferDifference(item.data, {
+  const marginOf = (incumbentValue: number): number =>
+    marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue);
+  requireFiniteStatistics(item, files);
+  const data = item.data;
+  if (data.kind === 'paired-quantile' && Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) {
+    // A bootstrap of a handful of values has (next to) no spread: one slower example would look certain.
+    const incumbent = nearestRankQuantile(data.incumbent, data.p);
+    const candidate = nearestRankQuantile(data.candidate, data.p);
+    const size = Math.min(data.incumbent.length, data.candidate.length);
+    return {
+      base: {
+        ...base,
+        ...empty,
+        incumbent,
+        candidate,
+        margin: marginOf(incumbent),
+        delta: orientedPointDelta(incumbent, candidate, metric.direction),
+        method: 'none (too few examples for a percentile test)',
+      },
+      evidence: item,
+      cohort,
+      metric,
+      tested: false,
+      standardError: Number.NaN,
+      status: 'inconclusive',
+      note: `n=${size} is below quantile_min_n=${policy.quantile_min_n}: a percentile of so few values has no usable spread; not tested`,
+    };
+  }
+  const result = inferDifference(data, {
     direction: metric.direction,
-    margin: (incumbentValue) =>
-      marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue),
+    margin: marginOf,
     alpha: policy.alpha,
     bootstrap: { resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) },
+    minIdenticalDifferences: policy.quantile_min_n,
   });
   const { margin } = result;
   const inference = result.inference;
@@ -161,7 +179,9 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
       note: 'decided on point values alone: no confidence bound could be computed',
     };
   }
+  requireFiniteResult(item, files, inference);
   const belowMinN = n < cohort.minN;
+  const note = belowMinN ? `n=${n} is below min_n=${cohort.minN}: not tested` : inference.note;
   return {
     base: {
       ...common,
@@ -176,7 +196,10 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
     metric,
     tested: !belowMinN,
     standardError: inference.standardError,
-    ...(belowMinN ? { status: 'inconclusive' as const, note: `n=${n} is below min_n=${cohort.minN}: not tested` } : {}),
+    df: inference.df,
+    upperBoundAt: inference.upperBoundAt,
+    ...(belowMinN ? { status: 'inconclusive' as const } : {}),
+    ...(note === undefined ? {} : { note }),
   };
 }
 
@@ -186,13 +209,17 @@ function finish(p: Pending, pAdjusted: number | undefined, correctedAlpha: numbe
     p.evidence.data === undefined || base.incumbent === null || base.margin === null
       ? null
       : finiteOrNull(
-          minimumDetectableEffect(p.evidence.data, base.incumbent, p.standardError, {
-            margin: base.margin,
-            alpha: correctedAlpha,
-            power: policy.power,
-            direction: base.direction,
-          }),
+          minimumDetectableEffect(
+            p.evidence.data,
+            base.incumbent,
+            { standardError: p.standardError, df: p.df },
+            { margin: base.margin, alpha: correctedAlpha, power: policy.power, direction: base.direction },
+          ),
         );
+  // The upper bound is printed at the level the correction held this comparison to, so that "the upper
+  // bound is below −δ" and "regressed" are the same statement in every row.
+  const level = pAdjusted === undefined || base.p_value === null ? undefined : decisionLevel(base.p_value, pAdjusted, policy.alpha, correctedAlpha);
+  const ciHigh = level !== undefined && level < policy.alpha && p.upperBoundAt !== undefined ? p.upperBoundAt(level) : base.ci_high;
   let status = p.status;
   if (status === undefined) {
     const margin = base.margin ?? 0;
@@ -200,7 +227,7 @@ function finish(p: Pending, pAdjusted: number | undefined, correctedAlpha: numbe
     else if (base.ci_low !== null && base.ci_low > -margin) status = 'pass';
     else status = 'inconclusive';
   }
-  return { ...base, status, p_adjusted: pAdjusted ?? null, mde, note: p.note ?? null };
+  return { ...base, ci_high: ciHigh, status, p_adjusted: pAdjusted ?? null, mde, note: p.note ?? null };
 }
 
 function orientedPointDelta(incumbent: number, candidate: number, direction: 'higher' | 'lower'): number {
@@ -209,33 +236,4 @@ function orientedPointDelta(incumbent: number, candidate: number, direction: 'hi
 
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
-}
-
-function reportOnly(item: CohortMetricEvidence, metric: MetricSettings): ReportedMetric {
-  const statistic: Statistic | 'proportion' = metric.statistic;
-  let incumbent: number | null = null;
-  let candidate: number | null = null;
-  const data = item.data;
-  if (data?.kind === 'paired-mean') {
-    incumbent = data.incumbentMean;
-    candidate = data.candidateMean;
-  } else if (data?.kind === 'unpaired-mean') {
-    incumbent = data.incumbent.mean;
-    candidate = data.candidate.mean;
-  } else if (data?.kind === 'point') {
-    incumbent = data.incumbent;
-    candidate = data.candidate;
-  } else if (data?.kind === 'paired-binary') {
-    const { n11, n10, n01, n00 } = data.table;
-    const n = n11 + n10 + n01 + n00;
-    incumbent = (n11 + n10) / n;
-    candidate = (n11 + n01) / n;
-  } else if (data?.kind === 'unpaired-binary') {
-    incumbent = data.incumbent.successes / data.incumbent.n;
-    candidate = data.candidate.successes / data.candidate.n;
-  } else if (data?.kind === 'paired-quantile') {
-    incumbent = nearestRankQuantile(data.incumbent, data.p);
-    candidate = nearestRankQuantile(data.candidate, data.p);
-  }
-  return { cohort: item.cohort, metric: item.metric, statistic, incumbent, candidate };
 }

@@ -1,12 +1,13 @@
+import { exactConditionalBounds } from '../stats/exact-paired-bounds.js';
 import type { DifferenceInference } from '../stats/inference.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
-import { miettinenNurminenInterval, miettinenNurminenZ } from '../stats/independent-proportions.js';
+import { miettinenNurminenBounds, miettinenNurminenZ } from '../stats/independent-proportions.js';
 import { pairedMeanDifference, welchMeanDifference } from '../stats/mean-difference.js';
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { normalCdf } from '../stats/normal.js';
 import { pairedQuantileBootstrap } from '../stats/paired-quantile-bootstrap.js';
-import { PairedTable, tangoInterval, tangoScoreZ } from '../stats/paired-proportions.js';
-import { studentTCdf, studentTQuantile } from '../stats/student-t.js';
+import { PairedTable, tangoBounds, tangoScoreZ } from '../stats/paired-proportions.js';
 import type { ComparisonData } from './comparison-data.js';
+import { normalInference, tInference } from './spread-inference.js';
 
 export interface InferenceSettings {
   readonly direction: 'higher' | 'lower';
@@ -14,6 +15,8 @@ export interface InferenceSettings {
   readonly margin: (incumbentValue: number) => number;
   readonly alpha: number;
   readonly bootstrap: { readonly resamples: number; readonly seed: string };
+  /** Fewest identical paired differences that may decide a comparison with no spread (quantile_min_n). */
+  readonly minIdenticalDifferences: number;
 }
 
 /** The statistic of each side (as the files give it, not oriented) and the inference on Δ. */
@@ -43,7 +46,7 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
         incumbent: data.incumbentMean,
         candidate: data.candidateMean,
         margin,
-        inference: tInference(raw, margin, settings, 'paired t-test on per-example differences'),
+        inference: tInference(raw, margin, settings, 'paired t-test on per-example differences', { kind: 'paired', n: data.n, identical: data.sdDiff === 0 }),
       };
     }
     case 'unpaired-mean': {
@@ -53,7 +56,7 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
         incumbent: data.incumbent.mean,
         candidate: data.candidate.mean,
         margin,
-        inference: tInference(raw, margin, settings, 'Welch t-test (unpaired summaries)'),
+        inference: tInference(raw, margin, settings, 'Welch t-test (unpaired summaries)', { kind: 'summaries' }),
       };
     }
     case 'paired-quantile': {
@@ -70,6 +73,7 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
           margin,
           settings,
           `paired Poisson bootstrap of the p${Math.round(data.p * 100)} difference (${result.resamples} seeded resamples, normal bounds)`,
+          { kind: 'paired', n: data.incumbent.length, identical: identicalDifferences(data.incumbent, data.candidate) },
         ),
       };
     }
@@ -89,10 +93,13 @@ function pairedBinary(raw: PairedTable, settings: InferenceSettings): InferenceR
   const estimate = (table.n01 - table.n10) / n;
   const incumbent = (raw.n11 + raw.n10) / n;
   const margin = settings.margin(incumbent);
-  const bounds = tangoInterval(table, 1 - 2 * settings.alpha);
   // At a zero margin the score test is McNemar's; its exact conditional form is used there because it
-  // stays valid with few discordant pairs, where the asymptotic test would block too easily.
+  // stays valid with few discordant pairs, where the asymptotic test would block too easily. The
+  // bounds always invert the test that decides, so "upper bound below −δ" and "regressed" agree.
   const exact = margin === 0;
+  const bounds = (lowerLevel: number, upperLevel: number): { lower: number; upper: number } =>
+    exact ? exactConditionalBounds(table, lowerLevel, upperLevel) : tangoBounds(table, lowerLevel, upperLevel);
+  const { lower, upper } = bounds(settings.alpha, settings.alpha);
   const pValue = exact ? mcnemarExact(table.n10, table.n01).oneSided : normalCdf(tangoScoreZ(table, -margin));
   const discordance = (table.n10 + table.n01) / n;
   return {
@@ -101,11 +108,12 @@ function pairedBinary(raw: PairedTable, settings: InferenceSettings): InferenceR
     margin,
     inference: {
       estimate,
-      lower: bounds.lower,
-      upper: bounds.upper,
+      lower,
+      upper,
       pValue,
       standardError: Math.sqrt(Math.max(0, discordance - estimate * estimate) / n),
-      method: exact ? 'exact McNemar test; Tango score interval (paired)' : 'Tango score test and interval (paired)',
+      method: exact ? 'exact McNemar test and exact conditional bounds (paired)' : 'Tango score test and interval (paired)',
+      upperBoundAt: (level) => bounds(settings.alpha, level).upper,
     },
   };
 }
@@ -121,7 +129,7 @@ function unpairedBinary(
   const b = orient(candidateCounts);
   const pa = a.successes / a.n;
   const pb = b.successes / b.n;
-  const bounds = miettinenNurminenInterval(a, b, 1 - 2 * settings.alpha);
+  const bounds = miettinenNurminenBounds(a, b, settings.alpha, settings.alpha);
   const incumbent = incumbentCounts.successes / incumbentCounts.n;
   const margin = settings.margin(incumbent);
   return {
@@ -135,49 +143,14 @@ function unpairedBinary(
       pValue: normalCdf(miettinenNurminenZ(a, b, -margin)),
       standardError: Math.sqrt((pa * (1 - pa)) / a.n + (pb * (1 - pb)) / b.n),
       method: 'Miettinen–Nurminen score test and interval (unpaired)',
+      upperBoundAt: (level) => miettinenNurminenBounds(a, b, settings.alpha, level).upper,
     },
   };
 }
 
-function tInference(
-  raw: { estimate: number; standardError: number; df: number },
-  margin: number,
-  settings: InferenceSettings,
-  method: string,
-): DifferenceInference {
-  const estimate = settings.direction === 'higher' ? raw.estimate : -raw.estimate;
-  const { standardError: se, df } = raw;
-  if (!(df >= 1) || !Number.isFinite(se)) {
-    // One example (or no spread estimate) cannot bound anything: neither pass nor regress.
-    return { estimate, lower: -Infinity, upper: Infinity, pValue: 1, standardError: Number.NaN, method };
-  }
-  if (se === 0) return degenerate(estimate, margin, method);
-  const t = studentTQuantile(1 - settings.alpha, df);
-  return {
-    estimate,
-    lower: estimate - t * se,
-    upper: estimate + t * se,
-    pValue: studentTCdf((estimate + margin) / se, df),
-    standardError: se,
-    method,
-  };
-}
-
-function normalInference(estimate: number, se: number, margin: number, settings: InferenceSettings, method: string): DifferenceInference {
-  if (!Number.isFinite(se)) return { estimate, lower: -Infinity, upper: Infinity, pValue: 1, standardError: Number.NaN, method };
-  if (se === 0) return degenerate(estimate, margin, method);
-  const z = normalQuantile(1 - settings.alpha);
-  return {
-    estimate,
-    lower: estimate - z * se,
-    upper: estimate + z * se,
-    pValue: normalCdf((estimate + margin) / se),
-    standardError: se,
-    method,
-  };
-}
-
-/** No spread at all (every difference identical): the observed Δ is the answer. */
-function degenerate(estimate: number, margin: number, method: string): DifferenceInference {
-  return { estimate, lower: estimate, upper: estimate, pValue: estimate < -margin ? 0 : 1, standardError: 0, method };
+/** Whether every pair differs by the same amount (candidate − incumbent). */
+function identicalDifferences(incumbent: Float64Array, candidate: Float64Array): boolean {
+  const first = (candidate[0] ?? 0) - (incumbent[0] ?? 0);
+  for (let i = 1; i < incumbent.length; i++) if ((candidate[i] ?? 0) - (incumbent[i] ?? 0) !== first) return false;
+  return true;
 }

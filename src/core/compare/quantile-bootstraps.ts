@@ -27,7 +27,8 @@ export function bootstrapSeed(policy: Policy, cohort: string, metric: string): s
 }
 
 /**
- * Runs every bootstrap the decision will need (tracked cohorts, gated metrics) up front, through the
+ * Runs every bootstrap the decision will need (tracked cohorts, gated metrics, at least quantile_min_n
+ * pairs) up front, through the
  * given runner, and attaches each result to its evidence.
  */
 export async function attachQuantileBootstraps(
@@ -40,6 +41,8 @@ export async function attachQuantileBootstraps(
   evidence.forEach((item, index) => {
     const data = item.data;
     if (data?.kind !== 'paired-quantile' || data.bootstrap !== undefined) return;
+    // Below quantile_min_n the comparison is inconclusive without a test: nothing to resample.
+    if (Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) return;
     if (!cohortSettings(policy, item.cohort).tracked || !metricSettings(policy, item.metric, item.kind).gated) return;
     needed.push(index);
     jobs.push({ incumbent: data.incumbent, candidate: data.candidate, p: data.p, resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) });

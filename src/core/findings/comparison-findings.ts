@@ -2,8 +2,12 @@ import type { Comparison } from '../compare/comparison.js';
 import { formatDelta, formatP, formatValue } from '../report/format-number.js';
 import type { Finding } from './finding.js';
 
-/** Every comparison that did not pass becomes a finding, so one list decides the verdict. */
-export function comparisonFindings(comparisons: readonly Comparison[]): Finding[] {
+/**
+ * Every comparison that did not pass becomes a finding, so one list decides the verdict.
+ * `missingCohort` (the policy's missing_cohort) is the severity of a tracked cohort the incumbent has
+ * and the candidate cannot be compared on; a cohort new in the candidate is only a warning.
+ */
+export function comparisonFindings(comparisons: readonly Comparison[], missingCohort: 'warn' | 'block' = 'block'): Finding[] {
   const findings: Finding[] = [];
   for (const c of comparisons) {
     const subject = `cohort ${c.cohort} · ${c.metric}`;
@@ -19,12 +23,7 @@ export function comparisonFindings(comparisons: readonly Comparison[]): Finding[
         });
         break;
       case 'missing':
-        findings.push({
-          id: 'cohort.missing',
-          severity: c.required ? 'block' : 'warn',
-          message: `${subject}: ${c.note ?? 'missing'}${c.required ? ' (the policy requires this cohort)' : ''}`,
-          ...about,
-        });
+        findings.push(missingFinding(c, subject, missingCohort));
         break;
       case 'inconclusive':
         findings.push({
@@ -47,4 +46,18 @@ export function comparisonFindings(comparisons: readonly Comparison[]): Finding[
     }
   }
   return findings;
+}
+
+function missingFinding(c: Comparison, subject: string, missingCohort: 'warn' | 'block'): Finding {
+  const about = { cohort: c.cohort, metric: c.metric };
+  const note = c.note ?? 'missing';
+  if (c.required) return { id: 'cohort.missing', severity: 'block', message: `${subject}: ${note} (the policy requires this cohort)`, ...about };
+  // The incumbent was measured on this cohort and the candidate cannot be judged on it: absent from
+  // the candidate, or no example of it has a partner. Dropping it would hide exactly what may regress.
+  const lostByCandidate = c.n_incumbent > 0 && (c.n_candidate === 0 || c.n_paired === 0);
+  if (lostByCandidate) {
+    const message = `${subject}: ${note}; the incumbent has this cohort, so it cannot be judged (missing_cohort: ${missingCohort})`;
+    return { id: 'cohort.missing', severity: missingCohort, message, ...about };
+  }
+  return { id: 'cohort.missing', severity: 'warn', message: `${subject}: ${note}`, ...about };
 }

@@ -6,13 +6,9 @@ import type { Finding } from './finding.js';
 /** Findings about the inputs themselves, before any statistics: nothing is dropped without a word. */
 export function pairedDataFindings(data: PairedData, policy: Policy): Finding[] {
   const findings: Finding[] = [];
-  const unmatched = (side: string, ids: UnmatchedIds): void => {
-    if (ids.count === 0) return;
-    findings.push({
-      id: 'ids.unmatched',
-      severity: policy.unmatched_ids,
-      message: `${ids.count} example id(s) appear only in the ${side} file and were left out of the paired comparison (e.g. ${sample(ids)})`,
-    });
+  const unmatched = (side: 'incumbent' | 'candidate', ids: UnmatchedIds): void => {
+    const finding = unmatchedFinding(side, ids.count, data.examples[side], policy, ` (e.g. ${sample(ids)})`);
+    if (finding !== undefined) findings.push(finding);
   };
   unmatched('incumbent', data.incumbentOnly);
   unmatched('candidate', data.candidateOnly);
@@ -37,6 +33,25 @@ export function pairedDataFindings(data: PairedData, policy: Policy): Finding[] 
   onlyIn('incumbent');
   onlyIn('candidate');
   return findings;
+}
+
+/**
+ * Ids of one file without a partner in the other: `ids.unmatched` at the policy's unmatched_ids
+ * severity, or `ids.unmatched-share` (blocking, whatever unmatched_ids says) when they are more than
+ * max_unmatched_share of that file: then the comparison no longer describes the file.
+ */
+export function unmatchedFinding(side: 'incumbent' | 'candidate', count: number, total: number, policy: Policy, example: string): Finding | undefined {
+  if (count === 0) return undefined;
+  const share = total > 0 ? count / total : 1;
+  const what = `${count} of ${total} example id(s) in the ${side} file (${formatShare(share)}) have no partner in the other file and were left out of the paired comparison${example}`;
+  if (share > policy.max_unmatched_share) {
+    return { id: 'ids.unmatched-share', severity: 'block', message: `${what}; more than max_unmatched_share (${formatShare(policy.max_unmatched_share)}) is unmatched` };
+  }
+  return { id: 'ids.unmatched', severity: policy.unmatched_ids, message: what };
+}
+
+function formatShare(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
 }
 
 function sample(ids: UnmatchedIds): string {

@@ -3,7 +3,7 @@ import { collectSummaryEvidence } from '../compare/collect-summary.js';
 import type { CohortMetricEvidence } from '../compare/comparison-data.js';
 import { QuantileBootstrapRunner, attachQuantileBootstraps, runQuantileBootstrapsHere } from '../compare/quantile-bootstraps.js';
 import { InputError } from '../errors.js';
-import { pairedDataFindings } from '../findings/data-findings.js';
+import { pairedDataFindings, unmatchedFinding } from '../findings/data-findings.js';
 import type { Finding } from '../findings/finding.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
 import { loadPairedExamples } from '../load/paired-data.js';
@@ -55,7 +55,7 @@ export async function loadInputs(
       `mismatched formats: the incumbent is ${describe(incumbent.reader)} but the candidate is ${describe(candidate.reader)}; give both per-example results (paired by id) or both per-cohort summaries`,
     );
   }
-  const statisticOf = (metric: string): Statistic => policy.metrics[metric]?.statistic ?? 'mean';
+  const statisticOf = (metric: string): Statistic => policyStatistic(policy, metric);
 
   if (producesSummary(incumbent.reader)) {
     const a = await readSummary(incumbent.reader, incumbent.source, options);
@@ -124,15 +124,14 @@ async function loadPairedSummaryInput(source: TextSource, candidatePath: string,
     throw new InputError(candidatePath, `the incumbent ${source.path} is a paired summary, which holds both models: give it as the candidate too (or use --paired)`);
   }
   const summary = await loadPairedSummary(source);
-  const evidence = pairedSummaryEvidence(summary, (metric) => policy.metrics[metric]?.statistic ?? 'mean');
+  const evidence = pairedSummaryEvidence(summary, (metric) => policyStatistic(policy, metric));
   const overall = summary.cohorts.get('overall');
   const dataFindings: Finding[] = [];
-  if (overall !== undefined && (overall.nIncumbent > overall.n || overall.nCandidate > overall.n)) {
-    dataFindings.push({
-      id: 'ids.unmatched',
-      severity: policy.unmatched_ids,
-      message: `the paired summary counts ${overall.nIncumbent - overall.n} incumbent-only and ${overall.nCandidate - overall.n} candidate-only example(s) in overall, left out of the paired comparison`,
-    });
+  if (overall !== undefined) {
+    for (const [side, total] of [['incumbent', overall.nIncumbent], ['candidate', overall.nCandidate]] as const) {
+      const finding = unmatchedFinding(side, total - overall.n, total, policy, ' (as the paired summary counts overall)');
+      if (finding !== undefined) dataFindings.push(finding);
+    }
   }
   const describe = (model: { name: string; version: string } | undefined): InputDescription => ({
     path: source.path,
@@ -150,6 +149,11 @@ async function readSummary(reader: EvalReader, source: TextSource, options: Read
   if (output.kind !== 'summary') throw new InputError(source.path, `the ${reader.name} reader gives per-example results, not a summary`);
   // The gate's own summary was validated with line numbers already; converted ones are validated here.
   return reader.name === 'summary' ? summarySide(output.summary) : summaryFromReader(source.path, output.summary);
+}
+
+/** The statistic the policy names for a metric; an inherited name such as `constructor` names nothing. */
+function policyStatistic(policy: Policy, metric: string): Statistic {
+  return Object.hasOwn(policy.metrics, metric) ? (policy.metrics[metric]?.statistic ?? 'mean') : 'mean';
 }
 
 function describe(reader: EvalReader): string {

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { parseManifest } from '../manifest/load-manifest.js';
+import { type BaseManifest, manifestRemoved, manifestWeakenings } from '../manifest/manifest-weakening.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { evaluateReadiness, itemsAfterWaivers } from '../readiness/evaluate-readiness.js';
 import type { EvalFileMetadata, ReadinessSection } from '../readiness/readiness-types.js';
@@ -22,6 +23,7 @@ export interface ReadinessEnvironment {
 /**
  * Checks the manifest (when there is one), then applies its waivers to every finding of the run,
  * cohort findings included. Without a manifest, the policy decides whether that alone blocks.
+ * With the change's base version of the manifest, a change that weakens it is a finding too.
  */
 export function readinessStep(
   manifestFile: { readonly path: string; readonly text: string; readonly sha256: string } | undefined,
@@ -29,12 +31,14 @@ export function readinessStep(
   policy: Policy,
   evalFiles: { incumbent: EvalFileMetadata; candidate: EvalFileMetadata },
   findings: readonly Finding[],
+  baseManifest?: BaseManifest,
 ): { section: ReadinessSection; findings: Finding[] } {
   const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
   if (manifestFile === undefined) {
     const missing: Finding[] = policy.readiness.require_manifest
       ? [{ id: 'manifest.missing', severity: 'block', message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)' }]
       : [];
+    if (baseManifest !== undefined) missing.push(manifestRemoved(baseManifest));
     return {
       // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
       section: { manifest: null, today: null, waivers_require_verification: requireVerification, items: [], waivers: [] },
@@ -44,7 +48,8 @@ export function readinessStep(
   if (environment === undefined) throw new Error('a manifest needs a readiness environment (clock, repository, people)');
   const document = parseManifest(manifestFile.path, manifestFile.text);
   const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
-  const waived = applyWaivers([...findings, ...readiness.findings], document, {
+  const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
+  const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
     today: environment.today,
     maxDays: policy.readiness.waiver_max_days,
     requireVerified: requireVerification,

@@ -2,8 +2,11 @@ import { decideComparisons } from '../compare/decide-comparisons.js';
 import type { QuantileBootstrapRunner } from '../compare/quantile-bootstraps.js';
 import { comparisonFindings } from '../findings/comparison-findings.js';
 import { isActive } from '../findings/finding.js';
+import { nothingComparedFindings } from '../findings/nothing-compared.js';
+import { policyPatternFindings, policySourceOf } from '../findings/policy-pattern-findings.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
 import type { TextSource } from '../load/text-source.js';
+import type { BaseManifest } from '../manifest/manifest-weakening.js';
 import { defaultPolicy, parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
 import { GateReport, InputDescription, verdictOf } from '../report/report.js';
@@ -25,6 +28,11 @@ export interface GateInputs {
   readonly read?: ReadSettings | undefined;
   /** The release manifest's text, when there is one. */
   readonly manifest?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  /**
+   * The manifest as the change's base has it (a pull request's base commit), when known: a change
+   * that lowers risk_class or drops a section gets `manifest.weakened`. Undefined: new, or no base.
+   */
+  readonly baseManifest?: BaseManifest | undefined;
   /** Clock, repository and people for the readiness checks; required with a manifest. */
   readonly readiness?: ReadinessEnvironment | undefined;
 }
@@ -43,8 +51,10 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
   const decisions = decideComparisons(evidence, policy);
   const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
     ...dataFindings,
-    ...comparisonFindings(decisions.comparisons),
-  ]);
+    ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
+    ...nothingComparedFindings(evidence, decisions),
+    ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
+  ], inputs.baseManifest);
   return buildReport(inputs, policy, decisions, readiness, descriptions, design);
 }
 

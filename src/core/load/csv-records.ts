@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { RecordBatch } from './jsonl-records.js';
-import { TextSource } from './text-source.js';
+import { MAX_LINE_LENGTH, TextSource } from './text-source.js';
 
 /**
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
@@ -10,7 +10,8 @@ import { TextSource } from './text-source.js';
  */
 export async function* readCsvRecords(source: TextSource): AsyncGenerator<RecordBatch> {
   const parser = Readable.from(source.chunks()).pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true }),
+    // The same cap as for a JSONL line: a missing closing quote would otherwise swallow the rest of the file.
+    parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true, max_record_size: MAX_LINE_LENGTH }),
   );
   let header: string[] | undefined;
   try {
@@ -28,7 +29,9 @@ export async function* readCsvRecords(source: TextSource): AsyncGenerator<Record
     const problem =
       e.code?.startsWith('CSV_RECORD_INCONSISTENT') === true || e.code === 'CSV_INCONSISTENT_RECORD_LENGTH'
         ? `wrong number of columns: ${columnCounts(e.message, header)}`
-        : `invalid CSV (${e.message ?? String(error)})`;
+        : e.code === 'CSV_MAX_RECORD_SIZE'
+          ? 'a record longer than 16 MiB: is a closing quote missing, or is this file not CSV?'
+          : `invalid CSV (${e.message ?? String(error)})`;
     throw new InputError(source.path, problem, e.lines === undefined ? {} : { line: e.lines });
   }
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { CohortRegistry, OVERALL } from './cohort-registry.js';
 import { ExampleLayout, describe } from './example-layout.js';
+import { didYouMean } from './suggest-name.js';
 
 /**
  * One per-example record, validated. The arrays are reused from record to record (the caller copies
@@ -38,6 +39,7 @@ export function parseExampleRecord(
     throw new InputError(file, `expected a JSON object per line, got ${describe(record)}`, { line });
   }
   const r = record as Record<string, unknown>;
+  for (const key in r) if (!isRecordField(key)) throw unknownField(key, file, line);
   out.id = parseId(r.id, file, line);
 
   const members = out.cohorts;
@@ -99,6 +101,34 @@ export function parseExampleRecord(
   }
 }
 
+/** The fields a record may have; `meta` carries anything else the user wants to keep, and is ignored. */
+export const RECORD_FIELDS = ['id', 'cohorts', 'label', 'prediction', 'correct', 'checks', 'metrics', 'meta'] as const;
+
+function isRecordField(key: string): boolean {
+  switch (key) {
+    case 'id':
+    case 'cohorts':
+    case 'label':
+    case 'prediction':
+    case 'correct':
+    case 'checks':
+    case 'metrics':
+    case 'meta':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** An unknown field is refused, not ignored: `cohort` for `cohorts` would otherwise drop a cohort without a word. */
+function unknownField(key: string, file: string, line: number): InputError {
+  return new InputError(
+    file,
+    `unknown field ${JSON.stringify(key)}${didYouMean(key, RECORD_FIELDS)}: expected ${RECORD_FIELDS.slice(0, -1).join(', ')}; put anything else under "meta", which is ignored`,
+    { line, field: key },
+  );
+}
+
 function parseId(value: unknown, file: string, line: number): string {
   if (typeof value === 'string' && value.length > 0) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -146,7 +176,7 @@ function sameKeys(
     }
   }
   if (count !== expected.length) {
-    const missing = expected.filter((k) => !(k in record));
+    const missing = expected.filter((k) => !Object.hasOwn(record, k));
     throw new InputError(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
   }
   return record;

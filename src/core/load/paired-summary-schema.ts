@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedRecord } from './named-record.js';
 
 export const PAIRED_SUMMARY_SCHEMA = 'model-release-gate/paired-summary@1';
 
@@ -72,7 +73,7 @@ const cohort = z
     /** Examples of this cohort in each model's results, paired or not; default n. */
     n_incumbent: count.optional(),
     n_candidate: count.optional(),
-    metrics: z.record(name, metric).refine((metrics) => Object.keys(metrics).length > 0, 'expected at least one metric'),
+    metrics: namedRecord(metric).refine((metrics) => Object.keys(metrics).length > 0, 'expected at least one metric'),
   })
   .superRefine((cohort, ctx) => {
     const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
@@ -141,7 +142,9 @@ export const pairedSummarySchema = z
     incumbent: side.optional(),
     candidate: side.optional(),
     dataset: z.strictObject({ name, version: name.optional(), sha256: z.string().optional() }).optional(),
-    cohorts: z.record(name, cohort).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+    cohorts: namedRecord(cohort).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+    /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
+    meta: z.unknown().optional(),
   })
   .superRefine((file, ctx) => {
     // A metric is binary or continuous everywhere: the report and the policy treat it as one kind.
@@ -163,3 +166,6 @@ export const pairedSummarySchema = z
   });
 
 export type PairedSummaryFile = z.output<typeof pairedSummarySchema>;
+
+/** Every field name of the format, for "did you mean" on an unknown key. */
+export const PAIRED_SUMMARY_FIELDS = ['schema', 'incumbent', 'candidate', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'n_incumbent', 'n_candidate', 'metrics', 'meta', ...BINARY_KEYS, ...CONTINUOUS_KEYS] as const;

@@ -3,7 +3,7 @@ import { compareCohortNames } from '../compare/collect-summary.js';
 import { InputError } from '../errors.js';
 import { quantileOf } from '../policy/effective-settings.js';
 import type { Statistic } from '../policy/policy-schema.js';
-import { PAIRED_SUMMARY_SCHEMA, PairedMetric, PairedSummaryFile, isBinary, pairedSummarySchema } from './paired-summary-schema.js';
+import { PAIRED_SUMMARY_FIELDS, PAIRED_SUMMARY_SCHEMA, PairedMetric, PairedSummaryFile, isBinary, pairedSummarySchema } from './paired-summary-schema.js';
 import { parseLocated, validateLocated } from './structured-text.js';
 import { TextSource, readAll } from './text-source.js';
 
@@ -48,7 +48,7 @@ export function parsePairedSummaryText(path: string, text: string): PairedSummar
   if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
     throw new InputError(path, `expected a JSON object with "schema": "${PAIRED_SUMMARY_SCHEMA}"`);
   }
-  const file = validateLocated(document, pairedSummarySchema);
+  const file = validateLocated(document, pairedSummarySchema, PAIRED_SUMMARY_FIELDS);
   const cohorts = new Map<string, PairedSummaryCohort>();
   const metrics = new Map<string, 'binary' | 'continuous'>();
   for (const [name, cohort] of Object.entries(file.cohorts)) {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { SummaryFile, SummaryMetric, summarySchema } from './summary-schema.js';
+import { SUMMARY_FIELDS, SummaryFile, SummaryMetric, summarySchema } from './summary-schema.js';
 import { parseLocated, validateLocated } from './structured-text.js';
 
 /** One metric of one cohort of a summary, in the form the statistics take. */
@@ -28,7 +28,7 @@ export function parseSummaryText(path: string, text: string): SummaryFile {
   if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
     throw new InputError(path, 'expected a JSON object with "schema": "model-release-gate/summary@1"');
   }
-  return validateLocated(document, summarySchema);
+  return validateLocated(document, summarySchema, SUMMARY_FIELDS);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedRecord } from './named-record.js';
 
 const count = z.number().int('expected a whole number').nonnegative('expected a count ≥ 0');
 const positiveCount = z.number().int('expected a whole number').positive('expected n ≥ 1 (a cohort of 0 examples cannot be judged)');
@@ -15,7 +16,7 @@ const metricSummary = z.union([proportionMetric, meanMetric, valueMetric], {
 const cohortSummary = z
   .strictObject({
     n: positiveCount,
-    metrics: z.record(z.string().min(1), metricSummary),
+    metrics: namedRecord(metricSummary),
   })
   .superRefine((cohort, ctx) => {
     for (const [name, metric] of Object.entries(cohort.metrics)) {
@@ -32,8 +33,13 @@ export const summarySchema = z.strictObject({
   schema: z.literal('model-release-gate/summary@1', { error: 'expected "model-release-gate/summary@1"' }),
   model: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }).optional(),
   dataset: z.strictObject({ name: z.string().min(1), version: z.string().min(1).optional(), sha256: z.string().optional() }).optional(),
-  cohorts: z.record(z.string().min(1), cohortSummary).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+  cohorts: namedRecord(cohortSummary).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+  /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
+  meta: z.unknown().optional(),
 });
 
 export type SummaryFile = z.output<typeof summarySchema>;
 export type SummaryMetric = z.output<typeof metricSummary>;
+
+/** Every field name of the format, for "did you mean" on an unknown key. */
+export const SUMMARY_FIELDS = ['schema', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'metrics', 'successes', 'mean', 'sd', 'value', 'meta'] as const;

@@ -3,14 +3,14 @@
  * use freely), `?` one character; everything else is literal. Cohort names are not paths, so a
  * path-glob library's rules about separators would surprise here.
  */
-export function globToRegExp(pattern: string): RegExp {
+export function globToRegExp(pattern: string, options: { ignoreCase?: boolean } = {}): RegExp {
   let source = '^';
   for (const char of pattern) {
     if (char === '*') source += '.*';
     else if (char === '?') source += '.';
     else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`${source}$`, 'su');
+  return new RegExp(`${source}$`, options.ignoreCase === true ? 'sui' : 'su');
 }
 
 export function matchesAny(name: string, patterns: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
+import { emptyNameRecord, ownValue } from '../load/named-record.js';
 import { parseLocated } from '../load/structured-text.js';
 import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
 import { readAll } from '../load/text-source.js';
@@ -46,21 +47,21 @@ function summarize(doc: Record<string, unknown>, text: string, file: string): Su
   const groupEntries = object(doc.groups ?? {}, ['groups'], fail, 'an object of groups');
   const nSamples = object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"} (recent lm-eval 0.4.x releases write it)');
   const children = (group: string): string[] => {
-    const list = subtasks[group] ?? [];
+    const list = ownValue(subtasks, group) ?? [];
     if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) fail(['group_subtasks', group], `expected a list of task names, got ${describe(list)}`);
     return list as string[];
   };
   const groups = [...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)])];
   const tasks = Object.keys(results).filter((name) => !groups.includes(name));
   const sizeOf = (task: string): number => {
-    const entry = nSamples[task] as { effective?: unknown; original?: unknown } | undefined;
+    const entry = ownValue(nSamples, task) as { effective?: unknown; original?: unknown } | undefined;
     const n = entry?.effective ?? entry?.original;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
       fail(['n-samples', task], `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : describe(n)}`);
     }
     return n as number;
   };
-  const scores = new Map(tasks.map((task) => [task, scoresOf(results[task], ['results', task], fail)] as const));
+  const scores = new Map(tasks.map((task) => [task, scoresOf(ownValue(results, task), ['results', task], fail)] as const));
 
   // One kind per metric name in the file: the gate rejects a metric that is a proportion in one cohort and a mean in another.
   const proportional = new Set<string>();
@@ -70,19 +71,19 @@ function summarize(doc: Record<string, unknown>, text: string, file: string): Su
   }
   const isBinary = (name: string): boolean => proportional.has(name) && !notProportional.has(name);
 
-  const cohorts: SummaryFile['cohorts'] = {};
+  const cohorts = emptyNameRecord<SummaryFile['cohorts'][string]>();
   for (const [task, metrics] of scores) {
     const n = sizeOf(task);
-    const out: Record<string, SummaryMetric> = {};
+    const out = emptyNameRecord<SummaryMetric>();
     for (const [name, score] of metrics) out[name] = isBinary(name) ? { successes: Math.round(score.value * n), n } : continuous(score, n);
     if (Object.keys(out).length > 0) cohorts[`task:${task}`] = { n, metrics: out };
   }
   for (const group of groups) {
     const leaves = leafTasks(group, children, groups);
     const n = leaves.reduce((sum, task) => sum + sizeOf(task), 0);
-    const where = group in groupEntries ? ['groups', group] : ['results', group];
-    const out: Record<string, SummaryMetric> = {};
-    for (const [name, score] of scoresOf(groupEntries[group] ?? results[group] ?? {}, where, fail)) {
+    const where = Object.hasOwn(groupEntries, group) ? ['groups', group] : ['results', group];
+    const out = emptyNameRecord<SummaryMetric>();
+    for (const [name, score] of scoresOf(ownValue(groupEntries, group) ?? ownValue(results, group) ?? {}, where, fail)) {
       const parts = leaves.map((task) => scores.get(task)?.get(name));
       const successes = parts.reduce((sum, part, i) => sum + Math.round((part?.value ?? Number.NaN) * sizeOf(leaves[i] as string)), 0);
       // A size-weighted group mean of proportions is the pooled proportion; an unweighted one is not, so it is only a point value.
@@ -107,7 +108,7 @@ function scoresOf(entry: unknown, where: readonly string[], fail: Fail): Map<str
     // `bypass` is the placeholder lm-eval reports (999) when no metric was computed.
     if (metric.endsWith('_stderr') || metric === 'bypass') continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) fail([...where, key], `expected a finite number, got ${describe(value)}`);
-    const stderr = fields[`${metric}_stderr,${filter}`];
+    const stderr = ownValue(fields, `${metric}_stderr,${filter}`);
     if (stderr !== undefined && stderr !== 'N/A' && stderr !== null && (typeof stderr !== 'number' || !(stderr >= 0))) {
       fail([...where, `${metric}_stderr,${filter}`], `expected a standard error ≥ 0 or "N/A", got ${describe(stderr)}`);
     }

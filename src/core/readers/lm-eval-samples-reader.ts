@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import { RecordBatch, parseJsonLine } from '../load/jsonl-records.js';
+import { emptyNameRecord, ownValue } from '../load/named-record.js';
 import { TextSource, readLineBatches } from '../load/text-source.js';
 import type { EvalReader } from './reader-types.js';
 
@@ -51,8 +52,8 @@ async function* readSamples(source: TextSource): AsyncGenerator<RecordBatch> {
   for (let start = 0; start < docIds.length; start += 1024) {
     const batch: RecordBatch = { records: [], lines: [] };
     for (let doc = start; doc < Math.min(docIds.length, start + 1024); doc++) {
-      const checks: Record<string, boolean> = {};
-      const metrics: Record<string, number> = {};
+      const checks = emptyNameRecord<boolean>();
+      const metrics = emptyNameRecord<number>();
       for (const [name, values] of scores) {
         const value = values[doc] as number;
         if (binary.get(name) === true) checks[name] = value === 1;
@@ -93,7 +94,7 @@ async function collect(source: TextSource): Promise<Collected> {
         collected.firstLines.push(line);
       }
       for (const metric of metricNames(s, file, line)) {
-        const value = score(s[metric], file, line, metric);
+        const value = score(ownValue(s, metric), file, line, metric);
         if (value === undefined) continue;
         const name = filter === 'none' ? metric : `${metric}_${filter}`;
         let values = collected.scores.get(name);

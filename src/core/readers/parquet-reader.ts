@@ -2,6 +2,7 @@ import { parquetMetadata, parquetScan, parquetSchema } from 'hyparquet';
 import type { FileMetaData, SchemaTree } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
+import { ownValue } from '../load/named-record.js';
 import { hasBytes } from './byte-source.js';
 import type { EvalReader } from './reader-types.js';
 import { MAPPING_HINT, TablePlan, planColumns, planFromMapping, rowRecord } from './table-reader.js';
@@ -143,7 +144,7 @@ async function* readRows(
     const cells = new Map<string, ArrayLike<unknown>>();
     for (const [name, { column, field }] of sources) {
       const values = data.get(column) as ArrayLike<unknown>;
-      cells.set(name, field === undefined ? values : Array.from(values, (row) => (row as Record<string, unknown> | null | undefined)?.[field]));
+      cells.set(name, field === undefined ? values : Array.from(values, (row) => (row === null || typeof row !== 'object' ? undefined : ownValue(row, field))));
     }
     const count = range.rowEnd - range.rowStart;
     for (let start = 0; start < count; start += BATCH) {

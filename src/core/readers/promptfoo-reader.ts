@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
+import { ownValue } from '../load/named-record.js';
 import { readAll } from '../load/text-source.js';
 import type { EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
 import { isEscaped, stripBom } from './json-text.js';
@@ -19,6 +20,8 @@ import { isEscaped, stripBom } from './json-text.js';
 
 const HEAD = /^\s*\{\s*(?:"evalId"\s*:\s*(?:"(?:[^"\\]|\\.)*"|null)\s*,\s*)?"results"\s*:\s*\{\s*"version"\s*:\s*[23]\s*,\s*"timestamp"\s*:/;
 const BATCH = 1024;
+/** promptfoo's ResultFailureReason: 0 none, 1 an assertion failed, 2 an error (provider call, timeout). */
+const ERROR_FAILURE = 2;
 
 export const promptfooReader: EvalReader = {
   name: 'promptfoo',
@@ -61,13 +64,16 @@ function parseRow(entry: unknown, i: number, line: number, file: string): Row {
   if (typeof r.testIdx !== 'number' || !Number.isInteger(r.testIdx) || r.testIdx < 0) {
     throw new InputError(file, `expected testIdx, the test's index (a whole number), got ${got(r.testIdx)}: it pairs the result with the other run's`, { line, field: field('testIdx') });
   }
-  if (typeof r.success !== 'boolean') {
+  // An errored test (the provider failed or timed out; promptfoo's failureReason 2) is a failure of the
+  // model under test, never missing data: its outcome is fail and its score 0, whatever else the row says.
+  const errored = r.failureReason === ERROR_FAILURE;
+  if (!errored && typeof r.success !== 'boolean') {
     throw new InputError(file, `expected success (true or false), got ${got(r.success)}: a result without a verdict cannot be judged`, {
       line,
       field: field('success'),
     });
   }
-  if (typeof r.score !== 'number' || !Number.isFinite(r.score)) {
+  if (!errored && (typeof r.score !== 'number' || !Number.isFinite(r.score))) {
     throw new InputError(file, `expected score (a finite number), got ${got(r.score)}`, { line, field: field('score') });
   }
   const provider = r.provider as { id?: unknown; label?: unknown } | string | undefined;
@@ -78,7 +84,9 @@ function parseRow(entry: unknown, i: number, line: number, file: string): Row {
   const vars = rawVars !== null && typeof rawVars === 'object' && !Array.isArray(rawVars) ? (rawVars as Record<string, unknown>) : {};
   // promptfoo records latency and cost only when it knows them (not for every provider or older file).
   const finite = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  return { test: r.testIdx, provider: providerName, prompt: promptName, success: r.success, vars, metrics: { score: r.score, latency_ms: finite(r.latencyMs), cost: finite(r.cost) } };
+  const success = errored ? false : (r.success as boolean);
+  const score = errored ? 0 : (r.score as number);
+  return { test: r.testIdx, provider: providerName, prompt: promptName, success, vars, metrics: { score, latency_ms: finite(r.latencyMs), cost: finite(r.cost) } };
 }
 
 interface Plan {
@@ -107,14 +115,14 @@ function plan(rows: readonly Row[], lines: readonly number[], options: ReaderOpt
   // A test variable names cohorts: cohortField "vars.topic" (or just "topic") puts a test in `topic:<value>`.
   const variable = field === undefined || by !== undefined ? undefined : field.startsWith('vars.') ? field.slice(5) : field;
   if (variable !== undefined) {
-    if (!rows.some((r) => r.vars[variable] !== undefined)) {
+    if (!rows.some((r) => ownValue(r.vars, variable) !== undefined)) {
       throw new InputError(file, `no result has the test variable "${variable}" (cohortField "${field}"): expected vars.${variable} on the tests to group them by (were vars stripped with PROMPTFOO_STRIP_TEST_VARS?)`, { field: 'results.results' });
     }
     // A test without the variable is in no such cohort; a value that is not a scalar cannot name one.
     const scalar = (v: unknown) => v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-    const bad = rows.findIndex((r) => !scalar(r.vars[variable]));
+    const bad = rows.findIndex((r) => !scalar(ownValue(r.vars, variable)));
     if (bad !== -1) {
-      throw new InputError(file, `expected a text, number or boolean to name a cohort, got ${describe(rows[bad]?.vars[variable])}`, { line: lines[bad] ?? 1, field: `results.results[${bad}].vars.${variable}` });
+      throw new InputError(file, `expected a text, number or boolean to name a cohort, got ${describe(ownValue(rows[bad]?.vars ?? {}, variable))}`, { line: lines[bad] ?? 1, field: `results.results[${bad}].vars.${variable}` });
     }
   }
   // A metric missing on some rows is left out for the whole file: every record must carry the same fields.
@@ -133,7 +141,7 @@ async function* toBatches(rows: readonly Row[], lines: readonly number[], { by, 
         cohorts.push(`${by}:${name}`);
         id += `@${name}`;
       }
-      const value = variable === undefined ? undefined : row.vars[variable];
+      const value = variable === undefined ? undefined : ownValue(row.vars, variable);
       if (value !== undefined) cohorts.push(`${variable}:${String(value)}`);
       const metrics = Object.fromEntries(metricNames.map((name) => [name, row.metrics[name]]));
       return { id, ...(cohorts.length > 0 ? { cohorts } : {}), correct: row.success, metrics };

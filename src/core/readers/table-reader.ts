@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
+import { emptyNameRecord } from '../load/named-record.js';
 import type { TextSource } from '../load/text-source.js';
 import type { ColumnMapping, EvalReader } from './reader-types.js';
 
@@ -111,12 +112,12 @@ export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, fi
   if (plan.label !== undefined) record.label = toText(cell(plan.label), file, line, plan.label, false);
   if (plan.prediction !== undefined) record.prediction = toText(cell(plan.prediction), file, line, plan.prediction, true);
   if (plan.checks.length > 0) {
-    const checks: Record<string, boolean> = {};
+    const checks = emptyNameRecord<boolean>();
     for (const { name, column } of plan.checks) checks[name] = toFlag(cell(column), file, line, column);
     record.checks = checks;
   }
   if (plan.metrics.length > 0) {
-    const metrics: Record<string, number> = {};
+    const metrics = emptyNameRecord<number>();
     for (const { name, column } of plan.metrics) metrics[name] = toNumber(cell(column), file, line, column);
     record.metrics = metrics;
   }

@@ -1,7 +1,14 @@
 import type { AppliedWaiver, Finding } from '../findings/finding.js';
 import { daysBetween } from '../manifest/manifest-values.js';
 import type { ManifestDocument } from './readiness-types.js';
+import { MANIFEST_WEAKENED } from '../manifest/manifest-weakening.js';
 import { WAIVER_FINDING_PREFIX, type WaiverEntry, parseWaiverEntry } from './waiver-entry.js';
+
+/**
+ * Findings only a verified approver may waive, whatever readiness.require_verified_waivers says: a
+ * change that weakens its own manifest must not be able to accept that risk by naming someone.
+ */
+const ALWAYS_VERIFIED = new Set([MANIFEST_WEAKENED]);
 
 /**
  * Waivers: a named person accepts a finding's risk until a date. A waived finding stays in the
@@ -107,6 +114,11 @@ export function applyWaivers(findings: readonly Finding[], document: ManifestDoc
     if (approvals !== undefined && !verified) {
       const known = approvals.length === 0 ? 'none' : options.verifiedApprovals?.join(', ');
       note('waiver.unverified', `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`, [...entryPath, 'accepted_by']);
+      record('unverified', false);
+      return;
+    }
+    if (approvals === undefined && ALWAYS_VERIFIED.has(waiver.finding)) {
+      note('waiver.unverified', `${subject} cannot be verified and does not apply: ${waiver.finding} may only be waived by an approver with write access who approves the pull request, which only the Action on a pull request can check (readiness.require_verified_waivers does not change this)`, [...entryPath, 'accepted_by']);
       record('unverified', false);
       return;
     }

@@ -1,6 +1,11 @@
 /**
  * Makes a string from an input file safe inside GitHub markdown (table cells included) and HTML:
  * no markup, no links, no table breaks, no @-mention pings, no #123 cross-references.
+ *
+ * GitHub's markdown also turns bare text into links (GFM autolinks): `www.` names, any `scheme://`,
+ * and anything shaped like an e-mail address (also after `mailto:` or `xmpp:`). A zero-width space
+ * (as an entity, so it survives any re-encoding) after `www`, after the scheme's colon and after `@`
+ * makes each of them plain text while it still reads the same.
  */
 export function escapeMarkdown(text: string, maxLength = 120): string {
   // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
@@ -15,7 +20,8 @@ export function escapeMarkdown(text: string, maxLength = 120): string {
     .replace(/[\\`*_~|[\]()!#]/g, (char) => `\\${char}`)
     .replace(/@/g, '@&#8203;')
     .replace(/(\\#)(\d)/g, '$1&#8203;$2')
-    .replace(/:\/\//g, ':&#8203;//');
+    .replace(/:\/\//g, ':&#8203;//')
+    .replace(/(www)\./gi, '$1&#8203;.');
 }
 
 /** A name shown as code-like text in a table cell. */

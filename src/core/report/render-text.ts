@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/comparison.js';
 import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
+import { escapeOutput } from './escape-output.js';
 import type { GateReport } from './report.js';
 
 /** Plain text for terminals: the verdict, then every non-passing comparison and finding, then a count of the rest. */
@@ -11,8 +12,8 @@ export function renderText(report: GateReport): string {
     `${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`,
   );
   if (report.readiness.manifest !== null) {
-    lines.push('', `readiness (${oneLine(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
-    for (const item of report.readiness.items) lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${oneLine(item.evidence)}`}`);
+    lines.push('', `readiness (${escapeOutput(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
+    for (const item of report.readiness.items) lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${escapeOutput(item.evidence)}`}`);
   }
   const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
   if (notPassing.length > 0) {
@@ -22,9 +23,9 @@ export function renderText(report: GateReport): string {
   if (report.findings.length > 0) {
     lines.push('', 'findings:');
     for (const f of report.findings) {
-      const accepted = f.waiver === undefined ? '' : `, accepted by ${oneLine(f.waiver.accepted_by)} until ${oneLine(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
-      const where = f.file === undefined ? '' : ` (${oneLine(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
-      lines.push(`  [${f.severity}${accepted}] ${f.id}: ${oneLine(f.message)}${where}`);
+      const accepted = f.waiver === undefined ? '' : `, accepted by ${escapeOutput(f.waiver.accepted_by)} until ${escapeOutput(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
+      const where = f.file === undefined ? '' : ` (${escapeOutput(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
+      lines.push(`  [${f.severity}${accepted}] ${f.id}: ${escapeOutput(f.message)}${where}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -32,20 +33,10 @@ export function renderText(report: GateReport): string {
 
 function describe(c: Comparison): string {
   const n = c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-  const head = `${c.status.toUpperCase().padEnd(12)} ${oneLine(c.cohort)} · ${oneLine(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
+  const head = `${c.status.toUpperCase().padEnd(12)} ${escapeOutput(c.cohort)} · ${escapeOutput(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
   if (c.status === 'missing') return `${head}: ${c.note ?? ''}`;
   const values = `${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}, Δ ${formatDelta(c.delta, c.statistic)}`;
   const bound = c.ci_low === null ? '' : ` (lower bound ${formatDelta(c.ci_low, c.statistic)}, margin ${formatDelta(c.margin, c.statistic, false)})`;
   const tail = c.status === 'inconclusive' ? `; can only detect drops ≥ ${formatDelta(c.mde, c.statistic, false)}` : `; adjusted p ${formatP(c.p_adjusted)}`;
   return `${head}: ${values}${bound}${tail}`;
-}
-
-/** Input strings are printed on one line each, with control characters made visible. */
-function oneLine(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
-  }
-  return out;
 }

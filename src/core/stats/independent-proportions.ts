@@ -49,67 +49,124 @@ export function miettinenNurminenInterval(
   candidate: BinomialSample,
   confidence: number,
 ): DifferenceInterval {
-  requireSample(incumbent, 'incumbent');
-  requireSample(candidate, 'candidate');
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`miettinenNurminenInterval: confidence must be in (0, 1), got ${confidence}`);
   }
-  const critical = -normalQuantile((1 - confidence) / 2);
+  const tail = (1 - confidence) / 2;
+  return miettinenNurminenBounds(incumbent, candidate, tail, tail);
+}
+
+/**
+ * One-sided bounds: the lower bound holds with confidence 1 − lowerLevel, the upper with
+ * 1 − upperLevel (tail areas, so a level of 1e-12 is not rounded away as 1 − 2e-12 would be). The
+ * upper bound is below Δ0 exactly when the one-sided score test of H0: Δ ≥ Δ0 has p < upperLevel.
+ */
+export function miettinenNurminenBounds(
+  incumbent: BinomialSample,
+  candidate: BinomialSample,
+  lowerLevel: number,
+  upperLevel: number,
+): DifferenceInterval {
+  requireSample(incumbent, 'incumbent');
+  requireSample(candidate, 'candidate');
+  for (const level of [lowerLevel, upperLevel]) {
+    if (!(level > 0 && level < 0.5)) throw new RangeError(`miettinenNurminenBounds: levels must be in (0, ½), got ${level}`);
+  }
   const estimate = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
-  // z(Δ0) falls from +Infinity at −1 through 0 at d̂ to −Infinity at 1: each end is bracketed.
+  const lowerCritical = -normalQuantile(lowerLevel);
+  const upperCritical = -normalQuantile(upperLevel);
+  // z(Δ0) falls from +Infinity at −1 through 0 at d̂ to −Infinity at 1: each end is bracketed. The
+  // tolerance is Brent's relative 2ε·|root| alone, so a bound of 1e-7 keeps all its digits.
   const statistic = (delta: number): number => scoreStatistic(incumbent, candidate, delta);
-  const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - critical, -1, estimate);
-  const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + critical, estimate, 1);
+  const options = { absoluteTolerance: 1e-300 };
+  const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - lowerCritical, -1, estimate, options);
+  const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + upperCritical, estimate, 1, options);
   return { lower, upper };
 }
 
 /**
- * The restricted maximum-likelihood estimates of both proportions given p_candidate − p_incumbent = Δ0.
- *
- * The likelihood equation is a cubic in p̃c with three real roots, of which the one in the parameter
- * space is given in closed form by the trigonometric solution (Miettinen & Nurminen 1985, appendix;
- * in the form of Farrington & Manning, Statistics in Medicine 9 (1990) 1447–1454). With θ = n_i/n_c:
- *   a = 1 + θ,  b = −(1 + θ + p̂c + θ·p̂i + Δ0(θ + 2)),  c = Δ0² + Δ0(2p̂c + θ + 1) + p̂c + θ·p̂i,
- *   d = −p̂c·Δ0(1 + Δ0),
- *   v = b³/(3a)³ − bc/(6a²) + d/(2a),  u = sign(v)·√(b²/(3a)² − c/(3a)),  w = (π + arccos(v/u³))/3,
- *   p̃c = 2u·cos w − b/(3a),  p̃i = p̃c − Δ0.
+ * The restricted maximum-likelihood estimates of both proportions given p_candidate − p_incumbent = Δ0
+ * (Miettinen & Nurminen 1985).
  */
 export function miettinenNurminenRestrictedEstimates(
   incumbent: BinomialSample,
   candidate: BinomialSample,
   delta0: number,
 ): RestrictedEstimates {
-  const pCandidate = candidate.successes / candidate.n;
-  const pIncumbent = incumbent.successes / incumbent.n;
-  const theta = incumbent.n / candidate.n;
+  const solution = restrictedSolution(incumbent, candidate, delta0);
+  return { candidate: solution.candidate, incumbent: solution.incumbent };
+}
 
-  const a = 1 + theta;
-  const b = -(1 + theta + pCandidate + theta * pIncumbent + delta0 * (theta + 2));
-  const c = delta0 * delta0 + delta0 * (2 * pCandidate + theta + 1) + pCandidate + theta * pIncumbent;
-  const d = -pCandidate * delta0 * (1 + delta0);
+interface RestrictedSolution extends RestrictedEstimates {
+  /** 1 − candidate and 1 − incumbent, each accurate in its own right (they enter the variance). */
+  readonly candidateComplement: number;
+  readonly incumbentComplement: number;
+}
 
-  const shift = b / (3 * a);
-  const v = shift * shift * shift - (b * c) / (6 * a * a) + d / (2 * a);
-  const uSquared = Math.max(0, shift * shift - c / (3 * a));
-  const u = (v < 0 ? -1 : 1) * Math.sqrt(uSquared);
-  // u = 0 means a triple root at −b/(3a); otherwise rounding can push v/u³ a hair outside [−1, 1].
-  const cosine = u === 0 ? 0 : Math.min(1, Math.max(-1, v / (u * u * u)));
-  const w = (Math.PI + Math.acos(cosine)) / 3;
-  const rawCandidate = u === 0 ? -shift : 2 * u * Math.cos(w) - shift;
+/**
+ * The restricted MLE as the root of the likelihood's derivative along the constraint line, found by a
+ * bracketing root finder rather than by the closed-form trigonometric solution of the cubic
+ * (Farrington & Manning, Statistics in Medicine 9 (1990) 1447–1454). That closed form subtracts
+ * nearly equal numbers when the arms differ greatly in size: for 0/50 against 0/1e7 its one-sided 95%
+ * upper bound came out as 1.07e-6 instead of 2.7e-7.
+ *
+ * Along p_c − p_i = Δ0 the log-likelihood
+ *   x_c·log p_c + (n_c − x_c)·log(1 − p_c) + x_i·log p_i + (n_i − x_i)·log(1 − p_i)
+ * is strictly concave, so its derivative falls monotonically and has at most one root; where it has
+ * none the maximum sits at an end of the feasible range (for instance p̃_i = 0 when neither arm has a
+ * success and Δ0 > 0). To keep relative precision, the smaller of the two proportions is the unknown
+ * (the other is it plus |Δ0|), and when successes are the majority, failures are modelled instead
+ * (successes ↔ failures, Δ0 → −Δ0), so that a proportion near 1 is handled as a small complement.
+ */
+function restrictedSolution(incumbent: BinomialSample, candidate: BinomialSample, delta0: number): RestrictedSolution {
+  if (candidate.successes / candidate.n + incumbent.successes / incumbent.n > 1) {
+    const flipped = restrictedSolution(
+      { successes: incumbent.n - incumbent.successes, n: incumbent.n },
+      { successes: candidate.n - candidate.successes, n: candidate.n },
+      -delta0,
+    );
+    return {
+      candidate: flipped.candidateComplement,
+      incumbent: flipped.incumbentComplement,
+      candidateComplement: flipped.candidate,
+      incumbentComplement: flipped.incumbent,
+    };
+  }
+  const gap = Math.abs(delta0);
+  const smallerIsIncumbent = delta0 >= 0;
+  const at = (s: number): { pc: number; pi: number } =>
+    smallerIsIncumbent ? { pc: Math.min(1, s + gap), pi: s } : { pc: s, pi: Math.min(1, s + gap) };
+  const slope = (s: number): number => {
+    const { pc, pi } = at(s);
+    return (
+      ratio(candidate.successes, pc) -
+      ratio(candidate.n - candidate.successes, 1 - pc) +
+      ratio(incumbent.successes, pi) -
+      ratio(incumbent.n - incumbent.successes, 1 - pi)
+    );
+  };
+  const top = Math.max(0, 1 - gap);
+  let s: number;
+  if (top === 0 || slope(0) <= 0) s = 0;
+  else if (slope(top) >= 0) s = top;
+  else s = findBracketedRoot(slope, 0, top, { absoluteTolerance: 1e-300 });
+  const { pc, pi } = at(s);
+  return { candidate: pc, incumbent: pi, candidateComplement: 1 - pc, incumbentComplement: 1 - pi };
+}
 
-  // Keep both estimates inside [0, 1] despite rounding: p̃c ∈ [max(0, Δ0), min(1, 1 + Δ0)].
-  const restrictedCandidate = Math.min(Math.max(rawCandidate, Math.max(0, delta0)), Math.min(1, 1 + delta0));
-  return { candidate: restrictedCandidate, incumbent: restrictedCandidate - delta0 };
+/** count/p with 0/0 taken as 0 (a term with no observations contributes nothing). */
+function ratio(count: number, p: number): number {
+  return count === 0 ? 0 : count / p;
 }
 
 function scoreStatistic(incumbent: BinomialSample, candidate: BinomialSample, delta: number): number {
   const observed = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
   const excess = observed - delta;
-  const restricted = miettinenNurminenRestrictedEstimates(incumbent, candidate, delta);
+  const restricted = restrictedSolution(incumbent, candidate, delta);
   const total = incumbent.n + candidate.n;
   const variance =
-    ((restricted.candidate * (1 - restricted.candidate)) / candidate.n +
-      (restricted.incumbent * (1 - restricted.incumbent)) / incumbent.n) *
+    ((restricted.candidate * restricted.candidateComplement) / candidate.n +
+      (restricted.incumbent * restricted.incumbentComplement) / incumbent.n) *
     (total / (total - 1));
   if (!(variance > 0)) return excess === 0 ? 0 : excess > 0 ? Infinity : -Infinity;
   return excess / Math.sqrt(variance);

@@ -16,4 +16,13 @@ export interface DifferenceInference {
   readonly standardError: number;
   /** Human-readable name of the method, shown in every report. */
   readonly method: string;
+  /** Degrees of freedom of a t-based test (its MDE needs them); undefined for the other methods. */
+  readonly df?: number;
+  /**
+   * The upper bound at another one-sided level, from the same test inverted: it is below −margin
+   * exactly when pValue < level. A report prints it at the level its (corrected) decision used.
+   */
+  readonly upperBoundAt?: (level: number) => number;
+  /** Why the method could not decide, or decided in an unusual way. */
+  readonly note?: string;
 }

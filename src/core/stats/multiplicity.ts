@@ -54,3 +54,13 @@ export function adjustPValues(pValues: readonly number[], method: Correction): n
     }
   }
 }
+
+/**
+ * The per-comparison level the correction applied: alpha·p/p_adjusted. Then p_adjusted < alpha exactly
+ * when p < that level, whatever the correction (alpha/m for Bonferroni, alpha/(m − k + 1) at step k of
+ * Holm's procedure, alpha·k/m for Benjamini–Hochberg, alpha itself without a correction). A p-value
+ * of 0 has no ratio; it regresses at any level, and the strictest one is used.
+ */
+export function decisionLevel(pValue: number, pAdjusted: number, alpha: number, strictest: number): number {
+  return pAdjusted > 0 ? Math.min(alpha, (alpha * pValue) / pAdjusted) : strictest;
+}

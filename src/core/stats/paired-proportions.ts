@@ -58,18 +58,37 @@ export function tangoScoreZ(table: PairedTable, delta0: number): number {
  * A one-sided (1 − α) bound is an end of the interval at confidence 1 − 2α.
  */
 export function tangoInterval(table: PairedTable, confidence: number): DifferenceInterval {
-  requireTable(table);
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`tangoInterval: confidence must be in (0, 1), got ${confidence}`);
   }
-  const critical = -normalQuantile((1 - confidence) / 2);
+  const tail = (1 - confidence) / 2;
+  return tangoBounds(table, tail, tail);
+}
+
+/**
+ * One-sided Tango bounds: the lower bound holds with confidence 1 − lowerLevel, the upper with
+ * 1 − upperLevel. Taking the tail areas themselves (not a confidence 1 − 2α) keeps a level of 1e-12
+ * exact: 1 − 2e-12 would already have rounded it.
+ *
+ * The upper bound is below Δ0 exactly when the one-sided score test of H0: Δ ≥ Δ0 has p < upperLevel
+ * (z(Δ0) falls as Δ0 rises), so a report can print it at the level its decision used.
+ */
+export function tangoBounds(table: PairedTable, lowerLevel: number, upperLevel: number): DifferenceInterval {
+  requireTable(table);
+  for (const level of [lowerLevel, upperLevel]) {
+    if (!(level > 0 && level < 0.5)) throw new RangeError(`tangoBounds: levels must be in (0, ½), got ${level}`);
+  }
   const estimate = pairedDifference(table);
   // z(Δ0) falls from +Infinity at Δ0 = −1 through 0 at Δ0 = d̂ to −Infinity at Δ0 = 1, so each end is
   // bracketed between d̂ and the matching end of [−1, 1] (and is that end when d̂ already sits on it).
+  // The tolerance is relative (Brent's own 2ε·|root|), so a bound of 1e-7 keeps all its digits.
+  const options = { absoluteTolerance: 1e-300 };
+  const lowerCritical = -normalQuantile(lowerLevel);
+  const upperCritical = -normalQuantile(upperLevel);
   const lower =
-    estimate <= -1 ? -1 : findBracketedRoot((delta) => scoreStatistic(table, delta) - critical, -1, estimate);
+    estimate <= -1 ? -1 : findBracketedRoot((delta) => scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
   const upper =
-    estimate >= 1 ? 1 : findBracketedRoot((delta) => scoreStatistic(table, delta) + critical, estimate, 1);
+    estimate >= 1 ? 1 : findBracketedRoot((delta) => scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
   return { lower, upper };
 }
 
