@@ -5,10 +5,12 @@ import type { CohortMetricEvidence, ComparisonData } from '../src/core/compare/c
 import { decideComparisons } from '../src/core/compare/decide-comparisons.js';
 import { minimumDetectableEffect } from '../src/core/compare/minimum-detectable-effect.js';
 import { InputError } from '../src/core/errors.js';
+import { runGate } from '../src/core/gate/run-gate.js';
 import { parsePolicy } from '../src/core/policy/load-policy.js';
 import type { Policy } from '../src/core/policy/policy-schema.js';
 import { normalQuantile } from '../src/core/stats/normal.js';
 import { createRng } from '../src/core/stats/rng.js';
+import { jsonl, memorySource } from './helpers/memory-source.js';
 
 const latencyPolicy = (extra = ''): Policy =>
   parsePolicy('policy.yml', `metrics:\n  latency_ms: { direction: lower, margin: 5, statistic: p95 }\n  cost: { direction: lower, margin: 1 }\n${extra}`);
@@ -99,6 +101,19 @@ describe('metric values too large to sum', () => {
       decideComparisons([evidence('region:eu', 'cost', overflowed, 3)], latencyPolicy(), { incumbent: 'inc.jsonl', candidate: 'cand.jsonl' });
     expect(run).toThrow(InputError);
     expect(run).toThrow(/^inc\.jsonl and cand\.jsonl: values too large to sum: .*metric "cost" in cohort "region:eu".*rescale the metric/);
+  });
+
+  it('from per-example files near ±1.5e308 end the run with that InputError, not an internal error', async () => {
+    const rows = (sign: number): Record<string, unknown>[] =>
+      Array.from({ length: 40 }, (_, i) => ({ id: i, cohorts: ['region:eu'], correct: true, metrics: { cost: sign * 1.5e308 } }));
+    const run = runGate({
+      incumbent: memorySource('inc.jsonl', jsonl(rows(-1)), 4096),
+      candidate: memorySource('cand.jsonl', jsonl(rows(1)), 4096),
+      policy: { path: 'policy.yml', text: 'metrics:\n  cost: { direction: lower, margin: 1 }\n', sha256: 'test' },
+      tool: { name: 'model-release-gate', version: 'test' },
+    });
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(/values too large to sum: .*metric "cost" in cohort "(overall|region:eu)".*rescale the metric/);
   });
 
   it('in a summary, name the side whose variance overflows', () => {

@@ -1,6 +1,9 @@
 // A change may not weaken its own release manifest: lowering risk_class or dropping a section its
 // base version had is `manifest.weakened`, and only a verified approver can waive that.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFileSource } from '../src/adapters/file-source.js';
 import { runGate } from '../src/core/gate/run-gate.js';
@@ -95,5 +98,22 @@ describe('waiving manifest.weakened', () => {
     });
     expect(report.verdict).toBe('block');
     expect(report.findings.map((f) => f.id)).toContain('manifest.weakened');
+  });
+});
+
+describe('the CLI with --base-manifest (bundled)', () => {
+  it('blocks a lowered risk_class, and a waiver of it does not count without a verified approver', () => {
+    const example = readFileSync('examples/release-manifest.yml', 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'mrg-weak-'));
+    const head = join(dir, 'head.yml');
+    writeFileSync(head, example.replace('risk_class: high', 'risk_class: low').replace('waivers: []', 'waivers:\n  - {finding: manifest.weakened, reason: r, accepted_by: "@alice", expires: 2026-11-30}'));
+    const check = (...extra: string[]) =>
+      spawnSync(process.execPath, ['dist/cli/index.js', 'check', '--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--manifest', head, '--today', '2026-11-23', '--format', 'json', ...extra], { encoding: 'utf8' });
+    const blocked = check('--base-manifest', 'examples/release-manifest.yml');
+    expect(blocked.status).toBe(1);
+    const report = JSON.parse(blocked.stdout) as { findings: { id: string; waiver?: unknown }[] };
+    expect(report.findings.filter((f) => f.id === 'manifest.weakened' && f.waiver === undefined)).toHaveLength(1);
+    // Without the base, the same manifest is judged as written.
+    expect(check().status).toBe(0);
   });
 });

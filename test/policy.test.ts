@@ -22,6 +22,26 @@ describe('policy', () => {
     expect(metricSettings(policy, 'latency_ms', 'continuous').gated).toBe(false);
   });
 
+  it('keeps metrics and overrides named __proto__, constructor or prototype, and invents none', () => {
+    const text = [
+      'metrics:',
+      '  __proto__: {margin: 0.05}',
+      '  constructor: {margin: 0.1}',
+      'cohorts:',
+      '  overrides:',
+      '    __proto__: {inconclusive: block}',
+      '    prototype: {min_n: 7}',
+      '',
+    ].join('\n');
+    const policy = parsePolicy('p.yml', text);
+    expect(Object.keys(policy.metrics).sort()).toEqual(['__proto__', 'constructor']);
+    expect(metricSettings(policy, '__proto__', 'binary').margin).toEqual({ kind: 'absolute', value: 0.05 });
+    expect(metricSettings(policy, 'constructor', 'binary').margin).toEqual({ kind: 'absolute', value: 0.1 });
+    expect(Object.keys(policy.cohorts.overrides).sort()).toEqual(['__proto__', 'prototype']);
+    // A continuous metric the policy does not name is reported, not gated, whatever its name.
+    for (const name of ['toString', 'hasOwnProperty', 'valueOf']) expect(metricSettings(defaultPolicy(), name, 'continuous').gated).toBe(false);
+  });
+
   it('parses relative margins and named continuous metrics', () => {
     const policy = parsePolicy('p.yml', 'metrics:\n  latency_ms: {direction: lower, statistic: p95, margin: "10%"}\n');
     expect(metricSettings(policy, 'latency_ms', 'continuous')).toEqual({

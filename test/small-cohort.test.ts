@@ -35,3 +35,41 @@ describe('a 40-example cohort with an observed 5-point drop', () => {
     expect(markdown).toMatch(/\| lang:is \(rare\) \| accuracy \| 40 \| −5\.0 pts \| \d+\.\d pts or more \| warn \|/);
   });
 });
+
+describe('tiny cohorts among many comparisons', () => {
+  async function run(smallSize: number, slowerInSmall: boolean): Promise<Awaited<ReturnType<typeof runGate>>> {
+    const incumbent: Record<string, unknown>[] = [];
+    const candidate: Record<string, unknown>[] = [];
+    for (let i = 0; i < 600; i++) {
+      // 11 cohorts: `tiny` and ten regular ones, so 12 cohorts × 2 metrics are compared.
+      const cohorts = i < smallSize ? ['tiny'] : [`region:${i % 10}`];
+      const latency = 100 + (i % 37);
+      incumbent.push({ id: i, cohorts, correct: true, metrics: { latency_ms: latency } });
+      candidate.push({ id: i, cohorts, correct: true, metrics: { latency_ms: latency + (slowerInSmall && i < smallSize ? 40 : 0) } });
+    }
+    const policy = 'metrics:\n  latency_ms: { direction: lower, statistic: p95, margin: 5 }\n';
+    return runGate({
+      incumbent: memorySource('inc.jsonl', jsonl(incumbent), 4096),
+      candidate: memorySource('cand.jsonl', jsonl(candidate), 4096),
+      policy: { path: 'policy.yml', text: policy, sha256: 'test' },
+      tool: { name: 'model-release-gate', version: 'test' },
+    });
+  }
+
+  it('one slower example gated on p95 is inconclusive (below quantile_min_n), not a blocking regression', async () => {
+    const report = await run(1, true);
+    const row = report.comparisons.find((c) => c.cohort === 'tiny' && c.metric === 'latency_ms');
+    expect(row?.status).toBe('inconclusive');
+    expect(row?.note).toBe('n=1 is below quantile_min_n=20: a percentile of so few values has no usable spread; not tested');
+    expect(report.verdict).toBe('warn');
+  });
+
+  it('a 3-example cohort is told the drop it could really detect (about 83 points), not 1 point', async () => {
+    const report = await run(3, false);
+    const row = report.comparisons.find((c) => c.cohort === 'tiny' && c.metric === 'accuracy');
+    expect(row?.status).toBe('inconclusive');
+    // 3 agreeing pairs, level 0.05/tested comparisons: the root of d = δ + z·√((d − d²)/3).
+    expect(row?.mde).toBeGreaterThan(0.75);
+    expect(row?.mde).toBeLessThan(0.9);
+  });
+});

@@ -194,8 +194,10 @@ async function serveParseRequest(request, port) {
                     message: error.problem,
                     ...(error.line === undefined ? {} : { line: error.line }),
                     ...(error.field === undefined ? {} : { field: error.field }),
+                    details: error.details,
                 }
-                : { ok: false, input: false, file: request.path, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+                : // The message only: a stack would reach the user's log inside the one-line internal error.
+                    { ok: false, input: false, file: request.path, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
     port.postMessage(reply, transfer);
 }
@@ -216,7 +218,11 @@ function parseInWorker(script, path, spec) {
             if (reply.ok)
                 resolve(reply.columns);
             else if (reply.input) {
-                reject(new errors/* InputError */.d(reply.file, reply.message, { ...(reply.line === undefined ? {} : { line: reply.line }), ...(reply.field === undefined ? {} : { field: reply.field }) }));
+                reject(new errors/* InputError */.d(reply.file, reply.message, {
+                    ...(reply.line === undefined ? {} : { line: reply.line }),
+                    ...(reply.field === undefined ? {} : { field: reply.field }),
+                    details: reply.details,
+                }));
             }
             else
                 reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
@@ -511,6 +517,15 @@ function requireFiniteResult(item, files, result) {
     if (item.data?.kind === 'paired-quantile' && Math.abs(result.standardError) === Infinity) {
         throw overflowError(item, 'bootstrap variance of the difference', files);
     }
+}
+/** A metric shown for information only: its two values must be numbers too. */
+function requireFiniteReported(item, files, reported) {
+    for (const side of ['incumbent', 'candidate']) {
+        const value = reported[side];
+        if (value !== null && !Number.isFinite(value))
+            throw overflowError(item, 'mean', files, side);
+    }
+    return reported;
 }
 function overflowError(item, what, files, side) {
     const file = side === undefined
@@ -1645,7 +1660,8 @@ function noSpread(estimate, margin, settings, method, source) {
 
 /**
  * Runs the method that fits the evidence. Every method tests H0: Δ ≥ −δ one-sided and gives one-sided
- * (1 − alpha) bounds, with Δ oriented so that positive is better.
+ * (1 − alpha) bounds, with Δ oriented so that positive is better, and the upper bound at any other
+ * level by inverting the same test (the decision prints it at the level the correction applied).
  */
 function inferDifference(data, settings) {
     switch (data.kind) {
@@ -2204,7 +2220,7 @@ function decideComparisons(evidence, policy, files) {
             continue;
         const metric = (0,effective_settings/* metricSettings */.Qp)(policy, item.metric, item.kind);
         if (!metric.gated) {
-            reported.push(reportOnly(item, metric));
+            reported.push(requireFiniteReported(item, files, reportOnly(item, metric)));
             continue;
         }
         pending.push(prepare(item, cohort, metric, policy, files));
@@ -2269,6 +2285,8 @@ function prepare(item, cohort, metric, policy, files) {
         const incumbent = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.incumbent, data.p);
         const candidate = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.candidate, data.p);
         const size = Math.min(data.incumbent.length, data.candidate.length);
+        const delta = orientedPointDelta(incumbent, candidate, metric.direction);
+        requireFiniteResult(item, files, { estimate: delta, standardError: Number.NaN });
         return {
             base: {
                 ...base,
@@ -2276,7 +2294,7 @@ function prepare(item, cohort, metric, policy, files) {
                 incumbent,
                 candidate,
                 margin: marginOf(incumbent),
-                delta: orientedPointDelta(incumbent, candidate, metric.direction),
+                delta,
                 method: 'none (too few examples for a percentile test)',
             },
             evidence: item,
@@ -2388,6 +2406,16 @@ function formatDelta(delta, statistic, signed = true) {
     const magnitude = Math.abs(delta);
     return statistic === 'proportion' ? `${sign}${(magnitude * 100).toFixed(1)} pts` : `${sign}${formatPlain(magnitude)}`;
 }
+/**
+ * The smallest drop a comparison could detect: "X or more" for a table cell, "a drop of X or more" in
+ * a sentence; when no drop within the metric's range is detectable (mde null), it says so in words.
+ */
+function formatDetectable(mde, statistic, form = 'cell') {
+    if (mde === null || Number.isNaN(mde))
+        return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
+    const amount = `${formatDelta(mde, statistic, false)} or more`;
+    return form === 'cell' ? amount : `a drop of ${amount}`;
+}
 function formatP(p) {
     if (p === null || !Number.isFinite(p))
         return '–';
@@ -2434,7 +2462,7 @@ function comparisonFindings(comparisons, missingCohort = 'block') {
                 findings.push({
                     id: 'cohort.inconclusive',
                     severity: c.inconclusive_setting,
-                    message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect drops of ${formatDelta(c.mde, s, false)} or more; observed Δ ${formatDelta(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
+                    message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect ${formatDetectable(c.mde, s, 'sentence')}; observed Δ ${formatDelta(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
                     ...about,
                 });
                 break;
@@ -2575,7 +2603,10 @@ function nearestNames(pattern, names) {
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
 ;// CONCATENATED MODULE: ./src/core/policy/policy-schema.ts
+
 
 const margin = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'expected a margin: a number ≥ 0 (absolute) or a percentage such as "5%"' })
     .transform((raw, ctx) => {
@@ -2605,7 +2636,7 @@ const inconclusive = schemas/* enum */.k5n(['warn', 'block']);
 const cohortOverride = schemas/* strictObject */.rej({
     inconclusive: inconclusive.optional(),
     min_n: schemas/* number */.aig().int().positive().optional(),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* strictObject */.rej({ margin })).optional(),
+    metrics: (0,named_record/* namedRecord */.Fp)(schemas/* strictObject */.rej({ margin })).optional(),
 });
 const patterns = schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'expected a non-empty cohort name or glob pattern'));
 /** The readiness items a manifest can have; the policy says which each risk class requires. */
@@ -2661,14 +2692,14 @@ const policySchema = schemas/* strictObject */.rej({
         seed: schemas/* string */.YjP().min(1).default('model-release-gate'),
     })
         .prefault({}),
-    metrics: schemas/* record */.g1P(schemas/* string */.YjP().min(1), metricPolicy).default({}),
+    metrics: (0,named_record/* namedRecord */.Fp)(metricPolicy).prefault({}),
     cohorts: schemas/* strictObject */.rej({
         track: patterns.default(['*']),
         ignore: patterns.default([]),
         required: patterns.default([]),
         min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').default(1),
         rare_below: schemas/* number */.aig().int().nonnegative().default(200),
-        overrides: schemas/* record */.g1P(schemas/* string */.YjP().min(1), cohortOverride).default({}),
+        overrides: (0,named_record/* namedRecord */.Fp)(cohortOverride).prefault({}),
     })
         .prefault({}),
     readiness: readinessPolicy,
@@ -3154,8 +3185,6 @@ async function peekSource(source) {
 var registry = __nccwpck_require__(3699);
 // EXTERNAL MODULE: ./src/core/readers/native-readers.ts
 var native_readers = __nccwpck_require__(6304);
-// EXTERNAL MODULE: ./src/core/load/named-record.ts
-var named_record = __nccwpck_require__(4499);
 ;// CONCATENATED MODULE: ./src/core/load/paired-summary-schema.ts
 
 
@@ -3285,6 +3314,8 @@ const pairedSummarySchema = schemas/* strictObject */.rej({
     candidate: side.optional(),
     dataset: schemas/* strictObject */.rej({ name: paired_summary_schema_name, version: paired_summary_schema_name.optional(), sha256: schemas/* string */.YjP().optional() }).optional(),
     cohorts: (0,named_record/* namedRecord */.Fp)(cohort).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+    /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
+    meta: schemas/* unknown */.L5J().optional(),
 })
     .superRefine((file, ctx) => {
     // A metric is binary or continuous everywhere: the report and the policy treat it as one kind.
@@ -3306,7 +3337,7 @@ const pairedSummarySchema = schemas/* strictObject */.rej({
     }
 });
 /** Every field name of the format, for "did you mean" on an unknown key. */
-const PAIRED_SUMMARY_FIELDS = ['schema', 'incumbent', 'candidate', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'n_incumbent', 'n_candidate', 'metrics', ...BINARY_KEYS, ...CONTINUOUS_KEYS];
+const PAIRED_SUMMARY_FIELDS = ['schema', 'incumbent', 'candidate', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'n_incumbent', 'n_candidate', 'metrics', 'meta', ...BINARY_KEYS, ...CONTINUOUS_KEYS];
 
 // EXTERNAL MODULE: ./src/core/load/text-source.ts
 var text_source = __nccwpck_require__(3047);
@@ -4797,7 +4828,7 @@ async function runGate(inputs) {
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
     const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: inputs.runQuantileBootstraps });
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
-    const decisions = decideComparisons(evidence, policy);
+    const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
     const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
         ...dataFindings,
         ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
@@ -4965,7 +4996,7 @@ function renderMarkdown(report) {
         lines.push('### Too little data to tell', '');
         lines.push('| cohort | metric | n | observed Δ | could only detect a drop of | if inconclusive |', '|---|---|---:|---:|---:|---|');
         for (const c of inconclusive.slice(0, MAX_ROWS)) {
-            lines.push(`| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDelta(c.mde, c.statistic, false)} or more | ${c.inconclusive_setting} |`);
+            lines.push(`| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDetectable(c.mde, c.statistic)} | ${c.inconclusive_setting} |`);
         }
         lines.push(...overflow(inconclusive.length), '');
     }
@@ -5071,7 +5102,10 @@ function isWaived(report, c) {
     return report.findings.some((f) => f.cohort === c.cohort && f.metric === c.metric && f.id.startsWith('cohort.') && f.waiver !== undefined);
 }
 
+// EXTERNAL MODULE: ./src/core/report/escape-output.ts
+var escape_output = __nccwpck_require__(9045);
 ;// CONCATENATED MODULE: ./src/core/report/render-text.ts
+
 
 /** Plain text for terminals: the verdict, then every non-passing comparison and finding, then a count of the rest. */
 function renderText(report) {
@@ -5080,9 +5114,9 @@ function renderText(report) {
     lines.push(`verdict: ${report.verdict.toUpperCase()}`);
     lines.push(`${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`);
     if (report.readiness.manifest !== null) {
-        lines.push('', `readiness (${oneLine(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
+        lines.push('', `readiness (${(0,escape_output/* escapeOutput */.PM)(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
         for (const item of report.readiness.items)
-            lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${oneLine(item.evidence)}`}`);
+            lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${(0,escape_output/* escapeOutput */.PM)(item.evidence)}`}`);
     }
     const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
     if (notPassing.length > 0) {
@@ -5093,16 +5127,16 @@ function renderText(report) {
     if (report.findings.length > 0) {
         lines.push('', 'findings:');
         for (const f of report.findings) {
-            const accepted = f.waiver === undefined ? '' : `, accepted by ${oneLine(f.waiver.accepted_by)} until ${oneLine(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
-            const where = f.file === undefined ? '' : ` (${oneLine(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
-            lines.push(`  [${f.severity}${accepted}] ${f.id}: ${oneLine(f.message)}${where}`);
+            const accepted = f.waiver === undefined ? '' : `, accepted by ${(0,escape_output/* escapeOutput */.PM)(f.waiver.accepted_by)} until ${(0,escape_output/* escapeOutput */.PM)(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
+            const where = f.file === undefined ? '' : ` (${(0,escape_output/* escapeOutput */.PM)(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
+            lines.push(`  [${f.severity}${accepted}] ${f.id}: ${(0,escape_output/* escapeOutput */.PM)(f.message)}${where}`);
         }
     }
     return `${lines.join('\n')}\n`;
 }
 function render_text_describe(c) {
     const n = c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-    const head = `${c.status.toUpperCase().padEnd(12)} ${oneLine(c.cohort)} · ${oneLine(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
+    const head = `${c.status.toUpperCase().padEnd(12)} ${(0,escape_output/* escapeOutput */.PM)(c.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
     if (c.status === 'missing')
         return `${head}: ${c.note ?? ''}`;
     const values = `${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}, Δ ${formatDelta(c.delta, c.statistic)}`;
@@ -5110,18 +5144,7 @@ function render_text_describe(c) {
     const tail = c.status === 'inconclusive' ? `; can only detect drops ≥ ${formatDelta(c.mde, c.statistic, false)}` : `; adjusted p ${formatP(c.p_adjusted)}`;
     return `${head}: ${values}${bound}${tail}`;
 }
-/** Input strings are printed on one line each, with control characters made visible. */
-function oneLine(text) {
-    let out = '';
-    for (const char of text) {
-        const code = char.charCodeAt(0);
-        out += code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : char;
-    }
-    return out;
-}
 
-// EXTERNAL MODULE: ./src/core/report/escape-output.ts
-var escape_output = __nccwpck_require__(9045);
 ;// CONCATENATED MODULE: ./src/core/package/html-escape.ts
 /**
  * Makes an input string inert inside HTML text and double- or single-quoted attribute values (SVG
@@ -5363,7 +5386,7 @@ function inconclusiveTable(comparisons) {
             c.metric,
             num(formatCount(html_tables_nOf(c))),
             num(formatDelta(c.delta, c.statistic)),
-            num(`${formatDelta(c.mde, c.statistic, false)} or more`),
+            num(formatDetectable(c.mde, c.statistic)),
             num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
             `${c.inconclusive_setting}s`,
         ],
@@ -6313,6 +6336,8 @@ class CohortRegistry {
 /* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5070);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _text_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3047);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(990);
+
 
 
 
@@ -6391,7 +6416,8 @@ function nested(record, key) {
     const existing = record[key];
     if (existing !== undefined)
         return existing;
-    const created = {};
+    // No prototype: a `checks.__proto__` column must be an ordinary check, not a prototype change.
+    const created = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
     record[key] = created;
     return created;
 }
@@ -6538,7 +6564,7 @@ function isRecordField(key) {
 }
 /** An unknown field is refused, not ignored: `cohort` for `cohorts` would otherwise drop a cohort without a word. */
 function unknownField(key, file, line) {
-    return new errors/* InputError */.d(file, `unknown field ${JSON.stringify(key)}${(0,suggest_name/* didYouMean */.au)(key, RECORD_FIELDS)}: expected ${RECORD_FIELDS.slice(0, -1).join(', ')}; put anything else under "meta", which is ignored`, { line, field: key });
+    return new errors/* InputError */.d(file, `unknown field ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}${(0,suggest_name/* didYouMean */.au)(key, RECORD_FIELDS)}: expected ${RECORD_FIELDS.slice(0, -1).join(', ')}; put anything else under "meta", which is ignored`, { line, field: key });
 }
 function parseId(value, file, line) {
     if (typeof value === 'string' && value.length > 0)
@@ -6964,61 +6990,6 @@ function invalidJsonMessage(text, error) {
 
 /***/ }),
 
-/***/ 4499:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fp: () => (/* binding */ namedRecord),
-/* harmony export */   ch: () => (/* binding */ emptyNameRecord),
-/* harmony export */   eC: () => (/* binding */ ownValue)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-
-/**
- * Maps keyed by names the user chose (cohorts, metrics, checks). A plain `{}` turns the key
- * `__proto__` into a prototype change (the entry vanishes) and answers `constructor` with an
- * inherited function, and zod's z.record skips `__proto__` outright. So such maps are built
- * without a prototype, and read through their own keys only.
- */
-/** An empty object without a prototype: every name, `__proto__` included, is an ordinary key. */
-function emptyNameRecord() {
-    return Object.create(null);
-}
-/** The object's own value for `key`; undefined when absent, never an inherited property such as `constructor`. */
-function ownValue(object, key) {
-    return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-/**
- * A zod schema for an object of named entries, each validated by `value`. Unlike z.record it keeps
- * every key, and its output has no prototype (see above).
- */
-function namedRecord(value) {
-    return zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().transform((input, ctx) => {
-        if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-            ctx.addIssue({ code: 'custom', message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` });
-            return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
-        }
-        const out = emptyNameRecord();
-        for (const key of Object.keys(input)) {
-            if (key === '') {
-                ctx.addIssue({ code: 'custom', path: [key], message: 'expected a non-empty name' });
-                continue;
-            }
-            const result = value.safeParse(input[key]);
-            if (result.success)
-                out[key] = result.data;
-            else
-                for (const issue of result.error.issues)
-                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
-        }
-        return out;
-    });
-}
-
-
-/***/ }),
-
 /***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7209,8 +7180,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./src/core/load/named-record.ts
-var named_record = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
 ;// CONCATENATED MODULE: ./src/core/load/summary-schema.ts
 
 
@@ -7242,9 +7213,11 @@ const summarySchema = schemas/* strictObject */.rej({
     model: schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), version: schemas/* string */.YjP().min(1) }).optional(),
     dataset: schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), version: schemas/* string */.YjP().min(1).optional(), sha256: schemas/* string */.YjP().optional() }).optional(),
     cohorts: (0,named_record/* namedRecord */.Fp)(cohortSummary).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+    /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
+    meta: schemas/* unknown */.L5J().optional(),
 });
 /** Every field name of the format, for "did you mean" on an unknown key. */
-const SUMMARY_FIELDS = ['schema', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'metrics', 'successes', 'mean', 'sd', 'value'];
+const SUMMARY_FIELDS = ['schema', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'metrics', 'successes', 'mean', 'sd', 'value', 'meta'];
 
 // EXTERNAL MODULE: ./src/core/load/structured-text.ts
 var structured_text = __nccwpck_require__(7485);
@@ -7378,6 +7351,61 @@ async function readAll(source) {
     for await (const chunk of source.chunks())
         parts.push(chunk);
     return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 990:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ namedRecord),
+/* harmony export */   ch: () => (/* binding */ emptyNameRecord),
+/* harmony export */   eC: () => (/* binding */ ownValue)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+
+/**
+ * Maps keyed by names the user chose (cohorts, metrics, checks). A plain `{}` turns the key
+ * `__proto__` into a prototype change (the entry vanishes) and answers `constructor` with an
+ * inherited function, and zod's z.record skips `__proto__` outright. So such maps are built
+ * without a prototype, and read through their own keys only.
+ */
+/** An empty object without a prototype: every name, `__proto__` included, is an ordinary key. */
+function emptyNameRecord() {
+    return Object.create(null);
+}
+/** The object's own value for `key`; undefined when absent, never an inherited property such as `constructor`. */
+function ownValue(object, key) {
+    return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+/**
+ * A zod schema for an object of named entries, each validated by `value`. Unlike z.record it keeps
+ * every key, and its output has no prototype (see above).
+ */
+function namedRecord(value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().transform((input, ctx) => {
+        if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+            ctx.addIssue({ code: 'custom', message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` });
+            return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        }
+        const out = emptyNameRecord();
+        for (const key of Object.keys(input)) {
+            if (key === '') {
+                ctx.addIssue({ code: 'custom', path: [key], message: 'expected a non-empty name' });
+                continue;
+            }
+            const result = value.safeParse(input[key]);
+            if (result.success)
+                out[key] = result.data;
+            else
+                for (const issue of result.error.issues)
+                    ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+        }
+        return out;
+    });
 }
 
 
@@ -7568,8 +7596,8 @@ var summary_data = __nccwpck_require__(6829);
 var text_source = __nccwpck_require__(3047);
 // EXTERNAL MODULE: ./src/core/load/example-layout.ts
 var example_layout = __nccwpck_require__(3989);
-// EXTERNAL MODULE: ./src/core/load/named-record.ts
-var named_record = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
 // EXTERNAL MODULE: ./src/core/load/structured-text.ts
 var structured_text = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./src/core/readers/lm-eval-results-reader.ts
@@ -13756,7 +13784,12 @@ function chooseReader(probe, forced, options) {
     const reader = READERS.find((r) => r.detect(probe));
     if (reader !== undefined)
         return reader;
-    throw new errors/* InputError */.d(probe.path, `this file matches no known eval format. Expected one of:\n${READERS.map((r) => `  - ${r.name}: ${r.expects}`).join('\n')}\n(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)`);
+    throw new errors/* InputError */.d(probe.path, 'this file matches no known eval format. Expected one of:', {
+        details: [
+            ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
+            '(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)',
+        ],
+    });
 }
 
 
@@ -13779,7 +13812,7 @@ function chooseReader(probe, forced, options) {
 /* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5070);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _load_example_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3989);
-/* harmony import */ var _load_named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4499);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(990);
 
 
 
@@ -13875,13 +13908,13 @@ function rowRecord(plan, cell, file, line) {
     if (plan.prediction !== undefined)
         record.prediction = toText(cell(plan.prediction), file, line, plan.prediction, true);
     if (plan.checks.length > 0) {
-        const checks = (0,_load_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+        const checks = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
         for (const { name, column } of plan.checks)
             checks[name] = toFlag(cell(column), file, line, column);
         record.checks = checks;
     }
     if (plan.metrics.length > 0) {
-        const metrics = (0,_load_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+        const metrics = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
         for (const { name, column } of plan.metrics)
             metrics[name] = toNumber(cell(column), file, line, column);
         record.metrics = metrics;
@@ -25427,14 +25460,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
-  g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -28195,13 +28227,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core_core/* globalConfig */.cr.memoizer;
+    const memo = core.globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!core_util/* isPlainObject */.Qd(input)) {
+        if (!util.isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -28230,7 +28262,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
                             input: key,
                             path: [key],
                             inst,
@@ -28244,14 +28276,14 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                                payload.issues.push(...util.prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -28297,7 +28329,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -28321,7 +28353,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
                             input: key,
                             path: [key],
                             inst,
@@ -28337,14 +28369,14 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
+                        payload.issues.push(...util.prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -28364,7 +28396,7 @@ const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (i
         }
         return payload;
     };
-});
+})));
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -33435,14 +33467,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    $ZodRecord.init(inst, def);
+    core.$ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-});
+})));
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -33450,14 +33482,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...core_util/* normalizeParams */.A2(valueType),
+            ...util.normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;

@@ -75,7 +75,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     const manifest = await resolveManifest(inputs.manifest, platform, deps.readSmallFile);
     // Parsed here as well as in the gate: who may approve a waiver decides which reviews count.
     const approvers = policy.file === undefined ? [] : parsePolicy(policy.file.path, policy.file.text).waivers.approvers;
-    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, approvers, deps);
+    // Without a manifest there are no waivers, so why an approval does not count is not worth a warning.
+    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, approvers, manifest.file === undefined ? () => undefined : deps.warning, deps);
 
     const report = await runGate({
       read: {
@@ -151,10 +152,10 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
  * Approvals that cannot be read count as none: waivers then do not apply, which is the safe side.
  * Each approval that does not count (no write access, not a listed approver, unreadable) is a warning.
  */
-async function readApprovals(platform: GitHubPlatform, approvers: readonly string[], deps: ActionDependencies): Promise<string[]> {
+async function readApprovals(platform: GitHubPlatform, approvers: readonly string[], warnUncounted: (message: string) => void, deps: ActionDependencies): Promise<string[]> {
   try {
     const approvals = await platform.approvingReviewers(approvers);
-    for (const warning of approvals.warnings) deps.warning(warning);
+    for (const warning of approvals.warnings) warnUncounted(warning);
     return approvals.logins;
   } catch (error) {
     const failure = platform.describeFailure(error);

@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { crc32 } from '../../src/adapters/github/unzip.js';
 
 /**
- * A minimal zip writer for test artifacts. No zip library is a direct dependency (archiver only
+ * A minimal zip writer for test artifacts. No zip writer is a direct dependency (archiver only
  * comes in through @actions/artifact), and the format is small enough to write by hand. Entries are
  * stored, or deflated as GitHub's artifact zips are; names are UTF-8.
  */

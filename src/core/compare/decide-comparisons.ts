@@ -5,7 +5,7 @@ import { withAbsentRequiredCohorts } from './absent-required-cohorts.js';
 import { nearestRankQuantile } from '../stats/paired-quantile-bootstrap.js';
 import type { CohortMetricEvidence } from './comparison-data.js';
 import type { Comparison, ReportedMetric } from './comparison.js';
-import { EvidenceFiles, requireFiniteResult, requireFiniteStatistics } from './finite-statistics.js';
+import { EvidenceFiles, requireFiniteReported, requireFiniteResult, requireFiniteStatistics } from './finite-statistics.js';
 import { inferDifference } from './infer-difference.js';
 import { minimumDetectableEffect } from './minimum-detectable-effect.js';
 import { compareCohortNames } from './collect-summary.js';
@@ -59,7 +59,7 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
     if (!cohort.tracked) continue;
     const metric = metricSettings(policy, item.metric, item.kind);
     if (!metric.gated) {
-      reported.push(reportOnly(item, metric));
+      reported.push(requireFiniteReported(item, files, reportOnly(item, metric)));
       continue;
     }
     pending.push(prepare(item, cohort, metric, policy, files));
@@ -132,6 +132,8 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
     const incumbent = nearestRankQuantile(data.incumbent, data.p);
     const candidate = nearestRankQuantile(data.candidate, data.p);
     const size = Math.min(data.incumbent.length, data.candidate.length);
+    const delta = orientedPointDelta(incumbent, candidate, metric.direction);
+    requireFiniteResult(item, files, { estimate: delta, standardError: Number.NaN });
     return {
       base: {
         ...base,
@@ -139,7 +141,7 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
         incumbent,
         candidate,
         margin: marginOf(incumbent),
-        delta: orientedPointDelta(incumbent, candidate, metric.direction),
+        delta,
         method: 'none (too few examples for a percentile test)',
       },
       evidence: item,

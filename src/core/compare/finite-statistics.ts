@@ -56,6 +56,19 @@ export function requireFiniteResult(
   }
 }
 
+/** A metric shown for information only: its two values must be numbers too. */
+export function requireFiniteReported<T extends { incumbent: number | null; candidate: number | null }>(
+  item: CohortMetricEvidence,
+  files: EvidenceFiles | undefined,
+  reported: T,
+): T {
+  for (const side of ['incumbent', 'candidate'] as const) {
+    const value = reported[side];
+    if (value !== null && !Number.isFinite(value)) throw overflowError(item, 'mean', files, side);
+  }
+  return reported;
+}
+
 function overflowError(
   item: CohortMetricEvidence,
   what: string,

@@ -31,7 +31,8 @@ export interface InferenceResult {
 
 /**
  * Runs the method that fits the evidence. Every method tests H0: Δ ≥ −δ one-sided and gives one-sided
- * (1 − alpha) bounds, with Δ oriented so that positive is better.
+ * (1 − alpha) bounds, with Δ oriented so that positive is better, and the upper bound at any other
+ * level by inverting the same test (the decision prints it at the level the correction applied).
  */
 export function inferDifference(data: ComparisonData, settings: InferenceSettings): InferenceResult {
   switch (data.kind) {

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatDelta, formatP, formatValue } from '../report/format-number.js';
+import { formatDelta, formatP, formatValue, formatDetectable } from '../report/format-number.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -29,7 +29,7 @@ export function comparisonFindings(comparisons: readonly Comparison[], missingCo
         findings.push({
           id: 'cohort.inconclusive',
           severity: c.inconclusive_setting,
-          message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect drops of ${formatDelta(c.mde, s, false)} or more; observed Δ ${formatDelta(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
+          message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect ${formatDetectable(c.mde, s, 'sentence')}; observed Δ ${formatDelta(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
           ...about,
         });
         break;

@@ -48,7 +48,7 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
   );
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
-  const decisions = decideComparisons(evidence, policy);
+  const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
   const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
     ...dataFindings,
     ...comparisonFindings(decisions.comparisons, policy.missing_cohort),

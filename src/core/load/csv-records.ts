@@ -3,6 +3,7 @@ import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { RecordBatch } from './jsonl-records.js';
 import { MAX_LINE_LENGTH, TextSource } from './text-source.js';
+import { emptyNameRecord } from '../named-record.js';
 
 /**
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
@@ -79,7 +80,8 @@ function rowToRecord(header: string[], cells: string[], file: string, line: numb
 function nested(record: Record<string, unknown>, key: string): Record<string, unknown> {
   const existing = record[key];
   if (existing !== undefined) return existing as Record<string, unknown>;
-  const created: Record<string, unknown> = {};
+  // No prototype: a `checks.__proto__` column must be an ordinary check, not a prototype change.
+  const created = emptyNameRecord<unknown>();
   record[key] = created;
   return created;
 }

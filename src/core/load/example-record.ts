@@ -124,7 +124,7 @@ function isRecordField(key: string): boolean {
 function unknownField(key: string, file: string, line: number): InputError {
   return new InputError(
     file,
-    `unknown field ${JSON.stringify(key)}${didYouMean(key, RECORD_FIELDS)}: expected ${RECORD_FIELDS.slice(0, -1).join(', ')}; put anything else under "meta", which is ignored`,
+    `unknown field ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)}${didYouMean(key, RECORD_FIELDS)}: expected ${RECORD_FIELDS.slice(0, -1).join(', ')}; put anything else under "meta", which is ignored`,
     { line, field: key },
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { namedRecord } from './named-record.js';
+import { namedRecord } from '../named-record.js';
 
 export const PAIRED_SUMMARY_SCHEMA = 'model-release-gate/paired-summary@1';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { namedRecord } from './named-record.js';
+import { namedRecord } from '../named-record.js';
 
 const count = z.number().int('expected a whole number').nonnegative('expected a count ≥ 0');
 const positiveCount = z.number().int('expected a whole number').positive('expected n ≥ 1 (a cohort of 0 examples cannot be judged)');

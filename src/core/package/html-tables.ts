@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatCount, formatDelta, formatP, formatValue } from '../report/format-number.js';
+import { formatCount, formatDelta, formatP, formatValue, formatDetectable } from '../report/format-number.js';
 import { escapeHtml } from './html-escape.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 
@@ -68,7 +68,7 @@ export function inconclusiveTable(comparisons: readonly Comparison[]): string {
         c.metric,
         num(formatCount(nOf(c))),
         num(formatDelta(c.delta, c.statistic)),
-        num(`${formatDelta(c.mde, c.statistic, false)} or more`),
+        num(formatDetectable(c.mde, c.statistic)),
         num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
         `${c.inconclusive_setting}s`,
       ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedRecord } from '../named-record.js';
 
 /** A tolerated drop: an absolute amount in the metric's own unit, or a percentage of the incumbent's value. */
 export type Margin = { readonly kind: 'absolute'; readonly value: number } | { readonly kind: 'relative'; readonly value: number };
@@ -37,7 +38,7 @@ const inconclusive = z.enum(['warn', 'block']);
 const cohortOverride = z.strictObject({
   inconclusive: inconclusive.optional(),
   min_n: z.number().int().positive().optional(),
-  metrics: z.record(z.string(), z.strictObject({ margin })).optional(),
+  metrics: namedRecord(z.strictObject({ margin })).optional(),
 });
 
 const patterns = z.array(z.string().min(1, 'expected a non-empty cohort name or glob pattern'));
@@ -103,7 +104,7 @@ export const policySchema = z.strictObject({
       seed: z.string().min(1).default('model-release-gate'),
     })
     .prefault({}),
-  metrics: z.record(z.string().min(1), metricPolicy).default({}),
+  metrics: namedRecord(metricPolicy).prefault({}),
   cohorts: z
     .strictObject({
       track: patterns.default(['*']),
@@ -111,7 +112,7 @@ export const policySchema = z.strictObject({
       required: patterns.default([]),
       min_n: z.number().int().positive('expected min_n ≥ 1').default(1),
       rare_below: z.number().int().nonnegative().default(200),
-      overrides: z.record(z.string().min(1), cohortOverride).default({}),
+      overrides: namedRecord(cohortOverride).prefault({}),
     })
     .prefault({}),
   readiness: readinessPolicy,

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
-import { emptyNameRecord, ownValue } from '../load/named-record.js';
+import { emptyNameRecord, ownValue } from '../named-record.js';
 import { parseLocated } from '../load/structured-text.js';
 import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
 import { readAll } from '../load/text-source.js';

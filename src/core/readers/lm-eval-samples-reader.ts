@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import { RecordBatch, parseJsonLine } from '../load/jsonl-records.js';
-import { emptyNameRecord, ownValue } from '../load/named-record.js';
+import { emptyNameRecord, ownValue } from '../named-record.js';
 import { TextSource, readLineBatches } from '../load/text-source.js';
 import type { EvalReader } from './reader-types.js';
 

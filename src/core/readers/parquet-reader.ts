@@ -2,7 +2,7 @@ import { parquetMetadata, parquetScan, parquetSchema } from 'hyparquet';
 import type { FileMetaData, SchemaTree } from 'hyparquet';
 import { InputError } from '../errors.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
-import { ownValue } from '../load/named-record.js';
+import { ownValue } from '../named-record.js';
 import { hasBytes } from './byte-source.js';
 import type { EvalReader } from './reader-types.js';
 import { MAPPING_HINT, TablePlan, planColumns, planFromMapping, rowRecord } from './table-reader.js';

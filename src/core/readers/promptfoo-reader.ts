@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
-import { ownValue } from '../load/named-record.js';
+import { ownValue } from '../named-record.js';
 import { readAll } from '../load/text-source.js';
 import type { EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
 import { isEscaped, stripBom } from './json-text.js';

@@ -65,6 +65,12 @@ export function chooseReader(probe: FileProbe, forced: string | undefined, optio
   if (reader !== undefined) return reader;
   throw new InputError(
     probe.path,
-    `this file matches no known eval format. Expected one of:\n${READERS.map((r) => `  - ${r.name}: ${r.expects}`).join('\n')}\n(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)`,
+    'this file matches no known eval format. Expected one of:',
+    {
+      details: [
+        ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
+        '(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)',
+      ],
+    },
   );
 }

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
-import { emptyNameRecord } from '../load/named-record.js';
+import { emptyNameRecord } from '../named-record.js';
 import type { TextSource } from '../load/text-source.js';
 import type { ColumnMapping, EvalReader } from './reader-types.js';
 

@@ -7,7 +7,7 @@ import type { CommentRow, CommentSection } from './comment-budget.js';
 import { confidenceOf } from './comment-header.js';
 import { deltaBar, deltaScale } from './delta-bar.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
-import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
+import { formatCount, formatDelta, formatP, formatValue, formatDetectable } from './format-number.js';
 import { locationOf } from './render-readiness.js';
 import type { GateReport } from './report.js';
 
@@ -42,7 +42,7 @@ function whatBlocks(report: GateReport, content: CommentContent): CommentSection
         ? `| 🔻 | ${subject(c)} | ${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}: ${formatDelta(c.delta, c.statistic)}, ${upperBound(c, confidence)}; margin ${marginOf(c)} | ${deltaBar(c, scale)} ${escapeMarkdown(c.method, 60)}, ${adjusted} = ${formatP(c.p_adjusted)} |`
         : c.status === 'missing'
           ? `| ⛔ | ${subject(c)} · required | missing: ${escapeMarkdown(c.note ?? 'no results for this cohort', 160)} | – |`
-          : `| ❔ | ${subject(c)} | too little data, and the policy blocks on this cohort when it cannot tell: observed ${formatDelta(c.delta, c.statistic)}, could only detect a drop of ${formatDelta(c.mde, c.statistic, false)} or more | ${deltaBar(c, scale)} |`;
+          : `| ❔ | ${subject(c)} | too little data, and the policy blocks on this cohort when it cannot tell: observed ${formatDelta(c.delta, c.statistic)}, could only detect ${formatDetectable(c.mde, c.statistic, 'sentence')} | ${deltaBar(c, scale)} |`;
     return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
   });
   const findingRows = content.blockingFindings.map(
@@ -66,7 +66,7 @@ function tooLittleData(content: CommentContent): CommentSection {
     open: ['### Too little data to tell', ''],
     tableHead: ['| cohort | metric | n | observed Δ | could only detect a drop of | Δ vs margin |', '|---|---|---:|---:|---:|---|'],
     rows: content.inconclusive.map((c) => ({
-      text: `| ${cohortCell(c)} | ${metricCell(c)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDelta(c.mde, c.statistic, false)} or more | ${deltaBar(c, scale)} |`,
+      text: `| ${cohortCell(c)} | ${metricCell(c)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDetectable(c.mde, c.statistic)} | ${deltaBar(c, scale)} |`,
       rank: RANK.inconclusive,
       noun: COHORT_METRICS,
     })),
@@ -152,7 +152,7 @@ function metricCell(c: Comparison): string {
 /** What a regression is sure of: the best case is still this bad. */
 function upperBound(c: Comparison, confidence: string): string {
   if (c.ci_high === null || !Number.isFinite(c.ci_high)) return 'point values only, no bound';
-  return `at most ${formatDelta(c.ci_high, c.statistic)} with ${confidence}% confidence`;
+  return `at most ${formatDelta(c.ci_high, c.statistic)} (≥ ${confidence}% confidence, corrected for multiple comparisons)`;
 }
 
 /** What a pass is sure of: the worst case is still this good. */

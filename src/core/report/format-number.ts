@@ -16,6 +16,16 @@ export function formatDelta(delta: number | null, statistic: string, signed = tr
   return statistic === 'proportion' ? `${sign}${(magnitude * 100).toFixed(1)} pts` : `${sign}${formatPlain(magnitude)}`;
 }
 
+/**
+ * The smallest drop a comparison could detect: "X or more" for a table cell, "a drop of X or more" in
+ * a sentence; when no drop within the metric's range is detectable (mde null), it says so in words.
+ */
+export function formatDetectable(mde: number | null, statistic: string, form: 'cell' | 'sentence' = 'cell'): string {
+  if (mde === null || Number.isNaN(mde)) return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
+  const amount = `${formatDelta(mde, statistic, false)} or more`;
+  return form === 'cell' ? amount : `a drop of ${amount}`;
+}
+
 export function formatP(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '–';
   if (p < 0.001) return p.toExponential(1);

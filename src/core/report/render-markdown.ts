@@ -2,7 +2,7 @@ import type { Comparison } from '../compare/comparison.js';
 import { type Finding, isActive } from '../findings/finding.js';
 import { locationOf, renderChecklist, renderWaived } from './render-readiness.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
-import { formatCount, formatDelta, formatP, formatValue } from './format-number.js';
+import { formatCount, formatDelta, formatP, formatValue, formatDetectable } from './format-number.js';
 import type { GateReport, Verdict } from './report.js';
 
 const VERDICT_HEADING: Record<Verdict, string> = {
@@ -35,7 +35,7 @@ export function renderMarkdown(report: GateReport): string {
     lines.push('| cohort | metric | n | observed Δ | could only detect a drop of | if inconclusive |', '|---|---|---:|---:|---:|---|');
     for (const c of inconclusive.slice(0, MAX_ROWS)) {
       lines.push(
-        `| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDelta(c.mde, c.statistic, false)} or more | ${c.inconclusive_setting} |`,
+        `| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDetectable(c.mde, c.statistic)} | ${c.inconclusive_setting} |`,
       );
     }
     lines.push(...overflow(inconclusive.length), '');
