@@ -50,10 +50,10 @@ describe('approvals that verify a waiver', () => {
     expect(warningsOf(result)).toContain('the approval by outsider does not count for waivers: outsider is not a collaborator of this repository (none); only approvals from users with write access count');
   });
 
-  it('does not count an approval whose permission cannot be read (500), and warns', async () => {
+  it('does not count an approval whose permission cannot be read (403), and warns', async () => {
     approve('carol');
     fake.state.setRole(REPO, 'carol', 'write');
-    fake.fail('GET /repos/:owner/:repo/collaborators/:user/permission', { status: 500, times: 4 });
+    fake.fail('GET /repos/:owner/:repo/collaborators/:user/permission', { status: 403 });
     const result = await run({ candidate: BLOCKED, manifest: file('release.yml', chargebackWaiver('carol')), 'gate-id': 'permission-500' });
     expect(result.outputs.verdict).toBe('block');
     expect(reportOf(result).readiness.waivers[0]?.status).toBe('unverified');
