@@ -116,6 +116,23 @@ export const policySchema = z.strictObject({
     })
     .prefault({}),
   readiness: readinessPolicy,
+  /** How eval files are read and paired, for tools whose outputs need a choice made. */
+  inputs: z
+    .strictObject({
+      /** A missing value (null score, empty cell): a failure, the example dropped, or an input error. Unset: fail for pass/fail, drop for scores. */
+      missing_values: z.enum(['fail', 'drop', 'error']).optional(),
+      /** Largest difference between the two sides' shares of missing values before the run blocks. */
+      max_missing_rate_gap: z.number().min(0).max(1).default(0.02),
+      /** Pair examples by id, or by row order (for per-example tables without an id column). */
+      pair_by: z.enum(['id', 'row']).default('id'),
+      /**
+       * Several results for one example (promptfoo --repeat, inspect_ai epochs, several samples per
+       * doc): refused unless the policy says how to combine them. `all`: an outcome passes when every
+       * repeat passes (pass^k); `any`: when one does (pass@k). Scores are averaged either way.
+       */
+      repeats: z.enum(['error', 'all', 'any']).default('error'),
+    })
+    .prefault({}),
   waivers: z
     .strictObject({
       /**

@@ -31,10 +31,44 @@ export interface ReaderOptions {
    * variable name (`vars.<name>`), or `provider` / `prompt`.
    */
   readonly cohortField?: string | undefined;
+  /**
+   * What a missing value (a null score, an empty cell: the judge failed on that row) becomes, from
+   * the policy's `inputs.missing_values`. Unset: a failure for pass/fail outcomes, the example
+   * dropped for continuous scores. Readers count what they did in their ReadTally.
+   */
+  readonly missingValues?: MissingValues | undefined;
+  /** How examples are paired, from the policy's `inputs.pair_by`: by id (default) or by row order. */
+  readonly pairBy?: 'id' | 'row' | undefined;
+  /**
+   * One part of a file holding several models side by side (e.g. a promptfoo file with two
+   * providers): the user writes `file.json#provider=A`, and the reader keeps only that part.
+   */
+  readonly select?: { readonly key: string; readonly value: string } | undefined;
+}
+
+export type MissingValues = 'fail' | 'drop' | 'error';
+
+/**
+ * What a reader did beyond turning records into records, counted while its records are consumed
+ * (complete once they are): plain numbers and strings, so it crosses a worker boundary.
+ */
+export interface ReadTally {
+  /** Values that were missing in the file. */
+  missing: number;
+  /** Of those, examples counted as failures (missing_values: fail). */
+  missingAsFailure: number;
+  /** Of those, examples left out (missing_values: drop). */
+  dropped: number;
+  /** Facts about the reading a reviewer should see (e.g. "n derived from the metric's stderr"). */
+  notes: string[];
+}
+
+export function emptyTally(): ReadTally {
+  return { missing: 0, missingAsFailure: 0, dropped: 0, notes: [] };
 }
 
 export type ReaderOutput =
-  | { readonly kind: 'examples'; readonly records: AsyncIterable<RecordBatch> }
+  | { readonly kind: 'examples'; readonly records: AsyncIterable<RecordBatch>; readonly tally?: ReadTally }
   | { readonly kind: 'summary'; readonly summary: SummaryFile };
 
 /** What a reader may look at to recognize a file: its path and its first bytes as text. */
