@@ -86,7 +86,9 @@ describe('bad input fails closed with a message naming file, line or field, and 
       { id: 'x', correct: false },
     ]);
     const error = await inputError({ cand: ['cand.jsonl', text] });
-    expect(error.message).toBe('cand.jsonl, line 3, id: duplicate id "x": ids must be unique within a file (they pair the two models\' examples)');
+    expect(error.message).toBe(
+      'cand.jsonl, line 3, id: duplicate id "x": ids must be unique within a file (they pair the two models\' examples); if the file holds several results per example (repeats), set inputs.repeats: all (pass^k) or any (pass@k) in the policy to combine them',
+    );
   });
 
   it('duplicate id in the incumbent', async () => {

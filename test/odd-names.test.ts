@@ -176,6 +176,7 @@ describe('odd names in the tools’ files', () => {
         score: 1,
         provider: { id: 'p' },
         prompt: { label: 'q' },
+        testCase: { description: `t${i}` },
         // JSON.parse makes `__proto__` an own key, as promptfoo's file does.
         vars: JSON.parse(i < 2 ? `{${JSON.stringify(name)}: "x${i}"}` : '{}') as unknown,
       }));

@@ -2,25 +2,25 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2378:
+/***/ 8948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readSmallFile),
+/* harmony export */   S: () => (/* binding */ openFileSource)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2276);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ openFileSource),
-  E: () => (/* binding */ readSmallFile)
-});
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/adapters/file-source.ts
 
 
 
@@ -30,12 +30,14 @@ var errors = __nccwpck_require__(4296);
  * A missing path or a directory is an InputError before anything is read.
  */
 async function openFileSource(path) {
-    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
     if (info === undefined)
-        throw new errors/* InputError */.d(path, 'file not found');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'file not found');
+    if (info.isDirectory())
+        return openRunDirectory(path);
     if (!info.isFile())
-        throw new errors/* InputError */.d(path, 'is not a file');
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'is not a file');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let digest;
     let consumed = false;
     return {
@@ -44,7 +46,7 @@ async function openFileSource(path) {
             if (consumed)
                 throw new Error(`${path} was read twice`);
             consumed = true;
-            const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 });
+            const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 1 << 20 });
             const decoder = new TextDecoder('utf-8', { fatal: true });
             try {
                 for await (const chunk of stream) {
@@ -57,7 +59,7 @@ async function openFileSource(path) {
             }
             catch (error) {
                 if (error instanceof TypeError)
-                    throw new errors/* InputError */.d(path, 'is not valid UTF-8 text');
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'is not valid UTF-8 text');
                 throw error;
             }
             digest = hash.digest('hex');
@@ -72,9 +74,53 @@ async function openFileSource(path) {
             if (consumed)
                 throw new Error(`${path} was read twice`);
             consumed = true;
-            const data = await (0,promises_.readFile)(path);
-            digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+            const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+            digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
             return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        },
+    };
+}
+/**
+ * An lm-eval run directory as one source: its results file and every samples file of the run, each
+ * after a marker line naming it (see core/readers/lm-eval-run.ts), hashed as one stream. Binary
+ * reading is refused: no binary format comes as a directory.
+ */
+async function openRunDirectory(path) {
+    const listed = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runFiles */ .NW)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(path));
+    if ('problem' in listed)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, listed.problem);
+    const parts = await Promise.all(listed.files.map((name) => openFileSource((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(path, name))));
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let digest;
+    return {
+        path,
+        async *chunks() {
+            for (const [i, part] of parts.entries()) {
+                const marker = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runFileMarkerLine */ .UH)(listed.files[i]);
+                hash.update(marker);
+                yield marker;
+                let last = '\n';
+                for await (const chunk of part.chunks()) {
+                    hash.update(chunk);
+                    if (chunk.length > 0)
+                        last = chunk;
+                    yield chunk;
+                }
+                // A file without a final newline must not run into the next marker.
+                if (!last.endsWith('\n')) {
+                    hash.update('\n');
+                    yield '\n';
+                }
+            }
+            digest = hash.digest('hex');
+        },
+        sha256() {
+            if (digest === undefined)
+                throw new Error(`sha256 of ${path} asked before the run was read`);
+            return digest;
+        },
+        bytes() {
+            return Promise.reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'is a directory: only an lm-eval run directory can be given as a directory'));
         },
     };
 }
@@ -146,8 +192,8 @@ var quantile_bootstraps = __nccwpck_require__(2296);
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/core/load/example-columns.ts + 2 modules
 var example_columns = __nccwpck_require__(9986);
-// EXTERNAL MODULE: ./src/adapters/file-source.ts + 1 modules
-var file_source = __nccwpck_require__(2378);
+// EXTERNAL MODULE: ./src/adapters/file-source.ts
+var file_source = __nccwpck_require__(8948);
 ;// CONCATENATED MODULE: ./src/adapters/worker-tasks.ts
 
 
@@ -182,7 +228,9 @@ async function serveParseRequest(request, port) {
     try {
         const columns = await (0,example_columns/* parseExampleColumns */.T)(await (0,file_source/* openFileSource */.S)(request.path), request.spec);
         reply = { ok: true, columns };
-        transfer = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous].map((a) => a.buffer);
+        // The tally is plain data and is copied; the typed arrays are moved.
+        const arrays = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous, columns.labelCohorts];
+        transfer = arrays.flatMap((a) => (a === undefined ? [] : [a.buffer]));
     }
     catch (error) {
         reply =
@@ -306,11 +354,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3794);
-/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2378);
+/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8948);
 /* harmony import */ var _adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1616);
 /* harmony import */ var _core_report_escape_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9045);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9456);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(608);
 // The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
 // runCli. Started again as a worker, it does that worker's task instead.
 
@@ -356,7 +404,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9456:
+/***/ 608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2703,6 +2751,22 @@ const policySchema = schemas/* strictObject */.rej({
     })
         .prefault({}),
     readiness: readinessPolicy,
+    /** How eval files are read and paired, for tools whose outputs need a choice made. */
+    inputs: schemas/* strictObject */.rej({
+        /** A missing value (null score, empty cell): a failure, the example dropped, or an input error. Unset: fail for pass/fail, drop for scores. */
+        missing_values: schemas/* enum */.k5n(['fail', 'drop', 'error']).optional(),
+        /** Largest difference between the two sides' shares of missing values before the run blocks. */
+        max_missing_rate_gap: schemas/* number */.aig().min(0).max(1).default(0.02),
+        /** Pair examples by id, or by row order (for per-example tables without an id column). */
+        pair_by: schemas/* enum */.k5n(['id', 'row']).default('id'),
+        /**
+         * Several results for one example (promptfoo --repeat, inspect_ai epochs, several samples per
+         * doc): refused unless the policy says how to combine them. `all`: an outcome passes when every
+         * repeat passes (pass^k); `any`: when one does (pass@k). Scores are averaged either way.
+         */
+        repeats: schemas/* enum */.k5n(['error', 'all', 'any']).default('error'),
+    })
+        .prefault({}),
     waivers: schemas/* strictObject */.rej({
         /**
          * Who may accept risk with their approval: GitHub logins and `@org/team` slugs. Empty: anyone
@@ -2838,7 +2902,59 @@ function pairedDataFindings(data, policy) {
     };
     onlyIn('incumbent');
     onlyIn('candidate');
+    findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy));
+    if (data.repeatCountMismatch.count > 0 && data.binaryMetrics.length > 0) {
+        const rule = policy.inputs.repeats === 'any' ? 'pass@k' : 'pass^k';
+        findings.push({
+            id: 'repeats.unequal',
+            severity: 'block',
+            message: `${data.repeatCountMismatch.count} paired example(s) combine a different number of repeats in the two files (e.g. ${sample(data.repeatCountMismatch)}; ${repeatCounts(data)}): ${rule} changes with the number of repeats k, so the pass/fail outcomes are not comparable; run both models with the same number of repeats`,
+        });
+    }
     return findings;
+}
+/**
+ * What the readers did with missing values, per side: `values.missing` (warn) with the counts, and
+ * `values.missing-rate-gap` (block) when one side lost clearly more values than the other: a model
+ * whose failures are recorded as missing must not look better for it. `examples` counts the examples
+ * kept; the share is missing values per example read (kept + dropped).
+ */
+function missingValueFindings(tallies, examples, policy) {
+    const findings = [];
+    const shares = {};
+    for (const side of ['incumbent', 'candidate']) {
+        const tally = tallies[side];
+        const kept = examples[side];
+        if (kept !== null)
+            shares[side] = tally === undefined || tally.missing === 0 ? 0 : tally.missing / Math.max(1, kept + tally.dropped);
+        if (tally === undefined || tally.missing === 0)
+            continue;
+        const became = [
+            tally.missingAsFailure > 0 ? `${tally.missingAsFailure} counted as failures` : '',
+            tally.dropped > 0 ? `${tally.dropped} example(s) dropped` : '',
+        ].filter((part) => part !== '');
+        findings.push({
+            id: 'values.missing',
+            severity: 'warn',
+            message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}; inputs.missing_values says what a missing value becomes`,
+        });
+    }
+    const { incumbent, candidate } = shares;
+    if (incumbent !== undefined && candidate !== undefined && Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap) {
+        findings.push({
+            id: 'values.missing-rate-gap',
+            severity: 'block',
+            message: `missing values: ${formatShare(incumbent)} of the incumbent's examples but ${formatShare(candidate)} of the candidate's, a gap above inputs.max_missing_rate_gap (${formatShare(policy.inputs.max_missing_rate_gap)}); the models were not judged on the same evidence`,
+        });
+    }
+    return findings;
+}
+function repeatCounts(data) {
+    const side = (name) => {
+        const r = data.repeats[name];
+        return r === undefined ? `${name}: 1 record per example` : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
+    };
+    return `${side('incumbent')}, ${side('candidate')}`;
 }
 /**
  * Ids of one file without a partner in the other: `ids.unmatched` at the policy's unmatched_ids
@@ -2860,6 +2976,45 @@ function formatShare(share) {
 }
 function sample(ids) {
     return ids.sample.map((id) => JSON.stringify(id)).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/load/input-locator.ts
+
+const SELECTOR_KEYS = ['provider', 'prompt'];
+const SELECTOR = new RegExp(`#(${SELECTOR_KEYS.join('|')})=`);
+/** Splits `file.json#provider=A` at the first `#<known key>=`; the value is everything after it. */
+function parseInputLocator(text) {
+    const match = SELECTOR.exec(text);
+    if (match === null)
+        return { path: text };
+    const key = match[1];
+    const path = text.slice(0, match.index);
+    const value = text.slice(match.index + match[0].length);
+    if (path === '')
+        throw new errors/* InputError */.d(text, `names no file before #${key}=: expected <file>#${key}=<name>`);
+    if (value === '')
+        throw new errors/* InputError */.d(text, `#${key}= names no ${key}: expected ${path}#${key}=<name>`);
+    return { path, select: { key, value } };
+}
+/** The way an input was named, for the report: the path, and the selector when there is one. */
+function locatorLabel(path, select) {
+    return select === undefined ? path : `${path}#${select.key}=${select.value}`;
+}
+/**
+ * Opens an input named with an optional selector. A file whose whole name matches (its name really
+ * contains `#provider=`) is preferred; otherwise the path before the selector is opened.
+ */
+async function openLocated(text, open) {
+    if (!SELECTOR.test(text))
+        return { source: await open(text) };
+    try {
+        return { source: await open(text) };
+    }
+    catch {
+        // No file by the whole name: the suffix is a selector.
+    }
+    const located = parseInputLocator(text);
+    return { source: await open(located.path), select: located.select };
 }
 
 // EXTERNAL MODULE: ./src/core/load/cohort-registry.ts
@@ -2930,18 +3085,159 @@ class PairedCohortAccumulator {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/load/pairing-plan.ts
+function planPairing(incumbent, candidate, quantileMetrics) {
+    const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
+    const continuousNames = incumbent.continuousMetrics.filter((m) => candidate.continuousMetrics.includes(m));
+    const oneSided = (own, other) => [
+        ...own.binaryMetrics.filter((m) => !other.binaryMetrics.includes(m)).map((name) => ({ name, kind: 'binary' })),
+        ...own.continuousMetrics.filter((m) => !other.continuousMetrics.includes(m)).map((name) => ({ name, kind: 'continuous' })),
+    ];
+    const binaryFromIncumbent = binaryNames.map((m) => incumbent.binaryMetrics.indexOf(m));
+    const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
+    const continuousFromIncumbent = continuousNames.map((m) => incumbent.continuousMetrics.indexOf(m));
+    const continuousFromCandidate = continuousNames.map((m) => candidate.continuousMetrics.indexOf(m));
+    const widths = {
+        incumbentBinary: incumbent.binaryMetrics.length,
+        candidateBinary: candidate.binaryMetrics.length,
+        incumbentContinuous: incumbent.continuousMetrics.length,
+        candidateContinuous: candidate.continuousMetrics.length,
+    };
+    const plan = {
+        binaryNames,
+        continuousNames,
+        quantileIndexes: new Set(continuousNames.flatMap((m, i) => (quantileMetrics.has(m) ? [i] : []))),
+        onlyIn: { incumbent: oneSided(incumbent, candidate), candidate: oneSided(candidate, incumbent) },
+        binaryIncumbent: new Uint8Array(binaryNames.length),
+        binaryCandidate: new Uint8Array(binaryNames.length),
+        continuousIncumbent: new Float64Array(continuousNames.length),
+        continuousCandidate: new Float64Array(continuousNames.length),
+        fill(inc, i, cand, c) {
+            for (let m = 0; m < binaryNames.length; m++) {
+                plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + binaryFromIncumbent[m]];
+                plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + binaryFromCandidate[m]];
+            }
+            for (let m = 0; m < continuousNames.length; m++) {
+                plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + continuousFromIncumbent[m]];
+                plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + continuousFromCandidate[m]];
+            }
+        },
+    };
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/core/load/repeats.ts
+
+
+function combineRepeats(columns, mode) {
+    let repeated = false;
+    const index = new id_index/* IdIndex */.w(columns.ids, columns.idHashes, () => {
+        repeated = true;
+    });
+    if (!repeated)
+        return columns;
+    const n = columns.ids.length;
+    // Each record's example: the position of its id's first record among the first records.
+    const slotOfFirst = new Int32Array(n).fill(-1);
+    const firsts = [];
+    const example = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+        const first = index.get(columns.ids[i], columns.idHashes[i]);
+        if (first === i) {
+            slotOfFirst[i] = firsts.length;
+            firsts.push(i);
+        }
+        else
+            checkSameCohorts(columns, first, i);
+        example[i] = slotOfFirst[first];
+    }
+    const binaryWidth = columns.layout.binaryMetrics.length;
+    const continuousWidth = columns.layout.continuousMetrics.length;
+    const count = new Uint32Array(firsts.length);
+    const binary = new Uint8Array(firsts.length * binaryWidth).fill(mode === 'all' ? 1 : 0);
+    const continuous = new Float64Array(firsts.length * continuousWidth);
+    for (let i = 0; i < n; i++) {
+        const u = example[i];
+        count[u] = count[u] + 1;
+        for (let m = 0; m < binaryWidth; m++) {
+            const value = columns.binary[i * binaryWidth + m];
+            const at = u * binaryWidth + m;
+            binary[at] = mode === 'all' ? binary[at] & value : binary[at] | value;
+        }
+        for (let m = 0; m < continuousWidth; m++) {
+            const at = u * continuousWidth + m;
+            continuous[at] = continuous[at] + columns.continuous[i * continuousWidth + m];
+        }
+    }
+    for (let u = 0; u < firsts.length; u++) {
+        for (let m = 0; m < continuousWidth; m++)
+            continuous[u * continuousWidth + m] = continuous[u * continuousWidth + m] / count[u];
+    }
+    const cohortStart = new Uint32Array(firsts.length + 1);
+    const cohortFlat = [];
+    firsts.forEach((first, u) => {
+        for (let k = columns.cohortStart[first]; k < columns.cohortStart[first + 1]; k++)
+            cohortFlat.push(columns.cohortFlat[k]);
+        cohortStart[u + 1] = cohortFlat.length;
+    });
+    return {
+        ...columns,
+        ids: firsts.map((i) => columns.ids[i]),
+        idHashes: Uint32Array.from(firsts, (i) => columns.idHashes[i]),
+        lines: Uint32Array.from(firsts, (i) => columns.lines[i]),
+        cohortStart,
+        cohortFlat: Uint32Array.from(cohortFlat),
+        binary,
+        continuous,
+        ...(columns.labelCohorts === undefined ? {} : { labelCohorts: Int32Array.from(firsts, (i) => columns.labelCohorts?.[i]) }),
+        repeatCounts: count,
+    };
+}
+/** The repeat counts of a file's examples, or undefined when no example was repeated. */
+function repeatSummary(columns) {
+    const counts = columns.repeatCounts;
+    if (counts === undefined)
+        return undefined;
+    let ids = 0;
+    let min = Infinity;
+    let max = 0;
+    for (const k of counts) {
+        if (k > 1)
+            ids++;
+        min = Math.min(min, k);
+        max = Math.max(max, k);
+    }
+    return { ids, min, max };
+}
+/** A repeat must describe the same example: the same cohorts and the same label as its first record. */
+function checkSameCohorts(columns, first, repeat) {
+    const cohortsOf = (i) => Array.from(columns.cohortFlat.subarray(columns.cohortStart[i], columns.cohortStart[i + 1]));
+    const a = cohortsOf(first);
+    const b = cohortsOf(repeat);
+    if (a.length === b.length && a.every((c, k) => c === b[k]))
+        return;
+    const names = (list) => list.map((c) => JSON.stringify(columns.cohortNames[c])).join(', ');
+    throw new errors/* InputError */.d(columns.path, `id ${JSON.stringify(columns.ids[repeat])} is repeated with different cohorts or label: line ${columns.lines[first]} has ${names(a)}, line ${columns.lines[repeat]} has ${names(b)}; repeats of one example must be in the same cohorts with the same label`, { line: columns.lines[repeat], field: 'cohorts' });
+}
+
+// EXTERNAL MODULE: ./src/core/load/row-pairing.ts
+var row_pairing = __nccwpck_require__(9481);
 ;// CONCATENATED MODULE: ./src/core/load/paired-data.ts
 
 
 
 
 
+
+
+
+const BY_ID = { pairBy: 'id', repeats: 'error' };
 const SAMPLE_SIZE = 5;
 /**
  * Reads both files into columns (concurrently: the loader may use another thread) and pairs them
  * by id.
  */
-async function loadPairedExamples(incumbent, candidate, quantileMetrics, load = example_columns/* parseExampleColumns */.T) {
+async function loadPairedExamples(incumbent, candidate, quantileMetrics, load = example_columns/* parseExampleColumns */.T, pairing = BY_ID) {
     const [incumbentColumns, candidateColumns] = await Promise.allSettled([
         load(incumbent.source, incumbent.spec, 'incumbent'),
         load(candidate.source, candidate.spec, 'candidate'),
@@ -2951,10 +3247,15 @@ async function loadPairedExamples(incumbent, candidate, quantileMetrics, load = 
         throw incumbentColumns.reason;
     if (candidateColumns.status === 'rejected')
         throw candidateColumns.reason;
-    return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics);
+    return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics, pairing);
 }
 /** Pairs two files' examples by id and accumulates each cohort's paired statistics in one pass. */
-function pairExampleColumns(incumbent, candidate, quantileMetrics) {
+function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics, pairing = BY_ID) {
+    const { repeats: mode } = pairing;
+    const incumbent = mode === 'error' ? incumbentRecords : combineRepeats(incumbentRecords, mode);
+    const candidate = mode === 'error' ? candidateRecords : combineRepeats(candidateRecords, mode);
+    if (pairing.pairBy === 'row')
+        (0,row_pairing/* checkRowCounts */.nl)(incumbent, candidate);
     const indexById = new id_index/* IdIndex */.w(incumbent.ids, incumbent.idHashes, (index) => {
         throw duplicateId(incumbent.path, incumbent.ids[index], incumbent.lines[index]);
     });
@@ -2976,6 +3277,9 @@ function pairExampleColumns(incumbent, candidate, quantileMetrics) {
     const candidateCohorts = [];
     const union = [];
     const cohorts = new Array(registry.size);
+    const repeatMismatchSample = [];
+    let repeatMismatchCount = 0;
+    const checkLabels = pairing.pairBy === 'row' ? (0,row_pairing/* rowLabelCheck */.h0)(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex) : undefined;
     for (let c = 0; c < candidate.ids.length; c++) {
         const id = candidate.ids[c];
         const index = indexById.get(id, candidate.idHashes[c]);
@@ -2990,6 +3294,12 @@ function pairExampleColumns(incumbent, candidate, quantileMetrics) {
         if (matched[index] === 1)
             throw duplicateId(candidate.path, id, candidate.lines[c]);
         matched[index] = 1;
+        checkLabels?.(index, c);
+        if ((incumbent.repeatCounts?.[index] ?? 1) !== (candidate.repeatCounts?.[c] ?? 1)) {
+            repeatMismatchCount++;
+            if (repeatMismatchSample.length < SAMPLE_SIZE)
+                repeatMismatchSample.push(id);
+        }
         cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
         cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
         if (!sameMembers(incumbentCohorts, candidateCohorts)) {
@@ -3032,6 +3342,10 @@ function pairExampleColumns(incumbent, candidate, quantileMetrics) {
         membershipMismatch: { count: mismatchCount, sample: mismatchSample },
         examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
         sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },
+        tallies: { incumbent: incumbent.tally, candidate: candidate.tally },
+        repeats: { incumbent: repeatSummary(incumbent), candidate: repeatSummary(candidate) },
+        repeatCountMismatch: { count: repeatMismatchCount, sample: repeatMismatchSample },
+        pairBy: pairing.pairBy,
     };
 }
 function countCohorts(columns, toShared, size) {
@@ -3069,50 +3383,8 @@ function isIncreasing(values) {
             return false;
     return true;
 }
-function planPairing(incumbent, candidate, quantileMetrics) {
-    const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
-    const continuousNames = incumbent.continuousMetrics.filter((m) => candidate.continuousMetrics.includes(m));
-    const oneSided = (own, other) => [
-        ...own.binaryMetrics.filter((m) => !other.binaryMetrics.includes(m)).map((name) => ({ name, kind: 'binary' })),
-        ...own.continuousMetrics.filter((m) => !other.continuousMetrics.includes(m)).map((name) => ({ name, kind: 'continuous' })),
-    ];
-    const binaryFromIncumbent = binaryNames.map((m) => incumbent.binaryMetrics.indexOf(m));
-    const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
-    const continuousFromIncumbent = continuousNames.map((m) => incumbent.continuousMetrics.indexOf(m));
-    const continuousFromCandidate = continuousNames.map((m) => candidate.continuousMetrics.indexOf(m));
-    const widths = {
-        incumbentBinary: incumbent.binaryMetrics.length,
-        candidateBinary: candidate.binaryMetrics.length,
-        incumbentContinuous: incumbent.continuousMetrics.length,
-        candidateContinuous: candidate.continuousMetrics.length,
-    };
-    const plan = {
-        binaryNames,
-        continuousNames,
-        quantileIndexes: new Set(continuousNames.flatMap((m, i) => (quantileMetrics.has(m) ? [i] : []))),
-        onlyIn: { incumbent: oneSided(incumbent, candidate), candidate: oneSided(candidate, incumbent) },
-        binaryIncumbent: new Uint8Array(binaryNames.length),
-        binaryCandidate: new Uint8Array(binaryNames.length),
-        continuousIncumbent: new Float64Array(continuousNames.length),
-        continuousCandidate: new Float64Array(continuousNames.length),
-        fill(inc, i, cand, c) {
-            for (let m = 0; m < binaryNames.length; m++) {
-                plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + binaryFromIncumbent[m]];
-                plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + binaryFromCandidate[m]];
-            }
-            for (let m = 0; m < continuousNames.length; m++) {
-                plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + continuousFromIncumbent[m]];
-                plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + continuousFromCandidate[m]];
-            }
-        },
-    };
-    return plan;
-}
 function duplicateId(file, id, line) {
-    return new errors/* InputError */.d(file, `duplicate id ${JSON.stringify(id)}: ids must be unique within a file (they pair the two models' examples)`, {
-        line,
-        field: 'id',
-    });
+    return new errors/* InputError */.d(file, `duplicate id ${JSON.stringify(id)}: ids must be unique within a file (they pair the two models' examples); if the file holds several results per example (repeats), set inputs.repeats: all (pass^k) or any (pass@k) in the policy to combine them`, { line, field: 'id' });
 }
 function sameMembers(a, b) {
     if (a.length !== b.length)
@@ -3181,8 +3453,8 @@ async function peekSource(source) {
     return { probe: { path: source.path, head }, source: replay };
 }
 
-// EXTERNAL MODULE: ./src/core/readers/registry.ts + 31 modules
-var registry = __nccwpck_require__(3699);
+// EXTERNAL MODULE: ./src/core/readers/registry.ts + 46 modules
+var registry = __nccwpck_require__(1120);
 // EXTERNAL MODULE: ./src/core/readers/native-readers.ts
 var native_readers = __nccwpck_require__(6304);
 ;// CONCATENATED MODULE: ./src/core/load/paired-summary-schema.ts
@@ -3480,16 +3752,26 @@ function rejectNonJson(file, text) {
 
 
 
+
 /**
  * Recognizes both eval files, reads them with their readers, and turns them into evidence: paired
  * by id when both are per-example, unpaired when both are summaries. Mixed kinds are an error.
  */
 async function loadInputs(files, policy, read, workers) {
-    const options = read.options ?? {};
+    const shared = withPolicyInputs(read.options ?? {}, policy);
+    const optionsOf = (side) => {
+        const select = read.select?.[side];
+        return select === undefined ? shared : { ...shared, select };
+    };
+    const options = optionsOf('incumbent');
+    const candidateOptions = optionsOf('candidate');
     const incumbent = await recognize(files.incumbent, read.formatIn, options);
-    if (incumbent.pairedSummary)
+    if (incumbent.pairedSummary) {
+        // A paired summary was paired where it was computed: reader options would be ignored.
+        (0,registry/* checkReaderOptions */.yN)({ name: 'paired-summary' }, options, files.incumbent.path);
         return loadPairedSummaryInput(incumbent.source, files.candidate.path, policy);
-    const candidate = await recognize(files.candidate, read.formatIn, options);
+    }
+    const candidate = await recognize(files.candidate, read.formatIn, candidateOptions);
     if (candidate.pairedSummary) {
         throw new errors/* InputError */.d(files.candidate.path, 'a paired summary holds both models: give it alone (--paired <file> in the CLI, or the same file as incumbent and candidate)');
     }
@@ -3499,44 +3781,50 @@ async function loadInputs(files, policy, read, workers) {
     const statisticOf = (metric) => policyStatistic(policy, metric);
     if ((0,registry/* producesSummary */.OQ)(incumbent.reader)) {
         const a = await readSummary(incumbent.reader, incumbent.source, options);
-        const b = await readSummary(candidate.reader, candidate.source, options);
+        const b = await readSummary(candidate.reader, candidate.source, candidateOptions);
         return {
-            evidence: collectSummaryEvidence({ kind: 'summary', incumbent: a, candidate: b }, { incumbent: files.incumbent.path, candidate: files.candidate.path }, statisticOf),
-            dataFindings: [],
+            evidence: collectSummaryEvidence({ kind: 'summary', incumbent: a.side, candidate: b.side }, { incumbent: files.incumbent.path, candidate: files.candidate.path }, statisticOf),
+            dataFindings: missingValueFindings({ incumbent: a.tally, candidate: b.tally }, { incumbent: null, candidate: null }, policy),
             descriptions: { incumbent: describeSummary(incumbent.source, incumbent.reader, a), candidate: describeSummary(candidate.source, candidate.reader, b) },
             design: 'unpaired',
         };
     }
     const quantileMetrics = new Set(Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && (0,effective_settings/* quantileOf */.Xf)(m.statistic) !== undefined ? [name] : [])));
-    const data = await loadPairedExamples({ source: incumbent.source, spec: { reader: incumbent.reader.name, options } }, { source: candidate.source, spec: { reader: candidate.reader.name, options } }, quantileMetrics, workers.loadExampleColumns);
+    const data = await loadPairedExamples({ source: incumbent.source, spec: { reader: incumbent.reader.name, options } }, { source: candidate.source, spec: { reader: candidate.reader.name, options: candidateOptions } }, quantileMetrics, workers.loadExampleColumns, { pairBy: policy.inputs.pair_by, repeats: policy.inputs.repeats });
     const evidence = await (0,quantile_bootstraps/* attachQuantileBootstraps */.KH)(collectPairedEvidence(data, statisticOf), policy, workers.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8);
-    const example = (path, sha256, reader, examples) => ({
+    const example = (path, sha256, reader, examples, side) => ({
         path,
         sha256,
         format: reader.name,
         examples,
         model: null,
         dataset: null,
+        ...readingNotes(data.tallies[side], data.repeats[side], policy),
     });
     return {
         evidence,
         dataFindings: pairedDataFindings(data, policy),
         descriptions: {
-            incumbent: example(files.incumbent.path, data.sha256.incumbent, incumbent.reader, data.examples.incumbent),
-            candidate: example(files.candidate.path, data.sha256.candidate, candidate.reader, data.examples.candidate),
+            incumbent: example(locatorLabel(files.incumbent.path, read.select?.incumbent), data.sha256.incumbent, incumbent.reader, data.examples.incumbent, 'incumbent'),
+            candidate: example(locatorLabel(files.candidate.path, read.select?.candidate), data.sha256.candidate, candidate.reader, data.examples.candidate, 'candidate'),
         },
         design: 'paired',
     };
 }
 async function recognize(source, formatIn, options) {
     // Binary formats are recognized by name: their bytes are not text to peek at.
-    if ((0,registry/* isBinaryFormat */.rs)(source.path))
-        return { reader: (0,registry/* chooseReader */.Pq)({ path: source.path, head: '' }, formatIn, options), source, pairedSummary: false };
+    if ((0,registry/* isBinaryFormat */.rs)(source.path)) {
+        const reader = (0,registry/* chooseReader */.Pq)({ path: source.path, head: '' }, formatIn, options);
+        (0,registry/* checkReaderOptions */.yN)(reader, options, source.path);
+        return { reader, source, pairedSummary: false };
+    }
     const peeked = await peekSource(source);
     if ((formatIn === undefined || formatIn === '' || formatIn === 'paired-summary') && peeked.probe.head.includes(PAIRED_SUMMARY_SCHEMA)) {
         return { reader: native_readers/* jsonlReader */.k, source: peeked.source, pairedSummary: true };
     }
-    return { reader: (0,registry/* chooseReader */.Pq)(peeked.probe, formatIn, options), source: peeked.source, pairedSummary: false };
+    const reader = (0,registry/* chooseReader */.Pq)(peeked.probe, formatIn, options);
+    (0,registry/* checkReaderOptions */.yN)(reader, options, source.path);
+    return { reader, source: peeked.source, pairedSummary: false };
 }
 /**
  * A paired summary (counts computed in a warehouse) gives the same evidence the per-example path
@@ -3573,7 +3861,25 @@ async function readSummary(reader, source, options) {
     if (output.kind !== 'summary')
         throw new errors/* InputError */.d(source.path, `the ${reader.name} reader gives per-example results, not a summary`);
     // The gate's own summary was validated with line numbers already; converted ones are validated here.
-    return reader.name === 'summary' ? (0,summary_data/* summarySide */._o)(output.summary) : (0,summary_data/* summaryFromReader */.qO)(source.path, output.summary);
+    const side = reader.name === 'summary' ? (0,summary_data/* summarySide */._o)(output.summary) : (0,summary_data/* summaryFromReader */.qO)(source.path, output.summary);
+    return { side, tally: output.tally };
+}
+/** The policy's `inputs` choices as reader options (the caller's own choice of missing values wins). */
+function withPolicyInputs(options, policy) {
+    const missingValues = options.missingValues ?? policy.inputs.missing_values;
+    return { ...options, pairBy: policy.inputs.pair_by, ...(missingValues === undefined ? {} : { missingValues }) };
+}
+/** What a reviewer should know about how a file was read: the reader's notes, combined repeats, row pairing. */
+function readingNotes(tally, repeats, policy) {
+    const notes = [...(tally?.notes ?? [])];
+    if (policy.inputs.pair_by === 'row')
+        notes.push('paired by row order (inputs.pair_by: row): each example\'s id is its row number');
+    if (repeats !== undefined) {
+        const k = repeats.min === repeats.max ? `${repeats.min}` : `${repeats.min} to ${repeats.max}`;
+        const rule = policy.inputs.repeats === 'any' ? 'any repeat passes (pass@k)' : 'every repeat passes (pass^k)';
+        notes.push(`${repeats.ids} id(s) have repeated records (${k} per example), combined as inputs.repeats: ${policy.inputs.repeats} says: an outcome passes when ${rule}, scores are averaged`);
+    }
+    return { ...(notes.length === 0 ? {} : { notes }), ...(repeats === undefined ? {} : { repeats }) };
 }
 /** The statistic the policy names for a metric; an inherited name such as `constructor` names nothing. */
 function policyStatistic(policy, metric) {
@@ -3582,8 +3888,9 @@ function policyStatistic(policy, metric) {
 function describe(reader) {
     return (0,registry/* producesSummary */.OQ)(reader) ? `a per-cohort summary (${reader.name})` : `per-example results (${reader.name})`;
 }
-function describeSummary(source, reader, side) {
-    return { path: source.path, sha256: source.sha256(), format: reader.name, examples: null, model: side.model ?? null, dataset: side.dataset ?? null };
+function describeSummary(source, reader, { side, tally }) {
+    const notes = tally?.notes ?? [];
+    return { path: source.path, sha256: source.sha256(), format: reader.name, examples: null, model: side.model ?? null, dataset: side.dataset ?? null, ...(notes.length === 0 ? {} : { notes: [...notes] }) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/gate/policy-metrics-check.ts
@@ -4870,6 +5177,106 @@ function buildReport(inputs, policy, decisions, readiness, descriptions, design)
     };
 }
 
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-results-reader.ts + 2 modules
+var lm_eval_results_reader = __nccwpck_require__(1389);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-collect.ts
+var lm_eval_samples_collect = __nccwpck_require__(5637);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-reader.ts
+var lm_eval_samples_reader = __nccwpck_require__(372);
+;// CONCATENATED MODULE: ./src/core/readers/lm-eval-pair-check.ts
+
+
+
+
+
+
+
+/**
+ * Two lm-eval runs are compared only if they ran the same task the same way: for every task both
+ * have, the same output type, few-shot count and task version (results), and for every doc_id both
+ * scored, the same document and target (doc_hash, target_hash). Pairing by doc_id across a changed
+ * configuration would pair different examples, so a difference is an error naming the task and field.
+ *
+ * prompt_hash and task_hashes are NOT compared: they hash the rendered prompt, which includes the
+ * model's own chat template, so they differ between any two chat models run on one configuration
+ * (seen in real runs: every model's task hash differs). The check reads each file a second time,
+ * before the gate reads it; files it cannot read are left to the readers to report.
+ */
+async function checkLmEvalPair(open, incumbentPath, candidatePath) {
+    if (incumbentPath === candidatePath)
+        return;
+    const a = await identityOf(open, incumbentPath);
+    const b = await identityOf(open, candidatePath);
+    if (a === undefined || b === undefined || a.kind !== b.kind)
+        return;
+    for (const [task, configA] of a.configs) {
+        const configB = b.configs.get(task);
+        if (configB === undefined)
+            continue;
+        for (const [field, value] of Object.entries(configA)) {
+            const other = configB[field];
+            if (other !== undefined && other !== value)
+                throw differs(candidatePath, task, field.replace('<task>', task), value, other);
+        }
+    }
+    for (const [task, docsA] of a.docs) {
+        const docsB = b.docs.get(task);
+        if (docsB === undefined)
+            continue;
+        for (const [docId, identityA] of docsA) {
+            const identityB = docsB.get(docId);
+            if (identityB === undefined)
+                continue;
+            for (const [field, value] of Object.entries(identityA)) {
+                const other = identityB[field];
+                if (other !== undefined && other !== value)
+                    throw differs(candidatePath, task, `doc_id ${docId} ${field}`, value, other);
+            }
+        }
+    }
+}
+async function identityOf(open, path) {
+    try {
+        const { probe, source } = await peekSource(await open(path));
+        if (lm_eval_samples_reader/* lmEvalSamplesReader */.a.detect(probe)) {
+            const run = await (0,lm_eval_samples_collect/* collectSamples */.u)(source, []);
+            const docs = new Map(run.tasks.map((task) => [task.task ?? '', new Map(task.docs.map((doc) => [doc.docId, doc.identity]))]));
+            return { kind: 'samples', configs: run.results === undefined ? new Map() : configsOf(run.results), docs };
+        }
+        if (lm_eval_results_reader/* lmEvalResultsReader */.J.detect(probe))
+            return { kind: 'results', configs: configsOf(JSON.parse(await (0,text_source/* readAll */.yw)(source))), docs: new Map() };
+    }
+    catch {
+        // Unreadable here: the reader reads it again and reports what is wrong, with its line.
+    }
+    return undefined;
+}
+function configsOf(results) {
+    const section = (key) => {
+        const value = results[key];
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    };
+    const configs = new Map();
+    const tasks = new Set([...Object.keys(section('configs')), ...Object.keys(section('n-shot')), ...Object.keys(section('versions'))]);
+    for (const task of tasks) {
+        const fields = {};
+        const config = (0,named_record/* ownValue */.eC)(section('configs'), task);
+        if (typeof config?.output_type === 'string')
+            fields['configs.<task>.output_type'] = config.output_type;
+        const shots = (0,named_record/* ownValue */.eC)(section('n-shot'), task);
+        if (typeof shots === 'number' || typeof shots === 'string')
+            fields['n-shot.<task>'] = String(shots);
+        const version = (0,named_record/* ownValue */.eC)(section('versions'), task);
+        if (typeof version === 'number' || typeof version === 'string')
+            fields['versions.<task>'] = String(version);
+        configs.set(task, fields);
+    }
+    return configs;
+}
+function differs(file, task, field, incumbent, candidate) {
+    return new errors/* InputError */.d(file, `task ${task}: ${field} differs between the two runs (incumbent ${incumbent}, candidate ${candidate}): they ran different task configurations, and pairing them by doc_id would pair different examples; rerun both with the same task configuration`, { field });
+}
+
 // EXTERNAL MODULE: ./src/core/readers/table-reader.ts
 var table_reader = __nccwpck_require__(698);
 ;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
@@ -4980,6 +5387,7 @@ function renderMarkdown(report) {
     const lines = [];
     lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
     lines.push(contextLine(report), '');
+    lines.push(...render_markdown_readingNotes(report));
     const active = report.findings.filter(isActive);
     // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
     const blocking = report.comparisons.filter((c) => (c.status === 'regressed' || (c.status === 'missing' && c.required)) && !isWaived(report, c));
@@ -5048,6 +5456,15 @@ function reasonLine(report) {
         parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
     return parts.join(', ');
 }
+/** How each file was read, when its reader or the policy's `inputs` had something to say. */
+function render_markdown_readingNotes(report) {
+    const lines = [];
+    for (const side of ['incumbent', 'candidate']) {
+        for (const note of report.inputs[side].notes ?? [])
+            lines.push(`- ${side}: ${escapeMarkdown(note, 400)}`);
+    }
+    return lines.length === 0 ? [] : [...lines, ''];
+}
 function contextLine(report) {
     const { incumbent, candidate } = report.inputs;
     const name = (d) => d.model === null ? `**${escapeName(d.path)}**` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
@@ -5113,6 +5530,10 @@ function renderText(report) {
     const s = report.summary;
     lines.push(`verdict: ${report.verdict.toUpperCase()}`);
     lines.push(`${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`);
+    for (const side of ['incumbent', 'candidate']) {
+        for (const note of report.inputs[side].notes ?? [])
+            lines.push(`note (${side}): ${(0,escape_output/* escapeOutput */.PM)(note)}`);
+    }
     if (report.readiness.manifest !== null) {
         lines.push('', `readiness (${(0,escape_output/* escapeOutput */.PM)(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
         for (const item of report.readiness.items)
@@ -6039,6 +6460,8 @@ function localRunContext(time, tool, policyPath) {
 
 
 
+
+
 const EXIT_OK = 0;
 const EXIT_BLOCKED = 1;
 const EXIT_USAGE = 2;
@@ -6049,7 +6472,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
                tool's output (scikit-learn classification_report JSON, lm-evaluation-harness results or
                samples, promptfoo results.json, MLflow eval_results_table.json, Parquet), recognized by shape
-  --candidate  eval results of the new model, in the same kind of format
+  --candidate  eval results of the new model, in the same kind of format. Either may name one part of
+               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>)
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
@@ -6063,7 +6487,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
                lm-eval-results, lm-eval-samples, promptfoo, mlflow-table, table, parquet
   --columns    column mapping for other tables (CSV, Parquet), e.g.
                "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
-  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt
+  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt;
+               several separated by commas (vars.lang,vars.topic)
   --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
                sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
 
@@ -6143,15 +6568,25 @@ async function checkCommand(argv, deps) {
         problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
     if (values.today !== undefined && !isCalendarDate(values.today))
         problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
+    // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
+    for (const option of ['cohort-field', 'columns', 'format-in']) {
+        if (values[option]?.trim() === '')
+            problems.push(`--${option} needs a value`);
+    }
     if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
         deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
         return EXIT_USAGE;
     }
     const mapping = values.columns === undefined ? undefined : (0,table_reader/* parseColumnMapping */.yS)(values.columns);
+    // Two lm-eval runs of differently configured tasks are refused before anything is paired.
+    await checkLmEvalPair(deps.openSource, values.incumbent, values.candidate);
+    // `file.json#provider=A` reads one part of a file that holds several models side by side.
+    const incumbent = await openLocated(values.incumbent, deps.openSource);
+    const candidate = await openLocated(values.candidate, deps.openSource);
     const report = await runGate({
-        read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] } },
-        incumbent: await deps.openSource(values.incumbent),
-        candidate: await deps.openSource(values.candidate),
+        read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+        incumbent: incumbent.source,
+        candidate: candidate.source,
         policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
         manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
         baseManifest: values['base-manifest'] === undefined ? undefined : { label: values['base-manifest'], text: (await deps.readSmallFile(values['base-manifest'])).text },
@@ -6333,10 +6768,12 @@ class CohortRegistry {
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5070);
+/* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3046);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _text_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3047);
-/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(990);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(990);
+/* harmony import */ var _row_pairing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9481);
+
 
 
 
@@ -6346,19 +6783,24 @@ class CohortRegistry {
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
  * both formats: `cohorts` is split on `;`, `checks.<name>` and `metrics.<name>` become nested objects.
  */
-async function* readCsvRecords(source) {
+async function* readCsvRecords(source, pairBy) {
     const parser = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(source.chunks()).pipe(
     // The same cap as for a JSONL line: a missing closing quote would otherwise swallow the rest of the file.
     (0,csv_parse__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true, max_record_size: _text_source_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LINE_LENGTH */ .l6 }));
     let header;
+    let row = 0;
     try {
-        for await (const row of parser) {
-            const line = row.info.lines;
+        for await (const record of parser) {
+            const line = record.info.lines;
             if (header === undefined) {
-                header = validateHeader(row.record, source.path);
+                header = validateHeader(record.record, source.path, pairBy);
                 continue;
             }
-            yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
+            const parsed = rowToRecord(header, record.record, source.path, line);
+            // Pairing by row order: the id is the row's number among the data rows (see validateHeader).
+            if (pairBy === 'row')
+                parsed.id = String(++row);
+            yield { records: [parsed], lines: [line] };
         }
     }
     catch (error) {
@@ -6374,7 +6816,7 @@ async function* readCsvRecords(source) {
     }
 }
 const PLAIN_COLUMNS = new Set(['id', 'cohorts', 'label', 'prediction', 'correct']);
-function validateHeader(columns, file) {
+function validateHeader(columns, file, pairBy) {
     const seen = new Set();
     for (const column of columns) {
         const known = PLAIN_COLUMNS.has(column) || /^(checks|metrics)\.[^.]+$/.test(column);
@@ -6385,8 +6827,7 @@ function validateHeader(columns, file) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `column "${column}" appears twice`, { line: 1, field: column });
         seen.add(column);
     }
-    if (!seen.has('id'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, 'the header has no `id` column', { line: 1, field: 'id' });
+    (0,_row_pairing_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRowPairing */ .zw)(seen.has('id'), pairBy, file, 'the `id` column', 1);
     return columns;
 }
 function rowToRecord(header, cells, file, line) {
@@ -6417,7 +6858,7 @@ function nested(record, key) {
     if (existing !== undefined)
         return existing;
     // No prototype: a `checks.__proto__` column must be an ordinary check, not a prototype change.
-    const created = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+    const created = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyNameRecord */ .ch)();
     record[key] = created;
     return created;
 }
@@ -6472,6 +6913,7 @@ var suggest_name = __nccwpck_require__(2140);
 function createParsedExample(layout) {
     return {
         id: '',
+        labelCohort: -1,
         cohorts: [],
         binary: new Uint8Array(layout.binaryMetrics.length),
         continuous: new Float64Array(layout.continuousMetrics.length),
@@ -6489,6 +6931,7 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
     out.id = parseId(r.id, file, line);
     const members = out.cohorts;
     members.length = 0;
+    out.labelCohort = -1;
     members.push(cohorts.indexOf(cohort_registry/* OVERALL */.aD));
     const listed = r.cohorts;
     if (listed !== undefined) {
@@ -6509,8 +6952,10 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
             if (layout.hasLabels !== ('label' in r)) {
                 throw new errors/* InputError */.d(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
             }
-            if (layout.hasLabels)
-                members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
+            if (layout.hasLabels) {
+                out.labelCohort = cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label'));
+                members.push(out.labelCohort);
+            }
         }
         else {
             if (!('label' in r) || !('prediction' in r)) {
@@ -6519,7 +6964,8 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
             const label = parseLabel(r.label, file, line, 'label');
             const prediction = parseLabel(r.prediction, file, line, 'prediction');
             out.binary[next++] = label === prediction ? 1 : 0;
-            members.push(cohorts.labelIndexOf(label));
+            out.labelCohort = cohorts.labelIndexOf(label);
+            members.push(out.labelCohort);
         }
     }
     else if ('correct' in r || 'label' in r || 'prediction' in r) {
@@ -6636,9 +7082,9 @@ var text_source = __nccwpck_require__(3047);
 
 
 /** Calls visit for every record of a per-example file, in order, with its line number. */
-async function forEachExampleRecord(source, format, visit) {
+async function forEachExampleRecord(source, format, visit, pairBy) {
     if (format === 'csv') {
-        for await (const batch of (0,csv_records/* readCsvRecords */.J)(source)) {
+        for await (const batch of (0,csv_records/* readCsvRecords */.J)(source, pairBy)) {
             for (let i = 0; i < batch.records.length; i++)
                 visit(batch.records[i], batch.lines[i]);
         }
@@ -6658,8 +7104,8 @@ async function forEachExampleRecord(source, format, visit) {
 var growable = __nccwpck_require__(705);
 // EXTERNAL MODULE: ./src/core/load/id-index.ts
 var id_index = __nccwpck_require__(3910);
-// EXTERNAL MODULE: ./src/core/readers/registry.ts + 31 modules
-var registry = __nccwpck_require__(3699);
+// EXTERNAL MODULE: ./src/core/readers/registry.ts + 46 modules
+var registry = __nccwpck_require__(1120);
 ;// CONCATENATED MODULE: ./src/core/load/example-columns.ts
 
 
@@ -6675,8 +7121,10 @@ var registry = __nccwpck_require__(3699);
  * through their reader.
  */
 async function forEachRecord(source, spec, visit) {
-    if (spec.reader === 'jsonl' || spec.reader === 'csv')
-        return forEachExampleRecord(source, spec.reader, visit);
+    if (spec.reader === 'jsonl' || spec.reader === 'csv') {
+        await forEachExampleRecord(source, spec.reader, visit, spec.options.pairBy);
+        return undefined;
+    }
     const output = await (0,registry/* readerByName */.It)(spec.reader, source.path).read(source, spec.options);
     if (output.kind !== 'examples')
         throw new errors/* InputError */.d(source.path, `the ${spec.reader} reader gives a per-cohort summary, not per-example results`);
@@ -6684,6 +7132,8 @@ async function forEachRecord(source, spec, visit) {
         for (let i = 0; i < batch.records.length; i++)
             visit(batch.records[i], batch.lines[i]);
     }
+    // The reader's tally is complete once its records are consumed; a plain copy crosses a worker boundary.
+    return output.tally === undefined ? undefined : { ...output.tally, notes: [...output.tally.notes] };
 }
 /** Reads and validates a whole per-example file into columns. Duplicate ids are found when pairing. */
 async function parseExampleColumns(source, spec) {
@@ -6696,9 +7146,10 @@ async function parseExampleColumns(source, spec) {
     const binary = new growable/* GrowableUint8 */.gw();
     const continuous = new growable/* GrowableFloat64 */.Sz();
     cohortStart.push(0);
+    const labelCohorts = spec.options.pairBy === 'row' ? new growable/* GrowableUint32 */.H0() : undefined;
     let layout;
     let parsed;
-    await forEachRecord(source, spec, (record, line) => {
+    const tally = await forEachRecord(source, spec, (record, line) => {
         if (layout === undefined || parsed === undefined) {
             layout = (0,example_layout/* layoutFromFirstRecord */.Aq)(asObject(record, source.path, line), source.path, line);
             parsed = createParsedExample(layout);
@@ -6714,6 +7165,7 @@ async function parseExampleColumns(source, spec) {
             binary.push(value);
         for (const value of parsed.continuous)
             continuous.push(value);
+        labelCohorts?.push(parsed.labelCohort + 1);
     });
     if (layout === undefined)
         throw new errors/* InputError */.d(source.path, 'the file has no examples: expected at least one record');
@@ -6729,6 +7181,8 @@ async function parseExampleColumns(source, spec) {
         cohortFlat: cohortFlat.toArray(),
         binary: binary.toArray(),
         continuous: continuous.toArray(),
+        ...(tally === undefined ? {} : { tally }),
+        ...(labelCohorts === undefined ? {} : { labelCohorts: Int32Array.from(labelCohorts.toArray(), (v) => v - 1) }),
     };
 }
 function asObject(record, file, line) {
@@ -6985,6 +7439,61 @@ function invalidJsonMessage(text, error) {
     }
     const reason = error instanceof Error ? error.message : String(error);
     return `invalid JSON (${reason}); expected one JSON object per line`;
+}
+
+
+/***/ }),
+
+/***/ 9481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h0: () => (/* binding */ rowLabelCheck),
+/* harmony export */   nl: () => (/* binding */ checkRowCounts),
+/* harmony export */   zw: () => (/* binding */ checkRowPairing)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/**
+ * A table pairs by id, or by row order when the policy says `inputs.pair_by: row` and the table has
+ * no id. Both at once would ignore one of them, so that is refused too.
+ */
+function checkRowPairing(hasId, pairBy, file, idSource, line) {
+    const where = { field: 'id', ...(line === undefined ? {} : { line }) };
+    if (!hasId && pairBy !== 'row') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'the table has no id column, so its rows cannot be paired with the other model\'s by id: name the id column with --columns id=<column>, or, if both files list the same examples in the same order, set inputs.pair_by: row in the policy to pair them by row number', where);
+    }
+    if (hasId && pairBy === 'row') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `the policy pairs by row order (inputs.pair_by: row), but the table has an id (${idSource}): pair by id (remove inputs.pair_by: row) or drop the id column`, where);
+    }
+}
+/** Pairing by row order pairs row k with row k: both files must have the same number of rows. */
+function checkRowCounts(incumbent, candidate) {
+    if (incumbent.ids.length === candidate.ids.length)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(candidate.path, `the policy pairs rows by their order (inputs.pair_by: row), but the candidate has ${candidate.ids.length} row(s) and the incumbent ${incumbent.path} has ${incumbent.ids.length}: rows can only be paired by order when both files list the same examples in the same order`);
+}
+/**
+ * With a label (ground truth) on both sides, row k must have the same label in both files, or the
+ * rows are not the same examples: a check for pairs by row order, which have no id to vouch for them.
+ * Returns undefined when a side has no label. Indices are each file's own; cohorts are compared by
+ * their shared index.
+ */
+function rowLabelCheck(incumbent, incumbentToShared, candidate, candidateToShared) {
+    const a = incumbent.labelCohorts;
+    const b = candidate.labelCohorts;
+    if (a === undefined || b === undefined || !incumbent.layout.hasLabels || !candidate.layout.hasLabels)
+        return undefined;
+    return (i, c) => {
+        const left = a[i];
+        const right = b[c];
+        if (left === -1 || right === -1 || incumbentToShared[left] === candidateToShared[right])
+            return;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(candidate.path, `row ${incumbent.ids[i]} has label ${JSON.stringify(labelOf(candidate, right))} here but ${JSON.stringify(labelOf(incumbent, left))} in the incumbent ${incumbent.path} (line ${incumbent.lines[i]}): pairing by row order (inputs.pair_by: row) needs both files to list the same examples in the same order`, { line: candidate.lines[c], field: 'label' });
+    };
+}
+function labelOf(columns, cohort) {
+    return (columns.cohortNames[cohort] ?? '').replace(/^label:/, '');
 }
 
 
@@ -7521,86 +8030,126 @@ function isLiteralPattern(pattern) {
 
 /***/ }),
 
-/***/ 6304:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ jsonlReader),
-/* harmony export */   w: () => (/* binding */ csvReader)
-/* harmony export */ });
-/* harmony import */ var _load_csv_records_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7051);
-/* harmony import */ var _load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5641);
-/* harmony import */ var _load_text_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3047);
-
-
-
-/** The gate's own per-example JSON lines (see the README's file formats). */
-const jsonlReader = {
-    name: 'jsonl',
-    expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
-    detect: ({ path }) => /\.(jsonl|ndjson)$/i.test(path),
-    read: async (source) => ({
-        kind: 'examples',
-        records: (async function* () {
-            for await (const { texts, firstLine } of (0,_load_text_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readLineBatches */ .pG)(source)) {
-                const records = [];
-                const lines = [];
-                texts.forEach((text, i) => {
-                    const record = (0,_load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonLine */ .w)(text, firstLine + i, source.path);
-                    if (record === undefined)
-                        return;
-                    records.push(record);
-                    lines.push(firstLine + i);
-                });
-                if (records.length > 0)
-                    yield { records, lines };
-            }
-        })(),
-    }),
-};
-/** The gate's own per-example CSV: the JSONL fields as columns, `checks.<name>`, `metrics.<name>`. */
-const csvReader = {
-    name: 'csv',
-    expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
-    detect: ({ path, head }) => /\.csv$/i.test(path) && headerColumns(head).includes('id'),
-    read: async (source) => ({ kind: 'examples', records: (0,_load_csv_records_js__WEBPACK_IMPORTED_MODULE_0__/* .readCsvRecords */ .J)(source) }),
-};
-/** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
-function headerColumns(head) {
-    const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
-    return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
-}
-
-
-/***/ }),
-
-/***/ 3699:
+/***/ 1389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Pq: () => (/* binding */ chooseReader),
-  rs: () => (/* binding */ isBinaryFormat),
-  OQ: () => (/* binding */ producesSummary),
-  It: () => (/* binding */ readerByName)
+  Y: () => (/* binding */ continuous),
+  J: () => (/* binding */ lmEvalResultsReader)
 });
-
-// UNUSED EXPORTS: READERS
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/load/summary-data.ts + 1 modules
-var summary_data = __nccwpck_require__(6829);
-// EXTERNAL MODULE: ./src/core/load/text-source.ts
-var text_source = __nccwpck_require__(3047);
 // EXTERNAL MODULE: ./src/core/load/example-layout.ts
 var example_layout = __nccwpck_require__(3989);
 // EXTERNAL MODULE: ./src/core/named-record.ts
 var named_record = __nccwpck_require__(990);
 // EXTERNAL MODULE: ./src/core/load/structured-text.ts
 var structured_text = __nccwpck_require__(7485);
+// EXTERNAL MODULE: ./src/core/load/text-source.ts
+var text_source = __nccwpck_require__(3047);
+;// CONCATENATED MODULE: ./src/core/readers/lm-eval-results-sizes.ts
+
+const WHOLE = 0.01;
+function sizeOfTask(task, nSamples, scores) {
+    if (nSamples !== undefined) {
+        const entry = (0,named_record/* ownValue */.eC)(nSamples, task);
+        const n = entry?.effective ?? entry?.original;
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+            return { field: `n-samples.${task}`, problem: `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : JSON.stringify(n)}` };
+        }
+        return { n };
+    }
+    const tried = [];
+    const found = new Map();
+    for (const [name, { value: p, stderr }] of scores) {
+        if (stderr === undefined || !(stderr > 0) || !(p > 0 && p < 1))
+            continue;
+        const raw = (p * (1 - p)) / (stderr * stderr) + 1;
+        const n = Math.round(raw);
+        const whole = Math.abs(raw - n) <= WHOLE && n >= 2 && Math.abs(p * n - Math.round(p * n)) <= 1e-6 * n;
+        tried.push(`${name}: ${raw.toFixed(3)}`);
+        if (whole)
+            found.set(n, name);
+    }
+    if (found.size === 1) {
+        const [[n, name]] = [...found];
+        return { n, derivedFrom: name };
+    }
+    const field = `results.${task}`;
+    if (found.size > 1) {
+        return { field, problem: `the file has no n-samples (lm-eval before 0.4.3) and the task's proportions give different sample counts (${[...found].map(([n, name]) => `${name}: ${n}`).join(', ')}): cannot tell how many documents were scored` };
+    }
+    if (tried.length === 0)
+        return { unknown: 'no n-samples and no proportion with a stderr to derive the number of documents from' };
+    return {
+        field,
+        problem: `the file has no n-samples (lm-eval before 0.4.3), and n = p(1−p)/stderr² + 1 is not a whole number ≥ 2 for any proportion (${tried.join('; ')}): rerun with lm-eval 0.4.3 or later, or give the samples files`,
+    };
+}
+/**
+ * lm-eval 0.3 files (`results.<task>.<metric>` and `<metric>_stderr`, with `versions` and `config`
+ * and no `configs`) in the 0.4 shape, filter `none`: one reading path for every version.
+ */
+function asVersion04(doc) {
+    const results = doc.results;
+    const isV03 = doc.configs === undefined && Object.values(results).every((entry) => entry !== null && typeof entry === 'object' && Object.keys(entry).every((key) => !key.includes(',')));
+    if (!isV03)
+        return doc;
+    const converted = {};
+    for (const [task, entry] of Object.entries(results)) {
+        const out = {};
+        for (const [key, value] of Object.entries(entry))
+            out[`${key},none`] = value;
+        converted[task] = out;
+    }
+    return { ...doc, results: converted };
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/lm-eval-results-groups.ts
+
+
+/**
+ * A group's cohort (mmlu, leaderboard_math_hard, …) pooled from its leaf tasks, weighted by their
+ * sample counts: a proportion is Σ successes / Σ n over the leaves (what a per-document comparison of
+ * the whole group would count); a mean is Σ nᵢ·meanᵢ / N with stderr √Σ (nᵢ/N)²·seᵢ². lm-eval's own
+ * group number is not used for the test: some groups report an unweighted mean of subtasks, or none
+ * at all (groups without aggregate_metric_list). When it differs from the pooled value a note says so.
+ * Only metrics every leaf has are pooled.
+ */
+function pooledGroup(group, leaves, scores, sizeOf, isBinary, reported, notes) {
+    if (leaves.length === 0)
+        return undefined;
+    const n = leaves.reduce((sum, task) => sum + sizeOf(task), 0);
+    const names = [...(scores.get(leaves[0])?.keys() ?? [])].filter((name) => leaves.every((task) => scores.get(task)?.has(name) === true));
+    const out = (0,named_record/* emptyNameRecord */.ch)();
+    for (const name of names) {
+        const parts = leaves.map((task) => ({ score: scores.get(task)?.get(name), n: sizeOf(task) }));
+        const mean = parts.reduce((sum, p) => sum + p.score.value * p.n, 0) / n;
+        if (isBinary(name))
+            out[name] = { successes: parts.reduce((sum, p) => sum + Math.round(p.score.value * p.n), 0), n };
+        else if (parts.every((p) => p.score.stderr !== undefined)) {
+            const se = Math.sqrt(parts.reduce((sum, p) => sum + ((p.n / n) * p.score.stderr) ** 2, 0));
+            out[name] = continuous({ value: mean, stderr: se }, n);
+        }
+        else
+            out[name] = { value: mean };
+        const own = reported.get(name);
+        if (own !== undefined && Math.abs(own.value - mean) > 1e-6 * Math.max(1, Math.abs(mean))) {
+            notes.push(`group:${group}: ${name} is compared as the sample-weighted value over its ${leaves.length} tasks (${round(mean)}); lm-eval reports ${round(own.value)} (another aggregation, e.g. an unweighted mean of subtasks)`);
+        }
+    }
+    return Object.keys(out).length === 0 ? undefined : { n, metrics: out };
+}
+function round(value) {
+    return String(Math.round(value * 1e6) / 1e6);
+}
+
 ;// CONCATENATED MODULE: ./src/core/readers/lm-eval-results-reader.ts
+
+
 
 
 
@@ -7619,8 +8168,11 @@ var structured_text = __nccwpck_require__(7485);
  */
 const lmEvalResultsReader = {
     name: 'lm-eval-results',
-    expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
-    detect: ({ path, head }) => /\.json$/i.test(path) && /^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head) && /"[^"\\,]+,[^"\\]*"\s*:/.test(head),
+    expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path, 0.3 to 0.4.x): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
+    // 0.4 keys are "<metric>,<filter>"; 0.3 files have plain metric keys, with "versions" and "config" after them.
+    detect: ({ path, head }) => /\.json$/i.test(path) &&
+        /^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head) &&
+        (/"[^"\\,]+,[^"\\]*"\s*:/.test(head) || (/\n {2}"versions"\s*:/.test(head) && /\n {2}"config"\s*:/.test(head))),
     async read(source) {
         const text = await (0,text_source/* readAll */.yw)(source);
         return { kind: 'summary', summary: summarize(parseJson(text, source.path), text, source.path) };
@@ -7629,14 +8181,16 @@ const lmEvalResultsReader = {
 // When lm-eval gives no stderr, the 0/1 check below cannot confirm a proportion; these built-in
 // metrics are 0/1 per document by definition.
 const ZERO_ONE = new Set(['acc', 'acc_norm', 'acc_mutual_info', 'exact_match']);
-function summarize(doc, text, file) {
+function summarize(raw, text, file) {
     const fail = (path, problem) => {
         throw new errors/* InputError */.d(file, problem, { ...lineOf(text, file, path), field: path.join('.') });
     };
-    const results = object(doc.results, ['results'], fail, 'an object of tasks');
+    object(raw.results, ['results'], fail, 'an object of tasks');
+    const doc = asVersion04(raw);
+    const results = doc.results;
     const subtasks = object(doc.group_subtasks ?? {}, ['group_subtasks'], fail, 'an object of group → subtask names');
     const groupEntries = object(doc.groups ?? {}, ['groups'], fail, 'an object of groups');
-    const nSamples = object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"} (recent lm-eval 0.4.x releases write it)');
+    const nSamples = doc['n-samples'] === undefined ? undefined : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
     const children = (group) => {
         const list = (0,named_record/* ownValue */.eC)(subtasks, group) ?? [];
         if (!Array.isArray(list) || list.some((name) => typeof name !== 'string'))
@@ -7645,19 +8199,30 @@ function summarize(doc, text, file) {
     };
     const groups = [...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)])];
     const tasks = Object.keys(results).filter((name) => !groups.includes(name));
-    const sizeOf = (task) => {
-        const entry = (0,named_record/* ownValue */.eC)(nSamples, task);
-        const n = entry?.effective ?? entry?.original;
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-            fail(['n-samples', task], `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : (0,example_layout/* describe */.q0)(n)}`);
-        }
-        return n;
-    };
     const scores = new Map(tasks.map((task) => [task, scoresOf((0,named_record/* ownValue */.eC)(results, task), ['results', task], fail)]));
+    const notes = [];
+    const sizes = new Map();
+    for (const [task, metrics] of scores) {
+        if (metrics.size === 0)
+            continue;
+        const size = sizeOfTask(task, nSamples, metrics);
+        if ('problem' in size)
+            fail(size.field.split('.'), size.problem);
+        else if ('unknown' in size)
+            notes.push(`task:${task} is left out: ${size.unknown} (rerun with lm-eval 0.4.3 or later to compare it)`);
+        else {
+            sizes.set(task, size.n);
+            if (size.derivedFrom !== undefined)
+                notes.push(`task:${task}: n = ${size.n} derived from ${size.derivedFrom} and its stderr (n = p(1−p)/stderr² + 1; the file has no n-samples: lm-eval 0.3 or 0.4.0–0.4.2)`);
+        }
+    }
+    const sizeOf = (task) => sizes.get(task) ?? 0;
     // One kind per metric name in the file: the gate rejects a metric that is a proportion in one cohort and a mean in another.
     const proportional = new Set();
     const notProportional = new Set();
     for (const [task, metrics] of scores) {
+        if (!sizes.has(task))
+            continue;
         for (const [name, score] of metrics)
             (isProportion(name, score, sizeOf(task)) ? proportional : notProportional).add(name);
     }
@@ -7665,6 +8230,8 @@ function summarize(doc, text, file) {
     const cohorts = (0,named_record/* emptyNameRecord */.ch)();
     for (const [task, metrics] of scores) {
         const n = sizeOf(task);
+        if (n === 0)
+            continue;
         const out = (0,named_record/* emptyNameRecord */.ch)();
         for (const [name, score] of metrics)
             out[name] = isBinary(name) ? { successes: Math.round(score.value * n), n } : continuous(score, n);
@@ -7672,24 +8239,17 @@ function summarize(doc, text, file) {
             cohorts[`task:${task}`] = { n, metrics: out };
     }
     for (const group of groups) {
-        const leaves = leafTasks(group, children, groups);
-        const n = leaves.reduce((sum, task) => sum + sizeOf(task), 0);
+        const leaves = leafTasks(group, children, groups).filter((task) => sizes.has(task));
         const where = Object.hasOwn(groupEntries, group) ? ['groups', group] : ['results', group];
-        const out = (0,named_record/* emptyNameRecord */.ch)();
-        for (const [name, score] of scoresOf((0,named_record/* ownValue */.eC)(groupEntries, group) ?? (0,named_record/* ownValue */.eC)(results, group) ?? {}, where, fail)) {
-            const parts = leaves.map((task) => scores.get(task)?.get(name));
-            const successes = parts.reduce((sum, part, i) => sum + Math.round((part?.value ?? Number.NaN) * sizeOf(leaves[i])), 0);
-            // A size-weighted group mean of proportions is the pooled proportion; an unweighted one is not, so it is only a point value.
-            const pooled = isBinary(name) && Math.abs(score.value * n - successes) <= 1e-6 * Math.max(1, n);
-            out[name] = pooled ? { successes, n } : isBinary(name) ? { value: score.value } : continuous(score, n);
-        }
-        if (n > 0 && Object.keys(out).length > 0)
-            cohorts[`group:${group}`] = { n, metrics: out };
+        const reported = scoresOf((0,named_record/* ownValue */.eC)(groupEntries, group) ?? (0,named_record/* ownValue */.eC)(results, group) ?? {}, where, fail);
+        const pooled = pooledGroup(group, leaves, scores, sizeOf, isBinary, reported, notes);
+        if (pooled !== undefined)
+            cohorts[`group:${group}`] = pooled;
     }
     if (Object.keys(cohorts).length === 0) {
         fail(['results'], 'no task has a score: expected "<metric>,<filter>" values (a --predict_only run has none to compare)');
     }
-    return { schema: 'model-release-gate/summary@1', cohorts };
+    return { schema: 'model-release-gate/summary@1', cohorts, ...(notes.length > 0 ? { meta: { notes } } : {}) };
 }
 function scoresOf(entry, where, fail) {
     const fields = object(entry, where, fail, 'an object of "<metric>,<filter>" values');
@@ -7769,120 +8329,222 @@ function lineOf(text, file, path) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/load/jsonl-records.ts
-var jsonl_records = __nccwpck_require__(5641);
-;// CONCATENATED MODULE: ./src/core/readers/lm-eval-samples-reader.ts
 
+/***/ }),
 
+/***/ 2276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FS: () => (/* binding */ runFileOf),
+/* harmony export */   NW: () => (/* binding */ runFiles),
+/* harmony export */   UH: () => (/* binding */ runFileMarkerLine),
+/* harmony export */   XW: () => (/* binding */ startsWithRunMarker),
+/* harmony export */   bl: () => (/* binding */ samplesFileName)
+/* harmony export */ });
+/* unused harmony exports RUN_FILE_MARKER, resultsFileTime */
 /**
- * EleutherAI lm-evaluation-harness per-sample logs (`samples_<task>_<timestamp>.jsonl`, written with
- * --log_samples): one line per document and filter, with the metric names in `metrics` and each
- * score as a top-level key. Each document becomes one record, id `<task>:<doc_id>` (the task comes
- * from the file name; a renamed file gives plain `<doc_id>` ids), in cohort `task:<task>`.
- *
- * A filter's scores are named like the results reader names them (`exact_match_strict-match`, plain
- * `acc` for filter `none`) and kept on the same record: two filters score the same document, so
- * making them separate examples would count every document twice in `overall`.
- * A metric whose scores are all 0 or 1 becomes a check (binary tests); any other, a metric.
+ * An lm-eval run directory (`--output_path` holds, per model, `results_<time>.json` and one
+ * `samples_<task>_<time>.jsonl` per task) handed to the core as ONE text source: the adapter lists
+ * the files and streams them in order, each after a marker line naming it. The core never opens a
+ * file, so this is how a reader sees a whole run; the marker is a JSON line no lm-eval file starts
+ * a line with.
  */
-const lmEvalSamplesReader = {
-    name: 'lm-eval-samples',
-    expects: 'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
-    detect: ({ path, head }) => {
-        const first = head.split('\n', 1)[0] ?? '';
-        // lm-eval writes doc_id first and resps after the document, which can outgrow the head.
-        const cutShort = !head.includes('\n') && /^\uFEFF?\{\s*"doc_id"\s*:/.test(first);
-        return /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first));
-    },
-    read: (source) => Promise.resolve({ kind: 'examples', records: readSamples(source) }),
-};
-/** The task name from lm-eval's file name, `samples_<task>_<ISO time with - for :>.jsonl`. */
-function taskFromPath(path) {
-    const name = path.split(/[\\/]/).pop() ?? '';
-    return /^samples_(.+)_\d{4}-\d{2}-\d{2}T[\d.-]+\.jsonl$/i.exec(name)?.[1];
+const RUN_FILE_MARKER = 'model-release-gate/lm-eval-run-file';
+/** The line an adapter writes before each file of a run directory. */
+function runFileMarkerLine(name) {
+    return `${JSON.stringify({ [RUN_FILE_MARKER]: name })}\n`;
 }
+const MARKER_PREFIX = `{${JSON.stringify(RUN_FILE_MARKER)}:`;
+/** The file name of a marker line, or undefined for any other line. */
+function runFileOf(line) {
+    if (!line.startsWith(MARKER_PREFIX))
+        return undefined;
+    try {
+        const name = JSON.parse(line)[RUN_FILE_MARKER];
+        return typeof name === 'string' ? name : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function startsWithRunMarker(head) {
+    return head.replace(/^\uFEFF/, '').startsWith(MARKER_PREFIX);
+}
+/** `samples_<task>_<ISO time with - for :>.jsonl` → task and time; undefined for other names. */
+function samplesFileName(name) {
+    const match = /^samples_(.+)_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.jsonl$/i.exec(name);
+    return match === null ? undefined : { task: match[1], time: match[2] };
+}
+/** `results_<time>.json` → time. */
+function resultsFileTime(name) {
+    return /^results_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.json$/i.exec(name)?.[1];
+}
+/**
+ * Which files of a directory listing make up the run, in a fixed order (results first, then samples
+ * by name). A directory holding several runs (several timestamps) is refused: which one was meant
+ * cannot be guessed.
+ */
+function runFiles(dir, names) {
+    const samples = names.filter((name) => samplesFileName(name) !== undefined).sort();
+    const results = names.filter((name) => resultsFileTime(name) !== undefined).sort();
+    if (samples.length === 0) {
+        return { problem: `the directory has no samples_<task>_<time>.jsonl file: expected an lm-eval run written with --log_samples (give a file instead of ${dir} for other formats)` };
+    }
+    const times = [...new Set(samples.map((name) => samplesFileName(name)?.time))].sort();
+    if (times.length > 1) {
+        return { problem: `the directory holds ${times.length} lm-eval runs (${times.join(', ')}): give one run's samples file, or a directory with one run` };
+    }
+    const ofRun = results.filter((name) => resultsFileTime(name) === times[0]);
+    return { files: [...ofRun, ...samples] };
+}
+
+
+/***/ }),
+
+/***/ 5637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ docCohortFields),
+/* harmony export */   u: () => (/* binding */ collectSamples)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3989);
+/* harmony import */ var _load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5641);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(990);
+/* harmony import */ var _load_text_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3047);
+/* harmony import */ var _lm_eval_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2276);
+
+
+
+
+
+
 // Fields lm-eval writes next to the scores; used only by files too old to list `metrics`.
 const SAMPLE_FIELDS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name']);
-async function* readSamples(source) {
-    // Whether a metric is binary is known only once all its scores are read, so documents are collected first.
-    const { docIds, firstLines, scores } = await collect(source);
-    const task = taskFromPath(source.path);
-    const binary = new Map([...scores].map(([name, values]) => [name, values.every((v) => v === 0 || v === 1)]));
-    for (let start = 0; start < docIds.length; start += 1024) {
-        const batch = { records: [], lines: [] };
-        for (let doc = start; doc < Math.min(docIds.length, start + 1024); doc++) {
-            const checks = (0,named_record/* emptyNameRecord */.ch)();
-            const metrics = (0,named_record/* emptyNameRecord */.ch)();
-            for (const [name, values] of scores) {
-                const value = values[doc];
-                if (binary.get(name) === true)
-                    checks[name] = value === 1;
-                else
-                    metrics[name] = value;
-            }
-            const id = task === undefined ? docIds[doc] : `${task}:${docIds[doc]}`;
-            batch.records.push({ id, cohorts: task === undefined ? [] : [`task:${task}`], checks, metrics });
-            batch.lines.push(firstLines[doc]);
+/** Parses --cohort-field for samples: `doc.<field>`, several comma-separated. */
+function docCohortFields(cohortField, file) {
+    if (cohortField === undefined || cohortField.trim() === '')
+        return [];
+    return cohortField.split(',').map((raw) => {
+        const field = raw.trim();
+        const path = field.split('.');
+        if (path[0] !== 'doc' || path.length < 2 || path.some((part) => part === '')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `cohort field "${field}" is not a field of the lm-eval document: expected doc.<field> (e.g. doc.subject), several separated by commas`);
         }
-        yield batch;
-    }
+        return path.slice(1);
+    });
 }
-async function collect(source) {
-    const file = source.path;
-    const collected = { docIds: [], firstLines: [], scores: new Map() };
-    const docIndex = new Map();
-    for await (const { texts, firstLine } of (0,text_source/* readLineBatches */.pG)(source)) {
+async function collectSamples(source, cohortPaths) {
+    const tasks = [];
+    let current;
+    let resultsLines;
+    let resultsName = '';
+    let results;
+    let isRun = false;
+    const start = (task, file, offset) => {
+        current = { task, file, offset, docs: [], index: new Map() };
+        tasks.push(current);
+    };
+    const closeResults = () => {
+        if (resultsLines === undefined)
+            return;
+        results = parseResults(resultsLines.join('\n'), `${source.path}/${resultsName}`);
+        resultsLines = undefined;
+    };
+    for await (const { texts, firstLine } of (0,_load_text_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readLineBatches */ .pG)(source)) {
         for (let i = 0; i < texts.length; i++) {
             const line = firstLine + i;
-            const sample = (0,jsonl_records/* parseJsonLine */.w)(texts[i], line, file);
-            if (sample === undefined)
+            const text = texts[i];
+            const marked = (0,_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runFileOf */ .FS)(text);
+            if (marked !== undefined) {
+                isRun = true;
+                closeResults();
+                if ((0,_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_4__/* .samplesFileName */ .bl)(marked) === undefined) {
+                    resultsLines = [];
+                    resultsName = marked;
+                    current = undefined;
+                }
+                else
+                    start((0,_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_4__/* .samplesFileName */ .bl)(marked)?.task, `${source.path}/${marked}`, line);
                 continue;
-            if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
-                throw new errors/* InputError */.d(file, `expected one JSON object per line (an lm-eval sample), got ${(0,example_layout/* describe */.q0)(sample)}`, { line });
             }
-            const s = sample;
-            const docId = s.doc_id;
-            if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) || (typeof docId === 'string' && docId !== ''))) {
-                throw new errors/* InputError */.d(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${(0,example_layout/* describe */.q0)(docId)}`, { line, field: 'doc_id' });
+            if (resultsLines !== undefined) {
+                resultsLines.push(text);
+                continue;
             }
-            const filter = s.filter ?? 'none';
-            if (typeof filter !== 'string' || filter === '')
-                throw new errors/* InputError */.d(file, `expected the filter's name, got ${(0,example_layout/* describe */.q0)(filter)}`, { line, field: 'filter' });
-            let doc = docIndex.get(String(docId));
-            if (doc === undefined) {
-                doc = collected.docIds.length;
-                docIndex.set(String(docId), doc);
-                collected.docIds.push(String(docId));
-                collected.firstLines.push(line);
-            }
-            for (const metric of metricNames(s, file, line)) {
-                const value = score((0,named_record/* ownValue */.eC)(s, metric), file, line, metric);
-                if (value === undefined)
-                    continue;
-                const name = filter === 'none' ? metric : `${metric}_${filter}`;
-                let values = collected.scores.get(name);
-                if (values === undefined) {
-                    values = [];
-                    collected.scores.set(name, values);
-                }
-                if (values[doc] !== undefined) {
-                    throw new errors/* InputError */.d(file, `doc_id ${String(docId)} has a second "${filter}" sample (first on line ${collected.firstLines[doc]}): expected one line per document and filter`, { line, field: 'doc_id' });
-                }
-                values[doc] = value;
-            }
+            if (current === undefined)
+                start((0,_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_4__/* .samplesFileName */ .bl)(source.path.split(/[\\/]/).pop() ?? '')?.task, source.path, 0);
+            readLine(text, line - current.offset, current, cohortPaths, line);
         }
     }
-    return complete(collected, file);
+    closeResults();
+    return { tasks: tasks.filter((t) => t.docs.length > 0 || !isRun), results, isRun };
+}
+function readLine(text, line, task, cohortPaths, streamLine) {
+    const file = task.file;
+    const sample = (0,_load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonLine */ .w)(text, line, file);
+    if (sample === undefined)
+        return;
+    if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected one JSON object per line (an lm-eval sample), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(sample)}`, { line });
+    }
+    const s = sample;
+    const docId = s.doc_id;
+    if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) || (typeof docId === 'string' && docId !== ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(docId)}`, { line, field: 'doc_id' });
+    }
+    const filter = s.filter ?? 'none';
+    if (typeof filter !== 'string' || filter === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected the filter's name, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(filter)}`, { line, field: 'filter' });
+    let doc = task.index.get(String(docId));
+    if (doc === undefined) {
+        doc = { docId: String(docId), line: streamLine, cohorts: cohortsOf(s.doc, cohortPaths, file, line), byFilter: new Map(), namedFilter: s.filter !== undefined, identity: identityOf(s) };
+        task.index.set(doc.docId, doc);
+        task.docs.push(doc);
+    }
+    else if (!doc.namedFilter || s.filter === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `doc_id ${doc.docId} appears again (first on line ${doc.line - task.offset}) and the lines name no filter (lm-eval before 0.4.3): repeats cannot be told from filters`, { line, field: 'doc_id' });
+    }
+    const scores = new Map();
+    for (const key of metricNames(s, file, line)) {
+        const value = score((0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .ownValue */ .eC)(s, key), file, line, key);
+        if (value !== undefined)
+            scores.set(key, value);
+    }
+    const occurrences = doc.byFilter.get(filter) ?? [];
+    occurrences.push(scores);
+    doc.byFilter.set(filter, occurrences);
+}
+function identityOf(s) {
+    const identity = {};
+    if (typeof s.doc_hash === 'string')
+        identity.doc_hash = s.doc_hash;
+    if (typeof s.target_hash === 'string')
+        identity.target_hash = s.target_hash;
+    else if (s.target !== undefined)
+        identity.target = JSON.stringify(s.target);
+    return identity;
+}
+function cohortsOf(doc, paths, file, line) {
+    return paths.map((path) => {
+        let value = doc;
+        for (const part of path)
+            value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .ownValue */ .eC)(value, part) : undefined;
+        const field = `doc.${path.join('.')}`;
+        if (typeof value === 'string' ? value === '' : typeof value !== 'number' && typeof value !== 'boolean') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected a text, number or true/false at ${field} to name this document's cohort, got ${value === undefined ? 'nothing (the field is missing)' : (0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(value)}`, { line, field });
+        }
+        return `${path[path.length - 1]}:${String(value)}`;
+    });
 }
 function metricNames(sample, file, line) {
     const listed = sample.metrics;
     if (listed === undefined)
         return Object.keys(sample).filter((key) => !SAMPLE_FIELDS.has(key) && typeof sample[key] === 'number');
     if (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string')) {
-        throw new errors/* InputError */.d(file, `expected the list of metric names, got ${(0,example_layout/* describe */.q0)(listed)}`, { line, field: 'metrics' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected the list of metric names, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(listed)}`, { line, field: 'metrics' });
     }
     // `bypass` is lm-eval's placeholder when no metric was computed (--predict_only).
     return listed.filter((name) => name !== 'bypass');
@@ -7898,27 +8560,303 @@ function score(value, file, line, field) {
         return value === 'True' ? 1 : 0;
     if (Array.isArray(value) || (typeof value === 'object' && value !== null))
         return undefined;
-    throw new errors/* InputError */.d(file, `expected a finite number (this document's score), got ${(0,example_layout/* describe */.q0)(value)}`, { line, field });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected a finite number (this document's score), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(value)}`, { line, field });
 }
-function complete(collected, file) {
-    if (collected.docIds.length === 0)
-        throw new errors/* InputError */.d(file, 'the file has no samples: expected one lm-eval sample per line');
-    if (collected.scores.size === 0) {
-        throw new errors/* InputError */.d(file, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
+function parseResults(text, file) {
+    try {
+        const value = JSON.parse(text);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+            return value;
     }
-    for (const [name, values] of collected.scores) {
-        for (let doc = 0; doc < collected.docIds.length; doc++) {
-            if (values[doc] === undefined) {
-                throw new errors/* InputError */.d(file, `doc_id ${collected.docIds[doc]} has no ${name} score, which other documents have: every document needs the same metrics and filters`, {
-                    line: collected.firstLines[doc],
-                    field: name,
-                });
-            }
-        }
+    catch {
+        // reported below
     }
-    return collected;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'the run\'s results file is not the JSON object lm_eval writes');
 }
 
+
+/***/ }),
+
+/***/ 372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ lmEvalSamplesReader)
+/* harmony export */ });
+/* unused harmony export taskFromPath */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(990);
+/* harmony import */ var _lm_eval_samples_collect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5637);
+/* harmony import */ var _lm_eval_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2276);
+/* harmony import */ var _reader_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8593);
+
+
+
+
+
+/**
+ * EleutherAI lm-evaluation-harness per-sample logs (`samples_<task>_<timestamp>.jsonl`, written with
+ * --log_samples), one file or a whole run directory: one line per document and filter, with the
+ * metric names in `metrics` and each score as a top-level key. Each document becomes a record, id
+ * `<task>:<doc_id>` (the task comes from the file name; a renamed file gives plain `<doc_id>` ids), in
+ * cohort `task:<task>` and, with cohortField `doc.<field>` (several comma-separated), `<field>:<value>`.
+ *
+ * A filter's scores are named like the results reader names them (`exact_match_strict-match`, plain
+ * `acc` for filter `none`) and kept on the same record: two filters score the same document. The
+ * same document and filter on several lines are repeats: one record each, with the same id, which
+ * the loading path aggregates as the policy's `inputs.repeats` says.
+ * A metric whose scores are all 0 or 1 becomes a check (binary tests); any other, a metric.
+ */
+const lmEvalSamplesReader = {
+    name: 'lm-eval-samples',
+    accepts: ['cohortField'],
+    expects: 'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples, or the run directory holding them): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
+    detect: ({ path, head }) => {
+        if ((0,_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_2__/* .startsWithRunMarker */ .XW)(head))
+            return true;
+        const first = head.split('\n', 1)[0] ?? '';
+        // lm-eval writes doc_id first and resps after the document, which can outgrow the head.
+        const cutShort = !head.includes('\n') && /^\uFEFF?\{\s*"doc_id"\s*:/.test(first);
+        return /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first));
+    },
+    read: (source, options) => {
+        const tally = (0,_reader_types_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyTally */ .C)();
+        const cohortPaths = (0,_lm_eval_samples_collect_js__WEBPACK_IMPORTED_MODULE_1__/* .docCohortFields */ .j)(options.cohortField, source.path);
+        return Promise.resolve({ kind: 'examples', records: readSamples(source, cohortPaths, tally), tally });
+    },
+};
+/** The task name from lm-eval's file name, `samples_<task>_<ISO time with - for :>.jsonl`. */
+function taskFromPath(path) {
+    return samplesFileName(path.split(/[\\/]/).pop() ?? '')?.task;
+}
+async function* readSamples(source, cohortPaths, tally) {
+    // Whether a metric is binary is known only once all its scores are read, so documents are collected first.
+    const run = await (0,_lm_eval_samples_collect_js__WEBPACK_IMPORTED_MODULE_1__/* .collectSamples */ .u)(source, cohortPaths);
+    const examples = run.tasks.flatMap((task) => examplesOf(task, run, tally));
+    const names = sharedMetrics(run, examples, source.path, tally);
+    const binary = new Map(names.map((name) => [name, examples.every((e) => [0, 1].includes(e.scores.get(name)))]));
+    for (let start = 0; start < examples.length; start += 1024) {
+        const batch = { records: [], lines: [] };
+        for (const example of examples.slice(start, start + 1024)) {
+            const checks = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+            const metrics = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+            for (const name of names) {
+                const value = example.scores.get(name);
+                if (binary.get(name) === true)
+                    checks[name] = value === 1;
+                else
+                    metrics[name] = value;
+            }
+            batch.records.push({ id: example.id, cohorts: example.cohorts, checks, metrics });
+            batch.lines.push(example.line);
+        }
+        yield batch;
+    }
+}
+/** One example per document and repeat, each filter's scores under its own names. */
+function examplesOf(task, run, tally) {
+    if (task.docs.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(task.file, 'the file has no samples: expected one lm-eval sample per line');
+    const renamed = new Set();
+    const examples = [];
+    let repeated = 0;
+    for (const doc of task.docs) {
+        const repeats = repeatCount(doc, task);
+        if (repeats > 1)
+            repeated += 1;
+        for (let r = 0; r < repeats; r++) {
+            const scores = new Map();
+            for (const [filter, occurrences] of doc.byFilter) {
+                for (const [key, value] of occurrences[r]) {
+                    const name = metricName(key, filter, doc, task.task, run, renamed);
+                    if (scores.has(name))
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(task.file, `two scores of doc_id ${doc.docId} are both named "${name}" once the filter is appended`, { line: doc.line - task.offset, field: key });
+                    scores.set(name, value);
+                }
+            }
+            examples.push({ id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`, cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts], line: doc.line, scores });
+        }
+    }
+    for (const note of renamed)
+        tally.notes.push(note);
+    if (repeated > 0)
+        tally.notes.push(`${task.file}: ${repeated} document(s) have several samples per filter (repeats): one example each, with the same id`);
+    return examples;
+}
+function repeatCount(doc, task) {
+    const counts = [...doc.byFilter].map(([filter, occurrences]) => [filter, occurrences.length]);
+    const first = counts[0]?.[1] ?? 0;
+    const odd = counts.find(([, n]) => n !== first);
+    if (odd !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(task.file, `doc_id ${doc.docId} has ${first} sample(s) under filter "${counts[0]?.[0]}" but ${odd[1]} under "${odd[0]}": every filter needs the same number of repeats`, { line: doc.line - task.offset, field: 'filter' });
+    }
+    return first;
+}
+/**
+ * A score's name: `<metric>` for filter none, else `<metric>_<filter>`, as the results reader names
+ * it. Files too old to name the filter get the one filter the run's results file gives that metric,
+ * so results and samples of one run use the same names.
+ */
+function metricName(key, filter, doc, task, run, renamed) {
+    const comma = key.indexOf(',');
+    const [metric, named] = comma === -1 ? [key, filter] : [key.slice(0, comma), key.slice(comma + 1)];
+    let effective = named;
+    if (!doc.namedFilter && comma === -1 && task !== undefined && run.results !== undefined) {
+        const entry = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .ownValue */ .eC)((run.results.results ?? {}), task);
+        const filters = Object.keys(entry ?? {}).filter((k) => k.startsWith(`${metric},`)).map((k) => k.slice(metric.length + 1));
+        if (filters.length === 1 && filters[0] !== 'none') {
+            effective = filters[0];
+            renamed.add(`task:${task}: the samples name no filter; "${metric}" named ${metric}_${effective} after the results file's only filter for it`);
+        }
+    }
+    return effective === 'none' ? metric : `${metric}_${effective}`;
+}
+/**
+ * The metrics every example has. In one file every document must have the same ones; across the
+ * tasks of a run, a metric only some tasks have is left out (and said so in the tally), since an
+ * example cannot be scored on a metric its task does not compute.
+ */
+function sharedMetrics(run, examples, path, tally) {
+    const perTask = new Map();
+    for (const task of run.tasks) {
+        const ofTask = examples.filter((e) => e.cohorts[0] === `task:${task.task}` || task.task === undefined);
+        const names = new Set(ofTask[0]?.scores.keys() ?? []);
+        for (const example of ofTask) {
+            for (const name of new Set([...names, ...example.scores.keys()])) {
+                if (!example.scores.has(name) || !names.has(name)) {
+                    const doc = example.id.slice(example.id.lastIndexOf(':') + 1);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(task.file, `doc_id ${doc} has no ${name} score, which other documents have: every document needs the same metrics and filters`, { line: example.line - task.offset, field: name });
+                }
+            }
+        }
+        perTask.set(task.task ?? '', names);
+    }
+    const all = [...new Set([...perTask.values()].flatMap((names) => [...names]))].sort();
+    const shared = all.filter((name) => [...perTask.values()].every((names) => names.has(name)));
+    if (all.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(run.tasks[0]?.file ?? path, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
+    }
+    if (shared.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(path, 'the run\'s tasks share no metric, so no example can be compared on one: give each task\'s samples file on its own', {
+            details: [...perTask].map(([task, names]) => `- ${task}: ${[...names].join(', ')}`),
+        });
+    }
+    for (const name of all.filter((n) => !shared.includes(n))) {
+        const having = [...perTask].filter(([, names]) => names.has(name)).map(([task]) => task);
+        tally.notes.push(`${name} is left out: only ${having.join(', ')} of the run's tasks score it (compare those tasks' samples files on their own to see it)`);
+    }
+    return shared;
+}
+
+
+/***/ }),
+
+/***/ 6304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ jsonlReader),
+/* harmony export */   w: () => (/* binding */ csvReader)
+/* harmony export */ });
+/* harmony import */ var _load_csv_records_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7051);
+/* harmony import */ var _load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5641);
+/* harmony import */ var _load_text_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3047);
+
+
+
+/** The gate's own per-example JSON lines (see the README's file formats). */
+const jsonlReader = {
+    name: 'jsonl',
+    expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
+    detect: ({ path }) => /\.(jsonl|ndjson)$/i.test(path),
+    read: async (source) => ({
+        kind: 'examples',
+        records: (async function* () {
+            for await (const { texts, firstLine } of (0,_load_text_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readLineBatches */ .pG)(source)) {
+                const records = [];
+                const lines = [];
+                texts.forEach((text, i) => {
+                    const record = (0,_load_jsonl_records_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonLine */ .w)(text, firstLine + i, source.path);
+                    if (record === undefined)
+                        return;
+                    records.push(record);
+                    lines.push(firstLine + i);
+                });
+                if (records.length > 0)
+                    yield { records, lines };
+            }
+        })(),
+    }),
+};
+/** The gate's own per-example CSV: the JSONL fields as columns, `checks.<name>`, `metrics.<name>`. */
+const csvReader = {
+    name: 'csv',
+    expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
+    accepts: ['pairByRow'],
+    // A header of the gate's own column names without `id` is still this format: reading it then says
+    // how to pair its rows (by an id column, or by row order).
+    detect: ({ path, head }) => /\.csv$/i.test(path) && isGateHeader(headerColumns(head)),
+    read: async (source, options) => ({ kind: 'examples', records: (0,_load_csv_records_js__WEBPACK_IMPORTED_MODULE_0__/* .readCsvRecords */ .J)(source, options.pairBy) }),
+};
+/** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
+function headerColumns(head) {
+    const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
+    return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}
+function isGateHeader(columns) {
+    if (columns.includes('id'))
+        return true;
+    const known = columns.every((c) => ['cohorts', 'label', 'prediction', 'correct'].includes(c) || /^(checks|metrics)\.[^.]+$/.test(c));
+    return known && (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c)));
+}
+
+
+/***/ }),
+
+/***/ 8593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ emptyTally)
+/* harmony export */ });
+function emptyTally() {
+    return { missing: 0, missingAsFailure: 0, dropped: 0, notes: [] };
+}
+
+
+/***/ }),
+
+/***/ 1120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yN: () => (/* binding */ checkReaderOptions),
+  Pq: () => (/* binding */ chooseReader),
+  rs: () => (/* binding */ isBinaryFormat),
+  OQ: () => (/* binding */ producesSummary),
+  It: () => (/* binding */ readerByName)
+});
+
+// UNUSED EXPORTS: READERS
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/load/summary-data.ts + 1 modules
+var summary_data = __nccwpck_require__(6829);
+// EXTERNAL MODULE: ./src/core/load/text-source.ts
+var text_source = __nccwpck_require__(3047);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-results-reader.ts + 2 modules
+var lm_eval_results_reader = __nccwpck_require__(1389);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-reader.ts
+var lm_eval_samples_reader = __nccwpck_require__(372);
+// EXTERNAL MODULE: ./src/core/load/example-layout.ts
+var example_layout = __nccwpck_require__(3989);
+// EXTERNAL MODULE: ./src/core/load/row-pairing.ts
+var row_pairing = __nccwpck_require__(9481);
+// EXTERNAL MODULE: ./src/core/readers/reader-types.ts
+var reader_types = __nccwpck_require__(8593);
 ;// CONCATENATED MODULE: ./src/core/readers/json-text.ts
 /** Small helpers for readers that scan JSON text for line numbers without parsing it twice. */
 /** Whether the quote at `quote` is escaped (preceded by an odd number of backslashes). */
@@ -7933,7 +8871,179 @@ function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+;// CONCATENATED MODULE: ./src/core/readers/missing-values.ts
+
+function missingRule(setting, kind) {
+    if (setting === 'error' || setting === 'drop')
+        return setting;
+    return kind === 'outcome' ? 'fail' : 'drop';
+}
+/** Collects one example's missing values, then says whether the example is kept and counts it. */
+class ExampleMissing {
+    setting;
+    missing = 0;
+    fail = false;
+    drop = false;
+    droppedScore = false;
+    constructor(setting) {
+        this.setting = setting;
+    }
+    /** Records a missing value; returns what the value becomes (`false` for an outcome counted as a failure). */
+    note(kind, at) {
+        const rule = missingRule(this.setting, kind);
+        if (rule === 'error') {
+            throw new errors/* InputError */.d(at.file, `${at.row}, column "${at.column}": the value is missing (${kind === 'outcome' ? 'no pass/fail result' : 'no score'}: the judge or scorer failed on this example), and the policy says inputs.missing_values: error. Re-run the evaluation for this example, or set inputs.missing_values to fail or drop`, { ...(at.line === undefined ? {} : { line: at.line }), field: at.field ?? at.column });
+        }
+        this.missing++;
+        if (rule === 'drop') {
+            this.drop = true;
+            if (kind === 'score')
+                this.droppedScore = true;
+        }
+        else
+            this.fail = true;
+        return rule;
+    }
+    /**
+     * Counts the example in the tally; true when it is kept. `missing` counts examples with at least
+     * one missing value (not values), so it compares with the number of examples read.
+     */
+    settle(tally) {
+        if (this.missing > 0)
+            tally.missing++;
+        if (this.drop)
+            tally.dropped++;
+        else if (this.fail)
+            tally.missingAsFailure++;
+        if (this.droppedScore && this.setting === 'fail' && !tally.notes.includes(FAIL_SCORE_NOTE))
+            tally.notes.push(FAIL_SCORE_NOTE);
+        return !this.drop;
+    }
+}
+const FAIL_SCORE_NOTE = 'inputs.missing_values is fail, but a continuous score has no failing value: examples with a missing score were left out (counted as dropped)';
+/** The error when every example was left out: nothing of this file could be compared. */
+function nothingLeft(file, examples, tally) {
+    return new errors/* InputError */.d(file, `all ${examples} example(s) have a missing value and were left out (${tally.missing} missing value(s)): nothing of this file can be compared. Re-run the judge on the failed examples (rate limits and timeouts are the usual cause), or set inputs.missing_values: fail to count missing pass/fail results as failures`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/readers/text-identity.ts
+
+/**
+ * An example's identity taken from its text (a question, a test input) when the file has no id:
+ * the same text in both files is the same example, wherever it stands, and a reordered or filtered
+ * file still pairs truthfully. Surrounding whitespace and line endings are not part of it (a CSV
+ * round trip through a spreadsheet changes them); anything else is. The same text twice in one file
+ * gives the same id: those rows are repeats of one example.
+ */
+function textIdentity(prefix, text) {
+    const normalized = text.replace(/\r\n?/g, '\n').trim();
+    return `${prefix}:${(0,external_node_crypto_.createHash)('sha256').update(normalized).digest('hex').slice(0, 16)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/mlflow-rows.ts
+
+
+
+
+
+const BATCH = 1024;
+const scalar = (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/** Turns the table's rows into records; a null score or check follows `inputs.missing_values`, counted in `tally`. */
+async function* toBatches(table, plan, lines, file, missingValues, tally) {
+    const { columns, rows } = table;
+    let kept = 0;
+    for (let start = 0; start < rows.length; start += BATCH) {
+        const records = [];
+        const batchLines = [];
+        for (let r = start; r < Math.min(rows.length, start + BATCH); r++) {
+            const row = rows[r];
+            const line = lines[r] ?? 1;
+            const cell = (i, expected, ok) => {
+                const v = row[i];
+                if (!ok(v)) {
+                    throw new errors/* InputError */.d(file, `row ${r}, column "${columns[i]}": expected ${expected}, got ${(0,example_layout/* describe */.q0)(v)} (every row must give every value the file uses)`, {
+                        line,
+                        field: `data[${r}][${i}]`,
+                    });
+                }
+                return v;
+            };
+            const missing = new ExampleMissing(missingValues);
+            const at = (i) => ({ file, row: `row ${r}`, column: columns[i] ?? '', line, field: `data[${r}][${i}]` });
+            const record = { id: rowId(plan, r, cell) };
+            if (plan.cohorts.length > 0)
+                record.cohorts = plan.cohorts.map((i) => `${columns[i]}:${String(cell(i, 'a cohort value', scalar))}`);
+            if (plan.correct !== undefined)
+                record.correct = cell(plan.correct, 'true or false', (v) => typeof v === 'boolean');
+            if (plan.label !== undefined && plan.prediction !== undefined) {
+                const label = cell(plan.label, 'a target value', scalar);
+                const prediction = cell(plan.prediction, 'a prediction', scalar);
+                if (plan.classes)
+                    Object.assign(record, { label, prediction });
+                else if (plan.correct === undefined)
+                    record.correct = String(label) === String(prediction);
+            }
+            if (plan.checks.length > 0) {
+                // A null check is a pass/fail result the scorer did not give: a failure unless the policy says otherwise.
+                record.checks = Object.fromEntries(plan.checks.map(([name, i]) => [name, row[i] === null ? (missing.note('outcome', at(i)), false) : cell(i, 'true or false', (v) => typeof v === 'boolean')]));
+            }
+            if (plan.metrics.length > 0) {
+                record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [name, row[i] === null ? (missing.note('score', at(i)), 0) : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]));
+            }
+            if (!missing.settle(tally))
+                continue;
+            kept++;
+            records.push(record);
+            batchLines.push(line);
+        }
+        if (records.length > 0)
+            yield { records, lines: batchLines };
+    }
+    if (kept === 0)
+        throw nothingLeft(file, rows.length, tally);
+}
+function rowId(plan, r, cell) {
+    if (plan.id !== undefined)
+        return cell(plan.id, 'a non-empty id', (v) => v !== '' && scalar(v));
+    if (plan.input !== undefined)
+        return textIdentity('input', String(cell(plan.input, 'the input text', (v) => typeof v === 'string' && v.trim() !== '')));
+    return r;
+}
+/**
+ * The line on which each row starts, found by walking the (already validated) JSON text: pandas
+ * writes the table on one line, but a re-indented file should still point at the right row. "columns"
+ * and "index" hold only scalars, so every array opened directly inside a top-level array is a row.
+ */
+function rowLines(text) {
+    const lines = [];
+    let line = 1;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10)
+            line++;
+        else if (c === 34) {
+            do
+                i = text.indexOf('"', i + 1);
+            while (isEscaped(text, i));
+        }
+        else if (c === 123 || c === 91) {
+            if (c === 91 && depth === 2)
+                lines.push(line);
+            depth++;
+        }
+        else if (c === 125 || c === 93)
+            depth--;
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/readers/mlflow-reader.ts
+
+
+
 
 
 
@@ -7944,23 +9054,30 @@ function stripBom(text) {
  * the target (`targets=`, else "target"), the predictions ("outputs" by default), then one column per
  * per-row metric: "<name>/<version>/score" (and "/justification"), except token_count and latency,
  * which keep their bare names. Every row becomes one per-example record.
+ *
+ * A row is identified by the `id` column (or the mapped one); without one, by the text of its input
+ * column (`inputs`, …), so the two tables pair by what was asked, not by position; with the policy's
+ * `inputs.pair_by: row`, by row number. A null score (a scorer or LLM judge that failed on the row)
+ * follows `inputs.missing_values` (see missing-values.ts) and is counted in the output's tally.
  */
 const HEAD = /^\s*\{\s*"columns"\s*:\s*\[\s*(?:"(?:[^"\\]|\\.)*"\s*(?:,\s*"(?:[^"\\]|\\.)*"\s*)*)?\]\s*,\s*"(?:data|index)"\s*:\s*\[/;
 const TARGET_COLUMNS = ['target', 'label', 'ground_truth'];
 const PREDICTION_COLUMNS = ['outputs', 'prediction', 'predictions'];
+/** Dataset columns that hold the example's input text, in the order MLflow's own examples name them. */
+const INPUT_COLUMNS = ['inputs', 'input', 'question', 'prompt', 'query'];
 /** Per-row metrics MLflow logs without the "/score" suffix. */
 const BARE_METRIC_COLUMNS = ['token_count', 'latency'];
-const BATCH = 1024;
 const mlflowReader = {
     name: 'mlflow-table',
     expects: 'an MLflow evaluation table (eval_results_table.json: {"columns": [...], "data": [[...], ...]})',
+    accepts: ['mapping', 'pairByRow'],
     detect: (probe) => /\.json$/i.test(probe.path) && HEAD.test(stripBom(probe.head)),
     async read(source, options) {
         const text = stripBom(await (0,text_source/* readAll */.yw)(source));
         const table = parseTable(text, source.path);
-        const plan = planColumns(table, options.mapping, source.path);
-        const lines = rowLines(text);
-        return { kind: 'examples', records: toBatches(table, plan, lines, source.path) };
+        const plan = planColumns(table, options, source.path);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        return { kind: 'examples', records: toBatches(table, plan, rowLines(text), source.path, options.missingValues, tally), tally };
     },
 };
 function parseTable(text, file) {
@@ -7998,8 +9115,9 @@ function parseTable(text, file) {
     }
     return { columns, rows: data };
 }
-function planColumns(table, mapping, file) {
+function planColumns(table, options, file) {
     const { columns, rows } = table;
+    const mapping = options.mapping;
     const index = (name, role) => {
         const i = columns.indexOf(name);
         if (i === -1)
@@ -8007,7 +9125,12 @@ function planColumns(table, mapping, file) {
         return i;
     };
     const found = (names) => names.map((n) => columns.indexOf(n)).find((i) => i !== -1);
-    const id = mapping === undefined ? found(['id']) : index(mapping.id, 'the id');
+    const id = mapping?.id === undefined ? found(['id']) : index(mapping.id, 'the id');
+    if (id !== undefined)
+        (0,row_pairing/* checkRowPairing */.zw)(true, options.pairBy, file, `column "${columns[id] ?? ''}"`);
+    const input = id === undefined && options.pairBy !== 'row' ? found(INPUT_COLUMNS) : undefined;
+    if (id === undefined && input === undefined)
+        (0,row_pairing/* checkRowPairing */.zw)(false, options.pairBy, file, '');
     const label = mapping?.label !== undefined ? index(mapping.label, 'the label') : found(TARGET_COLUMNS);
     const prediction = mapping?.prediction !== undefined ? index(mapping.prediction, 'the prediction') : found(PREDICTION_COLUMNS);
     const correct = mapping?.correct !== undefined ? index(mapping.correct, 'the correct') : undefined;
@@ -8026,7 +9149,8 @@ function planColumns(table, mapping, file) {
             if (!column.endsWith('/score') && !BARE_METRIC_COLUMNS.includes(column))
                 return;
             // A score column of true/false is a pass/fail check; anything else must be numbers (checked per row).
-            const first = rows[0]?.[i];
+            // A failed scorer leaves null, so the first value that is there decides.
+            const first = rows.map((row) => row[i]).find((v) => v !== null);
             (typeof first === 'boolean' ? checks : metrics).push([metricName(column), i]);
         });
     }
@@ -8038,61 +9162,157 @@ function planColumns(table, mapping, file) {
     // so it is compared as an exact match; one label cohort per distinct answer would drown the report.
     // A mapping that names the label says it holds classes, which then become label cohorts.
     const classes = mapping?.label !== undefined && correct === undefined;
-    return { id, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
+    return { id, input, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
 }
 /** "toxicity/v1/score" → "toxicity_v1_score": the gate's metric names do not use slashes. */
 function metricName(column) {
     return column.replaceAll('/', '_');
 }
-async function* toBatches(table, plan, lines, file) {
-    const { columns, rows } = table;
-    for (let start = 0; start < rows.length; start += BATCH) {
-        const records = [];
-        const batchLines = [];
-        for (let r = start; r < Math.min(rows.length, start + BATCH); r++) {
-            const row = rows[r];
-            const line = lines[r] ?? 1;
-            const cell = (i, expected, ok) => {
-                const v = row[i];
-                if (!ok(v)) {
-                    throw new errors/* InputError */.d(file, `row ${r}, column "${columns[i]}": expected ${expected}, got ${(0,example_layout/* describe */.q0)(v)} (every row must give every value the file uses)`, {
-                        line,
-                        field: `data[${r}][${i}]`,
-                    });
-                }
-                return v;
-            };
-            const scalar = (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-            const record = { id: plan.id === undefined ? r : cell(plan.id, 'a non-empty id', (v) => v !== '' && scalar(v)) };
-            if (plan.cohorts.length > 0)
-                record.cohorts = plan.cohorts.map((i) => `${columns[i]}:${String(cell(i, 'a cohort value', scalar))}`);
-            if (plan.correct !== undefined)
-                record.correct = cell(plan.correct, 'true or false', (v) => typeof v === 'boolean');
-            if (plan.label !== undefined && plan.prediction !== undefined) {
-                const label = cell(plan.label, 'a target value', scalar);
-                const prediction = cell(plan.prediction, 'a prediction', scalar);
-                if (plan.classes)
-                    Object.assign(record, { label, prediction });
-                else if (plan.correct === undefined)
-                    record.correct = String(label) === String(prediction);
-            }
-            if (plan.checks.length > 0)
-                record.checks = Object.fromEntries(plan.checks.map(([name, i]) => [name, cell(i, 'true or false', (v) => typeof v === 'boolean')]));
-            if (plan.metrics.length > 0) {
-                record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [name, cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]));
-            }
-            records.push(record);
-            batchLines.push(line);
+
+// EXTERNAL MODULE: ./src/core/readers/native-readers.ts
+var native_readers = __nccwpck_require__(6304);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/index.js + 2 modules
+var api = __nccwpck_require__(867);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? {} : [];
+  const parser = (0,api/* transform */.p)(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  // 250606: `parser.parse` was implemented as 2 calls:
+  // const err1 = parser.parse(data, false, push, close);
+  // if (err1 !== undefined) throw err1;
+  // const err2 = parser.parse(undefined, true, push, close);
+  // if (err2 !== undefined) throw err2;
+  return records;
+};
+
+// export default parse
+
+
+
+;// CONCATENATED MODULE: ./src/core/readers/ragas-table.ts
+
+
+
+
+function parseRagasTable(text, file) {
+    if (/\.csv$/i.test(file))
+        return parseCsv(text, file);
+    if (/\.(jsonl|ndjson)$/i.test(file))
+        return fromRecords(text.split('\n').flatMap((t, i) => (t.trim() === '' ? [] : [{ value: parsePythonJson(t, file, i + 1), line: i + 1 }])), file);
+    const value = parsePythonJson(text, file, undefined);
+    if (Array.isArray(value)) {
+        const lines = rootElementLines(text);
+        return fromRecords(value.map((v, i) => ({ value: v, line: lines[i] ?? 1 })), file);
+    }
+    if (value === null || typeof value !== 'object')
+        throw new errors/* InputError */.d(file, `expected a Ragas result table (pandas to_json of result.to_pandas()), got ${(0,example_layout/* describe */.q0)(value)}`);
+    const o = value;
+    if (Array.isArray(o.columns) && Array.isArray(o.data))
+        return fromSplit(o.columns, o.data, file);
+    if (o.schema !== undefined && Array.isArray(o.data))
+        return fromRecords(o.data.map((v) => ({ value: v, line: 1 })), file);
+    const members = Object.values(o);
+    if (members.length === 0 || !members.every((m) => m !== null && typeof m === 'object' && !Array.isArray(m))) {
+        throw new errors/* InputError */.d(file, 'expected pandas to_json output: a list of rows, {"<column>": {"<row>": value}}, {"<row>": {"<column>": value}} or {"columns", "data"}');
+    }
+    // "columns" orientation has the column names outside; "index" orientation has them inside.
+    const outer = Object.keys(o);
+    const columnsOutside = outer.includes('user_input') || outer.includes('question');
+    if (!columnsOutside)
+        return fromRecords(members.map((v) => ({ value: v, line: 1 })), file);
+    const index = [...new Set(members.flatMap((m) => Object.keys(m)))];
+    const rows = index.map((key) => outer.map((column) => o[column][key] ?? null));
+    return { columns: outer, rows, lines: index.map(() => 1) };
+}
+function parseCsv(text, file) {
+    let parsed;
+    try {
+        parsed = parse(text, { bom: true, info: true, skip_empty_lines: true });
+    }
+    catch (error) {
+        const e = error;
+        throw new errors/* InputError */.d(file, `invalid CSV (${e.message ?? String(error)})`, e.lines === undefined ? {} : { line: e.lines });
+    }
+    const [header, ...body] = parsed;
+    if (header === undefined)
+        throw new errors/* InputError */.d(file, 'the file is empty: expected a header row naming the columns (user_input, response, …, one column per metric)');
+    // csv-parse reports the line a record ends on; a record starts after the previous one ends.
+    const lines = body.map((_, i) => (parsed[i]?.info.lines ?? 0) + 1);
+    return { columns: header.record.map((c) => c.trim()), rows: body.map((r) => r.record), lines };
+}
+function fromSplit(columns, data, file) {
+    if (!columns.every((c) => typeof c === 'string'))
+        throw new errors/* InputError */.d(file, 'expected "columns" to list column names (strings)', { field: 'columns' });
+    const bad = data.findIndex((row) => !Array.isArray(row) || row.length !== columns.length);
+    if (bad !== -1)
+        throw new errors/* InputError */.d(file, `row ${bad}: expected an array of ${columns.length} cells (one per column)`, { field: `data[${bad}]` });
+    return { columns: columns, rows: data, lines: data.map(() => 1) };
+}
+function fromRecords(records, file) {
+    const columns = [];
+    records.forEach(({ value, line }, i) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            throw new errors/* InputError */.d(file, `row ${i}: expected an object of column values, got ${(0,example_layout/* describe */.q0)(value)}`, { line });
         }
-        yield { records, lines: batchLines };
+        for (const key of Object.keys(value))
+            if (!columns.includes(key))
+                columns.push(key);
+    });
+    // A key absent from a row is read as missing, like pandas reads it back.
+    const rows = records.map(({ value }) => columns.map((c) => (Object.hasOwn(value, c) ? value[c] : null)));
+    return { columns, rows, lines: records.map((r) => r.line) };
+}
+/** JSON.parse, except that Python's bare NaN (json.dump of a missing score) reads as null. */
+function parsePythonJson(text, file, line) {
+    const cleaned = nanToNull(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    try {
+        return JSON.parse(cleaned);
+    }
+    catch (error) {
+        const infinite = /(?<![\w"])-?Infinity(?![\w"])/.test(cleaned) ? ' (Infinity is not a score: fix the metric that produced it)' : '';
+        throw new errors/* InputError */.d(file, `invalid JSON${infinite}: ${error instanceof Error ? error.message : String(error)}`, line === undefined ? {} : { line });
     }
 }
-/**
- * The line on which each row starts, found by walking the (already validated) JSON text: pandas
- * writes the table on one line, but a re-indented file should still point at the right row. "columns"
- * and "index" hold only scalars, so every array opened directly inside a top-level array is a row.
- */
-function rowLines(text) {
+function nanToNull(text) {
+    if (!text.includes('NaN'))
+        return text;
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+            do
+                i = text.indexOf('"', i + 1);
+            while (i !== -1 && isEscaped(text, i));
+            if (i === -1)
+                break;
+        }
+        else if (c === 78 && text.startsWith('NaN', i) && !/\w/.test(text[i - 1] ?? '') && !/\w/.test(text[i + 3] ?? '')) {
+            out += `${text.slice(from, i)}null`;
+            from = i + 3;
+            i += 2;
+        }
+    }
+    return out + text.slice(from);
+}
+/** The line on which each element of the root array starts (a pretty-printed list of rows). */
+function rootElementLines(text) {
     const lines = [];
     let line = 1;
     let depth = 0;
@@ -8101,12 +9321,16 @@ function rowLines(text) {
         if (c === 10)
             line++;
         else if (c === 34) {
+            const start = i;
             do
                 i = text.indexOf('"', i + 1);
             while (isEscaped(text, i));
+            for (let k = start; k < i; k++)
+                if (text.charCodeAt(k) === 10)
+                    line++;
         }
         else if (c === 123 || c === 91) {
-            if (c === 91 && depth === 2)
+            if (depth === 1)
                 lines.push(line);
             depth++;
         }
@@ -8116,8 +9340,882 @@ function rowLines(text) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./src/core/readers/native-readers.ts
-var native_readers = __nccwpck_require__(6304);
+;// CONCATENATED MODULE: ./src/core/readers/deepeval-cases.ts
+
+
+
+
+
+/**
+ * Names DeepEval gives by position, not by content: `evaluate()` calls the i-th test case
+ * `test_case_<i>`, and pytest parametrized over a dataset names it `test_x[test_case<i>]`. Two runs
+ * over differently ordered datasets would pair different inputs by such names, so they are not used.
+ */
+const POSITIONAL_NAME = /^(?:conversational_)?test_case_\d+$|\[[A-Za-z_]\w*?\d+\]$/;
+/** Reads and checks a test run's test cases, and gives each its identity and cohorts. */
+function parseDeepevalCases(text, file, cohortField) {
+    const root = parsePythonJson(text, file, undefined);
+    const object = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
+    const top = object(root);
+    if (top === undefined)
+        throw new errors/* InputError */.d(file, `expected a DeepEval test run (a JSON object), got ${(0,example_layout/* describe */.q0)(root)}`);
+    if (top.testRunLink !== undefined && top.testRunData === undefined && top.testCases === undefined) {
+        throw new errors/* InputError */.d(file, 'this .latest_test_run.json holds only the link to the run on Confident AI (DeepEval replaces the results with the link once they are uploaded): nothing to compare. Keep a local copy with DEEPEVAL_RESULTS_FOLDER=<dir> (deepeval test run writes test_run_<time>.json there) and give that file', { field: 'testRunLink' });
+    }
+    const prefix = top.testRunData === undefined ? '' : 'testRunData.';
+    const run = object(top.testRunData ?? top);
+    if (run === undefined)
+        throw new errors/* InputError */.d(file, `expected testRunData to be the test run (an object), got ${(0,example_layout/* describe */.q0)(top.testRunData)}`, { field: 'testRunData' });
+    const list = (keys) => {
+        const key = keys.find((k) => run[k] !== undefined && run[k] !== null);
+        if (key === undefined)
+            return undefined;
+        if (!Array.isArray(run[key]))
+            throw new errors/* InputError */.d(file, `expected ${key} to be a list of test cases, got ${(0,example_layout/* describe */.q0)(run[key])}`, { field: `${prefix}${key}` });
+        return [key, run[key]];
+    };
+    const lists = [list(['testCases', 'test_cases', 'test_results']), list(['conversationalTestCases', 'conversational_test_cases'])].filter((l) => l !== undefined);
+    const raw = lists.flatMap(([key, cases]) => cases.map((c, i) => ({ value: c, field: `${prefix}${key}[${i}]` })));
+    if (raw.length === 0)
+        throw new errors/* InputError */.d(file, 'the test run has no test cases: expected testCases (or conversationalTestCases) with one entry per test case', { field: `${prefix}testCases` });
+    const parsed = raw.map(({ value, field }) => {
+        const c = object(value);
+        if (c === undefined)
+            throw new errors/* InputError */.d(file, `expected a test case (an object), got ${(0,example_layout/* describe */.q0)(value)}`, { field });
+        if (typeof c.name !== 'string' || c.name === '')
+            throw new errors/* InputError */.d(file, `expected the test case's name (text), got ${(0,example_layout/* describe */.q0)(c.name)}`, { field: `${field}.name` });
+        const metricsKey = ['metricsData', 'metrics_data', 'metricsMetadata', 'metrics_metadata'].find((k) => c[k] !== undefined && c[k] !== null);
+        const rawMetrics = metricsKey === undefined ? [] : c[metricsKey];
+        if (!Array.isArray(rawMetrics))
+            throw new errors/* InputError */.d(file, `expected ${metricsKey ?? 'metricsData'} to be a list of metric results, got ${(0,example_layout/* describe */.q0)(rawMetrics)}`, { field: `${field}.${metricsKey ?? 'metricsData'}` });
+        const metrics = rawMetrics.map((m, k) => parseMetric(object(m), m, file, `${field}.${metricsKey ?? ''}[${k}]`));
+        const twice = metrics.find((m, k) => metrics.findIndex((n) => n.name === m.name) !== k);
+        if (twice !== undefined)
+            throw new errors/* InputError */.d(file, `metric "${twice.name}" appears twice in test case "${c.name}": expected one result per metric`, { field: `${field}.${metricsKey ?? ''}` });
+        return { c, name: c.name, field, metrics, content: content(c) };
+    });
+    const names = parsed.map((p) => p.name);
+    const byName = names.every((n, i) => !POSITIONAL_NAME.test(n) && names.indexOf(n) === i);
+    const cases = parsed.map(({ c, name, field, metrics, content: text }) => {
+        if (!byName && text === undefined) {
+            throw new errors/* InputError */.d(file, `test case "${name}" has no input (or turns) to identify it by, and its name is not a unique, meaningful one: give test cases unique names`, { field: `${field}.input` });
+        }
+        const id = byName ? name : textIdentity('input', text ?? '');
+        return { id, name, field, metrics, cohorts: cohortsOf(c, cohortField, file, field) };
+    });
+    if (cohortField !== undefined && cases.every((c) => c.cohorts.length === 0)) {
+        throw new errors/* InputError */.d(file, `no test case has ${cohortField} (--cohort-field): nothing to group the test cases by`, { field: 'cohortField' });
+    }
+    return cases;
+}
+function parseMetric(m, raw, file, field) {
+    if (m === undefined)
+        throw new errors/* InputError */.d(file, `expected a metric result (an object), got ${(0,example_layout/* describe */.q0)(raw)}`, { field });
+    const name = m.name ?? m.metric;
+    if (typeof name !== 'string' || name === '')
+        throw new errors/* InputError */.d(file, `expected the metric's name (text), got ${(0,example_layout/* describe */.q0)(name)}`, { field: `${field}.name` });
+    const success = m.success ?? undefined;
+    if (success !== undefined && typeof success !== 'boolean')
+        throw new errors/* InputError */.d(file, `expected success (true or false), got ${(0,example_layout/* describe */.q0)(success)}`, { field: `${field}.success` });
+    const score = m.score ?? undefined;
+    if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
+        throw new errors/* InputError */.d(file, `expected score (a finite number), got ${(0,example_layout/* describe */.q0)(score)}`, { field: `${field}.score` });
+    const error = typeof m.error === 'string' && m.error !== '' ? m.error : undefined;
+    return { name, success, score, error };
+}
+/** The text a test case is about: its input, or a conversation's turns (role and content, in order). */
+function content(c) {
+    if (typeof c.input === 'string' && c.input.trim() !== '')
+        return c.input;
+    const turns = c.turns ?? c.testCases;
+    if (Array.isArray(turns) && turns.length > 0) {
+        return JSON.stringify(turns.map((t) => [(0,named_record/* ownValue */.eC)(Object(t), 'role') ?? null, (0,named_record/* ownValue */.eC)(Object(t), 'content') ?? (0,named_record/* ownValue */.eC)(Object(t), 'input') ?? null]));
+    }
+    return typeof c.scenario === 'string' && c.scenario.trim() !== '' ? c.scenario : undefined;
+}
+/** Cohorts from --cohort-field: `tags` (each tag a cohort `tag:<tag>`) or `metadata.<key>`. */
+function cohortsOf(c, cohortField, file, field) {
+    if (cohortField === undefined)
+        return [];
+    if (cohortField === 'tags') {
+        const tags = c.tags ?? [];
+        if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string' || t === ''))
+            throw new errors/* InputError */.d(file, `expected tags to be a list of names, got ${(0,example_layout/* describe */.q0)(tags)}`, { field: `${field}.tags` });
+        return tags.map((t) => `tag:${t}`);
+    }
+    const key = /^(?:metadata|additionalMetadata)\.(.+)$/.exec(cohortField)?.[1];
+    if (key === undefined)
+        throw new errors/* InputError */.d(file, `--cohort-field "${cohortField}": for DeepEval test runs, expected tags or metadata.<key>`, { field: 'cohortField' });
+    const metadata = c.metadata ?? c.additionalMetadata;
+    const value = metadata !== null && typeof metadata === 'object' ? (0,named_record/* ownValue */.eC)(metadata, key) : undefined;
+    if (value === undefined || value === null || value === '')
+        return [];
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, { field: `${field}.metadata.${key}` });
+    return [`${key}:${String(value)}`];
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/deepeval-reader.ts
+
+
+
+
+
+
+/**
+ * DeepEval test runs: `.deepeval/.latest_test_run.json` ({"testRunData": TestRun}), and a bare
+ * TestRun as `deepeval test run` saves it under DEEPEVAL_RESULTS_FOLDER (`test_run_<time>.json`) or
+ * `.deepeval/.latest_run_full.json`. Test cases are `testCases` and `conversationalTestCases`, each
+ * with `metricsData` (DeepEval 1.x and later; 0.21 wrote `metricsMetadata` with `metric` for the name).
+ *
+ * Each test case is one example; each of its metrics gives a pass/fail check named after the metric
+ * (`Answer Relevancy`: its `success`) and a continuous metric `<metric>.score` (its `score`). A metric
+ * with `error` set (the judge failed) is a failure of its check. A missing verdict follows
+ * `inputs.missing_values` (unset: a failure). A score missing on any test case (an errored metric has
+ * none) removes that `<metric>.score` for the whole file, with a note: the check still counts the
+ * test case, which dropping it for a missing score would hide.
+ */
+const deepeval_reader_BATCH = 1024;
+const deepevalReader = {
+    name: 'deepeval',
+    expects: 'a DeepEval test run (.deepeval/.latest_test_run.json, or test_run_<time>.json from DEEPEVAL_RESULTS_FOLDER): {"testRunData": {"testCases": [...]}}',
+    accepts: ['cohortField'],
+    detect: ({ path, head }) => /\.json$/i.test(path) && /^\s*\{\s*"(?:testRunData|testRunLink|testFile|testCases|conversationalTestCases)"\s*:/.test(stripBom(head)),
+    async read(source, options) {
+        const cases = parseDeepevalCases(stripBom(await (0,text_source/* readAll */.yw)(source)), source.path, options.cohortField);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        return { kind: 'examples', records: deepeval_reader_toBatches(cases, options, source.path, tally), tally };
+    },
+};
+async function* deepeval_reader_toBatches(cases, options, file, tally) {
+    const metricNames = [...new Set(cases.flatMap((c) => c.metrics.map((m) => m.name)))].sort();
+    const scored = metricNames.filter((name) => cases.every((c) => typeof c.metrics.find((m) => m.name === name)?.score === 'number'));
+    for (const name of metricNames.filter((n) => !scored.includes(n))) {
+        tally.notes.push(`"${name}.score" not compared: some test cases have no score for ${name} (an errored or skipped metric); its pass/fail check still counts them`);
+    }
+    let kept = 0;
+    let batch = { records: [], lines: [] };
+    for (const c of cases) {
+        const missing = new ExampleMissing(options.missingValues);
+        const checks = (0,named_record/* emptyNameRecord */.ch)();
+        const metrics = (0,named_record/* emptyNameRecord */.ch)();
+        for (const name of metricNames) {
+            const metric = c.metrics.find((m) => m.name === name);
+            const at = { file, row: `test case "${c.name}"`, column: name, field: c.field };
+            if (metric === undefined || (metric.success === undefined && metric.error === undefined)) {
+                // No verdict at all (the metric did not run on this test case): missing data, not a known failure.
+                if (missing.note('outcome', at) === 'fail')
+                    checks[name] = false;
+            }
+            else if (metric.error !== undefined) {
+                // The judge failed on this test case: a failure, whatever the policy says about missing values,
+                // and not missing data too (one error must not count twice, as a failure and in the missing-rate gap).
+                checks[name] = false;
+            }
+            else
+                checks[name] = metric.success === true;
+            if (scored.includes(name) && typeof metric?.score === 'number')
+                metrics[`${name}.score`] = metric.score;
+        }
+        if (!missing.settle(tally))
+            continue;
+        kept++;
+        batch.records.push({ id: c.id, cohorts: c.cohorts, checks, ...(scored.length > 0 ? { metrics } : {}) });
+        batch.lines.push(1);
+        if (batch.records.length === deepeval_reader_BATCH) {
+            yield batch;
+            batch = { records: [], lines: [] };
+        }
+    }
+    if (batch.records.length > 0)
+        yield batch;
+    if (kept === 0)
+        throw nothingLeft(file, cases.length, tally);
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/ragas-reader.ts
+
+
+
+
+
+
+
+
+/**
+ * Ragas per-row results: `evaluate(...).to_pandas()` written with `to_csv` or `to_json`. Columns are
+ * the sample's fields (0.2+: user_input, response, retrieved_contexts, reference; 0.1: question,
+ * answer, contexts, ground_truth) and one column per metric (faithfulness, answer_relevancy, …).
+ *
+ * Every row is one example. Its identity is the `id` column when the file has one, else the text of
+ * its question (a hash: the same question in both files is the same example, wherever it stands;
+ * the same question twice in one file is a repeat), or its row number under `inputs.pair_by: row`.
+ * Every numeric column outside the sample's fields is a continuous metric under its own name; an
+ * empty cell, null or NaN is a missing score (the judge failed on that row) and follows
+ * `inputs.missing_values`. With --cohort-field <column>, the column's value names a cohort.
+ */
+const QUESTION_COLUMNS = ['user_input', 'question'];
+const ANSWER_COLUMNS = ['response', 'answer', 'retrieved_contexts', 'contexts', 'reference', 'ground_truth'];
+/** The sample's own fields (and pandas' index column): never metrics. */
+const SAMPLE_COLUMNS = new Set([
+    ...QUESTION_COLUMNS, ...ANSWER_COLUMNS, 'ground_truths', 'reference_contexts', 'multi_responses', 'rubrics',
+    'reference_tool_calls', 'user_input_turns', 'synthesizer_name', 'evolution_type', 'metadata', 'episode_done', 'id', '', 'Unnamed: 0', 'index',
+]);
+/** Ragas metrics whose scores are defined on [0, 1]: a value outside means the column is not what it says. */
+const UNIT_METRICS = new Set([
+    'faithfulness', 'answer_relevancy', 'context_precision', 'context_recall', 'context_entity_recall', 'answer_correctness',
+    'answer_similarity', 'semantic_similarity', 'context_relevancy', 'noise_sensitivity', 'factual_correctness',
+    'llm_context_precision_with_reference', 'llm_context_precision_without_reference', 'non_llm_context_precision_with_reference',
+    'nv_accuracy', 'nv_context_relevance', 'nv_response_groundedness', 'response_relevancy', 'harmfulness',
+]);
+const ragas_reader_BATCH = 1024;
+const ragasReader = {
+    name: 'ragas',
+    expects: 'Ragas per-row results (result.to_pandas() written with to_csv or to_json): a user_input (or question) column and one column per metric',
+    accepts: ['cohortField', 'pairByRow'],
+    detect: ({ path, head }) => {
+        const text = head.replace(/^\uFEFF/, '');
+        if (/\.csv$/i.test(path)) {
+            const header = (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+            return QUESTION_COLUMNS.some((c) => header.includes(c)) && ANSWER_COLUMNS.some((c) => header.includes(c));
+        }
+        if (!/\.(json|jsonl|ndjson)$/i.test(path))
+            return false;
+        const sample = /\.json$/i.test(path) ? text : (text.split('\n', 1)[0] ?? '');
+        const key = (names) => new RegExp(`"(?:${names.join('|')})"\\s*[:,\\]]`).test(sample);
+        // An MLflow table may carry question/answer dataset columns; its per-row "/score" columns tell it apart.
+        return /^\s*[[{]/.test(sample) && key(QUESTION_COLUMNS) && key(ANSWER_COLUMNS) && !/\\?\/score"|"token_count"|"testCases"/.test(sample);
+    },
+    async read(source, options) {
+        const table = parseRagasTable(await (0,text_source/* readAll */.yw)(source), source.path);
+        const plan = ragas_reader_planColumns(table, options, source.path);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        tally.notes.push(...plan.notes);
+        return { kind: 'examples', records: ragas_reader_toBatches(table, plan, options, source.path, tally), tally };
+    },
+};
+function ragas_reader_planColumns({ columns, rows }, options, file) {
+    const at = (name) => (columns.includes(name) ? columns.indexOf(name) : undefined);
+    const twice = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+    if (twice !== undefined)
+        throw new errors/* InputError */.d(file, `column "${twice}" appears twice: expected unique column names`, { line: 1, field: twice });
+    if (rows.length === 0)
+        throw new errors/* InputError */.d(file, 'the table has no rows: expected one row per evaluated sample', { line: 1 });
+    const question = QUESTION_COLUMNS.map(at).find((i) => i !== undefined);
+    const id = at('id');
+    if (id !== undefined)
+        (0,row_pairing/* checkRowPairing */.zw)(true, options.pairBy, file, 'column "id"');
+    else if (question === undefined && options.pairBy !== 'row') {
+        throw new errors/* InputError */.d(file, `expected a user_input (Ragas 0.2+) or question (0.1) column to tell the samples apart, or an id column (columns: ${columns.join(', ')})`, { line: 1, field: 'user_input' });
+    }
+    let cohort;
+    if (options.cohortField !== undefined) {
+        cohort = at(options.cohortField);
+        if (cohort === undefined) {
+            throw new errors/* InputError */.d(file, `--cohort-field names column "${options.cohortField}", but the table has no such column (columns: ${columns.join(', ')})`, { line: 1, field: options.cohortField });
+        }
+    }
+    const metrics = [];
+    const ignored = [];
+    columns.forEach((name, i) => {
+        if (SAMPLE_COLUMNS.has(name) || i === cohort)
+            return;
+        if (rows.every((row) => isMissing(row[i]) || toScore(row[i]) !== undefined))
+            metrics.push([name, i]);
+        else
+            ignored.push(name);
+    });
+    if (metrics.length === 0) {
+        throw new errors/* InputError */.d(file, `no metric column: expected one numeric column per Ragas metric (faithfulness, answer_relevancy, …) next to the sample's columns (columns: ${columns.join(', ')})`, { line: 1 });
+    }
+    const notes = [`examples identified by ${id !== undefined ? 'the id column' : options.pairBy === 'row' ? 'row number (inputs.pair_by: row)' : `the text of ${columns[question ?? 0] ?? ''} (no id column)`}`];
+    if (ignored.length > 0)
+        notes.push(`columns not compared (not numeric): ${ignored.join(', ')}`);
+    return { id, question, cohort, metrics, notes };
+}
+async function* ragas_reader_toBatches(table, plan, options, file, tally) {
+    const { columns, rows, lines } = table;
+    let kept = 0;
+    let batch = { records: [], lines: [] };
+    for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        const line = lines[r] ?? 1;
+        const missing = new ExampleMissing(options.missingValues);
+        const metrics = (0,named_record/* emptyNameRecord */.ch)();
+        for (const [name, i] of plan.metrics) {
+            const score = isMissing(row[i]) ? undefined : toScore(row[i]);
+            if (score === undefined)
+                missing.note('score', { file, row: `row ${r}`, column: name, line });
+            else if (UNIT_METRICS.has(name) && (score < 0 || score > 1)) {
+                throw new errors/* InputError */.d(file, `row ${r}, column "${name}": expected a score between 0 and 1 (Ragas' ${name}), got ${score}`, { line, field: name });
+            }
+            else
+                metrics[name] = score;
+        }
+        if (!missing.settle(tally))
+            continue;
+        kept++;
+        const cohortValue = plan.cohort === undefined ? undefined : row[plan.cohort];
+        const cohorts = isMissing(cohortValue) ? [] : [`${columns[plan.cohort ?? 0] ?? ''}:${String(cohortValue).trim()}`];
+        batch.records.push({ id: exampleId(plan, row, r, options, file, line), cohorts, metrics });
+        batch.lines.push(line);
+        if (batch.records.length === ragas_reader_BATCH) {
+            yield batch;
+            batch = { records: [], lines: [] };
+        }
+    }
+    if (batch.records.length > 0)
+        yield batch;
+    if (kept === 0)
+        throw nothingLeft(file, rows.length, tally);
+}
+function exampleId(plan, row, r, options, file, line) {
+    const value = (i) => (isMissing(row[i]) ? '' : String(row[i]).trim());
+    if (plan.id !== undefined) {
+        if (value(plan.id) === '')
+            throw new errors/* InputError */.d(file, `row ${r}: the id is empty: every row needs an id to pair it with the other file's`, { line, field: 'id' });
+        return value(plan.id);
+    }
+    if (options.pairBy === 'row')
+        return r;
+    const text = value(plan.question ?? 0);
+    if (text === '')
+        throw new errors/* InputError */.d(file, `row ${r}: the question (user_input) is empty, so the row cannot be paired with the other file's: add an id column`, { line, field: 'user_input' });
+    return textIdentity('q', text);
+}
+function isMissing(value) {
+    return value === null || value === undefined || (typeof value === 'string' && /^\s*(?:|nan|NaN|None|null)\s*$/.test(value));
+}
+/** A score cell: a finite number, a numeric text (CSV), or a boolean verdict as 1/0. */
+function toScore(value) {
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
+    return Number.isFinite(number) ? number : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/json-element-lines.ts
+
+/**
+ * The line on which each entry of one container of an (already validated) JSON document starts:
+ * the elements of the array under the root object's `key`, or, without a key, the members of the
+ * root object itself (the line of each member's name). One pass over the text, so a log of many
+ * megabytes is not parsed a second time just to point at lines.
+ */
+function jsonEntryLines(text, key) {
+    const lines = [];
+    // For each open container: whether it is an object, and whether the next string in it is a name.
+    const stack = [];
+    let line = 1;
+    let lastName;
+    const inTarget = () => stack[stack.length - 1]?.target === true;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === ':')
+            continue;
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+            if (top?.object === true)
+                top.expectName = true;
+            continue;
+        }
+        if (c === '}' || c === ']') {
+            stack.pop();
+            continue;
+        }
+        if (c === '"') {
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1 && isEscaped(text, end))
+                end = text.indexOf('"', end + 1);
+            if (end === -1)
+                return lines;
+            if (top?.object === true && top.expectName) {
+                top.expectName = false;
+                if (stack.length === 1)
+                    lastName = JSON.parse(text.slice(i, end + 1));
+                if (key === undefined && stack.length === 1)
+                    lines.push(line);
+            }
+            else if (key !== undefined && inTarget())
+                lines.push(line);
+            for (let j = i; j < end; j++)
+                if (text[j] === '\n')
+                    line++;
+            i = end;
+            continue;
+        }
+        // A value starts here: a container, or a number / true / false / null.
+        if (key !== undefined && inTarget())
+            lines.push(line);
+        if (c === '{' || c === '[') {
+            const target = key !== undefined && c === '[' && stack.length === 1 && lastName === key && top?.object === true;
+            stack.push({ object: c === '{', expectName: c === '{', target });
+        }
+        else {
+            while (i + 1 < text.length && !',]}\n\r\t '.includes(text[i + 1]))
+                i++;
+        }
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/inspect-scores.ts
+
+
+const LETTERS = { C: true, I: false, N: false, P: false };
+/** The gate's name for a score: the scorer's, with the key of a multi-value scorer appended. */
+function scoreName(scorer, key) {
+    return key === undefined ? scorer : `${scorer}_${key}`;
+}
+/** Every (name, value) a sample's `scores` object holds, in the order written. */
+function sampleScores(scores, file, line, field) {
+    if (scores === undefined || scores === null)
+        return [];
+    if (typeof scores !== 'object' || Array.isArray(scores)) {
+        throw new errors/* InputError */.d(file, `expected an object of scorer name → score, got ${(0,example_layout/* describe */.q0)(scores)}`, { line, field });
+    }
+    const out = [];
+    for (const [scorer, score] of Object.entries(scores)) {
+        const where = `${field}.${scorer}`;
+        if (score === null || typeof score !== 'object' || Array.isArray(score)) {
+            throw new errors/* InputError */.d(file, `expected a score object {"value": …}, got ${(0,example_layout/* describe */.q0)(score)}`, { line, field: where });
+        }
+        const value = score.value;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            for (const [key, part] of Object.entries(value)) {
+                out.push([scoreName(scorer, key), scoreValue(part, file, line, `${where}.value.${key}`)]);
+            }
+        }
+        else {
+            out.push([scoreName(scorer), scoreValue(value, file, line, `${where}.value`)]);
+        }
+    }
+    return out;
+}
+function scoreValue(value, file, line, field) {
+    if (value === null || value === undefined)
+        return { kind: 'missing' };
+    if (typeof value === 'boolean')
+        return { kind: 'check', pass: value, partial: false };
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new errors/* InputError */.d(file, `expected a finite number, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field });
+        return { kind: 'metric', value };
+    }
+    if (typeof value === 'string' && Object.hasOwn(LETTERS, value)) {
+        return { kind: 'check', pass: LETTERS[value] === true, partial: value === 'P' };
+    }
+    throw new errors/* InputError */.d(file, `expected a score the gate can compare: "C", "I", "P" or "N", true/false, or a number; got ${(0,example_layout/* describe */.q0)(value)} (map this scorer's values to one of those in the task, e.g. with a value_to_float-style scorer)`, { line, field });
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/inspect-reader.ts
+
+
+
+
+
+
+
+
+/**
+ * inspect_ai eval logs in the JSON log format (`inspect eval … --log-format json`, or a `.eval` log
+ * converted with `inspect log convert --to json`): {version, status, eval, plan, results, stats,
+ * samples: [{id, epoch, input, target, scores: {<scorer>: {value, …}}, metadata, error}, …]}.
+ *
+ * Each sample and epoch becomes one record with the sample's id (as text), so a run with several
+ * epochs gives repeated ids, which the policy's `inputs.repeats` decides about. A scorer becomes a
+ * check or a metric (see inspect-scores.ts). A sample that errored is a failure of every check.
+ * Cohorts come from sample metadata with --cohort-field <field> (or metadata.<field>).
+ */
+const inspect_reader_HEAD = /^\s*\{\s*"version"\s*:\s*\d+\s*,\s*"status"\s*:\s*"[a-z]+"\s*,\s*"eval"\s*:\s*\{/;
+const inspect_reader_BATCH = 1024;
+const inspectReader = {
+    name: 'inspect',
+    expects: 'an inspect_ai eval log in the JSON format (inspect eval --log-format json, or inspect log convert --to json): {"version", "status", "eval", …, "samples": [...]}',
+    accepts: ['cohortField'],
+    detect: ({ path, head }) => /\.eval$/i.test(path) || (/\.json$/i.test(path) && inspect_reader_HEAD.test(stripBom(head))),
+    async read(source, options) {
+        const file = source.path;
+        if (/\.eval$/i.test(file)) {
+            throw new errors/* InputError */.d(file, 'this is an inspect_ai .eval log (a zip archive), which the gate does not read: convert it with `inspect log convert --to json <log> --output-dir <dir>` and give the .json file');
+        }
+        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
+        let log;
+        try {
+            log = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors/* InputError */.d(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an inspect_ai eval log`);
+        }
+        const tally = (0,reader_types/* emptyTally */.C)();
+        const samples = checkedSamples(log, file, tally);
+        const lines = jsonEntryLines(text, 'samples');
+        const rows = samples.map((sample, i) => parseSample(sample, i, lines[i] ?? 1, file, options.cohortField));
+        return { kind: 'examples', records: inspect_reader_toBatches(rows, plan(rows, file, options, tally)), tally };
+    },
+};
+/** The samples of a log that may be read: a finished run's, or those an unfinished run holds (noted). */
+function checkedSamples(log, file, tally) {
+    if (log === null || typeof log !== 'object' || Array.isArray(log))
+        throw new errors/* InputError */.d(file, 'expected a JSON object (an inspect_ai eval log)');
+    const { status, samples, eval: spec } = log;
+    const has = Array.isArray(samples) && samples.length > 0;
+    if (status !== 'success') {
+        if (!has) {
+            throw new errors/* InputError */.d(file, `the log's status is ${(0,example_layout/* describe */.q0)(status)} and it holds no samples: the run did not finish, so there is nothing to compare (re-run it, or resume it with inspect eval-retry)`, { field: 'status' });
+        }
+        tally.notes.push(`the log's status is ${String(status)}, not success: only the ${samples.length} samples it holds were read`);
+    }
+    if (samples !== undefined && !Array.isArray(samples))
+        throw new errors/* InputError */.d(file, `expected an array of samples, got ${(0,example_layout/* describe */.q0)(samples)}`, { field: 'samples' });
+    if (!has) {
+        throw new errors/* InputError */.d(file, 'the log holds no samples (written with --no-log-samples, or read as a header only): re-run with samples logged to compare per example', { field: 'samples' });
+    }
+    if (typeof spec?.task === 'string')
+        tally.notes.push(`inspect task ${spec.task}`);
+    return samples;
+}
+function parseSample(sample, i, line, file, cohortField) {
+    const field = (name) => `samples[${i}]${name === '' ? '' : `.${name}`}`;
+    if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
+        throw new errors/* InputError */.d(file, `expected a sample object, got ${(0,example_layout/* describe */.q0)(sample)}`, { line, field: field('') });
+    }
+    const s = sample;
+    if (!((typeof s.id === 'string' && s.id !== '') || (typeof s.id === 'number' && Number.isFinite(s.id)))) {
+        throw new errors/* InputError */.d(file, `expected the sample's id (text or a number), got ${(0,example_layout/* describe */.q0)(s.id)}: it pairs the sample with the other run's`, { line, field: field('id') });
+    }
+    const errored = s.error !== undefined && s.error !== null;
+    const scores = new Map(sampleScores(s.scores, file, line, field('scores')));
+    let cohort;
+    if (cohortField !== undefined) {
+        const key = cohortField.startsWith('metadata.') ? cohortField.slice('metadata.'.length) : cohortField;
+        const metadata = s.metadata !== null && typeof s.metadata === 'object' && !Array.isArray(s.metadata) ? s.metadata : {};
+        const value = (0,named_record/* ownValue */.eC)(metadata, key);
+        if (value !== undefined && value !== null) {
+            if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+                throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field: field(`metadata.${key}`) });
+            }
+            cohort = `${key}:${String(value)}`;
+        }
+    }
+    return { id: String(s.id), line, errored, scores, cohort };
+}
+/** Decides every scorer's kind and every missing value before any record goes out: a file is refused as a whole. */
+function plan(rows, file, options, tally) {
+    const kinds = new Map();
+    rows.forEach((row, i) => {
+        for (const [name, value] of row.scores) {
+            if (value.kind === 'missing')
+                continue;
+            const earlier = kinds.get(name);
+            if (earlier !== undefined && earlier !== value.kind) {
+                throw new errors/* InputError */.d(file, `scorer ${name} gives ${value.kind === 'check' ? 'a pass/fail value' : 'a number'} here but ${earlier === 'check' ? 'pass/fail values' : 'numbers'} elsewhere: one scorer must give one kind of value`, { line: row.line, field: `samples[${i}].scores` });
+            }
+            kinds.set(name, value.kind);
+        }
+    });
+    if (kinds.size === 0)
+        throw new errors/* InputError */.d(file, 'no sample has a score (every sample errored, or the task has no scorer): nothing to compare', { field: 'samples' });
+    const names = [...kinds.keys()].sort();
+    const checks = names.filter((n) => kinds.get(n) === 'check');
+    const metrics = names.filter((n) => kinds.get(n) === 'metric');
+    const dropped = new Set();
+    let errored = 0;
+    let partial = 0;
+    rows.forEach((row, i) => {
+        if (row.errored)
+            errored++;
+        for (const name of names) {
+            const value = row.scores.get(name);
+            if (value?.kind === 'check' && value.partial)
+                partial++;
+            if (value !== undefined && value.kind !== 'missing')
+                continue;
+            // An errored sample failed its checks: that is the model's failure, not missing data.
+            if (row.errored && kinds.get(name) === 'check')
+                continue;
+            tally.missing++;
+            const isCheck = kinds.get(name) === 'check';
+            const policy = options.missingValues ?? (isCheck ? 'fail' : 'drop');
+            if (policy === 'error') {
+                throw new errors/* InputError */.d(file, `sample ${row.id} has no ${name} score (missing_values: error): re-score the log, or set inputs.missing_values to fail or drop`, { line: row.line, field: `samples[${i}].scores.${name}` });
+            }
+            if (policy === 'fail' && isCheck)
+                tally.missingAsFailure++;
+            else if (row.errored && checks.length > 0) {
+                // Leaving the sample out would also hide that it failed its checks.
+                throw new errors/* InputError */.d(file, `sample ${row.id} ended in an error and has no ${name} score: leaving it out would hide a failure of its pass/fail scores; re-score the log (inspect score) or set inputs.missing_values to error`, { line: row.line, field: `samples[${i}].scores.${name}` });
+            }
+            else if (!dropped.has(i)) {
+                dropped.add(i);
+                tally.dropped++;
+            }
+        }
+    });
+    if (errored > 0)
+        tally.notes.push(`${errored} sample${errored === 1 ? '' : 's'} ended in an error: counted as failing every check`);
+    if (partial > 0)
+        tally.notes.push(`${partial} score${partial === 1 ? '' : 's'} of P (partial credit) counted as failures; inspect's accuracy counts each as 0.5`);
+    return { checks, metrics, dropped };
+}
+async function* inspect_reader_toBatches(rows, { checks, metrics, dropped }) {
+    for (let start = 0; start < rows.length; start += inspect_reader_BATCH) {
+        const batch = { records: [], lines: [] };
+        for (let i = start; i < Math.min(rows.length, start + inspect_reader_BATCH); i++) {
+            if (dropped.has(i))
+                continue;
+            const row = rows[i];
+            const checkValues = (0,named_record/* emptyNameRecord */.ch)();
+            for (const name of checks) {
+                const value = row.scores.get(name);
+                checkValues[name] = !row.errored && value?.kind === 'check' && value.pass;
+            }
+            const metricValues = (0,named_record/* emptyNameRecord */.ch)();
+            for (const name of metrics) {
+                const value = row.scores.get(name);
+                metricValues[name] = value?.kind === 'metric' ? value.value : Number.NaN;
+            }
+            batch.records.push({
+                id: row.id,
+                ...(row.cohort === undefined ? {} : { cohorts: [row.cohort] }),
+                ...(checks.length > 0 ? { checks: checkValues } : {}),
+                ...(metrics.length > 0 ? { metrics: metricValues } : {}),
+            });
+            batch.lines.push(row.line);
+        }
+        yield batch;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/opencompass-outcomes.ts
+
+
+/** More than this share of long free-text predictions means the file holds raw generations. */
+const RAW_SHARE = 0.1;
+const DETAILS_FIX = 'Re-run the evaluation with --dump-eval-details and give results/<model>/<dataset>.json, whose details carry OpenCompass\'s own verdict per example';
+function detailsOutcomes(details, fail) {
+    const entries = Array.isArray(details) ? details.map((d, i) => [String(i), d]) : Object.entries(details);
+    const outcomes = entries.map(([key, entry]) => {
+        const correct = entry?.correct;
+        if (typeof correct === 'boolean')
+            return { key, correct };
+        if (Array.isArray(correct)) {
+            fail(`details.${key}.correct`, `expected true or false, got a list (${correct.length} samples per example, n > 1): the gate compares one verdict per example; evaluate with n = 1`);
+        }
+        return fail(`details.${key}.correct`, `expected true or false (OpenCompass's verdict for this example), got ${correct === undefined ? 'nothing: this evaluator wrote no per-example verdict' : (0,example_layout/* describe */.q0)(correct)}`);
+    });
+    return { outcomes, note: 'correct = OpenCompass\'s own per-example verdict (details[].correct)' };
+}
+function predictionOutcomes(root, file, fail) {
+    let ppl = 0;
+    let raw = 0;
+    const outcomes = Object.entries(root).map(([key, entry]) => {
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+            fail(key, `expected an example {"origin_prompt", "prediction", "gold"}, got ${(0,example_layout/* describe */.q0)(entry)}`);
+        const e = entry;
+        const isPpl = Object.keys(e).some((k) => k.startsWith('label: '));
+        if (isPpl)
+            ppl++;
+        const prediction = opencompass_outcomes_text(e.prediction, `${key}.prediction`, 'prediction', fail);
+        const gold = opencompass_outcomes_text(e.gold, `${key}.gold`, 'gold', fail);
+        if (isPpl)
+            return { key, correct: prediction === gold };
+        const [p, g] = [prediction.trim(), gold.trim()];
+        if (p !== g && (p.includes('\n') || p.length > 4 * g.length + 16))
+            raw++;
+        return { key, correct: p === g };
+    });
+    if (outcomes.length > 0 && raw > RAW_SHARE * outcomes.length) {
+        throw new errors/* InputError */.d(file, `${raw} of ${outcomes.length} predictions are free text that is not the answer itself (OpenCompass extracts the answer with the dataset's postprocessor, which the gate cannot run): comparing them with gold would call nearly every answer wrong. ${DETAILS_FIX}`, { field: 'prediction' });
+    }
+    const note = ppl === outcomes.length
+        ? 'correct = the chosen label equals gold (a perplexity run, as OpenCompass compares them)'
+        : 'correct = prediction equals gold after trimming white space (no answer extraction: the predictions are already answers)';
+    return { outcomes, note };
+}
+function opencompass_outcomes_text(value, field, what, fail) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        return fail(field, `expected one ${what}, got a list of ${value.length} (several ${what === 'gold' ? 'references' : 'samples per example'}): OpenCompass's evaluator decides which counts. ${DETAILS_FIX}`);
+    }
+    return fail(field, `expected the ${what} as text, got ${value === undefined ? 'nothing' : (0,example_layout/* describe */.q0)(value)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/opencompass-reader.ts
+
+
+
+
+
+
+
+/**
+ * OpenCompass per-example files: predictions/<model>/<dataset>.json (an object keyed "0", "1", …
+ * with origin_prompt, prediction, gold) or results/<model>/<dataset>.json written with
+ * --dump-eval-details (its `details` hold OpenCompass's verdict per example). How correctness is
+ * decided is in opencompass-outcomes.ts.
+ *
+ * OpenCompass numbers examples from 0 within each file; a dataset split into parts is written as
+ * <dataset>_<part>.json, numbered from 0 again. So an id is `<file name>:<number>` (`ARC-c_0:12`):
+ * it pairs only with the same part of the same dataset in the other run. The cohort is
+ * `dataset:<name>`, the part suffix dropped.
+ */
+const PREDICTIONS_HEAD = /^\s*\{\s*"0"\s*:\s*\{\s*"(?:origin_prompt|in-context examples|label: [^"\\]*|prediction|gold)"\s*:/;
+const RESULTS_HEAD = /^\s*\{\s*"[^"\\]+"\s*:\s*-?\d/;
+const opencompass_reader_BATCH = 1024;
+const opencompassReader = {
+    name: 'opencompass',
+    expects: 'OpenCompass predictions/<model>/<dataset>.json ({"0": {"origin_prompt", "prediction", "gold"}, …}) or results/<model>/<dataset>.json written with --dump-eval-details',
+    detect: ({ path, head }) => {
+        if (!/\.json$/i.test(path))
+            return false;
+        const text = stripBom(head);
+        return PREDICTIONS_HEAD.test(text) || (RESULTS_HEAD.test(text) && /"details"\s*:\s*[[{]/.test(text));
+    },
+    async read(source) {
+        const file = source.path;
+        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
+        let root;
+        try {
+            root = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors/* InputError */.d(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an OpenCompass predictions or results file`);
+        }
+        if (root === null || typeof root !== 'object' || Array.isArray(root))
+            throw new errors/* InputError */.d(file, `expected a JSON object, got ${(0,example_layout/* describe */.q0)(root)}`);
+        const fail = (field, problem) => {
+            throw new errors/* InputError */.d(file, problem, { field });
+        };
+        const r = root;
+        const hasDetails = Object.hasOwn(r, 'details');
+        if (hasDetails && (r.details === null || typeof r.details !== 'object'))
+            fail('details', `expected the per-example details (a list or an object), got ${(0,example_layout/* describe */.q0)(r.details)}`);
+        const { outcomes, note } = hasDetails ? detailsOutcomes(r.details, fail) : predictionOutcomes(r, file, fail);
+        if (outcomes.length === 0)
+            fail(hasDetails ? 'details' : '0', 'the file has no examples: expected one entry per example');
+        const lines = hasDetails ? [] : jsonEntryLines(text);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        tally.notes.push(note);
+        return { kind: 'examples', records: opencompass_reader_toBatches(outcomes, lines, stemOf(file)), tally };
+    },
+};
+/** The file name without .json: OpenCompass names each file after the dataset's abbr (and part). */
+function stemOf(path) {
+    return (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
+}
+async function* opencompass_reader_toBatches(outcomes, lines, stem) {
+    const cohorts = [`dataset:${stem.replace(/_\d+$/, '')}`];
+    for (let start = 0; start < outcomes.length; start += opencompass_reader_BATCH) {
+        const slice = outcomes.slice(start, start + opencompass_reader_BATCH);
+        yield {
+            records: slice.map((o) => ({ id: `${stem}:${o.key}`, cohorts, correct: o.correct })),
+            lines: slice.map((_, k) => lines[start + k] ?? 1),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/opencompass-summary-reader.ts
+
+
+
+
+
+/**
+ * OpenCompass's summary table (summary/summary_<time>.csv): `dataset,version,metric,mode` and one
+ * column per model, named after it, each cell a score or "-" (not evaluated). A file with several
+ * model columns needs `file.csv#model=<name>`; one column is read as is.
+ *
+ * Each dataset becomes a cohort `dataset:<name>` with its metrics as point values: the table holds
+ * scores only, no number of examples and no spread, so nothing can be tested; the gate compares the
+ * points against the margin (finding metric.no-uncertainty), and the reader says so in its notes.
+ * OpenCompass writes accuracy in percent: `accuracy` is divided by 100, a proportion like the
+ * gate's others; other metrics are kept as written. The cohort's n is unknown and given as 1 (the
+ * summary format requires one): it is not a sample size.
+ */
+const HEADER = /^\uFEFF?dataset,version,metric,mode,[^\r\n]/;
+const opencompassSummaryReader = {
+    name: 'opencompass-summary',
+    expects: 'OpenCompass summary/summary_<time>.csv: "dataset,version,metric,mode,<model>…" (select one of several models with file.csv#model=<name>)',
+    accepts: ['select'],
+    detect: ({ path, head }) => /\.csv$/i.test(path) && HEADER.test(head),
+    async read(source, options) {
+        const file = source.path;
+        const rows = stripBom(await (0,text_source/* readAll */.yw)(source)).split(/\r?\n/).map((line) => line.split(','));
+        while (rows.length > 0 && rows[rows.length - 1].join('') === '')
+            rows.pop();
+        const header = rows[0] ?? [];
+        const column = modelColumn(header, options, file);
+        const model = header[column];
+        const tally = (0,reader_types/* emptyTally */.C)();
+        const cohorts = (0,named_record/* emptyNameRecord */.ch)();
+        const seen = new Set();
+        for (let r = 1; r < rows.length; r++) {
+            const row = rows[r];
+            const line = r + 1;
+            if (row.length !== header.length) {
+                throw new errors/* InputError */.d(file, `expected ${header.length} comma-separated cells as in the header, got ${row.length}`, { line });
+            }
+            const [dataset, , metric] = row;
+            if (dataset === '' || metric === '')
+                throw new errors/* InputError */.d(file, 'expected a dataset and a metric name', { line, field: dataset === '' ? 'dataset' : 'metric' });
+            if (seen.has(`${dataset}\u0000${metric}`)) {
+                throw new errors/* InputError */.d(file, `dataset ${dataset} has a second ${metric} row (another mode?): expected one score per dataset and metric`, { line, field: 'metric' });
+            }
+            seen.add(`${dataset}\u0000${metric}`);
+            const cell = row[column].trim();
+            if (cell === '-' || cell === '') {
+                if (options.missingValues === 'error')
+                    throw new errors/* InputError */.d(file, `no ${metric} score for ${dataset} (missing_values: error)`, { line, field: model });
+                tally.missing++;
+                tally.dropped++;
+                continue;
+            }
+            const value = Number(cell);
+            if (!/^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(cell) || !Number.isFinite(value)) {
+                throw new errors/* InputError */.d(file, `expected a score (a number) or "-", got "${cell.slice(0, 40)}"`, { line, field: model });
+            }
+            if (metric === 'accuracy' && (value < 0 || value > 100)) {
+                throw new errors/* InputError */.d(file, `expected accuracy in percent (0 to 100), got ${cell}`, { line, field: model });
+            }
+            const name = `dataset:${dataset}`;
+            const entry = (cohorts[name] ??= { n: 1, metrics: (0,named_record/* emptyNameRecord */.ch)() });
+            entry.metrics[metric] = { value: metric === 'accuracy' ? value / 100 : value };
+        }
+        if (Object.keys(cohorts).length === 0)
+            throw new errors/* InputError */.d(file, `model ${model} has no score in this table: nothing to compare`, { field: model });
+        tally.notes.push(`OpenCompass summary, model column ${model}: scores only (no number of examples, no spread), compared as point values without a test; accuracy read as percent`);
+        if (tally.dropped > 0)
+            tally.notes.push(`${tally.dropped} score${tally.dropped === 1 ? '' : 's'} written as "-" (not evaluated) left out`);
+        const summary = { schema: 'model-release-gate/summary@1', cohorts };
+        return { kind: 'summary', summary, tally };
+    },
+};
+function modelColumn(header, options, file) {
+    const models = header.slice(4);
+    const select = options.select;
+    if (select !== undefined && select.key !== 'model') {
+        throw new errors/* InputError */.d(file, `unknown selector "${select.key}": an OpenCompass summary selects a model column with #model=<name>`);
+    }
+    if (select !== undefined) {
+        const index = models.indexOf(select.value);
+        if (index === -1)
+            throw new errors/* InputError */.d(file, `no model column "${select.value}"; the table has: ${models.join(', ')}`, { line: 1 });
+        return index + 4;
+    }
+    if (models.length > 1) {
+        throw new errors/* InputError */.d(file, `the table has ${models.length} model columns (${models.join(', ')}): choose one with ${file.split(/[\\/]/).pop() ?? file}#model=<name>`, { line: 1 });
+    }
+    return 4;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/constants.js
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
@@ -13256,6 +15354,7 @@ const parquetReader = {
     name: 'parquet',
     expects: `a Parquet table (.parquet) with the gate's column names (id, cohorts, label, prediction, correct, checks.<name>, metrics.<name>) or ${table_reader/* MAPPING_HINT */.Z1}`,
     detect: ({ path }) => /\.parquet$/i.test(path),
+    accepts: ['mapping'],
     async read(source, options) {
         if (!hasBytes(source)) {
             throw new errors/* InputError */.d(source.path, 'a Parquet file is binary: it must be handed to the reader as bytes (a ByteSource), not as text');
@@ -13397,59 +15496,210 @@ function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/core/readers/promptfoo-reader.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/core/readers/promptfoo-identity.ts
 
 /**
- * Reads `promptfoo eval --output results.json`: {evalId, results: {version, timestamp, prompts,
- * results: [EvaluateResult...], stats}, config, shareableUrl, metadata}. Version 3 is current; version
- * 2 (results.table instead of results.prompts) is read the same way, from its per-result entries.
- *
- * One promptfoo run may compare several providers and prompts, but the gate compares two files: the
- * incumbent's run and the candidate's. So a file must hold one provider and one prompt, and its
- * examples are its tests (`test-<testIdx>`, paired across the two runs). With cohortField "provider"
- * or "prompt", a file may hold several of that one kind: each becomes a cohort, and ids carry it
- * (`test-3@gpt-4o`) so each provider's (or prompt's) results pair with the same one in the other file.
+ * Which promptfoo test a result belongs to, told apart by what the test is rather than where it
+ * stands: `testIdx` is only the position in one run (two runs of different suites both have a test
+ * 0; promptfoo's --repeat gives each repeat its own index). A test is its description and its
+ * variables; the prompt is part of it only when the caller says so (several prompts in one part).
  */
-const promptfoo_reader_HEAD = /^\s*\{\s*(?:"evalId"\s*:\s*(?:"(?:[^"\\]|\\.)*"|null)\s*,\s*)?"results"\s*:\s*\{\s*"version"\s*:\s*[23]\s*,\s*"timestamp"\s*:/;
-const promptfoo_reader_BATCH = 1024;
+/** Long labels (a whole prompt) are cut to this many characters, plus a short hash of the full text. */
+const LABEL_PREFIX = 40;
+/** JSON with object keys sorted at every level, so the same vars in another key order hash the same. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.keys(value)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+        return `{${entries.join(',')}}`;
+    }
+    // undefined (absent) and non-finite numbers have no JSON form: written as null, as JSON.stringify does.
+    return JSON.stringify(value) ?? 'null';
+}
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+function testIdentity(description, vars, extra = []) {
+    const hash = sha256Hex(canonicalJson({ description: description ?? null, vars, extra })).slice(0, 12);
+    return { name: description === undefined ? 'test' : shortLabel(description), hash };
+}
+/**
+ * A label short enough to read in a cohort name or a message: whitespace runs become one space, and
+ * a label longer than about 40 characters becomes its first 40, an ellipsis and 6 hex digits of the
+ * full text's sha256 (so two prompts with the same opening stay apart).
+ */
+function shortLabel(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= LABEL_PREFIX + 10 && flat === text)
+        return text;
+    if (flat.length <= LABEL_PREFIX + 10)
+        return `${flat} ~${sha256Hex(text).slice(0, 6)}`;
+    return `${[...flat].slice(0, LABEL_PREFIX).join('').trimEnd()}… ~${sha256Hex(text).slice(0, 6)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/promptfoo-plan.ts
+
+
+
+
+function planRun(all, options, file) {
+    if (all.length === 0)
+        throw new errors/* InputError */.d(file, 'the file has no results: expected one per test', { field: 'results.results' });
+    const sources = cohortSources(options.cohortField, file);
+    const splits = (kind) => sources.some((s) => s.kind === kind);
+    const notes = [];
+    const rows = promptfoo_plan_select(all, options.select, file, notes);
+    if (options.select !== undefined && splits(options.select.key)) {
+        throw new errors/* InputError */.d(file, `#${options.select.key}=… keeps one ${options.select.key}, so --cohort-field ${options.select.key} has nothing to split: drop one of them`, { field: 'cohortField' });
+    }
+    const providers = distinct(rows, (r) => r.provider);
+    const prompts = distinct(rows, (r) => r.prompt);
+    if (providers.length > 1 && !splits('provider'))
+        throw several(file, 'provider', providers);
+    // A provider's results over several prompts are one model's: kept, each test×prompt its own example.
+    if (prompts.length > 1 && !splits('prompt') && options.select?.key !== 'provider')
+        throw several(file, 'prompt', prompts);
+    // Ids carry each dimension that varies here or names cohorts, so a result pairs only with its namesake.
+    const inId = ['provider', 'prompt'].filter((kind) => splits(kind) || (kind === 'prompt' && prompts.length > 1));
+    if (prompts.length > 1 && !splits('prompt'))
+        notes.push(`${prompts.length} prompts of this provider are pooled (each test under each prompt is one example): --cohort-field prompt shows each`);
+    for (const source of sources)
+        if (source.kind === 'var')
+            checkVariable(rows, source.name, file);
+    const named = namedId(options);
+    const suffix = (row) => inId.map((kind) => `@${shortLabel(row[kind])}`).join('');
+    const idOf = (row) => {
+        if (named !== undefined)
+            return `${variableText(row, named, file)}${suffix(row)}`;
+        if (row.description === undefined && Object.keys(row.vars).length === 0) {
+            throw new errors/* InputError */.d(file, 'this result has neither a description nor vars, so it cannot be told from another test: give the test a description (or vars), or name an id with --columns id=vars.<name>', { line: row.line, field: `results.results[${row.index}].testCase` });
+        }
+        const identity = testIdentity(row.description, row.vars, inId.map((kind) => `${kind}:${row[kind]}`));
+        return `${identity.name}#${identity.hash}${suffix(row)}`;
+    };
+    const ids = new Map();
+    for (const row of rows)
+        ids.set(idOf(row), (ids.get(idOf(row)) ?? 0) + 1);
+    const by = named === undefined ? `description and vars${inId.map((k) => ` and ${k}`).join('')}` : `vars.${named}${inId.map((k) => ` and ${k}`).join('')}`;
+    notes.push(`tests are matched by their ${by}, not by testIdx: ${rows.length} result(s) are ${ids.size} distinct test(s)`);
+    const repeated = [...ids.values()].filter((n) => n > 1).length;
+    if (repeated > 0)
+        notes.push(`${repeated} test(s) appear more than once (promptfoo --repeat, or the same test listed twice): one record per result, with the same id; the policy's inputs.repeats decides how they count`);
+    const errored = rows.filter((r) => r.errored).length;
+    if (errored > 0)
+        notes.push(`${errored} result(s) errored (promptfoo failureReason 2: the provider call failed) and count as failures with score 0`);
+    const shortened = new Map();
+    const label = (text) => {
+        const short = shortLabel(text);
+        if (short !== text)
+            shortened.set(short, text);
+        return short;
+    };
+    const cohortsOf = (row) => sources.flatMap((s) => {
+        if (s.kind !== 'var')
+            return [`${s.kind}:${label(row[s.kind])}`];
+        const value = (0,named_record/* ownValue */.eC)(row.vars, s.name);
+        return value === undefined ? [] : [`${s.name}:${label(String(value))}`];
+    });
+    for (const row of rows)
+        for (const kind of inId)
+            label(row[kind]);
+    for (const row of rows)
+        cohortsOf(row);
+    for (const [short, full] of shortened)
+        notes.push(`"${short}" stands for: ${full}`);
+    // A metric missing on some rows is left out for the whole file: every record must carry the same fields.
+    const metricNames = ['score', 'latency_ms', 'cost'].filter((name) => rows.every((r) => r.metrics[name] !== undefined));
+    return { rows, idOf, cohortsOf, metricNames, notes };
+}
+/** `--cohort-field vars.lang,provider`: each field names cohorts; a test variable with or without `vars.`. */
+function cohortSources(text, file) {
+    const fields = (text ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
+    const seen = new Set();
+    return fields.map((field) => {
+        const source = field === 'provider' || field === 'prompt' ? { kind: field } : { kind: 'var', name: field.startsWith('vars.') ? field.slice(5) : field };
+        const key = source.kind === 'var' ? `vars.${source.name}` : source.kind;
+        if (source.kind === 'var' && source.name === '')
+            throw new errors/* InputError */.d(file, `cohort field "${field}" names no test variable: expected vars.<name>`, { field: 'cohortField' });
+        if (seen.has(key))
+            throw new errors/* InputError */.d(file, `cohort field ${key} is given twice`, { field: 'cohortField' });
+        seen.add(key);
+        return source;
+    });
+}
+function promptfoo_plan_select(rows, selector, file, notes) {
+    if (selector === undefined)
+        return rows;
+    const { key, value } = selector;
+    if (key !== 'provider' && key !== 'prompt') {
+        throw new errors/* InputError */.d(file, `unknown selector #${key}=…: a promptfoo file is split with #provider=<label or id> or #prompt=<label>`, { field: 'select' });
+    }
+    // A label (or the whole prompt) is matched first; an id only when no label matches.
+    const byName = rows.filter((r) => (key === 'provider' ? r.provider === value : r.prompt === value || shortLabel(r.prompt) === value));
+    const kept = byName.length > 0 ? byName : rows.filter((r) => (key === 'provider' ? r.providerId : r.promptId) === value);
+    if (kept.length === 0) {
+        const names = distinct(rows, (r) => r[key]).map((n) => JSON.stringify(shortLabel(n)));
+        throw new errors/* InputError */.d(file, `no result has ${key} ${JSON.stringify(shortLabel(value))}: the file holds ${names.length} ${key}(s): ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`, { field: 'select' });
+    }
+    notes.push(`kept the ${kept.length} of ${rows.length} result(s) with ${key} ${JSON.stringify(shortLabel(value))}`);
+    return kept;
+}
+function several(file, kind, names) {
+    const listed = names.slice(0, 10).map((n) => JSON.stringify(shortLabel(n)));
+    return new errors/* InputError */.d(file, `the run holds ${names.length} ${kind}s (${listed.join(', ')}${names.length > 10 ? ', …' : ''}), and the gate compares one model per side without mixing them`, {
+        field: 'results.results',
+        details: [
+            `- to compare two of them in this file: --incumbent '${file}#${kind}=<${kind} A>' --candidate '${file}#${kind}=<${kind} B>' (the Action's incumbent and candidate inputs take the same form)`,
+            `- to compare each ${kind} with its namesake in another run: --cohort-field ${kind}`,
+        ],
+    });
+}
+/** `--columns id=vars.<name>`: the test variable that names each test; the promptfoo reader takes nothing else from --columns. */
+function namedId(options) {
+    const mapping = options.mapping;
+    if (mapping === undefined)
+        return undefined;
+    const others = ['label', 'prediction', 'correct', 'cohorts', 'checks', 'metrics'].filter((k) => mapping[k] !== undefined);
+    if (others.length > 0 || mapping.id === undefined || !mapping.id.startsWith('vars.') || mapping.id.length === 5) {
+        throw new errors/* InputError */.d('--columns', `a promptfoo file takes only id=vars.<name> from --columns (the test variable that names each test)${others.length > 0 ? `, not ${others.join(', ')}` : ''}`, { field: 'id' });
+    }
+    return mapping.id.slice(5);
+}
+function variableText(row, name, file) {
+    const value = (0,named_record/* ownValue */.eC)(row.vars, name);
+    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value)))
+        return String(value);
+    throw new errors/* InputError */.d(file, `expected the test variable ${name} (named by --columns id=vars.${name}) to be a non-empty text or number, got ${value === undefined ? 'nothing' : (0,example_layout/* describe */.q0)(value)}`, { line: row.line, field: `results.results[${row.index}].vars.${name}` });
+}
+function checkVariable(rows, name, file) {
+    if (!rows.some((r) => (0,named_record/* ownValue */.eC)(r.vars, name) !== undefined)) {
+        throw new errors/* InputError */.d(file, `no result has the test variable "${name}" (cohort field vars.${name}): expected vars.${name} on the tests to group them by (were vars stripped with PROMPTFOO_STRIP_TEST_VARS?)`, { field: 'results.results' });
+    }
+    // A test without the variable is in no such cohort; a value that is not a scalar cannot name one.
+    const scalar = (v) => v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    const bad = rows.find((r) => !scalar((0,named_record/* ownValue */.eC)(r.vars, name)));
+    if (bad !== undefined) {
+        throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)((0,named_record/* ownValue */.eC)(bad.vars, name))}`, { line: bad.line, field: `results.results[${bad.index}].vars.${name}` });
+    }
+}
+function distinct(rows, of) {
+    return [...new Set(rows.map(of))];
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/promptfoo-rows.ts
+
+
 /** promptfoo's ResultFailureReason: 0 none, 1 an assertion failed, 2 an error (provider call, timeout). */
 const ERROR_FAILURE = 2;
-const promptfooReader = {
-    name: 'promptfoo',
-    expects: 'promptfoo eval --output results.json (results.version 2 or 3)',
-    detect: (probe) => promptfoo_reader_HEAD.test(stripBom(probe.head)),
-    async read(source, options) {
-        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
-        const file = source.path;
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch (error) {
-            throw new errors/* InputError */.d(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected the file promptfoo eval --output writes`);
-        }
-        const summary = value?.results;
-        if (summary === null || typeof summary !== 'object' || (summary.version !== 2 && summary.version !== 3) || !Array.isArray(summary.results)) {
-            throw new errors/* InputError */.d(file, 'expected {"results": {"version": 2 or 3, "results": [...]}} as promptfoo eval --output writes', { field: 'results' });
-        }
-        const lines = arrayElementLines(text, ['results', 'results']);
-        const rows = summary.results.map((entry, i) => parseRow(entry, i, lines[i] ?? 1, file));
-        return { kind: 'examples', records: promptfoo_reader_toBatches(rows, lines, plan(rows, lines, options, file)) };
-    },
-};
-function parseRow(entry, i, line, file) {
-    const field = (name) => `results.results[${i}]${name === '' ? '' : `.${name}`}`;
+function parseRow(entry, index, line, file) {
+    const field = (name) => `results.results[${index}]${name === '' ? '' : `.${name}`}`;
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
         throw new errors/* InputError */.d(file, `expected a result object, got ${(0,example_layout/* describe */.q0)(entry)}`, { line, field: field('') });
     }
     const r = entry;
-    if (typeof r.testIdx !== 'number' || !Number.isInteger(r.testIdx) || r.testIdx < 0) {
-        throw new errors/* InputError */.d(file, `expected testIdx, the test's index (a whole number), got ${got(r.testIdx)}: it pairs the result with the other run's`, { line, field: field('testIdx') });
-    }
     // An errored test (the provider failed or timed out; promptfoo's failureReason 2) is a failure of the
     // model under test, never missing data: its outcome is fail and its score 0, whatever else the row says.
     const errored = r.failureReason === ERROR_FAILURE;
@@ -13463,74 +15713,99 @@ function parseRow(entry, i, line, file) {
         throw new errors/* InputError */.d(file, `expected score (a finite number), got ${got(r.score)}`, { line, field: field('score') });
     }
     const provider = r.provider;
-    const providerName = typeof provider === 'string' ? provider : nonEmpty(provider?.label) ?? nonEmpty(provider?.id) ?? '';
+    const providerId = typeof provider === 'string' ? provider : nonEmpty(provider?.id) ?? '';
+    const providerName = typeof provider === 'string' ? provider : nonEmpty(provider?.label) ?? providerId;
     // promptIdx numbers provider×prompt columns, not prompts; the label (else the template's hash) names one.
-    const promptName = nonEmpty(r.prompt?.label) ?? nonEmpty(r.promptId) ?? '';
-    const rawVars = r.vars ?? r.testCase?.vars;
-    const vars = rawVars !== null && typeof rawVars === 'object' && !Array.isArray(rawVars) ? rawVars : {};
+    const promptId = nonEmpty(r.promptId) ?? '';
+    const promptName = nonEmpty(r.prompt?.label) ?? promptId;
+    const testCase = objectOrUndefined(r.testCase);
+    const vars = objectOrUndefined(r.vars) ?? objectOrUndefined(testCase?.vars) ?? {};
+    const description = nonEmpty(testCase?.description) ?? nonEmpty(r.description);
     // promptfoo records latency and cost only when it knows them (not for every provider or older file).
     const finite = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-    const success = errored ? false : r.success;
-    const score = errored ? 0 : r.score;
-    return { test: r.testIdx, provider: providerName, prompt: promptName, success, vars, metrics: { score, latency_ms: finite(r.latencyMs), cost: finite(r.cost) } };
+    return {
+        index,
+        line,
+        provider: providerName,
+        providerId,
+        prompt: promptName,
+        promptId,
+        description,
+        vars,
+        success: errored ? false : r.success,
+        errored,
+        metrics: { score: errored ? 0 : r.score, latency_ms: finite(r.latencyMs), cost: finite(r.cost) },
+    };
 }
-/** Checks the whole run before any record goes out, so a file is refused as a whole. */
-function plan(rows, lines, options, file) {
-    if (rows.length === 0)
-        throw new errors/* InputError */.d(file, 'the file has no results: expected one per test', { field: 'results.results' });
-    const field = options.cohortField;
-    const by = field === 'provider' || field === 'prompt' ? field : undefined;
-    const providers = new Set(rows.map((r) => r.provider));
-    const prompts = new Set(rows.map((r) => r.prompt));
-    const several = (kind, names) => `${names.size} ${kind}s (${[...names].slice(0, 3).join(', ')}${names.size > 3 ? ', …' : ''})`;
-    if (by !== 'provider' && providers.size > 1) {
-        throw new errors/* InputError */.d(file, `the run compares ${several('provider', providers)}, but the gate compares one model per file: run promptfoo once per model, or set cohortField to "provider" to compare each provider with its namesake in the other file`, { field: 'results.results' });
-    }
-    if (by !== 'prompt' && prompts.size > 1) {
-        throw new errors/* InputError */.d(file, `the run compares ${several('prompt', prompts)}, but the gate compares one prompt per file: run promptfoo once per prompt, or set cohortField to "prompt"`, { field: 'results.results' });
-    }
-    // A test variable names cohorts: cohortField "vars.topic" (or just "topic") puts a test in `topic:<value>`.
-    const variable = field === undefined || by !== undefined ? undefined : field.startsWith('vars.') ? field.slice(5) : field;
-    if (variable !== undefined) {
-        if (!rows.some((r) => (0,named_record/* ownValue */.eC)(r.vars, variable) !== undefined)) {
-            throw new errors/* InputError */.d(file, `no result has the test variable "${variable}" (cohortField "${field}"): expected vars.${variable} on the tests to group them by (were vars stripped with PROMPTFOO_STRIP_TEST_VARS?)`, { field: 'results.results' });
-        }
-        // A test without the variable is in no such cohort; a value that is not a scalar cannot name one.
-        const scalar = (v) => v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-        const bad = rows.findIndex((r) => !scalar((0,named_record/* ownValue */.eC)(r.vars, variable)));
-        if (bad !== -1) {
-            throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)((0,named_record/* ownValue */.eC)(rows[bad]?.vars ?? {}, variable))}`, { line: lines[bad] ?? 1, field: `results.results[${bad}].vars.${variable}` });
-        }
-    }
-    // A metric missing on some rows is left out for the whole file: every record must carry the same fields.
-    const metricNames = ['score', 'latency_ms', 'cost'].filter((name) => rows.every((r) => r.metrics[name] !== undefined));
-    return { by, variable, metricNames };
-}
-async function* promptfoo_reader_toBatches(rows, lines, { by, variable, metricNames }) {
-    for (let start = 0; start < rows.length; start += promptfoo_reader_BATCH) {
-        const end = Math.min(rows.length, start + promptfoo_reader_BATCH);
-        const records = rows.slice(start, end).map((row) => {
-            const cohorts = [];
-            let id = `test-${row.test}`;
-            if (by !== undefined) {
-                const name = by === 'provider' ? row.provider : row.prompt;
-                cohorts.push(`${by}:${name}`);
-                id += `@${name}`;
-            }
-            const value = variable === undefined ? undefined : (0,named_record/* ownValue */.eC)(row.vars, variable);
-            if (value !== undefined)
-                cohorts.push(`${variable}:${String(value)}`);
-            const metrics = Object.fromEntries(metricNames.map((name) => [name, row.metrics[name]]));
-            return { id, ...(cohorts.length > 0 ? { cohorts } : {}), correct: row.success, metrics };
-        });
-        yield { records, lines: records.map((_, k) => lines[start + k] ?? 1) };
-    }
+function objectOrUndefined(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }
 function got(value) {
     return value === undefined ? 'nothing' : (0,example_layout/* describe */.q0)(value);
 }
 function nonEmpty(value) {
     return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/readers/promptfoo-reader.ts
+
+
+
+
+
+
+/**
+ * Reads `promptfoo eval --output results.json`: {evalId, results: {version, timestamp, prompts,
+ * results: [EvaluateResult...], stats}, config, shareableUrl, metadata}. Version 3 is what promptfoo
+ * writes today; version 2 (results.table instead of results.prompts) and 4 are read the same way, from
+ * their per-result entries.
+ *
+ * A test is named by what it is (its description and vars, or a variable the user names), never by
+ * its position, so it pairs only with the same test in the other run. One run may compare several
+ * providers and prompts side by side: `file.json#provider=A` (or `#prompt=<label>`) reads one of them,
+ * and --cohort-field provider/prompt compares each with its namesake in another run; a run of several
+ * providers is otherwise refused rather than mixed (see promptfoo-plan.ts).
+ */
+const promptfoo_reader_HEAD = /^\s*\{\s*(?:"evalId"\s*:\s*(?:"(?:[^"\\]|\\.)*"|null)\s*,\s*)?"results"\s*:\s*\{\s*"version"\s*:\s*[234]\s*,\s*"timestamp"\s*:/;
+const VERSIONS = [2, 3, 4];
+const promptfoo_reader_BATCH = 1024;
+const promptfooReader = {
+    name: 'promptfoo',
+    expects: 'promptfoo eval --output results.json (results.version 2, 3 or 4)',
+    accepts: ['mapping', 'cohortField', 'select'],
+    detect: (probe) => promptfoo_reader_HEAD.test(stripBom(probe.head)),
+    async read(source, options) {
+        const text = stripBom(await (0,text_source/* readAll */.yw)(source));
+        const file = source.path;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors/* InputError */.d(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected the file promptfoo eval --output writes`);
+        }
+        const summary = value?.results;
+        if (summary === null || typeof summary !== 'object' || !VERSIONS.includes(summary.version) || !Array.isArray(summary.results)) {
+            throw new errors/* InputError */.d(file, 'expected {"results": {"version": 2, 3 or 4, "results": [...]}} as promptfoo eval --output writes', { field: 'results' });
+        }
+        const lines = arrayElementLines(text, ['results', 'results']);
+        const rows = summary.results.map((entry, i) => parseRow(entry, i, lines[i] ?? 1, file));
+        const plan = planRun(rows, options, file);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        tally.notes.push(...plan.notes);
+        return { kind: 'examples', records: promptfoo_reader_toBatches(plan), tally };
+    },
+};
+async function* promptfoo_reader_toBatches({ rows, idOf, cohortsOf, metricNames }) {
+    for (let start = 0; start < rows.length; start += promptfoo_reader_BATCH) {
+        const batch = rows.slice(start, start + promptfoo_reader_BATCH);
+        const records = batch.map((row) => {
+            const cohorts = cohortsOf(row);
+            const metrics = Object.fromEntries(metricNames.map((name) => [name, row.metrics[name]]));
+            return { id: idOf(row), ...(cohorts.length > 0 ? { cohorts } : {}), correct: row.success, metrics };
+        });
+        yield { records, lines: batch.map((row) => row.line) };
+    }
 }
 /**
  * The line on which each element of the array at `path` starts, found by walking the (already
@@ -13583,7 +15858,10 @@ function arrayElementLines(text, path) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/core/load/structured-text.ts
+var structured_text = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./src/core/readers/sklearn-reader.ts
+
 
 
 
@@ -13604,8 +15882,7 @@ const FIRST_CLASS_ROW = /^\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*"precision"\s*:[^{}]
 // Python's json.dump writes float('nan') as a bare NaN (zero_division=np.nan gives it for an undefined
 // precision). Strings are matched first so their content is never touched.
 const PYTHON_NON_FINITE = /"(?:[^"\\]|\\.)*"|-?\bNaN\b|-?\bInfinity\b/g;
-// sklearn writes an unweighted support as an integer (40) and a sample_weight one as a float (60.0),
-// even when whole: the written form is the only trace that the counts were weighted.
+// Current scikit-learn and pandas' to_json write supports as floats (1509.0): a whole number is a count.
 const FLOAT_SUPPORT = /"support"\s*:\s*-?\d+(?:\.\d*|(?=[eE]))/;
 const sklearnReader = {
     name: 'sklearn',
@@ -13620,12 +15897,13 @@ const sklearnReader = {
         // can legitimately write NaN (precision and F1), never for a count or a recall.
         const text = raw.replace(PYTHON_NON_FINITE, (token) => (token.startsWith('"') ? token : 'null'));
         const document = (0,structured_text/* parseLocated */.o)(source.path, text);
-        const weighted = FLOAT_SUPPORT.exec(text);
-        if (weighted !== null) {
-            const line = text.slice(0, weighted.index).split('\n').length;
-            throw new errors/* InputError */.d(source.path, `support written as a float (${weighted[0].replace(/^.*:\s*/, '')}): a report computed with sample_weight has weighted supports, which are not counts of examples`, { line, field: 'support' });
+        const summary = reportToSummary(document);
+        const floats = FLOAT_SUPPORT.exec(text);
+        const tally = (0,reader_types/* emptyTally */.C)();
+        if (floats !== null) {
+            tally.notes.push(`supports written as whole floats (${floats[0].replace(/^.*:\s*/, '')}) were read as counts of examples, as scikit-learn and pandas write them`);
         }
-        return { kind: 'summary', summary: reportToSummary(document) };
+        return { kind: 'summary', summary, tally };
     },
 };
 function reportToSummary(document) {
@@ -13676,7 +15954,7 @@ function reportToSummary(document) {
             fail([key, 'support'], `the class supports add up to ${totalSupport}, but "${key}".support is ${support}: is a class row missing?`);
         }
     }
-    const accuracy = report.accuracy;
+    const accuracy = accuracyValue(report.accuracy, (problem) => fail(['accuracy'], problem));
     if (accuracy !== undefined) {
         // "accuracy" is only written for single-label reports over all labels, where the supports add up
         // to the number of examples; multilabel and labels= subsets give "micro avg" instead, and no overall.
@@ -13690,13 +15968,29 @@ function reportToSummary(document) {
         fail([], 'expected at least one class with support ≥ 1');
     return { schema: 'model-release-gate/summary@1', cohorts };
 }
+/**
+ * The report's accuracy: a number, or, in a report saved with pandas (`DataFrame(report).to_json()`),
+ * a row whose four cells all repeat it.
+ */
+function accuracyValue(value, fail) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return value;
+    const cells = ['precision', 'recall', 'f1-score', 'support'].map((key) => value[key]);
+    const first = cells[0];
+    if (typeof first !== 'number' || cells.some((cell) => cell !== first)) {
+        return fail(`expected the accuracy as a number, or (as pandas writes it) a row whose precision, recall, f1-score and support all hold it; its cells differ`);
+    }
+    return first;
+}
 function wholeCount(value, fail) {
     if (typeof value !== 'number') {
         const got = value === undefined ? 'but the key is missing' : `got ${value === null ? 'NaN' : (0,example_layout/* describe */.q0)(value)}`;
         return fail(`expected the number of true examples of this class (a whole number), ${got}`);
     }
-    if (!Number.isInteger(value) || value < 0) {
-        return fail(`expected a whole number of examples, got ${value} (a report computed with sample_weight has weighted supports, which are not counts)`);
+    if (value < 0)
+        return fail(`expected a number of examples (0 or more), got ${value}`);
+    if (!Number.isInteger(value)) {
+        return fail(`support ${value} has a fractional part, so it is not a count of examples: the report was computed with sample_weight (weighted supports), which the gate cannot test; compute it without sample_weight`);
     }
     return value;
 }
@@ -13735,6 +16029,11 @@ function sklearn_reader_stripBom(text) {
 
 
 
+
+
+
+
+
 /** The gate's own per-cohort summary. */
 const summaryReader = {
     name: 'summary',
@@ -13746,17 +16045,23 @@ const summaryReader = {
 const READERS = [
     summaryReader,
     sklearnReader,
-    lmEvalResultsReader,
+    lm_eval_results_reader/* lmEvalResultsReader */.J,
     promptfooReader,
+    deepevalReader,
+    // Before mlflow-table: a Ragas table written with to_json(orient="split") has the same outer shape.
+    ragasReader,
     mlflowReader,
-    lmEvalSamplesReader,
+    lm_eval_samples_reader/* lmEvalSamplesReader */.a,
+    inspectReader,
+    opencompassReader,
+    opencompassSummaryReader,
     native_readers/* jsonlReader */.k,
     native_readers/* csvReader */.w,
     table_reader/* tableReader */.ay,
     parquetReader,
 ];
 /** Readers whose output is a per-cohort summary (compared unpaired); the others give per-example records. */
-const SUMMARY_READERS = new Set(['summary', 'sklearn', 'lm-eval-results']);
+const SUMMARY_READERS = new Set(['summary', 'sklearn', 'lm-eval-results', 'opencompass-summary']);
 function producesSummary(reader) {
     return SUMMARY_READERS.has(reader.name);
 }
@@ -13791,6 +16096,38 @@ function chooseReader(probe, forced, options) {
         ],
     });
 }
+/** How the user gives each reader option, for messages. */
+const OPTION_NAMES = {
+    mapping: 'a column mapping (--columns / the columns input)',
+    cohortField: 'a cohort field (--cohort-field / the cohort-field input)',
+    select: 'a selector (file#key=value)',
+    pairByRow: 'pairing by row order (inputs.pair_by: row in the policy)',
+};
+/** The options a reader would be handed; empty and unset ones are not given. */
+function givenOptions(options) {
+    const given = [];
+    if (options.mapping !== undefined)
+        given.push('mapping');
+    if (options.cohortField !== undefined && options.cohortField !== '')
+        given.push('cohortField');
+    if (options.select !== undefined)
+        given.push('select');
+    if (options.pairBy === 'row')
+        given.push('pairByRow');
+    return given;
+}
+/**
+ * An option the chosen reader does not use would be silently ignored (a cohort field that groups
+ * nothing, a mapping that maps nothing): an input error naming the readers that take it.
+ */
+function checkReaderOptions(reader, options, file) {
+    for (const option of givenOptions(options)) {
+        if (reader.accepts?.includes(option) === true)
+            continue;
+        const takers = READERS.filter((r) => r.accepts?.includes(option) === true).map((r) => r.name);
+        throw new errors/* InputError */.d(file, `${OPTION_NAMES[option]} is given, but the ${reader.name} reader that reads this file does not use it; readers that do: ${takers.length > 0 ? takers.join(', ') : 'none'}. Remove the option, or choose such a reader with --format-in`);
+    }
+}
 
 
 /***/ }),
@@ -13809,10 +16146,12 @@ function chooseReader(probe, forced, options) {
 /* unused harmony exports toFlag, toNumber */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5070);
+/* harmony import */ var csv_parse__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3046);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _load_example_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3989);
-/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(990);
+/* harmony import */ var _load_row_pairing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9481);
+/* harmony import */ var _named_record_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(990);
+
 
 
 
@@ -13822,16 +16161,21 @@ const MAPPING_HINT = '--columns "id=<column>,label=<column>,prediction=<column>"
 const tableReader = {
     name: 'table',
     expects: `a CSV (or .tsv) table whose columns are named with ${MAPPING_HINT}`,
+    accepts: ['mapping', 'pairByRow'],
     // Any CSV could be a table; it is chosen only by name or because a mapping was given.
     detect: () => false,
     async read(source, options) {
         if (options.mapping === undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(source.path, `the table reader needs to know which column means what: pass ${MAPPING_HINT}`);
         }
+        (0,_load_row_pairing_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRowPairing */ .zw)(options.mapping.id !== undefined, options.pairBy, source.path, `--columns id=${options.mapping.id ?? ''}`);
         return { kind: 'examples', records: readTable(source, planFromMapping(options.mapping)) };
     },
 };
 function planFromMapping(mapping) {
+    if (mapping.label === undefined && mapping.correct === undefined && mapping.checks === undefined && mapping.metrics === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('--columns', 'nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
+    }
     const { cohorts = [], checks = [], metrics = [], ...columns } = mapping;
     const named = (column) => ({ name: column, column });
     return { ...columns, cohortColumns: cohorts, checks: checks.map(named), metrics: metrics.map(named) };
@@ -13848,6 +16192,7 @@ async function* readTable(source, plan) {
     const parser = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(source.chunks()).pipe((0,csv_parse__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)({ bom: true, skip_empty_lines: true, info: true, delimiter }));
     let columns;
     let batch = { records: [], lines: [] };
+    let rowNumber = 0;
     try {
         for await (const row of parser) {
             if (columns === undefined) {
@@ -13856,7 +16201,8 @@ async function* readTable(source, plan) {
             }
             const cells = row.record;
             const index = columns;
-            batch.records.push(rowRecord(plan, (column) => cells[index.get(column)], source.path, row.info.lines));
+            rowNumber++;
+            batch.records.push(rowRecord(plan, (column) => cells[index.get(column)], source.path, row.info.lines, rowNumber));
             batch.lines.push(row.info.lines);
             if (batch.records.length === BATCH) {
                 yield batch;
@@ -13888,9 +16234,19 @@ function headerColumns(header, plan, file) {
     }
     return index;
 }
-/** Turns one row (cells fetched by column name) into the gate's per-example record. */
-function rowRecord(plan, cell, file, line) {
-    const record = { id: toText(cell(plan.id), file, line, plan.id, false) };
+/**
+ * Turns one row (cells fetched by column name) into the gate's per-example record. Without an id
+ * column the id is `row` (the row's 1-based number among the data rows), for pairing by row order.
+ */
+function rowRecord(plan, cell, file, line, row) {
+    let id;
+    if (plan.id !== undefined)
+        id = toText(cell(plan.id), file, line, plan.id, false);
+    else if (row !== undefined)
+        id = String(row);
+    else
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, 'the mapping names no id column: add id=<column> to --columns', { line, field: 'id' });
+    const record = { id };
     const cohorts = plan.cohortList === undefined ? [] : cohortList(cell(plan.cohortList), file, line, plan.cohortList);
     for (const column of plan.cohortColumns) {
         const value = cell(column);
@@ -13908,13 +16264,13 @@ function rowRecord(plan, cell, file, line) {
     if (plan.prediction !== undefined)
         record.prediction = toText(cell(plan.prediction), file, line, plan.prediction, true);
     if (plan.checks.length > 0) {
-        const checks = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+        const checks = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyNameRecord */ .ch)();
         for (const { name, column } of plan.checks)
             checks[name] = toFlag(cell(column), file, line, column);
         record.checks = checks;
     }
     if (plan.metrics.length > 0) {
-        const metrics = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyNameRecord */ .ch)();
+        const metrics = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .emptyNameRecord */ .ch)();
         for (const { name, column } of plan.metrics)
             metrics[name] = toNumber(cell(column), file, line, column);
         record.metrics = metrics;
@@ -14002,16 +16358,16 @@ function parseColumnMapping(text) {
             lists.set(key, listed);
         }
     }
-    const id = single.get('id') ?? fail('no id column: every row needs an id to pair it with the other model\'s row; add id=<column>', 'id');
+    // No id is allowed here: the policy may pair rows by order (checked when the file is read).
+    const id = single.get('id');
     const [label, prediction, correct] = [single.get('label'), single.get('prediction'), single.get('correct')];
     if (prediction !== undefined && (label === undefined || correct !== undefined)) {
         fail(correct === undefined ? 'prediction needs label=<column> to compare with' : 'give either correct= or label= and prediction=, not both', 'prediction');
     }
     if (label !== undefined && prediction === undefined && correct === undefined)
         fail('label needs prediction=<column> (or correct=<column>)', 'label');
-    if (label === undefined && correct === undefined && !lists.has('checks') && !lists.has('metrics')) {
-        fail('nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
-    }
+    // An id alone is a whole mapping for readers that find the outcomes themselves (promptfoo's
+    // id=vars.<name>); a table needs something to measure, which planFromMapping checks.
     return { id, label, prediction, correct, cohorts: lists.get('cohorts'), checks: lists.get('checks'), metrics: lists.get('metrics') };
 }
 
@@ -14853,6 +17209,13 @@ const TOOL_VERSION = '0.1.0';
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
@@ -23458,27 +25821,12 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5070:
+/***/ 6892:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qg: () => (/* binding */ parse)
-});
-
-// UNUSED EXPORTS: CsvError, Parser, normalize_options
-
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ CsvError)
+/* harmony export */ });
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -23502,40 +25850,22 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+/***/ }),
+
+/***/ 867:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ transform)
+});
 
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
+// UNUSED EXPORTS: CsvError
 
-
-
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array = __nccwpck_require__(9321);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
@@ -23671,708 +26001,10 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (!Array.isArray(options.delimiter))
-    options.delimiter = [options.delimiter];
-  if (options.delimiter.length === 0) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER",
-      [
-        "Invalid option delimiter:",
-        "delimiter must be a non empty string or buffer or array of string|buffer,",
-        `got ${delimiter_json}`,
-      ],
-      options,
-    );
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (delimiter === undefined || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options.encoding);
-    }
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js + 1 modules
+var normalize_options = __nccwpck_require__(6845);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = __nccwpck_require__(6892);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
 
 
@@ -24411,7 +26043,7 @@ const transform = function (original_options = {}) {
     lines: 1,
     records: 0,
   };
-  const options = normalize_options(original_options);
+  const options = (0,normalize_options/* normalize_options */.f)(original_options);
   return {
     info: info,
     original_options: original_options,
@@ -24492,7 +26124,7 @@ const transform = function (original_options = {}) {
               this.state.bufBytesStart += bomLength;
               buf = buf.slice(bomLength);
               // Renormalize original options with the new encoding
-              const options = normalize_options({
+              const options = (0,normalize_options/* normalize_options */.f)({
                 ...this.original_options,
                 encoding: encoding,
               });
@@ -24611,7 +26243,7 @@ const transform = function (original_options = {}) {
                 continue;
               } else if (relax_quotes === false) {
                 const err = this.__error(
-                  new CsvError(
+                  new CsvError/* CsvError */.J(
                     "CSV_INVALID_CLOSING_QUOTE",
                     [
                       "Invalid Closing Quote:",
@@ -24642,7 +26274,7 @@ const transform = function (original_options = {}) {
                     )
                     .filter(Boolean)[0];
                   const err = this.__error(
-                    new CsvError(
+                    new CsvError/* CsvError */.J(
                       "INVALID_OPENING_QUOTE",
                       [
                         "Invalid Opening Quote:",
@@ -24754,7 +26386,7 @@ const transform = function (original_options = {}) {
             this.state.record_length + this.state.field.length > max_record_size
           ) {
             return this.__error(
-              new CsvError(
+              new CsvError/* CsvError */.J(
                 "CSV_MAX_RECORD_SIZE",
                 [
                   "Max Record Size:",
@@ -24779,7 +26411,7 @@ const transform = function (original_options = {}) {
           this.state.field.append(chr);
         } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
           return this.__error(
-            new CsvError(
+            new CsvError/* CsvError */.J(
               "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
               [
                 "Invalid Closing Quote:",
@@ -24801,7 +26433,7 @@ const transform = function (original_options = {}) {
         // Ensure we are not ending in a quoting state
         if (this.state.quoting === true) {
           const err = this.__error(
-            new CsvError(
+            new CsvError/* CsvError */.J(
               "CSV_QUOTE_NOT_CLOSED",
               [
                 "Quote Not Closed:",
@@ -24871,7 +26503,7 @@ const transform = function (original_options = {}) {
       if (recordLength !== this.state.expectedRecordLength) {
         const err =
           columns === false
-            ? new CsvError(
+            ? new CsvError/* CsvError */.J(
                 "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
                 [
                   "Invalid Record Length:",
@@ -24884,7 +26516,7 @@ const transform = function (original_options = {}) {
                   record: record,
                 },
               )
-            : new CsvError(
+            : new CsvError/* CsvError */.J(
                 "CSV_RECORD_INCONSISTENT_COLUMNS",
                 [
                   "Invalid Record Length:",
@@ -25008,7 +26640,7 @@ const transform = function (original_options = {}) {
             : firstLineToHeaders.call(null, record);
         if (!Array.isArray(headers)) {
           return this.__error(
-            new CsvError(
+            new CsvError/* CsvError */.J(
               "CSV_INVALID_COLUMN_MAPPING",
               [
                 "Invalid Column Mapping:",
@@ -25023,7 +26655,7 @@ const transform = function (original_options = {}) {
             ),
           );
         }
-        const normalizedHeaders = normalize_columns_array(headers);
+        const normalizedHeaders = (0,normalize_columns_array/* normalize_columns_array */.q)(headers);
         this.state.expectedRecordLength = normalizedHeaders.length;
         this.options.columns = normalizedHeaders;
         this.__resetRecord();
@@ -25297,6 +26929,792 @@ const transform = function (original_options = {}) {
 
 
 
+
+/***/ }),
+
+/***/ 9321:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ normalize_columns_array)
+/* harmony export */ });
+/* harmony import */ var _CsvError_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6892);
+/* harmony import */ var _utils_is_object_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8467);
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if ((0,_utils_is_object_js__WEBPACK_IMPORTED_MODULE_1__/* .is_object */ .v)(column)) {
+      if (typeof column.name !== "string") {
+        throw new _CsvError_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new _CsvError_js__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+
+/***/ }),
+
+/***/ 6845:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ normalize_options)
+});
+
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array = __nccwpck_require__(9321);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = __nccwpck_require__(6892);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = (0,normalize_columns_array/* normalize_columns_array */.q)(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError/* CsvError */.J(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (!Array.isArray(options.delimiter))
+    options.delimiter = [options.delimiter];
+  if (options.delimiter.length === 0) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_DELIMITER",
+      [
+        "Invalid option delimiter:",
+        "delimiter must be a non empty string or buffer or array of string|buffer,",
+        `got ${delimiter_json}`,
+      ],
+      options,
+    );
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (delimiter === undefined || delimiter === null || delimiter === false) {
+      return Buffer.from(",", options.encoding);
+    }
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError/* CsvError */.J(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError/* CsvError */.J(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError/* CsvError */.J(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError/* CsvError */.J(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError/* CsvError */.J(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+
+/***/ }),
+
+/***/ 3046:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qg: () => (/* binding */ parse)
+});
+
+// UNUSED EXPORTS: CsvError, Parser, normalize_options
+
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+var is_object = __nccwpck_require__(8467);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/index.js + 2 modules
+var api = __nccwpck_require__(867);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = __nccwpck_require__(6892);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js + 1 modules
+var normalize_options = __nccwpck_require__(6845);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
 /*
 CSV Parse
@@ -25314,7 +27732,7 @@ additional information.
 class Parser extends external_stream_namespaceObject.Transform {
   constructor(opts = {}) {
     super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
-    this.api = transform({
+    this.api = (0,api/* transform */.p)({
       on_skip: (err, chunk) => {
         this.emit("skip", err, chunk);
       },
@@ -25386,12 +27804,12 @@ const parse = function () {
       (typeof argument === "string" || Buffer.isBuffer(argument))
     ) {
       data = argument;
-    } else if (options === undefined && is_object(argument)) {
+    } else if (options === undefined && (0,is_object/* is_object */.v)(argument)) {
       options = argument;
     } else if (callback === undefined && type === "function") {
       callback = argument;
     } else {
-      throw new CsvError(
+      throw new CsvError/* CsvError */.J(
         "CSV_INVALID_ARGUMENT",
         ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
         options || {},
@@ -25444,6 +27862,21 @@ const parse = function () {
 };
 
 // export default parse
+
+
+
+/***/ }),
+
+/***/ 8467:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ is_object)
+/* harmony export */ });
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
 
 
 

@@ -2,7 +2,9 @@ import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstrap
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
 import { parsePolicy } from '../core/policy/load-policy.js';
+import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
+import { openLocated } from '../core/load/input-locator.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
 import type { RunContext } from '../core/package/run-context.js';
@@ -78,13 +80,19 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     // Without a manifest there are no waivers, so why an approval does not count is not worth a warning.
     const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, approvers, manifest.file === undefined ? () => undefined : deps.warning, deps);
 
+    // `file.json#provider=A` reads one part of a file that holds several models side by side.
+    const incumbentSource = await openLocated(incumbent.path, deps.openSource);
+    const candidateSource = await openLocated(inputs.candidate, deps.openSource);
+    // Two lm-eval runs of differently configured tasks are refused before anything is paired.
+    await checkLmEvalPair(deps.openSource, incumbent.path, inputs.candidate);
     const report = await runGate({
       read: {
         formatIn: inputs.format || undefined,
         options: { mapping: inputs.columns === '' ? undefined : parseColumnMapping(inputs.columns), cohortField: inputs['cohort-field'] || undefined },
+        select: { incumbent: incumbentSource.select, candidate: candidateSource.select },
       },
-      incumbent: await deps.openSource(incumbent.path),
-      candidate: await deps.openSource(inputs.candidate),
+      incumbent: incumbentSource.source,
+      candidate: candidateSource.source,
       policy: policy.file,
       manifest: manifest.file,
       baseManifest: manifest.base,

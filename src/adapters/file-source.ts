@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { TextSource } from '../core/load/text-source.js';
+import { runFileMarkerLine, runFiles } from '../core/readers/lm-eval-run.js';
 
 /**
  * A file as a TextSource: streamed in 1 MiB chunks (never read whole), hashed as it streams.
@@ -11,6 +13,7 @@ import type { TextSource } from '../core/load/text-source.js';
 export async function openFileSource(path: string): Promise<TextSource & { bytes(): Promise<Uint8Array> }> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new InputError(path, 'file not found');
+  if (info.isDirectory()) return openRunDirectory(path);
   if (!info.isFile()) throw new InputError(path, 'is not a file');
   const hash = createHash('sha256');
   let digest: string | undefined;
@@ -46,6 +49,48 @@ export async function openFileSource(path: string): Promise<TextSource & { bytes
       const data = await readFile(path);
       digest = createHash('sha256').update(data).digest('hex');
       return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    },
+  };
+}
+
+/**
+ * An lm-eval run directory as one source: its results file and every samples file of the run, each
+ * after a marker line naming it (see core/readers/lm-eval-run.ts), hashed as one stream. Binary
+ * reading is refused: no binary format comes as a directory.
+ */
+async function openRunDirectory(path: string): Promise<TextSource & { bytes(): Promise<Uint8Array> }> {
+  const listed = runFiles(path, await readdir(path));
+  if ('problem' in listed) throw new InputError(path, listed.problem);
+  const parts = await Promise.all(listed.files.map((name) => openFileSource(join(path, name))));
+  const hash = createHash('sha256');
+  let digest: string | undefined;
+  return {
+    path,
+    async *chunks() {
+      for (const [i, part] of parts.entries()) {
+        const marker = runFileMarkerLine(listed.files[i] as string);
+        hash.update(marker);
+        yield marker;
+        let last = '\n';
+        for await (const chunk of part.chunks()) {
+          hash.update(chunk);
+          if (chunk.length > 0) last = chunk;
+          yield chunk;
+        }
+        // A file without a final newline must not run into the next marker.
+        if (!last.endsWith('\n')) {
+          hash.update('\n');
+          yield '\n';
+        }
+      }
+      digest = hash.digest('hex');
+    },
+    sha256() {
+      if (digest === undefined) throw new Error(`sha256 of ${path} asked before the run was read`);
+      return digest;
+    },
+    bytes() {
+      return Promise.reject(new InputError(path, 'is a directory: only an lm-eval run directory can be given as a directory'));
     },
   };
 }

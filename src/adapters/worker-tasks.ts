@@ -47,7 +47,9 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
   try {
     const columns = await parseExampleColumns(await openFileSource(request.path), request.spec);
     reply = { ok: true, columns };
-    transfer = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous].map((a) => a.buffer as ArrayBuffer);
+    // The tally is plain data and is copied; the typed arrays are moved.
+    const arrays = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous, columns.labelCohorts];
+    transfer = arrays.flatMap((a) => (a === undefined ? [] : [a.buffer as ArrayBuffer]));
   } catch (error) {
     reply =
       error instanceof InputError

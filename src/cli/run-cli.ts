@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { runGate } from '../core/gate/run-gate.js';
 import { isCalendarDate } from '../core/manifest/manifest-values.js';
+import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
+import { openLocated } from '../core/load/input-locator.js';
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
 import type { TextSource } from '../core/load/text-source.js';
@@ -43,7 +45,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
                tool's output (scikit-learn classification_report JSON, lm-evaluation-harness results or
                samples, promptfoo results.json, MLflow eval_results_table.json, Parquet), recognized by shape
-  --candidate  eval results of the new model, in the same kind of format
+  --candidate  eval results of the new model, in the same kind of format. Either may name one part of
+               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>)
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
@@ -57,7 +60,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
                lm-eval-results, lm-eval-samples, promptfoo, mlflow-table, table, parquet
   --columns    column mapping for other tables (CSV, Parquet), e.g.
                "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
-  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt
+  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt;
+               several separated by commas (vars.lang,vars.topic)
   --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
                sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
 
@@ -131,16 +135,25 @@ async function checkCommand(argv: readonly string[], deps: CliDependencies): Pro
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
   if (values.today !== undefined && !isCalendarDate(values.today)) problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
+  // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
+  for (const option of ['cohort-field', 'columns', 'format-in'] as const) {
+    if (values[option]?.trim() === '') problems.push(`--${option} needs a value`);
+  }
   if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
     deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
 
   const mapping = values.columns === undefined ? undefined : parseColumnMapping(values.columns);
+  // Two lm-eval runs of differently configured tasks are refused before anything is paired.
+  await checkLmEvalPair(deps.openSource, values.incumbent, values.candidate);
+  // `file.json#provider=A` reads one part of a file that holds several models side by side.
+  const incumbent = await openLocated(values.incumbent, deps.openSource);
+  const candidate = await openLocated(values.candidate, deps.openSource);
   const report = await runGate({
-    read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] } },
-    incumbent: await deps.openSource(values.incumbent),
-    candidate: await deps.openSource(values.candidate),
+    read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+    incumbent: incumbent.source,
+    candidate: candidate.source,
     policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
     manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
     baseManifest: values['base-manifest'] === undefined ? undefined : { label: values['base-manifest'], text: (await deps.readSmallFile(values['base-manifest'])).text },

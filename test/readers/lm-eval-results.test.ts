@@ -100,7 +100,7 @@ describe('lm-eval-results reader: read', () => {
     expect(summary.cohorts['group:mmlu_stem']).toEqual({ n: 387, metrics: { acc: { successes: 108, n: 387 } } });
   });
 
-  it('gives an unweighted group mean only as a point value, since it is not a pooled proportion', async () => {
+  it('pools a group over its tasks by sample count, and notes when lm-eval reports another aggregate', async () => {
     const summary = await summaryOf(
       'results.json',
       results({
@@ -114,7 +114,22 @@ describe('lm-eval-results reader: read', () => {
       }),
     );
     expect(summary.cohorts['task:a']?.metrics.acc).toEqual({ successes: 5, n: 10 });
-    expect(summary.cohorts['group:grp']).toEqual({ n: 40, metrics: { acc: { value: 0.45 } } });
+    // 0.45 is the unweighted mean of 0.5 and 0.4; the group's own examples give (5 + 12) / 40.
+    expect(summary.cohorts['group:grp']).toEqual({ n: 40, metrics: { acc: { successes: 17, n: 40 } } });
+    expect((summary.meta as { notes: string[] }).notes).toEqual([expect.stringMatching(/^group:grp: acc is compared as the sample-weighted value over its 2 tasks \(0\.425\); lm-eval reports 0\.45/)]);
+  });
+
+  it('gives a group without an aggregate of its own (leaderboard groups) a pooled cohort too', async () => {
+    const summary = await summaryOf(
+      'results.json',
+      results({
+        results: { top: { alias: 'top' }, a: { 'exact_match,none': 0.25, 'exact_match_stderr,none': Math.sqrt(0.1875 / 3) }, b: { 'exact_match,none': 0.5, 'exact_match_stderr,none': Math.sqrt(0.25 / 1) } },
+        groups: { top: { alias: 'top', ' ': ' ' } },
+        group_subtasks: { top: ['a', 'b'], a: [], b: [] },
+        'n-samples': { a: { effective: 4 }, b: { effective: 2 } },
+      }),
+    );
+    expect(summary.cohorts['group:top']).toEqual({ n: 6, metrics: { exact_match: { successes: 2, n: 6 } } });
   });
 
   it('tells proportions from other metrics by value and stderr, not by name alone', async () => {
@@ -166,10 +181,29 @@ describe('lm-eval-results reader: errors', () => {
     expect(error.problem).toMatch(/expected \{"effective": N\}/);
   });
 
-  it('says when n-samples is missing altogether (older lm-eval releases)', async () => {
-    const body = JSON.stringify({ results: { t: { 'acc,none': 0.5 } }, configs: {} });
-    const error = await errorOf('r.json', body);
-    expect([error.field, error.problem]).toEqual(['n-samples', expect.stringMatching(/recent lm-eval 0.4.x releases write it\), got nothing \(the key is missing\)/)]);
+  it('derives n from a proportion and its stderr when n-samples is missing (0.4.0–0.4.2), and notes it', async () => {
+    // lm-eval's stderr of a mean of 0/1 scores is sqrt(p(1-p)/(n-1)): 31/100 gives n back exactly.
+    const body = JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99) } }, configs: {} });
+    const summary = await summaryOf('r.json', body);
+    expect(summary.cohorts['task:t']).toEqual({ n: 100, metrics: { acc: { successes: 31, n: 100 } } });
+    expect((summary.meta as { notes: string[] }).notes).toEqual([expect.stringMatching(/^task:t: n = 100 derived from acc and its stderr/)]);
+  });
+
+  it('refuses a derived n that is not a whole number ≥ 2, or two proportions that disagree', async () => {
+    const notWhole = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': 0.05 } }, configs: {} }));
+    expect([notWhole.field, notWhole.problem]).toEqual(['results.t', expect.stringMatching(/not a whole number ≥ 2 for any proportion \(acc: 86\.560\)/)]);
+    const tooSmall = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.5, 'acc_stderr,none': 5 } }, configs: {} }));
+    // 0.25 / 25 + 1 = 1.01: a whole number, but a proportion of one document has no stderr to give.
+    expect(tooSmall.problem).toMatch(/not a whole number ≥ 2 for any proportion \(acc: 1\.010\)/);
+    const disagree = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99), 'acc_norm,none': 0.5, 'acc_norm_stderr,none': Math.sqrt(0.25 / 9) } }, configs: {} }));
+    expect(disagree.problem).toMatch(/give different sample counts \(acc: 100, acc_norm: 10\)/);
+  });
+
+  it('reads 0.3 files: flat metric keys, versions and config, no configs', async () => {
+    const body = JSON.stringify({ results: { t: { acc: 0.31, acc_stderr: Math.sqrt((0.31 * 0.69) / 99), ppl: 7.5 } }, versions: { t: 0 }, config: { num_fewshot: 0 } }, null, 2);
+    expect(lmEvalResultsReader.detect({ path: 'r.json', head: body })).toBe(true);
+    const summary = await summaryOf('r.json', body);
+    expect(summary.cohorts['task:t']).toEqual({ n: 100, metrics: { acc: { successes: 31, n: 100 }, ppl: { value: 7.5 } } });
   });
 
   it('rejects a run without any score', async () => {

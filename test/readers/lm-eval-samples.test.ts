@@ -4,6 +4,7 @@ import { InputError } from '../../src/core/errors.js';
 import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
 import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
+import { runFileMarkerLine } from '../../src/core/readers/lm-eval-run.js';
 import { lmEvalSamplesReader, taskFromPath } from '../../src/core/readers/lm-eval-samples-reader.js';
 import { jsonl, memorySource } from '../helpers/memory-source.js';
 
@@ -16,8 +17,8 @@ const MALFORMED = `${DIR}/malformed/samples_arc_easy_2025-01-16T08-12-45.330012.
 const text = (path: string): string => readFileSync(path, 'utf8');
 
 /** Reads a file with the reader and checks every record with the gate's own validator. */
-async function recordsOf(path: string, body = text(path)): Promise<{ record: Record<string, unknown>; line: number }[]> {
-  const output = await lmEvalSamplesReader.read(memorySource(path, body, 512), {});
+async function recordsOf(path: string, body = text(path), cohortField?: string): Promise<{ record: Record<string, unknown>; line: number }[]> {
+  const output = await lmEvalSamplesReader.read(memorySource(path, body, 512), { cohortField });
   if (output.kind !== 'examples') throw new Error('expected examples');
   const all: { record: Record<string, unknown>; line: number }[] = [];
   for await (const batch of output.records) {
@@ -147,10 +148,57 @@ describe('lm-eval-samples reader: errors', () => {
     expect(error.problem).toMatch(/doc_id 2 has no exact_match_flexible-extract score/);
   });
 
-  it('rejects the same document and filter twice', async () => {
-    const error = await errorOf('samples_t_2025-01-14T10-02-11.jsonl', jsonl([sample(0, { acc: 1 }), sample(1, { acc: 0 }), sample(0, { acc: 0 })]));
-    expect(error.line).toBe(3);
-    expect(error.problem).toMatch(/second "none" sample \(first on line 1\)/);
+  it('gives the same document and filter twice (repeats) one record each, with the same id', async () => {
+    const records = await recordsOf('samples_t_2025-01-14T10-02-11.jsonl', jsonl([sample(0, { acc: 1 }), sample(1, { acc: 0 }), sample(0, { acc: 0 })]));
+    expect(records.map((r) => [r.record.id, r.record.checks])).toEqual([['t:0', { acc: true }], ['t:0', { acc: false }], ['t:1', { acc: false }]]);
+  });
+
+  it('refuses a repeat in files that name no filter (before 0.4.3): a repeat cannot be told from another filter', async () => {
+    const old = (docId: number, acc: number) => ({ doc_id: docId, doc: {}, target: '0', arguments: [], resps: [], filtered_resps: [], acc });
+    const error = await errorOf('samples_t_2025-01-14T10-02-11.jsonl', jsonl([old(0, 1), old(0, 0)]));
+    expect([error.line, error.field]).toEqual([2, 'doc_id']);
+    expect(error.problem).toMatch(/appears again \(first on line 1\) and the lines name no filter/);
+  });
+
+  it('puts documents in cohorts from fields of doc (--cohort-field doc.<field>, several comma-separated)', async () => {
+    const body = jsonl([
+      { ...sample(0, { acc: 1 }), doc: { subject: 'law', level: 2 } },
+      { ...sample(1, { acc: 0 }), doc: { subject: 'math', level: 1 } },
+    ]);
+    const records = await recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body, 'doc.subject, doc.level');
+    expect(records.map((r) => r.record.cohorts)).toEqual([['task:mmlu', 'subject:law', 'level:2'], ['task:mmlu', 'subject:math', 'level:1']]);
+    const missing: unknown = await recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body.replace('"subject":"math",', ''), 'doc.subject').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(InputError);
+    expect(missing).toMatchObject({ line: 2, field: 'doc.subject' });
+    await expect(recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body, 'subject')).rejects.toThrow(/expected doc.<field>/);
+  });
+
+  it('reads a run directory: every task file, task cohorts, names from the results file, metrics not shared noted', async () => {
+    const results = JSON.stringify({ results: { a: { 'exact_match,get-answer': 0.5 }, b: { 'acc,none': 1 } } }, null, 2);
+    const old = (docId: number, scores: Record<string, number>) => ({ doc_id: docId, doc: {}, target: '1', arguments: [], resps: [], filtered_resps: [], ...scores });
+    const body = [
+      runFileMarkerLine('results_2025-01-14T10-02-11.json'),
+      `${results}\n`,
+      runFileMarkerLine('samples_a_2025-01-14T10-02-11.jsonl'),
+      jsonl([old(0, { exact_match: 1, acc: 1 }), old(1, { exact_match: 0, acc: 0 })]),
+      runFileMarkerLine('samples_b_2025-01-14T10-02-11.jsonl'),
+      jsonl([sample(0, { acc: 1, f1: 0.5 })]),
+    ].join('');
+    expect(lmEvalSamplesReader.detect({ path: 'out/model', head: body })).toBe(true);
+    const output = await lmEvalSamplesReader.read(memorySource('out/model', body, 64), {});
+    if (output.kind !== 'examples') throw new Error('expected examples');
+    const records: unknown[] = [];
+    for await (const batch of output.records) records.push(...batch.records);
+    expect(records).toEqual([
+      { id: 'a:0', cohorts: ['task:a'], checks: { acc: true }, metrics: {} },
+      { id: 'a:1', cohorts: ['task:a'], checks: { acc: false }, metrics: {} },
+      { id: 'b:0', cohorts: ['task:b'], checks: { acc: true }, metrics: {} },
+    ]);
+    expect(output.tally?.notes).toEqual([
+      'task:a: the samples name no filter; "exact_match" named exact_match_get-answer after the results file\'s only filter for it',
+      'exact_match_get-answer is left out: only a of the run\'s tasks score it (compare those tasks\' samples files on their own to see it)',
+      'f1 is left out: only b of the run\'s tasks score it (compare those tasks\' samples files on their own to see it)',
+    ]);
   });
 
   it('rejects a bad doc_id, invalid JSON, and a run without scores', async () => {

@@ -95,33 +95,73 @@ describe('mlflow-table reader: read', () => {
     });
   });
 
-  it('numbers rows when there is no id column, and makes boolean score columns checks', async () => {
+  it('without an id column, identifies rows by their input text, or by row number under pair_by: row', async () => {
     const t = table(INCUMBENT);
-    const keep = [3, 4, 5];
-    const text = JSON.stringify({
-      columns: [...keep.map((i) => t.columns[i]), 'is_polite/v1/score'],
-      data: t.data.map((row, r) => [...keep.map((i) => row[i]), r !== 2]),
-    });
-    const { records } = await read('t.json', text);
-    expect(records.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => i));
-    expect(records[2]).toEqual({ id: 2, correct: true, checks: { is_polite_v1_score: false }, metrics: { token_count: 1 } });
+    const keep = [1, 3, 4, 5];
+    const text = JSON.stringify({ columns: [...keep.map((i) => t.columns[i]), 'is_polite/v1/score'], data: t.data.map((row, r) => [...keep.map((i) => row[i]), r !== 2]) });
+    const byText = await read('t.json', text);
+    expect(byText.records[0]?.id).toMatch(/^input:[0-9a-f]{16}$/);
+    // The same question elsewhere in the other table is the same example.
+    const reversed = JSON.stringify({ ...JSON.parse(text), data: [...(JSON.parse(text) as Table).data].reverse() });
+    expect((await read('t.json', reversed)).records.map((r) => r.id)).toEqual(byText.records.map((r) => r.id).reverse());
+    const byRow = await read('t.json', text, { pairBy: 'row' });
+    expect(byRow.records.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(byRow.records[2]).toEqual({ id: 2, correct: true, checks: { is_polite_v1_score: false }, metrics: { token_count: 1 } });
+  });
+
+  it('refuses a table with neither id nor input column unless the policy pairs by row', async () => {
+    const error = await readError('t.json', '{"columns":["ground_truth","outputs","token_count"],"data":[["a","a",1]]}');
+    expect(error.problem).toMatch(/no id column.*inputs\.pair_by: row/);
+    expect((await readError(INCUMBENT, fixture(INCUMBENT), { pairBy: 'row' })).problem).toMatch(/pairs by row order.*has an id/);
   });
 
   it('points at the row’s own line when the table is re-indented', async () => {
     const t = table(MALFORMED);
-    const error = await readError('t.json', JSON.stringify(t, null, 2));
+    const error = await readError('t.json', JSON.stringify(t, null, 2), { missingValues: 'error' });
     // 11 column names after line 2, "data" opens on line 15, and each row takes 13 lines.
     expect(error.line).toBe(16 + 4 * 13);
   });
 });
 
+describe('mlflow-table reader: missing values (a judge that failed on a row)', () => {
+  async function tallied(options: ReaderOptions) {
+    const output = await mlflowReader.read(memorySource(MALFORMED, fixture(MALFORMED), 4096), options);
+    const { records } = await collectValidatedRecords(output, MALFORMED);
+    return { records, tally: output.kind === 'examples' ? output.tally : undefined };
+  }
+
+  it('unset, fail and drop: the row with a null score is left out and counted as dropped', async () => {
+    for (const missingValues of [undefined, 'fail', 'drop'] as const) {
+      const { records, tally } = await tallied({ missingValues });
+      expect(records.map((r) => r.id), String(missingValues)).not.toContain('q-005');
+      expect(records).toHaveLength(11);
+      expect(tally).toMatchObject({ missing: 1, dropped: 1, missingAsFailure: 0 });
+    }
+    expect((await tallied({ missingValues: 'fail' })).tally?.notes.join()).toMatch(/continuous score has no failing value/);
+  });
+
+  it('a null pass/fail check is a failure unless the policy drops it', async () => {
+    const text = JSON.stringify({ columns: ['id', 'is_polite/v1/score'], data: [['a', true], ['b', null], ['c', false]] });
+    const failed = await mlflowReader.read(memorySource('t.json', text), {});
+    expect((await collectValidatedRecords(failed, 't.json')).records[1]).toEqual({ id: 'b', checks: { is_polite_v1_score: false } });
+    expect(failed.kind === 'examples' ? failed.tally : undefined).toMatchObject({ missing: 1, missingAsFailure: 1, dropped: 0 });
+    const dropped = await mlflowReader.read(memorySource('t.json', text), { missingValues: 'drop' });
+    expect((await collectValidatedRecords(dropped, 't.json')).records.map((r) => r.id)).toEqual(['a', 'c']);
+  });
+
+  it('a table whose every row lost a value compares nothing and says why', async () => {
+    const text = JSON.stringify({ columns: ['id', 'toxicity/v1/score'], data: [['a', null], ['b', null]] });
+    expect((await readError('t.json', text)).problem).toMatch(/all 2 example\(s\) have a missing value/);
+  });
+});
+
 describe('mlflow-table reader: errors', () => {
-  it('names the file, row and column of a missing score', async () => {
-    const error = await readError(MALFORMED, fixture(MALFORMED));
+  it('missing_values: error names the file, row and column of a missing score', async () => {
+    const error = await readError(MALFORMED, fixture(MALFORMED), { missingValues: 'error' });
     expect(error.message).toContain(MALFORMED);
     expect(error.line).toBe(1);
     expect(error.field).toBe('data[4][6]');
-    expect(error.problem).toMatch(/^row 4, column "toxicity\/v1\/score": expected a finite number, got null/);
+    expect(error.problem).toMatch(/^row 4, column "toxicity\/v1\/score": the value is missing .*inputs\.missing_values: error/);
   });
 
   it('rejects tables that are not the split orientation, or ragged', async () => {

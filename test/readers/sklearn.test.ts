@@ -100,10 +100,32 @@ describe('sklearn reader: errors', () => {
     expect(error.problem).toMatch(/expected the number of true examples of this class \(a whole number\), but the key is missing/);
   });
 
-  it('rejects weighted supports: a sample_weight report does not count examples', async () => {
-    const error = await readError('weighted.json', fixture('sklearn/weighted-report.json'));
-    expect(error.field).toBe('support');
-    expect(error.problem).toMatch(/support written as a float \(60\.0\).*sample_weight/);
+  it('reads supports written as whole floats (60.0, as scikit-learn ≥ 1.4 and pandas write them) as counts, with a note', async () => {
+    const output = await sklearnReader.read(memorySource('floats.json', fixture('sklearn/weighted-report.json')), {});
+    if (output.kind !== 'summary') throw new Error('expected a summary');
+    expect(output.summary.cohorts['label:fraud']).toEqual({ n: 60, metrics: { accuracy: { successes: 45, n: 60 }, precision: { value: 0.7894736842105263 }, f1: { value: 0.7692307692307692 } } });
+    expect(output.summary.cohorts.overall).toEqual({ n: 2020, metrics: { accuracy: { successes: 1939 } } });
+    expect(output.tally?.notes).toEqual(['supports written as whole floats (60.0) were read as counts of examples, as scikit-learn and pandas write them']);
+  });
+
+  it('rejects a support with a fractional part (sample_weight), saying so plainly', async () => {
+    const text = fixture('sklearn/weighted-report.json').replace('"support": 60.0', '"support": 60.5');
+    const error = await readError('weighted.json', text);
+    expect(error.field).toBe('fraud.support');
+    expect(error.problem).toMatch(/^support 60\.5 has a fractional part, so it is not a count of examples: the report was computed with sample_weight/);
+  });
+
+  it('reads a report saved with pandas DataFrame(report).to_json(): the accuracy row repeats the accuracy in its four cells', async () => {
+    const report = JSON.parse(fixture('sklearn/weighted-report.json')) as Record<string, unknown>;
+    const acc = report.accuracy as number;
+    report.accuracy = { precision: acc, recall: acc, 'f1-score': acc, support: acc };
+    const output = await sklearnReader.read(memorySource('pandas.json', JSON.stringify(report)), {});
+    if (output.kind !== 'summary') throw new Error('expected a summary');
+    expect(output.summary.cohorts.overall).toEqual({ n: 2020, metrics: { accuracy: { successes: 1939 } } });
+    report.accuracy = { precision: acc, recall: 0.5, 'f1-score': acc, support: acc };
+    const error = await readError('pandas.json', JSON.stringify(report));
+    expect(error.field).toBe('accuracy');
+    expect(error.problem).toMatch(/its cells differ/);
   });
 
   it('rejects a NaN recall: the share of a class predicted right cannot be undefined when it has examples', async () => {

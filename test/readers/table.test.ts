@@ -5,7 +5,7 @@ import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
 import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
 import type { ColumnMapping } from '../../src/core/readers/reader-types.js';
-import { parseColumnMapping, tableReader } from '../../src/core/readers/table-reader.js';
+import { parseColumnMapping, planFromMapping, tableReader } from '../../src/core/readers/table-reader.js';
 import { memorySource } from '../helpers/memory-source.js';
 import { expectInputError } from '../helpers/input-error.js';
 
@@ -145,7 +145,8 @@ describe('parseColumnMapping', () => {
       throw new Error(`no error for ${text}`);
     };
     expect(problem('id=a,lable=b,prediction=c')).toMatch(/unknown key "lable": expected id, label, prediction, correct, cohorts, checks, metrics/);
-    expect(problem('label=y,prediction=p')).toMatch(/no id column/);
+    // No id is a mapping for pairing by row order (inputs.pair_by: row); reading checks the policy.
+    expect(parseColumnMapping('label=y,prediction=p')).toMatchObject({ id: undefined, label: 'y', prediction: 'p' });
     expect(problem('id=a,id=b,correct=c')).toBe('id is given twice');
     expect(problem('id=a|b,correct=c')).toBe('id takes one column, got a and b');
     expect(problem('id,correct=c')).toMatch(/"id" names no column: expected id=<column>/);
@@ -153,6 +154,8 @@ describe('parseColumnMapping', () => {
     expect(problem('id=a,prediction=p')).toMatch(/prediction needs label=<column>/);
     expect(problem('id=a,label=y')).toMatch(/label needs prediction=<column>/);
     expect(problem('id=a,correct=c,label=y,prediction=p')).toBe('give either correct= or label= and prediction=, not both');
-    expect(problem('id=a,cohorts=r')).toMatch(/nothing to measure/);
+    // An id alone is a mapping (promptfoo reads id=vars.<name>); a table refuses it when it plans its columns.
+    expect(parseColumnMapping('id=vars.case')).toMatchObject({ id: 'vars.case' });
+    expect(() => planFromMapping(parseColumnMapping('id=a,cohorts=r'))).toThrow(/nothing to measure/);
   });
 });

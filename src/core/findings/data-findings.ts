@@ -1,5 +1,6 @@
 import type { PairedData, UnmatchedIds } from '../load/paired-data.js';
 import type { Policy } from '../policy/policy-schema.js';
+import type { ReadTally } from '../readers/reader-types.js';
 import { metricSettings } from '../policy/effective-settings.js';
 import type { Finding } from './finding.js';
 
@@ -32,7 +33,65 @@ export function pairedDataFindings(data: PairedData, policy: Policy): Finding[] 
   };
   onlyIn('incumbent');
   onlyIn('candidate');
+  findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy));
+  if (data.repeatCountMismatch.count > 0 && data.binaryMetrics.length > 0) {
+    const rule = policy.inputs.repeats === 'any' ? 'pass@k' : 'pass^k';
+    findings.push({
+      id: 'repeats.unequal',
+      severity: 'block',
+      message: `${data.repeatCountMismatch.count} paired example(s) combine a different number of repeats in the two files (e.g. ${sample(data.repeatCountMismatch)}; ${repeatCounts(data)}): ${rule} changes with the number of repeats k, so the pass/fail outcomes are not comparable; run both models with the same number of repeats`,
+    });
+  }
   return findings;
+}
+
+type Side = 'incumbent' | 'candidate';
+
+/**
+ * What the readers did with missing values, per side: `values.missing` (warn) with the counts, and
+ * `values.missing-rate-gap` (block) when one side lost clearly more values than the other: a model
+ * whose failures are recorded as missing must not look better for it. `examples` counts the examples
+ * kept; the share is missing values per example read (kept + dropped).
+ */
+export function missingValueFindings(
+  tallies: { readonly incumbent?: ReadTally | undefined; readonly candidate?: ReadTally | undefined },
+  examples: { readonly incumbent: number | null; readonly candidate: number | null },
+  policy: Policy,
+): Finding[] {
+  const findings: Finding[] = [];
+  const shares: Partial<Record<Side, number>> = {};
+  for (const side of ['incumbent', 'candidate'] as const) {
+    const tally = tallies[side];
+    const kept = examples[side];
+    if (kept !== null) shares[side] = tally === undefined || tally.missing === 0 ? 0 : tally.missing / Math.max(1, kept + tally.dropped);
+    if (tally === undefined || tally.missing === 0) continue;
+    const became = [
+      tally.missingAsFailure > 0 ? `${tally.missingAsFailure} counted as failures` : '',
+      tally.dropped > 0 ? `${tally.dropped} example(s) dropped` : '',
+    ].filter((part) => part !== '');
+    findings.push({
+      id: 'values.missing',
+      severity: 'warn',
+      message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}; inputs.missing_values says what a missing value becomes`,
+    });
+  }
+  const { incumbent, candidate } = shares;
+  if (incumbent !== undefined && candidate !== undefined && Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap) {
+    findings.push({
+      id: 'values.missing-rate-gap',
+      severity: 'block',
+      message: `missing values: ${formatShare(incumbent)} of the incumbent's examples but ${formatShare(candidate)} of the candidate's, a gap above inputs.max_missing_rate_gap (${formatShare(policy.inputs.max_missing_rate_gap)}); the models were not judged on the same evidence`,
+    });
+  }
+  return findings;
+}
+
+function repeatCounts(data: PairedData): string {
+  const side = (name: Side): string => {
+    const r = data.repeats[name];
+    return r === undefined ? `${name}: 1 record per example` : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
+  };
+  return `${side('incumbent')}, ${side('candidate')}`;
 }
 
 /**

@@ -4,25 +4,30 @@ import { InputError } from '../errors.js';
 import { RecordBatch } from './jsonl-records.js';
 import { MAX_LINE_LENGTH, TextSource } from './text-source.js';
 import { emptyNameRecord } from '../named-record.js';
+import { checkRowPairing } from './row-pairing.js';
 
 /**
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves
  * both formats: `cohorts` is split on `;`, `checks.<name>` and `metrics.<name>` become nested objects.
  */
-export async function* readCsvRecords(source: TextSource): AsyncGenerator<RecordBatch> {
+export async function* readCsvRecords(source: TextSource, pairBy?: 'id' | 'row'): AsyncGenerator<RecordBatch> {
   const parser = Readable.from(source.chunks()).pipe(
     // The same cap as for a JSONL line: a missing closing quote would otherwise swallow the rest of the file.
     parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true, max_record_size: MAX_LINE_LENGTH }),
   );
   let header: string[] | undefined;
+  let row = 0;
   try {
-    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = row.info.lines;
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = record.info.lines;
       if (header === undefined) {
-        header = validateHeader(row.record, source.path);
+        header = validateHeader(record.record, source.path, pairBy);
         continue;
       }
-      yield { records: [rowToRecord(header, row.record, source.path, line)], lines: [line] };
+      const parsed = rowToRecord(header, record.record, source.path, line);
+      // Pairing by row order: the id is the row's number among the data rows (see validateHeader).
+      if (pairBy === 'row') parsed.id = String(++row);
+      yield { records: [parsed], lines: [line] };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -39,7 +44,7 @@ export async function* readCsvRecords(source: TextSource): AsyncGenerator<Record
 
 const PLAIN_COLUMNS = new Set(['id', 'cohorts', 'label', 'prediction', 'correct']);
 
-function validateHeader(columns: string[], file: string): string[] {
+function validateHeader(columns: string[], file: string, pairBy: 'id' | 'row' | undefined): string[] {
   const seen = new Set<string>();
   for (const column of columns) {
     const known = PLAIN_COLUMNS.has(column) || /^(checks|metrics)\.[^.]+$/.test(column);
@@ -53,7 +58,7 @@ function validateHeader(columns: string[], file: string): string[] {
     if (seen.has(column)) throw new InputError(file, `column "${column}" appears twice`, { line: 1, field: column });
     seen.add(column);
   }
-  if (!seen.has('id')) throw new InputError(file, 'the header has no `id` column', { line: 1, field: 'id' });
+  checkRowPairing(seen.has('id'), pairBy, file, 'the `id` column', 1);
   return columns;
 }
 

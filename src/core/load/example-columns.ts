@@ -5,7 +5,7 @@ import { ParsedExample, createParsedExample, parseExampleRecord } from './exampl
 import { forEachExampleRecord } from './example-source.js';
 import { GrowableFloat64, GrowableUint32, GrowableUint8 } from './growable.js';
 import { hashId } from './id-index.js';
-import type { ReaderOptions } from '../readers/reader-types.js';
+import type { ReadTally, ReaderOptions } from '../readers/reader-types.js';
 import { readerByName } from '../readers/registry.js';
 import type { TextSource } from './text-source.js';
 
@@ -31,6 +31,12 @@ export interface ExampleColumns {
   readonly binary: Uint8Array;
   /** example-major: continuous[i * layout.continuousMetrics.length + m]. */
   readonly continuous: Float64Array;
+  /** What the reader counted (missing values and what became of them, notes), when it counts. */
+  readonly tally?: ReadTally | undefined;
+  /** Only when pairing by row order: each example's `label:` cohort (local index), −1 without a label. */
+  readonly labelCohorts?: Int32Array | undefined;
+  /** Only after repeats were combined (see repeats.ts): how many records each example combines. */
+  readonly repeatCounts?: Uint32Array | undefined;
 }
 
 /** Which reader turns a file into per-example records, with its options: plain data, for workers. */
@@ -44,13 +50,18 @@ export interface ExampleReadSpec {
  * path (parsing each line where it is used keeps a million-line file cheap); other formats go
  * through their reader.
  */
-async function forEachRecord(source: TextSource, spec: ExampleReadSpec, visit: (record: unknown, line: number) => void): Promise<void> {
-  if (spec.reader === 'jsonl' || spec.reader === 'csv') return forEachExampleRecord(source, spec.reader, visit);
+async function forEachRecord(source: TextSource, spec: ExampleReadSpec, visit: (record: unknown, line: number) => void): Promise<ReadTally | undefined> {
+  if (spec.reader === 'jsonl' || spec.reader === 'csv') {
+    await forEachExampleRecord(source, spec.reader, visit, spec.options.pairBy);
+    return undefined;
+  }
   const output = await readerByName(spec.reader, source.path).read(source, spec.options);
   if (output.kind !== 'examples') throw new InputError(source.path, `the ${spec.reader} reader gives a per-cohort summary, not per-example results`);
   for await (const batch of output.records) {
     for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
   }
+  // The reader's tally is complete once its records are consumed; a plain copy crosses a worker boundary.
+  return output.tally === undefined ? undefined : { ...output.tally, notes: [...output.tally.notes] };
 }
 
 /** Reads and validates a whole per-example file into columns. Duplicate ids are found when pairing. */
@@ -64,10 +75,11 @@ export async function parseExampleColumns(source: TextSource, spec: ExampleReadS
   const binary = new GrowableUint8();
   const continuous = new GrowableFloat64();
   cohortStart.push(0);
+  const labelCohorts = spec.options.pairBy === 'row' ? new GrowableUint32() : undefined;
   let layout: ExampleLayout | undefined;
   let parsed: ParsedExample | undefined;
 
-  await forEachRecord(source, spec, (record, line) => {
+  const tally = await forEachRecord(source, spec, (record, line) => {
     if (layout === undefined || parsed === undefined) {
       layout = layoutFromFirstRecord(asObject(record, source.path, line), source.path, line);
       parsed = createParsedExample(layout);
@@ -80,6 +92,7 @@ export async function parseExampleColumns(source: TextSource, spec: ExampleReadS
     cohortStart.push(cohortFlat.length);
     for (const value of parsed.binary) binary.push(value);
     for (const value of parsed.continuous) continuous.push(value);
+    labelCohorts?.push(parsed.labelCohort + 1);
   });
   if (layout === undefined) throw new InputError(source.path, 'the file has no examples: expected at least one record');
   return {
@@ -94,6 +107,8 @@ export async function parseExampleColumns(source: TextSource, spec: ExampleReadS
     cohortFlat: cohortFlat.toArray(),
     binary: binary.toArray(),
     continuous: continuous.toArray(),
+    ...(tally === undefined ? {} : { tally }),
+    ...(labelCohorts === undefined ? {} : { labelCohorts: Int32Array.from(labelCohorts.toArray(), (v) => v - 1) }),
   };
 }
 

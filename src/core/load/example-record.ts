@@ -9,6 +9,8 @@ import { didYouMean } from './suggest-name.js';
  */
 export interface ParsedExample {
   id: string;
+  /** The cohort index of `label:<label>`, or −1 when the record has no label. */
+  labelCohort: number;
   /** Sorted, de-duplicated cohort indices; always includes `overall`. */
   readonly cohorts: number[];
   /** 0/1 per layout.binaryMetrics. */
@@ -20,6 +22,7 @@ export interface ParsedExample {
 export function createParsedExample(layout: ExampleLayout): ParsedExample {
   return {
     id: '',
+    labelCohort: -1,
     cohorts: [],
     binary: new Uint8Array(layout.binaryMetrics.length),
     continuous: new Float64Array(layout.continuousMetrics.length),
@@ -44,6 +47,7 @@ export function parseExampleRecord(
 
   const members = out.cohorts;
   members.length = 0;
+  out.labelCohort = -1;
   members.push(cohorts.indexOf(OVERALL));
   const listed = r.cohorts;
   if (listed !== undefined) {
@@ -65,7 +69,10 @@ export function parseExampleRecord(
       if (layout.hasLabels !== ('label' in r)) {
         throw new InputError(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
       }
-      if (layout.hasLabels) members.push(cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label')));
+      if (layout.hasLabels) {
+        out.labelCohort = cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label'));
+        members.push(out.labelCohort);
+      }
     } else {
       if (!('label' in r) || !('prediction' in r)) {
         throw new InputError(file, 'expected `label` and `prediction`, as on the first line', { line, field: 'label' });
@@ -73,7 +80,8 @@ export function parseExampleRecord(
       const label = parseLabel(r.label, file, line, 'label');
       const prediction = parseLabel(r.prediction, file, line, 'prediction');
       out.binary[next++] = label === prediction ? 1 : 0;
-      members.push(cohorts.labelIndexOf(label));
+      out.labelCohort = cohorts.labelIndexOf(label);
+      members.push(out.labelCohort);
     }
   } else if ('correct' in r || 'label' in r || 'prediction' in r) {
     throw new InputError(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {

@@ -7,9 +7,10 @@ export async function forEachExampleRecord(
   source: TextSource,
   format: 'jsonl' | 'csv',
   visit: (record: unknown, line: number) => void,
+  pairBy?: 'id' | 'row',
 ): Promise<void> {
   if (format === 'csv') {
-    for await (const batch of readCsvRecords(source)) {
+    for await (const batch of readCsvRecords(source, pairBy)) {
       for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
     }
     return;

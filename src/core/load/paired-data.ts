@@ -1,9 +1,12 @@
 import { InputError } from '../errors.js';
 import { CohortRegistry } from './cohort-registry.js';
 import { ExampleColumns, ExampleColumnsLoader, ExampleReadSpec, parseExampleColumns } from './example-columns.js';
-import { ExampleLayout } from './example-layout.js';
 import { IdIndex } from './id-index.js';
 import { PairedCohortAccumulator } from './paired-accumulator.js';
+import { planPairing } from './pairing-plan.js';
+import { RepeatMode, RepeatSummary, combineRepeats, repeatSummary } from './repeats.js';
+import { checkRowCounts, rowLabelCheck } from './row-pairing.js';
+import type { ReadTally } from '../readers/reader-types.js';
 import { TextSource } from './text-source.js';
 
 /** Ids present on one side only: counted and shown, never silently dropped. */
@@ -36,7 +39,22 @@ export interface PairedData {
   readonly membershipMismatch: UnmatchedIds;
   readonly examples: { readonly incumbent: number; readonly candidate: number };
   readonly sha256: { readonly incumbent: string; readonly candidate: string };
+  /** What each side's reader counted (missing values, notes), when it counts. */
+  readonly tallies: { readonly incumbent?: ReadTally | undefined; readonly candidate?: ReadTally | undefined };
+  /** Repeated ids combined per side (inputs.repeats: all|any); undefined: no id was repeated. */
+  readonly repeats: { readonly incumbent?: RepeatSummary | undefined; readonly candidate?: RepeatSummary | undefined };
+  /** Pairs whose two examples combine different numbers of repeats. */
+  readonly repeatCountMismatch: UnmatchedIds;
+  readonly pairBy: 'id' | 'row';
 }
+
+/** How examples are paired, from the policy's `inputs`: by id or row order, and what repeated ids become. */
+export interface PairingOptions {
+  readonly pairBy: 'id' | 'row';
+  readonly repeats: 'error' | RepeatMode;
+}
+
+const BY_ID: PairingOptions = { pairBy: 'id', repeats: 'error' };
 
 const SAMPLE_SIZE = 5;
 
@@ -49,6 +67,7 @@ export async function loadPairedExamples(
   candidate: { source: TextSource; spec: ExampleReadSpec },
   quantileMetrics: ReadonlySet<string>,
   load: ExampleColumnsLoader = parseExampleColumns,
+  pairing: PairingOptions = BY_ID,
 ): Promise<PairedData> {
   const [incumbentColumns, candidateColumns] = await Promise.allSettled([
     load(incumbent.source, incumbent.spec, 'incumbent'),
@@ -57,15 +76,20 @@ export async function loadPairedExamples(
   // When both files are bad, always report the incumbent's error first, whichever finished first.
   if (incumbentColumns.status === 'rejected') throw incumbentColumns.reason;
   if (candidateColumns.status === 'rejected') throw candidateColumns.reason;
-  return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics);
+  return pairExampleColumns(incumbentColumns.value, candidateColumns.value, quantileMetrics, pairing);
 }
 
 /** Pairs two files' examples by id and accumulates each cohort's paired statistics in one pass. */
 export function pairExampleColumns(
-  incumbent: ExampleColumns,
-  candidate: ExampleColumns,
+  incumbentRecords: ExampleColumns,
+  candidateRecords: ExampleColumns,
   quantileMetrics: ReadonlySet<string>,
+  pairing: PairingOptions = BY_ID,
 ): PairedData {
+  const { repeats: mode } = pairing;
+  const incumbent = mode === 'error' ? incumbentRecords : combineRepeats(incumbentRecords, mode);
+  const candidate = mode === 'error' ? candidateRecords : combineRepeats(candidateRecords, mode);
+  if (pairing.pairBy === 'row') checkRowCounts(incumbent, candidate);
   const indexById = new IdIndex(incumbent.ids, incumbent.idHashes, (index) => {
     throw duplicateId(incumbent.path, incumbent.ids[index] as string, incumbent.lines[index] as number);
   });
@@ -89,6 +113,9 @@ export function pairExampleColumns(
   const candidateCohorts: number[] = [];
   const union: number[] = [];
   const cohorts: (PairedCohortAccumulator | undefined)[] = new Array(registry.size);
+  const repeatMismatchSample: string[] = [];
+  let repeatMismatchCount = 0;
+  const checkLabels = pairing.pairBy === 'row' ? rowLabelCheck(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex) : undefined;
 
   for (let c = 0; c < candidate.ids.length; c++) {
     const id = candidate.ids[c] as string;
@@ -101,6 +128,11 @@ export function pairExampleColumns(
     }
     if (matched[index] === 1) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
     matched[index] = 1;
+    checkLabels?.(index, c);
+    if ((incumbent.repeatCounts?.[index] ?? 1) !== (candidate.repeatCounts?.[c] ?? 1)) {
+      repeatMismatchCount++;
+      if (repeatMismatchSample.length < SAMPLE_SIZE) repeatMismatchSample.push(id);
+    }
 
     cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
     cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
@@ -144,6 +176,10 @@ export function pairExampleColumns(
     membershipMismatch: { count: mismatchCount, sample: mismatchSample },
     examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
     sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },
+    tallies: { incumbent: incumbent.tally, candidate: candidate.tally },
+    repeats: { incumbent: repeatSummary(incumbent), candidate: repeatSummary(candidate) },
+    repeatCountMismatch: { count: repeatMismatchCount, sample: repeatMismatchSample },
+    pairBy: pairing.pairBy,
   };
 }
 
@@ -182,64 +218,12 @@ function isIncreasing(values: Uint32Array): boolean {
   return true;
 }
 
-/** Maps both files' metric columns onto the metrics they share, and holds the per-pair scratch arrays. */
-interface PairingPlan {
-  readonly binaryNames: string[];
-  readonly continuousNames: string[];
-  readonly quantileIndexes: ReadonlySet<number>;
-  readonly onlyIn: { incumbent: OneSidedMetric[]; candidate: OneSidedMetric[] };
-  readonly binaryIncumbent: Uint8Array;
-  readonly binaryCandidate: Uint8Array;
-  readonly continuousIncumbent: Float64Array;
-  readonly continuousCandidate: Float64Array;
-  fill(incumbent: ExampleColumns, i: number, candidate: ExampleColumns, c: number): void;
-}
-
-function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, quantileMetrics: ReadonlySet<string>): PairingPlan {
-  const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
-  const continuousNames = incumbent.continuousMetrics.filter((m) => candidate.continuousMetrics.includes(m));
-  const oneSided = (own: ExampleLayout, other: ExampleLayout): OneSidedMetric[] => [
-    ...own.binaryMetrics.filter((m) => !other.binaryMetrics.includes(m)).map((name) => ({ name, kind: 'binary' as const })),
-    ...own.continuousMetrics.filter((m) => !other.continuousMetrics.includes(m)).map((name) => ({ name, kind: 'continuous' as const })),
-  ];
-  const binaryFromIncumbent = binaryNames.map((m) => incumbent.binaryMetrics.indexOf(m));
-  const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
-  const continuousFromIncumbent = continuousNames.map((m) => incumbent.continuousMetrics.indexOf(m));
-  const continuousFromCandidate = continuousNames.map((m) => candidate.continuousMetrics.indexOf(m));
-  const widths = {
-    incumbentBinary: incumbent.binaryMetrics.length,
-    candidateBinary: candidate.binaryMetrics.length,
-    incumbentContinuous: incumbent.continuousMetrics.length,
-    candidateContinuous: candidate.continuousMetrics.length,
-  };
-  const plan: PairingPlan = {
-    binaryNames,
-    continuousNames,
-    quantileIndexes: new Set(continuousNames.flatMap((m, i) => (quantileMetrics.has(m) ? [i] : []))),
-    onlyIn: { incumbent: oneSided(incumbent, candidate), candidate: oneSided(candidate, incumbent) },
-    binaryIncumbent: new Uint8Array(binaryNames.length),
-    binaryCandidate: new Uint8Array(binaryNames.length),
-    continuousIncumbent: new Float64Array(continuousNames.length),
-    continuousCandidate: new Float64Array(continuousNames.length),
-    fill(inc, i, cand, c) {
-      for (let m = 0; m < binaryNames.length; m++) {
-        plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + (binaryFromIncumbent[m] as number)] as number;
-        plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + (binaryFromCandidate[m] as number)] as number;
-      }
-      for (let m = 0; m < continuousNames.length; m++) {
-        plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + (continuousFromIncumbent[m] as number)] as number;
-        plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + (continuousFromCandidate[m] as number)] as number;
-      }
-    },
-  };
-  return plan;
-}
-
 function duplicateId(file: string, id: string, line: number): InputError {
-  return new InputError(file, `duplicate id ${JSON.stringify(id)}: ids must be unique within a file (they pair the two models' examples)`, {
-    line,
-    field: 'id',
-  });
+  return new InputError(
+    file,
+    `duplicate id ${JSON.stringify(id)}: ids must be unique within a file (they pair the two models' examples); if the file holds several results per example (repeats), set inputs.repeats: all (pass^k) or any (pass@k) in the policy to combine them`,
+    { line, field: 'id' },
+  );
 }
 
 function sameMembers(a: readonly number[], b: readonly number[]): boolean {

@@ -4,6 +4,8 @@ import { emptyNameRecord, ownValue } from '../named-record.js';
 import { parseLocated } from '../load/structured-text.js';
 import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
 import { readAll } from '../load/text-source.js';
+import { asVersion04, sizeOfTask } from './lm-eval-results-sizes.js';
+import { pooledGroup } from './lm-eval-results-groups.js';
 import type { EvalReader } from './reader-types.js';
 
 /**
@@ -19,15 +21,19 @@ import type { EvalReader } from './reader-types.js';
  */
 export const lmEvalResultsReader: EvalReader = {
   name: 'lm-eval-results',
-  expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
-  detect: ({ path, head }) => /\.json$/i.test(path) && /^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head) && /"[^"\\,]+,[^"\\]*"\s*:/.test(head),
+  expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path, 0.3 to 0.4.x): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
+  // 0.4 keys are "<metric>,<filter>"; 0.3 files have plain metric keys, with "versions" and "config" after them.
+  detect: ({ path, head }) =>
+    /\.json$/i.test(path) &&
+    /^\uFEFF?\s*\{\s*"results"\s*:\s*\{/.test(head) &&
+    (/"[^"\\,]+,[^"\\]*"\s*:/.test(head) || (/\n {2}"versions"\s*:/.test(head) && /\n {2}"config"\s*:/.test(head))),
   async read(source) {
     const text = await readAll(source);
     return { kind: 'summary', summary: summarize(parseJson(text, source.path), text, source.path) };
   },
 };
 
-interface Score {
+export interface Score {
   readonly value: number;
   readonly stderr: number | undefined;
 }
@@ -38,14 +44,16 @@ type Fail = (path: readonly string[], problem: string) => never;
 // metrics are 0/1 per document by definition.
 const ZERO_ONE = new Set(['acc', 'acc_norm', 'acc_mutual_info', 'exact_match']);
 
-function summarize(doc: Record<string, unknown>, text: string, file: string): SummaryFile {
+function summarize(raw: Record<string, unknown>, text: string, file: string): SummaryFile {
   const fail: Fail = (path, problem) => {
     throw new InputError(file, problem, { ...lineOf(text, file, path), field: path.join('.') });
   };
-  const results = object(doc.results, ['results'], fail, 'an object of tasks');
+  object(raw.results, ['results'], fail, 'an object of tasks');
+  const doc = asVersion04(raw);
+  const results = doc.results as Record<string, unknown>;
   const subtasks = object(doc.group_subtasks ?? {}, ['group_subtasks'], fail, 'an object of group → subtask names');
   const groupEntries = object(doc.groups ?? {}, ['groups'], fail, 'an object of groups');
-  const nSamples = object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"} (recent lm-eval 0.4.x releases write it)');
+  const nSamples = doc['n-samples'] === undefined ? undefined : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
   const children = (group: string): string[] => {
     const list = ownValue(subtasks, group) ?? [];
     if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) fail(['group_subtasks', group], `expected a list of task names, got ${describe(list)}`);
@@ -53,20 +61,26 @@ function summarize(doc: Record<string, unknown>, text: string, file: string): Su
   };
   const groups = [...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)])];
   const tasks = Object.keys(results).filter((name) => !groups.includes(name));
-  const sizeOf = (task: string): number => {
-    const entry = ownValue(nSamples, task) as { effective?: unknown; original?: unknown } | undefined;
-    const n = entry?.effective ?? entry?.original;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-      fail(['n-samples', task], `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : describe(n)}`);
-    }
-    return n as number;
-  };
   const scores = new Map(tasks.map((task) => [task, scoresOf(ownValue(results, task), ['results', task], fail)] as const));
+  const notes: string[] = [];
+  const sizes = new Map<string, number>();
+  for (const [task, metrics] of scores) {
+    if (metrics.size === 0) continue;
+    const size = sizeOfTask(task, nSamples, metrics);
+    if ('problem' in size) fail(size.field.split('.'), size.problem);
+    else if ('unknown' in size) notes.push(`task:${task} is left out: ${size.unknown} (rerun with lm-eval 0.4.3 or later to compare it)`);
+    else {
+      sizes.set(task, size.n);
+      if (size.derivedFrom !== undefined) notes.push(`task:${task}: n = ${size.n} derived from ${size.derivedFrom} and its stderr (n = p(1−p)/stderr² + 1; the file has no n-samples: lm-eval 0.3 or 0.4.0–0.4.2)`);
+    }
+  }
+  const sizeOf = (task: string): number => sizes.get(task) ?? 0;
 
   // One kind per metric name in the file: the gate rejects a metric that is a proportion in one cohort and a mean in another.
   const proportional = new Set<string>();
   const notProportional = new Set<string>();
   for (const [task, metrics] of scores) {
+    if (!sizes.has(task)) continue;
     for (const [name, score] of metrics) (isProportion(name, score, sizeOf(task)) ? proportional : notProportional).add(name);
   }
   const isBinary = (name: string): boolean => proportional.has(name) && !notProportional.has(name);
@@ -74,28 +88,22 @@ function summarize(doc: Record<string, unknown>, text: string, file: string): Su
   const cohorts = emptyNameRecord<SummaryFile['cohorts'][string]>();
   for (const [task, metrics] of scores) {
     const n = sizeOf(task);
+    if (n === 0) continue;
     const out = emptyNameRecord<SummaryMetric>();
     for (const [name, score] of metrics) out[name] = isBinary(name) ? { successes: Math.round(score.value * n), n } : continuous(score, n);
     if (Object.keys(out).length > 0) cohorts[`task:${task}`] = { n, metrics: out };
   }
   for (const group of groups) {
-    const leaves = leafTasks(group, children, groups);
-    const n = leaves.reduce((sum, task) => sum + sizeOf(task), 0);
+    const leaves = leafTasks(group, children, groups).filter((task) => sizes.has(task));
     const where = Object.hasOwn(groupEntries, group) ? ['groups', group] : ['results', group];
-    const out = emptyNameRecord<SummaryMetric>();
-    for (const [name, score] of scoresOf(ownValue(groupEntries, group) ?? ownValue(results, group) ?? {}, where, fail)) {
-      const parts = leaves.map((task) => scores.get(task)?.get(name));
-      const successes = parts.reduce((sum, part, i) => sum + Math.round((part?.value ?? Number.NaN) * sizeOf(leaves[i] as string)), 0);
-      // A size-weighted group mean of proportions is the pooled proportion; an unweighted one is not, so it is only a point value.
-      const pooled = isBinary(name) && Math.abs(score.value * n - successes) <= 1e-6 * Math.max(1, n);
-      out[name] = pooled ? { successes, n } : isBinary(name) ? { value: score.value } : continuous(score, n);
-    }
-    if (n > 0 && Object.keys(out).length > 0) cohorts[`group:${group}`] = { n, metrics: out };
+    const reported = scoresOf(ownValue(groupEntries, group) ?? ownValue(results, group) ?? {}, where, fail);
+    const pooled = pooledGroup(group, leaves, scores, sizeOf, isBinary, reported, notes);
+    if (pooled !== undefined) cohorts[`group:${group}`] = pooled;
   }
   if (Object.keys(cohorts).length === 0) {
     fail(['results'], 'no task has a score: expected "<metric>,<filter>" values (a --predict_only run has none to compare)');
   }
-  return { schema: 'model-release-gate/summary@1', cohorts };
+  return { schema: 'model-release-gate/summary@1', cohorts, ...(notes.length > 0 ? { meta: { notes } } : {}) };
 }
 
 function scoresOf(entry: unknown, where: readonly string[], fail: Fail): Map<string, Score> {
@@ -127,7 +135,7 @@ function isProportion(name: string, { value: p, stderr }: Score, n: number): boo
   return Math.abs(stderr - expected) <= 1e-6 * expected + 1e-12;
 }
 
-function continuous({ value, stderr }: Score, n: number): SummaryMetric {
+export function continuous({ value, stderr }: Score, n: number): SummaryMetric {
   return stderr === undefined ? { value } : { mean: value, sd: stderr * Math.sqrt(n), n };
 }
 

@@ -1,151 +1,166 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import { RecordBatch, parseJsonLine } from '../load/jsonl-records.js';
+import { RecordBatch } from '../load/jsonl-records.js';
 import { emptyNameRecord, ownValue } from '../named-record.js';
-import { TextSource, readLineBatches } from '../load/text-source.js';
-import type { EvalReader } from './reader-types.js';
+import type { TextSource } from '../load/text-source.js';
+import { CollectedRun, SampleDoc, TaskSamples, collectSamples, docCohortFields } from './lm-eval-samples-collect.js';
+import { samplesFileName, startsWithRunMarker } from './lm-eval-run.js';
+import { type EvalReader, type ReadTally, emptyTally } from './reader-types.js';
 
 /**
  * EleutherAI lm-evaluation-harness per-sample logs (`samples_<task>_<timestamp>.jsonl`, written with
- * --log_samples): one line per document and filter, with the metric names in `metrics` and each
- * score as a top-level key. Each document becomes one record, id `<task>:<doc_id>` (the task comes
- * from the file name; a renamed file gives plain `<doc_id>` ids), in cohort `task:<task>`.
+ * --log_samples), one file or a whole run directory: one line per document and filter, with the
+ * metric names in `metrics` and each score as a top-level key. Each document becomes a record, id
+ * `<task>:<doc_id>` (the task comes from the file name; a renamed file gives plain `<doc_id>` ids), in
+ * cohort `task:<task>` and, with cohortField `doc.<field>` (several comma-separated), `<field>:<value>`.
  *
  * A filter's scores are named like the results reader names them (`exact_match_strict-match`, plain
- * `acc` for filter `none`) and kept on the same record: two filters score the same document, so
- * making them separate examples would count every document twice in `overall`.
+ * `acc` for filter `none`) and kept on the same record: two filters score the same document. The
+ * same document and filter on several lines are repeats: one record each, with the same id, which
+ * the loading path aggregates as the policy's `inputs.repeats` says.
  * A metric whose scores are all 0 or 1 becomes a check (binary tests); any other, a metric.
  */
 export const lmEvalSamplesReader: EvalReader = {
   name: 'lm-eval-samples',
-  expects: 'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
+  accepts: ['cohortField'],
+  expects: 'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples, or the run directory holding them): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
   detect: ({ path, head }) => {
+    if (startsWithRunMarker(head)) return true;
     const first = head.split('\n', 1)[0] ?? '';
     // lm-eval writes doc_id first and resps after the document, which can outgrow the head.
     const cutShort = !head.includes('\n') && /^\uFEFF?\{\s*"doc_id"\s*:/.test(first);
     return /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first));
   },
-  read: (source) => Promise.resolve({ kind: 'examples', records: readSamples(source) }),
+  read: (source, options) => {
+    const tally = emptyTally();
+    const cohortPaths = docCohortFields(options.cohortField, source.path);
+    return Promise.resolve({ kind: 'examples', records: readSamples(source, cohortPaths, tally), tally });
+  },
 };
 
 /** The task name from lm-eval's file name, `samples_<task>_<ISO time with - for :>.jsonl`. */
 export function taskFromPath(path: string): string | undefined {
-  const name = path.split(/[\\/]/).pop() ?? '';
-  return /^samples_(.+)_\d{4}-\d{2}-\d{2}T[\d.-]+\.jsonl$/i.exec(name)?.[1];
+  return samplesFileName(path.split(/[\\/]/).pop() ?? '')?.task;
 }
 
-// Fields lm-eval writes next to the scores; used only by files too old to list `metrics`.
-const SAMPLE_FIELDS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name']);
-
-/** Every document's scores, held in columns (score[name][document]) until the file is read. */
-interface Collected {
-  readonly docIds: string[];
-  readonly firstLines: number[];
-  readonly scores: Map<string, number[]>;
+interface Example {
+  readonly id: string;
+  readonly cohorts: string[];
+  readonly line: number;
+  readonly scores: Map<string, number>;
 }
 
-async function* readSamples(source: TextSource): AsyncGenerator<RecordBatch> {
+async function* readSamples(source: TextSource, cohortPaths: readonly string[][], tally: ReadTally): AsyncGenerator<RecordBatch> {
   // Whether a metric is binary is known only once all its scores are read, so documents are collected first.
-  const { docIds, firstLines, scores } = await collect(source);
-  const task = taskFromPath(source.path);
-  const binary = new Map([...scores].map(([name, values]) => [name, values.every((v) => v === 0 || v === 1)] as const));
-  for (let start = 0; start < docIds.length; start += 1024) {
+  const run = await collectSamples(source, cohortPaths);
+  const examples = run.tasks.flatMap((task) => examplesOf(task, run, tally));
+  const names = sharedMetrics(run, examples, source.path, tally);
+  const binary = new Map(names.map((name) => [name, examples.every((e) => [0, 1].includes(e.scores.get(name) as number))] as const));
+  for (let start = 0; start < examples.length; start += 1024) {
     const batch: RecordBatch = { records: [], lines: [] };
-    for (let doc = start; doc < Math.min(docIds.length, start + 1024); doc++) {
+    for (const example of examples.slice(start, start + 1024)) {
       const checks = emptyNameRecord<boolean>();
       const metrics = emptyNameRecord<number>();
-      for (const [name, values] of scores) {
-        const value = values[doc] as number;
+      for (const name of names) {
+        const value = example.scores.get(name) as number;
         if (binary.get(name) === true) checks[name] = value === 1;
         else metrics[name] = value;
       }
-      const id = task === undefined ? (docIds[doc] as string) : `${task}:${docIds[doc] as string}`;
-      batch.records.push({ id, cohorts: task === undefined ? [] : [`task:${task}`], checks, metrics });
-      batch.lines.push(firstLines[doc] as number);
+      batch.records.push({ id: example.id, cohorts: example.cohorts, checks, metrics });
+      batch.lines.push(example.line);
     }
     yield batch;
   }
 }
 
-async function collect(source: TextSource): Promise<Collected> {
-  const file = source.path;
-  const collected: Collected = { docIds: [], firstLines: [], scores: new Map() };
-  const docIndex = new Map<string, number>();
-  for await (const { texts, firstLine } of readLineBatches(source)) {
-    for (let i = 0; i < texts.length; i++) {
-      const line = firstLine + i;
-      const sample = parseJsonLine(texts[i] as string, line, file);
-      if (sample === undefined) continue;
-      if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
-        throw new InputError(file, `expected one JSON object per line (an lm-eval sample), got ${describe(sample)}`, { line });
-      }
-      const s = sample as Record<string, unknown>;
-      const docId = s.doc_id;
-      if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) || (typeof docId === 'string' && docId !== ''))) {
-        throw new InputError(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${describe(docId)}`, { line, field: 'doc_id' });
-      }
-      const filter = s.filter ?? 'none';
-      if (typeof filter !== 'string' || filter === '') throw new InputError(file, `expected the filter's name, got ${describe(filter)}`, { line, field: 'filter' });
-      let doc = docIndex.get(String(docId));
-      if (doc === undefined) {
-        doc = collected.docIds.length;
-        docIndex.set(String(docId), doc);
-        collected.docIds.push(String(docId));
-        collected.firstLines.push(line);
-      }
-      for (const metric of metricNames(s, file, line)) {
-        const value = score(ownValue(s, metric), file, line, metric);
-        if (value === undefined) continue;
-        const name = filter === 'none' ? metric : `${metric}_${filter}`;
-        let values = collected.scores.get(name);
-        if (values === undefined) {
-          values = [];
-          collected.scores.set(name, values);
+/** One example per document and repeat, each filter's scores under its own names. */
+function examplesOf(task: TaskSamples, run: CollectedRun, tally: ReadTally): Example[] {
+  if (task.docs.length === 0) throw new InputError(task.file, 'the file has no samples: expected one lm-eval sample per line');
+  const renamed = new Set<string>();
+  const examples: Example[] = [];
+  let repeated = 0;
+  for (const doc of task.docs) {
+    const repeats = repeatCount(doc, task);
+    if (repeats > 1) repeated += 1;
+    for (let r = 0; r < repeats; r++) {
+      const scores = new Map<string, number>();
+      for (const [filter, occurrences] of doc.byFilter) {
+        for (const [key, value] of occurrences[r] as Map<string, number>) {
+          const name = metricName(key, filter, doc, task.task, run, renamed);
+          if (scores.has(name)) throw new InputError(task.file, `two scores of doc_id ${doc.docId} are both named "${name}" once the filter is appended`, { line: doc.line - task.offset, field: key });
+          scores.set(name, value);
         }
-        if (values[doc] !== undefined) {
-          throw new InputError(file, `doc_id ${String(docId)} has a second "${filter}" sample (first on line ${collected.firstLines[doc]}): expected one line per document and filter`, { line, field: 'doc_id' });
-        }
-        values[doc] = value;
       }
+      examples.push({ id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`, cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts], line: doc.line, scores });
     }
   }
-  return complete(collected, file);
+  for (const note of renamed) tally.notes.push(note);
+  if (repeated > 0) tally.notes.push(`${task.file}: ${repeated} document(s) have several samples per filter (repeats): one example each, with the same id`);
+  return examples;
 }
 
-function metricNames(sample: Record<string, unknown>, file: string, line: number): string[] {
-  const listed = sample.metrics;
-  if (listed === undefined) return Object.keys(sample).filter((key) => !SAMPLE_FIELDS.has(key) && typeof sample[key] === 'number');
-  if (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string')) {
-    throw new InputError(file, `expected the list of metric names, got ${describe(listed)}`, { line, field: 'metrics' });
+function repeatCount(doc: SampleDoc, task: TaskSamples): number {
+  const counts = [...doc.byFilter].map(([filter, occurrences]) => [filter, occurrences.length] as const);
+  const first = counts[0]?.[1] ?? 0;
+  const odd = counts.find(([, n]) => n !== first);
+  if (odd !== undefined) {
+    throw new InputError(task.file, `doc_id ${doc.docId} has ${first} sample(s) under filter "${counts[0]?.[0] as string}" but ${odd[1]} under "${odd[0]}": every filter needs the same number of repeats`, { line: doc.line - task.offset, field: 'filter' });
   }
-  // `bypass` is lm-eval's placeholder when no metric was computed (--predict_only).
-  return (listed as string[]).filter((name) => name !== 'bypass');
+  return first;
 }
 
-/** A per-document score; undefined for corpus-level metrics, whose per-document value is a (gold, prediction) pair. */
-function score(value: unknown, file: string, line: number, field: string): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  // numpy booleans reach the file through str(): "True" / "False".
-  if (value === 'True' || value === 'False') return value === 'True' ? 1 : 0;
-  if (Array.isArray(value) || (typeof value === 'object' && value !== null)) return undefined;
-  throw new InputError(file, `expected a finite number (this document's score), got ${describe(value)}`, { line, field });
-}
-
-function complete(collected: Collected, file: string): Collected {
-  if (collected.docIds.length === 0) throw new InputError(file, 'the file has no samples: expected one lm-eval sample per line');
-  if (collected.scores.size === 0) {
-    throw new InputError(file, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
-  }
-  for (const [name, values] of collected.scores) {
-    for (let doc = 0; doc < collected.docIds.length; doc++) {
-      if (values[doc] === undefined) {
-        throw new InputError(file, `doc_id ${collected.docIds[doc] as string} has no ${name} score, which other documents have: every document needs the same metrics and filters`, {
-          line: collected.firstLines[doc] as number,
-          field: name,
-        });
-      }
+/**
+ * A score's name: `<metric>` for filter none, else `<metric>_<filter>`, as the results reader names
+ * it. Files too old to name the filter get the one filter the run's results file gives that metric,
+ * so results and samples of one run use the same names.
+ */
+function metricName(key: string, filter: string, doc: SampleDoc, task: string | undefined, run: CollectedRun, renamed: Set<string>): string {
+  const comma = key.indexOf(',');
+  const [metric, named] = comma === -1 ? [key, filter] : [key.slice(0, comma), key.slice(comma + 1)];
+  let effective = named;
+  if (!doc.namedFilter && comma === -1 && task !== undefined && run.results !== undefined) {
+    const entry = ownValue((run.results.results ?? {}) as Record<string, unknown>, task);
+    const filters = Object.keys(entry ?? {}).filter((k) => k.startsWith(`${metric},`)).map((k) => k.slice(metric.length + 1));
+    if (filters.length === 1 && filters[0] !== 'none') {
+      effective = filters[0] as string;
+      renamed.add(`task:${task}: the samples name no filter; "${metric}" named ${metric}_${effective} after the results file's only filter for it`);
     }
   }
-  return collected;
+  return effective === 'none' ? metric : `${metric}_${effective}`;
+}
+
+/**
+ * The metrics every example has. In one file every document must have the same ones; across the
+ * tasks of a run, a metric only some tasks have is left out (and said so in the tally), since an
+ * example cannot be scored on a metric its task does not compute.
+ */
+function sharedMetrics(run: CollectedRun, examples: readonly Example[], path: string, tally: ReadTally): string[] {
+  const perTask = new Map<string, Set<string>>();
+  for (const task of run.tasks) {
+    const ofTask = examples.filter((e) => e.cohorts[0] === `task:${task.task as string}` || task.task === undefined);
+    const names = new Set(ofTask[0]?.scores.keys() ?? []);
+    for (const example of ofTask) {
+      for (const name of new Set([...names, ...example.scores.keys()])) {
+        if (!example.scores.has(name) || !names.has(name)) {
+          const doc = example.id.slice(example.id.lastIndexOf(':') + 1);
+          throw new InputError(task.file, `doc_id ${doc} has no ${name} score, which other documents have: every document needs the same metrics and filters`, { line: example.line - task.offset, field: name });
+        }
+      }
+    }
+    perTask.set(task.task ?? '', names);
+  }
+  const all = [...new Set([...perTask.values()].flatMap((names) => [...names]))].sort();
+  const shared = all.filter((name) => [...perTask.values()].every((names) => names.has(name)));
+  if (all.length === 0) {
+    throw new InputError(run.tasks[0]?.file ?? path, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
+  }
+  if (shared.length === 0) {
+    throw new InputError(path, 'the run\'s tasks share no metric, so no example can be compared on one: give each task\'s samples file on its own', {
+      details: [...perTask].map(([task, names]) => `- ${task}: ${[...names].join(', ')}`),
+    });
+  }
+  for (const name of all.filter((n) => !shared.includes(n))) {
+    const having = [...perTask].filter(([, names]) => names.has(name)).map(([task]) => task);
+    tally.notes.push(`${name} is left out: only ${having.join(', ')} of the run's tasks score it (compare those tasks' samples files on their own to see it)`);
+  }
+  return shared;
 }

@@ -1,9 +1,11 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
+import { checkRowPairing } from '../load/row-pairing.js';
 import { readAll } from '../load/text-source.js';
-import type { ColumnMapping, EvalReader, FileProbe, ReaderOutput } from './reader-types.js';
-import { isEscaped, stripBom } from './json-text.js';
+import { emptyTally } from './reader-types.js';
+import type { ColumnMapping, EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
+import { stripBom } from './json-text.js';
+import { type MlflowPlan, type MlflowTable, rowLines, toBatches } from './mlflow-rows.js';
 
 /**
  * Reads the per-row table `mlflow.evaluate()` logs as `eval_results_table.json`: pandas' "split"
@@ -11,44 +13,37 @@ import { isEscaped, stripBom } from './json-text.js';
  * the target (`targets=`, else "target"), the predictions ("outputs" by default), then one column per
  * per-row metric: "<name>/<version>/score" (and "/justification"), except token_count and latency,
  * which keep their bare names. Every row becomes one per-example record.
+ *
+ * A row is identified by the `id` column (or the mapped one); without one, by the text of its input
+ * column (`inputs`, …), so the two tables pair by what was asked, not by position; with the policy's
+ * `inputs.pair_by: row`, by row number. A null score (a scorer or LLM judge that failed on the row)
+ * follows `inputs.missing_values` (see missing-values.ts) and is counted in the output's tally.
  */
 
 const HEAD = /^\s*\{\s*"columns"\s*:\s*\[\s*(?:"(?:[^"\\]|\\.)*"\s*(?:,\s*"(?:[^"\\]|\\.)*"\s*)*)?\]\s*,\s*"(?:data|index)"\s*:\s*\[/;
 const TARGET_COLUMNS = ['target', 'label', 'ground_truth'];
 const PREDICTION_COLUMNS = ['outputs', 'prediction', 'predictions'];
+/** Dataset columns that hold the example's input text, in the order MLflow's own examples name them. */
+const INPUT_COLUMNS = ['inputs', 'input', 'question', 'prompt', 'query'];
 /** Per-row metrics MLflow logs without the "/score" suffix. */
 const BARE_METRIC_COLUMNS = ['token_count', 'latency'];
-const BATCH = 1024;
 
 export const mlflowReader: EvalReader = {
   name: 'mlflow-table',
   expects: 'an MLflow evaluation table (eval_results_table.json: {"columns": [...], "data": [[...], ...]})',
+  accepts: ['mapping', 'pairByRow'],
   detect: (probe: FileProbe) => /\.json$/i.test(probe.path) && HEAD.test(stripBom(probe.head)),
   async read(source, options): Promise<ReaderOutput> {
     const text = stripBom(await readAll(source));
     const table = parseTable(text, source.path);
-    const plan = planColumns(table, options.mapping, source.path);
-    const lines = rowLines(text);
-    return { kind: 'examples', records: toBatches(table, plan, lines, source.path) };
+    const plan = planColumns(table, options, source.path);
+    const tally = emptyTally();
+    return { kind: 'examples', records: toBatches(table, plan, rowLines(text), source.path, options.missingValues, tally), tally };
   },
 };
 
-interface Table {
-  readonly columns: string[];
-  readonly rows: unknown[][];
-}
-
-/** Column indices per role; `classes`: label and prediction name classes (label cohorts), else free text. */
-interface Plan {
-  readonly id: number | undefined;
-  readonly label: number | undefined;
-  readonly prediction: number | undefined;
-  readonly classes: boolean;
-  readonly correct: number | undefined;
-  readonly cohorts: number[];
-  readonly checks: [string, number][];
-  readonly metrics: [string, number][];
-}
+type Table = MlflowTable;
+type Plan = MlflowPlan;
 
 function parseTable(text: string, file: string): Table {
   let value: unknown;
@@ -80,15 +75,19 @@ function parseTable(text: string, file: string): Table {
   return { columns, rows: data as unknown[][] };
 }
 
-function planColumns(table: Table, mapping: ColumnMapping | undefined, file: string): Plan {
+function planColumns(table: Table, options: ReaderOptions, file: string): Plan {
   const { columns, rows } = table;
+  const mapping: ColumnMapping | undefined = options.mapping;
   const index = (name: string, role: string): number => {
     const i = columns.indexOf(name);
     if (i === -1) throw new InputError(file, `the mapping names ${role} column "${name}", but the table has no such column (columns: ${columns.join(', ')})`, { field: 'columns' });
     return i;
   };
   const found = (names: readonly string[]) => names.map((n) => columns.indexOf(n)).find((i) => i !== -1);
-  const id = mapping === undefined ? found(['id']) : index(mapping.id, 'the id');
+  const id = mapping?.id === undefined ? found(['id']) : index(mapping.id, 'the id');
+  if (id !== undefined) checkRowPairing(true, options.pairBy, file, `column "${columns[id] ?? ''}"`);
+  const input = id === undefined && options.pairBy !== 'row' ? found(INPUT_COLUMNS) : undefined;
+  if (id === undefined && input === undefined) checkRowPairing(false, options.pairBy, file, '');
   const label = mapping?.label !== undefined ? index(mapping.label, 'the label') : found(TARGET_COLUMNS);
   const prediction = mapping?.prediction !== undefined ? index(mapping.prediction, 'the prediction') : found(PREDICTION_COLUMNS);
   const correct = mapping?.correct !== undefined ? index(mapping.correct, 'the correct') : undefined;
@@ -106,7 +105,8 @@ function planColumns(table: Table, mapping: ColumnMapping | undefined, file: str
     columns.forEach((column, i) => {
       if (!column.endsWith('/score') && !BARE_METRIC_COLUMNS.includes(column)) return;
       // A score column of true/false is a pass/fail check; anything else must be numbers (checked per row).
-      const first = rows[0]?.[i];
+      // A failed scorer leaves null, so the first value that is there decides.
+      const first = rows.map((row) => row[i]).find((v) => v !== null);
       (typeof first === 'boolean' ? checks : metrics).push([metricName(column), i]);
     });
   }
@@ -122,72 +122,10 @@ function planColumns(table: Table, mapping: ColumnMapping | undefined, file: str
   // so it is compared as an exact match; one label cohort per distinct answer would drown the report.
   // A mapping that names the label says it holds classes, which then become label cohorts.
   const classes = mapping?.label !== undefined && correct === undefined;
-  return { id, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
+  return { id, input, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
 }
 
 /** "toxicity/v1/score" → "toxicity_v1_score": the gate's metric names do not use slashes. */
 function metricName(column: string): string {
   return column.replaceAll('/', '_');
-}
-
-async function* toBatches(table: Table, plan: Plan, lines: number[], file: string): AsyncGenerator<RecordBatch> {
-  const { columns, rows } = table;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const records: unknown[] = [];
-    const batchLines: number[] = [];
-    for (let r = start; r < Math.min(rows.length, start + BATCH); r++) {
-      const row = rows[r] as unknown[];
-      const line = lines[r] ?? 1;
-      const cell = (i: number, expected: string, ok: (v: unknown) => boolean): unknown => {
-        const v = row[i];
-        if (!ok(v)) {
-          throw new InputError(file, `row ${r}, column "${columns[i]}": expected ${expected}, got ${describe(v)} (every row must give every value the file uses)`, {
-            line,
-            field: `data[${r}][${i}]`,
-          });
-        }
-        return v;
-      };
-      const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-      const record: Record<string, unknown> = { id: plan.id === undefined ? r : cell(plan.id, 'a non-empty id', (v) => v !== '' && scalar(v)) };
-      if (plan.cohorts.length > 0) record.cohorts = plan.cohorts.map((i) => `${columns[i]}:${String(cell(i, 'a cohort value', scalar))}`);
-      if (plan.correct !== undefined) record.correct = cell(plan.correct, 'true or false', (v) => typeof v === 'boolean');
-      if (plan.label !== undefined && plan.prediction !== undefined) {
-        const label = cell(plan.label, 'a target value', scalar);
-        const prediction = cell(plan.prediction, 'a prediction', scalar);
-        if (plan.classes) Object.assign(record, { label, prediction });
-        else if (plan.correct === undefined) record.correct = String(label) === String(prediction);
-      }
-      if (plan.checks.length > 0) record.checks = Object.fromEntries(plan.checks.map(([name, i]) => [name, cell(i, 'true or false', (v) => typeof v === 'boolean')]));
-      if (plan.metrics.length > 0) {
-        record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [name, cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]));
-      }
-      records.push(record);
-      batchLines.push(line);
-    }
-    yield { records, lines: batchLines };
-  }
-}
-
-/**
- * The line on which each row starts, found by walking the (already validated) JSON text: pandas
- * writes the table on one line, but a re-indented file should still point at the right row. "columns"
- * and "index" hold only scalars, so every array opened directly inside a top-level array is a row.
- */
-function rowLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 34) {
-      do i = text.indexOf('"', i + 1);
-      while (isEscaped(text, i));
-    } else if (c === 123 || c === 91) {
-      if (c === 91 && depth === 2) lines.push(line);
-      depth++;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return lines;
 }

@@ -30,12 +30,21 @@ export const jsonlReader: EvalReader = {
 export const csvReader: EvalReader = {
   name: 'csv',
   expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
-  detect: ({ path, head }) => /\.csv$/i.test(path) && headerColumns(head).includes('id'),
-  read: async (source) => ({ kind: 'examples', records: readCsvRecords(source) }),
+  accepts: ['pairByRow'],
+  // A header of the gate's own column names without `id` is still this format: reading it then says
+  // how to pair its rows (by an id column, or by row order).
+  detect: ({ path, head }) => /\.csv$/i.test(path) && isGateHeader(headerColumns(head)),
+  read: async (source, options) => ({ kind: 'examples', records: readCsvRecords(source, options.pairBy) }),
 };
 
 /** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
 function headerColumns(head: string): string[] {
   const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
   return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+function isGateHeader(columns: readonly string[]): boolean {
+  if (columns.includes('id')) return true;
+  const known = columns.every((c) => ['cohorts', 'label', 'prediction', 'correct'].includes(c) || /^(checks|metrics)\.[^.]+$/.test(c));
+  return known && (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c)));
 }

@@ -17,6 +17,7 @@ export const parquetReader: EvalReader = {
   name: 'parquet',
   expects: `a Parquet table (.parquet) with the gate's column names (id, cohorts, label, prediction, correct, checks.<name>, metrics.<name>) or ${MAPPING_HINT}`,
   detect: ({ path }) => /\.parquet$/i.test(path),
+  accepts: ['mapping'],
   async read(source, options) {
     if (!hasBytes(source)) {
       throw new InputError(source.path, 'a Parquet file is binary: it must be handed to the reader as bytes (a ByteSource), not as text');

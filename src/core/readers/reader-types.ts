@@ -11,7 +11,8 @@ import type { TextSource } from '../load/text-source.js';
 
 /** Which columns of a generic table mean what (CSV or Parquet exported from anywhere). */
 export interface ColumnMapping {
-  readonly id: string;
+  /** Absent only with the policy's `inputs.pair_by: row` (rows are paired by their order). */
+  readonly id?: string | undefined;
   readonly label?: string | undefined;
   readonly prediction?: string | undefined;
   readonly correct?: string | undefined;
@@ -69,7 +70,14 @@ export function emptyTally(): ReadTally {
 
 export type ReaderOutput =
   | { readonly kind: 'examples'; readonly records: AsyncIterable<RecordBatch>; readonly tally?: ReadTally }
-  | { readonly kind: 'summary'; readonly summary: SummaryFile };
+  | { readonly kind: 'summary'; readonly summary: SummaryFile; readonly tally?: ReadTally };
+
+/**
+ * The options a user gives that a reader may use: a column mapping (--columns), a cohort field
+ * (--cohort-field), a selector (`file.json#key=value`), or pairing by row order (inputs.pair_by: row).
+ * An option given to a reader that does not declare it is an input error, never silently ignored.
+ */
+export type ReaderOptionName = 'mapping' | 'cohortField' | 'select' | 'pairByRow';
 
 /** What a reader may look at to recognize a file: its path and its first bytes as text. */
 export interface FileProbe {
@@ -83,6 +91,8 @@ export interface EvalReader {
   readonly name: string;
   /** One line for "no reader matched" errors: what this reader reads. */
   readonly expects: string;
+  /** The options this reader uses (see ReaderOptionName); none when absent. */
+  readonly accepts?: readonly ReaderOptionName[];
   /** Whether the file looks like this reader's format. Only the path and head are available. */
   detect(probe: FileProbe): boolean;
   /** Reads the file. Throws InputError naming the file, line or field, and what was expected. */

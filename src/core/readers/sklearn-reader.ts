@@ -3,7 +3,7 @@ import { describe } from '../load/example-layout.js';
 import { type LocatedDocument, parseLocated } from '../load/structured-text.js';
 import type { SummaryFile } from '../load/summary-schema.js';
 import { readAll } from '../load/text-source.js';
-import type { EvalReader, FileProbe, ReaderOutput } from './reader-types.js';
+import { type EvalReader, type FileProbe, type ReaderOutput, emptyTally } from './reader-types.js';
 
 /**
  * Reads scikit-learn's `classification_report(y_true, y_pred, output_dict=True)` saved with
@@ -24,8 +24,7 @@ const FIRST_CLASS_ROW = /^\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*"precision"\s*:[^{}]
 // Python's json.dump writes float('nan') as a bare NaN (zero_division=np.nan gives it for an undefined
 // precision). Strings are matched first so their content is never touched.
 const PYTHON_NON_FINITE = /"(?:[^"\\]|\\.)*"|-?\bNaN\b|-?\bInfinity\b/g;
-// sklearn writes an unweighted support as an integer (40) and a sample_weight one as a float (60.0),
-// even when whole: the written form is the only trace that the counts were weighted.
+// Current scikit-learn and pandas' to_json write supports as floats (1509.0): a whole number is a count.
 const FLOAT_SUPPORT = /"support"\s*:\s*-?\d+(?:\.\d*|(?=[eE]))/;
 
 export const sklearnReader: EvalReader = {
@@ -41,12 +40,13 @@ export const sklearnReader: EvalReader = {
     // can legitimately write NaN (precision and F1), never for a count or a recall.
     const text = raw.replace(PYTHON_NON_FINITE, (token) => (token.startsWith('"') ? token : 'null'));
     const document = parseLocated(source.path, text);
-    const weighted = FLOAT_SUPPORT.exec(text);
-    if (weighted !== null) {
-      const line = text.slice(0, weighted.index).split('\n').length;
-      throw new InputError(source.path, `support written as a float (${weighted[0].replace(/^.*:\s*/, '')}): a report computed with sample_weight has weighted supports, which are not counts of examples`, { line, field: 'support' });
+    const summary = reportToSummary(document);
+    const floats = FLOAT_SUPPORT.exec(text);
+    const tally = emptyTally();
+    if (floats !== null) {
+      tally.notes.push(`supports written as whole floats (${floats[0].replace(/^.*:\s*/, '')}) were read as counts of examples, as scikit-learn and pandas write them`);
     }
-    return { kind: 'summary', summary: reportToSummary(document) };
+    return { kind: 'summary', summary, tally };
   },
 };
 
@@ -95,7 +95,7 @@ function reportToSummary(document: LocatedDocument): SummaryFile {
     }
   }
 
-  const accuracy = (report as Record<string, unknown>).accuracy;
+  const accuracy = accuracyValue((report as Record<string, unknown>).accuracy, (problem) => fail(['accuracy'], problem));
   if (accuracy !== undefined) {
     // "accuracy" is only written for single-label reports over all labels, where the supports add up
     // to the number of examples; multilabel and labels= subsets give "micro avg" instead, and no overall.
@@ -108,13 +108,28 @@ function reportToSummary(document: LocatedDocument): SummaryFile {
   return { schema: 'model-release-gate/summary@1', cohorts };
 }
 
+/**
+ * The report's accuracy: a number, or, in a report saved with pandas (`DataFrame(report).to_json()`),
+ * a row whose four cells all repeat it.
+ */
+function accuracyValue(value: unknown, fail: (problem: string) => never): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const cells = ['precision', 'recall', 'f1-score', 'support'].map((key) => (value as Record<string, unknown>)[key]);
+  const first = cells[0];
+  if (typeof first !== 'number' || cells.some((cell) => cell !== first)) {
+    return fail(`expected the accuracy as a number, or (as pandas writes it) a row whose precision, recall, f1-score and support all hold it; its cells differ`);
+  }
+  return first;
+}
+
 function wholeCount(value: unknown, fail: (problem: string) => never): number {
   if (typeof value !== 'number') {
     const got = value === undefined ? 'but the key is missing' : `got ${value === null ? 'NaN' : describe(value)}`;
     return fail(`expected the number of true examples of this class (a whole number), ${got}`);
   }
-  if (!Number.isInteger(value) || value < 0) {
-    return fail(`expected a whole number of examples, got ${value} (a report computed with sample_weight has weighted supports, which are not counts)`);
+  if (value < 0) return fail(`expected a number of examples (0 or more), got ${value}`);
+  if (!Number.isInteger(value)) {
+    return fail(`support ${value} has a fractional part, so it is not a count of examples: the report was computed with sample_weight (weighted supports), which the gate cannot test; compute it without sample_weight`);
   }
   return value;
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
+import { checkRowPairing } from '../load/row-pairing.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
 import { emptyNameRecord } from '../named-record.js';
 import type { TextSource } from '../load/text-source.js';
@@ -12,7 +13,8 @@ import type { ColumnMapping, EvalReader } from './reader-types.js';
  * their columns so a reader can offer the gate's own names (`checks.grounded` → check `grounded`).
  */
 export interface TablePlan {
-  readonly id: string;
+  /** Undefined: rows are paired by their order (inputs.pair_by: row), and a row's id is its number. */
+  readonly id?: string | undefined;
   readonly label?: string | undefined;
   readonly prediction?: string | undefined;
   readonly correct?: string | undefined;
@@ -29,17 +31,23 @@ export const MAPPING_HINT = '--columns "id=<column>,label=<column>,prediction=<c
 export const tableReader: EvalReader = {
   name: 'table',
   expects: `a CSV (or .tsv) table whose columns are named with ${MAPPING_HINT}`,
+  accepts: ['mapping', 'pairByRow'],
   // Any CSV could be a table; it is chosen only by name or because a mapping was given.
   detect: () => false,
   async read(source, options) {
     if (options.mapping === undefined) {
       throw new InputError(source.path, `the table reader needs to know which column means what: pass ${MAPPING_HINT}`);
     }
+    checkRowPairing(options.mapping.id !== undefined, options.pairBy, source.path, `--columns id=${options.mapping.id ?? ''}`);
     return { kind: 'examples', records: readTable(source, planFromMapping(options.mapping)) };
   },
 };
 
+
 export function planFromMapping(mapping: ColumnMapping): TablePlan {
+  if (mapping.label === undefined && mapping.correct === undefined && mapping.checks === undefined && mapping.metrics === undefined) {
+    throw new InputError('--columns', 'nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
+  }
   const { cohorts = [], checks = [], metrics = [], ...columns } = mapping;
   const named = (column: string): { name: string; column: string } => ({ name: column, column });
   return { ...columns, cohortColumns: cohorts, checks: checks.map(named), metrics: metrics.map(named) };
@@ -59,6 +67,7 @@ async function* readTable(source: TextSource, plan: TablePlan): AsyncGenerator<R
   const parser = Readable.from(source.chunks()).pipe(parse({ bom: true, skip_empty_lines: true, info: true, delimiter }));
   let columns: Map<string, number> | undefined;
   let batch: RecordBatch = { records: [], lines: [] };
+  let rowNumber = 0;
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (columns === undefined) {
@@ -67,7 +76,8 @@ async function* readTable(source: TextSource, plan: TablePlan): AsyncGenerator<R
       }
       const cells = row.record;
       const index = columns;
-      batch.records.push(rowRecord(plan, (column) => cells[index.get(column) as number], source.path, row.info.lines));
+      rowNumber++;
+      batch.records.push(rowRecord(plan, (column) => cells[index.get(column) as number], source.path, row.info.lines, rowNumber));
       batch.lines.push(row.info.lines);
       if (batch.records.length === BATCH) {
         yield batch;
@@ -96,9 +106,16 @@ function headerColumns(header: string[], plan: TablePlan, file: string): Map<str
   return index;
 }
 
-/** Turns one row (cells fetched by column name) into the gate's per-example record. */
-export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, file: string, line: number): Record<string, unknown> {
-  const record: Record<string, unknown> = { id: toText(cell(plan.id), file, line, plan.id, false) };
+/**
+ * Turns one row (cells fetched by column name) into the gate's per-example record. Without an id
+ * column the id is `row` (the row's 1-based number among the data rows), for pairing by row order.
+ */
+export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, file: string, line: number, row?: number): Record<string, unknown> {
+  let id: string;
+  if (plan.id !== undefined) id = toText(cell(plan.id), file, line, plan.id, false);
+  else if (row !== undefined) id = String(row);
+  else throw new InputError(file, 'the mapping names no id column: add id=<column> to --columns', { line, field: 'id' });
+  const record: Record<string, unknown> = { id };
   const cohorts = plan.cohortList === undefined ? [] : cohortList(cell(plan.cohortList), file, line, plan.cohortList);
   for (const column of plan.cohortColumns) {
     const value = cell(column);
@@ -194,14 +211,14 @@ export function parseColumnMapping(text: string): ColumnMapping {
       lists.set(key, listed);
     }
   }
-  const id = single.get('id') ?? fail('no id column: every row needs an id to pair it with the other model\'s row; add id=<column>', 'id');
+  // No id is allowed here: the policy may pair rows by order (checked when the file is read).
+  const id = single.get('id');
   const [label, prediction, correct] = [single.get('label'), single.get('prediction'), single.get('correct')];
   if (prediction !== undefined && (label === undefined || correct !== undefined)) {
     fail(correct === undefined ? 'prediction needs label=<column> to compare with' : 'give either correct= or label= and prediction=, not both', 'prediction');
   }
   if (label !== undefined && prediction === undefined && correct === undefined) fail('label needs prediction=<column> (or correct=<column>)', 'label');
-  if (label === undefined && correct === undefined && !lists.has('checks') && !lists.has('metrics')) {
-    fail('nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
-  }
+  // An id alone is a whole mapping for readers that find the outcomes themselves (promptfoo's
+  // id=vars.<name>); a table needs something to measure, which planFromMapping checks.
   return { id, label, prediction, correct, cohorts: lists.get('cohorts'), checks: lists.get('checks'), metrics: lists.get('metrics') };
 }

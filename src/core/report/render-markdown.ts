@@ -19,6 +19,7 @@ export function renderMarkdown(report: GateReport): string {
   const lines: string[] = [];
   lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
   lines.push(contextLine(report), '');
+  lines.push(...readingNotes(report));
 
   const active = report.findings.filter(isActive);
   // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
@@ -83,6 +84,15 @@ function reasonLine(report: GateReport): string {
   if (s.waived_findings > 0) parts.push(`${s.waived_findings} accepted by waiver`);
   if (parts.length === 0) parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
   return parts.join(', ');
+}
+
+/** How each file was read, when its reader or the policy's `inputs` had something to say. */
+function readingNotes(report: GateReport): string[] {
+  const lines: string[] = [];
+  for (const side of ['incumbent', 'candidate'] as const) {
+    for (const note of report.inputs[side].notes ?? []) lines.push(`- ${side}: ${escapeMarkdown(note, 400)}`);
+  }
+  return lines.length === 0 ? [] : [...lines, ''];
 }
 
 function contextLine(report: GateReport): string {

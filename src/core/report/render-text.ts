@@ -11,6 +11,9 @@ export function renderText(report: GateReport): string {
   lines.push(
     `${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`,
   );
+  for (const side of ['incumbent', 'candidate'] as const) {
+    for (const note of report.inputs[side].notes ?? []) lines.push(`note (${side}): ${escapeOutput(note)}`);
+  }
   if (report.readiness.manifest !== null) {
     lines.push('', `readiness (${escapeOutput(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
     for (const item of report.readiness.items) lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${escapeOutput(item.evidence)}`}`);

@@ -14,6 +14,10 @@ export interface InputDescription {
   readonly examples: number | null;
   readonly model: { readonly name: string; readonly version: string } | null;
   readonly dataset: { readonly name: string; readonly version?: string | undefined; readonly sha256?: string | undefined } | null;
+  /** How the file was read, when there is something to say (missing values, derived counts, row pairing, repeats). */
+  readonly notes?: readonly string[];
+  /** Repeated ids combined into one example each (inputs.repeats: all|any): how many, and records per example. */
+  readonly repeats?: { readonly ids: number; readonly min: number; readonly max: number };
 }
 
 /** report.json: everything the verdict rests on, deterministic for the same inputs. */
