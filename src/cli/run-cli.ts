@@ -4,6 +4,7 @@ import { runGate } from '../core/gate/run-gate.js';
 import { isCalendarDate } from '../core/manifest/manifest-values.js';
 import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
+import { READERS } from '../core/readers/registry.js';
 import { openLocated } from '../core/load/input-locator.js';
 import type { QuantileBootstrapRunner } from '../core/compare/quantile-bootstraps.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
@@ -38,15 +39,19 @@ export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
 export const EXIT_USAGE = 2;
 
+// The reader list comes from the registry, so the help cannot fall behind it.
+const READER_NAMES = READERS.map((reader) => reader.name).join(', ');
+
 const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
                                 [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
                                 [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
-               tool's output (scikit-learn classification_report JSON, lm-evaluation-harness results or
-               samples, promptfoo results.json, MLflow eval_results_table.json, Parquet), recognized by shape
+               tool's output (scikit-learn, lm-evaluation-harness, promptfoo, MLflow, Ragas, DeepEval,
+               inspect_ai, OpenCompass, CSV or Parquet tables), recognized by shape
   --candidate  eval results of the new model, in the same kind of format. Either may name one part of
-               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>)
+               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>,
+               summary.csv#model=<name>)
   --policy     gate policy (YAML); defaults apply when absent
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
@@ -56,12 +61,12 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --format     what to print: text (default), markdown or json
   --author     the change's author (a waiver they accepted themselves does not count)
   --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
-  --format-in  read both files with this reader instead of recognizing them: jsonl, csv, summary, sklearn,
-               lm-eval-results, lm-eval-samples, promptfoo, mlflow-table, table, parquet
+  --format-in  read both files with this reader instead of recognizing them: ${READER_NAMES}
   --columns    column mapping for other tables (CSV, Parquet), e.g.
                "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
-  --cohort-field  where cohorts come from in promptfoo results: vars.<name>, provider or prompt;
-               several separated by commas (vars.lang,vars.topic)
+  --cohort-field  where cohorts come from: promptfoo vars.<name>, provider or prompt; lm-eval samples
+               doc.<name>; inspect_ai metadata.<name>; a Ragas or DeepEval column; several separated by
+               commas (vars.lang,vars.topic)
   --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
                sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
 
