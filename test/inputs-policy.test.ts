@@ -52,7 +52,7 @@ describe('inputs.missing_values and the readers\' tallies', () => {
     // Stands for a reader that dropped 10 candidate examples whose judge score was null.
     const loader: ExampleColumnsLoader = async (source, spec, side) => {
       const columns = await parseExampleColumns(source, spec);
-      return side === 'candidate' ? { ...columns, tally: { missing: 10, missingAsFailure: 0, dropped: 10, notes: ['judge scores from column "grade"'] } } : columns;
+      return side === 'candidate' ? { ...columns, tally: { missing: 10, missingAsFailure: 0, dropped: 10, droppedIds: [], notes: ['judge scores from column "grade"'] } } : columns;
     };
     const report = await gate(['a.jsonl', file], ['b.jsonl', file], { loader });
     expect(finding(report, 'values.missing')).toEqual({

@@ -48,7 +48,7 @@ describe('deepeval reader: read', () => {
     expect(layout.continuousMetrics).toEqual(['Answer Relevancy.score']);
     // evaluate() names test cases test_case_<position>: not an identity, so the input's hash is.
     expect(records[2]).toEqual({ id: expect.stringMatching(/^input:[0-9a-f]{16}$/) as string, cohorts: [], checks: { 'Answer Relevancy': false }, metrics: { 'Answer Relevancy.score': 0.75 } });
-    expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, notes: [] });
+    expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: [] });
   });
 
   it('real run with meaningful, unique test names (pytest parameters): the names are the ids', async () => {

@@ -54,7 +54,7 @@ describe('ragas reader: read', () => {
     expect(records).toHaveLength(4);
     expect(layout.continuousMetrics).toEqual(['context_precision', 'context_recall', 'faithfulness']);
     expect(records[1]).toEqual({ id: expect.stringMatching(/^q:[0-9a-f]{16}$/) as string, cohorts: [], metrics: { context_precision: 0.3333333333, faithfulness: 0.5, context_recall: 1 } });
-    expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, notes: ['examples identified by the text of user_input (no id column)'] });
+    expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: ['examples identified by the text of user_input (no id column)'] });
     // The candidate's run asked the same questions: the same ids, in whatever order.
     expect((await read(BOOKS_CANDIDATE)).records.map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort());
   });
@@ -64,6 +64,8 @@ describe('ragas reader: read', () => {
     // 25 rows; faithfulness is empty in 17 and context_precision in 7: 20 rows have a missing score.
     expect(tally).toMatchObject({ missing: 20, dropped: 20, missingAsFailure: 0 });
     expect(records).toHaveLength(5);
+    // The left-out rows' ids (the question's text) are recorded, so their partners are not called unmatched.
+    expect(new Set([...(tally?.droppedIds ?? []), ...records.map((r) => String(r.id))]).size).toBe(25);
     expect(Object.keys(records[0]?.metrics as object).sort()).toEqual(['answer_relevancy', 'context_precision', 'context_recall', 'faithfulness', 'harmfulness']);
   });
 

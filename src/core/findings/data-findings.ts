@@ -33,7 +33,7 @@ export function pairedDataFindings(data: PairedData, policy: Policy): Finding[] 
   };
   onlyIn('incumbent');
   onlyIn('candidate');
-  findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy));
+  findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy, data.droppedPairwise));
   if (data.repeatCountMismatch.count > 0 && data.binaryMetrics.length > 0) {
     const rule = policy.inputs.repeats === 'any' ? 'pass@k' : 'pass^k';
     findings.push({
@@ -51,12 +51,15 @@ type Side = 'incumbent' | 'candidate';
  * What the readers did with missing values, per side: `values.missing` (warn) with the counts, and
  * `values.missing-rate-gap` (block) when one side lost clearly more values than the other: a model
  * whose failures are recorded as missing must not look better for it. `examples` counts the examples
- * kept; the share is missing values per example read (kept + dropped).
+ * kept; the share is missing values per example read (kept + dropped). `droppedPairwise` (paired
+ * data only) counts, by the side that dropped an example, the partners the other side lost with it:
+ * said here, because they are not reported as unmatched ids.
  */
 export function missingValueFindings(
   tallies: { readonly incumbent?: ReadTally | undefined; readonly candidate?: ReadTally | undefined },
   examples: { readonly incumbent: number | null; readonly candidate: number | null },
   policy: Policy,
+  droppedPairwise: { readonly incumbent: number; readonly candidate: number } = { incumbent: 0, candidate: 0 },
 ): Finding[] {
   const findings: Finding[] = [];
   const shares: Partial<Record<Side, number>> = {};
@@ -69,10 +72,14 @@ export function missingValueFindings(
       tally.missingAsFailure > 0 ? `${tally.missingAsFailure} counted as failures` : '',
       tally.dropped > 0 ? `${tally.dropped} example(s) dropped` : '',
     ].filter((part) => part !== '');
+    const other = side === 'incumbent' ? 'candidate' : 'incumbent';
+    const pairwise = droppedPairwise[side] > 0
+      ? `; ${droppedPairwise[side]} example(s) left out on both sides because the ${side}'s value was missing (their partners in the ${other} file are not counted as unmatched)`
+      : '';
     findings.push({
       id: 'values.missing',
       severity: 'warn',
-      message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}; inputs.missing_values says what a missing value becomes`,
+      message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}${pairwise}; inputs.missing_values says what a missing value becomes`,
     });
   }
   const { incumbent, candidate } = shares;

@@ -8,12 +8,9 @@ import { RepeatMode, RepeatSummary, combineRepeats, repeatSummary } from './repe
 import { checkRowCounts, rowLabelCheck } from './row-pairing.js';
 import type { ReadTally } from '../readers/reader-types.js';
 import { TextSource } from './text-source.js';
+import { UnmatchedIds, UnpairedIds } from './unpaired-ids.js';
 
-/** Ids present on one side only: counted and shown, never silently dropped. */
-export interface UnmatchedIds {
-  readonly count: number;
-  readonly sample: readonly string[];
-}
+export type { UnmatchedIds } from './unpaired-ids.js';
 
 export interface OneSidedMetric {
   readonly name: string;
@@ -33,8 +30,15 @@ export interface PairedData {
   readonly candidateCounts: readonly number[];
   /** Paired statistics by cohort index (undefined: no pair in that cohort). */
   readonly cohorts: readonly (PairedCohortAccumulator | undefined)[];
+  /** Ids on one side only, apart from those dropped pairwise (below). */
   readonly incumbentOnly: UnmatchedIds;
   readonly candidateOnly: UnmatchedIds;
+  /**
+   * Examples left out on both sides because one side's value was missing: by the side whose reader
+   * dropped its example (inputs.missing_values: drop), counting the partners the other side lost.
+   * Counted as missing values, not as unmatched ids.
+   */
+  readonly droppedPairwise: { readonly incumbent: number; readonly candidate: number };
   /** Pairs whose two records list different cohorts or labels (the union is used). */
   readonly membershipMismatch: UnmatchedIds;
   readonly examples: { readonly incumbent: number; readonly candidate: number };
@@ -106,7 +110,7 @@ export function pairExampleColumns(
   const plan = planPairing(incumbent.layout, candidate.layout, quantileMetrics);
   const matched = new Uint8Array(incumbent.ids.length);
   const candidateOnlyIds = new Set<string>();
-  const candidateOnlySample: string[] = [];
+  const candidateUnpaired = new UnpairedIds(incumbent.tally);
   const mismatchSample: string[] = [];
   let mismatchCount = 0;
   const incumbentCohorts: number[] = [];
@@ -123,7 +127,7 @@ export function pairExampleColumns(
     if (index === -1) {
       if (candidateOnlyIds.has(id)) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
       candidateOnlyIds.add(id);
-      if (candidateOnlySample.length < SAMPLE_SIZE) candidateOnlySample.push(id);
+      candidateUnpaired.add(id);
       continue;
     }
     if (matched[index] === 1) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
@@ -153,13 +157,8 @@ export function pairExampleColumns(
     }
   }
 
-  const incumbentOnlySample: string[] = [];
-  let incumbentOnlyCount = 0;
-  for (let index = 0; index < matched.length; index++) {
-    if (matched[index] === 1) continue;
-    incumbentOnlyCount++;
-    if (incumbentOnlySample.length < SAMPLE_SIZE) incumbentOnlySample.push(incumbent.ids[index] as string);
-  }
+  const incumbentUnpaired = new UnpairedIds(candidate.tally);
+  for (let index = 0; index < matched.length; index++) if (matched[index] === 0) incumbentUnpaired.add(incumbent.ids[index] as string);
 
   const cohortNames = Array.from({ length: registry.size }, (_, i) => registry.nameOf(i));
   return {
@@ -171,8 +170,9 @@ export function pairExampleColumns(
     incumbentCounts,
     candidateCounts,
     cohorts: cohortNames.map((_, i) => cohorts[i]),
-    incumbentOnly: { count: incumbentOnlyCount, sample: incumbentOnlySample },
-    candidateOnly: { count: candidateOnlyIds.size, sample: candidateOnlySample },
+    incumbentOnly: incumbentUnpaired.unmatched(),
+    candidateOnly: candidateUnpaired.unmatched(),
+    droppedPairwise: { incumbent: candidateUnpaired.droppedPairwise(), candidate: incumbentUnpaired.droppedPairwise() },
     membershipMismatch: { count: mismatchCount, sample: mismatchSample },
     examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
     sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },

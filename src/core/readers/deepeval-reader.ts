@@ -59,7 +59,7 @@ async function* toBatches(cases: readonly DeepevalCase[], options: ReaderOptions
       } else checks[name] = metric.success === true;
       if (scored.includes(name) && typeof metric?.score === 'number') metrics[`${name}.score`] = metric.score;
     }
-    if (!missing.settle(tally)) continue;
+    if (!missing.settle(tally, c.id)) continue;
     kept++;
     batch.records.push({ id: c.id, cohorts: c.cohorts, checks, ...(scored.length > 0 ? { metrics } : {}) });
     batch.lines.push(1);

@@ -147,6 +147,7 @@ function plan(rows: readonly Row[], file: string, options: ReaderOptions, tally:
       } else if (!dropped.has(i)) {
         dropped.add(i);
         tally.dropped++;
+        tally.droppedIds.push(row.id);
       }
     }
   });

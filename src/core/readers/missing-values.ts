@@ -63,15 +63,29 @@ export class ExampleMissing {
 
   /**
    * Counts the example in the tally; true when it is kept. `missing` counts examples with at least
-   * one missing value (not values), so it compares with the number of examples read.
+   * one missing value (not values), so it compares with the number of examples read. A left-out
+   * example's id is recorded, so its partner in the other file is left out with it rather than
+   * counted a second time as an id without a partner.
    */
-  settle(tally: ReadTally): boolean {
+  settle(tally: ReadTally, id: unknown): boolean {
     if (this.missing > 0) tally.missing++;
-    if (this.drop) tally.dropped++;
-    else if (this.fail) tally.missingAsFailure++;
+    if (this.drop) {
+      tally.dropped++;
+      recordDroppedId(tally, id);
+    } else if (this.fail) tally.missingAsFailure++;
     if (this.droppedScore && this.setting === 'fail' && !tally.notes.includes(FAIL_SCORE_NOTE)) tally.notes.push(FAIL_SCORE_NOTE);
     return !this.drop;
   }
+}
+
+/**
+ * Records a left-out example's id as pairing spells it (see parseId in example-record.ts). An id that
+ * could not pair anything (empty, not text or a number) is not recorded: its partner, if any, then
+ * stays an unmatched id, which is reported.
+ */
+export function recordDroppedId(tally: ReadTally, id: unknown): void {
+  if (typeof id === 'string' && id.length > 0) tally.droppedIds.push(id);
+  else if (typeof id === 'number' && Number.isFinite(id)) tally.droppedIds.push(String(id));
 }
 
 const FAIL_SCORE_NOTE =

@@ -79,7 +79,7 @@ export async function* toBatches(
           plan.metrics.map(([name, i]) => [name, row[i] === null ? (missing.note('score', at(i)), 0) : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]),
         );
       }
-      if (!missing.settle(tally)) continue;
+      if (!missing.settle(tally, record.id)) continue;
       kept++;
       records.push(record);
       batchLines.push(line);

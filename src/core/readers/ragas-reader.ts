@@ -120,11 +120,12 @@ async function* toBatches(table: RagasTable, plan: Plan, options: ReaderOptions,
         throw new InputError(file, `row ${r}, column "${name}": expected a score between 0 and 1 (Ragas' ${name}), got ${score}`, { line, field: name });
       } else metrics[name] = score;
     }
-    if (!missing.settle(tally)) continue;
+    const id = exampleId(plan, row, r, options, file, line);
+    if (!missing.settle(tally, id)) continue;
     kept++;
     const cohortValue = plan.cohort === undefined ? undefined : row[plan.cohort];
     const cohorts = isMissing(cohortValue) ? [] : [`${columns[plan.cohort ?? 0] ?? ''}:${String(cohortValue).trim()}`];
-    batch.records.push({ id: exampleId(plan, row, r, options, file, line), cohorts, metrics });
+    batch.records.push({ id, cohorts, metrics });
     batch.lines.push(line);
     if (batch.records.length === BATCH) {
       yield batch;

@@ -60,12 +60,17 @@ export interface ReadTally {
   missingAsFailure: number;
   /** Of those, examples left out (missing_values: drop). */
   dropped: number;
+  /**
+   * The ids of the examples left out, as the gate spells ids (text; a number as its decimal text):
+   * their partners in the other file are left out with them, not reported as ids without a partner.
+   */
+  droppedIds: string[];
   /** Facts about the reading a reviewer should see (e.g. "n derived from the metric's stderr"). */
   notes: string[];
 }
 
 export function emptyTally(): ReadTally {
-  return { missing: 0, missingAsFailure: 0, dropped: 0, notes: [] };
+  return { missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: [] };
 }
 
 export type ReaderOutput =
