@@ -26,14 +26,23 @@ function runAction(inputs: Record<string, string>): { status: number | null; out
 
 
 describe('the bundled Action, started as a runner starts it', () => {
-  it('passes (with a warning) on the example and writes outputs, summary and report', () => {
+  it('passes on the passing example (examples/pass/), every cohort within its margin', () => {
+    const run = runAction({ incumbent: 'examples/pass/incumbent.jsonl', candidate: 'examples/pass/candidate.jsonl', policy: 'examples/policy.yml' });
+    expect(run.status).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs['blocking-count']).toBe('0');
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.summary).toContain('## ✅ PASS — the candidate may ship');
+  });
+
+  it('passes with a warning on the warning example and writes outputs, summary and report', () => {
     const run = runAction({ incumbent: 'examples/incumbent.jsonl', candidate: 'examples/candidate.jsonl', policy: 'examples/policy.yml' });
     expect(run.status).toBe(0);
     expect(run.outputs.verdict).toBe('warn');
     const report = JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8')) as { verdict: string; schema: string };
     expect(report.schema).toBe('model-release-gate/report@1');
     expect(report.verdict).toBe('warn');
-    expect(run.summary).toContain('## ⚠️ Model release gate: pass with warnings');
+    expect(run.summary).toContain('## ⚠️ WARN — the candidate may ship, with warnings');
     expect(run.summary).toContain('lang:is (rare)');
   });
 
@@ -42,8 +51,8 @@ describe('the bundled Action, started as a runner starts it', () => {
     expect(run.status).toBe(1);
     expect(run.outputs.verdict).toBe('block');
     expect(run.stdout).toContain('::error::model release gate blocked the release');
-    expect(run.summary).toContain('## ⛔ Model release gate: blocked');
-    expect(run.summary).toMatch(/### What blocks[\s\S]*🔻 label:chargeback/);
+    expect(run.summary).toContain('## ⛔ BLOCK — the candidate may not ship');
+    expect(run.summary).toMatch(/### What blocks[\s\S]*🔻 \| label:chargeback/);
   });
 
   it('fails the step with a clear message on bad input', () => {

@@ -98,7 +98,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
     const warning = blocked.stdout.split('\n').find((l) => l.startsWith('::warning::could not post the pull request comment'));
     if (warning === undefined) console.log(blocked.stdout);
     expect(warning).toMatch(/permissions: pull-requests/);
-    expect(blocked.summary).toContain('Model release gate: blocked');
+    expect(blocked.summary).toContain('BLOCK — the candidate may not ship');
     fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 1 });
     const passing = await runAction(fake, { candidate: 'examples/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(passing.status).toBe(0);

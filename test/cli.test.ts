@@ -21,11 +21,11 @@ describe('model-release-gate check', () => {
     const out = mkdtempSync(join(tmpdir(), 'mrg-cli-'));
     const run = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--out', out);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^verdict: WARN\n/);
+    expect(run.stdout).toMatch(/^(verdict: )?WARN\b/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { verdict: string; inputs: { incumbent: { sha256: string } } };
     expect(report.verdict).toBe('warn');
     expect(report.inputs.incumbent.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Model release gate');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/WARN — the candidate may ship/);
   });
 
   it('exits 1 on block', () => {
@@ -45,6 +45,17 @@ describe('model-release-gate check', () => {
     const missing = cli('check', ...example, '--candidate', 'nope.jsonl');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('error: nope.jsonl: file not found\n');
+  });
+
+  it('a mistyped flag is three lines with a suggestion; --out naming a file exits 2 with one line, no stack', () => {
+    const typo = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--fromat', 'json');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe('error: unknown option --fromat\ndid you mean --format?\nsee model-release-gate --help\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'mrg-out-file-')), 'report');
+    writeFileSync(file, 'not a directory');
+    const out = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--out', file);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe(`error: ${file}: cannot write the validation package (--out <dir>): it exists and is not a directory\n`);
   });
 
   it('gives byte-identical reports for the same inputs', () => {

@@ -89,7 +89,7 @@ describe('pull-request comment (golden files)', () => {
     const bare: RunContext = { ...run, policySource: { path: null, origin: 'defaults', commit: null, changedInPullRequest: false }, links: { run: null, artifact: null, report: null } };
     const body = renderPullRequestComment(report, bare, { gateId: 'fraud-clf' });
     expectGolden('test/golden/comment-pass.md', body);
-    expect(body.split('\n')[1]).toMatch(/^## ✅ Release gate: passed — /);
+    expect(body.split('\n')[1]).toMatch(/^## ✅ PASS — the candidate may ship: /);
   });
 
   it('warn: the example with a cohort too small to tell, in a pull request that changes the policy', async () => {
@@ -119,7 +119,7 @@ describe('pull-request comment (golden files)', () => {
     expectGolden('test/golden/comment-block.md', body);
     const lines = body.split('\n');
     expect(lines[0]).toBe('<!-- model-release-gate:fraud-clf -->');
-    expect(lines[1]).toBe('## ⛔ Release gate: blocked — 1 cohort regressed, 1 readiness finding, 1 accepted by waiver');
+    expect(lines[1]).toBe('## ⛔ BLOCK — the candidate may not ship: 1 cohort regressed, 1 readiness finding, 1 accepted by waiver');
     expect(body).toContain('✅ approved on the head commit');
     expect(body).toContain('`waiver.expired`');
     // Not truncated: every passing comparison is in the folded table.
@@ -139,9 +139,20 @@ describe('where things land', () => {
     const report = await exampleReport('examples/blocked/candidate.jsonl', manifest);
     expect(report.verdict).toBe('warn');
     const body = renderPullRequestComment(report, run, { gateId: 'fraud-clf' });
-    expect(body.split('\n')[1]).toBe('## ⚠️ Release gate: passed with warnings — 2 cohort metrics in 1 cohort too small to tell, 1 accepted by waiver');
+    expect(body.split('\n')[1]).toBe('## ⚠️ WARN — the candidate may ship, with warnings: 2 cohort metrics in 1 cohort too small to tell, 1 accepted by waiver');
     expect(body).not.toContain('### What blocks');
     expect(body).toContain('- 🟡 `cohort.regressed` label:chargeback · accuracy — accepted by @&#8203;alice until 2026-12-01: “known labelling backlog” — ✅ approved on the head commit');
+  });
+
+  it('a lost cohort that blocks (missing_cohort: block) is listed under what blocks, though not required; notes are listed too', async () => {
+    const lost = comparison({ cohort: 'region:mars', status: 'missing', delta: null, n_candidate: 0, n_paired: 0, note: 'no examples in the candidate' });
+    const note: Finding = { id: 'metric.no-uncertainty', severity: 'info', message: 'decided on point values only', cohort: 'overall', metric: 'accuracy' };
+    const report = await reportWith([comparison({ cohort: 'overall', status: 'pass' }), lost], [note]);
+    expect(report.findings.find((f) => f.id === 'cohort.missing')?.severity).toBe('block');
+    const body = renderPullRequestComment(report, run, { gateId: 'g' });
+    expect(body.split('\n')[1]).toBe('## ⛔ BLOCK — the candidate may not ship: 1 cohort missing');
+    expect(body).toMatch(/### What blocks[\s\S]*\| ⛔ \| region:mars · accuracy \| 0 \| missing: no examples in the candidate \|/);
+    expect(body).toContain('- ℹ️ `metric.no-uncertainty` decided on point values only');
   });
 
   it('other warnings are listed once, briefly, with where they point', async () => {
@@ -155,7 +166,7 @@ describe('where things land', () => {
       '- ⚠️ `cohort.missing` cohort region:mars · accuracy: no examples in the candidate',
       '- ⚠️ `ids.unmatched` 12 ids appear only in the candidate (cand.jsonl)',
     ]);
-    expect(body.split('\n')[1]).toBe('## ⚠️ Release gate: passed with warnings — 2 warnings');
+    expect(body.split('\n')[1]).toBe('## ⚠️ WARN — the candidate may ship, with warnings: 2 warnings');
   });
 });
 
@@ -228,11 +239,11 @@ describe('size', () => {
     const body = renderPullRequestComment(report, run, { gateId: 'fraud-clf' });
     expect(body.length).toBeLessThanOrEqual(60_000);
     const lines = body.split('\n');
-    expect(lines[1]).toBe('## ⛔ Release gate: blocked — 50 cohorts regressed');
+    expect(lines[1]).toBe('## ⛔ BLOCK — the candidate may not ship: 50 cohorts regressed');
     const regressedNames = report.comparisons.filter((c) => c.status === 'regressed').map((c) => c.cohort);
-    const firstInconclusive = body.indexOf('### Too little data to tell');
+    const firstInconclusive = body.indexOf('### Inconclusive');
     for (const name of regressedNames) {
-      const at = body.indexOf(`cohort ${name} ·`);
+      const at = body.indexOf(`| ${name} (rare) · accuracy |`);
       expect(at).toBeGreaterThan(0);
       expect(at).toBeLessThan(firstInconclusive);
     }
@@ -247,30 +258,59 @@ describe('size', () => {
     const report = await bigReport();
     const body = renderPullRequestComment(report, run, { gateId: 'g', maxLength: 20_000 });
     expect(body.length).toBeLessThanOrEqual(20_000);
-    expect(body).toMatch(/cohort 地域-7-näïve-🚀 ·/);
-    expect(body).not.toContain('| 92.0% | 93.0% |');
+    expect(body).toMatch(/\| 地域-7-näïve-🚀 \(rare\) · accuracy \|/);
+    expect(body).not.toContain('| 92.0% → 93.0% |');
     expect(body).toMatch(/<details><summary>✅ 9,450 cohorts pass<\/summary>\n\n\n… and 9,450 more cohort metrics: see the \[validation package\]\(https:[^)]+\)\n\n<\/details>/);
     const tiny = renderPullRequestComment(report, run, { gateId: 'g', maxLength: 300 });
     expect(tiny.length).toBeLessThanOrEqual(300);
-    expect(tiny.split('\n').slice(0, 2)).toEqual(['<!-- model-release-gate:g -->', '## ⛔ Release gate: blocked — 50 cohorts regressed']);
+    expect(tiny.split('\n').slice(0, 2)).toEqual(['<!-- model-release-gate:g -->', '## ⛔ BLOCK — the candidate may not ship: 50 cohorts regressed']);
   });
 });
 
 describe('delta bar', () => {
-  const rows = [regressed('r'), comparison({ cohort: 'p', status: 'pass' }), comparison({ cohort: 'open', status: 'pass', ci_low: null, ci_high: Infinity })];
+  const near = (overrides: Partial<Comparison>): Comparison => comparison({ cohort: 'x', status: 'pass', ...overrides });
+  const rows = [
+    comparison({ cohort: 'r', status: 'regressed', delta: -0.02, ci_low: -0.026, ci_high: -0.014 }),
+    comparison({ cohort: 'p', status: 'pass' }),
+    comparison({ cohort: 'open', status: 'pass', ci_low: null, ci_high: Infinity }),
+  ];
   const scale = deltaScale(rows);
+  const cellsOf = (bar: string): string[] => [...bar.slice(1, -1)];
 
-  it('draws every row on one scale of fixed width, margin and zero in the same columns', () => {
+  it('draws every row on one scale of fixed width, margin and zero in the same columns on every row', () => {
     const bars = rows.map((c) => deltaBar(c, scale));
-    for (const bar of bars) expect([...bar.slice(1, -1)]).toHaveLength(15);
-    expect(bars).toEqual(['`├───●─┤·····┊│·`', '`············┊●┤`', '`◄───────────┊●►`']);
+    expect(bars).toEqual(['`·├●─┤┊··│······`', '`·····┊··│├─●─┤·`', '`◄────┊──┼──●──►`']);
+    for (const bar of bars) {
+      expect(cellsOf(bar)).toHaveLength(15);
+      expect(cellsOf(bar).indexOf('┊')).toBe(5);
+      expect(['│', '┼']).toContain(cellsOf(bar)[8]);
+    }
   });
 
-  it('clips what lies beyond the clamped scale and has no bar without an estimate', () => {
+  it('always shows the margin and zero, and never draws a value across either', () => {
+    // Values a hair from the marks, on a coarse scale where they would round onto them.
+    const coarse = deltaScale([near({ delta: -0.05, ci_low: -0.06, ci_high: 0.01 })]);
+    const cases: [Partial<Comparison>, (cells: string[], margin: number, zero: number) => void][] = [
+      [{ delta: -0.0101, ci_low: -0.012, ci_high: -0.0100001 }, (c, m) => expect(c.every((x, i) => i < m || x === '·' || i === m || x === '│')).toBe(true)],
+      [{ delta: -0.0099, ci_low: -0.00999, ci_high: -0.0001 }, (c, m, z) => expect(c.every((x, i) => (i > m && i < z) || x === '·' || i === m || i === z)).toBe(true)],
+      [{ delta: 0, ci_low: -0.001, ci_high: 0.001 }, (c, m, z) => expect(c.indexOf('●')).toBeGreaterThan(z)],
+      [{ delta: 0.0001, ci_low: 0.00005, ci_high: 0.0002 }, (c, m, z) => expect(c.every((x, i) => i > z || x === '·' || i === m || i === z)).toBe(true)],
+    ];
+    for (const [overrides, check] of cases) {
+      const cells = cellsOf(deltaBar(near(overrides), coarse));
+      const margin = cells.indexOf('┊');
+      const zero = cells.findIndex((x) => x === '│' || x === '┼');
+      expect(margin).toBeGreaterThanOrEqual(0);
+      expect(zero).toBeGreaterThan(margin + 1);
+      check(cells, margin, zero);
+    }
+    // A margin of zero coincides with zero: one mark that says so.
+    expect(cellsOf(deltaBar(near({ margin: 0, delta: -0.01, ci_low: -0.02, ci_high: 0.001 }), scale))).toContain('┋');
+  });
+
+  it('clips what lies beyond the scale and has no bar without an estimate', () => {
     const wild = comparison({ cohort: 'w', status: 'regressed', delta: -5, ci_low: -9, ci_high: -4, margin: 0.01 });
-    const clamped = deltaScale([wild]);
-    expect(clamped.low).toBe(-25);
-    expect(deltaBar(wild, clamped)).toBe('`◄············┊│`');
+    expect(deltaBar(wild, deltaScale([wild]))).toBe('`◄··········┊·│·`');
     expect(deltaBar(comparison({ cohort: 'm', status: 'missing', delta: null }), scale)).toBe('–');
   });
 });

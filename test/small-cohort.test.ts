@@ -31,8 +31,8 @@ describe('a 40-example cohort with an observed 5-point drop', () => {
     expect(row?.mde).toBeLessThan(0.5);
     expect(report.verdict).toBe('warn');
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('### Too little data to tell');
-    expect(markdown).toMatch(/\| lang:is \(rare\) \| accuracy \| 40 \| −5\.0 pts \| \d+\.\d pts or more \| warn \|/);
+    expect(markdown).toContain('### Inconclusive');
+    expect(markdown).toMatch(/\| ❔ \| lang:is \(rare\) · accuracy \| 40 \| too small to tell: observed −5\.0 pts, could only detect a drop of \d+\.\d pts or more \|/);
   });
 });
 

@@ -66,7 +66,7 @@ describe('validation package JSON', () => {
     expect(pkg.schema).toBe('model-release-gate/validation-package@1');
     expect(pkg.verdict).toBe('block');
     expect(pkg.summary).toMatchObject({ verdict: 'block', counts: { regressed: 1, comparisons: report.comparisons.length } });
-    expect(pkg.summary.reason).toMatch(/1 cohort metric\(s\) regressed/);
+    expect(pkg.summary.reason).toBe('1 cohort regressed, 1 accepted by waiver');
 
     const p = pkg.provenance;
     expect(p.tool).toEqual(tool);
@@ -183,7 +183,8 @@ describe('report.html', () => {
     const rare = rows.filter((r) => r.includes('data-cohort="lang:is"'));
     expect(rare.length).toBeGreaterThan(0);
     for (const r of rare) expect(r).toMatch(/<path class="pt"[^>]*fill="#fff"/);
-    expect(html).toContain('<div class="badge block">BLOCKED</div>');
+    expect(html).toContain('<div class="badge block">BLOCK</div>');
+    expect(html).toContain('<h1>BLOCK — the candidate may not ship: 1 cohort regressed, 1 accepted by waiver</h1>');
     expect(html).toMatch(/<tr class="regressed"><td>regressed<\/td><td>label:chargeback/);
   });
 
@@ -205,6 +206,27 @@ describe('report.html', () => {
     const markdown = renderValidationMarkdown(pkg);
     expect(markdown).not.toContain('<script');
     expect(markdown).not.toContain('"onload=');
+  });
+
+  it('from a local run: no empty sections, no "unknown", links only to what is there, long tables scroll in their box', async () => {
+    const records = Array.from({ length: 900 }, (_, i) => ({ id: i, cohorts: [`seg:${[2, 10, 1][i % 3]}`], correct: i % 7 !== 0 }));
+    const report = await runGate({ incumbent: memorySource('inc.jsonl', jsonl(records), 65536), candidate: memorySource('cand.jsonl', jsonl(records), 65536), tool });
+    const local: RunContext = { ...run, repository: null, commit: null, pullRequest: null, run: null, approvals: null, links: { run: null, artifact: null, report: null }, policySource: { path: null, origin: 'defaults', commit: null, changedInPullRequest: false } };
+    const html = renderReportHtml(buildValidationPackage(report, local));
+    expect(html).not.toMatch(/unknown/i);
+    const sections = [...html.matchAll(/<section id="([^"]+)">([\s\S]*?)<\/section>/g)];
+    expect(sections.map((m) => m[1])).toEqual(['plot', 'comparisons', 'inputs']);
+    // Every section holds more than its heading.
+    for (const [, , inner] of sections) expect((inner ?? '').replace(/<h2>[^<]*<\/h2>/, '').trim()).not.toBe('');
+    expect([...html.matchAll(/<nav>.*<\/nav>/g)][0]?.[0].match(/href="#[^"]+"/g)).toEqual(['href="#plot"', 'href="#comparisons"', 'href="#inputs"']);
+    // The verdict in the words of every other output; cohorts in natural order.
+    expect(html).toContain('<h1>PASS — the candidate may ship: all 4 cohorts within their margins</h1>');
+    const all = html.slice(html.indexOf('<section id="comparisons">'));
+    expect(all.indexOf('>seg:1<')).toBeLessThan(all.indexOf('>seg:2<'));
+    expect(all.indexOf('>seg:2<')).toBeLessThan(all.indexOf('>seg:10<'));
+    // The method once below the table, not on each row; adjusted p left blank where nothing regressed.
+    expect(all.match(/Tango score test/g)).toHaveLength(1);
+    expect(html).toContain('.scroll{overflow:auto;max-height:70vh;max-width:100%}');
   });
 
   it('plots the 200 most important of 10,000 comparisons and lists them all', async () => {
@@ -243,7 +265,7 @@ describe('report.html', () => {
     return blockedReport().then((report) => {
       const dir = mkdtempSync(join(tmpdir(), 'mrg-png-'));
       writeFileSync(join(dir, 'report.html'), renderReportHtml(buildValidationPackage(report, run)));
-      execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--screenshot=${join(dir, 'report.png')}`, '--window-size=1200,1600', `file://${join(dir, 'report.html')}`], { stdio: 'ignore', timeout: 60_000 });
+      execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--screenshot=${join(dir, 'report.png')}`, '--window-size=1000,1600', `file://${join(dir, 'report.html')}`], { stdio: 'ignore', timeout: 60_000 });
       expect(statSync(join(dir, 'report.png')).size).toBeGreaterThan(10_000);
     });
   });

@@ -18,7 +18,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2276);
+/* harmony import */ var _core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2276);
+/* harmony import */ var _file_system_error_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9091);
+
 
 
 
@@ -27,12 +29,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /**
  * A file as a TextSource: streamed in 1 MiB chunks (never read whole), hashed as it streams.
- * A missing path or a directory is an InputError before anything is read.
+ * A missing or unreadable path is an InputError before anything is read; so is a failure while reading.
  */
 async function openFileSource(path) {
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
-    if (info === undefined)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'file not found');
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch((error) => {
+        // Node refuses some paths before asking the system (a NUL byte): those are the user's to fix too.
+        throw (0,_file_system_error_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSystemInputError */ .Cs)(error, path) ?? new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'is not a usable file path');
+    });
     if (info.isDirectory())
         return openRunDirectory(path);
     if (!info.isFile())
@@ -60,7 +63,7 @@ async function openFileSource(path) {
             catch (error) {
                 if (error instanceof TypeError)
                     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, 'is not valid UTF-8 text');
-                throw error;
+                throw (0,_file_system_error_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSystemInputError */ .Cs)(error, path, 'read it') ?? error;
             }
             digest = hash.digest('hex');
         },
@@ -74,7 +77,7 @@ async function openFileSource(path) {
             if (consumed)
                 throw new Error(`${path} was read twice`);
             consumed = true;
-            const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+            const data = await (0,_file_system_error_js__WEBPACK_IMPORTED_MODULE_5__/* .asInputErrorOnFileSystemFailure */ .NC)(path, 'read it', () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
             digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
             return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
         },
@@ -86,7 +89,7 @@ async function openFileSource(path) {
  * reading is refused: no binary format comes as a directory.
  */
 async function openRunDirectory(path) {
-    const listed = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runFiles */ .NW)(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(path));
+    const listed = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runFiles */ .NW)(path, await (0,_file_system_error_js__WEBPACK_IMPORTED_MODULE_5__/* .asInputErrorOnFileSystemFailure */ .NC)(path, 'list the directory', () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(path)));
     if ('problem' in listed)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .d(path, listed.problem);
     const parts = await Promise.all(listed.files.map((name) => openFileSource((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(path, name))));
@@ -96,7 +99,7 @@ async function openRunDirectory(path) {
         path,
         async *chunks() {
             for (const [i, part] of parts.entries()) {
-                const marker = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runFileMarkerLine */ .UH)(listed.files[i]);
+                const marker = (0,_core_readers_lm_eval_run_js__WEBPACK_IMPORTED_MODULE_6__/* .runFileMarkerLine */ .UH)(listed.files[i]);
                 hash.update(marker);
                 yield marker;
                 let last = '\n';
@@ -131,6 +134,69 @@ async function readSmallFile(path) {
     for await (const chunk of source.chunks())
         parts.push(chunk);
     return { path, text: parts.join(''), sha256: source.sha256() };
+}
+
+
+/***/ }),
+
+/***/ 9091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ fileSystemInputError),
+/* harmony export */   NC: () => (/* binding */ asInputErrorOnFileSystemFailure)
+/* harmony export */ });
+/* unused harmony export fileSystemCode */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/**
+ * File-system failures (a path that is not there, not readable, not a directory) are the user's
+ * input to fix, not the gate's fault: each becomes an InputError naming the path and saying what is
+ * wrong with it in words, so the CLI exits 2 with one line and the Action fails the step with it.
+ */
+const PROBLEMS = {
+    ENOENT: 'file not found',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory, expected a file',
+    ENOTDIR: 'a part of this path is a file, not a directory',
+    EEXIST: 'it exists and is not a directory',
+    ENAMETOOLONG: 'the path is too long',
+    ELOOP: 'too many symbolic links in this path',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is exceeded',
+    EMFILE: 'too many files are open',
+    EBUSY: 'the file is busy',
+};
+/** The error's system code (ENOENT, EACCES…), when it is a file-system error from Node. */
+function fileSystemCode(error) {
+    if (error === null || typeof error !== 'object')
+        return undefined;
+    const code = error.code;
+    return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+}
+/**
+ * A file-system error as an InputError about `path` (the path the user gave, or the one Node names
+ * when it is more precise, e.g. the directory that cannot be created). Other errors: undefined.
+ */
+function fileSystemInputError(error, path, doing) {
+    const code = fileSystemCode(error);
+    if (code === undefined)
+        return undefined;
+    const named = error.path;
+    const where = typeof named === 'string' && named !== '' ? named : path;
+    const problem = PROBLEMS[code] ?? `the operating system refused (${code})`;
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(where, doing === undefined ? problem : `cannot ${doing}: ${problem}`);
+}
+/** Runs `action`; a file-system failure becomes an InputError about `path`, anything else is rethrown. */
+async function asInputErrorOnFileSystemFailure(path, doing, action) {
+    try {
+        return await action();
+    }
+    catch (error) {
+        throw fileSystemInputError(error, path, doing) ?? error;
+    }
 }
 
 
@@ -349,16 +415,15 @@ function runBootstrapsInWorker(script, request) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3794);
-/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8948);
-/* harmony import */ var _adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1616);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3794);
+/* harmony import */ var _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8948);
+/* harmony import */ var _adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1616);
 /* harmony import */ var _core_report_escape_output_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9045);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(608);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5614);
+/* harmony import */ var _write_package_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(735);
 // The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
 // runCli. Started again as a worker, it does that worker's task instead.
 
@@ -370,26 +435,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 async function main() {
-    return (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_5__/* .runCli */ .ak)(process.argv.slice(2), {
-        openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openFileSource */ .S,
-        readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSmallFile */ .E,
-        writeFile: async (path, text) => {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, text, 'utf8');
-        },
-        joinPath: node_path__WEBPACK_IMPORTED_MODULE_1__.join,
+    return (0,_run_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), {
+        openSource: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__/* .openFileSource */ .S,
+        readSmallFile: _adapters_file_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmallFile */ .E,
+        writeFile: _write_package_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writePackageFile */ .m,
+        joinPath: node_path__WEBPACK_IMPORTED_MODULE_0__.join,
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         now: () => new Date(),
-        evidenceExists: (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_4__/* .evidenceExistsUnder */ .U)(process.cwd()),
+        evidenceExists: (0,_adapters_repository_files_js__WEBPACK_IMPORTED_MODULE_3__/* .evidenceExistsUnder */ .U)(process.cwd()),
         tool: { name: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_NAME */ .l, version: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .TOOL_VERSION */ .w },
-        loadExampleColumns: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerColumnsLoader */ .T7)(new URL(import.meta.url)),
-        runQuantileBootstraps: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .createWorkerBootstrapRunner */ .Lb)(new URL(import.meta.url)),
+        loadExampleColumns: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_1__/* .createWorkerColumnsLoader */ .T7)(new URL(import.meta.url)),
+        runQuantileBootstraps: (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_1__/* .createWorkerBootstrapRunner */ .Lb)(new URL(import.meta.url)),
         debug: process.env.MRG_DEBUG === '1',
+        isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+        env: process.env,
+        clock: () => performance.now(),
     });
 }
 try {
-    if (!(await (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_2__/* .serveWorkerTaskIfWorker */ .yP)()))
+    if (!(await (0,_adapters_worker_tasks_js__WEBPACK_IMPORTED_MODULE_1__/* .serveWorkerTaskIfWorker */ .yP)()))
         process.exitCode = await main();
 }
 catch (error) {
@@ -404,7 +469,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 608:
+/***/ 5614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -415,10 +480,288 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_BLOCKED, EXIT_OK, EXIT_USAGE
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/adapters/file-system-error.ts
+var file_system_error = __nccwpck_require__(9091);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/report/escape-output.ts
+var escape_output = __nccwpck_require__(9045);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+;// CONCATENATED MODULE: ./src/core/manifest/manifest-values.ts
+
+/**
+ * Value types of the release manifest, written the way people write them in YAML
+ * ("10%", "15m", 2026-11-12) and normalized here.
+ */
+/** A calendar date, YYYY-MM-DD, checked to exist (no 2026-02-30). */
+const isoDate = schemas/* string */.YjP({ error: 'expected a date written as YYYY-MM-DD' })
+    .refine((text) => isCalendarDate(text), { message: 'expected a real date written as YYYY-MM-DD' });
+function isCalendarDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (match === null)
+        return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
+function daysBetween(from, to) {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+/**
+ * A version is text. YAML reads an unquoted 2.10 as the number 2.1, so numbers are refused rather
+ * than silently turned into a different version.
+ */
+const version = schemas/* union */.KCZ([schemas/* string */.YjP().min(1, 'expected a non-empty version'), schemas/* number */.aig()]).transform((value, ctx) => {
+    if (typeof value === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
+        return core/* NEVER */.tm;
+    }
+    return value;
+});
+/** A traffic share: a number of percent (0–100) or "N%". Normalized to percent. */
+const percent = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((value, ctx) => {
+    const number = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
+    const parsed = number === undefined ? Number.NaN : Number(number);
+    if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}` });
+        return core/* NEVER */.tm;
+    }
+    return parsed;
+});
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+/** A duration such as "30s", "15m", "2h", "1d", "1w" (or combinations like "1h30m"). Normalized to seconds. */
+const duration = schemas/* string */.YjP({ error: 'expected a duration like "15m", "2h" or "1d"' }).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}` });
+        return core/* NEVER */.tm;
+    }
+    return seconds;
+});
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (!/^(\d+(\.\d+)?[smhdw])+$/.test(trimmed))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g))
+        total += Number(amount) * UNIT_SECONDS[unit];
+    return total;
+}
+function formatDuration(seconds) {
+    if (seconds % 86_400 === 0)
+        return `${seconds / 86_400}d`;
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+/** A monitor: its name, or false to say explicitly that there is none. */
+const monitor = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* literal */.euz(false)], {
+    error: 'expected the monitor\'s name, or false to state explicitly that there is none',
+});
+
+// EXTERNAL MODULE: ./src/core/load/suggest-name.ts
+var suggest_name = __nccwpck_require__(2140);
+// EXTERNAL MODULE: ./src/core/readers/registry.ts + 46 modules
+var registry = __nccwpck_require__(1120);
+;// CONCATENATED MODULE: ./src/cli/usage.ts
+
+/** The CLI's options, as node:util parseArgs takes them; the one list that usage, parsing and suggestions share. */
+const OPTIONS = {
+    incumbent: { type: 'string' },
+    candidate: { type: 'string' },
+    paired: { type: 'string' },
+    policy: { type: 'string' },
+    manifest: { type: 'string' },
+    'base-manifest': { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    author: { type: 'string' },
+    today: { type: 'string' },
+    'format-in': { type: 'string' },
+    columns: { type: 'string' },
+    'cohort-field': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+};
+const COMMANDS = ['check', 'help'];
+const FORMATS = ['text', 'markdown', 'json', 'comment'];
+/** The last line of every usage error. */
+const SEE_HELP = 'see model-release-gate --help';
+// The reader list comes from the registry, so the help cannot fall behind it.
+const READER_NAMES = registry/* READERS */.Hk.map((reader) => reader.name).join(', ');
+const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
+                                [--out <dir>] [--format text|markdown|json|comment] [--author <user>] [--today YYYY-MM-DD]
+                                [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
+                                [--quiet]
+       model-release-gate help | --help | --version
+
+  --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
+               tool's output (scikit-learn, lm-evaluation-harness, promptfoo, MLflow, Ragas, DeepEval,
+               inspect_ai, OpenCompass, CSV or Parquet tables), recognized by shape
+  --candidate  eval results of the new model, in the same kind of format. Either may name one part of
+               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>,
+               summary.csv#model=<name>)
+  --policy     gate policy (YAML); defaults apply when absent
+  --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
+  --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
+               section is a blocking manifest.weakened finding
+  --out        directory to write the validation package into: report.json, report.md,
+               validation-package.json, validation-package.md, report.html
+  --format     what to print: text (default), markdown, json, or comment (the pull-request comment's
+               Markdown body, as the Action posts it)
+  --author     the change's author (a waiver they accepted themselves does not count)
+  --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
+  --format-in  read both files with this reader instead of recognizing them: ${READER_NAMES}
+  --columns    column mapping for other tables (CSV, Parquet), e.g.
+               "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
+  --cohort-field  where cohorts come from: promptfoo vars.<name>, provider or prompt; lm-eval samples
+               doc.<name>; inspect_ai metadata.<name>; a Ragas or DeepEval column; several separated by
+               commas (vars.lang,vars.topic)
+  --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
+               sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
+  --quiet, -q  no progress lines (they go to stderr only when it is a terminal and the run takes over a second)
+
+On a terminal the text verdict is coloured; NO_COLOR=1 or FORCE_COLOR=0 turns that off.
+exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
+
+;// CONCATENATED MODULE: ./src/cli/cli-arguments.ts
+
+
+
+
+/** A mistake in the command line: one line per problem, and at most one "did you mean" line. */
+class UsageError extends Error {
+    problems;
+    suggestion;
+    constructor(problems, suggestion) {
+        super(problems.join('; '));
+        this.problems = problems;
+        this.suggestion = suggestion;
+        this.name = 'UsageError';
+    }
+}
+const LONG_NAMES = Object.keys(OPTIONS);
+const SHORT_NAMES = Object.values(OPTIONS).flatMap((option) => ('short' in option ? [option.short] : []));
+function parseCliArguments(argv) {
+    if (argv.length === 0)
+        throw new UsageError(['no command given: expected model-release-gate check --incumbent <file> --candidate <file>']);
+    refuseUnknownOptions(argv);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+    }
+    catch (error) {
+        throw new UsageError([parseProblem(error)]);
+    }
+    const { values, positionals } = parsed;
+    if (values.help === true || positionals[0] === 'help')
+        return { kind: 'help' };
+    if (values.version === true)
+        return { kind: 'version' };
+    return { kind: 'check', options: checkOptions(values, positionals) };
+}
+function checkOptions(values, positionals) {
+    const problems = [];
+    let suggestion;
+    let { incumbent, candidate } = values;
+    if (values.paired !== undefined) {
+        if (incumbent !== undefined || candidate !== undefined)
+            problems.push('--paired replaces --incumbent and --candidate: give one or the other');
+        incumbent = values.paired;
+        candidate = values.paired;
+    }
+    if (positionals.length === 0)
+        problems.push('no command given: expected "check" before the options');
+    else if (positionals.length > 1 || positionals[0] !== 'check') {
+        problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
+        const meant = positionals.length === 1 ? (0,suggest_name/* closestName */.Nf)(positionals[0], COMMANDS) : undefined;
+        if (meant !== undefined)
+            suggestion = `did you mean ${meant}?`;
+    }
+    if (incumbent === undefined)
+        problems.push('--incumbent <file> is required');
+    if (candidate === undefined)
+        problems.push('--candidate <file> is required');
+    const format = values.format ?? 'text';
+    if (!isFormat(format)) {
+        problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)} (or comment: the pull-request comment's body)`);
+        const meant = (0,suggest_name/* closestName */.Nf)(format, FORMATS);
+        if (meant !== undefined)
+            suggestion ??= `did you mean --format ${meant}?`;
+    }
+    if (values.today !== undefined && !isCalendarDate(values.today))
+        problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
+    // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
+    for (const option of ['cohort-field', 'columns', 'format-in']) {
+        if (values[option]?.trim() === '')
+            problems.push(`--${option} needs a value`);
+    }
+    if (problems.length > 0 || incumbent === undefined || candidate === undefined || !isFormat(format))
+        throw new UsageError(problems, suggestion);
+    return {
+        incumbent,
+        candidate,
+        format,
+        quiet: values.quiet === true,
+        policy: values.policy,
+        manifest: values.manifest,
+        baseManifest: values['base-manifest'],
+        out: values.out,
+        author: values.author,
+        today: values.today,
+        formatIn: values['format-in'],
+        columns: values.columns,
+        cohortField: values['cohort-field'],
+    };
+}
+function isFormat(format) {
+    return FORMATS.includes(format);
+}
+/**
+ * Finds the first option that is not one of ours, the way parseArgs walks the arguments (a string
+ * option without `=` takes the next argument as its value), so the message can name it and suggest
+ * the option most likely meant, whatever wording the running Node version gives its own error.
+ */
+function refuseUnknownOptions(argv) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            return;
+        if (!arg.startsWith('-') || arg === '-')
+            continue;
+        const long = arg.startsWith('--');
+        const name = long ? arg.slice(2).split('=')[0] : arg.slice(1);
+        const known = long ? LONG_NAMES.includes(name) : [...name].every((letter) => SHORT_NAMES.includes(letter));
+        if (!known) {
+            const typed = long ? `--${name}` : arg;
+            const meant = (0,suggest_name/* closestName */.Nf)(name.replace(/^-+/, ''), LONG_NAMES);
+            throw new UsageError([`unknown option ${typed}`], meant === undefined ? undefined : `did you mean --${meant}?`);
+        }
+        if (long && !arg.includes('=') && OPTIONS[name].type === 'string')
+            i += 1;
+    }
+}
+/** parseArgs' own complaint (a missing value, a value given to a switch) in one line, naming the option. */
+function parseProblem(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+    if (option !== undefined && /argument missing|ambiguous/.test(message)) {
+        return `${option} needs a value${/ambiguous/.test(message) ? ` (a value that starts with a dash is written ${option}=<value>)` : ''}`;
+    }
+    if (option !== undefined && /does not take an argument/.test(message))
+        return `${option} takes no value`;
+    return message.split('\n')[0] ?? message;
+}
+
 // EXTERNAL MODULE: ./src/core/policy/effective-settings.ts
 var effective_settings = __nccwpck_require__(8777);
 ;// CONCATENATED MODULE: ./src/core/stats/multiplicity.ts
@@ -2181,7 +2524,11 @@ function metricKinds(data, files) {
 function sortedUnion(a, b) {
     return [...new Set([...a, ...b])].sort(compareCohortNames);
 }
-/** `overall` first, then by name (code-unit order, so the result does not depend on the locale). */
+/**
+ * `overall` first, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
+ * `seg:10`; everything else in code-unit order, so the result does not depend on the locale. Names
+ * equal as numbers (`seg:02`, `seg:2`) fall back to code-unit order, so the order stays total.
+ */
 function compareCohortNames(a, b) {
     if (a === b)
         return 0;
@@ -2189,6 +2536,26 @@ function compareCohortNames(a, b) {
         return -1;
     if (b === 'overall')
         return 1;
+    const left = a.match(/\d+|\D+/g) ?? [];
+    const right = b.match(/\d+|\D+/g) ?? [];
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+        const x = left[i];
+        const y = right[i];
+        if (x === y)
+            continue;
+        if (/^\d/.test(x) && /^\d/.test(y)) {
+            const xs = x.replace(/^0+(?=\d)/, '');
+            const ys = y.replace(/^0+(?=\d)/, '');
+            if (xs.length !== ys.length)
+                return xs.length - ys.length;
+            if (xs !== ys)
+                return xs < ys ? -1 : 1;
+            continue;
+        }
+        return x < y ? -1 : 1;
+    }
+    if (left.length !== right.length)
+        return left.length - right.length;
     return a < b ? -1 : 1;
 }
 
@@ -2480,6 +2847,62 @@ function formatPlain(value) {
         return value.toExponential(2);
     return String(Number(value.toPrecision(4)));
 }
+/**
+ * A comparison's own unit: percentage points for proportions, else what the metric's name ends in
+ * (`latency_ms` is in ms, `duration_s` in s); null when the name does not say.
+ */
+function unitOf(metric, statistic) {
+    if (statistic === 'proportion')
+        return 'pts';
+    if (/(?:^|[_\-. ])ms$/i.test(metric))
+        return 'ms';
+    if (/(?:^|[_\-. ])(?:s|sec|secs|seconds)$/i.test(metric))
+        return 's';
+    return null;
+}
+/**
+ * Decimals for one comparison, the same for every number of its row: proportions to a tenth of a
+ * point; other statistics to three significant digits of the margin (of the incumbent's value
+ * without one), so `−0.6 ms` and `−14.0 ms` line up instead of `−0.6` and `−13.99`.
+ */
+function decimalsOf(c) {
+    if (c.statistic === 'proportion')
+        return 1;
+    const reference = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : Math.abs(c.incumbent ?? 0);
+    if (!Number.isFinite(reference) || reference === 0)
+        return 2;
+    return Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(reference))));
+}
+function fixed(magnitude, decimals) {
+    const [whole = '0', fraction] = magnitude.toFixed(decimals).split('.');
+    return fraction === undefined ? formatCount(Number(whole)) : `${formatCount(Number(whole))}.${fraction}`;
+}
+/** A value of the comparison's metric: "92.5%", "139.9 ms". */
+function formatMeasure(c, value) {
+    if (value === null || !Number.isFinite(value))
+        return '–';
+    if (c.statistic === 'proportion')
+        return `${(value * 100).toFixed(1)}%`;
+    const unit = unitOf(c.metric, c.statistic);
+    const text = `${value < 0 ? '−' : ''}${fixed(Math.abs(value), decimalsOf(c))}`;
+    return unit === null ? text : `${text} ${unit}`;
+}
+/** A difference in the comparison's unit, signed by default: "−15.3 pts", "+0.6 ms"; "any" for an unbounded one. */
+function formatChange(c, delta, signed = true) {
+    if (delta === null)
+        return '–';
+    if (delta === Infinity)
+        return 'any';
+    if (!Number.isFinite(delta))
+        return '–';
+    const decimals = decimalsOf(c);
+    const scaled = c.statistic === 'proportion' ? Math.abs(delta) * 100 : Math.abs(delta);
+    const digits = fixed(scaled, decimals);
+    const zero = Number(scaled.toFixed(decimals)) === 0;
+    const sign = !signed ? '' : zero ? '±' : delta > 0 ? '+' : '−';
+    const unit = unitOf(c.metric, c.statistic);
+    return unit === null ? `${sign}${digits}` : `${sign}${digits} ${unit}`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/findings/comparison-findings.ts
 
@@ -2585,8 +3008,6 @@ function reason(evidence, decisions) {
 
 // EXTERNAL MODULE: ./src/core/load/structured-text.ts
 var structured_text = __nccwpck_require__(7485);
-// EXTERNAL MODULE: ./src/core/load/suggest-name.ts
-var suggest_name = __nccwpck_require__(2140);
 ;// CONCATENATED MODULE: ./src/core/findings/policy-pattern-findings.ts
 
 
@@ -2647,10 +3068,6 @@ function nearestNames(pattern, names) {
         .map(({ name }) => name);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/named-record.ts
 var named_record = __nccwpck_require__(990);
 ;// CONCATENATED MODULE: ./src/core/policy/policy-schema.ts
@@ -2902,7 +3319,7 @@ function pairedDataFindings(data, policy) {
     };
     onlyIn('incumbent');
     onlyIn('candidate');
-    findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy));
+    findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy, data.droppedPairwise));
     if (data.repeatCountMismatch.count > 0 && data.binaryMetrics.length > 0) {
         const rule = policy.inputs.repeats === 'any' ? 'pass@k' : 'pass^k';
         findings.push({
@@ -2917,9 +3334,11 @@ function pairedDataFindings(data, policy) {
  * What the readers did with missing values, per side: `values.missing` (warn) with the counts, and
  * `values.missing-rate-gap` (block) when one side lost clearly more values than the other: a model
  * whose failures are recorded as missing must not look better for it. `examples` counts the examples
- * kept; the share is missing values per example read (kept + dropped).
+ * kept; the share is missing values per example read (kept + dropped). `droppedPairwise` (paired
+ * data only) counts, by the side that dropped an example, the partners the other side lost with it:
+ * said here, because they are not reported as unmatched ids.
  */
-function missingValueFindings(tallies, examples, policy) {
+function missingValueFindings(tallies, examples, policy, droppedPairwise = { incumbent: 0, candidate: 0 }) {
     const findings = [];
     const shares = {};
     for (const side of ['incumbent', 'candidate']) {
@@ -2933,10 +3352,14 @@ function missingValueFindings(tallies, examples, policy) {
             tally.missingAsFailure > 0 ? `${tally.missingAsFailure} counted as failures` : '',
             tally.dropped > 0 ? `${tally.dropped} example(s) dropped` : '',
         ].filter((part) => part !== '');
+        const other = side === 'incumbent' ? 'candidate' : 'incumbent';
+        const pairwise = droppedPairwise[side] > 0
+            ? `; ${droppedPairwise[side]} example(s) left out on both sides because the ${side}'s value was missing (their partners in the ${other} file are not counted as unmatched)`
+            : '';
         findings.push({
             id: 'values.missing',
             severity: 'warn',
-            message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}; inputs.missing_values says what a missing value becomes`,
+            message: `${tally.missing} value(s) in the ${side} file were missing${became.length > 0 ? ` (${became.join(', ')})` : ''}${shares[side] === undefined ? '' : `, ${formatShare(shares[side])} of the examples read`}${pairwise}; inputs.missing_values says what a missing value becomes`,
         });
     }
     const { incumbent, candidate } = shares;
@@ -3222,6 +3645,42 @@ function checkSameCohorts(columns, first, repeat) {
 
 // EXTERNAL MODULE: ./src/core/load/row-pairing.ts
 var row_pairing = __nccwpck_require__(9481);
+;// CONCATENATED MODULE: ./src/core/load/unpaired-ids.ts
+const SAMPLE_SIZE = 5;
+/**
+ * One file's ids without a partner in the other file, split by why. When the other file's reader
+ * left the partner out for a missing value (its tally's droppedIds), the example is "dropped
+ * pairwise": out of the comparison like any unpaired example, but already counted once as a missing
+ * value (values.missing and the missing-rate gap), so it is not counted again as an unmatched id.
+ * Every other id without a partner is unmatched.
+ */
+class UnpairedIds {
+    unmatchedCount = 0;
+    sample = [];
+    leftOut = 0;
+    droppedByOther;
+    constructor(otherTally) {
+        this.droppedByOther = new Set(otherTally?.droppedIds ?? []);
+    }
+    add(id) {
+        if (this.droppedByOther.has(id)) {
+            this.leftOut++;
+            return;
+        }
+        this.unmatchedCount++;
+        if (this.sample.length < SAMPLE_SIZE)
+            this.sample.push(id);
+    }
+    /** Ids the other file does not have at all. */
+    unmatched() {
+        return { count: this.unmatchedCount, sample: this.sample };
+    }
+    /** Ids whose partner the other file's reader left out for a missing value. */
+    droppedPairwise() {
+        return this.leftOut;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/load/paired-data.ts
 
 
@@ -3231,8 +3690,9 @@ var row_pairing = __nccwpck_require__(9481);
 
 
 
+
 const BY_ID = { pairBy: 'id', repeats: 'error' };
-const SAMPLE_SIZE = 5;
+const paired_data_SAMPLE_SIZE = 5;
 /**
  * Reads both files into columns (concurrently: the loader may use another thread) and pairs them
  * by id.
@@ -3270,7 +3730,7 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
     const plan = planPairing(incumbent.layout, candidate.layout, quantileMetrics);
     const matched = new Uint8Array(incumbent.ids.length);
     const candidateOnlyIds = new Set();
-    const candidateOnlySample = [];
+    const candidateUnpaired = new UnpairedIds(incumbent.tally);
     const mismatchSample = [];
     let mismatchCount = 0;
     const incumbentCohorts = [];
@@ -3287,8 +3747,7 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
             if (candidateOnlyIds.has(id))
                 throw duplicateId(candidate.path, id, candidate.lines[c]);
             candidateOnlyIds.add(id);
-            if (candidateOnlySample.length < SAMPLE_SIZE)
-                candidateOnlySample.push(id);
+            candidateUnpaired.add(id);
             continue;
         }
         if (matched[index] === 1)
@@ -3297,14 +3756,14 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
         checkLabels?.(index, c);
         if ((incumbent.repeatCounts?.[index] ?? 1) !== (candidate.repeatCounts?.[c] ?? 1)) {
             repeatMismatchCount++;
-            if (repeatMismatchSample.length < SAMPLE_SIZE)
+            if (repeatMismatchSample.length < paired_data_SAMPLE_SIZE)
                 repeatMismatchSample.push(id);
         }
         cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
         cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
         if (!sameMembers(incumbentCohorts, candidateCohorts)) {
             mismatchCount++;
-            if (mismatchSample.length < SAMPLE_SIZE)
+            if (mismatchSample.length < paired_data_SAMPLE_SIZE)
                 mismatchSample.push(id);
         }
         mergeSorted(incumbentCohorts, candidateCohorts, union);
@@ -3318,15 +3777,10 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
             accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
         }
     }
-    const incumbentOnlySample = [];
-    let incumbentOnlyCount = 0;
-    for (let index = 0; index < matched.length; index++) {
-        if (matched[index] === 1)
-            continue;
-        incumbentOnlyCount++;
-        if (incumbentOnlySample.length < SAMPLE_SIZE)
-            incumbentOnlySample.push(incumbent.ids[index]);
-    }
+    const incumbentUnpaired = new UnpairedIds(candidate.tally);
+    for (let index = 0; index < matched.length; index++)
+        if (matched[index] === 0)
+            incumbentUnpaired.add(incumbent.ids[index]);
     const cohortNames = Array.from({ length: registry.size }, (_, i) => registry.nameOf(i));
     return {
         kind: 'paired',
@@ -3337,8 +3791,9 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
         incumbentCounts,
         candidateCounts,
         cohorts: cohortNames.map((_, i) => cohorts[i]),
-        incumbentOnly: { count: incumbentOnlyCount, sample: incumbentOnlySample },
-        candidateOnly: { count: candidateOnlyIds.size, sample: candidateOnlySample },
+        incumbentOnly: incumbentUnpaired.unmatched(),
+        candidateOnly: candidateUnpaired.unmatched(),
+        droppedPairwise: { incumbent: candidateUnpaired.droppedPairwise(), candidate: incumbentUnpaired.droppedPairwise() },
         membershipMismatch: { count: mismatchCount, sample: mismatchSample },
         examples: { incumbent: incumbent.ids.length, candidate: candidate.ids.length },
         sha256: { incumbent: incumbent.sha256, candidate: candidate.sha256 },
@@ -3453,8 +3908,6 @@ async function peekSource(source) {
     return { probe: { path: source.path, head }, source: replay };
 }
 
-// EXTERNAL MODULE: ./src/core/readers/registry.ts + 46 modules
-var registry = __nccwpck_require__(1120);
 // EXTERNAL MODULE: ./src/core/readers/native-readers.ts
 var native_readers = __nccwpck_require__(6304);
 ;// CONCATENATED MODULE: ./src/core/load/paired-summary-schema.ts
@@ -3941,80 +4394,21 @@ function checkPolicyNamesKnownMetrics(policy, evidence, file, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/manifest/manifest-values.ts
-
-/**
- * Value types of the release manifest, written the way people write them in YAML
- * ("10%", "15m", 2026-11-12) and normalized here.
- */
-/** A calendar date, YYYY-MM-DD, checked to exist (no 2026-02-30). */
-const isoDate = schemas/* string */.YjP({ error: 'expected a date written as YYYY-MM-DD' })
-    .refine((text) => isCalendarDate(text), { message: 'expected a real date written as YYYY-MM-DD' });
-function isCalendarDate(text) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match === null)
-        return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+;// CONCATENATED MODULE: ./src/core/gate/progress.ts
+/** A bootstrap runner that tells `progress` before it starts work (and says nothing when there is none). */
+function reportingBootstraps(runner, progress) {
+    if (progress === undefined)
+        return runner;
+    return (jobs) => {
+        if (jobs.length > 0)
+            progress({ step: 'bootstrap', comparisons: jobs.length, resamples: jobs[0]?.resamples ?? 0 });
+        return runner(jobs);
+    };
 }
-/** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
-function daysBetween(from, to) {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** The 'cohorts' step for the evidence of a run: one entry per (cohort, metric). */
+function cohortsFound(evidence) {
+    return { step: 'cohorts', cohorts: new Set(evidence.map((item) => item.cohort)).size, comparisons: evidence.length };
 }
-/**
- * A version is text. YAML reads an unquoted 2.10 as the number 2.1, so numbers are refused rather
- * than silently turned into a different version.
- */
-const version = schemas/* union */.KCZ([schemas/* string */.YjP().min(1, 'expected a non-empty version'), schemas/* number */.aig()]).transform((value, ctx) => {
-    if (typeof value === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
-        return core/* NEVER */.tm;
-    }
-    return value;
-});
-/** A traffic share: a number of percent (0–100) or "N%". Normalized to percent. */
-const percent = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((value, ctx) => {
-    const number = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
-    const parsed = number === undefined ? Number.NaN : Number(number);
-    if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) {
-        ctx.addIssue({ code: 'custom', message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}` });
-        return core/* NEVER */.tm;
-    }
-    return parsed;
-});
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-/** A duration such as "30s", "15m", "2h", "1d", "1w" (or combinations like "1h30m"). Normalized to seconds. */
-const duration = schemas/* string */.YjP({ error: 'expected a duration like "15m", "2h" or "1d"' }).transform((value, ctx) => {
-    const seconds = parseDuration(value);
-    if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}` });
-        return core/* NEVER */.tm;
-    }
-    return seconds;
-});
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (!/^(\d+(\.\d+)?[smhdw])+$/.test(trimmed))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g))
-        total += Number(amount) * UNIT_SECONDS[unit];
-    return total;
-}
-function formatDuration(seconds) {
-    if (seconds % 86_400 === 0)
-        return `${seconds / 86_400}d`;
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-/** A monitor: its name, or false to say explicitly that there is none. */
-const monitor = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* literal */.euz(false)], {
-    error: 'expected the monitor\'s name, or false to state explicitly that there is none',
-});
 
 ;// CONCATENATED MODULE: ./src/core/manifest/manifest-schema.ts
 
@@ -5130,10 +5524,13 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
 
 
 
+
+
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
 async function runGate(inputs) {
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
-    const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: inputs.runQuantileBootstraps });
+    const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8, inputs.progress) });
+    inputs.progress?.(cohortsFound(evidence));
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
     const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
     const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
@@ -5142,7 +5539,9 @@ async function runGate(inputs) {
         ...nothingComparedFindings(evidence, decisions),
         ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
     ], inputs.baseManifest);
-    return buildReport(inputs, policy, decisions, readiness, descriptions, design);
+    const report = buildReport(inputs, policy, decisions, readiness, descriptions, design);
+    inputs.progress?.({ step: 'done', verdict: report.verdict });
+    return report;
 }
 function buildReport(inputs, policy, decisions, readiness, descriptions, design) {
     const count = (status) => decisions.comparisons.filter((c) => c.status === status).length;
@@ -5177,108 +5576,350 @@ function buildReport(inputs, policy, decisions, readiness, descriptions, design)
     };
 }
 
-// EXTERNAL MODULE: ./src/core/readers/lm-eval-results-reader.ts + 2 modules
-var lm_eval_results_reader = __nccwpck_require__(1389);
-// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-collect.ts
-var lm_eval_samples_collect = __nccwpck_require__(5637);
-// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-reader.ts
-var lm_eval_samples_reader = __nccwpck_require__(372);
-;// CONCATENATED MODULE: ./src/core/readers/lm-eval-pair-check.ts
+;// CONCATENATED MODULE: ./src/core/report/comment-budget.ts
+
+/** The body, at most maxLength UTF-16 code units (what GitHub counts), ending in a newline. */
+function fitComment(layout, maxLength) {
+    const sections = layout.sections.filter((s) => s.rows.length > 0);
+    const everything = sections.map((s) => s.rows.map(() => true));
+    const full = assemble(layout, sections, everything);
+    if (full.length <= maxLength)
+        return full;
+    // What is always there once anything is dropped: every section's frame with a worst-case count line.
+    let used = cost(layout.top) + cost(layout.bottom);
+    for (const s of sections)
+        used += cost(s.open) + cost(s.close) + cost(moreLines(s.rows, layout.pointer));
+    const shown = sections.map((s) => s.rows.map(() => false));
+    const started = sections.map(() => false);
+    const order = sections
+        .flatMap((s, si) => s.rows.map((row, ri) => ({ si, ri, rank: row.rank })))
+        .sort((a, b) => a.rank - b.rank || a.si - b.si || a.ri - b.ri);
+    // Strictly by importance: once a row does not fit, nothing less important is shown either.
+    for (const { si, ri } of order) {
+        const section = sections[si];
+        const row = section?.rows[ri];
+        const flags = shown[si];
+        if (section === undefined || row === undefined || flags === undefined)
+            continue;
+        const extra = row.text.length + 1 + (started[si] === true ? 0 : cost(section.tableHead));
+        if (used + extra > maxLength)
+            break;
+        used += extra;
+        flags[ri] = true;
+        started[si] = true;
+    }
+    const body = assemble(layout, sections, shown);
+    return body.length <= maxLength ? body : minimal(layout, maxLength);
+}
+function assemble(layout, sections, shown) {
+    const lines = [...layout.top];
+    sections.forEach((section, si) => {
+        const flags = shown[si] ?? [];
+        const kept = section.rows.filter((_, ri) => flags[ri] === true);
+        const left = section.rows.filter((_, ri) => flags[ri] !== true);
+        lines.push(...section.open);
+        if (kept.length > 0)
+            lines.push(...section.tableHead, ...kept.map((r) => r.text));
+        if (left.length > 0)
+            lines.push(...moreLines(left, layout.pointer));
+        lines.push(...section.close);
+    });
+    lines.push(...layout.bottom);
+    return `${lines.join('\n')}\n`;
+}
+/** "… and 9,812 more cohort metrics: see the validation package", after a blank line so it cannot join a table. */
+function moreLines(left, pointer) {
+    const counts = new Map();
+    for (const row of left) {
+        const entry = counts.get(row.noun[0]) ?? { n: 0, noun: row.noun };
+        entry.n += 1;
+        counts.set(row.noun[0], entry);
+    }
+    const parts = [...counts.values()].map(({ n, noun }) => `${formatCount(n)} more ${n === 1 ? noun[0] : noun[1]}`);
+    return ['', `… and ${parts.join(', ')}: see ${pointer}`];
+}
+/** The last resort when even the frame does not fit: the verdict and the pointer. */
+function minimal(layout, maxLength) {
+    const lines = [...layout.top.slice(0, 2), '', `The full comment is too long to show here: see ${layout.pointer}.`];
+    const body = `${lines.join('\n')}\n`;
+    return body.length <= maxLength ? body : `${lines.slice(0, 2).join('\n')}\n`;
+}
+/** Characters the lines take once joined, each with its newline. */
+function cost(lines) {
+    return lines.reduce((sum, line) => sum + line.length + 1, 0);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/comment-classify.ts
 
 
+/** Findings that restate a comparison: the comparison tables show them. */
+const COMPARISON_FINDINGS = new Set(['cohort.regressed', 'cohort.inconclusive', 'cohort.missing']);
+/** Findings about the eval data rather than the release manifest. */
+const DATA_FINDING_PREFIXES = ['cohort.', 'ids.', 'metric.'];
+function classifyReport(report) {
+    const byComparison = new Map();
+    for (const f of report.findings) {
+        if (COMPARISON_FINDINGS.has(f.id) && f.cohort !== undefined)
+            byComparison.set(keyOf(f.id, f.cohort, f.metric ?? ''), f);
+    }
+    const findingOf = (c, id) => byComparison.get(keyOf(id, c.cohort, c.metric));
+    // A comparison without its finding (a report assembled by hand) counts by its status alone, so it is never hidden.
+    const counts = (c, id) => {
+        const finding = findingOf(c, id);
+        return finding === undefined || isActive(finding);
+    };
+    // The finding's severity decides (missing_cohort: block makes a lost cohort block although not required).
+    const severe = (c, id, otherwise) => {
+        const finding = findingOf(c, id);
+        return finding === undefined ? otherwise : isActive(finding) && finding.severity === 'block';
+    };
+    const blocks = (c) => (c.status === 'regressed' && counts(c, 'cohort.regressed')) ||
+        (c.status === 'missing' && severe(c, 'cohort.missing', c.required)) ||
+        (c.status === 'inconclusive' && severe(c, 'cohort.inconclusive', c.inconclusive_setting === 'block'));
+    const active = report.findings.filter(isActive);
+    return {
+        blockingComparisons: report.comparisons.filter(blocks).sort(bySeverity),
+        blockingFindings: active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id)),
+        inconclusive: report.comparisons.filter((c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive')),
+        waived: report.findings.filter((f) => !isActive(f)),
+        waiverProblems: active.filter((f) => f.id.startsWith('waiver.') && f.severity !== 'block'),
+        warnings: active.filter((f) => f.severity === 'warn' && f.id !== 'cohort.regressed' && f.id !== 'cohort.inconclusive' && !f.id.startsWith('waiver.')),
+        notes: active.filter((f) => f.severity === 'info' && !f.id.startsWith('waiver.')),
+        notCompared: report.comparisons.filter((c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined),
+        passing: report.comparisons.filter((c) => c.status === 'pass'),
+    };
+}
+function isDataFinding(finding) {
+    return DATA_FINDING_PREFIXES.some((prefix) => finding.id.startsWith(prefix));
+}
+/** "1 cohort", "2 cohorts", or "3 cohort metrics in 2 cohorts" when some cohort appears with several metrics. */
+function cohortPhrase(rows) {
+    const cohorts = new Set(rows.map((c) => c.cohort)).size;
+    const plain = comment_classify_plural(cohorts, 'cohort', 'cohorts');
+    return rows.length === cohorts ? plain : `${comment_classify_plural(rows.length, 'cohort metric', 'cohort metrics')} in ${plain}`;
+}
+function comment_classify_plural(n, one, many) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+/** Regressions first, furthest past their margin first; then required cohorts missing; then blocking inconclusive ones. */
+function bySeverity(a, b) {
+    const order = (c) => (c.status === 'regressed' ? 0 : c.status === 'missing' ? 1 : 2);
+    return order(a) - order(b) || shortfall(a) - shortfall(b);
+}
+/** How far the best case lies past the margin, in margins (more negative is worse); 0 when it cannot be told. */
+function shortfall(c) {
+    if (c.status !== 'regressed')
+        return 0;
+    const bound = c.ci_high !== null && Number.isFinite(c.ci_high) ? c.ci_high : c.delta;
+    if (bound === null || c.margin === null || c.margin <= 0)
+        return 0;
+    return (bound + c.margin) / c.margin;
+}
+function keyOf(id, cohort, metric) {
+    return `${id}\u0000${cohort}\u0000${metric}`;
+}
 
-
-
-
+;// CONCATENATED MODULE: ./src/core/report/comparison-phrases.ts
 
 /**
- * Two lm-eval runs are compared only if they ran the same task the same way: for every task both
- * have, the same output type, few-shot count and task version (results), and for every doc_id both
- * scored, the same document and target (doc_hash, target_hash). Pairing by doc_id across a changed
- * configuration would pair different examples, so a difference is an error naming the task and field.
- *
- * prompt_hash and task_hashes are NOT compared: they hash the rendered prompt, which includes the
- * model's own chat template, so they differ between any two chat models run on one configuration
- * (seen in real runs: every model's task hash differs). The check reads each file a second time,
- * before the gate reads it; files it cannot read are left to the readers to report.
+ * What one comparison says, in the words every output uses (comment, summary, report.md, text,
+ * report.html). The phrases hold numbers only; names from the inputs are added by each renderer,
+ * escaped its own way.
  */
-async function checkLmEvalPair(open, incumbentPath, candidatePath) {
-    if (incumbentPath === candidatePath)
-        return;
-    const a = await identityOf(open, incumbentPath);
-    const b = await identityOf(open, candidatePath);
-    if (a === undefined || b === undefined || a.kind !== b.kind)
-        return;
-    for (const [task, configA] of a.configs) {
-        const configB = b.configs.get(task);
-        if (configB === undefined)
+/**
+ * The data is thin when the smallest detectable drop (MDE) is more than twice the margin, or when no
+ * drop at all is detectable: then "too small to tell" is the honest summary. Below that the eval
+ * could see a drop of about the margin's size, and an inconclusive row is one whose interval is
+ * narrow but straddles the margin: it gets the observed change and what cannot be ruled out instead.
+ */
+const THIN_DATA_MDE_MARGINS = 2;
+function isThinData(c) {
+    if (c.mde === null || !Number.isFinite(c.mde))
+        return true;
+    const margin = c.margin ?? 0;
+    return c.mde > THIN_DATA_MDE_MARGINS * margin;
+}
+/** "92.5% → 77.2%" */
+function valuesPhrase(c) {
+    return `${formatMeasure(c, c.incumbent)} → ${formatMeasure(c, c.candidate)}`;
+}
+/** "−1.0 pts": the tolerated drop, as a position on the Δ axis. */
+function marginPhrase(c) {
+    return formatChange(c, c.margin === null ? null : -c.margin);
+}
+/** The pairs (or the smaller side) behind a comparison. */
+function comparison_phrases_sizeOf(c) {
+    return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
+}
+/** "n=281" or "rare, n=281" */
+function sizePhrase(c) {
+    return `${c.rare ? 'rare, ' : ''}n=${formatCount(comparison_phrases_sizeOf(c))}`;
+}
+/** A regression: how bad, how sure, and the corrected p that decided it. */
+function regressionPhrase(c, policy) {
+    const best = c.ci_high === null || !Number.isFinite(c.ci_high) ? 'point values only, no bound' : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
+    return `${valuesPhrase(c)}: ${formatChange(c, c.delta)}, ${best}; margin ${marginPhrase(c)}; ${adjustedLabel(policy.correction)} ${formatP(c.p_adjusted)}`;
+}
+/** An inconclusive comparison: "too small to tell" only when the data is thin (see isThinData). The note is escaped by `escape`. */
+function inconclusivePhrase(c, escape) {
+    const why = c.note === null ? '' : ` (${escape(c.note)})`;
+    if (isThinData(c)) {
+        const detectable = c.mde === null || Number.isNaN(c.mde) ? 'no drop at all' : `a drop of ${formatChange(c, c.mde, false)} or more`;
+        return `too small to tell${why}: observed ${formatChange(c, c.delta)}, could only detect ${detectable}`;
+    }
+    const observed = c.delta === null || !Number.isFinite(c.delta) ? 'no estimate' : formatChange(c, c.delta).startsWith('±') ? 'about unchanged' : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
+    return `${observed}${why}; cannot rule out a drop beyond the margin of ${formatChange(c, c.margin, false)}`;
+}
+/** A missing comparison: why there is nothing to compare (the note is escaped by `escape`). */
+function missingPhrase(c, escape) {
+    return `missing: ${escape(c.note ?? 'no results for this cohort')}`;
+}
+/** A passing row, short: the change and the worst case the data allows. */
+function passPhrase(c) {
+    const worst = c.ci_low === null || !Number.isFinite(c.ci_low) ? '' : ` (≥ ${formatChange(c, c.ci_low)})`;
+    return `${formatChange(c, c.delta)}${worst}`;
+}
+/** "95", "97.5": the confidence of the one-sided bounds. */
+function confidenceOf(alpha) {
+    return String(Number(((1 - alpha) * 100).toPrecision(4)));
+}
+function adjustedLabel(correction) {
+    switch (correction) {
+        case 'holm':
+            return 'Holm-adjusted p';
+        case 'bonferroni':
+            return 'Bonferroni-adjusted p';
+        case 'bh':
+            return 'BH-adjusted p';
+        case 'none':
+            return 'p';
+    }
+}
+/** "Holm", "Bonferroni", "Benjamini–Hochberg", or null without a correction. */
+function correctionName(correction) {
+    return correction === 'holm' ? 'Holm' : correction === 'bonferroni' ? 'Bonferroni' : correction === 'bh' ? 'Benjamini–Hochberg' : null;
+}
+/** The methods of a table, each once, with the metrics it was used for: named in a footer, not on every row. */
+function methodsUsed(comparisons) {
+    const byMethod = new Map();
+    for (const c of comparisons) {
+        if (c.method === 'none' || c.method === '')
             continue;
-        for (const [field, value] of Object.entries(configA)) {
-            const other = configB[field];
-            if (other !== undefined && other !== value)
-                throw differs(candidatePath, task, field.replace('<task>', task), value, other);
-        }
+        const metrics = byMethod.get(c.method) ?? new Set();
+        metrics.add(c.metric);
+        byMethod.set(c.method, metrics);
     }
-    for (const [task, docsA] of a.docs) {
-        const docsB = b.docs.get(task);
-        if (docsB === undefined)
-            continue;
-        for (const [docId, identityA] of docsA) {
-            const identityB = docsB.get(docId);
-            if (identityB === undefined)
-                continue;
-            for (const [field, value] of Object.entries(identityA)) {
-                const other = identityB[field];
-                if (other !== undefined && other !== value)
-                    throw differs(candidatePath, task, `doc_id ${docId} ${field}`, value, other);
-            }
-        }
-    }
-}
-async function identityOf(open, path) {
-    try {
-        const { probe, source } = await peekSource(await open(path));
-        if (lm_eval_samples_reader/* lmEvalSamplesReader */.a.detect(probe)) {
-            const run = await (0,lm_eval_samples_collect/* collectSamples */.u)(source, []);
-            const docs = new Map(run.tasks.map((task) => [task.task ?? '', new Map(task.docs.map((doc) => [doc.docId, doc.identity]))]));
-            return { kind: 'samples', configs: run.results === undefined ? new Map() : configsOf(run.results), docs };
-        }
-        if (lm_eval_results_reader/* lmEvalResultsReader */.J.detect(probe))
-            return { kind: 'results', configs: configsOf(JSON.parse(await (0,text_source/* readAll */.yw)(source))), docs: new Map() };
-    }
-    catch {
-        // Unreadable here: the reader reads it again and reports what is wrong, with its line.
-    }
-    return undefined;
-}
-function configsOf(results) {
-    const section = (key) => {
-        const value = results[key];
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-    };
-    const configs = new Map();
-    const tasks = new Set([...Object.keys(section('configs')), ...Object.keys(section('n-shot')), ...Object.keys(section('versions'))]);
-    for (const task of tasks) {
-        const fields = {};
-        const config = (0,named_record/* ownValue */.eC)(section('configs'), task);
-        if (typeof config?.output_type === 'string')
-            fields['configs.<task>.output_type'] = config.output_type;
-        const shots = (0,named_record/* ownValue */.eC)(section('n-shot'), task);
-        if (typeof shots === 'number' || typeof shots === 'string')
-            fields['n-shot.<task>'] = String(shots);
-        const version = (0,named_record/* ownValue */.eC)(section('versions'), task);
-        if (typeof version === 'number' || typeof version === 'string')
-            fields['versions.<task>'] = String(version);
-        configs.set(task, fields);
-    }
-    return configs;
-}
-function differs(file, task, field, incumbent, candidate) {
-    return new errors/* InputError */.d(file, `task ${task}: ${field} differs between the two runs (incumbent ${incumbent}, candidate ${candidate}): they ran different task configurations, and pairing them by doc_id would pair different examples; rerun both with the same task configuration`, { field });
+    return [...byMethod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
 }
 
-// EXTERNAL MODULE: ./src/core/readers/table-reader.ts
-var table_reader = __nccwpck_require__(698);
+;// CONCATENATED MODULE: ./src/core/report/delta-bar.ts
+const DELTA_BAR_WIDTH = 15;
+/** At least two cells per margin between the margin and zero, so that one lies between their marks. */
+const MIN_CELLS_PER_MARGIN = 2;
+/** At most six, so that a table of small changes is not stretched into a false precision. */
+const MAX_CELLS_PER_MARGIN = 6;
+/** Beyond the marks a margin may shrink to a tenth of a cell; what lies further is clipped. */
+const MIN_OUTER_CELLS_PER_MARGIN = 0.1;
+const TRACK = '·';
+/** The scale of one table: every row's estimate and finite bounds fit, within the limits above. */
+function deltaScale(comparisons, width = DELTA_BAR_WIDTH) {
+    const cells = Math.max(width, 7);
+    let low = -1;
+    let high = 0;
+    for (const c of comparisons) {
+        const row = normalized(c);
+        if (row === null)
+            continue;
+        for (const v of [row.delta, row.low, row.high]) {
+            if (v === null || !Number.isFinite(v))
+                continue;
+            low = Math.min(low, v);
+            high = Math.max(high, v);
+        }
+    }
+    // One cell at each end is kept free for a value nudged off a mark, and for ◄ ►.
+    const usable = cells - 3;
+    const span = high - low;
+    const linear = Math.min(MAX_CELLS_PER_MARGIN, usable / span);
+    if (linear >= MIN_CELLS_PER_MARGIN) {
+        // Everything fits on one linear scale: centre it.
+        const ideal = 1 + -low * linear + (usable - span * linear) / 2;
+        return { zero: clampZero(Math.round(ideal), linear, cells), inner: linear, outer: linear, width: cells };
+    }
+    const outer = Math.max(MIN_OUTER_CELLS_PER_MARGIN, (usable - MIN_CELLS_PER_MARGIN) / (span - 1));
+    const ideal = 1 + MIN_CELLS_PER_MARGIN + (-low - 1) * outer;
+    return { zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells), inner: MIN_CELLS_PER_MARGIN, outer, width: cells };
+}
+/** Zero leaves room for the margin's mark and a cell before it, and a cell after it. */
+function clampZero(zero, inner, cells) {
+    return Math.min(cells - 2, Math.max(Math.round(inner) + 1, zero));
+}
+/** The bar of one comparison on its table's scale, in backticks so the cell keeps its spacing; '–' without an estimate. */
+function deltaBar(comparison, scale) {
+    const row = normalized(comparison);
+    if (row === null)
+        return '–';
+    const last = scale.width - 1;
+    const zero = scale.zero;
+    const margin = row.margin === 0 ? zero : zero - Math.round(scale.inner);
+    const exact = (v) => v >= 0 ? zero + v * scale.outer : v >= -1 ? zero + v * scale.inner : zero - scale.inner + (v + 1) * scale.outer;
+    const beyondLeft = (v) => Math.round(exact(v)) < 0;
+    const beyondRight = (v) => Math.round(exact(v)) > last;
+    /** The cell of a value on the scale, never on a mark and always on the side of each mark where the value lies. */
+    const place = (v) => {
+        let cell = Math.round(exact(v));
+        if (margin === zero)
+            cell = v < 0 ? Math.min(cell, zero - 1) : Math.max(cell, zero + 1);
+        else if (v < row.margin)
+            cell = Math.min(cell, margin - 1);
+        else if (v < 0)
+            cell = Math.min(Math.max(cell, margin + 1), zero - 1);
+        else
+            cell = Math.max(cell, zero + 1);
+        return Math.min(last, Math.max(0, cell));
+    };
+    const cells = Array.from({ length: scale.width }, () => TRACK);
+    // An unknown bound (null) is drawn as unbounded: the bar must not suggest a precision the data lacks.
+    const lowClipped = row.low === null || beyondLeft(row.low);
+    const highClipped = row.high === null || beyondRight(row.high);
+    const from = lowClipped ? 0 : place(row.low ?? 0);
+    const to = highClipped ? last : place(row.high ?? 0);
+    // Painted from least to most important; the marks last, on cells no value is ever placed on.
+    for (let i = from; i <= to; i++)
+        cells[i] = '─';
+    cells[from] = lowClipped ? '◄' : '├';
+    cells[to] = highClipped ? '►' : '┤';
+    // An estimate off the scale is only "beyond the end": a ● at the edge would claim a value it does not have.
+    cells[place(row.delta)] = beyondLeft(row.delta) ? '◄' : beyondRight(row.delta) ? '►' : '●';
+    if (margin === zero)
+        cells[zero] = '┋';
+    else {
+        cells[margin] = '┊';
+        cells[zero] = from < zero && zero < to ? '┼' : '│';
+    }
+    return `\`${cells.join('')}\``;
+}
+/** The legend of the bars, for a table's footer. */
+const DELTA_BAR_LEGEND = 'Bars: ● Δ, ├─┤ its one-sided bounds, ┊ the margin, │ zero (┼ when the bounds enclose it, ┋ a margin of zero), ◄ ► beyond the scale; each row is drawn in multiples of its own margin, compressed outside the margin-to-zero stretch when the table spans many margins.';
+/** The row in multiples of its margin; ±Infinity bounds become null (unbounded). */
+function normalized(c) {
+    if (c.delta === null || !Number.isFinite(c.delta))
+        return null;
+    const finite = (v) => (v === null || !Number.isFinite(v) ? null : v);
+    const low = finite(c.ci_low);
+    const high = finite(c.ci_high);
+    const margin = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : null;
+    const unit = margin ?? Math.max(Math.abs(c.delta), Math.abs(low ?? 0), Math.abs(high ?? 0));
+    if (unit === 0)
+        return { delta: 0, low: low === null ? null : 0, high: high === null ? null : 0, margin: 0 };
+    return {
+        delta: c.delta / unit,
+        low: low === null ? null : low / unit,
+        high: high === null ? null : high / unit,
+        margin: margin === null ? 0 : -1,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
 /**
  * Makes a string from an input file safe inside GitHub markdown (table cells included) and HTML:
@@ -5319,55 +5960,331 @@ function markdownLink(label, url) {
     return `[${escapeMarkdown(label)}](${url})`;
 }
 
+;// CONCATENATED MODULE: ./src/core/report/headline.ts
+
+
+
+/**
+ * The one wording of the verdict. The PR comment, the job summary, report.md, the text output and
+ * report.html all open with the same verdict line and the same counts line, built here and nowhere
+ * else, so that they cannot drift apart. Both lines hold counts only, never a string from an input,
+ * so every output can print them as they are.
+ */
+const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', block: 'BLOCK' };
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', block: '⛔' };
+const VERDICT_MEANING = {
+    pass: 'the candidate may ship',
+    warn: 'the candidate may ship, with warnings',
+    block: 'the candidate may not ship',
+};
+/** "BLOCK — the candidate may not ship: 1 cohort regressed, 1 readiness finding, 1 accepted by waiver" */
+function verdictLine(report, content = classifyReport(report)) {
+    return verdictLineOf(report.verdict, verdictReasons(report, content));
+}
+/** The verdict line from a verdict and its reasons (the validation package keeps the reasons). */
+function verdictLineOf(verdict, reasons) {
+    return `${VERDICT_WORD[verdict]} — ${VERDICT_MEANING[verdict]}: ${reasons}`;
+}
+/** Why, in one phrase: only the reasons of the verdict's own level, blocking ones first, plus what waivers accepted. */
+function verdictReasons(report, content = classifyReport(report)) {
+    const reasons = [];
+    if (report.verdict === 'block') {
+        const blocking = content.blockingComparisons;
+        const regressed = blocking.filter((c) => c.status === 'regressed');
+        const missing = blocking.filter((c) => c.status === 'missing');
+        const unclear = blocking.filter((c) => c.status === 'inconclusive');
+        if (regressed.length > 0)
+            reasons.push(`${cohortPhrase(regressed)} regressed`);
+        if (missing.length > 0)
+            reasons.push(`${cohortPhrase(missing)} missing`);
+        reasons.push(...inconclusiveReasons(unclear, ' (blocking)'));
+        const data = content.blockingFindings.filter(isDataFinding).length;
+        const readiness = content.blockingFindings.length - data;
+        if (readiness > 0)
+            reasons.push(comment_classify_plural(readiness, 'readiness finding', 'readiness findings'));
+        if (data > 0)
+            reasons.push(comment_classify_plural(data, 'data finding', 'data findings'));
+        if (reasons.length === 0)
+            reasons.push(comment_classify_plural(report.summary.blocking_findings, 'blocking finding', 'blocking findings'));
+    }
+    else if (report.verdict === 'warn') {
+        reasons.push(...inconclusiveReasons(content.inconclusive, ''));
+        const warnings = content.warnings.length + content.waiverProblems.length;
+        if (warnings > 0)
+            reasons.push(comment_classify_plural(warnings, 'warning', 'warnings'));
+        if (reasons.length === 0)
+            reasons.push(comment_classify_plural(report.summary.warnings, 'warning', 'warnings'));
+    }
+    else {
+        reasons.push(report.comparisons.length === 0 ? 'nothing to compare' : `all ${cohortPhrase(report.comparisons)} within their margins`);
+    }
+    if (content.waived.length > 0)
+        reasons.push(`${formatCount(content.waived.length)} accepted by waiver`);
+    return reasons.join(', ');
+}
+function inconclusiveReasons(rows, suffix) {
+    const thin = rows.filter(isThinData);
+    const close = rows.filter((c) => !isThinData(c));
+    const reasons = [];
+    if (thin.length > 0)
+        reasons.push(`${cohortPhrase(thin)} too small to tell${suffix}`);
+    if (close.length > 0)
+        reasons.push(`${cohortPhrase(close)} too close to the margin to tell${suffix}`);
+    return reasons;
+}
+/** "33 cohort metrics compared: 30 pass, 1 regressed, 2 inconclusive, 0 missing; findings: 2 blocking, 1 warning, 1 accepted by waiver" */
+function countsLine(s) {
+    return (`${comment_classify_plural(s.comparisons, 'cohort metric', 'cohort metrics')} compared: ${formatCount(s.pass)} pass, ${formatCount(s.regressed)} regressed, ` +
+        `${formatCount(s.inconclusive)} inconclusive, ${formatCount(s.missing)} missing; ` +
+        `findings: ${formatCount(s.blocking_findings)} blocking, ${comment_classify_plural(s.warnings, 'warning', 'warnings')}, ${formatCount(s.waived_findings)} accepted by waiver`);
+}
+function modelNames(release, inputs) {
+    if (release !== null)
+        return { candidate: `${release.name} ${release.candidate}`, incumbent: release.incumbent };
+    const side = (d) => (d.model === null ? d.path : `${d.model.name} ${d.model.version}`);
+    return { candidate: side(inputs.candidate), incumbent: side(inputs.incumbent) };
+}
+/** "Candidate X vs incumbent Y", each name escaped and marked by the renderer. */
+function modelsPhrase(names, mark) {
+    return `Candidate ${mark(names.candidate)} vs incumbent ${mark(names.incumbent)}`;
+}
+/** "paired by id, 6,000 examples" or "unpaired summaries". */
+function designPhrase(design, inputs) {
+    if (design === 'unpaired')
+        return 'unpaired summaries';
+    const i = inputs.incumbent.examples ?? 0;
+    const c = inputs.candidate.examples ?? 0;
+    return i === c ? `paired by id, ${comment_classify_plural(c, 'example', 'examples')}` : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
+}
+/** The models of a report. */
+function reportModelNames(report) {
+    return modelNames(report.readiness.manifest?.model ?? null, report.inputs);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/comment-header.ts
+
+
+
+
+
+/** The lines above and below the sections of the markdown outputs: what a reviewer needs before and after the tables. */
+/** The verdict line as a heading: the same words as every other output, after the verdict's icon. */
+function verdictHeading(report, content) {
+    return `## ${VERDICT_ICON[report.verdict]} ${verdictLine(report, content)}`;
+}
+/** The header of every markdown output: verdict, which models on what data (and, in a pull request, more), counts. */
+function headerLines(report, content, context) {
+    return [verdictHeading(report, content), '', context, '', countsLine(report.summary), ''];
+}
+/** Models and design: the context of a report without a run (report.md, the job summary). */
+function reportContextLine(report) {
+    return `${modelsPhrase(reportModelNames(report), (name) => `**${escapeName(name)}**`)} · ${designPhrase(report.design, report.inputs)}`;
+}
+/** Which models, on what data, under which policy, and where to read more. */
+function contextLine(report, run) {
+    const parts = [reportContextLine(report), policyOrigin(run)];
+    const links = [
+        markdownLink('run', run.links.run),
+        markdownLink('full report', run.links.report),
+        markdownLink('validation package', run.links.artifact),
+    ];
+    for (const link of links)
+        if (link !== null)
+            parts.push(link);
+    return parts.join(' · ');
+}
+/** A policy change in the pull request does not apply to itself: say so, or the author will wonder why. */
+function policyChangeNote(run) {
+    if (!run.policySource.changedInPullRequest)
+        return [];
+    const file = run.policySource.path === null ? 'the policy file' : `the policy file ${escapeName(run.policySource.path)}`;
+    return [
+        `> [!NOTE]`,
+        `> This pull request changes ${file}. The gate applied the base branch's policy; the new policy takes effect once merged.`,
+        '',
+    ];
+}
+/** The footer: what Δ and the bounds are, the bars' legend, the methods named once, and the tool. */
+function footerLine(report) {
+    const correction = correctionName(report.policy.correction);
+    const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
+    const bounds = `Bounds are one-sided ${comment_header_confidenceOf(report)}%, ${correction === null ? `uncorrected across ${tested}` : `${correction}-corrected across ${tested}`}.`;
+    const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metricList(metrics)}: ${escapeMarkdown(method, 200)}`);
+    const tool = `${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 40)}`;
+    return `<sub>Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). ${bounds} ${DELTA_BAR_LEGEND} Methods: ${methods.join('; ') || 'none'}. ${tool}</sub>`;
+}
+/** The metrics a method served, the first few by name: the footer must stay a line. */
+function metricList(metrics) {
+    const shown = metrics.slice(0, 6).map((m) => escapeName(m, 40));
+    return metrics.length > shown.length ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more` : shown.join(', ');
+}
+/** "95", "97.5": the confidence of the one-sided bounds. */
+function comment_header_confidenceOf(report) {
+    return confidenceOf(report.policy.alpha);
+}
+function policyOrigin(run) {
+    const { origin, commit } = run.policySource;
+    if (origin === 'defaults')
+        return 'default policy';
+    if (origin === 'workspace')
+        return 'policy from the workspace';
+    return commit === null ? 'policy from the base branch' : `policy from base commit ${shortCommit(commit)}`;
+}
+/** A commit id from the platform; anything that is not hex is escaped like any other input. */
+function shortCommit(commit) {
+    return /^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : escapeName(commit, 40);
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
 
-
-
-const ITEM_ICON = { ok: '✅', finding: '⛔', waived: '🟡', 'not-required': '➖' };
 /** Where a finding points: "release-manifest.yml line 24". */
 function locationOf(finding) {
     if (finding.file === undefined)
         return '';
     return `${escapeName(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
 }
-/** The accepted findings: who accepted each, why, until when, and whether the approval was verified. */
-function renderWaived(report) {
-    const waived = report.findings.filter((f) => f.waiver !== undefined);
-    if (waived.length === 0)
-        return [];
-    const lines = ['### Accepted (waivers)', ''];
-    for (const f of waived) {
+
+;// CONCATENATED MODULE: ./src/core/report/comment-sections.ts
+
+
+
+
+
+
+/**
+ * The sections of the markdown outputs (the PR comment, the job summary and report.md share them) in
+ * reading order, each row ranked for when the text must shrink: blocking findings and cohorts are
+ * kept longest, then what was accepted and the checklist (a few lines that say who took which risk),
+ * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
+ * Every cohort table has the same columns; the methods are named once, in the footer.
+ */
+const RANK = { blockingFinding: 0, blockingCohort: 1, waiver: 2, readiness: 3, inconclusive: 4, warning: 5, reading: 6, passing: 7 };
+const COHORT_METRICS = ['cohort metric', 'cohort metrics'];
+const FINDINGS = ['finding', 'findings'];
+const COHORT_HEAD = ['| | cohort · metric | n | what the data says | Δ vs margin |', '|---|---|---:|---|---|'];
+function commentSections(report, content) {
+    const blocking = whatBlocks(report, content);
+    return [
+        ...blocking,
+        comment_sections_inconclusive(content),
+        accepted(content),
+        readiness(report),
+        otherWarnings(content),
+        comment_sections_readingNotes(report),
+        passing(content),
+    ];
+}
+/** Blocking cohorts, then blocking findings, under one heading (on whichever table has rows). */
+function whatBlocks(report, content) {
+    const scale = deltaScale(content.blockingComparisons);
+    const cohortRows = content.blockingComparisons.map((c) => {
+        const text = c.status === 'regressed'
+            ? cohortRow('🔻', c, regressionPhrase(c, report.policy), deltaBar(c, scale))
+            : c.status === 'missing'
+                ? cohortRow('⛔', c, missingPhrase(c, (t) => escapeMarkdown(t, 160)), '–')
+                : cohortRow('❔', c, `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`, deltaBar(c, scale));
+        return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
+    });
+    const findingRows = content.blockingFindings.map((f) => ({ text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`, rank: RANK.blockingFinding, noun: FINDINGS }));
+    const heading = ['### What blocks', ''];
+    return [
+        { open: heading, tableHead: COHORT_HEAD, rows: cohortRows, close: [''] },
+        { open: cohortRows.length === 0 ? heading : [], tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'], rows: findingRows, close: [''] },
+    ];
+}
+function comment_sections_inconclusive(content) {
+    const scale = deltaScale(content.inconclusive);
+    return {
+        open: ['### Inconclusive', ''],
+        tableHead: COHORT_HEAD,
+        rows: content.inconclusive.map((c) => ({
+            text: cohortRow('❔', c, inconclusivePhrase(c, (t) => escapeMarkdown(t, 160)), deltaBar(c, scale)),
+            rank: RANK.inconclusive,
+            noun: COHORT_METRICS,
+        })),
+        close: [''],
+    };
+}
+function accepted(content) {
+    const waived = content.waived.map((f) => {
         const w = f.waiver;
-        if (w === undefined)
-            continue;
-        const subject = f.cohort === undefined ? `\`${f.id}\`` : `\`${f.id}\` ${escapeName(f.cohort)} · ${escapeName(f.metric ?? '')}`;
-        const verified = w.verified ? '✅ approval verified' : '⚠️ approval not verified';
-        const link = w.link === null ? '' : ` · ${escapeMarkdown(w.link, 200)}`;
-        lines.push(`- ${subject}: accepted by ${escapeName(w.accepted_by)} until ${escapeName(w.expires)}: “${escapeMarkdown(w.reason, 300)}” · ${verified}${link}`);
-    }
-    lines.push('');
-    return lines;
+        const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '', 40)}`;
+        const who = w === undefined ? '' : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
+        const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
+        const link = w?.link === null || w?.link === undefined ? '' : ` · ${escapeMarkdown(w.link, 120)}`;
+        return { text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`, rank: RANK.waiver, noun: ['accepted finding', 'accepted findings'] };
+    });
+    const problems = content.waiverProblems.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.waiver, noun: ['waiver problem', 'waiver problems'] }));
+    return { open: ['### Accepted (waivers)', ''], tableHead: [], rows: [...waived, ...problems], close: [''] };
 }
-/** The checklist, one line per item: what needs action first, then accepted, then what passed. */
-function renderChecklist(report) {
-    const { readiness } = report;
-    if (readiness.manifest === null)
-        return [];
-    const order = ['finding', 'waived', 'ok', 'not-required'];
-    const items = [...readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-    const lines = [`### Readiness: ${escapeName(readiness.manifest.path)}, ${escapeName(readiness.manifest.risk_class)} risk`, ''];
-    for (const item of items) {
-        const icon = item.status === 'finding' && !blocksItem(report, item.id) ? '⚠️' : ITEM_ICON[item.status];
-        const evidence = item.evidence === null ? '' : `: ${escapeMarkdown(item.evidence, 160)}`;
-        const note = item.status === 'not-required' ? ' (not required at this risk class)' : item.status === 'waived' ? ' (accepted by waiver)' : '';
-        lines.push(`- ${icon} ${escapeMarkdown(item.title)}${evidence}${note}`);
-    }
-    lines.push('');
-    return lines;
+const ITEM_ICON = { finding: '⛔', waived: '🟡', ok: '✅', 'not-required': '➖' };
+const ITEM_ORDER = ['finding', 'waived', 'ok', 'not-required'];
+/** The checklist as one paragraph, what needs action first: the tables above already say why. */
+function readiness(report) {
+    const manifest = report.readiness.manifest;
+    if (manifest === null)
+        return { open: [], tableHead: [], rows: [], close: [] };
+    const items = [...report.readiness.items].sort((a, b) => ITEM_ORDER.indexOf(a.status) - ITEM_ORDER.indexOf(b.status));
+    const text = items
+        .map((i) => `${ITEM_ICON[i.status]} ${escapeMarkdown(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`)
+        .join(' · ');
+    return {
+        open: [`### Readiness — ${escapeName(manifest.path)}, ${escapeName(manifest.risk_class, 20)} risk`, ''],
+        tableHead: [],
+        rows: text === '' ? [] : [{ text, rank: RANK.readiness, noun: ['readiness checklist', 'readiness checklists'] }],
+        close: [''],
+    };
 }
-/** Whether an item has a blocking finding still in force (an item with only warnings shows ⚠️, not ⛔). */
-function blocksItem(report, id) {
-    return report.findings.some((f) => isActive(f) && f.severity === 'block' && itemOfFinding(f.id) === id);
+function otherWarnings(content) {
+    const warnings = content.warnings.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.warning, noun: ['warning', 'warnings'] }));
+    const notCompared = content.notCompared.map((c) => ({
+        text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${missingPhrase(c, (t) => escapeMarkdown(t, 160))}`,
+        rank: RANK.warning,
+        noun: COHORT_METRICS,
+    }));
+    const notes = content.notes.map((f) => ({ text: `- ℹ️ ${findingText(f)}`, rank: RANK.warning, noun: ['note', 'notes'] }));
+    return { open: ['### Other warnings and notes', ''], tableHead: [], rows: [...warnings, ...notCompared, ...notes], close: [''] };
+}
+/** How each file was read, when its reader or the policy's `inputs` had something to say. */
+function comment_sections_readingNotes(report) {
+    const rows = ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => ({ text: `- ${side}: ${escapeMarkdown(note, 400)}`, rank: RANK.reading, noun: ['reading note', 'reading notes'] })));
+    return { open: ['### How the files were read', ''], tableHead: [], rows, close: [''] };
+}
+/** What passed, folded and short: the change, the worst case the data allows, and the bar. */
+function passing(content) {
+    const rows = content.passing;
+    const scale = deltaScale(rows);
+    return {
+        open: [`<details><summary>✅ ${cohortPhrase(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
+        tableHead: ['| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |', '|---|---:|---|---:|---|'],
+        rows: rows.map((c) => ({
+            text: `| ${subjectCell(c)} | ${formatCount(comparison_phrases_sizeOf(c))} | ${valuesPhrase(c)} | ${passPhrase(c)} | ${deltaBar(c, scale)} |`,
+            rank: RANK.passing,
+            noun: COHORT_METRICS,
+        })),
+        close: ['', '</details>', ''],
+    };
+}
+function cohortRow(icon, c, says, bar) {
+    return `| ${icon} | ${subjectCell(c)} | ${formatCount(comparison_phrases_sizeOf(c))} | ${says} | ${bar} |`;
+}
+/** "label:chargeback (rare) · accuracy" */
+function subjectCell(c) {
+    return `${cohortName(c.cohort)}${c.rare ? ' (rare)' : ''}${c.required ? ' (required)' : ''} · ${metricCell(c)}`;
+}
+function cohortName(name) {
+    return escapeName(name, 60);
+}
+function metricCell(c) {
+    return `${escapeName(c.metric, 40)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${escapeName(c.statistic, 10)})`}`;
+}
+function findingText(f) {
+    const where = locationOf(f);
+    return `${findingId(f)} ${escapeMarkdown(f.message, 200)}${where === '' ? '' : ` (${where})`}`;
+}
+/** Rule ids are ours, but one that is not a plain id is escaped rather than trusted inside backticks. */
+function findingId(f) {
+    return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : escapeName(f.id, 40);
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/render-markdown.ts
@@ -5375,195 +6292,20 @@ function blocksItem(report, id) {
 
 
 
-const VERDICT_HEADING = {
-    pass: '✅ Model release gate: pass',
-    warn: '⚠️ Model release gate: pass with warnings',
-    block: '⛔ Model release gate: blocked',
-};
-/** Rows per table before the rest is summarized as a count (the full list is in report.json). */
-const MAX_ROWS = 200;
-/** The markdown report (report.md and the job summary): verdict first, then what blocks, then what cannot be told. */
-function renderMarkdown(report) {
-    const lines = [];
-    lines.push(`## ${VERDICT_HEADING[report.verdict]}: ${reasonLine(report)}`, '');
-    lines.push(contextLine(report), '');
-    lines.push(...render_markdown_readingNotes(report));
-    const active = report.findings.filter(isActive);
-    // A comparison whose finding a waiver accepted is listed under the waivers, not under what blocks.
-    const blocking = report.comparisons.filter((c) => (c.status === 'regressed' || (c.status === 'missing' && c.required)) && !isWaived(report, c));
-    const otherBlocking = active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id));
-    if (blocking.length > 0 || otherBlocking.length > 0) {
-        lines.push('### What blocks', '');
-        if (blocking.length > 0)
-            lines.push(...comparisonTable(blocking), '');
-        if (otherBlocking.length > 0)
-            lines.push(...findingTable(otherBlocking), '');
-    }
-    const inconclusive = report.comparisons.filter((c) => c.status === 'inconclusive');
-    if (inconclusive.length > 0) {
-        lines.push('### Too little data to tell', '');
-        lines.push('| cohort | metric | n | observed Δ | could only detect a drop of | if inconclusive |', '|---|---|---:|---:|---:|---|');
-        for (const c of inconclusive.slice(0, MAX_ROWS)) {
-            lines.push(`| ${cohortCell(c)} | ${escapeName(c.metric)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDetectable(c.mde, c.statistic)} | ${c.inconclusive_setting} |`);
-        }
-        lines.push(...overflow(inconclusive.length), '');
-    }
-    const notes = active.filter((f) => f.severity !== 'block' && !COMPARISON_FINDINGS.has(f.id));
-    if (notes.length > 0) {
-        lines.push('### Warnings and notes', '');
-        for (const f of notes.slice(0, MAX_ROWS)) {
-            const where = locationOf(f);
-            lines.push(`- ${severityIcon(f)} \`${f.id}\` ${escapeMarkdown(f.message, 400)}${where === '' ? '' : ` (${where})`}`);
-        }
-        lines.push(...overflow(notes.length), '');
-    }
-    lines.push(...renderWaived(report));
-    lines.push(...renderChecklist(report));
-    const passing = report.comparisons.filter((c) => c.status === 'pass' || (c.status === 'missing' && !c.required));
-    if (passing.length > 0) {
-        lines.push(`<details><summary>✅ ${passing.length} comparison(s) pass or are not required (show)</summary>`, '');
-        lines.push(...comparisonTable(passing), '', '</details>', '');
-    }
-    lines.push(methodsLine(report), '');
-    return lines.join('\n');
-}
-/** Findings that the comparison tables already show. */
-const COMPARISON_FINDINGS = new Set(['cohort.regressed', 'cohort.inconclusive', 'cohort.missing', 'metric.no-uncertainty']);
-function findingTable(findings) {
-    const lines = ['| | finding | what to do | where |', '|---|---|---|---|'];
-    for (const f of findings.slice(0, MAX_ROWS))
-        lines.push(`| ⛔ | \`${f.id}\` | ${escapeMarkdown(f.message, 400)} | ${locationOf(f)} |`);
-    lines.push(...overflow(findings.length));
-    return lines;
-}
-function reasonLine(report) {
-    const s = report.summary;
-    const parts = [];
-    const waivedRegressions = report.comparisons.filter((c) => c.status === 'regressed' && isWaived(report, c)).length;
-    if (s.regressed - waivedRegressions > 0)
-        parts.push(`${s.regressed - waivedRegressions} cohort metric(s) regressed`);
-    const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
-    if (requiredMissing > 0)
-        parts.push(`${requiredMissing} required cohort metric(s) missing`);
-    if (s.inconclusive > 0)
-        parts.push(`${s.inconclusive} too small to tell`);
-    const otherBlocking = report.findings.filter((f) => isActive(f) && f.severity === 'block' && !f.id.startsWith('cohort.')).length;
-    if (otherBlocking > 0)
-        parts.push(`${otherBlocking} blocking readiness or data finding(s)`);
-    if (s.waived_findings > 0)
-        parts.push(`${s.waived_findings} accepted by waiver`);
-    if (parts.length === 0)
-        parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
-    return parts.join(', ');
-}
-/** How each file was read, when its reader or the policy's `inputs` had something to say. */
-function render_markdown_readingNotes(report) {
-    const lines = [];
-    for (const side of ['incumbent', 'candidate']) {
-        for (const note of report.inputs[side].notes ?? [])
-            lines.push(`- ${side}: ${escapeMarkdown(note, 400)}`);
-    }
-    return lines.length === 0 ? [] : [...lines, ''];
-}
-function contextLine(report) {
-    const { incumbent, candidate } = report.inputs;
-    const name = (d) => d.model === null ? `**${escapeName(d.path)}**` : `**${escapeName(d.model.name)} ${escapeName(d.model.version)}**`;
-    const design = report.design === 'paired'
-        ? `paired by id (${formatCount(incumbent.examples ?? 0)} incumbent, ${formatCount(candidate.examples ?? 0)} candidate examples)`
-        : 'unpaired summaries';
-    return `Candidate ${name(candidate)} vs incumbent ${name(incumbent)} · ${design} · alpha ${report.policy.alpha} one-sided, ${report.policy.correction} correction across ${report.summary.tested} tested comparison(s)`;
-}
-function comparisonTable(rows) {
-    const lines = [
-        '| cohort | metric | n | incumbent | candidate | Δ | one-sided bounds | margin | adjusted p | method |',
-        '|---|---|---:|---:|---:|---:|---|---:|---:|---|',
-    ];
-    for (const c of rows.slice(0, MAX_ROWS)) {
-        const bounds = c.ci_low === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`;
-        const detail = c.note === null ? escapeMarkdown(c.method, 80) : `${escapeMarkdown(c.note, 80)}`;
-        lines.push(`| ${statusIcon(c)} ${cohortCell(c)} | ${escapeName(c.metric)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${c.statistic})`} | ${formatCount(nOf(c))} | ${formatValue(c.incumbent, c.statistic)} | ${formatValue(c.candidate, c.statistic)} | ${formatDelta(c.delta, c.statistic)} | ${bounds} | ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)} | ${formatP(c.p_adjusted)} | ${detail} |`);
-    }
-    lines.push(...overflow(rows.length));
-    return lines;
-}
-function cohortCell(c) {
-    return `${escapeName(c.cohort)}${c.rare ? ' (rare)' : ''}`;
-}
-function nOf(c) {
-    return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-}
-function statusIcon(c) {
-    switch (c.status) {
-        case 'regressed':
-            return '🔻';
-        case 'missing':
-            return c.required ? '⛔' : '➖';
-        case 'inconclusive':
-            return '❔';
-        case 'pass':
-            return '✅';
-    }
-}
-function severityIcon(f) {
-    return f.severity === 'block' ? '⛔' : f.severity === 'warn' ? '⚠️' : 'ℹ️';
-}
-function overflow(total) {
-    return total > MAX_ROWS ? ['', `…and ${total - MAX_ROWS} more (see report.json).`] : [];
-}
-function methodsLine(report) {
-    const methods = [...new Set(report.comparisons.map((c) => c.method).filter((m) => m !== 'none'))].sort();
-    return `<sub>Δ = candidate − incumbent, oriented so that positive is better; bounds are one-sided ${Math.round((1 - report.policy.alpha) * 100)}%. Methods: ${methods.map((m) => escapeMarkdown(m, 200)).join('; ') || 'none'}. ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}.</sub>`;
-}
-/** Whether the finding for this comparison was accepted by a waiver. */
-function isWaived(report, c) {
-    return report.findings.some((f) => f.cohort === c.cohort && f.metric === c.metric && f.id.startsWith('cohort.') && f.waiver !== undefined);
-}
-
-// EXTERNAL MODULE: ./src/core/report/escape-output.ts
-var escape_output = __nccwpck_require__(9045);
-;// CONCATENATED MODULE: ./src/core/report/render-text.ts
-
-
-/** Plain text for terminals: the verdict, then every non-passing comparison and finding, then a count of the rest. */
-function renderText(report) {
-    const lines = [];
-    const s = report.summary;
-    lines.push(`verdict: ${report.verdict.toUpperCase()}`);
-    lines.push(`${s.comparisons} comparisons (${s.tested} tested): ${s.pass} pass, ${s.regressed} regressed, ${s.inconclusive} inconclusive, ${s.missing} missing; ${s.blocking_findings} blocking finding(s), ${s.warnings} warning(s), ${s.waived_findings} accepted by waiver`);
-    for (const side of ['incumbent', 'candidate']) {
-        for (const note of report.inputs[side].notes ?? [])
-            lines.push(`note (${side}): ${(0,escape_output/* escapeOutput */.PM)(note)}`);
-    }
-    if (report.readiness.manifest !== null) {
-        lines.push('', `readiness (${(0,escape_output/* escapeOutput */.PM)(report.readiness.manifest.path)}, ${report.readiness.manifest.risk_class} risk):`);
-        for (const item of report.readiness.items)
-            lines.push(`  ${item.status.padEnd(12)} ${item.title}${item.evidence === null ? '' : `: ${(0,escape_output/* escapeOutput */.PM)(item.evidence)}`}`);
-    }
-    const notPassing = report.comparisons.filter((c) => c.status !== 'pass');
-    if (notPassing.length > 0) {
-        lines.push('', 'cohorts that did not pass:');
-        for (const c of notPassing)
-            lines.push(`  ${render_text_describe(c)}`);
-    }
-    if (report.findings.length > 0) {
-        lines.push('', 'findings:');
-        for (const f of report.findings) {
-            const accepted = f.waiver === undefined ? '' : `, accepted by ${(0,escape_output/* escapeOutput */.PM)(f.waiver.accepted_by)} until ${(0,escape_output/* escapeOutput */.PM)(f.waiver.expires)}${f.waiver.verified ? '' : ' (unverified)'}`;
-            const where = f.file === undefined ? '' : ` (${(0,escape_output/* escapeOutput */.PM)(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
-            lines.push(`  [${f.severity}${accepted}] ${f.id}: ${(0,escape_output/* escapeOutput */.PM)(f.message)}${where}`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-function render_text_describe(c) {
-    const n = c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-    const head = `${c.status.toUpperCase().padEnd(12)} ${(0,escape_output/* escapeOutput */.PM)(c.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(c.metric)}${c.rare ? ' (rare)' : ''} n=${formatCount(n)}`;
-    if (c.status === 'missing')
-        return `${head}: ${c.note ?? ''}`;
-    const values = `${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}, Δ ${formatDelta(c.delta, c.statistic)}`;
-    const bound = c.ci_low === null ? '' : ` (lower bound ${formatDelta(c.ci_low, c.statistic)}, margin ${formatDelta(c.margin, c.statistic, false)})`;
-    const tail = c.status === 'inconclusive' ? `; can only detect drops ≥ ${formatDelta(c.mde, c.statistic, false)}` : `; adjusted p ${formatP(c.p_adjusted)}`;
-    return `${head}: ${values}${bound}${tail}`;
+/**
+ * At most this many UTF-16 code units: GitHub's job summary takes 1 MiB, and a code unit is at most
+ * three bytes in UTF-8, so the summary stays under the limit whatever the names are made of.
+ */
+const MARKDOWN_MAX_LENGTH = 300_000;
+/**
+ * The markdown report (report.md and the job summary): the pull-request comment's layout, without
+ * the comment's marker and links, under a larger size limit. Rows that do not fit are counted and
+ * pointed to report.json, least important first, exactly as in the comment.
+ */
+function renderMarkdown(report, maxLength = MARKDOWN_MAX_LENGTH) {
+    const content = classifyReport(report);
+    const top = headerLines(report, content, reportContextLine(report));
+    return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer: 'report.json' }, maxLength);
 }
 
 ;// CONCATENATED MODULE: ./src/core/package/html-escape.ts
@@ -5700,8 +6442,8 @@ function renderRow(c, waived, rowTop, x) {
     const mid = rowTop + ROW / 2;
     const label = `${c.cohort} · ${c.metric}`;
     const suffix = [c.rare ? 'rare' : '', waived ? 'waived' : ''].filter((s) => s !== '').join(', ');
-    const numbers = `${formatDelta(c.delta, c.statistic)} [${bound(c.ci_low, c.statistic)}, ${bound(c.ci_high, c.statistic)}]`;
-    const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)}; n ${formatCount(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
+    const numbers = `${formatChange(c, c.delta)} [${bound(c, c.ci_low)}, ${bound(c, c.ci_high)}]`;
+    const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${formatChange(c, c.margin === null ? null : -c.margin)}; n ${formatCount(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
     const out = [
         `<g class="row" data-status="${c.status}" data-cohort="${escapeHtml(c.cohort)}" data-metric="${escapeHtml(c.metric)}">`,
         `<title>${escapeHtml(tooltip)}</title>`,
@@ -5732,12 +6474,13 @@ function rank(c) {
 function pOrder(c) {
     return c.p_value === null || !Number.isFinite(c.p_value) ? 2 : c.p_value;
 }
-function bound(value, statistic) {
+/** A bound without its unit (the Δ before the brackets carries it). */
+function bound(c, value) {
     if (value === null)
         return '–';
     if (!Number.isFinite(value))
         return value > 0 ? '+∞' : '−∞';
-    return formatDelta(value, statistic).replace(' pts', '');
+    return formatChange(c, value).replace(/ (pts|ms|s)$/, '');
 }
 /** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */
 function niceTicks(min, max) {
@@ -5767,17 +6510,18 @@ function round(v) {
 ;// CONCATENATED MODULE: ./src/core/package/html-tables.ts
 
 
+
 /** A cell that is already HTML (built here from escaped parts). */
 function raw(html) {
     return { html };
 }
 /** A section with a heading, optional intro (HTML) and a table; `empty` replaces the table when there are no rows. */
-function table(id, caption, head, rows, intro = '', empty) {
+function table(id, caption, head, rows, intro = '', footer = '') {
     const heading = `<section id="${id}"><h2>${escapeHtml(caption)}</h2>${intro}`;
-    if (rows.length === 0 && empty !== undefined)
-        return `${heading}<p>${escapeHtml(empty)}</p></section>`;
+    if (rows.length === 0)
+        return `${heading}</section>`;
     const body = rows.map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`).join('\n');
-    return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
+    return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
 }
 /** A number (or bounds, or a count): right-aligned and never wrapped mid-number. */
 function num(text) {
@@ -5801,24 +6545,20 @@ function findingsTable(id, caption, findings) {
     return table(id, caption, ['finding', 'cohort · metric', 'message', 'where'], findings.map((f) => ({ cells: [raw(`<code>${escapeHtml(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)], className: f.severity })));
 }
 function inconclusiveTable(comparisons) {
-    return table('inconclusive', `Too little data to tell (${formatCount(comparisons.length)})`, ['cohort', 'metric', 'n', 'observed Δ', 'could only detect a drop of', 'margin', 'if inconclusive'], comparisons.map((c) => ({
-        cells: [
-            html_tables_cohortCell(c),
-            c.metric,
-            num(formatCount(html_tables_nOf(c))),
-            num(formatDelta(c.delta, c.statistic)),
-            num(formatDetectable(c.mde, c.statistic)),
-            num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
-            `${c.inconclusive_setting}s`,
-        ],
+    return table('inconclusive', `Inconclusive (${formatCount(comparisons.length)})`, ['cohort', 'metric', 'n', 'what the data says', 'margin', 'if inconclusive'], comparisons.map((c) => ({
+        cells: [cohortCell(c), metricName(c), num(formatCount(comparison_phrases_sizeOf(c))), inconclusivePhrase(c, (t) => t), num(marginPhrase(c)), `${c.inconclusive_setting}s`],
         className: 'inconclusive',
     })));
 }
 function waiversTable(pkg) {
     const s = pkg.sign_off;
+    // A local run without waivers has nothing to sign off: no section rather than an empty one.
+    if (s.waivers.length === 0 && s.verified_approvals === null && s.author === null)
+        return '';
     const approvals = s.verified_approvals === null ? 'not available (this run could not verify approvals)' : s.verified_approvals.length === 0 ? 'none' : s.verified_approvals.join(', ');
     const accepted = s.accepted.map((a) => `<li><code>${escapeHtml(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${escapeHtml(scope(a.cohort, a.metric))}`}: accepted by <strong>${escapeHtml(a.accepted_by)}</strong> until ${escapeHtml(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${escapeHtml(a.reason)}”</li>`);
-    const intro = `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>. Author: ${escapeHtml(s.author ?? 'unknown')}. Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
+    const author = s.author === null ? '' : ` Author: ${escapeHtml(s.author)}.`;
+    const intro = `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
         (accepted.length === 0 ? '<p>No finding was accepted by waiver.</p>' : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
     const rows = s.waivers.map((w) => ({
         cells: [
@@ -5835,35 +6575,37 @@ function waiversTable(pkg) {
         ],
         className: w.status === 'applied' ? 'waived' : 'warn',
     }));
-    return table('waivers', `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`, ['entry', 'finding', 'cohort · metric', 'status', 'accepted by', 'approval', 'until', 'applied to', 'reason', 'link'], rows, intro, 'No waivers in the manifest: no finding was accepted.');
+    return table('waivers', `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`, ['entry', 'finding', 'cohort · metric', 'status', 'accepted by', 'approval', 'until', 'applied to', 'reason', 'link'], rows, s.waivers.length === 0 ? `${intro}<p>No waivers in the manifest.</p>` : intro);
 }
 function checklistTable(pkg) {
     const r = pkg.risk_assessment;
     if (r.risk_class === null)
-        return '<section id="readiness"><h2>Readiness checklist</h2><p>No release manifest: no readiness items were checked.</p></section>';
+        return '';
     const required = pkg.requirements.readiness_required;
     return table('readiness', `Readiness checklist: ${r.risk_class} risk (requires ${required.length === 0 ? 'no items' : required.join(', ')})`, ['item', 'required', 'status', 'evidence', 'where'], r.checklist.map((item) => ({
         cells: [item.title, item.required ? 'yes' : 'no', item.status, item.evidence ?? '–', where(item.file, item.line)],
         className: item.status === 'finding' ? 'block' : item.status === 'waived' ? 'waived' : item.status === 'ok' ? 'ok' : 'muted',
     })));
 }
-function comparisonsTable(comparisons) {
-    return table('comparisons', `All comparisons (${formatCount(comparisons.length)})`, ['status', 'cohort', 'metric', 'n', 'incumbent → candidate', 'Δ', 'one-sided bounds', 'margin', 'adjusted p', 'detectable drop', 'method'], comparisons.map((c) => ({
+/** Every comparison, in report order (natural cohort order); the methods once below the table, adjusted p only where it decided (regressions). */
+function comparisonsTable(comparisons, correction) {
+    const methods = methodsUsed(comparisons).map(({ method, metrics }) => `<li>${escapeHtml(metrics.join(', '))}: ${escapeHtml(method)}</li>`);
+    const footer = methods.length === 0 ? '' : `<p class="note">Methods:</p><ul class="methods">${methods.join('')}</ul>`;
+    return table('comparisons', `All comparisons (${formatCount(comparisons.length)})`, ['status', 'cohort', 'metric', 'n', 'incumbent → candidate', 'Δ (worst case)', 'margin', adjustedLabel(correction), 'detectable drop', 'note'], comparisons.map((c) => ({
         cells: [
             c.status,
-            html_tables_cohortCell(c),
-            c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`,
-            num(formatCount(html_tables_nOf(c))),
-            num(`${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}`),
-            num(formatDelta(c.delta, c.statistic)),
-            num(c.ci_low === null && c.ci_high === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`),
-            num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
-            num(formatP(c.p_adjusted)),
-            num(formatDelta(c.mde, c.statistic, false)),
-            c.note === null ? c.method : `${c.method}; ${c.note}`,
+            cohortCell(c),
+            metricName(c),
+            num(formatCount(comparison_phrases_sizeOf(c))),
+            num(valuesPhrase(c)),
+            num(passPhrase(c)),
+            num(marginPhrase(c)),
+            num(c.status === 'regressed' ? formatP(c.p_adjusted) : ''),
+            num(c.status === 'inconclusive' ? formatChange(c, c.mde, false) : ''),
+            c.note ?? '',
         ],
         className: c.status === 'missing' && c.required ? 'regressed' : c.status,
-    })));
+    })), '', footer);
 }
 function inputsTable(pkg) {
     const i = pkg.provenance.inputs;
@@ -5877,17 +6619,20 @@ function inputsTable(pkg) {
     const origin = `read from ${p.origin}${p.commit === null ? '' : ` at ${p.commit}`}${p.changed_in_pull_request ? '; changed in this pull request (applies once merged)' : ''}`;
     rows.push({ cells: ['policy', p.path ?? 'none (defaults)', raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`), 'yaml', '–', '–', origin] });
     const m = i.manifest;
-    rows.push({ cells: ['manifest', m?.path ?? 'none', raw(m === null ? '–' : `<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
+    if (m !== null)
+        rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
     return table('inputs', 'Inputs', ['input', 'path', 'sha256', 'format', 'examples', 'model', 'dataset / source'], rows);
 }
-function html_tables_cohortCell(c) {
+function cohortCell(c) {
     return raw(`${escapeHtml(c.cohort)}${c.rare ? ' <span class="tag">rare</span>' : ''}${c.required ? ' <span class="tag">required</span>' : ''}`);
 }
-function html_tables_nOf(c) {
-    return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
+function metricName(c) {
+    return c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/package/render-report-html.ts
+
+
 
 
 
@@ -5899,8 +6644,6 @@ function html_tables_nOf(c) {
  * them should a future edit try. Links go to in-page anchors only; URLs (the run's) appear as text.
  */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-const BADGE = { pass: 'PASS', warn: 'PASS WITH WARNINGS', block: 'BLOCKED' };
-const VERDICT_TITLE = { pass: 'pass', warn: 'pass with warnings', block: 'blocked' };
 /** Rows drawn in the forest plot; the tables below hold the rest. */
 const PLOT_ROWS = 200;
 function renderReportHtml(pkg) {
@@ -5910,23 +6653,32 @@ function renderReportHtml(pkg) {
     const comparisons = pkg.test_evidence.comparisons;
     const plot = renderForestPlot(comparisons, waived, PLOT_ROWS);
     const inconclusive = comparisons.filter((c) => c.status === 'inconclusive');
-    const blocking = active.filter((f) => f.severity === 'block');
+    // Blocking findings first, the readiness and data ones before those restating a comparison (the tables show those too).
+    const blocking = active
+        .filter((f) => f.severity === 'block')
+        .sort((a, b) => Number(a.id.startsWith('cohort.')) - Number(b.id.startsWith('cohort.')))
+        .map((f) => inSharedWords(f, comparisons, pkg));
     const notes = active.filter((f) => f.severity !== 'block' && f.id !== 'cohort.inconclusive');
     const release = pkg.provenance.release;
+    // Sections without content are left out, and so are their links.
+    const sections = [
+        ['blocking', 'What blocks', blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking)],
+        ['inconclusive', 'Inconclusive', inconclusive.length === 0 ? '' : inconclusiveTable(inconclusive)],
+        ['notes', 'Warnings', notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes)],
+        ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
+        ['waivers', 'Sign-off', waiversTable(pkg)],
+        ['readiness', 'Readiness', checklistTable(pkg)],
+        ['comparisons', 'All comparisons', comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction)],
+        ['inputs', 'Inputs', inputsTable(pkg)],
+    ];
+    const present = sections.filter(([, , html]) => html !== '');
     const body = [
         header(pkg),
-        nav(),
-        plotSection(plot, comparisons.length, pkg.test_evidence.alpha),
-        findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking),
-        inconclusiveTable(inconclusive),
-        findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes),
-        waiversTable(pkg),
-        checklistTable(pkg),
-        comparisonsTable(comparisons),
-        inputsTable(pkg),
+        `<nav>${present.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav>`,
+        ...present.map(([, , html]) => html),
         `<footer>${escapeHtml(`${pkg.schema} · ${pkg.provenance.tool.name} ${pkg.provenance.tool.version} · exact values, the full policy and every field are in validation-package.json; validation-package.md is the same record for sign-off.`)}</footer>`,
     ];
-    const title = `Model release gate: ${VERDICT_TITLE[pkg.verdict]}${release === null ? '' : ` · ${release.name} ${release.candidate}`}`;
+    const title = `Model release gate: ${VERDICT_WORD[pkg.verdict]}${release === null ? '' : ` · ${release.name} ${release.candidate}`}`;
     return [
         '<!doctype html>',
         '<html lang="en">',
@@ -5947,17 +6699,21 @@ function renderReportHtml(pkg) {
         '',
     ].join('\n');
 }
+/** A regression's finding in the words of the other outputs (the finding's own message keeps the method, which this page names below its table). */
+function inSharedWords(f, comparisons, pkg) {
+    if (f.id !== 'cohort.regressed' || f.cohort === null || f.metric === null)
+        return f;
+    const c = comparisons.find((x) => x.cohort === f.cohort && x.metric === f.metric && x.status === 'regressed');
+    return c === undefined ? f : { ...f, message: regressionPhrase(c, pkg.requirements.policy) };
+}
+/** The verdict line, the models and the counts line, in the words of every other output; then what is known of the run. */
 function header(pkg) {
     const p = pkg.provenance;
-    const s = pkg.summary.counts;
-    const release = p.release;
-    const model = (d) => (d.model === null ? d.path : `${d.model.name} ${d.model.version}`);
-    const versions = release === null
-        ? `Candidate <strong>${escapeHtml(model(p.inputs.candidate))}</strong> vs incumbent <strong>${escapeHtml(model(p.inputs.incumbent))}</strong>`
-        : `<strong>${escapeHtml(release.name)}</strong>: candidate <strong>${escapeHtml(release.candidate)}</strong> vs incumbent <strong>${escapeHtml(release.incumbent)}</strong>`;
-    const chip = (n, label, kind) => `<span class="chip ${n > 0 ? kind : 'zero'}"><b>${formatCount(n)}</b> ${label}</span>`;
+    const names = modelNames(p.release, p.inputs);
+    const versions = `${modelsPhrase(names, (name) => `<strong>${escapeHtml(name)}</strong>`)} · ${escapeHtml(designPhrase(pkg.test_evidence.design, p.inputs))}`;
     const pr = p.pull_request;
     const policy = p.inputs.policy;
+    // Only what this run knows: a local run has no repository, commit, pull request or run to show.
     const facts = [
         ['Repository', p.repository],
         ['Commit', p.commit],
@@ -5968,28 +6724,14 @@ function header(pkg) {
         ['Risk class', pkg.risk_assessment.risk_class],
         ['Tool', `${p.tool.name} ${p.tool.version}`],
     ];
-    const dl = facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v === null ? '<span class="muted">unknown</span>' : escapeHtml(v)}</dd></div>`).join('');
+    const dl = facts.flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`])).join('');
     return [
         '<header>',
-        `<div class="badge ${pkg.verdict}">${BADGE[pkg.verdict]}</div>`,
-        `<div class="headline"><h1>Model release gate</h1><p class="versions">${versions}</p><p class="reason">${escapeHtml(pkg.summary.reason)}</p></div>`,
+        `<div class="badge ${pkg.verdict}">${VERDICT_WORD[pkg.verdict]}</div>`,
+        `<div class="headline"><h1>${escapeHtml(verdictLineOf(pkg.verdict, pkg.summary.reason))}</h1><p class="versions">${versions}</p><p class="counts">${escapeHtml(countsLine(pkg.summary.counts))}</p></div>`,
         '</header>',
-        `<div class="chips">${chip(s.regressed, 'regressed', 'red')}${chip(s.inconclusive, 'inconclusive', 'amber')}${chip(s.pass, 'pass', 'green')}${chip(s.blocking_findings, 'blocking findings', 'red')}${chip(s.warnings, 'warnings', 'amber')}${chip(s.waived_findings, 'waived', 'blue')}<span class="chip zero"><b>${formatCount(s.comparisons)}</b> comparisons, ${formatCount(s.tested)} tested</span></div>`,
         `<dl class="facts">${dl}</dl>`,
     ].join('\n');
-}
-function nav() {
-    const links = [
-        ['plot', 'Forest plot'],
-        ['blocking', 'What blocks'],
-        ['inconclusive', 'Inconclusive'],
-        ['notes', 'Warnings'],
-        ['waivers', 'Sign-off'],
-        ['readiness', 'Readiness'],
-        ['comparisons', 'All comparisons'],
-        ['inputs', 'Inputs'],
-    ];
-    return `<nav>${links.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav>`;
 }
 function plotSection(plot, total, alpha) {
     const confidence = Number(((1 - alpha) * 100).toPrecision(6));
@@ -6020,16 +6762,14 @@ const STYLE = `
 :root{--red:#c0392b;--amber:#b7791f;--green:#2f855a;--blue:#3b5bdb;--ink:#111827;--muted:#6b7280;--line:#e5e7eb}
 *{box-sizing:border-box}
 body{margin:0;background:#f6f7f9;color:var(--ink);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-main{max-width:1280px;margin:0 auto;padding:24px}
-header{display:flex;gap:20px;align-items:center;background:#fff;border:1px solid var(--line);border-radius:10px;padding:20px 24px;border-left:8px solid var(--muted)}
+main{max-width:1280px;margin:0 auto;padding:16px;min-width:0}
+header{display:flex;gap:20px;align-items:flex-start;background:#fff;border:1px solid var(--line);border-radius:10px;padding:20px 24px;border-left:8px solid var(--muted)}
 .verdict-block header{border-left-color:var(--red)}.verdict-warn header{border-left-color:var(--amber)}.verdict-pass header{border-left-color:var(--green)}
 .badge{font-weight:700;letter-spacing:.06em;color:#fff;padding:10px 16px;border-radius:8px;white-space:nowrap;font-size:15px}
 .badge.block{background:var(--red)}.badge.warn{background:var(--amber)}.badge.pass{background:var(--green)}
-h1{margin:0;font-size:20px}.versions{margin:4px 0 0}.reason{margin:4px 0 0;font-size:16px;font-weight:500}
-.chips{display:flex;flex-wrap:wrap;gap:8px;margin:14px 0}
-.chip{background:#fff;border:1px solid var(--line);border-radius:999px;padding:3px 12px;white-space:nowrap}
-.chip.red{border-color:var(--red);color:var(--red)}.chip.amber{border-color:var(--amber);color:var(--amber)}.chip.green{color:var(--green)}.chip.blue{color:var(--blue)}.chip.zero{color:var(--muted)}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:8px 20px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 20px;margin:0}
+h1{margin:0;font-size:18px;overflow-wrap:anywhere}.versions{margin:6px 0 0;overflow-wrap:anywhere}.counts{margin:4px 0 0;color:#374151}
+.headline{min-width:0}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:8px 20px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 20px;margin:14px 0 0}
 .facts dt{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
 nav{display:flex;flex-wrap:wrap;gap:4px;margin:16px 0}
 nav a{color:var(--blue);text-decoration:none;padding:4px 10px;border-radius:6px;background:#fff;border:1px solid var(--line)}
@@ -6043,21 +6783,23 @@ h2{font-size:16px;margin:0 0 10px}
 .k-zero{width:0;height:14px;border-left:2px solid var(--muted);display:inline-block}
 .plot svg{display:block;max-width:100%;height:auto}
 .note,.muted,footer{color:var(--muted)}footer{font-size:12px;margin:8px 0 24px}
-.scroll{overflow-x:auto}
+/* Long tables scroll inside their box, sideways and down, so the page itself fits a 1000-px window. */
+.scroll{overflow:auto;max-height:70vh;max-width:100%}section{min-width:0;overflow:hidden}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
 th,td{text-align:left;padding:5px 7px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:11.5px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);position:sticky;top:0;background:#fff}
 td{font-variant-numeric:tabular-nums;overflow-wrap:break-word}td.num{text-align:right;white-space:nowrap}
-#comparisons td:last-child{min-width:11em}#blocking td:nth-child(3),#notes td:nth-child(3){min-width:18em}th.num{text-align:right}
+#inconclusive td:nth-child(4){min-width:22em}#blocking td:nth-child(3),#notes td:nth-child(3){min-width:18em}th.num{text-align:right}
 tr.regressed td,tr.block td{background:#fdecea}tr.regressed td:first-child,tr.block td:first-child{box-shadow:inset 3px 0 var(--red)}
 tr.inconclusive td,tr.warn td{background:#fff6e0}tr.waived td{background:#eef2ff}tr.muted td{color:var(--muted)}
 td code{white-space:nowrap}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;background:#f3f4f6;padding:1px 4px;border-radius:4px}
 .tag{font-size:11px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px}
-ul.accepted{margin:4px 0 12px}
+ul.accepted{margin:4px 0 12px}ul.methods{margin:2px 0 0;color:var(--muted);font-size:12.5px}
 `;
 
 ;// CONCATENATED MODULE: ./src/core/package/package-markdown-sections.ts
+
 
 
 /**
@@ -6080,20 +6822,21 @@ function renderTestEvidence(pkg) {
         '',
         `### Comparisons (${formatCount(e.comparisons.length)}, all listed)`,
         '',
-        '| status | cohort | metric | n incumbent / candidate / paired | incumbent | candidate | Δ | one-sided bounds | margin | p | adjusted p | detectable drop | flags | method | note |',
-        '|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|',
+        `| status | cohort | metric | n incumbent / candidate / paired | incumbent | candidate | Δ (worst case) | upper bound | margin | ${adjustedLabel(e.correction)} | detectable drop | flags | note |`,
+        '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
     ];
+    // Adjusted p only where it decided (regressions); the method once per metric, below the table.
     for (const c of e.comparisons) {
         const n = `${formatCount(c.n_incumbent)} / ${formatCount(c.n_candidate)} / ${c.n_paired === null ? '–' : formatCount(c.n_paired)}`;
-        const bounds = c.ci_low === null && c.ci_high === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`;
         const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`].filter((f) => f !== '').join(', ');
-        lines.push(`| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatValue(c.incumbent, c.statistic)} | ${formatValue(c.candidate, c.statistic)} | ${formatDelta(c.delta, c.statistic)} | ${bounds} | ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)} | ${formatP(c.p_value)} | ${formatP(c.p_adjusted)} | ${formatDelta(c.mde, c.statistic, false)} | ${flags} | ${cell(c.method, 500)} | ${c.note === null ? '' : cell(c.note, 500)} |`);
+        lines.push(`| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatMeasure(c, c.incumbent)} | ${formatMeasure(c, c.candidate)} | ${passPhrase(c)} | ${formatChange(c, c.ci_high)} | ${marginPhrase(c)} | ${c.status === 'regressed' ? formatP(c.p_adjusted) : ''} | ${formatChange(c, c.mde, false)} | ${flags} | ${c.note === null ? '' : cell(c.note, 500)} |`);
     }
+    lines.push('', ...methodsUsed(e.comparisons).map(({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`));
     lines.push('');
     if (e.reported_metrics.length > 0) {
         lines.push('### Reported, not gated', '', '| cohort | metric | incumbent | candidate |', '|---|---|---:|---:|');
         for (const r of e.reported_metrics) {
-            lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatValue(r.incumbent, r.statistic)} | ${formatValue(r.candidate, r.statistic)} |`);
+            lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatMeasure({ ...r, margin: null }, r.incumbent)} | ${formatMeasure({ ...r, margin: null }, r.candidate)} |`);
         }
         lines.push('');
     }
@@ -6174,6 +6917,7 @@ function optional(text, maxLength) {
 
 
 
+
 /**
  * validation-package.md: the package for people, in the four parts a regulated sign-off consumes
  * (requirements, test evidence, risk assessment, sign-off) after a header with the verdict and where
@@ -6184,14 +6928,17 @@ function optional(text, maxLength) {
 function renderValidationMarkdown(pkg) {
     return [...renderHeader(pkg), ...renderRequirements(pkg), ...renderTestEvidence(pkg), ...renderRiskAssessment(pkg), ...renderSignOff(pkg)].join('\n');
 }
-const VERDICT_WORD = { pass: '✅ pass', warn: '⚠️ pass with warnings', block: '⛔ blocked' };
 function renderHeader(pkg) {
     const p = pkg.provenance;
     const pr = p.pull_request;
     const lines = [
-        `# Validation package: ${VERDICT_WORD[pkg.verdict]}`,
+        `# Validation package: ${VERDICT_ICON[pkg.verdict]} ${VERDICT_WORD[pkg.verdict]}`,
         '',
-        `**Verdict: ${pkg.verdict}**: ${pkg.summary.reason}.`,
+        `**${verdictLineOf(pkg.verdict, pkg.summary.reason)}**`,
+        '',
+        modelsPhrase(modelNames(p.release, p.inputs), (name) => `**${cell(name)}**`),
+        '',
+        countsLine(pkg.summary.counts),
         '',
         '| | |',
         '|---|---|',
@@ -6376,25 +7123,12 @@ function buildValidationPackage(report, run) {
 function validationPackageToJson(pkg) {
     return reportToJson(pkg);
 }
-/** One plain-text line saying why the verdict is what it is; built from counts only, so it holds no input text. */
+/**
+ * Why the verdict is what it is, in the words of every other output (see report/headline.ts); built
+ * from counts only, so it holds no input text.
+ */
 function verdictReason(report) {
-    const s = report.summary;
-    const parts = [];
-    if (s.regressed > 0)
-        parts.push(`${s.regressed} cohort metric(s) regressed beyond their margin`);
-    const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
-    if (requiredMissing > 0)
-        parts.push(`${requiredMissing} required cohort metric(s) missing`);
-    if (s.inconclusive > 0)
-        parts.push(`${s.inconclusive} too small to tell`);
-    const otherBlocking = report.findings.filter((f) => isActive(f) && f.severity === 'block' && !f.id.startsWith('cohort.')).length;
-    if (otherBlocking > 0)
-        parts.push(`${otherBlocking} blocking readiness or data finding(s)`);
-    if (s.waived_findings > 0)
-        parts.push(`${s.waived_findings} finding(s) accepted by waiver`);
-    if (parts.length === 0)
-        parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
-    return parts.join(', ');
+    return verdictReasons(report);
 }
 function requiredItems(policy, riskClass) {
     const { required } = policy.readiness;
@@ -6449,12 +7183,406 @@ function localRunContext(time, tool, policyPath) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-results-reader.ts + 2 modules
+var lm_eval_results_reader = __nccwpck_require__(1389);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-collect.ts
+var lm_eval_samples_collect = __nccwpck_require__(5637);
+// EXTERNAL MODULE: ./src/core/readers/lm-eval-samples-reader.ts
+var lm_eval_samples_reader = __nccwpck_require__(372);
+;// CONCATENATED MODULE: ./src/core/readers/lm-eval-pair-check.ts
+
+
+
+
+
+
+
+/**
+ * Two lm-eval runs are compared only if they ran the same task the same way: for every task both
+ * have, the same output type, few-shot count and task version (results), and for every doc_id both
+ * scored, the same document and target (doc_hash, target_hash). Pairing by doc_id across a changed
+ * configuration would pair different examples, so a difference is an error naming the task and field.
+ *
+ * prompt_hash and task_hashes are NOT compared: they hash the rendered prompt, which includes the
+ * model's own chat template, so they differ between any two chat models run on one configuration
+ * (seen in real runs: every model's task hash differs). The check reads each file a second time,
+ * before the gate reads it; files it cannot read are left to the readers to report.
+ */
+async function checkLmEvalPair(open, incumbentPath, candidatePath) {
+    if (incumbentPath === candidatePath)
+        return;
+    const a = await identityOf(open, incumbentPath);
+    const b = await identityOf(open, candidatePath);
+    if (a === undefined || b === undefined || a.kind !== b.kind)
+        return;
+    for (const [task, configA] of a.configs) {
+        const configB = b.configs.get(task);
+        if (configB === undefined)
+            continue;
+        for (const [field, value] of Object.entries(configA)) {
+            const other = configB[field];
+            if (other !== undefined && other !== value)
+                throw differs(candidatePath, task, field.replace('<task>', task), value, other);
+        }
+    }
+    for (const [task, docsA] of a.docs) {
+        const docsB = b.docs.get(task);
+        if (docsB === undefined)
+            continue;
+        for (const [docId, identityA] of docsA) {
+            const identityB = docsB.get(docId);
+            if (identityB === undefined)
+                continue;
+            for (const [field, value] of Object.entries(identityA)) {
+                const other = identityB[field];
+                if (other !== undefined && other !== value)
+                    throw differs(candidatePath, task, `doc_id ${docId} ${field}`, value, other);
+            }
+        }
+    }
+}
+async function identityOf(open, path) {
+    try {
+        const { probe, source } = await peekSource(await open(path));
+        if (lm_eval_samples_reader/* lmEvalSamplesReader */.a.detect(probe)) {
+            const run = await (0,lm_eval_samples_collect/* collectSamples */.u)(source, []);
+            const docs = new Map(run.tasks.map((task) => [task.task ?? '', new Map(task.docs.map((doc) => [doc.docId, doc.identity]))]));
+            return { kind: 'samples', configs: run.results === undefined ? new Map() : configsOf(run.results), docs };
+        }
+        if (lm_eval_results_reader/* lmEvalResultsReader */.J.detect(probe))
+            return { kind: 'results', configs: configsOf(JSON.parse(await (0,text_source/* readAll */.yw)(source))), docs: new Map() };
+    }
+    catch {
+        // Unreadable here: the reader reads it again and reports what is wrong, with its line.
+    }
+    return undefined;
+}
+function configsOf(results) {
+    const section = (key) => {
+        const value = results[key];
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    };
+    const configs = new Map();
+    const tasks = new Set([...Object.keys(section('configs')), ...Object.keys(section('n-shot')), ...Object.keys(section('versions'))]);
+    for (const task of tasks) {
+        const fields = {};
+        const config = (0,named_record/* ownValue */.eC)(section('configs'), task);
+        if (typeof config?.output_type === 'string')
+            fields['configs.<task>.output_type'] = config.output_type;
+        const shots = (0,named_record/* ownValue */.eC)(section('n-shot'), task);
+        if (typeof shots === 'number' || typeof shots === 'string')
+            fields['n-shot.<task>'] = String(shots);
+        const version = (0,named_record/* ownValue */.eC)(section('versions'), task);
+        if (typeof version === 'number' || typeof version === 'string')
+            fields['versions.<task>'] = String(version);
+        configs.set(task, fields);
+    }
+    return configs;
+}
+function differs(file, task, field, incumbent, candidate) {
+    return new errors/* InputError */.d(file, `task ${task}: ${field} differs between the two runs (incumbent ${incumbent}, candidate ${candidate}): they ran different task configurations, and pairing them by doc_id would pair different examples; rerun both with the same task configuration`, { field });
+}
+
+// EXTERNAL MODULE: ./src/core/readers/table-reader.ts
+var table_reader = __nccwpck_require__(698);
+;// CONCATENATED MODULE: ./src/core/report/render-comment.ts
+
+
+
+
+
+const DEFAULT_MAX_LENGTH = 60_000;
+/**
+ * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
+ * survive, so an id can neither end the HTML comment nor differ from the one used to search.
+ */
+function commentMarker(gateId) {
+    const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
+    return `<!-- model-release-gate:${safeId === '' ? 'default' : safeId} -->`;
+}
+/**
+ * The sticky pull-request comment: the verdict line, the models, the counts, then the sections every
+ * markdown output shares (what blocks, what the data cannot tell, what was accepted and by whom, the
+ * readiness checklist, other warnings, everything that passed, folded). Pure: the same report and
+ * run give the same text.
+ */
+function renderPullRequestComment(report, run, options) {
+    const content = classifyReport(report);
+    const top = [commentMarker(options.gateId), ...headerLines(report, content, contextLine(report, run)), ...policyChangeNote(run)];
+    const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
+    return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/render-text.ts
+
+
+
+
+
+/**
+ * Plain text for terminals, in the layout of the markdown outputs: the verdict line, the models, the
+ * counts, then what blocks, what the data cannot tell, what was accepted, the checklist, other
+ * warnings and notes, and one line for everything that passed. Each comparison and finding is
+ * printed once, in the same words as the markdown. Every input string is escaped for the terminal.
+ */
+function renderText(report) {
+    const content = classifyReport(report);
+    const lines = [
+        verdictLine(report, content),
+        `${modelsPhrase(reportModelNames(report), escape_output/* escapeOutput */.PM)} · ${designPhrase(report.design, report.inputs)}`,
+        countsLine(report.summary),
+    ];
+    const section = (title, rows) => {
+        if (rows.length > 0)
+            lines.push('', `${title}:`, ...rows.map((row) => `  ${row}`));
+    };
+    section('What blocks', [...content.blockingComparisons.map((c) => blockingRow(report, c)), ...content.blockingFindings.map((f) => findingRow(f))]);
+    section('Inconclusive', content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escape_output/* escapeOutput */.PM)}`));
+    section('Accepted (waivers)', [...content.waived.map(waivedRow), ...content.waiverProblems.map((f) => findingRow(f))]);
+    section(readinessTitle(report), readinessRows(report));
+    section('Other warnings and notes', [
+        ...content.warnings.map((f) => findingRow(f)),
+        ...content.notCompared.map((c) => `[missing] ${subject(c)}: ${missingPhrase(c, escape_output/* escapeOutput */.PM)}`),
+        ...content.notes.map((f) => findingRow(f)),
+    ]);
+    section('How the files were read', ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => `note (${side}): ${(0,escape_output/* escapeOutput */.PM)(note)}`)));
+    if (content.passing.length > 0)
+        lines.push('', passingLine(content));
+    lines.push('', footer(report));
+    return `${lines.join('\n')}\n`;
+}
+function blockingRow(report, c) {
+    if (c.status === 'regressed')
+        return `[regressed] ${subject(c)}: ${regressionPhrase(c, report.policy)}`;
+    if (c.status === 'missing')
+        return `[missing] ${subject(c)}: ${missingPhrase(c, escape_output/* escapeOutput */.PM)}`;
+    return `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escape_output/* escapeOutput */.PM)}; the policy blocks when this cohort cannot tell`;
+}
+/** "label:chargeback · accuracy (rare, n=281)" */
+function subject(c) {
+    const statistic = c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` ${(0,escape_output/* escapeOutput */.PM)(c.statistic)}`;
+    return `${(0,escape_output/* escapeOutput */.PM)(c.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(c.metric)}${statistic} (${c.required ? 'required, ' : ''}${sizePhrase(c)})`;
+}
+/** "[block] kill-switch.stale: … (release-manifest.yml:34)" */
+function findingRow(f) {
+    const where = f.file === undefined ? '' : ` (${(0,escape_output/* escapeOutput */.PM)(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
+    return `[${f.severity}] ${(0,escape_output/* escapeOutput */.PM)(f.id)}: ${(0,escape_output/* escapeOutput */.PM)(f.message)}${where}`;
+}
+function waivedRow(f) {
+    const w = f.waiver;
+    const about = f.cohort === undefined ? '' : ` ${(0,escape_output/* escapeOutput */.PM)(f.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(f.metric ?? '')}`;
+    if (w === undefined)
+        return `[accepted] ${(0,escape_output/* escapeOutput */.PM)(f.id)}${about}`;
+    const verified = w.verified ? 'approval verified' : 'approval not verified';
+    return `[accepted] ${(0,escape_output/* escapeOutput */.PM)(f.id)}${about}: accepted by ${(0,escape_output/* escapeOutput */.PM)(w.accepted_by)} until ${(0,escape_output/* escapeOutput */.PM)(w.expires)} (${verified}): “${(0,escape_output/* escapeOutput */.PM)(w.reason)}”`;
+}
+function readinessTitle(report) {
+    const manifest = report.readiness.manifest;
+    return manifest === null ? 'Readiness' : `Readiness (${(0,escape_output/* escapeOutput */.PM)(manifest.path)}, ${(0,escape_output/* escapeOutput */.PM)(manifest.risk_class)} risk)`;
+}
+/** What needs action first, then what was accepted, then what is in order. */
+function readinessRows(report) {
+    if (report.readiness.manifest === null)
+        return [];
+    const order = ['finding', 'waived', 'ok', 'not-required'];
+    const items = [...report.readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+    return items.map((item) => `[${item.status}] ${(0,escape_output/* escapeOutput */.PM)(item.title)}${item.evidence === null ? '' : `: ${(0,escape_output/* escapeOutput */.PM)(item.evidence)}`}`);
+}
+function passingLine(content) {
+    return `Passing: ${cohortPhrase(content.passing)} within their margins (the markdown report lists them).`;
+}
+function footer(report) {
+    const correction = correctionName(report.policy.correction);
+    const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
+    const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metrics.map(escape_output/* escapeOutput */.PM).join(', ')}: ${(0,escape_output/* escapeOutput */.PM)(method)}`);
+    return [
+        `Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). Bounds are one-sided ${confidenceOf(report.policy.alpha)}%, ${correction === null ? 'uncorrected' : `${correction}-corrected`} across ${tested}.`,
+        `Methods: ${methods.join('; ') || 'none'}.`,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/check-command.ts
+
+
+
+
+
+
+
+
+
+/** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
+const DEFAULT_GATE_ID = 'default';
+/** Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what to print. */
+async function runCheck(options, deps, reporter) {
+    const mapping = options.columns === undefined ? undefined : (0,table_reader/* parseColumnMapping */.yS)(options.columns);
+    // Two lm-eval runs of differently configured tasks are refused before anything is paired.
+    await checkLmEvalPair(deps.openSource, options.incumbent, options.candidate);
+    // `file.json#provider=A` reads one part of a file that holds several models side by side.
+    const incumbent = await openLocated(options.incumbent, async (path) => reporter.countLines(await deps.openSource(path), 'incumbent'));
+    const candidate = await openLocated(options.candidate, async (path) => reporter.countLines(await deps.openSource(path), 'candidate'));
+    const report = await runGate({
+        read: { formatIn: options.formatIn, options: { mapping, cohortField: options.cohortField }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+        incumbent: incumbent.source,
+        candidate: candidate.source,
+        policy: options.policy === undefined ? undefined : await deps.readSmallFile(options.policy),
+        manifest: options.manifest === undefined ? undefined : await deps.readSmallFile(options.manifest),
+        baseManifest: options.baseManifest === undefined ? undefined : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+        readiness: {
+            today: options.today ?? deps.now().toISOString().slice(0, 10),
+            evidenceExists: deps.evidenceExists,
+            author: options.author,
+            // The CLI cannot see who approved what; waivers are reported as unverified.
+            requireVerifiedWaiversByDefault: false,
+        },
+        tool: deps.tool,
+        loadExampleColumns: reporter.loader(deps.loadExampleColumns),
+        runQuantileBootstraps: deps.runQuantileBootstraps,
+        progress: reporter.progress,
+    });
+    // What the Action knows beyond this (repository, pull request, run and artifact links) is unknown here: null.
+    const run = localRunContext(deps.now(), deps.tool, options.policy);
+    if (options.out !== undefined) {
+        for (const [name, text] of validationPackageFiles(report, run))
+            await deps.writeFile(deps.joinPath(options.out, name), text);
+    }
+    return { report, output: render(report, options.format, run) };
+}
+function render(report, format, run) {
+    switch (format) {
+        case 'json':
+            return reportToJson(report);
+        case 'markdown':
+            return renderMarkdown(report);
+        case 'comment':
+            return ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }));
+        case 'text':
+            return renderText(report);
+    }
+}
+function ensureFinalNewline(text) {
+    return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress-reporter.ts
+
+
+const QUIET_FOR_MS = 1000;
+const TICK_EVERY_MS = 500;
+function createProgressReporter(settings) {
+    if (!settings.enabled)
+        return { progress: () => undefined, countLines: (source) => source, loader: (inner) => inner };
+    const start = settings.clock();
+    const quietFor = settings.quietForMs ?? QUIET_FOR_MS;
+    const tickEvery = settings.tickEveryMs ?? TICK_EVERY_MS;
+    let printedAny = false;
+    let lastTick = -Infinity;
+    // The latest step seen in the quiet first second: printed before the first line, for context.
+    let held;
+    const finished = new Set();
+    const say = (text, kind) => {
+        const elapsed = settings.clock() - start;
+        const line = `[${(elapsed / 1000).toFixed(1)}s] ${text}`;
+        if (elapsed < quietFor) {
+            if (kind === 'step')
+                held = line;
+            return;
+        }
+        if (kind === 'tick' && elapsed - lastTick < tickEvery)
+            return;
+        if (!printedAny && held !== undefined)
+            settings.write(held);
+        printedAny = true;
+        held = undefined;
+        if (kind === 'tick')
+            lastTick = elapsed;
+        settings.write(line);
+    };
+    return {
+        progress: (event) => say(describeStep(event, settings.clock() - start), 'step'),
+        countLines(source, side) {
+            return {
+                ...source,
+                async *chunks() {
+                    let lines = 0;
+                    let open = false;
+                    for await (const chunk of source.chunks()) {
+                        lines += countNewlines(chunk);
+                        if (chunk.length > 0)
+                            open = !chunk.endsWith('\n');
+                        say(`reading ${side} ${source.path}: ${formatCount(lines)} lines so far`, 'tick');
+                        yield chunk;
+                    }
+                    // A last line without a newline is a line too.
+                    if (open)
+                        lines += 1;
+                    finished.add(side);
+                    say(`read ${side} ${source.path}: ${formatCount(lines)} lines`, 'step');
+                },
+            };
+        },
+        loader(inner) {
+            const load = inner ?? example_columns/* parseExampleColumns */.T;
+            return async (source, spec, side) => {
+                const columns = await load(source, spec, side);
+                // A side parsed in this thread was counted as it went; one parsed elsewhere is told here.
+                if (!finished.has(side))
+                    say(`read ${side} ${source.path}: ${formatCount(columns.ids.length)} examples`, 'step');
+                return columns;
+            };
+        },
+    };
+}
+function describeStep(event, elapsedMs) {
+    switch (event.step) {
+        case 'bootstrap':
+            return `bootstrapping ${formatCount(event.comparisons)} quantile comparison(s), ${formatCount(event.resamples)} resamples each`;
+        case 'cohorts':
+            return `deciding ${formatCount(event.comparisons)} comparison(s) in ${formatCount(event.cohorts)} cohort(s)`;
+        case 'done':
+            return `done in ${(elapsedMs / 1000).toFixed(1)}s: ${event.verdict}`;
+    }
+}
+function countNewlines(chunk) {
+    let count = 0;
+    for (let at = chunk.indexOf('\n'); at !== -1; at = chunk.indexOf('\n', at + 1))
+        count += 1;
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/cli/verdict-colour.ts
+/**
+ * Colour for the verdict, only where a person reads it: text output to a terminal. Never in a pipe,
+ * a file or a CI log (stdout not a terminal), never in json, markdown or comment output (machines
+ * and GitHub read those), and never when the user opted out: NO_COLOR set to anything non-empty
+ * (https://no-color.org), FORCE_COLOR=0 (the convention Node and many tools follow) or TERM=dumb.
+ */
+function useColour(stdoutIsTerminal, format, env) {
+    if (!stdoutIsTerminal || format !== 'text')
+        return false;
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false')
+        return false;
+    return env.TERM !== 'dumb';
+}
+const SGR = { pass: '1;32', warn: '1;33', block: '1;31' };
+const verdict_colour_VERDICT_WORD = { pass: /\bpass\w*/i, warn: /\bwarn\w*/i, block: /\bblock\w*/i };
+/**
+ * Colours the verdict word in the first line of already-escaped text (the escaping would otherwise
+ * turn the colour codes into visible `\u001b`); the whole first line when the word is not in it.
+ */
+function colourVerdict(escapedText, verdict) {
+    const end = escapedText.indexOf('\n');
+    const first = end === -1 ? escapedText : escapedText.slice(0, end);
+    const rest = end === -1 ? '' : escapedText.slice(end);
+    const paint = (text) => `\u001b[${SGR[verdict]}m${text}\u001b[0m`;
+    const match = verdict_colour_VERDICT_WORD[verdict].exec(first);
+    const painted = match === null ? paint(first) : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
+    return `${painted}${rest}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
-
-
-
-
-
 
 
 
@@ -6466,47 +7594,24 @@ function localRunContext(time, tool, policyPath) {
 const EXIT_OK = 0;
 const EXIT_BLOCKED = 1;
 const EXIT_USAGE = 2;
-// The reader list comes from the registry, so the help cannot fall behind it.
-const READER_NAMES = registry/* READERS */.Hk.map((reader) => reader.name).join(', ');
-const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
-                                [--out <dir>] [--format text|markdown|json] [--author <user>] [--today YYYY-MM-DD]
-                                [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
-
-  --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
-               tool's output (scikit-learn, lm-evaluation-harness, promptfoo, MLflow, Ragas, DeepEval,
-               inspect_ai, OpenCompass, CSV or Parquet tables), recognized by shape
-  --candidate  eval results of the new model, in the same kind of format. Either may name one part of
-               a file holding several models side by side: results.json#provider=<name> (or #prompt=<label>,
-               summary.csv#model=<name>)
-  --policy     gate policy (YAML); defaults apply when absent
-  --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
-  --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
-               section is a blocking manifest.weakened finding
-  --out        directory to write the validation package into: report.json, report.md,
-               validation-package.json, validation-package.md, report.html
-  --format     what to print: text (default), markdown or json
-  --author     the change's author (a waiver they accepted themselves does not count)
-  --today      judge dates (drill age, waiver expiry) as of this day instead of today (UTC)
-  --format-in  read both files with this reader instead of recognizing them: ${READER_NAMES}
-  --columns    column mapping for other tables (CSV, Parquet), e.g.
-               "id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,metrics=latency_ms"
-  --cohort-field  where cohorts come from: promptfoo vars.<name>, provider or prompt; lm-eval samples
-               doc.<name>; inspect_ai metadata.<name>; a Ragas or DeepEval column; several separated by
-               commas (vars.lang,vars.topic)
-  --paired     a paired summary (model-release-gate/paired-summary@1, e.g. computed in a warehouse with
-               sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
-
-exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
 /** Runs the CLI and returns its exit code. Never throws: bad input and unexpected failures are reported and return 2. */
 async function runCli(argv, deps) {
     // Everything printed may quote input: each line is escaped so none can be a terminal or runner command.
     const out = { ...deps, stdout: (text) => deps.stdout((0,escape_output/* escapeOutputLines */.aD)(text)), stderr: (text) => deps.stderr((0,escape_output/* escapeOutputLines */.aD)(text)) };
     try {
-        return await checkCommand(argv, out);
+        return await command(argv, out, deps);
     }
     catch (error) {
-        if (error instanceof errors/* InputError */.d) {
-            out.stderr(`error: ${error.message}\n`);
+        if (error instanceof UsageError) {
+            const lines = [...error.problems.map((problem) => `error: ${problem}`), ...(error.suggestion === undefined ? [] : [error.suggestion]), SEE_HELP];
+            // Each is one line whatever an argument holds (a typed option may contain a line break).
+            deps.stderr(`${lines.map(escape_output/* escapeOutput */.PM).join('\n')}\n`);
+            return EXIT_USAGE;
+        }
+        // A path that cannot be read or written is the user's to fix, whichever adapter met it.
+        const input = error instanceof errors/* InputError */.d ? error : (0,file_system_error/* fileSystemInputError */.Cs)(error, '(unnamed path)');
+        if (input !== undefined) {
+            out.stderr(`error: ${input.message}\n`);
             return EXIT_USAGE;
         }
         // An unexpected failure is never a pass: one line, and the stack only when debugging.
@@ -6515,103 +7620,59 @@ async function runCli(argv, deps) {
         return EXIT_USAGE;
     }
 }
-async function checkCommand(argv, deps) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                incumbent: { type: 'string' },
-                candidate: { type: 'string' },
-                policy: { type: 'string' },
-                out: { type: 'string' },
-                format: { type: 'string', default: 'text' },
-                manifest: { type: 'string' },
-                'base-manifest': { type: 'string' },
-                author: { type: 'string' },
-                today: { type: 'string' },
-                'format-in': { type: 'string' },
-                columns: { type: 'string' },
-                'cohort-field': { type: 'string' },
-                paired: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
-        });
-    }
-    catch (error) {
-        deps.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-        return EXIT_USAGE;
-    }
-    const { values, positionals } = parsed;
-    if (values.help === true) {
-        deps.stdout(`${USAGE}\n`);
+/** `out` escapes everything it prints; `raw` is used once, for the coloured verdict, after escaping it here. */
+async function command(argv, out, raw) {
+    const parsed = parseCliArguments(argv);
+    if (parsed.kind === 'help') {
+        out.stdout(`${USAGE}\n`);
         return EXIT_OK;
     }
-    if (values.version === true) {
-        deps.stdout(`${deps.tool.version}\n`);
+    if (parsed.kind === 'version') {
+        out.stdout(`${out.tool.version}\n`);
         return EXIT_OK;
     }
-    const problems = [];
-    if (values.paired !== undefined) {
-        if (values.incumbent !== undefined || values.candidate !== undefined)
-            problems.push('--paired replaces --incumbent and --candidate: give one or the other');
-        values.incumbent = values.paired;
-        values.candidate = values.paired;
-    }
-    if (positionals.length !== 1 || positionals[0] !== 'check')
-        problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
-    if (values.incumbent === undefined)
-        problems.push('--incumbent <file> is required');
-    if (values.candidate === undefined)
-        problems.push('--candidate <file> is required');
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'markdown' && format !== 'json')
-        problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)}`);
-    if (values.today !== undefined && !isCalendarDate(values.today))
-        problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
-    // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
-    for (const option of ['cohort-field', 'columns', 'format-in']) {
-        if (values[option]?.trim() === '')
-            problems.push(`--${option} needs a value`);
-    }
-    if (problems.length > 0 || values.incumbent === undefined || values.candidate === undefined) {
-        deps.stderr(`${problems.map((p) => `error: ${p}`).join('\n')}\n${USAGE}\n`);
-        return EXIT_USAGE;
-    }
-    const mapping = values.columns === undefined ? undefined : (0,table_reader/* parseColumnMapping */.yS)(values.columns);
-    // Two lm-eval runs of differently configured tasks are refused before anything is paired.
-    await checkLmEvalPair(deps.openSource, values.incumbent, values.candidate);
-    // `file.json#provider=A` reads one part of a file that holds several models side by side.
-    const incumbent = await openLocated(values.incumbent, deps.openSource);
-    const candidate = await openLocated(values.candidate, deps.openSource);
-    const report = await runGate({
-        read: { formatIn: values['format-in'], options: { mapping, cohortField: values['cohort-field'] }, select: { incumbent: incumbent.select, candidate: candidate.select } },
-        incumbent: incumbent.source,
-        candidate: candidate.source,
-        policy: values.policy === undefined ? undefined : await deps.readSmallFile(values.policy),
-        manifest: values.manifest === undefined ? undefined : await deps.readSmallFile(values.manifest),
-        baseManifest: values['base-manifest'] === undefined ? undefined : { label: values['base-manifest'], text: (await deps.readSmallFile(values['base-manifest'])).text },
-        readiness: {
-            today: values.today ?? deps.now().toISOString().slice(0, 10),
-            evidenceExists: deps.evidenceExists,
-            author: values.author,
-            // The CLI cannot see who approved what; waivers are reported as unverified.
-            requireVerifiedWaiversByDefault: false,
-        },
-        tool: deps.tool,
-        loadExampleColumns: deps.loadExampleColumns,
-        runQuantileBootstraps: deps.runQuantileBootstraps,
+    const { options } = parsed;
+    const clock = out.clock ?? (() => out.now().getTime());
+    const reporter = createProgressReporter({
+        enabled: out.isTTY?.stderr === true && !options.quiet,
+        // One line each, whatever a path holds: a line break in it must not start a second line.
+        write: (line) => raw.stderr(`${(0,escape_output/* escapeOutput */.PM)(line)}\n`),
+        clock,
     });
-    if (values.out !== undefined) {
-        const run = localRunContext(deps.now(), deps.tool, values.policy);
-        for (const [name, text] of validationPackageFiles(report, run))
-            await deps.writeFile(deps.joinPath(values.out, name), text);
-    }
-    deps.stdout(format === 'json' ? reportToJson(report) : format === 'markdown' ? renderMarkdown(report) : renderText(report));
+    const { report, output } = await runCheck(options, out, reporter);
+    if (useColour(out.isTTY?.stdout === true, options.format, out.env ?? {}))
+        raw.stdout(colourVerdict((0,escape_output/* escapeOutputLines */.aD)(output), report.verdict));
+    else
+        out.stdout(output);
     return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
+}
+
+
+/***/ }),
+
+/***/ 735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ writePackageFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _adapters_file_system_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9091);
+
+
+
+/**
+ * Writes one file of the validation package, creating its directory. --out naming a file, or a
+ * directory that cannot be created or written, is an input error naming the path, not an internal one.
+ */
+function writePackageFile(path, text) {
+    return (0,_adapters_file_system_error_js__WEBPACK_IMPORTED_MODULE_2__/* .asInputErrorOnFileSystemFailure */ .NC)(path, 'write the validation package (--out <dir>)', async () => {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, text, 'utf8');
+    });
 }
 
 
@@ -8824,7 +9885,7 @@ function isGateHeader(columns) {
 /* harmony export */   C: () => (/* binding */ emptyTally)
 /* harmony export */ });
 function emptyTally() {
-    return { missing: 0, missingAsFailure: 0, dropped: 0, notes: [] };
+    return { missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: [] };
 }
 
 
@@ -8909,19 +9970,34 @@ class ExampleMissing {
     }
     /**
      * Counts the example in the tally; true when it is kept. `missing` counts examples with at least
-     * one missing value (not values), so it compares with the number of examples read.
+     * one missing value (not values), so it compares with the number of examples read. A left-out
+     * example's id is recorded, so its partner in the other file is left out with it rather than
+     * counted a second time as an id without a partner.
      */
-    settle(tally) {
+    settle(tally, id) {
         if (this.missing > 0)
             tally.missing++;
-        if (this.drop)
+        if (this.drop) {
             tally.dropped++;
+            recordDroppedId(tally, id);
+        }
         else if (this.fail)
             tally.missingAsFailure++;
         if (this.droppedScore && this.setting === 'fail' && !tally.notes.includes(FAIL_SCORE_NOTE))
             tally.notes.push(FAIL_SCORE_NOTE);
         return !this.drop;
     }
+}
+/**
+ * Records a left-out example's id as pairing spells it (see parseId in example-record.ts). An id that
+ * could not pair anything (empty, not text or a number) is not recorded: its partner, if any, then
+ * stays an unmatched id, which is reported.
+ */
+function recordDroppedId(tally, id) {
+    if (typeof id === 'string' && id.length > 0)
+        tally.droppedIds.push(id);
+    else if (typeof id === 'number' && Number.isFinite(id))
+        tally.droppedIds.push(String(id));
 }
 const FAIL_SCORE_NOTE = 'inputs.missing_values is fail, but a continuous score has no failing value: examples with a missing score were left out (counted as dropped)';
 /** The error when every example was left out: nothing of this file could be compared. */
@@ -8995,7 +10071,7 @@ async function* toBatches(table, plan, lines, file, missingValues, tally) {
             if (plan.metrics.length > 0) {
                 record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [name, row[i] === null ? (missing.note('score', at(i)), 0) : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]));
             }
-            if (!missing.settle(tally))
+            if (!missing.settle(tally, record.id))
                 continue;
             kept++;
             records.push(record);
@@ -9520,7 +10596,7 @@ async function* deepeval_reader_toBatches(cases, options, file, tally) {
             if (scored.includes(name) && typeof metric?.score === 'number')
                 metrics[`${name}.score`] = metric.score;
         }
-        if (!missing.settle(tally))
+        if (!missing.settle(tally, c.id))
             continue;
         kept++;
         batch.records.push({ id: c.id, cohorts: c.cohorts, checks, ...(scored.length > 0 ? { metrics } : {}) });
@@ -9655,12 +10731,13 @@ async function* ragas_reader_toBatches(table, plan, options, file, tally) {
             else
                 metrics[name] = score;
         }
-        if (!missing.settle(tally))
+        const id = exampleId(plan, row, r, options, file, line);
+        if (!missing.settle(tally, id))
             continue;
         kept++;
         const cohortValue = plan.cohort === undefined ? undefined : row[plan.cohort];
         const cohorts = isMissing(cohortValue) ? [] : [`${columns[plan.cohort ?? 0] ?? ''}:${String(cohortValue).trim()}`];
-        batch.records.push({ id: exampleId(plan, row, r, options, file, line), cohorts, metrics });
+        batch.records.push({ id, cohorts, metrics });
         batch.lines.push(line);
         if (batch.records.length === ragas_reader_BATCH) {
             yield batch;
@@ -9956,6 +11033,7 @@ function plan(rows, file, options, tally) {
             else if (!dropped.has(i)) {
                 dropped.add(i);
                 tally.dropped++;
+                tally.droppedIds.push(row.id);
             }
         }
     });
@@ -17203,7 +18281,7 @@ function pairedQuantileBootstrap(incumbent, candidate, p, options) {
 /* harmony export */ });
 /** The tool's version, written into every report; a test keeps it equal to package.json's. */
 const TOOL_NAME = 'model-release-gate';
-const TOOL_VERSION = '0.1.0';
+const TOOL_VERSION = '1.0.0';
 
 
 /***/ }),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { didYouMean } from '../core/load/suggest-name.js';
 import { baselineMaxBytesInput } from './byte-size.js';
+import { FAIL_ON } from './step-outcome.js';
 
 const boolean = z
   .string()
@@ -30,20 +32,42 @@ const inputsSchema = z.object({
     .string()
     .trim()
     .pipe(z.string().regex(/^(\d+)?$/, 'expected a pull request number')),
+  'input-format': z.string().trim(),
+  /** The old name of input-format, still accepted (with a warning). */
   format: z.string().trim(),
+  'fail-on': z
+    .string()
+    .trim()
+    .transform((value) => value.toLowerCase() || 'block')
+    .pipe(z.enum(FAIL_ON, { error: (issue) => `expected block, warn or never${didYouMean(String(issue.input), FAIL_ON)}` })),
   columns: z.string().trim(),
   'cohort-field': z.string().trim(),
 });
 
-export type ActionInputs = z.output<typeof inputsSchema>;
+export type ActionInputs = Omit<z.output<typeof inputsSchema>, 'format'> & {
+  /** Warnings about deprecated inputs that were given, for the log. */
+  readonly deprecations: readonly string[];
+};
 
 export function readActionInputs(getInput: (name: string) => string): ActionInputs {
   const raw = Object.fromEntries(Object.keys(inputsSchema.shape).map((name) => [name, getInput(name)]));
   const result = inputsSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = String(issue?.path[0] ?? 'inputs');
-  throw new InputError(`input ${name}`, issue?.message ?? 'is not valid');
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? 'inputs');
+    throw new InputError(`input ${name}`, issue?.message ?? 'is not valid');
+  }
+  const { format: deprecatedFormat, ...inputs } = result.data;
+  if (deprecatedFormat === '') return { ...inputs, deprecations: [] };
+  // `format` was renamed because the CLI's --format chooses the output, while this chooses the reader.
+  if (inputs['input-format'] !== '' && inputs['input-format'] !== deprecatedFormat) {
+    throw new InputError(
+      'input input-format',
+      `"${inputs['input-format']}" conflicts with the deprecated input format ("${deprecatedFormat}"), which is its old name: give only input-format`,
+    );
+  }
+  const deprecation = `the input format is deprecated and will be removed in the next major version: rename it to input-format (it chooses the reader of the eval files, "${deprecatedFormat}" here)`;
+  return { ...inputs, 'input-format': deprecatedFormat, deprecations: [deprecation] };
 }
 
 /** `artifact:<artifact-name>/<file in the artifact>`: the incumbent comes from an earlier run's artifact. */

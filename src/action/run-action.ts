@@ -15,6 +15,7 @@ import { publishResults } from './publish-results.js';
 import { resolveIncumbent } from './resolve-baseline.js';
 import { resolveManifest } from './resolve-manifest.js';
 import { resolvePolicy } from './resolve-policy.js';
+import { endStep } from './step-outcome.js';
 
 /** The runner-facing operations the Action needs; index.ts wires them to @actions/core and the API. */
 export interface ActionDependencies {
@@ -47,13 +48,14 @@ export interface ActionDependencies {
 
 /**
  * Runs the gate as a GitHub Action step. The verdict is decided first and set as an output; then the
- * results are published, where every failure is a warning. The step fails on `block` and on input
- * errors, and on nothing else.
+ * results are published, where every failure is a warning. The step fails on input errors, and on
+ * the verdicts that the `fail-on` input names (by default `block`), and on nothing else.
  */
 export async function runAction(deps: ActionDependencies): Promise<void> {
   let decided = false;
   try {
     const inputs = readActionInputs(deps.getInput);
+    for (const deprecation of inputs.deprecations) deps.warning(deprecation);
     const platform = await withRequestedPullRequest(deps.platform, inputs['pull-request']);
     const outDir = inputs['out-dir'] || deps.defaultOutDir;
     const pullRequest = platform?.environment.pullRequest ?? null;
@@ -87,7 +89,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     await checkLmEvalPair(deps.openSource, incumbent.path, inputs.candidate);
     const report = await runGate({
       read: {
-        formatIn: inputs.format || undefined,
+        formatIn: inputs['input-format'] || undefined,
         options: { mapping: inputs.columns === '' ? undefined : parseColumnMapping(inputs.columns), cohortField: inputs['cohort-field'] || undefined },
         select: { incumbent: incumbentSource.select, candidate: candidateSource.select },
       },
@@ -143,9 +145,7 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     deps.setOutput('comment-url', published.commentUrl ?? '');
     deps.setOutput('artifact-id', published.artifactId === undefined ? '' : String(published.artifactId));
     deps.info(`model release gate: ${report.verdict}`);
-    if (report.verdict === 'block') {
-      deps.setFailed(`model release gate blocked the release: ${report.summary.blocking_findings} blocking finding(s); see the job summary or ${published.reportPath}`);
-    }
+    endStep(report, inputs['fail-on'], published.reportPath, deps);
   } catch (error) {
     if (!decided) deps.setOutput('verdict', 'error');
     if (error instanceof InputError) {

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { TextSource } from '../core/load/text-source.js';
 import { runFileMarkerLine, runFiles } from '../core/readers/lm-eval-run.js';
+import { asInputErrorOnFileSystemFailure, fileSystemInputError } from './file-system-error.js';
 
 /**
  * A file as a TextSource: streamed in 1 MiB chunks (never read whole), hashed as it streams.
- * A missing path or a directory is an InputError before anything is read.
+ * A missing or unreadable path is an InputError before anything is read; so is a failure while reading.
  */
 export async function openFileSource(path: string): Promise<TextSource & { bytes(): Promise<Uint8Array> }> {
-  const info = await stat(path).catch(() => undefined);
-  if (info === undefined) throw new InputError(path, 'file not found');
+  const info = await stat(path).catch((error: unknown) => {
+    // Node refuses some paths before asking the system (a NUL byte): those are the user's to fix too.
+    throw fileSystemInputError(error, path) ?? new InputError(path, 'is not a usable file path');
+  });
   if (info.isDirectory()) return openRunDirectory(path);
   if (!info.isFile()) throw new InputError(path, 'is not a file');
   const hash = createHash('sha256');
@@ -34,7 +37,7 @@ export async function openFileSource(path: string): Promise<TextSource & { bytes
         if (rest.length > 0) yield rest;
       } catch (error) {
         if (error instanceof TypeError) throw new InputError(path, 'is not valid UTF-8 text');
-        throw error;
+        throw fileSystemInputError(error, path, 'read it') ?? error;
       }
       digest = hash.digest('hex');
     },
@@ -46,7 +49,7 @@ export async function openFileSource(path: string): Promise<TextSource & { bytes
     async bytes() {
       if (consumed) throw new Error(`${path} was read twice`);
       consumed = true;
-      const data = await readFile(path);
+      const data = await asInputErrorOnFileSystemFailure(path, 'read it', () => readFile(path));
       digest = createHash('sha256').update(data).digest('hex');
       return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     },
@@ -59,7 +62,7 @@ export async function openFileSource(path: string): Promise<TextSource & { bytes
  * reading is refused: no binary format comes as a directory.
  */
 async function openRunDirectory(path: string): Promise<TextSource & { bytes(): Promise<Uint8Array> }> {
-  const listed = runFiles(path, await readdir(path));
+  const listed = runFiles(path, await asInputErrorOnFileSystemFailure(path, 'list the directory', () => readdir(path)));
   if ('problem' in listed) throw new InputError(path, listed.problem);
   const parts = await Promise.all(listed.files.map((name) => openFileSource(join(path, name))));
   const hash = createHash('sha256');

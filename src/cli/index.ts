@@ -1,23 +1,20 @@
 #!/usr/bin/env node
 // The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
 // runCli. Started again as a worker, it does that worker's task instead.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from '../adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from '../adapters/file-source.js';
 import { evidenceExistsUnder } from '../adapters/repository-files.js';
 import { internalErrorMessage, stackFrames } from '../core/report/escape-output.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { runCli } from './run-cli.js';
+import { writePackageFile } from './write-package-file.js';
 
 async function main(): Promise<number> {
   return runCli(process.argv.slice(2), {
     openSource: openFileSource,
     readSmallFile,
-    writeFile: async (path, text) => {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text, 'utf8');
-    },
+    writeFile: writePackageFile,
     joinPath: join,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -27,6 +24,9 @@ async function main(): Promise<number> {
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
     debug: process.env.MRG_DEBUG === '1',
+    isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    env: process.env,
+    clock: () => performance.now(),
   });
 }
 

@@ -1,5 +1,5 @@
 import { decideComparisons } from '../compare/decide-comparisons.js';
-import type { QuantileBootstrapRunner } from '../compare/quantile-bootstraps.js';
+import { QuantileBootstrapRunner, runQuantileBootstrapsHere } from '../compare/quantile-bootstraps.js';
 import { comparisonFindings } from '../findings/comparison-findings.js';
 import { isActive } from '../findings/finding.js';
 import { nothingComparedFindings } from '../findings/nothing-compared.js';
@@ -12,6 +12,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import { GateReport, InputDescription, verdictOf } from '../report/report.js';
 import { ReadSettings, loadInputs } from './load-inputs.js';
 import { checkPolicyNamesKnownMetrics } from './policy-metrics-check.js';
+import { Progress, cohortsFound, reportingBootstraps } from './progress.js';
 import { ReadinessEnvironment, readinessStep } from './readiness-step.js';
 
 export interface GateInputs {
@@ -35,6 +36,8 @@ export interface GateInputs {
   readonly baseManifest?: BaseManifest | undefined;
   /** Clock, repository and people for the readiness checks; required with a manifest. */
   readonly readiness?: ReadinessEnvironment | undefined;
+  /** Told at each step of the run (bootstraps, cohorts found, done); the report does not depend on it. */
+  readonly progress?: Progress | undefined;
 }
 
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
@@ -44,8 +47,9 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
     { incumbent: inputs.incumbent, candidate: inputs.candidate },
     policy,
     inputs.read ?? {},
-    { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: inputs.runQuantileBootstraps },
+    { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? runQuantileBootstrapsHere, inputs.progress) },
   );
+  inputs.progress?.(cohortsFound(evidence));
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
   const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
@@ -55,7 +59,9 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
     ...nothingComparedFindings(evidence, decisions),
     ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
   ], inputs.baseManifest);
-  return buildReport(inputs, policy, decisions, readiness, descriptions, design);
+  const report = buildReport(inputs, policy, decisions, readiness, descriptions, design);
+  inputs.progress?.({ step: 'done', verdict: report.verdict });
+  return report;
 }
 
 function buildReport(

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatCount, formatDelta } from '../report/format-number.js';
+import { formatChange, formatCount } from '../report/format-number.js';
 import { escapeHtml, escapeHtmlCapped } from './html-escape.js';
 
 /**
@@ -117,8 +117,8 @@ function renderRow(c: Comparison, waived: boolean, rowTop: number, x: (v: number
   const mid = rowTop + ROW / 2;
   const label = `${c.cohort} · ${c.metric}`;
   const suffix = [c.rare ? 'rare' : '', waived ? 'waived' : ''].filter((s) => s !== '').join(', ');
-  const numbers = `${formatDelta(c.delta, c.statistic)} [${bound(c.ci_low, c.statistic)}, ${bound(c.ci_high, c.statistic)}]`;
-  const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)}; n ${formatCount(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
+  const numbers = `${formatChange(c, c.delta)} [${bound(c, c.ci_low)}, ${bound(c, c.ci_high)}]`;
+  const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${formatChange(c, c.margin === null ? null : -c.margin)}; n ${formatCount(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
   const out = [
     `<g class="row" data-status="${c.status}" data-cohort="${escapeHtml(c.cohort)}" data-metric="${escapeHtml(c.metric)}">`,
     `<title>${escapeHtml(tooltip)}</title>`,
@@ -154,10 +154,11 @@ function pOrder(c: Comparison): number {
   return c.p_value === null || !Number.isFinite(c.p_value) ? 2 : c.p_value;
 }
 
-function bound(value: number | null, statistic: string): string {
+/** A bound without its unit (the Δ before the brackets carries it). */
+function bound(c: Comparison, value: number | null): string {
   if (value === null) return '–';
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
-  return formatDelta(value, statistic).replace(' pts', '');
+  return formatChange(c, value).replace(/ (pts|ms|s)$/, '');
 }
 
 /** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatCount, formatDelta, formatP, formatValue, formatDetectable } from '../report/format-number.js';
+import { adjustedLabel, inconclusivePhrase, marginPhrase, methodsUsed, passPhrase, sizeOf, valuesPhrase } from '../report/comparison-phrases.js';
+import { formatChange, formatCount, formatP } from '../report/format-number.js';
 import { escapeHtml } from './html-escape.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 
@@ -19,11 +20,11 @@ function raw(html: string): Cell {
 type Row = { readonly cells: readonly Cell[]; readonly className?: string };
 
 /** A section with a heading, optional intro (HTML) and a table; `empty` replaces the table when there are no rows. */
-export function table(id: string, caption: string, head: readonly string[], rows: readonly Row[], intro = '', empty?: string): string {
+export function table(id: string, caption: string, head: readonly string[], rows: readonly Row[], intro = '', footer = ''): string {
   const heading = `<section id="${id}"><h2>${escapeHtml(caption)}</h2>${intro}`;
-  if (rows.length === 0 && empty !== undefined) return `${heading}<p>${escapeHtml(empty)}</p></section>`;
+  if (rows.length === 0) return `${heading}</section>`;
   const body = rows.map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`).join('\n');
-  return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
+  return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
 }
 
 /** A number (or bounds, or a count): right-aligned and never wrapped mid-number. */
@@ -60,18 +61,10 @@ export function findingsTable(id: string, caption: string, findings: readonly Pa
 export function inconclusiveTable(comparisons: readonly Comparison[]): string {
   return table(
     'inconclusive',
-    `Too little data to tell (${formatCount(comparisons.length)})`,
-    ['cohort', 'metric', 'n', 'observed Δ', 'could only detect a drop of', 'margin', 'if inconclusive'],
+    `Inconclusive (${formatCount(comparisons.length)})`,
+    ['cohort', 'metric', 'n', 'what the data says', 'margin', 'if inconclusive'],
     comparisons.map((c) => ({
-      cells: [
-        cohortCell(c),
-        c.metric,
-        num(formatCount(nOf(c))),
-        num(formatDelta(c.delta, c.statistic)),
-        num(formatDetectable(c.mde, c.statistic)),
-        num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
-        `${c.inconclusive_setting}s`,
-      ],
+      cells: [cohortCell(c), metricName(c), num(formatCount(sizeOf(c))), inconclusivePhrase(c, (t) => t), num(marginPhrase(c)), `${c.inconclusive_setting}s`],
       className: 'inconclusive',
     })),
   );
@@ -79,13 +72,16 @@ export function inconclusiveTable(comparisons: readonly Comparison[]): string {
 
 export function waiversTable(pkg: ValidationPackage): string {
   const s = pkg.sign_off;
+  // A local run without waivers has nothing to sign off: no section rather than an empty one.
+  if (s.waivers.length === 0 && s.verified_approvals === null && s.author === null) return '';
   const approvals = s.verified_approvals === null ? 'not available (this run could not verify approvals)' : s.verified_approvals.length === 0 ? 'none' : s.verified_approvals.join(', ');
   const accepted = s.accepted.map(
     (a) =>
       `<li><code>${escapeHtml(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${escapeHtml(scope(a.cohort, a.metric))}`}: accepted by <strong>${escapeHtml(a.accepted_by)}</strong> until ${escapeHtml(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${escapeHtml(a.reason)}”</li>`,
   );
+  const author = s.author === null ? '' : ` Author: ${escapeHtml(s.author)}.`;
   const intro =
-    `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>. Author: ${escapeHtml(s.author ?? 'unknown')}. Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
+    `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
     (accepted.length === 0 ? '<p>No finding was accepted by waiver.</p>' : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
   const rows = s.waivers.map((w) => ({
     cells: [
@@ -107,14 +103,13 @@ export function waiversTable(pkg: ValidationPackage): string {
     `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`,
     ['entry', 'finding', 'cohort · metric', 'status', 'accepted by', 'approval', 'until', 'applied to', 'reason', 'link'],
     rows,
-    intro,
-    'No waivers in the manifest: no finding was accepted.',
+    s.waivers.length === 0 ? `${intro}<p>No waivers in the manifest.</p>` : intro,
   );
 }
 
 export function checklistTable(pkg: ValidationPackage): string {
   const r = pkg.risk_assessment;
-  if (r.risk_class === null) return '<section id="readiness"><h2>Readiness checklist</h2><p>No release manifest: no readiness items were checked.</p></section>';
+  if (r.risk_class === null) return '';
   const required = pkg.requirements.readiness_required;
   return table(
     'readiness',
@@ -127,27 +122,31 @@ export function checklistTable(pkg: ValidationPackage): string {
   );
 }
 
-export function comparisonsTable(comparisons: readonly Comparison[]): string {
+/** Every comparison, in report order (natural cohort order); the methods once below the table, adjusted p only where it decided (regressions). */
+export function comparisonsTable(comparisons: readonly Comparison[], correction: Parameters<typeof adjustedLabel>[0]): string {
+  const methods = methodsUsed(comparisons).map(({ method, metrics }) => `<li>${escapeHtml(metrics.join(', '))}: ${escapeHtml(method)}</li>`);
+  const footer = methods.length === 0 ? '' : `<p class="note">Methods:</p><ul class="methods">${methods.join('')}</ul>`;
   return table(
     'comparisons',
     `All comparisons (${formatCount(comparisons.length)})`,
-    ['status', 'cohort', 'metric', 'n', 'incumbent → candidate', 'Δ', 'one-sided bounds', 'margin', 'adjusted p', 'detectable drop', 'method'],
+    ['status', 'cohort', 'metric', 'n', 'incumbent → candidate', 'Δ (worst case)', 'margin', adjustedLabel(correction), 'detectable drop', 'note'],
     comparisons.map((c) => ({
       cells: [
         c.status,
         cohortCell(c),
-        c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`,
-        num(formatCount(nOf(c))),
-        num(`${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}`),
-        num(formatDelta(c.delta, c.statistic)),
-        num(c.ci_low === null && c.ci_high === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`),
-        num(formatDelta(c.margin === null ? null : -c.margin, c.statistic)),
-        num(formatP(c.p_adjusted)),
-        num(formatDelta(c.mde, c.statistic, false)),
-        c.note === null ? c.method : `${c.method}; ${c.note}`,
+        metricName(c),
+        num(formatCount(sizeOf(c))),
+        num(valuesPhrase(c)),
+        num(passPhrase(c)),
+        num(marginPhrase(c)),
+        num(c.status === 'regressed' ? formatP(c.p_adjusted) : ''),
+        num(c.status === 'inconclusive' ? formatChange(c, c.mde, false) : ''),
+        c.note ?? '',
       ],
       className: c.status === 'missing' && c.required ? 'regressed' : c.status,
     })),
+    '',
+    footer,
   );
 }
 
@@ -163,7 +162,7 @@ export function inputsTable(pkg: ValidationPackage): string {
   const origin = `read from ${p.origin}${p.commit === null ? '' : ` at ${p.commit}`}${p.changed_in_pull_request ? '; changed in this pull request (applies once merged)' : ''}`;
   rows.push({ cells: ['policy', p.path ?? 'none (defaults)', raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`), 'yaml', '–', '–', origin] });
   const m = i.manifest;
-  rows.push({ cells: ['manifest', m?.path ?? 'none', raw(m === null ? '–' : `<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
+  if (m !== null) rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
   return table('inputs', 'Inputs', ['input', 'path', 'sha256', 'format', 'examples', 'model', 'dataset / source'], rows);
 }
 
@@ -171,6 +170,6 @@ function cohortCell(c: Comparison): Cell {
   return raw(`${escapeHtml(c.cohort)}${c.rare ? ' <span class="tag">rare</span>' : ''}${c.required ? ' <span class="tag">required</span>' : ''}`);
 }
 
-function nOf(c: Comparison): number {
-  return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
+function metricName(c: Comparison): string {
+  return c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`;
 }

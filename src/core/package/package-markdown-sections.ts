@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/comparison.js';
 import { escapeMarkdown } from '../report/escape-markdown.js';
-import { formatCount, formatDelta, formatP, formatValue } from '../report/format-number.js';
+import { adjustedLabel, marginPhrase, methodsUsed, passPhrase } from '../report/comparison-phrases.js';
+import { formatChange, formatCount, formatMeasure, formatP } from '../report/format-number.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 
 /**
@@ -26,22 +27,23 @@ export function renderTestEvidence(pkg: ValidationPackage): string[] {
     '',
     `### Comparisons (${formatCount(e.comparisons.length)}, all listed)`,
     '',
-    '| status | cohort | metric | n incumbent / candidate / paired | incumbent | candidate | Δ | one-sided bounds | margin | p | adjusted p | detectable drop | flags | method | note |',
-    '|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|',
+    `| status | cohort | metric | n incumbent / candidate / paired | incumbent | candidate | Δ (worst case) | upper bound | margin | ${adjustedLabel(e.correction)} | detectable drop | flags | note |`,
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
+  // Adjusted p only where it decided (regressions); the method once per metric, below the table.
   for (const c of e.comparisons) {
     const n = `${formatCount(c.n_incumbent)} / ${formatCount(c.n_candidate)} / ${c.n_paired === null ? '–' : formatCount(c.n_paired)}`;
-    const bounds = c.ci_low === null && c.ci_high === null ? '–' : `${formatDelta(c.ci_low, c.statistic)} … ${formatDelta(c.ci_high, c.statistic)}`;
     const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`].filter((f) => f !== '').join(', ');
     lines.push(
-      `| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatValue(c.incumbent, c.statistic)} | ${formatValue(c.candidate, c.statistic)} | ${formatDelta(c.delta, c.statistic)} | ${bounds} | ${formatDelta(c.margin === null ? null : -c.margin, c.statistic)} | ${formatP(c.p_value)} | ${formatP(c.p_adjusted)} | ${formatDelta(c.mde, c.statistic, false)} | ${flags} | ${cell(c.method, 500)} | ${c.note === null ? '' : cell(c.note, 500)} |`,
+      `| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatMeasure(c, c.incumbent)} | ${formatMeasure(c, c.candidate)} | ${passPhrase(c)} | ${formatChange(c, c.ci_high)} | ${marginPhrase(c)} | ${c.status === 'regressed' ? formatP(c.p_adjusted) : ''} | ${formatChange(c, c.mde, false)} | ${flags} | ${c.note === null ? '' : cell(c.note, 500)} |`,
     );
   }
+  lines.push('', ...methodsUsed(e.comparisons).map(({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`));
   lines.push('');
   if (e.reported_metrics.length > 0) {
     lines.push('### Reported, not gated', '', '| cohort | metric | incumbent | candidate |', '|---|---|---:|---:|');
     for (const r of e.reported_metrics) {
-      lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatValue(r.incumbent, r.statistic)} | ${formatValue(r.candidate, r.statistic)} |`);
+      lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatMeasure({ ...r, margin: null }, r.incumbent)} | ${formatMeasure({ ...r, margin: null }, r.candidate)} |`);
     }
     lines.push('');
   }

@@ -1,7 +1,7 @@
 import type { Margin, Policy } from '../policy/policy-schema.js';
 import { escapeMarkdown } from '../report/escape-markdown.js';
 import { formatCount } from '../report/format-number.js';
-import type { Verdict } from '../report/report.js';
+import { VERDICT_ICON, VERDICT_WORD, countsLine, modelNames, modelsPhrase, verdictLineOf } from '../report/headline.js';
 import { cell, renderRiskAssessment, renderSignOff, renderTestEvidence } from './package-markdown-sections.js';
 import type { ValidationPackage } from './validation-package.js';
 
@@ -16,15 +16,17 @@ export function renderValidationMarkdown(pkg: ValidationPackage): string {
   return [...renderHeader(pkg), ...renderRequirements(pkg), ...renderTestEvidence(pkg), ...renderRiskAssessment(pkg), ...renderSignOff(pkg)].join('\n');
 }
 
-const VERDICT_WORD: Record<Verdict, string> = { pass: '✅ pass', warn: '⚠️ pass with warnings', block: '⛔ blocked' };
-
 function renderHeader(pkg: ValidationPackage): string[] {
   const p = pkg.provenance;
   const pr = p.pull_request;
   const lines = [
-    `# Validation package: ${VERDICT_WORD[pkg.verdict]}`,
+    `# Validation package: ${VERDICT_ICON[pkg.verdict]} ${VERDICT_WORD[pkg.verdict]}`,
     '',
-    `**Verdict: ${pkg.verdict}**: ${pkg.summary.reason}.`,
+    `**${verdictLineOf(pkg.verdict, pkg.summary.reason)}**`,
+    '',
+    modelsPhrase(modelNames(p.release, p.inputs), (name) => `**${cell(name)}**`),
+    '',
+    countsLine(pkg.summary.counts),
     '',
     '| | |',
     '|---|---|',

@@ -1,5 +1,6 @@
 import type { Comparison, ReportedMetric } from '../compare/comparison.js';
-import { type Finding, isActive } from '../findings/finding.js';
+import type { Finding } from '../findings/finding.js';
+import { verdictReasons } from '../report/headline.js';
 import type { Policy, ReadinessItemName } from '../policy/policy-schema.js';
 import type { ReadinessItem } from '../readiness/readiness-types.js';
 import type { WaiverStatus } from '../readiness/waivers.js';
@@ -207,19 +208,12 @@ export function validationPackageToJson(pkg: ValidationPackage): string {
   return reportToJson(pkg);
 }
 
-/** One plain-text line saying why the verdict is what it is; built from counts only, so it holds no input text. */
+/**
+ * Why the verdict is what it is, in the words of every other output (see report/headline.ts); built
+ * from counts only, so it holds no input text.
+ */
 export function verdictReason(report: GateReport): string {
-  const s = report.summary;
-  const parts: string[] = [];
-  if (s.regressed > 0) parts.push(`${s.regressed} cohort metric(s) regressed beyond their margin`);
-  const requiredMissing = report.comparisons.filter((c) => c.status === 'missing' && c.required).length;
-  if (requiredMissing > 0) parts.push(`${requiredMissing} required cohort metric(s) missing`);
-  if (s.inconclusive > 0) parts.push(`${s.inconclusive} too small to tell`);
-  const otherBlocking = report.findings.filter((f) => isActive(f) && f.severity === 'block' && !f.id.startsWith('cohort.')).length;
-  if (otherBlocking > 0) parts.push(`${otherBlocking} blocking readiness or data finding(s)`);
-  if (s.waived_findings > 0) parts.push(`${s.waived_findings} finding(s) accepted by waiver`);
-  if (parts.length === 0) parts.push(`all ${s.comparisons} cohort metric(s) within their margins`);
-  return parts.join(', ');
+  return verdictReasons(report);
 }
 
 function requiredItems(policy: Policy, riskClass: string | null): ReadinessItemName[] {

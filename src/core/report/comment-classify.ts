@@ -9,7 +9,7 @@ import type { GateReport } from './report.js';
  * under the waivers, not under what blocks.
  */
 export interface CommentContent {
-  /** Regressed, required-missing and blocking-inconclusive comparisons whose finding still counts, worst first. */
+  /** Regressed, blocking-missing and blocking-inconclusive comparisons whose finding still counts, worst first. */
   readonly blockingComparisons: readonly Comparison[];
   /** Blocking readiness and data findings still active. */
   readonly blockingFindings: readonly Finding[];
@@ -18,8 +18,12 @@ export interface CommentContent {
   readonly waived: readonly Finding[];
   /** Waivers that did not apply (waiver.* findings). */
   readonly waiverProblems: readonly Finding[];
-  /** Active warnings shown nowhere else. */
+  /** Active warnings shown nowhere else (a missing cohort that only warns among them). */
   readonly warnings: readonly Finding[];
+  /** Active information (info findings), shown after the warnings. */
+  readonly notes: readonly Finding[];
+  /** Missing comparisons without a finding that counts and that do not block: listed, never hidden. */
+  readonly notCompared: readonly Comparison[];
   readonly passing: readonly Comparison[];
 }
 
@@ -34,15 +38,21 @@ export function classifyReport(report: GateReport): CommentContent {
   for (const f of report.findings) {
     if (COMPARISON_FINDINGS.has(f.id) && f.cohort !== undefined) byComparison.set(keyOf(f.id, f.cohort, f.metric ?? ''), f);
   }
+  const findingOf = (c: Comparison, id: string): Finding | undefined => byComparison.get(keyOf(id, c.cohort, c.metric));
   // A comparison without its finding (a report assembled by hand) counts by its status alone, so it is never hidden.
   const counts = (c: Comparison, id: string): boolean => {
-    const finding = byComparison.get(keyOf(id, c.cohort, c.metric));
+    const finding = findingOf(c, id);
     return finding === undefined || isActive(finding);
+  };
+  // The finding's severity decides (missing_cohort: block makes a lost cohort block although not required).
+  const severe = (c: Comparison, id: string, otherwise: boolean): boolean => {
+    const finding = findingOf(c, id);
+    return finding === undefined ? otherwise : isActive(finding) && finding.severity === 'block';
   };
   const blocks = (c: Comparison): boolean =>
     (c.status === 'regressed' && counts(c, 'cohort.regressed')) ||
-    (c.status === 'missing' && c.required && counts(c, 'cohort.missing')) ||
-    (c.status === 'inconclusive' && c.inconclusive_setting === 'block' && counts(c, 'cohort.inconclusive'));
+    (c.status === 'missing' && severe(c, 'cohort.missing', c.required)) ||
+    (c.status === 'inconclusive' && severe(c, 'cohort.inconclusive', c.inconclusive_setting === 'block'));
 
   const active = report.findings.filter(isActive);
   return {
@@ -50,10 +60,12 @@ export function classifyReport(report: GateReport): CommentContent {
     blockingFindings: active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id)),
     inconclusive: report.comparisons.filter((c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive')),
     waived: report.findings.filter((f) => !isActive(f)),
-    waiverProblems: active.filter((f) => f.id.startsWith('waiver.')),
+    waiverProblems: active.filter((f) => f.id.startsWith('waiver.') && f.severity !== 'block'),
     warnings: active.filter(
       (f) => f.severity === 'warn' && f.id !== 'cohort.regressed' && f.id !== 'cohort.inconclusive' && !f.id.startsWith('waiver.'),
     ),
+    notes: active.filter((f) => f.severity === 'info' && !f.id.startsWith('waiver.')),
+    notCompared: report.comparisons.filter((c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined),
     passing: report.comparisons.filter((c) => c.status === 'pass'),
   };
 }

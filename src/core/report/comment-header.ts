@@ -1,48 +1,32 @@
 import type { RunContext } from '../package/run-context.js';
-import { type CommentContent, cohortPhrase, isDataFinding, plural } from './comment-classify.js';
+import type { CommentContent } from './comment-classify.js';
+import { confidenceOf as confidenceAt, correctionName, methodsUsed } from './comparison-phrases.js';
+import { DELTA_BAR_LEGEND } from './delta-bar.js';
 import { escapeMarkdown, escapeName, markdownLink } from './escape-markdown.js';
 import { formatCount } from './format-number.js';
-import type { GateReport, Verdict } from './report.js';
+import { VERDICT_ICON, countsLine, designPhrase, modelsPhrase, reportModelNames, verdictLine } from './headline.js';
+import type { GateReport } from './report.js';
 
-/** The lines above the sections: what a reviewer needs before reading any table. */
+/** The lines above and below the sections of the markdown outputs: what a reviewer needs before and after the tables. */
 
-const VERDICT: Record<Verdict, string> = {
-  pass: '✅ Release gate: passed',
-  warn: '⚠️ Release gate: passed with warnings',
-  block: '⛔ Release gate: blocked',
-};
+/** The verdict line as a heading: the same words as every other output, after the verdict's icon. */
+function verdictHeading(report: GateReport, content: CommentContent): string {
+  return `## ${VERDICT_ICON[report.verdict]} ${verdictLine(report, content)}`;
+}
 
-/** The verdict and why, in one line: only the reasons of the verdict's own level, plus what waivers accepted. */
-export function verdictHeading(report: GateReport, content: CommentContent): string {
-  const reasons: string[] = [];
-  if (report.verdict === 'block') {
-    const blocking = content.blockingComparisons;
-    const regressed = blocking.filter((c) => c.status === 'regressed');
-    const missing = blocking.filter((c) => c.status === 'missing');
-    const unclear = blocking.filter((c) => c.status === 'inconclusive');
-    if (regressed.length > 0) reasons.push(`${cohortPhrase(regressed)} regressed`);
-    if (missing.length > 0) reasons.push(`${cohortPhrase(missing)} required but missing`);
-    if (unclear.length > 0) reasons.push(`${cohortPhrase(unclear)} too small to tell (blocking)`);
-    const data = content.blockingFindings.filter(isDataFinding).length;
-    const readiness = content.blockingFindings.length - data;
-    if (readiness > 0) reasons.push(plural(readiness, 'readiness finding', 'readiness findings'));
-    if (data > 0) reasons.push(plural(data, 'data finding', 'data findings'));
-    if (reasons.length === 0) reasons.push(plural(report.summary.blocking_findings, 'blocking finding', 'blocking findings'));
-  } else if (report.verdict === 'warn') {
-    if (content.inconclusive.length > 0) reasons.push(`${cohortPhrase(content.inconclusive)} too small to tell`);
-    const warnings = content.warnings.length + content.waiverProblems.length;
-    if (warnings > 0) reasons.push(plural(warnings, 'warning', 'warnings'));
-    if (reasons.length === 0) reasons.push(plural(report.summary.warnings, 'warning', 'warnings'));
-  } else {
-    reasons.push(`all ${cohortPhrase(report.comparisons)} within their margins`);
-  }
-  if (content.waived.length > 0) reasons.push(`${formatCount(content.waived.length)} accepted by waiver`);
-  return `## ${VERDICT[report.verdict]} — ${reasons.join(', ')}`;
+/** The header of every markdown output: verdict, which models on what data (and, in a pull request, more), counts. */
+export function headerLines(report: GateReport, content: CommentContent, context: string): string[] {
+  return [verdictHeading(report, content), '', context, '', countsLine(report.summary), ''];
+}
+
+/** Models and design: the context of a report without a run (report.md, the job summary). */
+export function reportContextLine(report: GateReport): string {
+  return `${modelsPhrase(reportModelNames(report), (name) => `**${escapeName(name)}**`)} · ${designPhrase(report.design, report.inputs)}`;
 }
 
 /** Which models, on what data, under which policy, and where to read more. */
 export function contextLine(report: GateReport, run: RunContext): string {
-  const parts = [models(report), design(report), policyOrigin(run)];
+  const parts = [reportContextLine(report), policyOrigin(run)];
   const links = [
     markdownLink('run', run.links.run),
     markdownLink('full report', run.links.report),
@@ -63,36 +47,25 @@ export function policyChangeNote(run: RunContext): string[] {
   ];
 }
 
-/** The legend of the bars and the tool, in small print. */
-export function footerLine(report: GateReport, run: RunContext): string {
-  const confidence = confidenceOf(report);
-  const tool = `${escapeMarkdown(run.tool.name, 60)} ${escapeMarkdown(run.tool.version, 40)}`;
-  return `<sub>Bars: ● Δ, ├─┤ its one-sided ${confidence}% bounds, ┊ the margin −δ, │ zero, ◄ ► beyond the scale; each row is drawn in multiples of its own margin. Δ = candidate − incumbent, positive is better. ${tool}</sub>`;
+/** The footer: what Δ and the bounds are, the bars' legend, the methods named once, and the tool. */
+export function footerLine(report: GateReport): string {
+  const correction = correctionName(report.policy.correction);
+  const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
+  const bounds = `Bounds are one-sided ${confidenceOf(report)}%, ${correction === null ? `uncorrected across ${tested}` : `${correction}-corrected across ${tested}`}.`;
+  const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metricList(metrics)}: ${escapeMarkdown(method, 200)}`);
+  const tool = `${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 40)}`;
+  return `<sub>Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). ${bounds} ${DELTA_BAR_LEGEND} Methods: ${methods.join('; ') || 'none'}. ${tool}</sub>`;
+}
+
+/** The metrics a method served, the first few by name: the footer must stay a line. */
+function metricList(metrics: readonly string[]): string {
+  const shown = metrics.slice(0, 6).map((m) => escapeName(m, 40));
+  return metrics.length > shown.length ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more` : shown.join(', ');
 }
 
 /** "95", "97.5": the confidence of the one-sided bounds. */
 export function confidenceOf(report: GateReport): string {
-  return String(Number(((1 - report.policy.alpha) * 100).toPrecision(4)));
-}
-
-/** Names and versions from the manifest when there is one (it is what the reviewer knows them by), else from the files. */
-function models(report: GateReport): string {
-  const manifest = report.readiness.manifest;
-  if (manifest !== null) {
-    const { name, candidate, incumbent } = manifest.model;
-    return `**${escapeName(name)} ${escapeName(candidate, 40)}** vs incumbent **${escapeName(incumbent, 40)}**`;
-  }
-  const side = (d: GateReport['inputs']['candidate']): string =>
-    d.model === null ? escapeName(d.path) : `${escapeName(d.model.name)} ${escapeName(d.model.version, 40)}`;
-  return `**${side(report.inputs.candidate)}** vs incumbent **${side(report.inputs.incumbent)}**`;
-}
-
-function design(report: GateReport): string {
-  if (report.design === 'unpaired') return 'unpaired summaries';
-  const { incumbent, candidate } = report.inputs;
-  const i = incumbent.examples ?? 0;
-  const c = candidate.examples ?? 0;
-  return i === c ? `paired by id, ${plural(c, 'example', 'examples')}` : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
+  return confidenceAt(report.policy.alpha);
 }
 
 function policyOrigin(run: RunContext): string {

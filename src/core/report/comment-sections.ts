@@ -4,69 +4,68 @@ import type { ReadinessItem } from '../readiness/readiness-types.js';
 import type { CommentContent } from './comment-classify.js';
 import { cohortPhrase } from './comment-classify.js';
 import type { CommentRow, CommentSection } from './comment-budget.js';
-import { confidenceOf } from './comment-header.js';
+import { inconclusivePhrase, missingPhrase, passPhrase, regressionPhrase, sizeOf, valuesPhrase } from './comparison-phrases.js';
 import { deltaBar, deltaScale } from './delta-bar.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
-import { formatCount, formatDelta, formatP, formatValue, formatDetectable } from './format-number.js';
+import { formatCount } from './format-number.js';
 import { locationOf } from './render-readiness.js';
 import type { GateReport } from './report.js';
 
 /**
- * The comment's sections in reading order, each row ranked for when the comment must shrink:
- * blocking findings and cohorts are kept longest, then what was accepted and the checklist (a few
- * lines that say who took which risk), then cohorts too small to tell, warnings, and what passed.
+ * The sections of the markdown outputs (the PR comment, the job summary and report.md share them) in
+ * reading order, each row ranked for when the text must shrink: blocking findings and cohorts are
+ * kept longest, then what was accepted and the checklist (a few lines that say who took which risk),
+ * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
+ * Every cohort table has the same columns; the methods are named once, in the footer.
  */
-const RANK = { blockingFinding: 0, blockingCohort: 1, waiver: 2, readiness: 3, inconclusive: 4, warning: 5, passing: 6 } as const;
+const RANK = { blockingFinding: 0, blockingCohort: 1, waiver: 2, readiness: 3, inconclusive: 4, warning: 5, reading: 6, passing: 7 } as const;
 
 const COHORT_METRICS = ['cohort metric', 'cohort metrics'] as const;
 const FINDINGS = ['finding', 'findings'] as const;
+const COHORT_HEAD = ['| | cohort · metric | n | what the data says | Δ vs margin |', '|---|---|---:|---|---|'];
 
 export function commentSections(report: GateReport, content: CommentContent): CommentSection[] {
+  const blocking = whatBlocks(report, content);
   return [
-    whatBlocks(report, content),
-    tooLittleData(content),
+    ...blocking,
+    inconclusive(content),
     accepted(content),
     readiness(report),
     otherWarnings(content),
-    passing(report, content),
+    readingNotes(report),
+    passing(content),
   ];
 }
 
-function whatBlocks(report: GateReport, content: CommentContent): CommentSection {
+/** Blocking cohorts, then blocking findings, under one heading (on whichever table has rows). */
+function whatBlocks(report: GateReport, content: CommentContent): CommentSection[] {
   const scale = deltaScale(content.blockingComparisons);
-  const confidence = confidenceOf(report);
-  const adjusted = adjustedLabel(report.policy.correction);
   const cohortRows = content.blockingComparisons.map((c): CommentRow => {
     const text =
       c.status === 'regressed'
-        ? `| 🔻 | ${subject(c)} | ${formatValue(c.incumbent, c.statistic)} → ${formatValue(c.candidate, c.statistic)}: ${formatDelta(c.delta, c.statistic)}, ${upperBound(c, confidence)}; margin ${marginOf(c)} | ${deltaBar(c, scale)} ${escapeMarkdown(c.method, 60)}, ${adjusted} = ${formatP(c.p_adjusted)} |`
+        ? cohortRow('🔻', c, regressionPhrase(c, report.policy), deltaBar(c, scale))
         : c.status === 'missing'
-          ? `| ⛔ | ${subject(c)} · required | missing: ${escapeMarkdown(c.note ?? 'no results for this cohort', 160)} | – |`
-          : `| ❔ | ${subject(c)} | too little data, and the policy blocks on this cohort when it cannot tell: observed ${formatDelta(c.delta, c.statistic)}, could only detect ${formatDetectable(c.mde, c.statistic, 'sentence')} | ${deltaBar(c, scale)} |`;
+          ? cohortRow('⛔', c, missingPhrase(c, (t) => escapeMarkdown(t, 160)), '–')
+          : cohortRow('❔', c, `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`, deltaBar(c, scale));
     return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
   });
   const findingRows = content.blockingFindings.map(
-    (f): CommentRow => ({
-      text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`,
-      rank: RANK.blockingFinding,
-      noun: FINDINGS,
-    }),
+    (f): CommentRow => ({ text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`, rank: RANK.blockingFinding, noun: FINDINGS }),
   );
-  return {
-    open: ['### What blocks', ''],
-    tableHead: ['| | what | detail | evidence |', '|---|---|---|---|'],
-    rows: [...cohortRows, ...findingRows],
-    close: [''],
-  };
+  const heading = ['### What blocks', ''];
+  return [
+    { open: heading, tableHead: COHORT_HEAD, rows: cohortRows, close: [''] },
+    { open: cohortRows.length === 0 ? heading : [], tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'], rows: findingRows, close: [''] },
+  ];
 }
 
-function tooLittleData(content: CommentContent): CommentSection {
+function inconclusive(content: CommentContent): CommentSection {
   const scale = deltaScale(content.inconclusive);
   return {
-    open: ['### Too little data to tell', ''],
-    tableHead: ['| cohort | metric | n | observed Δ | could only detect a drop of | Δ vs margin |', '|---|---|---:|---:|---:|---|'],
+    open: ['### Inconclusive', ''],
+    tableHead: COHORT_HEAD,
     rows: content.inconclusive.map((c) => ({
-      text: `| ${cohortCell(c)} | ${metricCell(c)} | ${formatCount(nOf(c))} | ${formatDelta(c.delta, c.statistic)} | ${formatDetectable(c.mde, c.statistic)} | ${deltaBar(c, scale)} |`,
+      text: cohortRow('❔', c, inconclusivePhrase(c, (t) => escapeMarkdown(t, 160)), deltaBar(c, scale)),
       rank: RANK.inconclusive,
       noun: COHORT_METRICS,
     })),
@@ -77,13 +76,13 @@ function tooLittleData(content: CommentContent): CommentSection {
 function accepted(content: CommentContent): CommentSection {
   const waived = content.waived.map((f): CommentRow => {
     const w = f.waiver;
-    const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '')}`;
+    const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '', 40)}`;
     const who = w === undefined ? '' : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
     const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
     const link = w?.link === null || w?.link === undefined ? '' : ` · ${escapeMarkdown(w.link, 120)}`;
     return { text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`, rank: RANK.waiver, noun: ['accepted finding', 'accepted findings'] };
   });
-  const problems = content.waiverProblems.map((f) => ({ text: `- ⚠️ ${warningText(f)}`, rank: RANK.waiver, noun: ['waiver problem', 'waiver problems'] as const }));
+  const problems = content.waiverProblems.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.waiver, noun: ['waiver problem', 'waiver problems'] as const }));
   return { open: ['### Accepted (waivers)', ''], tableHead: [], rows: [...waived, ...problems], close: [''] };
 }
 
@@ -107,23 +106,33 @@ function readiness(report: GateReport): CommentSection {
 }
 
 function otherWarnings(content: CommentContent): CommentSection {
-  return {
-    open: ['### Other warnings', ''],
-    tableHead: [],
-    rows: content.warnings.map((f) => ({ text: `- ⚠️ ${warningText(f)}`, rank: RANK.warning, noun: ['warning', 'warnings'] as const })),
-    close: [''],
-  };
+  const warnings = content.warnings.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.warning, noun: ['warning', 'warnings'] as const }));
+  const notCompared = content.notCompared.map((c) => ({
+    text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${missingPhrase(c, (t) => escapeMarkdown(t, 160))}`,
+    rank: RANK.warning,
+    noun: COHORT_METRICS,
+  }));
+  const notes = content.notes.map((f) => ({ text: `- ℹ️ ${findingText(f)}`, rank: RANK.warning, noun: ['note', 'notes'] as const }));
+  return { open: ['### Other warnings and notes', ''], tableHead: [], rows: [...warnings, ...notCompared, ...notes], close: [''] };
 }
 
-function passing(report: GateReport, content: CommentContent): CommentSection {
+/** How each file was read, when its reader or the policy's `inputs` had something to say. */
+function readingNotes(report: GateReport): CommentSection {
+  const rows = (['incumbent', 'candidate'] as const).flatMap((side) =>
+    (report.inputs[side].notes ?? []).map((note) => ({ text: `- ${side}: ${escapeMarkdown(note, 400)}`, rank: RANK.reading, noun: ['reading note', 'reading notes'] as const })),
+  );
+  return { open: ['### How the files were read', ''], tableHead: [], rows, close: [''] };
+}
+
+/** What passed, folded and short: the change, the worst case the data allows, and the bar. */
+function passing(content: CommentContent): CommentSection {
   const rows = content.passing;
   const scale = deltaScale(rows);
-  const confidence = confidenceOf(report);
   return {
-    open: [`<details><summary>✅ ${cohortPhrase(rows)} pass</summary>`, ''],
-    tableHead: [`| cohort | metric | n | incumbent | candidate | Δ (${confidence}% bound) | Δ vs margin |`, '|---|---|---:|---:|---:|---:|---|'],
+    open: [`<details><summary>✅ ${cohortPhrase(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
+    tableHead: ['| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |', '|---|---:|---|---:|---|'],
     rows: rows.map((c) => ({
-      text: `| ${cohortCell(c)} | ${metricCell(c)} | ${formatCount(nOf(c))} | ${formatValue(c.incumbent, c.statistic)} | ${formatValue(c.candidate, c.statistic)} | ${formatDelta(c.delta, c.statistic)}${lowerBound(c)} | ${deltaBar(c, scale)} |`,
+      text: `| ${subjectCell(c)} | ${formatCount(sizeOf(c))} | ${valuesPhrase(c)} | ${passPhrase(c)} | ${deltaBar(c, scale)} |`,
       rank: RANK.passing,
       noun: COHORT_METRICS,
     })),
@@ -131,14 +140,13 @@ function passing(report: GateReport, content: CommentContent): CommentSection {
   };
 }
 
-/** "cohort label:chargeback · accuracy · rare (n=281)" */
-function subject(c: Comparison): string {
-  const n = formatCount(nOf(c));
-  return `cohort ${cohortName(c.cohort)} · ${metricCell(c)} · ${c.rare ? `rare (n=${n})` : `n=${n}`}`;
+function cohortRow(icon: string, c: Comparison, says: string, bar: string): string {
+  return `| ${icon} | ${subjectCell(c)} | ${formatCount(sizeOf(c))} | ${says} | ${bar} |`;
 }
 
-function cohortCell(c: Comparison): string {
-  return `${cohortName(c.cohort)}${c.rare ? ' (rare)' : ''}`;
+/** "label:chargeback (rare) · accuracy" */
+function subjectCell(c: Comparison): string {
+  return `${cohortName(c.cohort)}${c.rare ? ' (rare)' : ''}${c.required ? ' (required)' : ''} · ${metricCell(c)}`;
 }
 
 function cohortName(name: string): string {
@@ -149,26 +157,7 @@ function metricCell(c: Comparison): string {
   return `${escapeName(c.metric, 40)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${escapeName(c.statistic, 10)})`}`;
 }
 
-/** What a regression is sure of: the best case is still this bad. */
-function upperBound(c: Comparison, confidence: string): string {
-  if (c.ci_high === null || !Number.isFinite(c.ci_high)) return 'point values only, no bound';
-  return `at most ${formatDelta(c.ci_high, c.statistic)} (≥ ${confidence}% confidence, corrected for multiple comparisons)`;
-}
-
-/** What a pass is sure of: the worst case is still this good. */
-function lowerBound(c: Comparison): string {
-  return c.ci_low === null || !Number.isFinite(c.ci_low) ? '' : ` (≥ ${formatDelta(c.ci_low, c.statistic)})`;
-}
-
-function marginOf(c: Comparison): string {
-  return formatDelta(c.margin === null ? null : -c.margin, c.statistic);
-}
-
-function nOf(c: Comparison): number {
-  return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-}
-
-function warningText(f: Finding): string {
+function findingText(f: Finding): string {
   const where = locationOf(f);
   return `${findingId(f)} ${escapeMarkdown(f.message, 200)}${where === '' ? '' : ` (${where})`}`;
 }
@@ -176,17 +165,4 @@ function warningText(f: Finding): string {
 /** Rule ids are ours, but one that is not a plain id is escaped rather than trusted inside backticks. */
 function findingId(f: Finding): string {
   return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : escapeName(f.id, 40);
-}
-
-function adjustedLabel(correction: GateReport['policy']['correction']): string {
-  switch (correction) {
-    case 'holm':
-      return 'Holm-adjusted p';
-    case 'bonferroni':
-      return 'Bonferroni-adjusted p';
-    case 'bh':
-      return 'BH-adjusted p';
-    case 'none':
-      return 'p';
-  }
 }

@@ -1,7 +1,7 @@
 import type { RunContext } from '../package/run-context.js';
 import { fitComment } from './comment-budget.js';
 import { classifyReport } from './comment-classify.js';
-import { contextLine, footerLine, policyChangeNote, verdictHeading } from './comment-header.js';
+import { contextLine, footerLine, headerLines, policyChangeNote } from './comment-header.js';
 import { commentSections } from './comment-sections.js';
 import { markdownLink } from './escape-markdown.js';
 import type { GateReport } from './report.js';
@@ -25,13 +25,14 @@ export function commentMarker(gateId: string): string {
 }
 
 /**
- * The sticky pull-request comment: the verdict and why in the first line, then what blocks, what
- * the data cannot tell, what was accepted and by whom, the readiness checklist, other warnings,
- * and everything that passed, folded. Pure: the same report and run give the same text.
+ * The sticky pull-request comment: the verdict line, the models, the counts, then the sections every
+ * markdown output shares (what blocks, what the data cannot tell, what was accepted and by whom, the
+ * readiness checklist, other warnings, everything that passed, folded). Pure: the same report and
+ * run give the same text.
  */
 export function renderPullRequestComment(report: GateReport, run: RunContext, options: CommentOptions): string {
   const content = classifyReport(report);
-  const top = [commentMarker(options.gateId), verdictHeading(report, content), '', contextLine(report, run), '', ...policyChangeNote(run)];
+  const top = [commentMarker(options.gateId), ...headerLines(report, content, contextLine(report, run)), ...policyChangeNote(run)];
   const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
-  return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report, run)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }

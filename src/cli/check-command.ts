@@ -1,0 +1,67 @@
+import { runGate } from '../core/gate/run-gate.js';
+import { openLocated } from '../core/load/input-locator.js';
+import { localRunContext, validationPackageFiles } from '../core/package/package-files.js';
+import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
+import { parseColumnMapping } from '../core/readers/table-reader.js';
+import { renderPullRequestComment } from '../core/report/render-comment.js';
+import { renderMarkdown } from '../core/report/render-markdown.js';
+import { renderText } from '../core/report/render-text.js';
+import { type GateReport, reportToJson } from '../core/report/report.js';
+import type { CheckOptions, OutputFormat } from './cli-arguments.js';
+import type { ProgressReporter } from './progress-reporter.js';
+import type { CliDependencies } from './run-cli.js';
+
+/** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
+const DEFAULT_GATE_ID = 'default';
+
+/** Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what to print. */
+export async function runCheck(options: CheckOptions, deps: CliDependencies, reporter: ProgressReporter): Promise<{ report: GateReport; output: string }> {
+  const mapping = options.columns === undefined ? undefined : parseColumnMapping(options.columns);
+  // Two lm-eval runs of differently configured tasks are refused before anything is paired.
+  await checkLmEvalPair(deps.openSource, options.incumbent, options.candidate);
+  // `file.json#provider=A` reads one part of a file that holds several models side by side.
+  const incumbent = await openLocated(options.incumbent, async (path) => reporter.countLines(await deps.openSource(path), 'incumbent'));
+  const candidate = await openLocated(options.candidate, async (path) => reporter.countLines(await deps.openSource(path), 'candidate'));
+  const report = await runGate({
+    read: { formatIn: options.formatIn, options: { mapping, cohortField: options.cohortField }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+    incumbent: incumbent.source,
+    candidate: candidate.source,
+    policy: options.policy === undefined ? undefined : await deps.readSmallFile(options.policy),
+    manifest: options.manifest === undefined ? undefined : await deps.readSmallFile(options.manifest),
+    baseManifest: options.baseManifest === undefined ? undefined : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+    readiness: {
+      today: options.today ?? deps.now().toISOString().slice(0, 10),
+      evidenceExists: deps.evidenceExists,
+      author: options.author,
+      // The CLI cannot see who approved what; waivers are reported as unverified.
+      requireVerifiedWaiversByDefault: false,
+    },
+    tool: deps.tool,
+    loadExampleColumns: reporter.loader(deps.loadExampleColumns),
+    runQuantileBootstraps: deps.runQuantileBootstraps,
+    progress: reporter.progress,
+  });
+  // What the Action knows beyond this (repository, pull request, run and artifact links) is unknown here: null.
+  const run = localRunContext(deps.now(), deps.tool, options.policy);
+  if (options.out !== undefined) {
+    for (const [name, text] of validationPackageFiles(report, run)) await deps.writeFile(deps.joinPath(options.out, name), text);
+  }
+  return { report, output: render(report, options.format, run) };
+}
+
+function render(report: GateReport, format: OutputFormat, run: ReturnType<typeof localRunContext>): string {
+  switch (format) {
+    case 'json':
+      return reportToJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'comment':
+      return ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }));
+    case 'text':
+      return renderText(report);
+  }
+}
+
+function ensureFinalNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
