@@ -9829,7 +9829,7 @@ function sharedMetrics(run, examples, path, tally) {
 
 
 
-/** The gate's own per-example JSON lines (see the README's file formats). */
+/** The gate's own per-example JSON lines (see docs/formats-and-readers.md). */
 const jsonlReader = {
     name: 'jsonl',
     expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
@@ -17173,7 +17173,7 @@ function chooseReader(probe, forced, options) {
     throw new errors/* InputError */.d(probe.path, 'this file matches no known eval format. Expected one of:', {
         details: [
             ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
-            '(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)',
+            '(choose one with --format-in / the input-format input, or give a column mapping with --columns for other tables)',
         ],
     });
 }

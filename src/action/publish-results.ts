@@ -77,7 +77,7 @@ async function comment(report: GateReport, run: RunContext, gateId: string, plat
       if (platform.isCommentTooLong(error)) continue;
       const failure = platform.describeFailure(error);
       const fork = platform.environment.pullRequest?.fromFork === true
-        ? ' Pull requests from forks get a read-only token: run the gate in a workflow_run workflow to comment (see the README).'
+        ? ' Pull requests from forks get a read-only token: run the gate in a workflow_run workflow to comment (see docs/workflows.md, pull requests from forks).'
         : '';
       deps.warning(`could not post the pull request comment: ${failure.message}. ${failure.hint}${fork} The verdict is unchanged.`);
       return undefined;

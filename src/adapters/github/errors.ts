@@ -40,7 +40,7 @@ interface RequestErrorLike {
 }
 
 const FORK_HINT =
-  'On a pull request from a fork the token is read-only whatever `permissions:` says: use the workflow_run pattern (see README).';
+  'On a pull request from a fork the token is read-only whatever `permissions:` says: use the workflow_run pattern (see docs/workflows.md, pull requests from forks).';
 
 export function classifyGitHubError(error: unknown): GitHubErrorInfo {
   if (error instanceof CommentTooLongError) {

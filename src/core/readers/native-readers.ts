@@ -3,7 +3,7 @@ import { parseJsonLine } from '../load/jsonl-records.js';
 import { readLineBatches } from '../load/text-source.js';
 import type { EvalReader } from './reader-types.js';
 
-/** The gate's own per-example JSON lines (see the README's file formats). */
+/** The gate's own per-example JSON lines (see docs/formats-and-readers.md). */
 export const jsonlReader: EvalReader = {
   name: 'jsonl',
   expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',

@@ -80,7 +80,7 @@ export function chooseReader(probe: FileProbe, forced: string | undefined, optio
     {
       details: [
         ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
-        '(choose one with --format-in / the format input, or give a column mapping with --columns for other tables)',
+        '(choose one with --format-in / the input-format input, or give a column mapping with --columns for other tables)',
       ],
     },
   );
