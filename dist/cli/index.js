@@ -5464,11 +5464,10 @@ function label(index, finding, scope) {
 
 
 
-/**
- * Checks the manifest (when there is one), then applies its waivers to every finding of the run,
- * cohort findings included. Without a manifest, the policy decides whether that alone blocks.
- * With the change's base version of the manifest, a change that weakens it is a finding too.
- */
+/** Parses the manifest (an input error names its file, line and field). */
+function parseManifestFile(file) {
+    return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
+}
 function readinessStep(manifestFile, environment, policy, evalFiles, findings, baseManifest) {
     const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
     if (manifestFile === undefined) {
@@ -5485,7 +5484,7 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
     }
     if (environment === undefined)
         throw new Error('a manifest needs a readiness environment (clock, repository, people)');
-    const document = parseManifest(manifestFile.path, manifestFile.text);
+    const { document } = manifestFile;
     const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
     const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
     const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
@@ -5528,12 +5527,14 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
 
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
 async function runGate(inputs) {
+    // Configuration first: a policy or manifest typo is reported before a large eval file is read.
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
+    const manifest = inputs.manifest === undefined ? undefined : parseManifestFile(inputs.manifest);
     const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8, inputs.progress) });
     inputs.progress?.(cohortsFound(evidence));
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
     const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
-    const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
+    const readiness = readinessStep(manifest, inputs.readiness, policy, descriptions, [
         ...dataFindings,
         ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
         ...nothingComparedFindings(evidence, decisions),

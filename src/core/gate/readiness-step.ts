@@ -25,8 +25,20 @@ export interface ReadinessEnvironment {
  * cohort findings included. Without a manifest, the policy decides whether that alone blocks.
  * With the change's base version of the manifest, a change that weakens it is a finding too.
  */
+/** A manifest file with its parsed document: parsed before any eval file is read, so a typo shows at once. */
+export interface ParsedManifestFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly document: ReturnType<typeof parseManifest>;
+}
+
+/** Parses the manifest (an input error names its file, line and field). */
+export function parseManifestFile(file: { readonly path: string; readonly text: string; readonly sha256: string }): ParsedManifestFile {
+  return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
+}
+
 export function readinessStep(
-  manifestFile: { readonly path: string; readonly text: string; readonly sha256: string } | undefined,
+  manifestFile: ParsedManifestFile | undefined,
   environment: ReadinessEnvironment | undefined,
   policy: Policy,
   evalFiles: { incumbent: EvalFileMetadata; candidate: EvalFileMetadata },
@@ -46,7 +58,7 @@ export function readinessStep(
     };
   }
   if (environment === undefined) throw new Error('a manifest needs a readiness environment (clock, repository, people)');
-  const document = parseManifest(manifestFile.path, manifestFile.text);
+  const { document } = manifestFile;
   const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
   const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
   const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {

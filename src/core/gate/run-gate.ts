@@ -13,7 +13,7 @@ import { GateReport, InputDescription, verdictOf } from '../report/report.js';
 import { ReadSettings, loadInputs } from './load-inputs.js';
 import { checkPolicyNamesKnownMetrics } from './policy-metrics-check.js';
 import { Progress, cohortsFound, reportingBootstraps } from './progress.js';
-import { ReadinessEnvironment, readinessStep } from './readiness-step.js';
+import { ReadinessEnvironment, parseManifestFile, readinessStep } from './readiness-step.js';
 
 export interface GateInputs {
   readonly incumbent: TextSource;
@@ -42,7 +42,9 @@ export interface GateInputs {
 
 /** Loads both eval files, decides every tracked (cohort, metric) and returns the report. */
 export async function runGate(inputs: GateInputs): Promise<GateReport> {
+  // Configuration first: a policy or manifest typo is reported before a large eval file is read.
   const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
+  const manifest = inputs.manifest === undefined ? undefined : parseManifestFile(inputs.manifest);
   const { evidence, dataFindings, descriptions, design } = await loadInputs(
     { incumbent: inputs.incumbent, candidate: inputs.candidate },
     policy,
@@ -53,7 +55,7 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
   const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
-  const readiness = readinessStep(inputs.manifest, inputs.readiness, policy, descriptions, [
+  const readiness = readinessStep(manifest, inputs.readiness, policy, descriptions, [
     ...dataFindings,
     ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
     ...nothingComparedFindings(evidence, decisions),
