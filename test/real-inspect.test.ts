@@ -1,32 +1,16 @@
 // Real inspect_ai logs (test/fixtures/real/inspect/SOURCE.md) through the CLI: in-process on the
 // source, and through the bundled dist/cli/index.js (rebuilt by the lead) with the same assertions.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from './helpers/in-process.js';
+import { RUNNERS } from './helpers/real-pair.js';
 
-interface Report {
-  verdict: string;
-  design: string;
-  inputs: { incumbent: { format: string; examples: number | null }; candidate: { format: string } };
-  comparisons: { cohort: string; metric: string; status: string; n_paired: number | null; incumbent: number | null; candidate: number | null }[];
-}
 const R = 'test/fixtures/real/inspect';
 const PAIRS = {
   derived: ['--incumbent', `${R}/popularity-0.3.95/incumbent.json`, '--candidate', `${R}/popularity-0.3.95/candidate.json`],
   versions: ['--incumbent', `${R}/popularity-across-versions/log_formats.json`, '--candidate', `${R}/popularity-across-versions/log_read_sample.json`],
 };
 
-type Run = (args: readonly string[]) => Promise<{ code: number; report: Report | undefined; stderr: string }>;
-const inProcess: Run = async (args) => {
-  const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-  return { code: run.code, report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
-const bundled: Run = async (args) => {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return { code: run.status ?? -1, report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
 
-for (const [where, check] of [['in process', inProcess], ['bundled CLI', bundled]] as const) {
+for (const [where, check] of RUNNERS) {
   describe(`real inspect_ai logs (${where})`, () => {
     it('a cancelled 0.3.95 popularity run against a copy with one more miss: paired by sample id, too few to tell', async () => {
       const { code, report } = await check(PAIRS.derived);

@@ -1,31 +1,14 @@
 // Real OpenCompass outputs (test/fixtures/real/opencompass/SOURCE.md) through the CLI: in-process on
 // the source, and through the bundled dist/cli/index.js (rebuilt by the lead) with the same assertions.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from './helpers/in-process.js';
+import { RUNNERS } from './helpers/real-pair.js';
 
-interface Report {
-  verdict: string;
-  design: string;
-  inputs: { incumbent: { format: string }; candidate: { format: string } };
-  comparisons: { cohort: string; metric: string; status: string; n_paired: number | null; incumbent: number | null; candidate: number | null; p_value: number | null }[];
-  findings: { id: string; severity: string }[];
-}
 const R = 'test/fixtures/real/opencompass';
 const SUMMARIES = ['--incumbent', `${R}/summary-llama3.2-1b-instruct/summary_20250604_224810.csv`, '--candidate', `${R}/summary-llama3.2-1b-instruct/summary_20250607_150548.csv`];
 const PREDICTIONS = ['--incumbent', `${R}/predictions-arc-c/1b-instruct/ARC-c_0.json`, '--candidate', `${R}/predictions-arc-c/3b/ARC-c_0.json`];
 
-type Run = (args: readonly string[]) => Promise<{ code: number; report: Report | undefined; stderr: string }>;
-const inProcess: Run = async (args) => {
-  const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-  return { code: run.code, report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
-const bundled: Run = async (args) => {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return { code: run.status ?? -1, report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
 
-for (const [where, check] of [['in process', inProcess], ['bundled CLI', bundled]] as const) {
+for (const [where, check] of RUNNERS) {
   describe(`real OpenCompass outputs (${where})`, () => {
     it('summary CSVs of Llama-3.2-1B-Instruct before and after SFT: point values per dataset; svamp fell 1.7 pts and blocks', async () => {
       const { code, report } = await check(SUMMARIES);

@@ -1,31 +1,15 @@
 // Real scikit-learn classification reports (test/fixtures/real/sklearn/*/SOURCE.md) through the CLI:
 // in-process on the source, and through the bundled dist/cli/index.js (rebuilt by the lead) with the
 // same assertions. Reports from scikit-learn ≥ 1.4 and pandas write supports as floats (1509.0).
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from './helpers/in-process.js';
+import { RUNNERS, type RealReport } from './helpers/real-pair.js';
 
-interface Report {
-  verdict: string;
-  design: string;
-  inputs: { incumbent: { format: string; notes?: string[] }; candidate: { format: string } };
-  comparisons: { cohort: string; metric: string; status: string; n_incumbent: number; n_candidate: number; incumbent: number | null; candidate: number | null }[];
-}
 const R = 'test/fixtures/real/sklearn';
 const pair = (dir: string, incumbent = 'incumbent.json', candidate = 'candidate.json'): string[] => ['--incumbent', `${R}/${dir}/${incumbent}`, '--candidate', `${R}/${dir}/${candidate}`];
 
-type Run = (args: readonly string[]) => Promise<{ code: number; report: Report | undefined; stderr: string }>;
-const inProcess: Run = async (args) => {
-  const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-  return { code: run.code, report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
-const bundled: Run = async (args) => {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return { code: run.status ?? -1, report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
-};
 
 /** cohort → [n per side, status, incumbent accuracy, candidate accuracy]. */
-function rows(report: Report | undefined): Record<string, [number, string, number | null, number | null]> {
+function rows(report: RealReport | undefined): Record<string, [number, string, number | null, number | null]> {
   const out: Record<string, [number, string, number | null, number | null]> = {};
   for (const c of report?.comparisons ?? []) {
     expect(c.metric).toBe('accuracy');
@@ -35,7 +19,7 @@ function rows(report: Report | undefined): Record<string, [number, string, numbe
   return out;
 }
 
-for (const [where, check] of [['in process', inProcess], ['bundled CLI', bundled]] as const) {
+for (const [where, check] of RUNNERS) {
   describe(`real scikit-learn classification reports (${where})`, () => {
     it('scikit-learn 1.4.2, logistic regression vs random forest on one 7,711-example test set: float supports read as counts', async () => {
       const { code, report, stderr } = await check(pair('mlop1-logreg-vs-randomforest'));

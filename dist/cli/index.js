@@ -9936,6 +9936,75 @@ function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+;// CONCATENATED MODULE: ./src/core/readers/json-element-lines.ts
+
+/**
+ * The line on which each entry of one container of an (already validated) JSON document starts:
+ * the elements of the array under the root object's `key`; without a key, the elements of a root
+ * array, or the members of a root object (the line of each member's name). One pass over the text, so a log of many
+ * megabytes is not parsed a second time just to point at lines.
+ */
+function jsonEntryLines(text, key) {
+    const lines = [];
+    // For each open container: whether it is an object, and whether the next string in it is a name.
+    const stack = [];
+    let line = 1;
+    let lastName;
+    const inTarget = () => stack[stack.length - 1]?.target === true;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === ':')
+            continue;
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+            if (top?.object === true)
+                top.expectName = true;
+            continue;
+        }
+        if (c === '}' || c === ']') {
+            stack.pop();
+            continue;
+        }
+        if (c === '"') {
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1 && isEscaped(text, end))
+                end = text.indexOf('"', end + 1);
+            if (end === -1)
+                return lines;
+            if (top?.object === true && top.expectName) {
+                top.expectName = false;
+                if (stack.length === 1)
+                    lastName = JSON.parse(text.slice(i, end + 1));
+                if (key === undefined && stack.length === 1)
+                    lines.push(line);
+            }
+            else if (inTarget())
+                lines.push(line);
+            for (let j = i; j < end; j++)
+                if (text[j] === '\n')
+                    line++;
+            i = end;
+            continue;
+        }
+        // A value starts here: a container, or a number / true / false / null.
+        if (inTarget())
+            lines.push(line);
+        if (c === '{' || c === '[') {
+            const target = c === '[' && (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
+            stack.push({ object: c === '{', expectName: c === '{', target });
+        }
+        else {
+            while (i + 1 < text.length && !',]}\n\r\t '.includes(text[i + 1]))
+                i++;
+        }
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/readers/missing-values.ts
 
 function missingRule(setting, kind) {
@@ -10027,7 +10096,6 @@ function textIdentity(prefix, text) {
 
 
 
-
 const BATCH = 1024;
 const scalar = (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 /** Turns the table's rows into records; a null score or check follows `inputs.missing_values`, counted in `tally`. */
@@ -10091,36 +10159,9 @@ function rowId(plan, r, cell) {
         return textIdentity('input', String(cell(plan.input, 'the input text', (v) => typeof v === 'string' && v.trim() !== '')));
     return r;
 }
-/**
- * The line on which each row starts, found by walking the (already validated) JSON text: pandas
- * writes the table on one line, but a re-indented file should still point at the right row. "columns"
- * and "index" hold only scalars, so every array opened directly inside a top-level array is a row.
- */
-function rowLines(text) {
-    const lines = [];
-    let line = 1;
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10)
-            line++;
-        else if (c === 34) {
-            do
-                i = text.indexOf('"', i + 1);
-            while (isEscaped(text, i));
-        }
-        else if (c === 123 || c === 91) {
-            if (c === 91 && depth === 2)
-                lines.push(line);
-            depth++;
-        }
-        else if (c === 125 || c === 93)
-            depth--;
-    }
-    return lines;
-}
 
 ;// CONCATENATED MODULE: ./src/core/readers/mlflow-reader.ts
+
 
 
 
@@ -10157,7 +10198,7 @@ const mlflowReader = {
         const table = parseTable(text, source.path);
         const plan = planColumns(table, options, source.path);
         const tally = (0,reader_types/* emptyTally */.C)();
-        return { kind: 'examples', records: toBatches(table, plan, rowLines(text), source.path, options.missingValues, tally), tally };
+        return { kind: 'examples', records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally), tally };
     },
 };
 function parseTable(text, file) {
@@ -10290,6 +10331,7 @@ const parse = function (data, opts = {}) {
 
 
 
+
 function parseRagasTable(text, file) {
     if (/\.csv$/i.test(file))
         return parseCsv(text, file);
@@ -10297,7 +10339,7 @@ function parseRagasTable(text, file) {
         return fromRecords(text.split('\n').flatMap((t, i) => (t.trim() === '' ? [] : [{ value: parsePythonJson(t, file, i + 1), line: i + 1 }])), file);
     const value = parsePythonJson(text, file, undefined);
     if (Array.isArray(value)) {
-        const lines = rootElementLines(text);
+        const lines = jsonEntryLines(text);
         return fromRecords(value.map((v, i) => ({ value: v, line: lines[i] ?? 1 })), file);
     }
     if (value === null || typeof value !== 'object')
@@ -10390,34 +10432,6 @@ function nanToNull(text) {
         }
     }
     return out + text.slice(from);
-}
-/** The line on which each element of the root array starts (a pretty-printed list of rows). */
-function rootElementLines(text) {
-    const lines = [];
-    let line = 1;
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10)
-            line++;
-        else if (c === 34) {
-            const start = i;
-            do
-                i = text.indexOf('"', i + 1);
-            while (isEscaped(text, i));
-            for (let k = start; k < i; k++)
-                if (text.charCodeAt(k) === 10)
-                    line++;
-        }
-        else if (c === 123 || c === 91) {
-            if (depth === 1)
-                lines.push(line);
-            depth++;
-        }
-        else if (c === 125 || c === 93)
-            depth--;
-    }
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/readers/deepeval-cases.ts
@@ -10773,75 +10787,6 @@ function toScore(value) {
         return value ? 1 : 0;
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
     return Number.isFinite(number) ? number : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/readers/json-element-lines.ts
-
-/**
- * The line on which each entry of one container of an (already validated) JSON document starts:
- * the elements of the array under the root object's `key`, or, without a key, the members of the
- * root object itself (the line of each member's name). One pass over the text, so a log of many
- * megabytes is not parsed a second time just to point at lines.
- */
-function jsonEntryLines(text, key) {
-    const lines = [];
-    // For each open container: whether it is an object, and whether the next string in it is a name.
-    const stack = [];
-    let line = 1;
-    let lastName;
-    const inTarget = () => stack[stack.length - 1]?.target === true;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r' || c === ':')
-            continue;
-        const top = stack[stack.length - 1];
-        if (c === ',') {
-            if (top?.object === true)
-                top.expectName = true;
-            continue;
-        }
-        if (c === '}' || c === ']') {
-            stack.pop();
-            continue;
-        }
-        if (c === '"') {
-            let end = text.indexOf('"', i + 1);
-            while (end !== -1 && isEscaped(text, end))
-                end = text.indexOf('"', end + 1);
-            if (end === -1)
-                return lines;
-            if (top?.object === true && top.expectName) {
-                top.expectName = false;
-                if (stack.length === 1)
-                    lastName = JSON.parse(text.slice(i, end + 1));
-                if (key === undefined && stack.length === 1)
-                    lines.push(line);
-            }
-            else if (key !== undefined && inTarget())
-                lines.push(line);
-            for (let j = i; j < end; j++)
-                if (text[j] === '\n')
-                    line++;
-            i = end;
-            continue;
-        }
-        // A value starts here: a container, or a number / true / false / null.
-        if (key !== undefined && inTarget())
-            lines.push(line);
-        if (c === '{' || c === '[') {
-            const target = key !== undefined && c === '[' && stack.length === 1 && lastName === key && top?.object === true;
-            stack.push({ object: c === '{', expectName: c === '{', target });
-        }
-        else {
-            while (i + 1 < text.length && !',]}\n\r\t '.includes(text[i + 1]))
-                i++;
-        }
-    }
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/readers/inspect-scores.ts

@@ -6,8 +6,18 @@ import { runCliInProcess } from './in-process.js';
 export interface RealReport {
   verdict: string;
   design: string;
-  inputs: { incumbent: { format: string; examples: number }; candidate: { format: string; examples: number } };
-  comparisons: { cohort: string; metric: string; status: string; n_paired: number | null }[];
+  inputs: { incumbent: { format: string; examples: number | null; notes?: string[] }; candidate: { format: string; examples: number | null } };
+  comparisons: {
+    cohort: string;
+    metric: string;
+    status: string;
+    n_paired: number | null;
+    n_incumbent: number;
+    n_candidate: number;
+    incumbent: number | null;
+    candidate: number | null;
+    p_value: number | null;
+  }[];
   findings: { id: string; severity: string; message: string }[];
 }
 

@@ -2,8 +2,8 @@ import { isEscaped } from './json-text.js';
 
 /**
  * The line on which each entry of one container of an (already validated) JSON document starts:
- * the elements of the array under the root object's `key`, or, without a key, the members of the
- * root object itself (the line of each member's name). One pass over the text, so a log of many
+ * the elements of the array under the root object's `key`; without a key, the elements of a root
+ * array, or the members of a root object (the line of each member's name). One pass over the text, so a log of many
  * megabytes is not parsed a second time just to point at lines.
  */
 export function jsonEntryLines(text: string, key?: string): number[] {
@@ -37,15 +37,16 @@ export function jsonEntryLines(text: string, key?: string): number[] {
         top.expectName = false;
         if (stack.length === 1) lastName = JSON.parse(text.slice(i, end + 1)) as string;
         if (key === undefined && stack.length === 1) lines.push(line);
-      } else if (key !== undefined && inTarget()) lines.push(line);
+      } else if (inTarget()) lines.push(line);
       for (let j = i; j < end; j++) if (text[j] === '\n') line++;
       i = end;
       continue;
     }
     // A value starts here: a container, or a number / true / false / null.
-    if (key !== undefined && inTarget()) lines.push(line);
+    if (inTarget()) lines.push(line);
     if (c === '{' || c === '[') {
-      const target = key !== undefined && c === '[' && stack.length === 1 && lastName === key && top?.object === true;
+      const target =
+        c === '[' && (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
       stack.push({ object: c === '{', expectName: c === '{', target });
     } else {
       while (i + 1 < text.length && !',]}\n\r\t '.includes(text[i + 1] as string)) i++;

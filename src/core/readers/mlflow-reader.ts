@@ -5,7 +5,8 @@ import { readAll } from '../load/text-source.js';
 import { emptyTally } from './reader-types.js';
 import type { ColumnMapping, EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
 import { stripBom } from './json-text.js';
-import { type MlflowPlan, type MlflowTable, rowLines, toBatches } from './mlflow-rows.js';
+import { jsonEntryLines } from './json-element-lines.js';
+import { type MlflowPlan, type MlflowTable, toBatches } from './mlflow-rows.js';
 
 /**
  * Reads the per-row table `mlflow.evaluate()` logs as `eval_results_table.json`: pandas' "split"
@@ -38,7 +39,7 @@ export const mlflowReader: EvalReader = {
     const table = parseTable(text, source.path);
     const plan = planColumns(table, options, source.path);
     const tally = emptyTally();
-    return { kind: 'examples', records: toBatches(table, plan, rowLines(text), source.path, options.missingValues, tally), tally };
+    return { kind: 'examples', records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally), tally };
   },
 };
 

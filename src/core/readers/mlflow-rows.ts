@@ -1,7 +1,6 @@
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
 import type { RecordBatch } from '../load/jsonl-records.js';
-import { isEscaped } from './json-text.js';
 import { ExampleMissing, nothingLeft } from './missing-values.js';
 import type { MissingValues, ReadTally } from './reader-types.js';
 import { textIdentity } from './text-identity.js';
@@ -93,27 +92,4 @@ function rowId(plan: MlflowPlan, r: number, cell: (i: number, expected: string, 
   if (plan.id !== undefined) return cell(plan.id, 'a non-empty id', (v) => v !== '' && scalar(v));
   if (plan.input !== undefined) return textIdentity('input', String(cell(plan.input, 'the input text', (v) => typeof v === 'string' && v.trim() !== '')));
   return r;
-}
-
-/**
- * The line on which each row starts, found by walking the (already validated) JSON text: pandas
- * writes the table on one line, but a re-indented file should still point at the right row. "columns"
- * and "index" hold only scalars, so every array opened directly inside a top-level array is a row.
- */
-export function rowLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 34) {
-      do i = text.indexOf('"', i + 1);
-      while (isEscaped(text, i));
-    } else if (c === 123 || c === 91) {
-      if (c === 91 && depth === 2) lines.push(line);
-      depth++;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return lines;
 }

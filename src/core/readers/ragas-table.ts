@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { describe } from '../load/example-layout.js';
+import { jsonEntryLines } from './json-element-lines.js';
 import { isEscaped } from './json-text.js';
 
 /**
@@ -21,7 +22,7 @@ export function parseRagasTable(text: string, file: string): RagasTable {
   if (/\.(jsonl|ndjson)$/i.test(file)) return fromRecords(text.split('\n').flatMap((t, i) => (t.trim() === '' ? [] : [{ value: parsePythonJson(t, file, i + 1), line: i + 1 }])), file);
   const value = parsePythonJson(text, file, undefined);
   if (Array.isArray(value)) {
-    const lines = rootElementLines(text);
+    const lines = jsonEntryLines(text);
     return fromRecords(value.map((v, i) => ({ value: v, line: lines[i] ?? 1 })), file);
   }
   if (value === null || typeof value !== 'object') throw new InputError(file, `expected a Ragas result table (pandas to_json of result.to_pandas()), got ${describe(value)}`);
@@ -104,25 +105,4 @@ function nanToNull(text: string): string {
     }
   }
   return out + text.slice(from);
-}
-
-/** The line on which each element of the root array starts (a pretty-printed list of rows). */
-function rootElementLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 34) {
-      const start = i;
-      do i = text.indexOf('"', i + 1);
-      while (isEscaped(text, i));
-      for (let k = start; k < i; k++) if (text.charCodeAt(k) === 10) line++;
-    } else if (c === 123 || c === 91) {
-      if (depth === 1) lines.push(line);
-      depth++;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return lines;
 }
