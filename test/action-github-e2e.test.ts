@@ -51,7 +51,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
     expect(third.outputs['blocking-count']).toBe('1');
     // The artifact service is not reachable outside a real runner: a warning, the verdict unchanged.
     expect(third.stdout).toMatch(/::warning::could not upload the validation package/);
-    // The artifact client is a chunk of its own, loaded on first use: it must load, and fail only for want of a runner.
+    // The artifact client must load, and fail only for want of a runner.
     expect(third.stdout).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|is not a constructor/);
     expect(third.outputs['artifact-id']).toBe('');
   });

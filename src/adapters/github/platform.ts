@@ -1,3 +1,4 @@
+import { DefaultArtifactClient } from '@actions/artifact';
 import type { GitHubFailure, GitHubPlatform } from '../../action/github-platform.js';
 import { approvingReviewers } from './approvals.js';
 import { confirmAbsentAtRef, readFileAtRef } from './base-policy.js';
@@ -46,9 +47,6 @@ export function createGitHubPlatform(
       return found;
     },
     uploadArtifact: async (name, files, rootDirectory) => {
-      // Loaded on first use: the artifact client's Azure and protobuf code is most of the bundle, and a
-      // run that uploads nothing (the CLI path, an input error) should not pay for loading it.
-      const { DefaultArtifactClient } = await import('@actions/artifact');
       const result = await new DefaultArtifactClient().uploadArtifact(name, [...files], rootDirectory);
       return { id: result.id };
     },
