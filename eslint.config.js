@@ -22,7 +22,10 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'The core must not read process.env.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'The core must not read process.env.' },
+      ],
     },
   },
 );

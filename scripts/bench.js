@@ -72,19 +72,32 @@ process.stdout.write(String(records) + '\\n');
 `;
 
 // Prints the child's own peak RSS on exit, so each program's memory is measured separately.
-const REPORT_RSS = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))';
+const REPORT_RSS =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))';
 
 function measure(args) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rss = /MAXRSS_KB (\d+)/.exec(result.stderr);
   if (rss === null) throw new Error(`no RSS reported: ${result.stderr}`);
-  return { seconds, peakMiB: Number(rss[1]) / 1024, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return {
+    seconds,
+    peakMiB: Number(rss[1]) / 1024,
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 await generate();
-writeFileSync(policyPath, 'metrics:\n  latency_ms: {direction: lower, statistic: p95, margin: "10%"}\ncohorts:\n  min_n: 30\n');
+writeFileSync(
+  policyPath,
+  'metrics:\n  latency_ms: {direction: lower, statistic: p95, margin: "10%"}\ncohorts:\n  min_n: 30\n',
+);
 
 // The two programs run alternately, RUNS times each, and the medians are compared, so a passing
 // disturbance on the machine does not decide the ratio.
@@ -94,7 +107,18 @@ const gates = [];
 let report;
 for (let run = 0; run < RUNS; run++) {
   floors.push(measure(['--input-type=module', '-e', FLOOR, incumbentPath, candidatePath]));
-  const gate = measure(['dist/cli/index.js', 'check', '--incumbent', incumbentPath, '--candidate', candidatePath, '--policy', policyPath, '--format', 'json']);
+  const gate = measure([
+    'dist/cli/index.js',
+    'check',
+    '--incumbent',
+    incumbentPath,
+    '--candidate',
+    candidatePath,
+    '--policy',
+    policyPath,
+    '--format',
+    'json',
+  ]);
   if (gate.status !== 0 && gate.status !== 1) throw new Error(`the gate failed (exit ${gate.status}): ${gate.stderr}`);
   report ??= JSON.parse(gate.stdout);
   gates.push(gate);
@@ -105,9 +129,15 @@ const gateSeconds = median(gates.map((m) => m.seconds));
 const gatePeak = Math.max(...gates.map((m) => m.peakMiB));
 const runs = (list) => list.map((m) => m.seconds.toFixed(2)).join(', ');
 
-console.log(`examples per file:   ${EXAMPLES.toLocaleString('en-US')} (${COHORTS} segment cohorts + overall + 2 label cohorts)`);
+console.log(
+  `examples per file:   ${EXAMPLES.toLocaleString('en-US')} (${COHORTS} segment cohorts + overall + 2 label cohorts)`,
+);
 console.log(`comparisons:         ${report.summary.comparisons} (verdict ${report.verdict})`);
-console.log(`floor (read + JSON.parse both files, one thread): median ${floorSeconds.toFixed(2)} s of ${runs(floors)}; peak RSS ${Math.max(...floors.map((m) => m.peakMiB)).toFixed(0)} MiB`);
-console.log(`gate  (dist/cli/index.js check):                  median ${gateSeconds.toFixed(2)} s of ${runs(gates)}; peak RSS ${gatePeak.toFixed(0)} MiB`);
+console.log(
+  `floor (read + JSON.parse both files, one thread): median ${floorSeconds.toFixed(2)} s of ${runs(floors)}; peak RSS ${Math.max(...floors.map((m) => m.peakMiB)).toFixed(0)} MiB`,
+);
+console.log(
+  `gate  (dist/cli/index.js check):                  median ${gateSeconds.toFixed(2)} s of ${runs(gates)}; peak RSS ${gatePeak.toFixed(0)} MiB`,
+);
 console.log(`gate / floor time:   ${(gateSeconds / floorSeconds).toFixed(2)}× (target ≤ 2×)`);
 console.log(`gate peak RSS:       ${gatePeak.toFixed(0)} MiB (target ≤ 1024 MiB)`);

@@ -18,7 +18,11 @@ try {
     process.exitCode = stale.length > 0 ? 1 : 0;
   } else {
     for (const { file, expected } of stale) writeFileSync(join(root, file), expected);
-    console.log(stale.length === 0 ? 'docs: every generated table is up to date' : `docs: rewrote ${stale.map(({ file }) => file).join(', ')}`);
+    console.log(
+      stale.length === 0
+        ? 'docs: every generated table is up to date'
+        : `docs: rewrote ${stale.map(({ file }) => file).join(', ')}`,
+    );
   }
 } catch (error) {
   console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,7 +25,13 @@ for (let i = 0; i < 6000; i++) {
   if (i < 40) cohorts.push('lang:is');
   cohorts.push(random() < 0.3 ? 'channel:mobile' : 'channel:web');
   const accuracy = label === 'chargeback' ? 0.9 : label === 'fraud' ? 0.86 : 0.93;
-  examples.push({ id: `txn-${String(i).padStart(5, '0')}`, label, cohorts, accuracy, latency: 80 + random() * 60 + (random() < 0.05 ? 150 : 0) });
+  examples.push({
+    id: `txn-${String(i).padStart(5, '0')}`,
+    label,
+    cohorts,
+    accuracy,
+    latency: 80 + random() * 60 + (random() < 0.05 ? 150 : 0),
+  });
 }
 
 const other = (label) => (label === 'legit' ? 'fraud' : 'legit');

@@ -19,8 +19,19 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { rows: undefined, out: undefined, incumbentModel: undefined, candidateModel: undefined, dataset: undefined };
-  const flags = { '--out': 'out', '--incumbent-model': 'incumbentModel', '--candidate-model': 'candidateModel', '--dataset': 'dataset' };
+  const options = {
+    rows: undefined,
+    out: undefined,
+    incumbentModel: undefined,
+    candidateModel: undefined,
+    dataset: undefined,
+  };
+  const flags = {
+    '--out': 'out',
+    '--incumbent-model': 'incumbentModel',
+    '--candidate-model': 'candidateModel',
+    '--dataset': 'dataset',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg in flags) {
@@ -29,7 +40,10 @@ function parseArgs(argv) {
     } else if (options.rows === undefined && (arg === '-' || !arg.startsWith('--'))) options.rows = arg;
     else fail(`unexpected argument ${arg}`);
   }
-  if (options.rows === undefined) fail('usage: paired-summary-to-json.js ROWS [--out FILE] [--incumbent-model NAME@VERSION] [--candidate-model NAME@VERSION] [--dataset NAME[@VERSION]]');
+  if (options.rows === undefined)
+    fail(
+      'usage: paired-summary-to-json.js ROWS [--out FILE] [--incumbent-model NAME@VERSION] [--candidate-model NAME@VERSION] [--dataset NAME[@VERSION]]',
+    );
   return options;
 }
 
@@ -68,7 +82,11 @@ function parseRows(path) {
   // Told apart by content, so standard input and any extension work: a CSV header cannot start with [ or {.
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) return JSON.parse(trimmed);
-  if (trimmed.startsWith('{')) return trimmed.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  if (trimmed.startsWith('{'))
+    return trimmed
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line));
   return parseCsv(text);
 }
 
@@ -80,13 +98,17 @@ function numberOf(row, column, where) {
   const raw = row[column];
   if (raw === undefined || raw === null || raw === '') return null;
   const value = typeof raw === 'number' ? raw : Number(String(raw).trim());
-  if (Number.isNaN(value) && String(raw).trim() !== 'NaN') fail(`${where}: ${column} is not a number: ${JSON.stringify(raw)}`);
+  if (Number.isNaN(value) && String(raw).trim() !== 'NaN')
+    fail(`${where}: ${column} is not a number: ${JSON.stringify(raw)}`);
   return value;
 }
 
 function required(row, column, where) {
   const value = numberOf(row, column, where);
-  if (value === null || !Number.isFinite(value)) fail(`${where}: ${column} must be a finite number, got ${row[column] === undefined ? 'nothing' : JSON.stringify(row[column])}`);
+  if (value === null || !Number.isFinite(value))
+    fail(
+      `${where}: ${column} must be a finite number, got ${row[column] === undefined ? 'nothing' : JSON.stringify(row[column])}`,
+    );
   return value;
 }
 
@@ -95,13 +117,21 @@ export function rowsToPairedSummary(rows, meta = {}) {
   const cohorts = new Map();
   for (const row of rows) {
     const { cohort, metric, kind } = row;
-    if (typeof cohort !== 'string' || cohort === '' || typeof metric !== 'string' || metric === '') fail(`a row has no cohort or metric: ${JSON.stringify(row)}`);
+    if (typeof cohort !== 'string' || cohort === '' || typeof metric !== 'string' || metric === '')
+      fail(`a row has no cohort or metric: ${JSON.stringify(row)}`);
     const where = `cohort ${cohort}, metric ${metric}`;
-    if (required(row, 'bad_values', where) !== 0) fail(`${where}: ${row.bad_values} pair(s) have a NULL value, a binary value other than 0/1, or kinds that differ between the models`);
+    if (required(row, 'bad_values', where) !== 0)
+      fail(
+        `${where}: ${row.bad_values} pair(s) have a NULL value, a binary value other than 0/1, or kinds that differ between the models`,
+      );
     const n = required(row, 'n', where);
     let entry = cohorts.get(cohort);
     if (entry === undefined) {
-      entry = { n: numberOf(row, 'cohort_n', where), sides: [numberOf(row, 'n_incumbent', where), numberOf(row, 'n_candidate', where)], metrics: new Map() };
+      entry = {
+        n: numberOf(row, 'cohort_n', where),
+        sides: [numberOf(row, 'n_incumbent', where), numberOf(row, 'n_candidate', where)],
+        metrics: new Map(),
+      };
       cohorts.set(cohort, entry);
     }
     if (entry.metrics.has(metric)) fail(`${where}: more than one row (is the metric given two kinds?)`);
@@ -172,8 +202,10 @@ function nameVersion(text, flag, versionRequired) {
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const meta = {
-    incumbentModel: options.incumbentModel === undefined ? undefined : nameVersion(options.incumbentModel, '--incumbent-model', true),
-    candidateModel: options.candidateModel === undefined ? undefined : nameVersion(options.candidateModel, '--candidate-model', true),
+    incumbentModel:
+      options.incumbentModel === undefined ? undefined : nameVersion(options.incumbentModel, '--incumbent-model', true),
+    candidateModel:
+      options.candidateModel === undefined ? undefined : nameVersion(options.candidateModel, '--candidate-model', true),
     dataset: options.dataset === undefined ? undefined : nameVersion(options.dataset, '--dataset', false),
   };
   let rows;

@@ -20,11 +20,16 @@ const MAX_PNG_BYTES = 300 * 1024;
 // The blocked example with its release manifest, judged on a fixed day so the pictures do not age.
 const EXAMPLE = [
   'check',
-  '--incumbent', 'examples/incumbent.jsonl',
-  '--candidate', 'examples/blocked/candidate.jsonl',
-  '--policy', 'examples/policy.yml',
-  '--manifest', 'examples/release-manifest.yml',
-  '--today', '2026-11-23',
+  '--incumbent',
+  'examples/incumbent.jsonl',
+  '--candidate',
+  'examples/blocked/candidate.jsonl',
+  '--policy',
+  'examples/policy.yml',
+  '--manifest',
+  'examples/release-manifest.yml',
+  '--today',
+  '2026-11-23',
 ];
 
 function cli(args) {
@@ -37,7 +42,10 @@ function cli(args) {
 async function commentMarkdown(outDir) {
   const printed = cli([...EXAMPLE, '--format', 'comment']);
   if (printed.ok && printed.stdout.startsWith('<!-- model-release-gate:')) return printed.stdout;
-  const [comment, files] = await importTypeScript(root, ['src/core/report/render-comment.ts', 'src/core/package/package-files.ts']);
+  const [comment, files] = await importTypeScript(root, [
+    'src/core/report/render-comment.ts',
+    'src/core/package/package-files.ts',
+  ]);
   const report = JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8'));
   const run = files.localRunContext(new Date('2026-11-23T09:30:00Z'), report.tool, 'examples/policy.yml');
   return comment.renderPullRequestComment(report, run, { gateId: 'default' });
@@ -64,7 +72,11 @@ const STYLE = `
 `;
 
 function commentPage(markdown) {
-  const html = execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
+  const html = execFileSync(
+    'cmark-gfm',
+    ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'],
+    { input: markdown, encoding: 'utf8' },
+  );
   return `<!doctype html><meta charset="utf-8"><title>pull-request comment</title><style>${STYLE}</style>
 <div class="comment"><header><b>github-actions</b> bot commented</header><div class="body">${html}</div></div>`;
 }
@@ -72,11 +84,24 @@ function commentPage(markdown) {
 function screenshot(url, png) {
   const profile = mkdtempSync(join(tmpdir(), 'mrg-chromium-'));
   try {
-    execFileSync(chromium, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`,
-      `--screenshot=${png}`, '--window-size=1000,1400', url,
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--hide-scrollbars',
+        `--user-data-dir=${profile}`,
+        `--screenshot=${png}`,
+        '--window-size=1000,1400',
+        url,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -9,7 +9,11 @@ import { openFileSource, readSmallFile } from './adapters/file-source.js';
 import { createGitHubPlatform } from './adapters/github/platform.js';
 import { readRunnerEnvironment } from './adapters/github/runner-environment.js';
 import { evidenceExistsUnder } from './adapters/repository-files.js';
-import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from './adapters/worker-tasks.js';
+import {
+  createWorkerBootstrapRunner,
+  createWorkerColumnsLoader,
+  serveWorkerTaskIfWorker,
+} from './adapters/worker-tasks.js';
 import { runAction } from './action/run-action.js';
 import { escapedRunnerMessages, internalErrorMessage, stackFrames } from './core/report/escape-output.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -24,9 +28,17 @@ async function main(): Promise<void> {
       await core.summary.addRaw(markdown).write({ overwrite: true });
     },
     // Every message quotes input: escaped so that no line it prints can be a runner command.
-    ...escapedRunnerMessages({ setFailed: (m) => core.setFailed(m), warning: (m) => core.warning(m), info: (m) => core.info(m) }),
+    ...escapedRunnerMessages({
+      setFailed: (m) => core.setFailed(m),
+      warning: (m) => core.warning(m),
+      info: (m) => core.info(m),
+    }),
     annotate: ({ level, title, message, file, line }) => {
-      const properties = { title, ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { startLine: line }) };
+      const properties = {
+        title,
+        ...(file === undefined ? {} : { file }),
+        ...(line === undefined ? {} : { startLine: line }),
+      };
       if (level === 'error') core.error(message, properties);
       else if (level === 'warning') core.warning(message, properties);
       else core.notice(message, properties);
@@ -43,7 +55,13 @@ async function main(): Promise<void> {
     joinPath: join,
     defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    platform: token === '' || environment.repository === null ? undefined : createGitHubPlatform(token, environment, { log: (m) => core.debug(m), commentAuthor: core.getInput('comment-author').trim() }),
+    platform:
+      token === '' || environment.repository === null
+        ? undefined
+        : createGitHubPlatform(token, environment, {
+            log: (m) => core.debug(m),
+            commentAuthor: core.getInput('comment-author').trim(),
+          }),
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });

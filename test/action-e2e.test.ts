@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { parseRunnerOutputs } from './helpers/runner-outputs.js';
 import { describe, expect, it } from 'vitest';
 
-function runAction(inputs: Record<string, string>): { status: number | null; outputs: Record<string, string>; summary: string; stdout: string } {
+function runAction(inputs: Record<string, string>): {
+  status: number | null;
+  outputs: Record<string, string>;
+  summary: string;
+  stdout: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'mrg-action-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary.md');
@@ -21,13 +26,21 @@ function runAction(inputs: Record<string, string>): { status: number | null; out
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8' });
-  return { status: result.status, outputs: parseRunnerOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), stdout: result.stdout };
+  return {
+    status: result.status,
+    outputs: parseRunnerOutputs(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    stdout: result.stdout,
+  };
 }
-
 
 describe('the bundled Action, started as a runner starts it', () => {
   it('passes on the passing example (examples/pass/), every cohort within its margin', () => {
-    const run = runAction({ incumbent: 'examples/pass/incumbent.jsonl', candidate: 'examples/pass/candidate.jsonl', policy: 'examples/policy.yml' });
+    const run = runAction({
+      incumbent: 'examples/pass/incumbent.jsonl',
+      candidate: 'examples/pass/candidate.jsonl',
+      policy: 'examples/policy.yml',
+    });
     expect(run.status).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
     expect(run.outputs['blocking-count']).toBe('0');
@@ -36,10 +49,17 @@ describe('the bundled Action, started as a runner starts it', () => {
   });
 
   it('passes with a warning on the warning example and writes outputs, summary and report', () => {
-    const run = runAction({ incumbent: 'examples/incumbent.jsonl', candidate: 'examples/candidate.jsonl', policy: 'examples/policy.yml' });
+    const run = runAction({
+      incumbent: 'examples/incumbent.jsonl',
+      candidate: 'examples/candidate.jsonl',
+      policy: 'examples/policy.yml',
+    });
     expect(run.status).toBe(0);
     expect(run.outputs.verdict).toBe('warn');
-    const report = JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8')) as { verdict: string; schema: string };
+    const report = JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8')) as {
+      verdict: string;
+      schema: string;
+    };
     expect(report.schema).toBe('model-release-gate/report@1');
     expect(report.verdict).toBe('warn');
     expect(run.summary).toContain('## ⚠️ WARN — the candidate may ship, with warnings');
@@ -47,7 +67,11 @@ describe('the bundled Action, started as a runner starts it', () => {
   });
 
   it('fails the step on the blocked example, naming the regressed cohort', () => {
-    const run = runAction({ incumbent: 'examples/incumbent.jsonl', candidate: 'examples/blocked/candidate.jsonl', policy: 'examples/policy.yml' });
+    const run = runAction({
+      incumbent: 'examples/incumbent.jsonl',
+      candidate: 'examples/blocked/candidate.jsonl',
+      policy: 'examples/policy.yml',
+    });
     expect(run.status).toBe(1);
     expect(run.outputs.verdict).toBe('block');
     expect(run.stdout).toContain('::error::model release gate blocked the release');

@@ -21,8 +21,9 @@ afterAll(async () => {
   await fake.stop();
 });
 
-const writes = (route: 'POST /repos/:owner/:repo/issues/:number/comments' | 'PATCH /repos/:owner/:repo/issues/comments/:id'): number =>
-  fake.requestsTo(route).filter((r) => r.status < 300).length;
+const writes = (
+  route: 'POST /repos/:owner/:repo/issues/:number/comments' | 'PATCH /repos/:owner/:repo/issues/comments/:id',
+): number => fake.requestsTo(route).filter((r) => r.status < 300).length;
 
 describe('the Action on a pull request, against the GitHub API', () => {
   it('creates one sticky comment, updates it in place, and does not write when nothing changed', async () => {
@@ -60,14 +61,23 @@ describe('the Action on a pull request, against the GitHub API', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mrg-policy-'));
     // The pull request's own copy tolerates a 50-point drop; the base tolerates 1 point.
     const loosened = join(dir, 'policy.yml');
-    writeFileSync(loosened, basePolicy.replace('accuracy: {direction: higher, margin: 0.01}', 'accuracy: {direction: higher, margin: 0.5}'));
+    writeFileSync(
+      loosened,
+      basePolicy.replace('accuracy: {direction: higher, margin: 0.01}', 'accuracy: {direction: higher, margin: 0.5}'),
+    );
     // The API names files without the leading slash.
     fake.state.setFile(REPO, BASE_SHA, loosened.replace(/^\/+/, ''), basePolicy);
-    const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', policy: loosened, 'gate-id': 'policy-test' });
+    const run = await runAction(fake, {
+      candidate: 'examples/blocked/candidate.jsonl',
+      policy: loosened,
+      'gate-id': 'policy-test',
+    });
     expect(run.status).toBe(1);
     expect(run.outputs.verdict).toBe('block');
     expect(run.stdout).toContain("the base branch's policy was applied");
-    const comment = fake.state.commentsOn(REPO, PR).find((c) => c.body.startsWith('<!-- model-release-gate:policy-test -->'));
+    const comment = fake.state
+      .commentsOn(REPO, PR)
+      .find((c) => c.body.startsWith('<!-- model-release-gate:policy-test -->'));
     expect(comment?.body).toMatch(/changes? the policy/i);
   });
 
@@ -78,17 +88,30 @@ describe('the Action on a pull request, against the GitHub API', () => {
     );
     const path = join(mkdtempSync(join(tmpdir(), 'mrg-waiver-')), 'release.yml');
     // A far expiry would be capped; allow it for this test through a policy at the base commit.
-    writeFileSync(path, manifest.replace('2099-01-01', new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)));
+    writeFileSync(
+      path,
+      manifest.replace('2099-01-01', new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)),
+    );
     fake.state.setRole(REPO, 'alice', 'write');
     fake.state.addReview(REPO, PR, { login: 'alice', state: 'APPROVED', commitId: OLD_SHA });
-    const stale = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', manifest: path, 'gate-id': 'waiver-test' });
+    const stale = await runAction(fake, {
+      candidate: 'examples/blocked/candidate.jsonl',
+      manifest: path,
+      'gate-id': 'waiver-test',
+    });
     expect(stale.outputs.verdict).toBe('block');
     expect(stale.stdout).toContain('waiver.unverified');
 
     fake.state.addReview(REPO, PR, { login: 'alice', state: 'APPROVED', commitId: HEAD_SHA });
-    const approved = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', manifest: path, 'gate-id': 'waiver-test' });
+    const approved = await runAction(fake, {
+      candidate: 'examples/blocked/candidate.jsonl',
+      manifest: path,
+      'gate-id': 'waiver-test',
+    });
     expect(approved.stdout).not.toContain('waiver.unverified');
-    const report = JSON.parse(readFileSync(approved.outputs['report-path'] as string, 'utf8')) as { findings: { id: string; waiver?: { verified: boolean } }[] };
+    const report = JSON.parse(readFileSync(approved.outputs['report-path'] as string, 'utf8')) as {
+      findings: { id: string; waiver?: { verified: boolean } }[];
+    };
     expect(report.findings.find((f) => f.id === 'cohort.regressed')?.waiver?.verified).toBe(true);
   });
 
@@ -97,7 +120,9 @@ describe('the Action on a pull request, against the GitHub API', () => {
     const blocked = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(blocked.status).toBe(1);
     expect(blocked.outputs.verdict).toBe('block');
-    const warning = blocked.stdout.split('\n').find((l) => l.startsWith('::warning::could not post the pull request comment'));
+    const warning = blocked.stdout
+      .split('\n')
+      .find((l) => l.startsWith('::warning::could not post the pull request comment'));
     if (warning === undefined) console.log(blocked.stdout);
     expect(warning).toMatch(/permissions: pull-requests/);
     expect(blocked.summary).toContain('BLOCK — the candidate may not ship');
@@ -112,13 +137,22 @@ describe('the Action on a pull request, against the GitHub API', () => {
       status: 422,
       body: {
         message: 'Validation Failed',
-        errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: 'Body is too long (maximum is 65536 characters)',
+          },
+        ],
         documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
       },
     });
     const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'too-long-test' });
     expect(run.outputs.verdict).toBe('block');
-    const mine = fake.state.commentsOn(REPO, PR).filter((c) => c.body.startsWith('<!-- model-release-gate:too-long-test -->'));
+    const mine = fake.state
+      .commentsOn(REPO, PR)
+      .filter((c) => c.body.startsWith('<!-- model-release-gate:too-long-test -->'));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.body.length).toBeLessThanOrEqual(20_000);
     expect(run.outputs['comment-url']).toMatch(/issuecomment-\d+$/);
@@ -128,7 +162,10 @@ describe('the Action on a pull request, against the GitHub API', () => {
     const older = fake.state.addRun(REPO, { workflow: 'release-gate.yml', headSha: 'c'.repeat(40) });
     fake.state.addArtifact(older.id, { name: 'eval-results', zip: writeZip({ 'incumbent.jsonl': 'not even json\n' }) });
     const latest = fake.state.addRun(REPO, { workflow: 'release-gate.yml', headSha: 'd'.repeat(40) });
-    fake.state.addArtifact(latest.id, { name: 'eval-results', zip: writeZip({ 'incumbent.jsonl': readFileSync('examples/incumbent.jsonl') }, { deflate: true }) });
+    fake.state.addArtifact(latest.id, {
+      name: 'eval-results',
+      zip: writeZip({ 'incumbent.jsonl': readFileSync('examples/incumbent.jsonl') }, { deflate: true }),
+    });
     const run = await runAction(fake, {
       incumbent: 'artifact:eval-results/incumbent.jsonl',
       'baseline-workflow': 'release-gate.yml',
@@ -137,21 +174,45 @@ describe('the Action on a pull request, against the GitHub API', () => {
     });
     expect(run.outputs.verdict).toBe('warn');
     expect(run.status).toBe(0);
-    const pkg = JSON.parse(readFileSync(join(run.outputs['report-path'] as string, '..', 'validation-package.json'), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(join(run.outputs['report-path'] as string, '..', 'validation-package.json'), 'utf8'),
+    ) as {
       provenance: { baseline: { runId: number; headSha: string } | null };
     };
     expect(pkg.provenance.baseline).toMatchObject({ runId: latest.id, headSha: 'd'.repeat(40) });
   });
 
   it('comments from a workflow_run workflow (the fork-safe pattern) on the pull request named by input, only when it matches the triggering run', async () => {
-    fake.state.pulls.set(`${REPO}#77`, { author: 'eve', baseRef: 'main', baseSha: BASE_SHA, headSha: 'f'.repeat(40), headRepo: 'eve/fraud' });
-    const event = { name: 'workflow_run', payload: { workflow_run: { head_sha: 'f'.repeat(40) }, repository: { full_name: REPO, default_branch: 'main' } } };
-    const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe' }, event);
+    fake.state.pulls.set(`${REPO}#77`, {
+      author: 'eve',
+      baseRef: 'main',
+      baseSha: BASE_SHA,
+      headSha: 'f'.repeat(40),
+      headRepo: 'eve/fraud',
+    });
+    const event = {
+      name: 'workflow_run',
+      payload: { workflow_run: { head_sha: 'f'.repeat(40) }, repository: { full_name: REPO, default_branch: 'main' } },
+    };
+    const run = await runAction(
+      fake,
+      { candidate: 'examples/blocked/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe' },
+      event,
+    );
     expect(run.outputs.verdict).toBe('block');
-    expect(fake.state.commentsOn(REPO, 77).filter((c) => c.body.startsWith('<!-- model-release-gate:fork-safe -->'))).toHaveLength(1);
+    expect(
+      fake.state.commentsOn(REPO, 77).filter((c) => c.body.startsWith('<!-- model-release-gate:fork-safe -->')),
+    ).toHaveLength(1);
 
-    const spoofed = { name: 'workflow_run', payload: { workflow_run: { head_sha: '9'.repeat(40) }, repository: { full_name: REPO } } };
-    const refused = await runAction(fake, { candidate: 'examples/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe-spoof' }, spoofed);
+    const spoofed = {
+      name: 'workflow_run',
+      payload: { workflow_run: { head_sha: '9'.repeat(40) }, repository: { full_name: REPO } },
+    };
+    const refused = await runAction(
+      fake,
+      { candidate: 'examples/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe-spoof' },
+      spoofed,
+    );
     expect(refused.status).toBe(1);
     expect(refused.outputs.verdict).toBe('error');
     expect(refused.stdout).toContain('the number must come from the triggering run');
@@ -159,10 +220,17 @@ describe('the Action on a pull request, against the GitHub API', () => {
 
   it('recognizes its own comment under a GitHub App token when comment-author names the app', async () => {
     fake.state.tokens.set('app-token', { login: 'release-app[bot]', kind: 'installation' });
-    const inputs = { candidate: 'examples/candidate.jsonl', 'github-token': 'app-token', 'gate-id': 'app-test', 'comment-author': 'release-app[bot]' };
+    const inputs = {
+      candidate: 'examples/candidate.jsonl',
+      'github-token': 'app-token',
+      'gate-id': 'app-test',
+      'comment-author': 'release-app[bot]',
+    };
     await runAction(fake, inputs);
     await runAction(fake, { ...inputs, candidate: 'examples/blocked/candidate.jsonl' });
-    const mine = fake.state.commentsOn(REPO, PR).filter((c) => c.body.startsWith('<!-- model-release-gate:app-test -->'));
+    const mine = fake.state
+      .commentsOn(REPO, PR)
+      .filter((c) => c.body.startsWith('<!-- model-release-gate:app-test -->'));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.login).toBe('release-app[bot]');
     expect(mine[0]?.body).toContain('label:chargeback');

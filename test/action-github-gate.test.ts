@@ -35,29 +35,50 @@ function file(name: string, head: string, base?: string): string {
 }
 
 const waiverOf = (finding: string, by: string, scope = '') =>
-  exampleManifest.replace('waivers: []', `waivers:\n  - {finding: ${finding}, ${scope}reason: accepted for this release, accepted_by: "@${by}", expires: ${SOON}}\n`);
-const chargebackWaiver = (by: string) => waiverOf('cohort.regressed', by, 'cohort: "label:chargeback", metric: accuracy, ');
-const approve = (login: string, association = 'MEMBER') => fake.state.addReview(REPO, PR, { login, state: 'APPROVED', commitId: HEAD_SHA, association });
+  exampleManifest.replace(
+    'waivers: []',
+    `waivers:\n  - {finding: ${finding}, ${scope}reason: accepted for this release, accepted_by: "@${by}", expires: ${SOON}}\n`,
+  );
+const chargebackWaiver = (by: string) =>
+  waiverOf('cohort.regressed', by, 'cohort: "label:chargeback", metric: accuracy, ');
+const approve = (login: string, association = 'MEMBER') =>
+  fake.state.addReview(REPO, PR, { login, state: 'APPROVED', commitId: HEAD_SHA, association });
 const run = (inputs: Record<string, string>) => runBundledAction(fake, inputs);
 
 describe('approvals that verify a waiver', () => {
   it('does not count an outsider who approved (no write access): the waiver is unverified and the verdict stays block', async () => {
     approve('outsider', 'NONE');
-    const result = await run({ candidate: BLOCKED, manifest: file('release.yml', chargebackWaiver('outsider')), 'gate-id': 'outsider' });
+    const result = await run({
+      candidate: BLOCKED,
+      manifest: file('release.yml', chargebackWaiver('outsider')),
+      'gate-id': 'outsider',
+    });
     expect(result.outputs.verdict).toBe('block');
     expect(result.status).toBe(1);
     expect(reportOf(result).readiness.waivers[0]?.status).toBe('unverified');
-    expect(warningsOf(result)).toContain('the approval by outsider does not count for waivers: outsider is not a collaborator of this repository (none); only approvals from users with write access count');
+    expect(warningsOf(result)).toContain(
+      'the approval by outsider does not count for waivers: outsider is not a collaborator of this repository (none); only approvals from users with write access count',
+    );
   });
 
   it('does not count an approval whose permission cannot be read (403), and warns', async () => {
     approve('carol');
     fake.state.setRole(REPO, 'carol', 'write');
     fake.fail('GET /repos/:owner/:repo/collaborators/:user/permission', { status: 403 });
-    const result = await run({ candidate: BLOCKED, manifest: file('release.yml', chargebackWaiver('carol')), 'gate-id': 'permission-500' });
+    const result = await run({
+      candidate: BLOCKED,
+      manifest: file('release.yml', chargebackWaiver('carol')),
+      'gate-id': 'permission-500',
+    });
     expect(result.outputs.verdict).toBe('block');
     expect(reportOf(result).readiness.waivers[0]?.status).toBe('unverified');
-    expect(warningsOf(result).some((w) => w.startsWith("the approval by carol does not count for waivers: carol's permission on the repository could not be read"))).toBe(true);
+    expect(
+      warningsOf(result).some((w) =>
+        w.startsWith(
+          "the approval by carol does not count for waivers: carol's permission on the repository could not be read",
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('with waivers.approvers naming a team, counts a member with write access and not a non-member', async () => {
@@ -69,38 +90,66 @@ describe('approvals that verify a waiver', () => {
     const policy = `${basePolicy}\nwaivers:\n  approvers: ["@acme/ml-release"]\n`;
     const policyPath = file('policy.yml', policy, policy);
 
-    const member = await run({ candidate: BLOCKED, policy: policyPath, manifest: file('release.yml', chargebackWaiver('mia')), 'gate-id': 'team-member' });
+    const member = await run({
+      candidate: BLOCKED,
+      policy: policyPath,
+      manifest: file('release.yml', chargebackWaiver('mia')),
+      'gate-id': 'team-member',
+    });
     expect(reportOf(member).findings.find((f) => f.id === 'cohort.regressed')?.waiver?.verified).toBe(true);
 
-    const outsider = await run({ candidate: BLOCKED, policy: policyPath, manifest: file('release.yml', chargebackWaiver('nick')), 'gate-id': 'team-non-member' });
+    const outsider = await run({
+      candidate: BLOCKED,
+      policy: policyPath,
+      manifest: file('release.yml', chargebackWaiver('nick')),
+      'gate-id': 'team-non-member',
+    });
     expect(outsider.outputs.verdict).toBe('block');
     expect(reportOf(outsider).readiness.waivers[0]?.status).toBe('unverified');
-    expect(warningsOf(outsider)).toContain("the approval by nick does not count for waivers: nick is not listed in the policy's waivers.approvers (@acme/ml-release) nor an active member of a listed team");
+    expect(warningsOf(outsider)).toContain(
+      "the approval by nick does not count for waivers: nick is not listed in the policy's waivers.approvers (@acme/ml-release) nor an active member of a listed team",
+    );
   });
 });
 
 describe('a pull request that weakens its base manifest', () => {
-  const weakened = (result: Awaited<ReturnType<typeof run>>) => reportOf(result).findings.filter((f) => f.id === 'manifest.weakened' && f.waiver === undefined);
+  const weakened = (result: Awaited<ReturnType<typeof run>>) =>
+    reportOf(result).findings.filter((f) => f.id === 'manifest.weakened' && f.waiver === undefined);
 
   it('blocks lowering risk_class from high to low, at the risk_class line', async () => {
     const head = exampleManifest.replace('risk_class: high', 'risk_class: low');
-    const result = await run({ candidate: PASSING, manifest: file('release.yml', head, exampleManifest), 'gate-id': 'risk-lowered' });
+    const result = await run({
+      candidate: PASSING,
+      manifest: file('release.yml', head, exampleManifest),
+      'gate-id': 'risk-lowered',
+    });
     expect(result.outputs.verdict).toBe('block');
     const [finding, ...rest] = weakened(result);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ severity: 'block', line: head.split('\n').findIndex((l) => l.startsWith('risk_class:')) + 1 });
+    expect(finding).toMatchObject({
+      severity: 'block',
+      line: head.split('\n').findIndex((l) => l.startsWith('risk_class:')) + 1,
+    });
     expect(finding?.message).toContain('lowers risk_class from high');
   });
 
   it('blocks removing a section the base has', async () => {
     const head = exampleManifest.replace(/\nload_test: .*\n/, '\n');
-    const result = await run({ candidate: PASSING, manifest: file('release.yml', head, exampleManifest), 'gate-id': 'section-removed' });
+    const result = await run({
+      candidate: PASSING,
+      manifest: file('release.yml', head, exampleManifest),
+      'gate-id': 'section-removed',
+    });
     expect(result.outputs.verdict).toBe('block');
     expect(weakened(result).map((f) => f.message)).toEqual([expect.stringContaining('removes the load_test section')]);
   });
 
   it('judges a manifest new in the pull request as written (404 at the base, confirmed by the listing)', async () => {
-    const result = await run({ candidate: PASSING, manifest: file('release.yml', exampleManifest.replace('risk_class: high', 'risk_class: low')), 'gate-id': 'new-manifest' });
+    const result = await run({
+      candidate: PASSING,
+      manifest: file('release.yml', exampleManifest.replace('risk_class: high', 'risk_class: low')),
+      'gate-id': 'new-manifest',
+    });
     expect(result.outputs.verdict).not.toBe('error');
     expect(reportOf(result).findings.map((f) => f.id)).not.toContain('manifest.weakened');
   });
@@ -124,7 +173,12 @@ describe('a pull request that weakens its base manifest', () => {
 
   it('stops with an error when the base manifest cannot be read', async () => {
     fake.fail('GET /repos/:owner/:repo/contents/*', { status: 403 });
-    const result = await run({ candidate: PASSING, policy: '', manifest: file('release.yml', exampleManifest, exampleManifest), 'gate-id': 'manifest-403' });
+    const result = await run({
+      candidate: PASSING,
+      policy: '',
+      manifest: file('release.yml', exampleManifest, exampleManifest),
+      'gate-id': 'manifest-403',
+    });
     expect(result.outputs.verdict).toBe('error');
     expect(result.stdout).toMatch(/::error::.*could not read the manifest at the pull request's base commit bbbbbbb/);
   });
@@ -135,22 +189,32 @@ describe('the policy input on a pull request', () => {
     const result = await run({ candidate: PASSING, policy: 'examples/polcy.yml', 'gate-id': 'policy-typo' });
     expect(result.outputs.verdict).toBe('error');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("::error::input policy: examples/polcy.yml exists neither at the pull request's base commit bbbbbbb nor in the workspace");
+    expect(result.stdout).toContain(
+      "::error::input policy: examples/polcy.yml exists neither at the pull request's base commit bbbbbbb nor in the workspace",
+    );
   });
 
   it('applies the defaults with a warning when the pull request adds the policy and the base listing confirms it is new', async () => {
     const result = await run({ candidate: PASSING, policy: file('policy.yml', basePolicy), 'gate-id': 'policy-new' });
     expect(result.outputs.verdict).not.toBe('error');
-    expect(warningsOf(result).some((w) => w.includes('the base branch has no such file, so the default policy was applied'))).toBe(true);
+    expect(
+      warningsOf(result).some((w) => w.includes('the base branch has no such file, so the default policy was applied')),
+    ).toBe(true);
   });
 
   it('is an error when the base answers 404 and the directory listing fails', async () => {
     // The read answers 404 as it would; listing the directory then fails.
     fake.fail('GET /repos/:owner/:repo/contents/*', { delayMs: 0 });
     fake.fail('GET /repos/:owner/:repo/contents/*', { status: 403 });
-    const result = await run({ candidate: PASSING, policy: file('policy.yml', basePolicy), 'gate-id': 'policy-listing-fails' });
+    const result = await run({
+      candidate: PASSING,
+      policy: file('policy.yml', basePolicy),
+      'gate-id': 'policy-listing-fails',
+    });
     expect(result.outputs.verdict).toBe('error');
-    expect(result.stdout).toMatch(/::error::.*GitHub answered 404 for the policy at the pull request's base commit bbbbbbb, and listing its directory there to confirm that failed/);
+    expect(result.stdout).toMatch(
+      /::error::.*GitHub answered 404 for the policy at the pull request's base commit bbbbbbb, and listing its directory there to confirm that failed/,
+    );
   });
 });
 
@@ -161,6 +225,8 @@ describe('publishing', () => {
     const result = await run({ candidate: BLOCKED, 'gate-id': 'list-409' });
     expect(result.outputs.verdict).toBe('block');
     expect(fake.state.commentsOn(REPO, PR)).toHaveLength(before);
-    expect(warningsOf(result).some((w) => w.startsWith('could not post the pull request comment') && w.includes('conflict'))).toBe(true);
+    expect(
+      warningsOf(result).some((w) => w.startsWith('could not post the pull request comment') && w.includes('conflict')),
+    ).toBe(true);
   });
 });

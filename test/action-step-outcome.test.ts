@@ -10,9 +10,17 @@ import { runActionInProcess } from './helpers/in-process.js';
 
 /** The three example cases: a pass, a pass with warnings (lang:is is too small to tell), a block (label:chargeback regresses). */
 const CASES = {
-  pass: { incumbent: 'examples/pass/incumbent.jsonl', candidate: 'examples/pass/candidate.jsonl', policy: 'examples/policy.yml' },
+  pass: {
+    incumbent: 'examples/pass/incumbent.jsonl',
+    candidate: 'examples/pass/candidate.jsonl',
+    policy: 'examples/policy.yml',
+  },
   warn: { incumbent: 'examples/incumbent.jsonl', candidate: 'examples/candidate.jsonl', policy: 'examples/policy.yml' },
-  block: { incumbent: 'examples/incumbent.jsonl', candidate: 'examples/blocked/candidate.jsonl', policy: 'examples/policy.yml' },
+  block: {
+    incumbent: 'examples/incumbent.jsonl',
+    candidate: 'examples/blocked/candidate.jsonl',
+    policy: 'examples/policy.yml',
+  },
 } as const;
 
 /** A small pair in the gate's JSONL format, for the reader tests (the verdict does not matter there). */
@@ -20,12 +28,15 @@ const small = readFileSync('examples/pass/candidate.jsonl', 'utf8').split('\n').
 const SMALL_FILES = { 'inc.jsonl': small, 'cand.jsonl': small };
 const SMALL = { incumbent: 'inc.jsonl', candidate: 'cand.jsonl' };
 
-const DEPRECATED = /^the input format is deprecated and will be removed in the next major version: rename it to input-format/;
+const DEPRECATED =
+  /^the input format is deprecated and will be removed in the next major version: rename it to input-format/;
 
 /** The verdict the runs reach when the reader is csv: the JSONL text is not CSV, so the run cannot be judged. */
 function expectReadAsCsv(run: ActionRun): void {
   expect(run.outputs.verdict).toBe('error');
-  expect(run.failed).toEqual(['inc.jsonl, line 1: invalid CSV (Invalid Opening Quote: a quote is found on field 0 at line 1, value is "{")']);
+  expect(run.failed).toEqual([
+    'inc.jsonl, line 1: invalid CSV (Invalid Opening Quote: a quote is found on field 0 at line 1, value is "{")',
+  ]);
 }
 
 describe('input-format chooses the reader; format is its deprecated old name', () => {
@@ -68,7 +79,9 @@ describe('input-format chooses the reader; format is its deprecated old name', (
     const run = await runActionInProcess({ ...SMALL, format: 'csv', 'input-format': 'jsonl' }, SMALL_FILES);
     expect(run.thrown).toBeUndefined();
     expect(run.outputs).toEqual({ verdict: 'error' });
-    expect(run.failed).toEqual(['input input-format: "jsonl" conflicts with the deprecated input format ("csv"), which is its old name: give only input-format']);
+    expect(run.failed).toEqual([
+      'input input-format: "jsonl" conflicts with the deprecated input format ("csv"), which is its old name: give only input-format',
+    ]);
   });
 
   it('escapes a hostile value in the conflict message and in the deprecation warning', async () => {
@@ -103,15 +116,21 @@ describe('fail-on decides which verdicts fail the step; the verdict output never
     if (!fails) {
       expect(run.failed).toEqual([]);
     } else if (verdict === 'block') {
-      expect(run.failed).toEqual(['model release gate blocked the release: 1 blocking finding(s); see the job summary or /tmp/mrg-in-process/report.json']);
+      expect(run.failed).toEqual([
+        'model release gate blocked the release: 1 blocking finding(s); see the job summary or /tmp/mrg-in-process/report.json',
+      ]);
     } else {
-      expect(run.failed).toEqual(['model release gate passed with warnings, and fail-on is warn, so the step fails; see the job summary or /tmp/mrg-in-process/report.json']);
+      expect(run.failed).toEqual([
+        'model release gate passed with warnings, and fail-on is warn, so the step fails; see the job summary or /tmp/mrg-in-process/report.json',
+      ]);
     }
     // Report-only never hides a block: it is logged as a warning instead.
     const wouldBlock = run.warnings.filter((w) => w.startsWith('model release gate would block'));
     expect(wouldBlock).toEqual(
       verdict === 'block' && failOn === 'never'
-        ? ['model release gate would block the release (1 blocking finding(s)), but fail-on is never, so the step passes; see the job summary or /tmp/mrg-in-process/report.json']
+        ? [
+            'model release gate would block the release (1 blocking finding(s)), but fail-on is never, so the step passes; see the job summary or /tmp/mrg-in-process/report.json',
+          ]
         : [],
     );
   });
@@ -123,7 +142,11 @@ describe('fail-on decides which verdicts fail the step; the verdict output never
   });
 
   it('still fails the step on an input error with fail-on never: an unjudged run is no report', async () => {
-    const run = await runActionInProcess({ ...CASES.pass, candidate: 'examples/pass/missing.jsonl', 'fail-on': 'never' });
+    const run = await runActionInProcess({
+      ...CASES.pass,
+      candidate: 'examples/pass/missing.jsonl',
+      'fail-on': 'never',
+    });
     expect(run.outputs).toEqual({ verdict: 'error' });
     expect(run.failed).toEqual(['examples/pass/missing.jsonl: file not found']);
   });
@@ -142,7 +165,9 @@ describe('action.yml declares exactly the inputs the Action reads', () => {
   const READ_BY_ENTRY = ['github-token', 'comment-author'];
 
   it('every declared input is read, and every read input is declared', () => {
-    const declared = Object.keys((parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+    const declared = Object.keys(
+      (parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs,
+    );
     const read: string[] = [];
     readActionInputs((name) => {
       read.push(name);
@@ -152,13 +177,18 @@ describe('action.yml declares exactly the inputs the Action reads', () => {
   });
 
   it('marks format deprecated in action.yml, so the runner warns as well', () => {
-    const inputs = (parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { deprecationMessage?: string; default?: string }> }).inputs;
+    const inputs = (
+      parseYaml(readFileSync('action.yml', 'utf8')) as {
+        inputs: Record<string, { deprecationMessage?: string; default?: string }>;
+      }
+    ).inputs;
     expect(inputs.format?.deprecationMessage).toMatch(/input-format/);
     expect(inputs['fail-on']?.default).toBe('block');
   });
 
   it('reads fail-on as block by default, in any letter case', () => {
-    const failOn = (value: string) => readActionInputs((name) => ({ incumbent: 'a', candidate: 'b', 'fail-on': value })[name] ?? '')['fail-on'];
+    const failOn = (value: string) =>
+      readActionInputs((name) => ({ incumbent: 'a', candidate: 'b', 'fail-on': value })[name] ?? '')['fail-on'];
     expect([failOn(''), failOn(' Never '), failOn('WARN')]).toEqual(['block', 'never', 'warn']);
     expect(() => failOn('no')).toThrow(InputError);
   });

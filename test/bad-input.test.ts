@@ -6,7 +6,11 @@ import { jsonl, memorySource } from './helpers/memory-source.js';
 
 const tool = { name: 'model-release-gate', version: 'test' };
 
-function examples(n: number, correct: (i: number) => boolean, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+function examples(
+  n: number,
+  correct: (i: number) => boolean,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => ({ id: `e${i}`, cohorts: ['a'], correct: correct(i), ...extra }));
 }
 
@@ -92,7 +96,10 @@ describe('bad input fails closed with a message naming file, line or field, and 
   });
 
   it('duplicate id in the incumbent', async () => {
-    const text = jsonl([{ id: 7, correct: true }, { id: '7', correct: true }]);
+    const text = jsonl([
+      { id: 7, correct: true },
+      { id: '7', correct: true },
+    ]);
     const error = await inputError({ inc: ['inc.jsonl', text] });
     expect(error.line).toBe(2);
     expect(error.message).toContain('duplicate id "7"');
@@ -100,7 +107,14 @@ describe('bad input fails closed with a message naming file, line or field, and 
 
   it('successes > n in a summary', async () => {
     const summary = (x: number): string =>
-      JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 100, metrics: { accuracy: { successes: x } } } } }, null, 2);
+      JSON.stringify(
+        {
+          schema: 'model-release-gate/summary@1',
+          cohorts: { overall: { n: 100, metrics: { accuracy: { successes: x } } } },
+        },
+        null,
+        2,
+      );
     const error = await inputError({ inc: ['inc.json', summary(90)], cand: ['cand.json', summary(101)] });
     expect(error.file).toBe('cand.json');
     expect(error.field).toBe('cohorts.overall.metrics.accuracy.successes');
@@ -109,14 +123,20 @@ describe('bad input fails closed with a message naming file, line or field, and 
   });
 
   it('n = 0 in a summary', async () => {
-    const summary = JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 0, metrics: { accuracy: { successes: 0 } } } } });
+    const summary = JSON.stringify({
+      schema: 'model-release-gate/summary@1',
+      cohorts: { overall: { n: 0, metrics: { accuracy: { successes: 0 } } } },
+    });
     const error = await inputError({ inc: ['inc.json', summary], cand: ['cand.json', summary] });
     expect(error.field).toBe('cohorts.overall.n');
     expect(error.message).toContain('n ≥ 1');
   });
 
   it('null in a summary metric', async () => {
-    const summary = JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 10, metrics: { latency_ms: { mean: null, sd: 1 } } } } });
+    const summary = JSON.stringify({
+      schema: 'model-release-gate/summary@1',
+      cohorts: { overall: { n: 10, metrics: { latency_ms: { mean: null, sd: 1 } } } },
+    });
     const error = await inputError({ inc: ['inc.json', summary], cand: ['cand.json', summary] });
     expect(error.file).toBe('inc.json');
     expect(error.field).toMatch(/^cohorts\.overall\.metrics\.latency_ms/);
@@ -127,13 +147,20 @@ describe('bad input fails closed with a message naming file, line or field, and 
     expect(error.file).toBe('policy.yml');
     expect(error.line).toBe(3);
     expect(error.field).toBe('metrics.acuracy');
-    expect(error.message).toContain('the policy names metric "acuracy", which neither eval file has (they have: accuracy)');
+    expect(error.message).toContain(
+      'the policy names metric "acuracy", which neither eval file has (they have: accuracy)',
+    );
   });
 
   it('mismatched formats', async () => {
-    const summary = JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 10, metrics: { accuracy: { successes: 9 } } } } });
+    const summary = JSON.stringify({
+      schema: 'model-release-gate/summary@1',
+      cohorts: { overall: { n: 10, metrics: { accuracy: { successes: 9 } } } },
+    });
     const error = await inputError({ cand: ['cand.json', summary] });
-    expect(error.message).toContain('mismatched formats: the incumbent is per-example results (jsonl) but the candidate is a per-cohort summary (summary)');
+    expect(error.message).toContain(
+      'mismatched formats: the incumbent is per-example results (jsonl) but the candidate is a per-cohort summary (summary)',
+    );
   });
 
   it('an unknown file type', async () => {
@@ -181,7 +208,9 @@ describe('data problems that are findings, never a silent pass', () => {
     const candidate = jsonl(examples(60, (i) => i % 10 !== 0));
     const report = await gate({ cand: ['cand.jsonl', candidate] });
     const finding = report.findings.find((f) => f.id === 'ids.unmatched-share');
-    expect(finding?.message).toContain('10 of 60 example id(s) in the candidate file (16.7%) have no partner in the other file');
+    expect(finding?.message).toContain(
+      '10 of 60 example id(s) in the candidate file (16.7%) have no partner in the other file',
+    );
     expect(finding?.severity).toBe('block');
     expect(report.verdict).toBe('block');
     const relaxed = await gate({ cand: ['cand.jsonl', candidate], policy: 'max_unmatched_share: 0.2\n' });

@@ -135,7 +135,14 @@ async function download(zip: Buffer, file: string, maxBytes = 1024 ** 3): Promis
   const run = fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-1' });
   const artifact = fake.state.addArtifact(run.id, { name: 'baseline', zip });
   const octokit = createGitHubClient('user-token', { baseUrl: fake.apiUrl });
-  return downloadBaselineArtifact(octokit, { owner: 'acme', repo: 'models', artifactId: artifact.id, file, destination: join(directory, 'out'), maxBytes });
+  return downloadBaselineArtifact(octokit, {
+    owner: 'acme',
+    repo: 'models',
+    artifactId: artifact.id,
+    file,
+    destination: join(directory, 'out'),
+    maxBytes,
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -158,7 +165,10 @@ describe('the baseline artifact zip', () => {
 
     const zipPath = join(directory, 'plain.zip');
     await writeFile(zipPath, writeZip({ 'stored.txt': 'plain' }));
-    expect(await extractZipEntry(zipPath, 'stored.txt', join(directory, 'x'), { maxBytes: 100 })).toEqual({ path: join(directory, 'x', 'stored.txt'), bytes: 5 });
+    expect(await extractZipEntry(zipPath, 'stored.txt', join(directory, 'x'), { maxBytes: 100 })).toEqual({
+      path: join(directory, 'x', 'stored.txt'),
+      bytes: 5,
+    });
   });
 
   it('refuses a 200 MiB bomb by its compression ratio before inflating it, writing nothing', async () => {
@@ -167,7 +177,9 @@ describe('the baseline artifact zip', () => {
     const zip = buildZip([{ name: 'incumbent.jsonl', method: 8, ...bomb }]);
     const { growth, outcome } = await peakRssGrowth(() => download(zip, 'incumbent.jsonl'));
     expect(outcome).toBeInstanceOf(ArchiveRefusedError);
-    expect((outcome as Error).message).toMatch(/^"incumbent.jsonl" expands more than 200 times \(\d+ compressed bytes, 209715200 or more extracted\): a zip bomb$/);
+    expect((outcome as Error).message).toMatch(
+      /^"incumbent.jsonl" expands more than 200 times \(\d+ compressed bytes, 209715200 or more extracted\): a zip bomb$/,
+    );
     expect(existsSync(join(directory, 'out', 'incumbent.jsonl'))).toBe(false);
     expect(growth).toBeLessThan(64 * MiB);
   });
@@ -184,36 +196,63 @@ describe('the baseline artifact zip', () => {
 
   it('refuses a file declared larger than the cap, and a zip larger than the cap', async () => {
     const data = Buffer.from('x'.repeat(5000));
-    const entry: RawEntry = { name: 'big.jsonl', method: 8, payload: deflateRawSync(data), crc: crc32(data), size: data.length };
-    expect(await refusal(download(buildZip([entry]), 'big.jsonl', 4096))).toBe('"big.jsonl" would extract to 5000 bytes, more than baseline-max-bytes (4096)');
+    const entry: RawEntry = {
+      name: 'big.jsonl',
+      method: 8,
+      payload: deflateRawSync(data),
+      crc: crc32(data),
+      size: data.length,
+    };
+    expect(await refusal(download(buildZip([entry]), 'big.jsonl', 4096))).toBe(
+      '"big.jsonl" would extract to 5000 bytes, more than baseline-max-bytes (4096)',
+    );
     const incompressible = Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 251));
-    expect(await refusal(download(writeZip({ 'a.bin': incompressible }), 'a.bin', 4096))).toBe("the artifact's zip is larger than baseline-max-bytes (4096)");
+    expect(await refusal(download(writeZip({ 'a.bin': incompressible }), 'a.bin', 4096))).toBe(
+      "the artifact's zip is larger than baseline-max-bytes (4096)",
+    );
     expect(await readdir(directory)).toEqual([]);
   });
 
   it('refuses overlapping entries and a local header that disagrees with the central directory', async () => {
-    const overlapping = buildZip([stored('a.jsonl', '{"id":1}\n'), { ...stored('b.jsonl', '{"id":1}\n'), sharesLocalHeaderOf: 0 }]);
+    const overlapping = buildZip([
+      stored('a.jsonl', '{"id":1}\n'),
+      { ...stored('b.jsonl', '{"id":1}\n'), sharesLocalHeaderOf: 0 },
+    ]);
     expect(await refusal(download(overlapping, 'a.jsonl'))).toBe('entries "a.jsonl" and "b.jsonl" overlap');
 
     const renamed = buildZip([{ ...stored('good.jsonl', '{"id":1}\n'), local: { name: 'evil.jsonl' } }]);
-    expect(await refusal(download(renamed, 'good.jsonl'))).toBe('the local header of "good.jsonl" disagrees with the zip\'s central directory');
+    expect(await refusal(download(renamed, 'good.jsonl'))).toBe(
+      'the local header of "good.jsonl" disagrees with the zip\'s central directory',
+    );
     const resized = buildZip([{ ...stored('good.jsonl', '{"id":1}\n'), local: { size: 3 } }]);
     expect(await refusal(download(resized, 'good.jsonl'))).toMatch(/local header of "good.jsonl" disagrees/);
   });
 
   it('refuses unsafe paths, symbolic links, damaged data and a missing file', async () => {
-    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x' }), '../escape.jsonl'))).toMatch(/^unsafe path "..\/escape.jsonl"/);
-    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x', '../escape.txt': 'x' }), 'ok.jsonl'))).toMatch(/not a readable zip: invalid relative path: ..\/escape.txt/);
-    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x', '/etc/passwd': 'x' }), 'ok.jsonl'))).toMatch(/not a readable zip: absolute path: \/etc\/passwd/);
-    expect(await refusal(download(buildZip([{ ...stored('link.jsonl', '/etc/passwd'), unixMode: 0o120777 }]), 'link.jsonl'))).toBe('"link.jsonl" is a symbolic link');
+    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x' }), '../escape.jsonl'))).toMatch(
+      /^unsafe path "..\/escape.jsonl"/,
+    );
+    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x', '../escape.txt': 'x' }), 'ok.jsonl'))).toMatch(
+      /not a readable zip: invalid relative path: ..\/escape.txt/,
+    );
+    expect(await refusal(download(writeZip({ 'ok.jsonl': 'x', '/etc/passwd': 'x' }), 'ok.jsonl'))).toMatch(
+      /not a readable zip: absolute path: \/etc\/passwd/,
+    );
+    expect(
+      await refusal(download(buildZip([{ ...stored('link.jsonl', '/etc/passwd'), unixMode: 0o120777 }]), 'link.jsonl')),
+    ).toBe('"link.jsonl" is a symbolic link');
 
     const damaged = writeZip({ 'a.txt': 'hello' });
     damaged[30 + 'a.txt'.length] = 'j'.charCodeAt(0);
     expect(await refusal(download(damaged, 'a.txt'))).toBe('"a.txt": the data does not match its checksum');
     expect(existsSync(join(directory, 'out', 'a.txt'))).toBe(false);
 
-    expect(await refusal(download(writeZip({ 'candidate.jsonl': 'x' }), 'incumbent.jsonl'))).toBe('it has no file "incumbent.jsonl" (it has: "candidate.jsonl")');
-    expect(await refusal(download(Buffer.from('not a zip at all, just text'), 'incumbent.jsonl'))).toMatch(/^it is not a readable zip: /);
+    expect(await refusal(download(writeZip({ 'candidate.jsonl': 'x' }), 'incumbent.jsonl'))).toBe(
+      'it has no file "incumbent.jsonl" (it has: "candidate.jsonl")',
+    );
+    expect(await refusal(download(Buffer.from('not a zip at all, just text'), 'incumbent.jsonl'))).toMatch(
+      /^it is not a readable zip: /,
+    );
   });
 });
 
@@ -229,8 +268,16 @@ describe('a refused baseline artifact in the Action', () => {
       },
       describeFailure: () => ({ kind: 'other', message: 'unexpected', hint: '' }),
     } as unknown as GitHubPlatform;
-    const options = { workflow: 'gate.yml', branch: '', destination: join(directory, 'baseline'), maxBytes: 1024 ** 3, joinPath: join };
-    const error: unknown = await resolveIncumbent('artifact:eval-results/incumbent.jsonl', options, platform).catch((e: unknown) => e);
+    const options = {
+      workflow: 'gate.yml',
+      branch: '',
+      destination: join(directory, 'baseline'),
+      maxBytes: 1024 ** 3,
+      joinPath: join,
+    };
+    const error: unknown = await resolveIncumbent('artifact:eval-results/incumbent.jsonl', options, platform).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).file).toBe('input incumbent');
     expect((error as InputError).problem).toMatch(
@@ -239,8 +286,16 @@ describe('a refused baseline artifact in the Action', () => {
   });
 
   it('reads baseline-max-bytes as bytes or binary units, 1 GiB by default', () => {
-    const read = (value: string) => readActionInputs((name) => ({ incumbent: 'a', candidate: 'b', 'baseline-max-bytes': value })[name] ?? '')['baseline-max-bytes'];
-    expect([read(''), read('4096'), read('512MiB'), read('2 GiB')]).toEqual([1024 ** 3, 4096, 512 * MiB, 2 * 1024 ** 3]);
+    const read = (value: string) =>
+      readActionInputs((name) => ({ incumbent: 'a', candidate: 'b', 'baseline-max-bytes': value })[name] ?? '')[
+        'baseline-max-bytes'
+      ];
+    expect([read(''), read('4096'), read('512MiB'), read('2 GiB')]).toEqual([
+      1024 ** 3,
+      4096,
+      512 * MiB,
+      2 * 1024 ** 3,
+    ]);
     for (const bad of ['lots', '-5', '12', '1TB']) {
       expect(() => read(bad)).toThrow(InputError);
     }

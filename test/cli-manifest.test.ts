@@ -23,7 +23,21 @@ function write(name: string, text: string): string {
 function check(manifest: string, ...extra: string[]) {
   return spawnSync(
     process.execPath,
-    ['dist/cli/index.js', 'check', '--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--policy', 'examples/policy.yml', '--manifest', manifest, '--today', '2026-11-23', ...extra],
+    [
+      'dist/cli/index.js',
+      'check',
+      '--incumbent',
+      'examples/incumbent.jsonl',
+      '--candidate',
+      'examples/candidate.jsonl',
+      '--policy',
+      'examples/policy.yml',
+      '--manifest',
+      manifest,
+      '--today',
+      '2026-11-23',
+      ...extra,
+    ],
     { encoding: 'utf8' },
   );
 }
@@ -59,7 +73,12 @@ describe('CLI with --manifest', () => {
       link: 'https://tracker.example.com/REL-42',
       verified: false,
     });
-    expect(report.readiness.waivers[0]).toMatchObject({ status: 'applied', accepted_by: '@alice', expires: '2026-12-10', verified: false });
+    expect(report.readiness.waivers[0]).toMatchObject({
+      status: 'applied',
+      accepted_by: '@alice',
+      expires: '2026-12-10',
+      verified: false,
+    });
   });
 
   it('a waiver that expired before --today does not count', () => {
@@ -72,7 +91,9 @@ describe('CLI with --manifest', () => {
     const path = write('release.yml', example.replace('  strategy: canary', '  strategy: canary\n  stagse: []'));
     const run = check(path);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`error: ${path}, line 22, rollout.stagse: unknown key "stagse" (check the spelling; unknown keys are rejected so a typo cannot be ignored)\n`);
+    expect(run.stderr).toBe(
+      `error: ${path}, line 22, rollout.stagse: unknown key "stagse" (check the spelling; unknown keys are rejected so a typo cannot be ignored)\n`,
+    );
   });
 });
 

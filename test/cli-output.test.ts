@@ -9,19 +9,43 @@ import { renderText } from '../src/core/report/render-text.js';
 import { colourVerdict, useColour } from '../src/cli/verdict-colour.js';
 import { TEST_NOW, TEST_TOOL, runCliWith } from './helpers/cli-run.js';
 
-const WARN = ['check', '--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--policy', 'examples/policy.yml'];
-const BLOCK = ['check', '--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/blocked/candidate.jsonl', '--policy', 'examples/policy.yml'];
+const WARN = [
+  'check',
+  '--incumbent',
+  'examples/incumbent.jsonl',
+  '--candidate',
+  'examples/candidate.jsonl',
+  '--policy',
+  'examples/policy.yml',
+];
+const BLOCK = [
+  'check',
+  '--incumbent',
+  'examples/incumbent.jsonl',
+  '--candidate',
+  'examples/blocked/candidate.jsonl',
+  '--policy',
+  'examples/policy.yml',
+];
 const TERMINAL = { stdout: true, stderr: true };
 const ESC = '\u001b';
 const sgr = (code: string, word: string): string => `${ESC}[${code}m${word}${ESC}[0m`;
-const stripSgr = (text: string): string => text.split(ESC).map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('');
+const stripSgr = (text: string): string =>
+  text
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
 
 async function report(candidate: string) {
   return runGate({
     incumbent: await openFileSource('examples/incumbent.jsonl'),
     candidate: await openFileSource(candidate),
     policy: await readSmallFile('examples/policy.yml'),
-    readiness: { today: TEST_NOW.toISOString().slice(0, 10), evidenceExists: () => true, requireVerifiedWaiversByDefault: false },
+    readiness: {
+      today: TEST_NOW.toISOString().slice(0, 10),
+      evidenceExists: () => true,
+      requireVerifiedWaiversByDefault: false,
+    },
     tool: TEST_TOOL,
   });
 }
@@ -74,13 +98,20 @@ describe('--format comment', () => {
   it.each([
     ['warn', WARN, 'examples/candidate.jsonl', 0],
     ['block', BLOCK, 'examples/blocked/candidate.jsonl', 1],
-  ])('prints exactly the pull-request comment body the Action would post (%s), with no links', async (_, argv, candidate, code) => {
-    const run = await runCliWith([...argv, '--format', 'comment']);
-    expect(run.code).toBe(code);
-    expect(run.stderr).toBe('');
-    const body = renderPullRequestComment(await report(candidate), localRunContext(TEST_NOW, TEST_TOOL, 'examples/policy.yml'), { gateId: 'default' });
-    expect(body.endsWith('\n')).toBe(true);
-    expect(run.stdout).toBe(body);
-    expect(run.stdout.startsWith('<!-- model-release-gate:default -->\n')).toBe(true);
-  });
+  ])(
+    'prints exactly the pull-request comment body the Action would post (%s), with no links',
+    async (_, argv, candidate, code) => {
+      const run = await runCliWith([...argv, '--format', 'comment']);
+      expect(run.code).toBe(code);
+      expect(run.stderr).toBe('');
+      const body = renderPullRequestComment(
+        await report(candidate),
+        localRunContext(TEST_NOW, TEST_TOOL, 'examples/policy.yml'),
+        { gateId: 'default' },
+      );
+      expect(body.endsWith('\n')).toBe(true);
+      expect(run.stdout).toBe(body);
+      expect(run.stdout.startsWith('<!-- model-release-gate:default -->\n')).toBe(true);
+    },
+  );
 });

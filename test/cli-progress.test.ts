@@ -57,11 +57,15 @@ describe('progress on stderr', () => {
     expect(text).toContain('read incumbent i.jsonl: 6,000 lines');
     expect(text).toContain('read candidate c.jsonl: 6,000 lines');
     // examples/policy.yml gates latency_ms at p95: the tracked cohorts big enough are bootstrapped.
-    expect(text).toContainEqual(expect.stringMatching(/^bootstrapping \d+ quantile comparison\(s\), [\d,]+ resamples each$/));
+    expect(text).toContainEqual(
+      expect.stringMatching(/^bootstrapping \d+ quantile comparison\(s\), [\d,]+ resamples each$/),
+    );
     expect(text).toContainEqual(expect.stringMatching(/^deciding \d+ comparison\(s\) in \d+ cohort\(s\)$/));
     expect(text[text.length - 1]).toMatch(/^done in \d+\.\ds: warn$/);
     // Steps come in the order they happen.
-    const order = ['read incumbent', 'bootstrapping', 'deciding', 'done'].map((start) => text.findIndex((line) => line.startsWith(start)));
+    const order = ['read incumbent', 'bootstrapping', 'deciding', 'done'].map((start) =>
+      text.findIndex((line) => line.startsWith(start)),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Row counts at most twice a second: consecutive "so far" lines are 0.5 s apart or more.
     const ticks = lines.filter((line) => line.endsWith('so far')).map(secondsOf);
@@ -76,8 +80,12 @@ describe('progress on stderr', () => {
   it('is silent when stderr is not a terminal, with --quiet, and for a run under a second', async () => {
     expect((await runCliWith(ARGS, { ...slowWorld(100), isTTY: { stdout: true, stderr: false } })).stderr).toBe('');
     expect((await runCliWith(ARGS, { ...slowWorld(100) })).stderr).toBe('');
-    expect((await runCliWith([...ARGS, '--quiet'], { ...slowWorld(100), isTTY: { stdout: false, stderr: true } })).stderr).toBe('');
-    expect((await runCliWith([...ARGS, '-q'], { ...slowWorld(100), isTTY: { stdout: false, stderr: true } })).stderr).toBe('');
+    expect(
+      (await runCliWith([...ARGS, '--quiet'], { ...slowWorld(100), isTTY: { stdout: false, stderr: true } })).stderr,
+    ).toBe('');
+    expect(
+      (await runCliWith([...ARGS, '-q'], { ...slowWorld(100), isTTY: { stdout: false, stderr: true } })).stderr,
+    ).toBe('');
     const quick = await runCliWith(ARGS, { ...slowWorld(10), isTTY: { stdout: false, stderr: true } });
     expect(quick.code).toBe(0);
     expect(quick.stderr).toBe('');
@@ -90,7 +98,9 @@ describe('progress on stderr', () => {
       ...world,
       isTTY: { stdout: false, stderr: true },
       loadExampleColumns: (source, spec, side) =>
-        side === 'incumbent' ? parseExampleColumns(source, spec) : parseExampleColumns(memorySource(source.path, FILES['c.jsonl'] as string, 1 << 16), spec),
+        side === 'incumbent'
+          ? parseExampleColumns(source, spec)
+          : parseExampleColumns(memorySource(source.path, FILES['c.jsonl'] as string, 1 << 16), spec),
     });
     const text = linesOf(run.stderr).map((line) => line.replace(STAMPED, ''));
     expect(text).toContain('read incumbent i.jsonl: 6,000 lines');
@@ -100,7 +110,10 @@ describe('progress on stderr', () => {
   it('progress lines quote paths as inert text', async () => {
     const world = slowWorld(100);
     FILES['evil\n::error::x.jsonl'] = FILES['i.jsonl'] as string;
-    const run = await runCliWith(['check', '--incumbent', 'evil\n::error::x.jsonl', '--candidate', 'c.jsonl', '--policy', 'examples/policy.yml'], { ...world, isTTY: { stdout: false, stderr: true } });
+    const run = await runCliWith(
+      ['check', '--incumbent', 'evil\n::error::x.jsonl', '--candidate', 'c.jsonl', '--policy', 'examples/policy.yml'],
+      { ...world, isTTY: { stdout: false, stderr: true } },
+    );
     expect(run.stderr).toContain('read incumbent evil\\u000a::error::x.jsonl: 6,000 lines');
     expect(linesOf(run.stderr).every((line) => STAMPED.test(line))).toBe(true);
   });

@@ -11,15 +11,26 @@ interface Report {
 }
 
 function check(...args: string[]): { status: number | null; report: Report | undefined; stderr: string } {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return { status: run.status, report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report), stderr: run.stderr };
+  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], {
+    encoding: 'utf8',
+  });
+  return {
+    status: run.status,
+    report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report),
+    stderr: run.stderr,
+  };
 }
 
 const F = 'test/fixtures/readers';
 
 describe('readers through the CLI', () => {
   it('scikit-learn classification_report: gates per class, unpaired', () => {
-    const run = check('--incumbent', `${F}/sklearn/incumbent-report.json`, '--candidate', `${F}/sklearn/candidate-report.json`);
+    const run = check(
+      '--incumbent',
+      `${F}/sklearn/incumbent-report.json`,
+      '--candidate',
+      `${F}/sklearn/candidate-report.json`,
+    );
     expect(run.report?.inputs.incumbent.format).toBe('sklearn');
     expect(run.report?.design).toBe('unpaired');
     const cohorts = new Set(run.report?.comparisons.filter((c) => c.metric === 'accuracy').map((c) => c.cohort));
@@ -30,8 +41,10 @@ describe('readers through the CLI', () => {
 
   it('lm-evaluation-harness results JSON: one cohort per task', () => {
     const run = check(
-      '--incumbent', `${F}/lm-eval-results/incumbent/results_2025-01-14T10-02-11.482911.json`,
-      '--candidate', `${F}/lm-eval-results/candidate/results_2025-01-15T09-40-03.117204.json`,
+      '--incumbent',
+      `${F}/lm-eval-results/incumbent/results_2025-01-14T10-02-11.482911.json`,
+      '--candidate',
+      `${F}/lm-eval-results/candidate/results_2025-01-15T09-40-03.117204.json`,
     );
     expect(run.report?.inputs.candidate.format).toBe('lm-eval-results');
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('task:'))).toBe(true);
@@ -39,8 +52,10 @@ describe('readers through the CLI', () => {
 
   it('lm-evaluation-harness --log_samples JSONL: paired by doc_id', () => {
     const run = check(
-      '--incumbent', `${F}/lm-eval-samples/incumbent/samples_arc_easy_2025-01-14T10-02-11.482911.jsonl`,
-      '--candidate', `${F}/lm-eval-samples/candidate/samples_arc_easy_2025-01-15T09-40-03.117204.jsonl`,
+      '--incumbent',
+      `${F}/lm-eval-samples/incumbent/samples_arc_easy_2025-01-14T10-02-11.482911.jsonl`,
+      '--candidate',
+      `${F}/lm-eval-samples/candidate/samples_arc_easy_2025-01-15T09-40-03.117204.jsonl`,
     );
     expect(run.report?.design).toBe('paired');
     expect(run.report?.inputs.incumbent.format).toBe('lm-eval-samples');
@@ -49,21 +64,37 @@ describe('readers through the CLI', () => {
   });
 
   it('promptfoo results.json: per test case, cohorts from a test variable', () => {
-    const run = check('--incumbent', `${F}/promptfoo/incumbent-results.json`, '--candidate', `${F}/promptfoo/candidate-results.json`, '--cohort-field', 'vars.topic');
+    const run = check(
+      '--incumbent',
+      `${F}/promptfoo/incumbent-results.json`,
+      '--candidate',
+      `${F}/promptfoo/candidate-results.json`,
+      '--cohort-field',
+      'vars.topic',
+    );
     expect(run.report?.inputs.candidate.format).toBe('promptfoo');
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('topic:'))).toBe(true);
   });
 
   it('MLflow eval_results_table.json: per row', () => {
-    const run = check('--incumbent', `${F}/mlflow/incumbent-eval_results_table.json`, '--candidate', `${F}/mlflow/candidate-eval_results_table.json`);
+    const run = check(
+      '--incumbent',
+      `${F}/mlflow/incumbent-eval_results_table.json`,
+      '--candidate',
+      `${F}/mlflow/candidate-eval_results_table.json`,
+    );
     expect(run.report?.inputs.incumbent.format).toBe('mlflow-table');
     expect(run.report?.design).toBe('paired');
   });
 
   it('a generic CSV with a column mapping', () => {
     const run = check(
-      '--incumbent', `${F}/table/incumbent.csv`, '--candidate', `${F}/table/candidate.csv`,
-      '--columns', 'id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,checks=grounded,metrics=latency_ms|cost',
+      '--incumbent',
+      `${F}/table/incumbent.csv`,
+      '--candidate',
+      `${F}/table/candidate.csv`,
+      '--columns',
+      'id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,checks=grounded,metrics=latency_ms|cost',
     );
     expect(run.report?.inputs.incumbent.format).toBe('table');
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('region:'))).toBe(true);
@@ -92,7 +123,12 @@ describe('readers through the CLI', () => {
   });
 
   it('a malformed tool output is an error naming the file', () => {
-    const run = check('--incumbent', `${F}/sklearn/malformed-report.json`, '--candidate', `${F}/sklearn/candidate-report.json`);
+    const run = check(
+      '--incumbent',
+      `${F}/sklearn/malformed-report.json`,
+      '--candidate',
+      `${F}/sklearn/candidate-report.json`,
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`${F}/sklearn/malformed-report.json`);
     expect(run.stderr).toContain('support');

@@ -21,7 +21,10 @@ let args: string[] = [];
  */
 function writeInputs(): void {
   dir = mkdtempSync(join(tmpdir(), 'mrg-terminal-'));
-  for (const [side, seed0] of [['incumbent', 11], ['candidate', 29]] as const) {
+  for (const [side, seed0] of [
+    ['incumbent', 11],
+    ['candidate', 29],
+  ] as const) {
     let seed = seed0;
     const random = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -32,12 +35,22 @@ function writeInputs(): void {
       const label = i % 3 === 0 ? 'fraud' : 'legit';
       const prediction = random() < 0.9 ? label : label === 'fraud' ? 'legit' : 'fraud';
       const latency = Math.round((80 + random() * 60) * 10) / 10;
-      rows.push(`{"id":"ex-${i}","cohorts":["region:r${i % 7}","lang:l${i % 5}"],"label":"${label}","prediction":"${prediction}","metrics":{"latency_ms":${latency}}}`);
+      rows.push(
+        `{"id":"ex-${i}","cohorts":["region:r${i % 7}","lang:l${i % 5}"],"label":"${label}","prediction":"${prediction}","metrics":{"latency_ms":${latency}}}`,
+      );
     }
     writeFileSync(join(dir, `${side}.jsonl`), `${rows.join('\n')}\n`);
   }
   writeFileSync(join(dir, 'policy.yml'), 'metrics:\n  latency_ms: {direction: lower, statistic: p95, margin: "10%"}\n');
-  args = ['check', '--incumbent', join(dir, 'incumbent.jsonl'), '--candidate', join(dir, 'candidate.jsonl'), '--policy', join(dir, 'policy.yml')];
+  args = [
+    'check',
+    '--incumbent',
+    join(dir, 'incumbent.jsonl'),
+    '--candidate',
+    join(dir, 'candidate.jsonl'),
+    '--policy',
+    join(dir, 'policy.yml'),
+  ];
 }
 
 const quote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -47,20 +60,35 @@ beforeAll(writeInputs, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the bundled CLI on a large input', () => {
-  it.skipIf(!hasScript)('under a pseudo-terminal prints progress lines on stderr, and the report on stdout', () => {
-    const out = join(dir, 'stdout.txt');
-    // stdout goes to a file, so what the terminal shows is stderr alone.
-    const command = `${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(' ')} > ${quote(out)}`;
-    const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-    expect(run.status, run.stdout + run.stderr).not.toBe(2);
-    const terminal = run.stdout.split(/\r?\n/).filter((line) => line !== '');
-    expect(terminal.length).toBeGreaterThanOrEqual(3);
-    expect(terminal.every((line) => STAMPED.test(line)), terminal.join('\n')).toBe(true);
-    expect(terminal).toContainEqual(expect.stringMatching(/\] (reading|read) (incumbent|candidate) .*incumbent\.jsonl|candidate\.jsonl/));
-    expect(terminal).toContainEqual(expect.stringMatching(/\] read candidate .*candidate\.jsonl: 300,000 (lines|examples)$/));
-    expect(terminal[terminal.length - 1]).toMatch(/\] done in \d+\.\ds: (pass|warn|block)$/);
-    expect(readFileSync(out, 'utf8')).toMatch(/^(verdict: )?(PASS|WARN|BLOCK)/);
-  }, 180_000);
+  it.skipIf(!hasScript)(
+    'under a pseudo-terminal prints progress lines on stderr, and the report on stdout',
+    () => {
+      const out = join(dir, 'stdout.txt');
+      // stdout goes to a file, so what the terminal shows is stderr alone.
+      const command = `${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(' ')} > ${quote(out)}`;
+      const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 120_000,
+      });
+      expect(run.status, run.stdout + run.stderr).not.toBe(2);
+      const terminal = run.stdout.split(/\r?\n/).filter((line) => line !== '');
+      expect(terminal.length).toBeGreaterThanOrEqual(3);
+      expect(
+        terminal.every((line) => STAMPED.test(line)),
+        terminal.join('\n'),
+      ).toBe(true);
+      expect(terminal).toContainEqual(
+        expect.stringMatching(/\] (reading|read) (incumbent|candidate) .*incumbent\.jsonl|candidate\.jsonl/),
+      );
+      expect(terminal).toContainEqual(
+        expect.stringMatching(/\] read candidate .*candidate\.jsonl: 300,000 (lines|examples)$/),
+      );
+      expect(terminal[terminal.length - 1]).toMatch(/\] done in \d+\.\ds: (pass|warn|block)$/);
+      expect(readFileSync(out, 'utf8')).toMatch(/^(verdict: )?(PASS|WARN|BLOCK)/);
+    },
+    180_000,
+  );
 
   it('without a terminal keeps stderr empty on success', () => {
     const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -78,8 +106,13 @@ describe('the same input through runCli in this process', () => {
     const shown = await runCliWith(args, { isTTY: { stdout: false, stderr: true }, clock });
     expect(shown.code).not.toBe(2);
     const lines = linesOf(shown.stderr);
-    expect(lines.every((line) => STAMPED.test(line)), shown.stderr).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/\] reading incumbent .*incumbent\.jsonl: [\d,]+ lines so far$/));
+    expect(
+      lines.every((line) => STAMPED.test(line)),
+      shown.stderr,
+    ).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/\] reading incumbent .*incumbent\.jsonl: [\d,]+ lines so far$/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/\] read incumbent .*incumbent\.jsonl: 300,000 lines$/));
     expect(lines).toContainEqual(expect.stringMatching(/\] read candidate .*candidate\.jsonl: 300,000 lines$/));
     expect(lines).toContainEqual(expect.stringMatching(/\] bootstrapping \d+ quantile comparison\(s\)/));

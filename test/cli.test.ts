@@ -22,7 +22,10 @@ describe('model-release-gate check', () => {
     const run = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--out', out);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^(verdict: )?WARN\b/);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { verdict: string; inputs: { incumbent: { sha256: string } } };
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      verdict: string;
+      inputs: { incumbent: { sha256: string } };
+    };
     expect(report.verdict).toBe('warn');
     expect(report.inputs.incumbent.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/WARN — the candidate may ship/);
@@ -31,9 +34,14 @@ describe('model-release-gate check', () => {
   it('exits 1 on block', () => {
     const run = cli('check', ...example, '--candidate', 'examples/blocked/candidate.jsonl', '--format', 'json');
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { verdict: string; comparisons: { cohort: string; metric: string; status: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      verdict: string;
+      comparisons: { cohort: string; metric: string; status: string }[];
+    };
     expect(report.verdict).toBe('block');
-    expect(report.comparisons.filter((c) => c.status === 'regressed').map((c) => `${c.cohort}/${c.metric}`)).toContain('label:chargeback/accuracy');
+    expect(report.comparisons.filter((c) => c.status === 'regressed').map((c) => `${c.cohort}/${c.metric}`)).toContain(
+      'label:chargeback/accuracy',
+    );
   });
 
   it('exits 2 with a message on stderr for usage and input errors', () => {
@@ -55,7 +63,9 @@ describe('model-release-gate check', () => {
     writeFileSync(file, 'not a directory');
     const out = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--out', file);
     expect(out.status).toBe(2);
-    expect(out.stderr).toBe(`error: ${file}: cannot write the validation package (--out <dir>): it exists and is not a directory\n`);
+    expect(out.stderr).toBe(
+      `error: ${file}: cannot write the validation package (--out <dir>): it exists and is not a directory\n`,
+    );
   });
 
   it('gives byte-identical reports for the same inputs', () => {
@@ -71,13 +81,35 @@ describe('model-release-gate check', () => {
       const rows = readFileSync(path, 'utf8')
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as { id: string; cohorts: string[]; label: string; prediction: string; checks: { calibrated: boolean }; metrics: { latency_ms: number } });
-      const body = rows.map((r) => [r.id, r.cohorts.join(';'), r.label, r.prediction, r.checks.calibrated, r.metrics.latency_ms].join(','));
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              id: string;
+              cohorts: string[];
+              label: string;
+              prediction: string;
+              checks: { calibrated: boolean };
+              metrics: { latency_ms: number };
+            },
+        );
+      const body = rows.map((r) =>
+        [r.id, r.cohorts.join(';'), r.label, r.prediction, r.checks.calibrated, r.metrics.latency_ms].join(','),
+      );
       const file = join(dir, path.replace(/\//g, '_').replace('.jsonl', '.csv'));
       writeFileSync(file, `id,cohorts,label,prediction,checks.calibrated,metrics.latency_ms\n${body.join('\n')}\n`);
       return file;
     };
-    const fromCsv = cli('check', '--incumbent', toCsv('examples/incumbent.jsonl'), '--candidate', toCsv('examples/candidate.jsonl'), '--policy', 'examples/policy.yml', '--format', 'json');
+    const fromCsv = cli(
+      'check',
+      '--incumbent',
+      toCsv('examples/incumbent.jsonl'),
+      '--candidate',
+      toCsv('examples/candidate.jsonl'),
+      '--policy',
+      'examples/policy.yml',
+      '--format',
+      'json',
+    );
     const fromJsonl = cli('check', ...example, '--candidate', 'examples/candidate.jsonl', '--format', 'json');
     const comparisons = (text: string): unknown => (JSON.parse(text) as { comparisons: unknown }).comparisons;
     expect(fromCsv.status).toBe(0);
@@ -100,11 +132,14 @@ describe('model-release-gate check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mrg-bad-'));
     const bad = join(dir, 'candidate.jsonl');
     const lines = readFileSync('examples/candidate.jsonl', 'utf8').split('\n');
-    lines[41] = '{"id": "txn-00041", "label": "legit", "prediction": "legit", "checks": {"calibrated": true}, "metrics": {"latency_ms": NaN}}';
+    lines[41] =
+      '{"id": "txn-00041", "label": "legit", "prediction": "legit", "checks": {"calibrated": true}, "metrics": {"latency_ms": NaN}}';
     writeFileSync(bad, lines.join('\n'));
     const run = cli('check', ...example, '--candidate', bad);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`error: ${bad}, line 42: invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)\n`);
+    expect(run.stderr).toBe(
+      `error: ${bad}, line 42: invalid JSON: NaN and Infinity are not numbers in JSON (a missing or infinite value cannot be judged; fix or drop the example explicitly)\n`,
+    );
   });
 });
 
@@ -113,7 +148,11 @@ describe('model-release-gate check --out', () => {
     const out = mkdtempSync(join(tmpdir(), 'mrg-package-'));
     const run = cli('check', ...example, '--candidate', 'examples/blocked/candidate.jsonl', '--out', out);
     expect(run.status).toBe(1);
-    const pkg = JSON.parse(readFileSync(join(out, 'validation-package.json'), 'utf8')) as { schema: string; verdict: string; provenance: { time: string } };
+    const pkg = JSON.parse(readFileSync(join(out, 'validation-package.json'), 'utf8')) as {
+      schema: string;
+      verdict: string;
+      provenance: { time: string };
+    };
     expect(pkg.schema).toBe('model-release-gate/validation-package@1');
     expect(pkg.verdict).toBe('block');
     expect(Date.parse(pkg.provenance.time)).not.toBeNaN();

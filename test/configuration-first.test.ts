@@ -25,7 +25,11 @@ describe('configuration is checked before any eval file is read', () => {
   it('a manifest typo is an input error naming the manifest, and neither eval file is opened', async () => {
     const incumbent = untouchable('incumbent.jsonl');
     const candidate = untouchable('candidate.jsonl');
-    const manifest = { path: 'release.yml', text: 'model: {name: m, candidate: "2", incumbent: "1"}\nrisk_clas: high\n', sha256: 'm' };
+    const manifest = {
+      path: 'release.yml',
+      text: 'model: {name: m, candidate: "2", incumbent: "1"}\nrisk_clas: high\n',
+      sha256: 'm',
+    };
     const error = await runGate({ incumbent, candidate, manifest, readiness, tool }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).file).toBe('release.yml');

@@ -13,15 +13,29 @@ import { createRng } from '../src/core/stats/rng.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
 
 const latencyPolicy = (extra = ''): Policy =>
-  parsePolicy('policy.yml', `metrics:\n  latency_ms: { direction: lower, margin: 5, statistic: p95 }\n  cost: { direction: lower, margin: 1 }\n${extra}`);
+  parsePolicy(
+    'policy.yml',
+    `metrics:\n  latency_ms: { direction: lower, margin: 5, statistic: p95 }\n  cost: { direction: lower, margin: 1 }\n${extra}`,
+  );
 
-function evidence(cohort: string, metric: string, data: ComparisonData, n: number, paired = true): CohortMetricEvidence {
+function evidence(
+  cohort: string,
+  metric: string,
+  data: ComparisonData,
+  n: number,
+  paired = true,
+): CohortMetricEvidence {
   const kind = data.kind === 'paired-binary' || data.kind === 'unpaired-binary' ? 'binary' : 'continuous';
   return { cohort, metric, kind, nIncumbent: n, nCandidate: n, nPaired: paired ? n : undefined, data };
 }
 
 function quantileData(incumbent: number[], candidate: number[]): ComparisonData {
-  return { kind: 'paired-quantile', p: 0.95, incumbent: Float64Array.from(incumbent), candidate: Float64Array.from(candidate) };
+  return {
+    kind: 'paired-quantile',
+    p: 0.95,
+    incumbent: Float64Array.from(incumbent),
+    candidate: Float64Array.from(candidate),
+  };
 }
 
 function pairedMean(differences: number[]): ComparisonData {
@@ -33,7 +47,10 @@ function pairedMean(differences: number[]): ComparisonData {
 
 describe('a standard error of 0 decides nothing on its own', () => {
   it('a one-example cohort gated on p95 is inconclusive below quantile_min_n, not regressed with p = 0', () => {
-    const { comparisons } = decideComparisons([evidence('region:tiny', 'latency_ms', quantileData([100], [130]), 1)], latencyPolicy());
+    const { comparisons } = decideComparisons(
+      [evidence('region:tiny', 'latency_ms', quantileData([100], [130]), 1)],
+      latencyPolicy(),
+    );
     const row = comparisons[0];
     expect(row?.status).toBe('inconclusive');
     expect(row?.p_value).toBeNull();
@@ -42,8 +59,13 @@ describe('a standard error of 0 decides nothing on its own', () => {
   });
 
   it('the same holds for 19 pairs, and quantile_min_n can be lowered', () => {
-    const slower = quantileData(Array.from({ length: 19 }, (_, i) => 100 + i), Array.from({ length: 19 }, (_, i) => 140 + i));
-    expect(decideComparisons([evidence('c', 'latency_ms', slower, 19)], latencyPolicy()).comparisons[0]?.status).toBe('inconclusive');
+    const slower = quantileData(
+      Array.from({ length: 19 }, (_, i) => 100 + i),
+      Array.from({ length: 19 }, (_, i) => 140 + i),
+    );
+    expect(decideComparisons([evidence('c', 'latency_ms', slower, 19)], latencyPolicy()).comparisons[0]?.status).toBe(
+      'inconclusive',
+    );
     const lowered = decideComparisons([evidence('c', 'latency_ms', slower, 19)], latencyPolicy('quantile_min_n: 10\n'));
     // 19 identical differences of +40 ms: the exact sign test decides (p = 2^-19).
     expect(lowered.comparisons[0]?.status).toBe('regressed');
@@ -52,7 +74,8 @@ describe('a standard error of 0 decides nothing on its own', () => {
 
   it('identical paired differences decide by the exact sign test from quantile_min_n pairs on, not below', () => {
     const decide = (differences: number[]): ReturnType<typeof decideComparisons>['comparisons'][number] | undefined =>
-      decideComparisons([evidence('c', 'cost', pairedMean(differences), differences.length)], latencyPolicy()).comparisons[0];
+      decideComparisons([evidence('c', 'cost', pairedMean(differences), differences.length)], latencyPolicy())
+        .comparisons[0];
     // cost is lower-is-better with margin 1: +3 per example is a drop of 3, beyond the margin.
     const many = decide(Array.from({ length: 25 }, () => 3));
     expect(many?.status).toBe('regressed');
@@ -81,7 +104,10 @@ describe('a standard error of 0 decides nothing on its own', () => {
     // 30 pairs whose p95 is tied at 200 ms on both sides in every resample, while the differences vary.
     const incumbent = Array.from({ length: 30 }, (_, i) => (i < 5 ? 50 + i : 200));
     const candidate = Array.from({ length: 30 }, (_, i) => (i < 5 ? 60 + i : 200));
-    const tied = decideComparisons([evidence('c', 'latency_ms', quantileData(incumbent, candidate), 30)], latencyPolicy()).comparisons[0];
+    const tied = decideComparisons(
+      [evidence('c', 'latency_ms', quantileData(incumbent, candidate), 30)],
+      latencyPolicy(),
+    ).comparisons[0];
     expect(tied?.status).toBe('inconclusive');
     expect(tied?.note).toMatch(/bootstrap found no spread/);
   });
@@ -98,14 +124,24 @@ describe('metric values too large to sum', () => {
       candidateMean: 1.5e308,
     };
     const run = (): unknown =>
-      decideComparisons([evidence('region:eu', 'cost', overflowed, 3)], latencyPolicy(), { incumbent: 'inc.jsonl', candidate: 'cand.jsonl' });
+      decideComparisons([evidence('region:eu', 'cost', overflowed, 3)], latencyPolicy(), {
+        incumbent: 'inc.jsonl',
+        candidate: 'cand.jsonl',
+      });
     expect(run).toThrow(InputError);
-    expect(run).toThrow(/^inc\.jsonl and cand\.jsonl: values too large to sum: .*metric "cost" in cohort "region:eu".*rescale the metric/);
+    expect(run).toThrow(
+      /^inc\.jsonl and cand\.jsonl: values too large to sum: .*metric "cost" in cohort "region:eu".*rescale the metric/,
+    );
   });
 
   it('from per-example files near ±1.5e308 end the run with that InputError, not an internal error', async () => {
     const rows = (sign: number): Record<string, unknown>[] =>
-      Array.from({ length: 40 }, (_, i) => ({ id: i, cohorts: ['region:eu'], correct: true, metrics: { cost: sign * 1.5e308 } }));
+      Array.from({ length: 40 }, (_, i) => ({
+        id: i,
+        cohorts: ['region:eu'],
+        correct: true,
+        metrics: { cost: sign * 1.5e308 },
+      }));
     const run = runGate({
       incumbent: memorySource('inc.jsonl', jsonl(rows(-1)), 4096),
       candidate: memorySource('cand.jsonl', jsonl(rows(1)), 4096),
@@ -113,19 +149,30 @@ describe('metric values too large to sum', () => {
       tool: { name: 'model-release-gate', version: 'test' },
     });
     await expect(run).rejects.toThrow(InputError);
-    await expect(run).rejects.toThrow(/values too large to sum: .*metric "cost" in cohort "(overall|region:eu)".*rescale the metric/);
+    await expect(run).rejects.toThrow(
+      /values too large to sum: .*metric "cost" in cohort "(overall|region:eu)".*rescale the metric/,
+    );
   });
 
   it('in a summary, name the side whose variance overflows', () => {
-    const huge: ComparisonData = { kind: 'unpaired-mean', incumbent: { n: 10, mean: 1, sd: 1 }, candidate: { n: 10, mean: 2, sd: 1e300 } };
-    const run = (): unknown => decideComparisons([evidence('overall', 'cost', huge, 10, false)], latencyPolicy(), { incumbent: 'a.json', candidate: 'b.json' });
+    const huge: ComparisonData = {
+      kind: 'unpaired-mean',
+      incumbent: { n: 10, mean: 1, sd: 1 },
+      candidate: { n: 10, mean: 2, sd: 1e300 },
+    };
+    const run = (): unknown =>
+      decideComparisons([evidence('overall', 'cost', huge, 10, false)], latencyPolicy(), {
+        incumbent: 'a.json',
+        candidate: 'b.json',
+      });
     expect(run).toThrow(/^b\.json, cohorts\.overall\.metrics\.cost: values too large to sum: the candidate's variance/);
   });
 
   it('a quantile difference that overflows is refused as well', () => {
     const values = Array.from({ length: 30 }, (_, i) => -1.5e308 + i * 1e292);
     const flipped = values.map((v) => -v);
-    const run = (): unknown => decideComparisons([evidence('c', 'latency_ms', quantileData(values, flipped), 30)], latencyPolicy());
+    const run = (): unknown =>
+      decideComparisons([evidence('c', 'latency_ms', quantileData(values, flipped), 30)], latencyPolicy());
     expect(run).toThrow(InputError);
     expect(run).toThrow(/values too large to sum/);
   });
@@ -135,7 +182,12 @@ describe('the minimum detectable effect', () => {
   it('of a 3-example pass/fail cohort among 33 comparisons is the root of d = δ + z·SE(d), about 83 points', () => {
     const data: ComparisonData = { kind: 'paired-binary', table: { n11: 3, n10: 0, n01: 0, n00: 0 } };
     const alpha = 0.05 / 33;
-    const mde = minimumDetectableEffect(data, 1, { standardError: 0 }, { margin: 0.01, alpha, power: 0.8, direction: 'higher' });
+    const mde = minimumDetectableEffect(
+      data,
+      1,
+      { standardError: 0 },
+      { margin: 0.01, alpha, power: 0.8, direction: 'higher' },
+    );
     const z = -normalQuantile(alpha) + normalQuantile(0.8);
     // The fixed-point iteration alternated and reported 0.01 (1.0 pt).
     expect(mde).toBeGreaterThan(0.8);
@@ -156,7 +208,8 @@ describe('the printed bounds agree with the decision', () => {
       // Half at margin 0 (exact McNemar), half at 1 or 2 points (Tango).
       const margin = [0, 0, 0.01, 0.02][i % 4] as number;
       const policy = parsePolicy('policy.yml', `metrics:\n  accuracy: { margin: ${margin} }\n`);
-      const row = decideComparisons([evidence('c', 'accuracy', { kind: 'paired-binary', table }, n)], policy).comparisons[0];
+      const row = decideComparisons([evidence('c', 'accuracy', { kind: 'paired-binary', table }, n)], policy)
+        .comparisons[0];
       if (row === undefined || row.ci_low === null || row.ci_high === null) throw new Error('no row');
       expect(row.ci_high < -margin).toBe(row.status === 'regressed');
       expect(row.ci_low > -margin).toBe(row.status === 'pass');
@@ -175,7 +228,9 @@ describe('the printed bounds agree with the decision', () => {
         const n10 = Math.floor(rng.next() * 30);
         const n01 = Math.floor(rng.next() * 12);
         const n = n10 + n01 + 50 + Math.floor(rng.next() * 400);
-        items.push(evidence(`c${i}`, 'accuracy', { kind: 'paired-binary', table: { n11: n - n10 - n01, n10, n01, n00: 0 } }, n));
+        items.push(
+          evidence(`c${i}`, 'accuracy', { kind: 'paired-binary', table: { n11: n - n10 - n01, n10, n01, n00: 0 } }, n),
+        );
       }
       const policy = parsePolicy('policy.yml', `metrics:\n  accuracy: { margin: ${margin} }\n`);
       const { comparisons } = decideComparisons(items, policy);

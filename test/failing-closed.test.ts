@@ -15,11 +15,17 @@ async function gate(incumbent: [string, string], candidate: [string, string], po
   });
 }
 
-const ids = (report: GateReport, severity?: string) => report.findings.filter((f) => severity === undefined || f.severity === severity).map((f) => f.id);
+const ids = (report: GateReport, severity?: string) =>
+  report.findings.filter((f) => severity === undefined || f.severity === severity).map((f) => f.id);
 const finding = (report: GateReport, id: string) => report.findings.find((f) => f.id === id);
 
 /** n examples with ids `${prefix}${i}`, all right, in cohorts `cohorts(i)`. */
-function examples(n: number, prefix = 'e', cohorts: (i: number) => string[] = () => ['eu'], extra: Record<string, unknown> = { correct: true }): string {
+function examples(
+  n: number,
+  prefix = 'e',
+  cohorts: (i: number) => string[] = () => ['eu'],
+  extra: Record<string, unknown> = { correct: true },
+): string {
   return jsonl(Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, cohorts: cohorts(i), ...extra })));
 }
 
@@ -31,7 +37,8 @@ describe('a run in which nothing was tested never passes (run.nothing-compared)'
     expect(finding(report, 'run.nothing-compared')).toEqual({
       id: 'run.nothing-compared',
       severity: 'block',
-      message: 'nothing was compared: no example id is in both files, so no pair could be formed. A run that tests nothing cannot pass.',
+      message:
+        'nothing was compared: no example id is in both files, so no pair could be formed. A run that tests nothing cannot pass.',
     });
     // Every id of each file lacks a partner: both sides exceed max_unmatched_share.
     expect(report.findings.filter((f) => f.id === 'ids.unmatched-share').map((f) => f.message.slice(0, 40))).toEqual([
@@ -41,7 +48,10 @@ describe('a run in which nothing was tested never passes (run.nothing-compared)'
   });
 
   it('no metric in common (continuous metrics, report-only): blocks', async () => {
-    const report = await gate(['inc.jsonl', examples(20, 'e', () => [], { metrics: { latency_ms: 1 } })], ['cand.jsonl', examples(20, 'e', () => [], { metrics: { cost: 1 } })]);
+    const report = await gate(
+      ['inc.jsonl', examples(20, 'e', () => [], { metrics: { latency_ms: 1 } })],
+      ['cand.jsonl', examples(20, 'e', () => [], { metrics: { cost: 1 } })],
+    );
     expect(report.verdict).toBe('block');
     expect(finding(report, 'run.nothing-compared')?.message).toContain('the two files have no metric in common');
   });
@@ -54,10 +64,16 @@ describe('a run in which nothing was tested never passes (run.nothing-compared)'
   });
 
   it('summaries with no cohort in common: every cohort missing, blocks', async () => {
-    const summary = (cohort: string) => JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { [cohort]: { n: 100, metrics: { accuracy: { successes: 90 } } } } });
+    const summary = (cohort: string) =>
+      JSON.stringify({
+        schema: 'model-release-gate/summary@1',
+        cohorts: { [cohort]: { n: 100, metrics: { accuracy: { successes: 90 } } } },
+      });
     const report = await gate(['inc.json', summary('eu')], ['cand.json', summary('us')]);
     expect(report.verdict).toBe('block');
-    expect(finding(report, 'run.nothing-compared')?.message).toContain('every tracked cohort and metric is missing from one side');
+    expect(finding(report, 'run.nothing-compared')?.message).toContain(
+      'every tracked cohort and metric is missing from one side',
+    );
     // eu: the incumbent has it, the candidate lacks it (missing_cohort: block); us: new in the candidate, a warning.
     expect(report.findings.filter((f) => f.id === 'cohort.missing').map((f) => [f.cohort, f.severity])).toEqual([
       ['eu', 'block'],
@@ -73,8 +89,16 @@ describe('a run in which nothing was tested never passes (run.nothing-compared)'
   });
 
   it('point values decide a run (no uncertainty, no test): no run.nothing-compared', async () => {
-    const summary = (f1: number) => JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { overall: { n: 100, metrics: { f1: { value: f1 } } } } });
-    const report = await gate(['inc.json', summary(0.8)], ['cand.json', summary(0.81)], 'metrics:\n  f1: {direction: higher, margin: 0.01}\n');
+    const summary = (f1: number) =>
+      JSON.stringify({
+        schema: 'model-release-gate/summary@1',
+        cohorts: { overall: { n: 100, metrics: { f1: { value: f1 } } } },
+      });
+    const report = await gate(
+      ['inc.json', summary(0.8)],
+      ['cand.json', summary(0.81)],
+      'metrics:\n  f1: {direction: higher, margin: 0.01}\n',
+    );
     expect(ids(report)).not.toContain('run.nothing-compared');
     expect(report.verdict).toBe('pass');
   });
@@ -105,8 +129,14 @@ describe('missing_cohort: a tracked cohort the incumbent has and the candidate l
 
   it('a cohort on both sides whose ids never pair is lost too', async () => {
     // eu's examples exist in both files but under different ids: nothing of eu can be compared.
-    const inc = jsonl([...Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, cohorts: ['eu'], correct: true })), ...Array.from({ length: 400 }, (_, i) => ({ id: `e${i}`, correct: true }))]);
-    const cand = jsonl([...Array.from({ length: 10 }, (_, i) => ({ id: `y${i}`, cohorts: ['eu'], correct: true })), ...Array.from({ length: 400 }, (_, i) => ({ id: `e${i}`, correct: true }))]);
+    const inc = jsonl([
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, cohorts: ['eu'], correct: true })),
+      ...Array.from({ length: 400 }, (_, i) => ({ id: `e${i}`, correct: true })),
+    ]);
+    const cand = jsonl([
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `y${i}`, cohorts: ['eu'], correct: true })),
+      ...Array.from({ length: 400 }, (_, i) => ({ id: `e${i}`, correct: true })),
+    ]);
     const report = await gate(['inc.jsonl', inc], ['cand.jsonl', cand], 'max_unmatched_share: 0.5\n');
     const eu = report.findings.find((f) => f.id === 'cohort.missing' && f.cohort === 'eu');
     expect(eu?.severity).toBe('block');
@@ -122,7 +152,8 @@ describe('max_unmatched_share: too many ids without a partner block, whatever un
     expect(finding(report, 'ids.unmatched')).toEqual({
       id: 'ids.unmatched',
       severity: 'warn',
-      message: '2 of 100 example id(s) in the incumbent file (2%) have no partner in the other file and were left out of the paired comparison (e.g. "e98", "e99")',
+      message:
+        '2 of 100 example id(s) in the incumbent file (2%) have no partner in the other file and were left out of the paired comparison (e.g. "e98", "e99")',
     });
     expect(ids(report)).not.toContain('ids.unmatched-share');
   });
@@ -131,7 +162,9 @@ describe('max_unmatched_share: too many ids without a partner block, whatever un
     const report = await gate(['inc.jsonl', incumbent], ['cand.jsonl', examples(90)], 'unmatched_ids: warn\n');
     expect(finding(report, 'ids.unmatched-share')).toMatchObject({
       severity: 'block',
-      message: expect.stringMatching(/^10 of 100 example id\(s\) in the incumbent file \(10%\) .*; more than max_unmatched_share \(5%\) is unmatched$/) as unknown,
+      message: expect.stringMatching(
+        /^10 of 100 example id\(s\) in the incumbent file \(10%\) .*; more than max_unmatched_share \(5%\) is unmatched$/,
+      ) as unknown,
     });
     expect(report.verdict).toBe('block');
     const relaxed = await gate(['inc.jsonl', incumbent], ['cand.jsonl', examples(90)], 'max_unmatched_share: 0.2\n');
@@ -139,8 +172,18 @@ describe('max_unmatched_share: too many ids without a partner block, whatever un
   });
 
   it('a paired summary whose overall counts too many examples without a partner', async () => {
-    const metrics = { accuracy: { incumbent_successes: 90, candidate_successes: 90, incumbent_only_successes: 0, candidate_only_successes: 0 } };
-    const text = JSON.stringify({ schema: 'model-release-gate/paired-summary@1', cohorts: { overall: { n: 100, n_incumbent: 100, n_candidate: 125, metrics } } });
+    const metrics = {
+      accuracy: {
+        incumbent_successes: 90,
+        candidate_successes: 90,
+        incumbent_only_successes: 0,
+        candidate_only_successes: 0,
+      },
+    };
+    const text = JSON.stringify({
+      schema: 'model-release-gate/paired-summary@1',
+      cohorts: { overall: { n: 100, n_incumbent: 100, n_candidate: 125, metrics } },
+    });
     const report = await gate(['p.json', text], ['p.json', text]);
     expect(finding(report, 'ids.unmatched-share')?.message).toBe(
       '25 of 125 example id(s) in the candidate file (20%) have no partner in the other file and were left out of the paired comparison (as the paired summary counts overall); more than max_unmatched_share (5%) is unmatched',
@@ -155,7 +198,12 @@ describe('promptfoo: errors are failures, never absent data', () => {
   it('a candidate whose every test errored blocks (the rows may lack success and score)', async () => {
     const output = JSON.parse(fixture) as { results: { results: Record<string, unknown>[] } };
     output.results.results.forEach((row, i) => {
-      Object.assign(row, { failureReason: 2, error: 'Provider call failed: 503 Service Unavailable', latencyMs: 0, response: { error: '503' } });
+      Object.assign(row, {
+        failureReason: 2,
+        error: 'Provider call failed: 503 Service Unavailable',
+        latencyMs: 0,
+        response: { error: '503' },
+      });
       delete row.cost;
       // Some writers leave the verdict and score out of an errored row; it is still a failure.
       if (i % 2 === 0) {
@@ -163,7 +211,10 @@ describe('promptfoo: errors are failures, never absent data', () => {
         delete row.score;
       } else Object.assign(row, { success: false, score: 0 });
     });
-    const report = await gate(['incumbent/results.json', fixture], ['candidate/results.json', JSON.stringify(output, null, 2)]);
+    const report = await gate(
+      ['incumbent/results.json', fixture],
+      ['candidate/results.json', JSON.stringify(output, null, 2)],
+    );
     const accuracy = report.comparisons.find((c) => c.cohort === 'overall' && c.metric === 'accuracy');
     expect(accuracy).toMatchObject({ n_paired: 10, incumbent: 0.9, candidate: 0, status: 'regressed' });
     expect(report.verdict).toBe('block');

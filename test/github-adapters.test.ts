@@ -6,7 +6,11 @@ import { approvingReviewers } from '../src/adapters/github/approvals.js';
 import { confirmAbsentAtRef, pullRequestChangesFile, readFileAtRef } from '../src/adapters/github/base-policy.js';
 import { downloadBaselineArtifact, findBaselineArtifact } from '../src/adapters/github/baseline-artifact.js';
 import { createGitHubClient, type GitHubClientOptions } from '../src/adapters/github/client.js';
-import { classifyGitHubError, CommentTooLongError, upsertStickyComment } from '../src/adapters/github/sticky-comment.js';
+import {
+  classifyGitHubError,
+  CommentTooLongError,
+  upsertStickyComment,
+} from '../src/adapters/github/sticky-comment.js';
 import { FakeGitHub, gitBlobSha } from './helpers/fake-github.js';
 import { writeZip } from './helpers/zip-writer.js';
 
@@ -48,8 +52,15 @@ describe('sticky comment', () => {
 
     const result = await upsert('new report');
 
-    expect(result).toEqual({ action: 'updated', id: ours.id, url: `https://github.com/${REPO}/issues/7#issuecomment-${ours.id}` });
-    expect(fake.requestsTo('GET /repos/:owner/:repo/issues/:number/comments').map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+    expect(result).toEqual({
+      action: 'updated',
+      id: ours.id,
+      url: `https://github.com/${REPO}/issues/7#issuecomment-${ours.id}`,
+    });
+    expect(fake.requestsTo('GET /repos/:owner/:repo/issues/:number/comments').map((r) => r.query.page ?? '1')).toEqual([
+      '1',
+      '2',
+    ]);
     expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(0);
     expect(fake.state.commentsOn(REPO, 7)).toHaveLength(151);
     expect(ours.body).toBe(`${MARKER}\nnew report`);
@@ -75,8 +86,16 @@ describe('sticky comment', () => {
     expect([older.body, newer.body]).toEqual([`${MARKER}\nrun 3`, `${MARKER}\nrun 2`]);
 
     // Oldest by creation time, even where the ids would say otherwise.
-    const a = fake.state.addComment(REPO, 8, { body: `${MARKER}\nx`, login: 'gate-user', createdAt: '2025-03-02T00:00:00Z' });
-    const b = fake.state.addComment(REPO, 8, { body: `${MARKER}\ny`, login: 'gate-user', createdAt: '2025-03-01T00:00:00Z' });
+    const a = fake.state.addComment(REPO, 8, {
+      body: `${MARKER}\nx`,
+      login: 'gate-user',
+      createdAt: '2025-03-02T00:00:00Z',
+    });
+    const b = fake.state.addComment(REPO, 8, {
+      body: `${MARKER}\ny`,
+      login: 'gate-user',
+      createdAt: '2025-03-01T00:00:00Z',
+    });
     expect((await upsert('z', { issueNumber: 8 })).id).toBe(b.id);
     expect(a.body).toBe(`${MARKER}\nx`);
   });
@@ -100,7 +119,11 @@ describe('sticky comment', () => {
   it('reports a 403 as a permission problem with the fix', async () => {
     fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 403 });
     const info = classifyGitHubError(await rejection(upsert('report')));
-    expect(info).toMatchObject({ kind: 'permission', status: 403, message: expect.stringContaining('Resource not accessible by integration') });
+    expect(info).toMatchObject({
+      kind: 'permission',
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration'),
+    });
     expect(info.hint).toContain('`permissions: pull-requests: write`');
     expect(info.hint).toContain('workflow_run');
     expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
@@ -129,8 +152,14 @@ describe('sticky comment', () => {
   });
 
   it('gives up on a rate limit after two retries, or at once when the wait is too long', async () => {
-    fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { status: 429, headers: { 'retry-after': '1' }, times: 5 });
-    const error = await rejection(approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' }));
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      times: 5,
+    });
+    const error = await rejection(
+      approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' }),
+    );
     expect(classifyGitHubError(error).kind).toBe('rate-limited');
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(3);
 
@@ -148,14 +177,19 @@ describe('sticky comment', () => {
   it('retries a request that times out', async () => {
     fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { delayMs: 600 });
     const octokit = client('user-token', { timeoutMs: 200 });
-    expect(await approvingReviewers(octokit, { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' })).toEqual({ logins: [], warnings: [] });
+    expect(await approvingReviewers(octokit, { owner, repo, pullNumber: 7, headSha: 'h', author: 'a' })).toEqual({
+      logins: [],
+      warnings: [],
+    });
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
   });
 
   it('does not post twice when a create fails with 502 before GitHub stored it', async () => {
     fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { status: 502 });
     expect((await upsert('report')).action).toBe('created');
-    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments').map((r) => r.status)).toEqual([502, 201]);
+    expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments').map((r) => r.status)).toEqual([
+      502, 201,
+    ]);
     expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
   });
 
@@ -189,7 +223,11 @@ describe('sticky comment: no duplicates when the outcome is unclear', () => {
     // The client gives up after 200 ms; the server stores the comment at 1 s.
     fake.fail('POST /repos/:owner/:repo/issues/:number/comments', { delayMs: 1_000 });
     const octokit = client('user-token', { timeoutMs: 200 });
-    const result = await upsertStickyComment(octokit, { owner, repo, issueNumber: 7, marker: MARKER, body: 'report' }, { settleMs: 300 });
+    const result = await upsertStickyComment(
+      octokit,
+      { owner, repo, issueNumber: 7, marker: MARKER, body: 'report' },
+      { settleMs: 300 },
+    );
     expect(result.action).toBe('created');
     expect(fake.requestsTo('POST /repos/:owner/:repo/issues/:number/comments')).toHaveLength(1);
     expect(fake.state.commentsOn(REPO, 7)).toHaveLength(1);
@@ -210,18 +248,26 @@ describe('classifyGitHubError', () => {
   it('names not-found, conflict, server and network failures', async () => {
     const octokit = client();
     fake.fail('GET /repos/:owner/:repo/pulls/:number/files', { status: 404 });
-    const notFound = classifyGitHubError(await rejection(pullRequestChangesFile(octokit, { owner, repo, pullNumber: 1, path: 'p' })));
+    const notFound = classifyGitHubError(
+      await rejection(pullRequestChangesFile(octokit, { owner, repo, pullNumber: 1, path: 'p' })),
+    );
     expect(notFound).toMatchObject({ kind: 'not-found', status: 404 });
     expect(notFound.hint).toContain('pull-requests: read');
 
     fake.fail('GET /repos/:owner/:repo/contents/*', { status: 409 });
-    expect(classifyGitHubError(await rejection(readFileAtRef(octokit, { owner, repo, path: 'p', ref: 'main' })))).toMatchObject({ kind: 'conflict', status: 409 });
+    expect(
+      classifyGitHubError(await rejection(readFileAtRef(octokit, { owner, repo, path: 'p', ref: 'main' }))),
+    ).toMatchObject({ kind: 'conflict', status: 409 });
 
     fake.fail('GET /user', { status: 502 });
-    expect(classifyGitHubError(await rejection(octokit.rest.users.getAuthenticated({ request: { retries: 0 } })))).toMatchObject({ kind: 'server', status: 502 });
+    expect(
+      classifyGitHubError(await rejection(octokit.rest.users.getAuthenticated({ request: { retries: 0 } }))),
+    ).toMatchObject({ kind: 'server', status: 502 });
 
     const unreachable = createGitHubClient('user-token', { baseUrl: 'http://127.0.0.1:9' });
-    const network = classifyGitHubError(await rejection(unreachable.rest.users.getAuthenticated({ request: { retries: 0 } })));
+    const network = classifyGitHubError(
+      await rejection(unreachable.rest.users.getAuthenticated({ request: { retries: 0 } })),
+    );
     expect(network.kind).toBe('network');
     expect(network.hint).toContain('HTTPS_PROXY');
   });
@@ -229,8 +275,11 @@ describe('classifyGitHubError', () => {
 
 describe('approvals', () => {
   it('keeps reviewers whose latest verdict approves the head commit, the author excluded', async () => {
-    const review = (login: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED', commitId = 'head') =>
-      fake.state.addReview(REPO, 7, { login, state, commitId });
+    const review = (
+      login: string,
+      state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED',
+      commitId = 'head',
+    ) => fake.state.addReview(REPO, 7, { login, state, commitId });
     for (let i = 0; i < 110; i += 1) review(`bystander${i}`, 'COMMENTED');
     review('Alice', 'APPROVED');
     review('bob', 'APPROVED', 'old');
@@ -245,16 +294,25 @@ describe('approvals', () => {
     review('heidi', 'APPROVED', 'old');
     review('heidi', 'COMMENTED');
 
-    for (const login of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']) fake.state.setRole(REPO, login, 'write');
+    for (const login of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
+      fake.state.setRole(REPO, login, 'write');
 
-    const approvers = await approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: '@Dave' });
+    const approvers = await approvingReviewers(client(), {
+      owner,
+      repo,
+      pullNumber: 7,
+      headSha: 'head',
+      author: '@Dave',
+    });
     expect(approvers.logins.sort()).toEqual(['Alice', 'erin', 'grace']);
     expect(approvers.warnings).toEqual([]);
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(2);
   });
 
-  const approve = (login: string, association = 'MEMBER') => fake.state.addReview(REPO, 7, { login, state: 'APPROVED', commitId: 'head', association });
-  const read = (approvers: string[] = []) => approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: 'dave', approvers });
+  const approve = (login: string, association = 'MEMBER') =>
+    fake.state.addReview(REPO, 7, { login, state: 'APPROVED', commitId: 'head', association });
+  const read = (approvers: string[] = []) =>
+    approvingReviewers(client(), { owner, repo, pullNumber: 7, headSha: 'head', author: 'dave', approvers });
 
   it('counts only approvals from users with write access (admin, maintain, write), and says why not for the rest', async () => {
     approve('outsider', 'NONE');
@@ -275,7 +333,9 @@ describe('approvals', () => {
       'the approval by triager does not count for waivers: triager has triage access to this repository; only approvals from users with write access count',
     ]);
     // The outsider's association already rules them out: no permission request for them.
-    expect(fake.requestsTo('GET /repos/:owner/:repo/collaborators/:user/permission').map((r) => r.path.split('/')[5])).toEqual(['reader', 'triager', 'maintainer', 'owner']);
+    expect(
+      fake.requestsTo('GET /repos/:owner/:repo/collaborators/:user/permission').map((r) => r.path.split('/')[5]),
+    ).toEqual(['reader', 'triager', 'maintainer', 'owner']);
   });
 
   // A 403 (the token may not read permissions) fails at once; a 500 is retried first, then ends the same way.
@@ -286,7 +346,9 @@ describe('approvals', () => {
     const approvals = await read();
     expect(approvals.logins).toEqual([]);
     expect(approvals.warnings).toHaveLength(1);
-    expect(approvals.warnings[0]).toMatch(/^the approval by alice does not count for waivers: alice's permission on the repository could not be read \(Resource not accessible by integration - .*\)\./);
+    expect(approvals.warnings[0]).toMatch(
+      /^the approval by alice does not count for waivers: alice's permission on the repository could not be read \(Resource not accessible by integration - .*\)\./,
+    );
   });
 
   it('with waivers.approvers, counts listed logins and active members of listed teams who also have write access', async () => {
@@ -306,7 +368,11 @@ describe('approvals', () => {
       'the approval by readonly does not count for waivers: readonly has read access to this repository; only approvals from users with write access count',
     ]);
     const teamLookups = fake.requestsTo('GET /orgs/:org/teams/:team/memberships/:user');
-    expect(teamLookups.map((r) => `${r.path.split('/')[6]}:${r.status}`)).toEqual(['member:200', 'pending:200', 'stranger:404']);
+    expect(teamLookups.map((r) => `${r.path.split('/')[6]}:${r.status}`)).toEqual([
+      'member:200',
+      'pending:200',
+      'stranger:404',
+    ]);
   });
 
   it('treats a team it may not read (403) as no membership, and names the token it would need', async () => {
@@ -316,7 +382,9 @@ describe('approvals', () => {
     fake.fail('GET /orgs/:org/teams/:team/memberships/:user', { status: 403 });
     const approvals = await read(['@acme/ml-release']);
     expect(approvals.logins).toEqual([]);
-    expect(approvals.warnings[0]).toContain('the token may not read the members of @acme/ml-release (a GitHub App or personal token with organization members: read can)');
+    expect(approvals.warnings[0]).toContain(
+      'the token may not read the members of @acme/ml-release (a GitHub App or personal token with organization members: read can)',
+    );
   });
 });
 
@@ -329,7 +397,9 @@ describe('base policy', () => {
       text: 'threshold: 0.01\n',
       sha: gitBlobSha(Buffer.from('threshold: 0.01\n')),
     });
-    expect((await readFileAtRef(octokit, { owner, repo, path: './.github/gate/policy.yml', ref: 'feature' }))?.text).toBe('threshold: 0.5\n');
+    expect(
+      (await readFileAtRef(octokit, { owner, repo, path: './.github/gate/policy.yml', ref: 'feature' }))?.text,
+    ).toBe('threshold: 0.5\n');
     expect(await readFileAtRef(octokit, { owner, repo, path: 'missing.yml', ref: 'main' })).toBeUndefined();
   });
 
@@ -337,7 +407,10 @@ describe('base policy', () => {
     const text = `# ünïcode\n${'cohort: x\n'.repeat(50)}`;
     fake.state.setFile(REPO, 'main', 'policy.yml', text);
     fake.state.inlineContentLimit = 10;
-    expect(await readFileAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'main' })).toEqual({ text, sha: gitBlobSha(Buffer.from(text)) });
+    expect(await readFileAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'main' })).toEqual({
+      text,
+      sha: gitBlobSha(Buffer.from(text)),
+    });
     expect(fake.requestsTo('GET /repos/:owner/:repo/contents/*')).toHaveLength(2);
   });
 
@@ -353,26 +426,45 @@ describe('base policy', () => {
 
     // Listed, yet read as 404 (a token that may not see it, or a glitch): not confirmed.
     fake.state.setFile(REPO, 'base', '.github/gate/policy.yml', 'x: 2\n');
-    expect(await absent('.github/gate/policy.yml')).toEqual({ confirmed: false, why: 'directory .github/gate at base lists policy.yml, yet reading it answered 404' });
+    expect(await absent('.github/gate/policy.yml')).toEqual({
+      confirmed: false,
+      why: 'directory .github/gate at base lists policy.yml, yet reading it answered 404',
+    });
     fake.fail('GET /repos/:owner/:repo/contents/*', { status: 404 });
-    expect(await absent('.github/gate/policy.yml')).toEqual({ confirmed: false, why: 'directory .github at base lists gate, yet reading it answered 404' });
+    expect(await absent('.github/gate/policy.yml')).toEqual({
+      confirmed: false,
+      why: 'directory .github at base lists gate, yet reading it answered 404',
+    });
   });
 
   it('throws when the listing itself fails, the root included', async () => {
     fake.fail('GET /repos/:owner/:repo/contents', { status: 404 });
-    expect(classifyGitHubError(await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'base' })))).toMatchObject({ status: 404 });
+    expect(
+      classifyGitHubError(
+        await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'base' })),
+      ),
+    ).toMatchObject({ status: 404 });
     fake.fail('GET /repos/:owner/:repo/contents/*', { status: 403 });
-    expect(classifyGitHubError(await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'gate/policy.yml', ref: 'base' })))).toMatchObject({ kind: 'permission' });
+    expect(
+      classifyGitHubError(
+        await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'gate/policy.yml', ref: 'base' })),
+      ),
+    ).toMatchObject({ kind: 'permission' });
   });
 
   it('tells whether a pull request changes the policy file, renames included', async () => {
     const octokit = client();
     const many = Array.from({ length: 130 }, (_, i) => ({ filename: `src/file${i}.ts` }));
-    const changes = (pullNumber: number) => pullRequestChangesFile(octokit, { owner, repo, pullNumber, path: 'gate/policy.yml' });
+    const changes = (pullNumber: number) =>
+      pullRequestChangesFile(octokit, { owner, repo, pullNumber, path: 'gate/policy.yml' });
     fake.state.setPullFiles(REPO, 1, [...many, { filename: 'gate/policy.yml' }]);
     fake.state.setPullFiles(REPO, 2, many);
-    fake.state.setPullFiles(REPO, 3, [{ filename: 'gate/policy-old.yml', previous_filename: 'gate/policy.yml', status: 'renamed' }]);
-    fake.state.setPullFiles(REPO, 4, [{ filename: 'gate/policy.yml', previous_filename: 'elsewhere.yml', status: 'renamed' }]);
+    fake.state.setPullFiles(REPO, 3, [
+      { filename: 'gate/policy-old.yml', previous_filename: 'gate/policy.yml', status: 'renamed' },
+    ]);
+    fake.state.setPullFiles(REPO, 4, [
+      { filename: 'gate/policy.yml', previous_filename: 'elsewhere.yml', status: 'renamed' },
+    ]);
     expect([await changes(1), await changes(2), await changes(3), await changes(4)]).toEqual([true, false, true, true]);
   });
 });
@@ -385,14 +477,30 @@ describe('baseline artifact', () => {
   afterEach(() => rm(directory, { recursive: true, force: true }));
 
   it('takes the newest successful run on the branch that still has the artifact, and extracts it', async () => {
-    const zip = writeZip({ 'baseline.jsonl': '{"id":1,"score":0.9}\n', 'meta/info.json': '{"model":"v1"}' }, { deflate: true });
+    const zip = writeZip(
+      { 'baseline.jsonl': '{"id":1,"score":0.9}\n', 'meta/info.json': '{"model":"v1"}' },
+      { deflate: true },
+    );
     const withIt = fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-1' });
     fake.state.addArtifact(withIt.id, { name: 'baseline', zip });
     fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-2' }); // uploaded nothing
-    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-3', conclusion: 'failure' }).id, { name: 'baseline', zip });
-    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-4', branch: 'dev' }).id, { name: 'baseline', zip });
-    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-5' }).id, { name: 'baseline', zip, expired: true });
-    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'other.yml', headSha: 'sha-6' }).id, { name: 'baseline', zip });
+    fake.state.addArtifact(
+      fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-3', conclusion: 'failure' }).id,
+      { name: 'baseline', zip },
+    );
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-4', branch: 'dev' }).id, {
+      name: 'baseline',
+      zip,
+    });
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'gate.yml', headSha: 'sha-5' }).id, {
+      name: 'baseline',
+      zip,
+      expired: true,
+    });
+    fake.state.addArtifact(fake.state.addRun(REPO, { workflow: 'other.yml', headSha: 'sha-6' }).id, {
+      name: 'baseline',
+      zip,
+    });
 
     const octokit = client();
     const query = { owner, repo, workflow: 'gate.yml', branch: 'main', artifactName: 'baseline' };
@@ -401,12 +509,16 @@ describe('baseline artifact', () => {
     expect(found).toEqual({ runId: withIt.id, artifactId: artifact?.id, headSha: 'sha-1' });
 
     const download = { owner, repo, artifactId: found?.artifactId ?? 0, destination: directory, maxBytes: 1024 ** 2 };
-    expect(await downloadBaselineArtifact(octokit, { ...download, file: 'meta/info.json' })).toBe(join(directory, 'meta', 'info.json'));
+    expect(await downloadBaselineArtifact(octokit, { ...download, file: 'meta/info.json' })).toBe(
+      join(directory, 'meta', 'info.json'),
+    );
     expect(await readFile(join(directory, 'meta', 'info.json'), 'utf8')).toBe('{"model":"v1"}');
     // Only the file asked for is extracted, and the downloaded zip is not left behind.
     expect(await readdir(directory)).toEqual(['meta']);
     // The blob listener refuses an Authorization header: fetch dropped it on the cross-origin redirect.
-    expect(fake.requestsTo('GET /_blob/artifacts/:id').map((r) => [r.status, r.authorization])).toEqual([[200, undefined]]);
+    expect(fake.requestsTo('GET /_blob/artifacts/:id').map((r) => [r.status, r.authorization])).toEqual([
+      [200, undefined],
+    ]);
 
     expect(await findBaselineArtifact(octokit, { ...query, artifactName: 'nothing' })).toBeUndefined();
   });

@@ -28,7 +28,11 @@ describe('line and record length limits', () => {
   it('stops at a JSONL line over 16 MiB, naming the file and the line', async () => {
     const text = `{"id":1}\n{"id":2,"pad":"${'x'.repeat(17 * MiB)}"}\n{"id":3}\n`;
     const error = await expectInputError(() => drain(readLineBatches(memorySource('big.jsonl', text, 1 * MiB))));
-    expect([error.file, error.line, error.problem]).toEqual(['big.jsonl', 2, 'a line longer than 16 MiB: is this file JSONL?']);
+    expect([error.file, error.line, error.problem]).toEqual([
+      'big.jsonl',
+      2,
+      'a line longer than 16 MiB: is this file JSONL?',
+    ]);
   });
 
   it('stops at the long line when it arrives in many small chunks', async () => {

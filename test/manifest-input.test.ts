@@ -41,7 +41,9 @@ describe('release manifest input errors name the file, line and field', () => {
     const error = parseError(`${base}kill_switch:\n  drill: {date: 2026-02-30}\n`);
     expect(error.line).toBe(4);
     expect(error.field).toBe('kill_switch.drill.date');
-    expect(error.message).toBe('release.yml, line 4, kill_switch.drill.date: expected a real date written as YYYY-MM-DD');
+    expect(error.message).toBe(
+      'release.yml, line 4, kill_switch.drill.date: expected a real date written as YYYY-MM-DD',
+    );
   });
 
   it('a percentage over 100', () => {

@@ -28,13 +28,28 @@ describe('manifestWeakenings', () => {
       const text = edit(COMPLETE_MANIFEST, 'risk_class: high', `risk_class: ${lower}`);
       const [finding, ...rest] = manifestWeakenings(BASE, head(text));
       expect(rest).toEqual([]);
-      expect(finding).toMatchObject({ id: 'manifest.weakened', severity: 'block', file: 'release.yml', line: lineOf(text, 'risk_class:') });
-      expect(finding?.message).toContain(`lowers risk_class from high (release.yml at the base commit abc1234) to ${lower}`);
+      expect(finding).toMatchObject({
+        id: 'manifest.weakened',
+        severity: 'block',
+        file: 'release.yml',
+        line: lineOf(text, 'risk_class:'),
+      });
+      expect(finding?.message).toContain(
+        `lowers risk_class from high (release.yml at the base commit abc1234) to ${lower}`,
+      );
     }
   });
 
   it('blocks each removed section, one finding per section', () => {
-    expect(MANIFEST_SECTIONS).toEqual(['eval_set', 'owners', 'rollout', 'kill_switch', 'monitoring', 'load_test', 'eval_coverage']);
+    expect(MANIFEST_SECTIONS).toEqual([
+      'eval_set',
+      'owners',
+      'rollout',
+      'kill_switch',
+      'monitoring',
+      'load_test',
+      'eval_coverage',
+    ]);
     const text = withoutSection(withoutSection(COMPLETE_MANIFEST, 'kill_switch'), 'monitoring');
     const findings = manifestWeakenings(BASE, head(text));
     expect(findings.map((f) => [f.id, f.severity, /removes the (\w+) section/.exec(f.message)?.[1]])).toEqual([
@@ -54,7 +69,8 @@ describe('manifestWeakenings', () => {
 
 describe('waiving manifest.weakened', () => {
   const lowered = edit(COMPLETE_MANIFEST, 'risk_class: high', 'risk_class: low');
-  const waiver = (by: string) => `${lowered}waivers:\n  - {finding: manifest.weakened, reason: reclassified after review, accepted_by: "${by}", expires: 2026-11-30}\n`;
+  const waiver = (by: string) =>
+    `${lowered}waivers:\n  - {finding: manifest.weakened, reason: reclassified after review, accepted_by: "${by}", expires: 2026-11-30}\n`;
   const options = { today: '2026-11-23', maxDays: 30, requireVerified: false, author: 'dave' };
 
   it('needs a verified approver even when the policy does not require verified waivers', () => {
@@ -63,7 +79,9 @@ describe('waiving manifest.weakened', () => {
     const unverifiable = applyWaivers(findings, document, options);
     expect(unverifiable.waivers[0]?.status).toBe('unverified');
     expect(unverifiable.findings.find((f) => f.id === 'manifest.weakened')?.waiver).toBeUndefined();
-    expect(unverifiable.findings.find((f) => f.id === 'waiver.unverified')?.message).toContain('may only be waived by an approver with write access');
+    expect(unverifiable.findings.find((f) => f.id === 'waiver.unverified')?.message).toContain(
+      'may only be waived by an approver with write access',
+    );
 
     const notApproved = applyWaivers(findings, document, { ...options, verifiedApprovals: ['bob'] });
     expect(notApproved.waivers[0]?.status).toBe('unverified');
@@ -79,7 +97,16 @@ describe('waiving manifest.weakened', () => {
       incumbent: await openFileSource('examples/incumbent.jsonl'),
       candidate: await openFileSource('examples/candidate.jsonl'),
       policy: { path: 'policy.yml', text: 'readiness: {require_verified_waivers: false}\n', sha256: 'p' },
-      manifest: { path: 'release.yml', text: example.replace('risk_class: high', 'risk_class: low').replace('waivers: []', 'waivers:\n  - {finding: manifest.weakened, reason: r, accepted_by: "@alice", expires: 2026-11-30}'), sha256: 'm' },
+      manifest: {
+        path: 'release.yml',
+        text: example
+          .replace('risk_class: high', 'risk_class: low')
+          .replace(
+            'waivers: []',
+            'waivers:\n  - {finding: manifest.weakened, reason: r, accepted_by: "@alice", expires: 2026-11-30}',
+          ),
+        sha256: 'm',
+      },
       baseManifest: { label: 'release.yml at the base commit', text: example },
       readiness: { today: '2026-11-23', evidenceExists: () => true, requireVerifiedWaiversByDefault: false },
       tool: { name: 'model-release-gate', version: 'test' },
@@ -106,9 +133,35 @@ describe('the CLI with --base-manifest (bundled)', () => {
     const example = readFileSync('examples/release-manifest.yml', 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'mrg-weak-'));
     const head = join(dir, 'head.yml');
-    writeFileSync(head, example.replace('risk_class: high', 'risk_class: low').replace('waivers: []', 'waivers:\n  - {finding: manifest.weakened, reason: r, accepted_by: "@alice", expires: 2026-11-30}'));
+    writeFileSync(
+      head,
+      example
+        .replace('risk_class: high', 'risk_class: low')
+        .replace(
+          'waivers: []',
+          'waivers:\n  - {finding: manifest.weakened, reason: r, accepted_by: "@alice", expires: 2026-11-30}',
+        ),
+    );
     const check = (...extra: string[]) =>
-      spawnSync(process.execPath, ['dist/cli/index.js', 'check', '--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--manifest', head, '--today', '2026-11-23', '--format', 'json', ...extra], { encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          'dist/cli/index.js',
+          'check',
+          '--incumbent',
+          'examples/incumbent.jsonl',
+          '--candidate',
+          'examples/candidate.jsonl',
+          '--manifest',
+          head,
+          '--today',
+          '2026-11-23',
+          '--format',
+          'json',
+          ...extra,
+        ],
+        { encoding: 'utf8' },
+      );
     const blocked = check('--base-manifest', 'examples/release-manifest.yml');
     expect(blocked.status).toBe(1);
     const report = JSON.parse(blocked.stdout) as { findings: { id: string; waiver?: unknown }[] };

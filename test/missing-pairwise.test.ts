@@ -30,7 +30,10 @@ const finding = (report: GateReport, id: string) => report.findings.filter((f) =
 describe('examples dropped for a missing value are left out pairwise, not counted as unmatched', () => {
   it('the candidate drops 3 of 100 rows: 97 pairs, values.missing on the candidate side, no ids.unmatched finding', async () => {
     const dropped = new Set([10, 50, 90]);
-    const report = await gate(table(ids(100), (i) => (i % 5) / 4), table(ids(100), (i) => (dropped.has(i) ? null : (i % 5) / 4)));
+    const report = await gate(
+      table(ids(100), (i) => (i % 5) / 4),
+      table(ids(100), (i) => (dropped.has(i) ? null : (i % 5) / 4)),
+    );
     const overall = report.comparisons.filter((c) => c.cohort === 'overall');
     expect(overall.map((c) => [c.metric, c.n_paired])).toEqual([['answer_v1_score', 97]]);
     expect(ids_(report).filter((id) => id.startsWith('ids.unmatched'))).toEqual([]);
@@ -39,7 +42,7 @@ describe('examples dropped for a missing value are left out pairwise, not counte
         id: 'values.missing',
         severity: 'warn',
         message:
-          '3 value(s) in the candidate file were missing (3 example(s) dropped), 3% of the examples read; 3 example(s) left out on both sides because the candidate\'s value was missing (their partners in the incumbent file are not counted as unmatched); inputs.missing_values says what a missing value becomes',
+          "3 value(s) in the candidate file were missing (3 example(s) dropped), 3% of the examples read; 3 example(s) left out on both sides because the candidate's value was missing (their partners in the incumbent file are not counted as unmatched); inputs.missing_values says what a missing value becomes",
       },
     ]);
     // 3% against 0%: above the default max_missing_rate_gap (2%), so the gap still blocks, once.
@@ -63,16 +66,26 @@ describe('examples dropped for a missing value are left out pairwise, not counte
       expect.stringMatching(/^1 of 39 example id\(s\) in the candidate file .* \(e\.g\. "x0"\)$/),
     ]);
     expect(finding(report, 'values.missing').map((f) => f.message)).toEqual([
-      expect.stringContaining('in the incumbent file were missing (1 example(s) dropped), 2.5% of the examples read; 1 example(s) left out on both sides because the incumbent\'s value was missing'),
-      expect.stringContaining('in the candidate file were missing (1 example(s) dropped), 2.5% of the examples read; 1 example(s) left out on both sides because the candidate\'s value was missing'),
+      expect.stringContaining(
+        "in the incumbent file were missing (1 example(s) dropped), 2.5% of the examples read; 1 example(s) left out on both sides because the incumbent's value was missing",
+      ),
+      expect.stringContaining(
+        "in the candidate file were missing (1 example(s) dropped), 2.5% of the examples read; 1 example(s) left out on both sides because the candidate's value was missing",
+      ),
     ]);
   });
 
   it('the reader records the dropped ids in its tally, as plain data that crosses a worker boundary', async () => {
-    const columns = await parseExampleColumns(memorySource('eval_results_table.json', table(['a', 'b', 'c', 'd'], (i) => (i % 2 === 0 ? null : 1))), {
-      reader: 'mlflow-table',
-      options: { missingValues: 'drop' },
-    });
+    const columns = await parseExampleColumns(
+      memorySource(
+        'eval_results_table.json',
+        table(['a', 'b', 'c', 'd'], (i) => (i % 2 === 0 ? null : 1)),
+      ),
+      {
+        reader: 'mlflow-table',
+        options: { missingValues: 'drop' },
+      },
+    );
     expect(columns.ids).toEqual(['b', 'd']);
     expect(columns.tally?.droppedIds).toEqual(['a', 'c']);
     expect(structuredClone(columns.tally)).toEqual(columns.tally);

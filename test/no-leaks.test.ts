@@ -30,11 +30,21 @@ const HOSTILE_NAMES = [
   '#123 GH-7',
 ];
 
-const record = (id: number, cohorts: string[], correct: boolean, metrics: Record<string, number> = { m: id % 7 }): string => JSON.stringify({ id, cohorts, correct, metrics });
+const record = (
+  id: number,
+  cohorts: string[],
+  correct: boolean,
+  metrics: Record<string, number> = { m: id % 7 },
+): string => JSON.stringify({ id, cohorts, correct, metrics });
 
 /** Valid data whose cohort names and a metric name are hostile: the gate runs and reports them. */
 function hostileData(shift: number): string {
-  const lines = Array.from({ length: 900 }, (_, i) => record(i, [HOSTILE_NAMES[i % HOSTILE_NAMES.length] ?? 'x'], (i + shift) % 4 !== 0, { m: i % 7, 'lat\n::error::ms ##[x]': i % 11 }));
+  const lines = Array.from({ length: 900 }, (_, i) =>
+    record(i, [HOSTILE_NAMES[i % HOSTILE_NAMES.length] ?? 'x'], (i + shift) % 4 !== 0, {
+      m: i % 7,
+      'lat\n::error::ms ##[x]': i % 11,
+    }),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,16 +74,32 @@ const FILES: Record<string, string> = {
     .replace('"@acme/fraud-oncall"       #', '"\\e[2J@acme/oncall\\n::warning::x"       #')
     .replace('mechanism: feature flag fraud_model_v2', 'mechanism: "flag\\u2028::error::kill"')
     .replace('date: 2026-11-12', 'date: 2025-01-01')
-    .replace('waivers: []', 'waivers:\n  - {finding: "kill-switch.stale", reason: "ok\\n::add-mask::r", accepted_by: "@evil\\n::error::w", expires: 2026-12-01}'),
-  'bad-manifest.yml': 'model:\n  name: "m\\n::error::x"\n  candidate: "##[add-mask]2"\n  incumbent: "\\u001b[2J"\nrisk_class: "::warning::high"\n',
-  'summary-hostile.json': JSON.stringify({ schema: 'model-release-gate/summary@1', cohorts: { 'a\n::error::b': { n: 10 } } }),
+    .replace(
+      'waivers: []',
+      'waivers:\n  - {finding: "kill-switch.stale", reason: "ok\\n::add-mask::r", accepted_by: "@evil\\n::error::w", expires: 2026-12-01}',
+    ),
+  'bad-manifest.yml':
+    'model:\n  name: "m\\n::error::x"\n  candidate: "##[add-mask]2"\n  incumbent: "\\u001b[2J"\nrisk_class: "::warning::high"\n',
+  'summary-hostile.json': JSON.stringify({
+    schema: 'model-release-gate/summary@1',
+    cohorts: { 'a\n::error::b': { n: 10 } },
+  }),
 };
 
 /** One CLI run per case: argument lists after `check`. */
 const CASES: string[][] = [
   ['--incumbent', 'hostile-inc.jsonl', '--candidate', 'hostile-cand.jsonl'],
   ['--incumbent', 'hostile-inc.jsonl', '--candidate', 'hostile-cand.jsonl', '--policy', 'hostile-policy.yml'],
-  ['--incumbent', 'hostile-inc.jsonl', '--candidate', 'hostile-cand.jsonl', '--manifest', 'hostile-manifest.yml', '--author', '::error::me'],
+  [
+    '--incumbent',
+    'hostile-inc.jsonl',
+    '--candidate',
+    'hostile-cand.jsonl',
+    '--manifest',
+    'hostile-manifest.yml',
+    '--author',
+    '::error::me',
+  ],
   ['--incumbent', 'hostile-inc.jsonl', '--candidate', 'hostile-cand.jsonl', '--manifest', 'bad-manifest.yml'],
   ['--incumbent', 'key.jsonl', '--candidate', 'key.jsonl'],
   ['--incumbent', 'proto.jsonl', '--candidate', 'proto.jsonl'],
@@ -91,8 +117,22 @@ const CASES: string[][] = [
   ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--policy', 'hostile-key.yml'],
   ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--policy', 'proto.yml'],
   ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'no\n::error::such.jsonl'],
-  ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--columns', 'id=a\n::error::b'],
-  ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--format-in', '##[add-mask]x'],
+  [
+    '--incumbent',
+    'examples/incumbent.jsonl',
+    '--candidate',
+    'examples/candidate.jsonl',
+    '--columns',
+    'id=a\n::error::b',
+  ],
+  [
+    '--incumbent',
+    'examples/incumbent.jsonl',
+    '--candidate',
+    'examples/candidate.jsonl',
+    '--format-in',
+    '##[add-mask]x',
+  ],
   ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/blocked/candidate.jsonl'],
   ['--paired', 'test/fixtures/paired-summary/support-bot.json'],
   ...fixtureCases(),
@@ -135,7 +175,8 @@ describe('no input leaks into output as something active', () => {
   it('the Action', async () => {
     for (const args of CASES) {
       const inputs: Record<string, string> = {};
-      for (let i = 0; i < args.length; i += 2) inputs[(args[i] ?? '').replace(/^--/, '').replace('format-in', 'format')] = args[i + 1] ?? '';
+      for (let i = 0; i < args.length; i += 2)
+        inputs[(args[i] ?? '').replace(/^--/, '').replace('format-in', 'format')] = args[i + 1] ?? '';
       if (inputs.paired !== undefined) {
         inputs.incumbent = inputs.paired;
         inputs.candidate = inputs.paired;
@@ -144,7 +185,12 @@ describe('no input leaks into output as something active', () => {
       const what = JSON.stringify(args);
       expect(run.thrown, what).toBeUndefined();
       expect(['pass', 'warn', 'block', 'error'], what).toContain(run.outputs.verdict);
-      const texts = [...run.failed, ...run.info, ...run.warnings, ...run.annotations.flatMap((a) => [a.title, a.message, a.file ?? ''])];
+      const texts = [
+        ...run.failed,
+        ...run.info,
+        ...run.warnings,
+        ...run.annotations.flatMap((a) => [a.title, a.message, a.file ?? '']),
+      ];
       for (const text of texts) expectInert(text, what);
       expect(run.annotations.filter((a) => a.level === 'error').length).toBeLessThanOrEqual(10);
       expect(run.summary, what).not.toMatch(RAW_CONTROL);

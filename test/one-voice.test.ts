@@ -26,21 +26,41 @@ const run: RunContext = {
   tool,
   repository: 'acme/fraud-models',
   commit: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432',
-  pullRequest: { number: 42, author: 'dana', baseRef: 'main', baseSha: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0', headSha: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432' },
+  pullRequest: {
+    number: 42,
+    author: 'dana',
+    baseRef: 'main',
+    baseSha: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0',
+    headSha: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432',
+  },
   run: { id: '123456789', attempt: '1', url: runUrl },
-  policySource: { path: 'examples/policy.yml', origin: 'base', commit: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0', changedInPullRequest: false },
+  policySource: {
+    path: 'examples/policy.yml',
+    origin: 'base',
+    commit: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0',
+    changedInPullRequest: false,
+  },
   approvals: ['alice'],
   links: { run: runUrl, artifact: `${runUrl}/artifacts/987654`, report: `${runUrl}#summary-1` },
 };
 
 async function passReport(): Promise<GateReport> {
   // Cohorts named so that code-unit order and natural order differ: seg:2 must come before seg:10.
-  const records = Array.from({ length: 3000 }, (_, i) => ({ id: i, cohorts: [`seg:${[2, 10, 1][i % 3]}`], correct: i % 7 !== 0 }));
-  return runGate({ incumbent: memorySource('inc.jsonl', jsonl(records), 65536), candidate: memorySource('cand.jsonl', jsonl(records), 65536), tool });
+  const records = Array.from({ length: 3000 }, (_, i) => ({
+    id: i,
+    cohorts: [`seg:${[2, 10, 1][i % 3]}`],
+    correct: i % 7 !== 0,
+  }));
+  return runGate({
+    incumbent: memorySource('inc.jsonl', jsonl(records), 65536),
+    candidate: memorySource('cand.jsonl', jsonl(records), 65536),
+    tool,
+  });
 }
 
 const warnReport = (): Promise<GateReport> => exampleReport('examples/candidate.jsonl');
-const blockReport = (): Promise<GateReport> => exampleReport('examples/blocked/candidate.jsonl', readFileSync('examples/release-manifest.yml', 'utf8'));
+const blockReport = (): Promise<GateReport> =>
+  exampleReport('examples/blocked/candidate.jsonl', readFileSync('examples/release-manifest.yml', 'utf8'));
 
 async function exampleReport(candidate: string, manifest?: string): Promise<GateReport> {
   return runGate({
@@ -48,22 +68,36 @@ async function exampleReport(candidate: string, manifest?: string): Promise<Gate
     candidate: await openFileSource(candidate),
     policy: await readSmallFile('examples/policy.yml'),
     manifest: manifest === undefined ? undefined : { path: 'release-manifest.yml', text: manifest, sha256: 'm' },
-    readiness: { today: '2026-11-23', evidenceExists: (p) => p.startsWith('examples/evidence/'), author: 'dana', verifiedApprovals: ['alice'], requireVerifiedWaiversByDefault: true },
+    readiness: {
+      today: '2026-11-23',
+      evidenceExists: (p) => p.startsWith('examples/evidence/'),
+      author: 'dana',
+      verifiedApprovals: ['alice'],
+      requireVerifiedWaiversByDefault: true,
+    },
     tool,
   });
 }
 
 /** Every output of one report, the summary and report.md as publishResults writes them. */
-async function outputs(report: GateReport): Promise<Record<'comment' | 'summary' | 'reportMd' | 'text' | 'html', string>> {
+async function outputs(
+  report: GateReport,
+): Promise<Record<'comment' | 'summary' | 'reportMd' | 'text' | 'html', string>> {
   const files = new Map<string, string>();
   let summary = '';
-  await publishResults(report, run, { outDir: 'out', gateId: 'fraud-clf', comment: false, uploadArtifact: false, artifactName: 'x' }, undefined, {
-    writeFile: async (path, text) => void files.set(path, text),
-    joinPath: (dir, name) => `${dir}/${name}`,
-    writeSummary: async (markdown) => void (summary = markdown),
-    warning: () => undefined,
-    info: () => undefined,
-  });
+  await publishResults(
+    report,
+    run,
+    { outDir: 'out', gateId: 'fraud-clf', comment: false, uploadArtifact: false, artifactName: 'x' },
+    undefined,
+    {
+      writeFile: async (path, text) => void files.set(path, text),
+      joinPath: (dir, name) => `${dir}/${name}`,
+      writeSummary: async (markdown) => void (summary = markdown),
+      warning: () => undefined,
+      info: () => undefined,
+    },
+  );
   return {
     comment: renderPullRequestComment(report, run, { gateId: 'fraud-clf' }),
     summary,
@@ -97,7 +131,9 @@ describe('one voice: every output opens with the same verdict and counts', () =>
       const expected = { headline: verdictLine(report), counts: countsLine(report.summary) };
       for (const [kind, text] of Object.entries(out)) expect({ kind, ...extract(text) }).toEqual({ kind, ...expected });
       // The verdict comes first in each: the comment after its hidden marker, the text on its first line.
-      expect(out.comment.split('\n')[1]).toBe(`## ${{ pass: '✅', warn: '⚠️', block: '⛔' }[verdict]} ${expected.headline}`);
+      expect(out.comment.split('\n')[1]).toBe(
+        `## ${{ pass: '✅', warn: '⚠️', block: '⛔' }[verdict]} ${expected.headline}`,
+      );
       expect(out.text.split('\n')[0]).toBe(expected.headline);
       expect(out.summary.split('\n')[0]).toBe(out.comment.split('\n')[1]);
       expect(out.summary).toBe(out.reportMd);
@@ -109,9 +145,15 @@ describe('one voice: every output opens with the same verdict and counts', () =>
 
   it('names the models from the manifest when there is one, else the files', async () => {
     const blocked = await outputs(await blockReport());
-    for (const text of Object.values(blocked)) expect(text).toMatch(/Candidate (<strong>|\*\*)?fraud-clf 2\.4\.0(<\/strong>|\*\*)? vs incumbent (<strong>|\*\*)?2\.3\.1/);
+    for (const text of Object.values(blocked))
+      expect(text).toMatch(
+        /Candidate (<strong>|\*\*)?fraud-clf 2\.4\.0(<\/strong>|\*\*)? vs incumbent (<strong>|\*\*)?2\.3\.1/,
+      );
     const warned = await outputs(await warnReport());
-    for (const text of Object.values(warned)) expect(text).toMatch(/Candidate (<strong>|\*\*)?examples\/candidate\.jsonl(<\/strong>|\*\*)? vs incumbent (<strong>|\*\*)?examples\/incumbent\.jsonl/);
+    for (const text of Object.values(warned))
+      expect(text).toMatch(
+        /Candidate (<strong>|\*\*)?examples\/candidate\.jsonl(<\/strong>|\*\*)? vs incumbent (<strong>|\*\*)?examples\/incumbent\.jsonl/,
+      );
   });
 
   it('puts what blocks first, and prints each cohort and finding once in the text', async () => {
@@ -121,7 +163,10 @@ describe('one voice: every output opens with the same verdict and counts', () =>
       expect(blocks).toBeGreaterThan(0);
       const afterCounts = text.indexOf('\n', text.indexOf(' compared: '));
       expect(blocks).toBeGreaterThan(afterCounts);
-      for (const later of ['Inconclusive', 'Readiness', 'cohorts pass', 'within their margins'].filter((l) => text.includes(l))) expect(text.indexOf(later, afterCounts)).toBeGreaterThan(blocks);
+      for (const later of ['Inconclusive', 'Readiness', 'cohorts pass', 'within their margins'].filter((l) =>
+        text.includes(l),
+      ))
+        expect(text.indexOf(later, afterCounts)).toBeGreaterThan(blocks);
     }
     const warn = renderText(await warnReport());
     // The old text printed each inconclusive cohort twice, in two number formats.
@@ -134,14 +179,25 @@ describe('one voice: every output opens with the same verdict and counts', () =>
 describe('cohorts in natural order', () => {
   it('sorts seg:2 before seg:10, overall first, and stays a total order', () => {
     const names = ['seg:10', 'seg:2', 'overall', 'seg:1', 'seg:02', 'seg:b', 'seg:', 'region:eu'];
-    expect([...names].sort(compareCohortNames)).toEqual(['overall', 'region:eu', 'seg:', 'seg:1', 'seg:02', 'seg:2', 'seg:10', 'seg:b']);
-    for (const a of names) for (const b of names) expect(Math.sign(compareCohortNames(a, b)) + Math.sign(compareCohortNames(b, a))).toBe(0);
+    expect([...names].sort(compareCohortNames)).toEqual([
+      'overall',
+      'region:eu',
+      'seg:',
+      'seg:1',
+      'seg:02',
+      'seg:2',
+      'seg:10',
+      'seg:b',
+    ]);
+    for (const a of names)
+      for (const b of names) expect(Math.sign(compareCohortNames(a, b)) + Math.sign(compareCohortNames(b, a))).toBe(0);
   });
 
   it('lists cohorts naturally in every output', async () => {
     const out = await outputs(await passReport());
     for (const text of [out.comment, out.summary, out.html]) {
-      const at = (name: string): number => text.indexOf(`seg:${name} `) >= 0 ? text.indexOf(`seg:${name} `) : text.indexOf(`seg:${name}<`);
+      const at = (name: string): number =>
+        text.indexOf(`seg:${name} `) >= 0 ? text.indexOf(`seg:${name} `) : text.indexOf(`seg:${name}<`);
       expect(at('1')).toBeGreaterThan(0);
       expect(at('1')).toBeLessThan(at('2'));
       expect(at('2')).toBeLessThan(at('10'));
@@ -151,21 +207,46 @@ describe('cohorts in natural order', () => {
 
 describe('too small to tell, or too close to the margin', () => {
   const close: Comparison = {
-    cohort: 'overall', metric: 'accuracy', statistic: 'proportion', direction: 'higher', status: 'inconclusive',
-    n_incumbent: 20_000, n_candidate: 20_000, n_paired: 20_000, incumbent: 0.9, candidate: 0.891, delta: -0.009, ci_low: -0.0101, ci_high: -0.008,
-    margin: 0.01, p_value: 0.3, p_adjusted: 0.6, mde: 0.0125, rare: false, required: false, inconclusive_setting: 'warn', method: 'Tango', note: null,
+    cohort: 'overall',
+    metric: 'accuracy',
+    statistic: 'proportion',
+    direction: 'higher',
+    status: 'inconclusive',
+    n_incumbent: 20_000,
+    n_candidate: 20_000,
+    n_paired: 20_000,
+    incumbent: 0.9,
+    candidate: 0.891,
+    delta: -0.009,
+    ci_low: -0.0101,
+    ci_high: -0.008,
+    margin: 0.01,
+    p_value: 0.3,
+    p_adjusted: 0.6,
+    mde: 0.0125,
+    rare: false,
+    required: false,
+    inconclusive_setting: 'warn',
+    method: 'Tango',
+    note: null,
   };
 
   it('a narrow interval across the margin on 20,000 examples is not "too small to tell"', () => {
     expect(isThinData(close)).toBe(false);
-    expect(inconclusivePhrase(close, (t) => t)).toBe('worse by about 0.9 pts; cannot rule out a drop beyond the margin of 1.0 pts');
+    expect(inconclusivePhrase(close, (t) => t)).toBe(
+      'worse by about 0.9 pts; cannot rule out a drop beyond the margin of 1.0 pts',
+    );
   });
 
   it('says so through the gate, in the headline and the rows, for 20,000 examples 0.9 pts worse', async () => {
     // 180 of 20,000 examples flip from right to wrong: Δ = −0.9 pts, a narrow interval around the 1-pt margin.
     const incumbent = Array.from({ length: 20_000 }, (_, i) => ({ id: i, cohorts: ['all'], correct: i % 10 !== 0 }));
     const candidate = incumbent.map((r, i) => ({ ...r, correct: r.correct && !(i % 10 === 1 && i < 1800) }));
-    const report = await runGate({ incumbent: memorySource('inc.jsonl', jsonl(incumbent), 1 << 20), candidate: memorySource('cand.jsonl', jsonl(candidate), 1 << 20), tool });
+    const report = await runGate({
+      incumbent: memorySource('inc.jsonl', jsonl(incumbent), 1 << 20),
+      candidate: memorySource('cand.jsonl', jsonl(candidate), 1 << 20),
+      tool,
+    });
     const row = report.comparisons.find((c) => c.cohort === 'all');
     expect(row?.status).toBe('inconclusive');
     expect(row?.delta).toBeCloseTo(-0.009, 12);
@@ -178,7 +259,9 @@ describe('too small to tell, or too close to the margin', () => {
   it('thin data (MDE more than twice the margin, or nothing detectable) is', () => {
     const thin = { ...close, n_paired: 40, mde: 0.28, delta: -0.05 };
     expect(isThinData(thin)).toBe(true);
-    expect(inconclusivePhrase(thin, (t) => t)).toBe('too small to tell: observed −5.0 pts, could only detect a drop of 28.0 pts or more');
+    expect(inconclusivePhrase(thin, (t) => t)).toBe(
+      'too small to tell: observed −5.0 pts, could only detect a drop of 28.0 pts or more',
+    );
     expect(isThinData({ ...close, mde: null })).toBe(true);
     expect(isThinData({ ...close, mde: 0.02 })).toBe(false);
     expect(isThinData({ ...close, mde: 0.0201 })).toBe(true);

@@ -22,7 +22,9 @@ async function gate(policyText: string | undefined) {
 }
 
 const patternFindings = (report: Awaited<ReturnType<typeof gate>>) =>
-  report.findings.filter((f) => f.id === 'policy.pattern-matches-nothing').map((f) => ({ line: f.line, file: f.file, message: f.message, severity: f.severity }));
+  report.findings
+    .filter((f) => f.id === 'policy.pattern-matches-nothing')
+    .map((f) => ({ line: f.line, file: f.file, message: f.message, severity: f.severity }));
 
 describe('policy cohort patterns that match no cohort', () => {
   it('block a track list that untracks everything, at the pattern line, with the case-insensitive match first', async () => {
@@ -61,13 +63,17 @@ describe('policy cohort patterns that match no cohort', () => {
     expect(found[0]?.message).toMatch(/Nearest cohort names: "lang:de", "lang:en", /);
     expect(found[3]?.message).toMatch(/Nearest cohort names: "region:eu", /);
     // region:apac: absent, literal and required → cohort.missing (blocking), and no second finding.
-    expect(report.findings.filter((f) => f.id === 'cohort.missing' && f.cohort === 'region:apac').map((f) => f.severity)).toEqual(['block']);
+    expect(
+      report.findings.filter((f) => f.id === 'cohort.missing' && f.cohort === 'region:apac').map((f) => f.severity),
+    ).toEqual(['block']);
     expect(found.some((f) => f.message.includes('region:apac'))).toBe(false);
   });
 
   it('say nothing for the default policy or patterns that match', async () => {
     expect(patternFindings(await gate(undefined))).toEqual([]);
-    const report = await gate('cohorts:\n  track: ["region:*", "lang:de"]\n  ignore: ["lang:de"]\n  required: ["region:eu"]\n  overrides:\n    "region:*":\n      min_n: 5\n');
+    const report = await gate(
+      'cohorts:\n  track: ["region:*", "lang:de"]\n  ignore: ["lang:de"]\n  required: ["region:eu"]\n  overrides:\n    "region:*":\n      min_n: 5\n',
+    );
     expect(patternFindings(report)).toEqual([]);
     expect(report.findings.filter((f) => f.severity === 'block')).toEqual([]);
   });

@@ -11,7 +11,14 @@ describe('policy', () => {
     expect(policy.alpha).toBe(0.05);
     expect(policy.correction).toBe('holm');
     expect(policy.inconclusive).toBe('warn');
-    expect(policy.cohorts).toEqual({ track: ['*'], ignore: [], required: [], min_n: 1, rare_below: 200, overrides: {} });
+    expect(policy.cohorts).toEqual({
+      track: ['*'],
+      ignore: [],
+      required: [],
+      min_n: 1,
+      rare_below: 200,
+      overrides: {},
+    });
     expect(metricSettings(policy, 'accuracy', 'binary')).toEqual({
       gated: true,
       direction: 'higher',
@@ -39,7 +46,8 @@ describe('policy', () => {
     expect(metricSettings(policy, 'constructor', 'binary').margin).toEqual({ kind: 'absolute', value: 0.1 });
     expect(Object.keys(policy.cohorts.overrides).sort()).toEqual(['__proto__', 'prototype']);
     // A continuous metric the policy does not name is reported, not gated, whatever its name.
-    for (const name of ['toString', 'hasOwnProperty', 'valueOf']) expect(metricSettings(defaultPolicy(), name, 'continuous').gated).toBe(false);
+    for (const name of ['toString', 'hasOwnProperty', 'valueOf'])
+      expect(metricSettings(defaultPolicy(), name, 'continuous').gated).toBe(false);
   });
 
   it('parses relative margins and named continuous metrics', () => {

@@ -17,11 +17,17 @@ const environment: ReadinessEnvironment = {
   requireVerifiedWaiversByDefault: false,
 };
 
-async function gate(manifest: string | undefined, options: { policy?: string; environment?: Partial<ReadinessEnvironment> } = {}) {
+async function gate(
+  manifest: string | undefined,
+  options: { policy?: string; environment?: Partial<ReadinessEnvironment> } = {},
+) {
   return runGate({
     incumbent: await openFileSource('examples/incumbent.jsonl'),
     candidate: await openFileSource('examples/candidate.jsonl'),
-    policy: options.policy === undefined ? await readSmallFile('examples/policy.yml') : { path: 'policy.yml', text: options.policy, sha256: 'p' },
+    policy:
+      options.policy === undefined
+        ? await readSmallFile('examples/policy.yml')
+        : { path: 'policy.yml', text: options.policy, sha256: 'p' },
     manifest: manifest === undefined ? undefined : { path: 'release-manifest.yml', text: manifest, sha256: 'm' },
     readiness: { ...environment, ...options.environment },
     tool,
@@ -58,7 +64,11 @@ describe('readiness in the gate', () => {
     expect(report.verdict).toBe('block');
     expect(report.readiness.items.find((i) => i.id === 'kill_switch')?.status).toBe('finding');
     const annotation = annotationsOf(report).find((a) => a.title.endsWith('kill-switch.stale'));
-    expect(annotation).toMatchObject({ level: 'error', file: 'release-manifest.yml', line: lineOf(staleDrill, 'date: 2026-09-02') });
+    expect(annotation).toMatchObject({
+      level: 'error',
+      file: 'release-manifest.yml',
+      line: lineOf(staleDrill, 'date: 2026-09-02'),
+    });
     expectGolden('test/golden/readiness-block.md', renderMarkdown(report));
   });
 
@@ -92,7 +102,10 @@ describe('readiness in the gate', () => {
     const report = await gate(waived, { environment: { requireVerifiedWaiversByDefault: true } });
     expect(report.verdict).toBe('block');
     expect(report.readiness.waivers[0]?.status).toBe('unverified');
-    const policyOverride = await gate(waived, { policy: 'readiness: {require_verified_waivers: false}\n', environment: { requireVerifiedWaiversByDefault: true } });
+    const policyOverride = await gate(waived, {
+      policy: 'readiness: {require_verified_waivers: false}\n',
+      environment: { requireVerifiedWaiversByDefault: true },
+    });
     expect(policyOverride.readiness.waivers[0]?.status).toBe('applied');
   });
 

@@ -6,7 +6,12 @@ const KOREAN = 'test/fixtures/real/deepeval/korean-qa';
 
 describe.each(RUNNERS)('real DeepEval runs through the CLI (%s)', (_, check) => {
   it('12 test cases paired by input; the candidate’s errored metric is a failure (not missing data), too few to tell', async () => {
-    const { code, report } = await check(['--incumbent', `${KOREAN}/incumbent-latest_test_run.json`, '--candidate', `${KOREAN}/candidate-latest_test_run.json`]);
+    const { code, report } = await check([
+      '--incumbent',
+      `${KOREAN}/incumbent-latest_test_run.json`,
+      '--candidate',
+      `${KOREAN}/candidate-latest_test_run.json`,
+    ]);
     expect(code).toBe(0);
     expect(report?.inputs.incumbent.format).toBe('deepeval');
     expect(report?.design).toBe('paired');
@@ -20,8 +25,15 @@ describe.each(RUNNERS)('real DeepEval runs through the CLI (%s)', (_, check) => 
 
   it('refuses the link-only .latest_test_run.json with the fix', async () => {
     const link = 'test/fixtures/real/deepeval/link-only/latest_test_run.json';
-    const { code, stderr } = await check(['--incumbent', link, '--candidate', `${KOREAN}/candidate-latest_test_run.json`]);
+    const { code, stderr } = await check([
+      '--incumbent',
+      link,
+      '--candidate',
+      `${KOREAN}/candidate-latest_test_run.json`,
+    ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/latest_test_run\.json, testRunLink: this \.latest_test_run\.json holds only the link .*DEEPEVAL_RESULTS_FOLDER/);
+    expect(stderr).toMatch(
+      /latest_test_run\.json, testRunLink: this \.latest_test_run\.json holds only the link .*DEEPEVAL_RESULTS_FOLDER/,
+    );
   });
 });

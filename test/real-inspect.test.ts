@@ -5,10 +5,19 @@ import { RUNNERS } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/inspect';
 const PAIRS = {
-  derived: ['--incumbent', `${R}/popularity-0.3.95/incumbent.json`, '--candidate', `${R}/popularity-0.3.95/candidate.json`],
-  versions: ['--incumbent', `${R}/popularity-across-versions/log_formats.json`, '--candidate', `${R}/popularity-across-versions/log_read_sample.json`],
+  derived: [
+    '--incumbent',
+    `${R}/popularity-0.3.95/incumbent.json`,
+    '--candidate',
+    `${R}/popularity-0.3.95/candidate.json`,
+  ],
+  versions: [
+    '--incumbent',
+    `${R}/popularity-across-versions/log_formats.json`,
+    '--candidate',
+    `${R}/popularity-across-versions/log_read_sample.json`,
+  ],
 };
-
 
 for (const [where, check] of RUNNERS) {
   describe(`real inspect_ai logs (${where})`, () => {
@@ -29,7 +38,13 @@ for (const [where, check] of RUNNERS) {
       const { code, report } = await check(PAIRS.versions);
       expect(code).toBe(0);
       expect(report?.inputs.candidate.format).toBe('inspect');
-      expect(report?.comparisons.find((c) => c.metric === 'match')).toMatchObject({ cohort: 'overall', n_paired: 1, incumbent: 0, candidate: 1, status: 'inconclusive' });
+      expect(report?.comparisons.find((c) => c.metric === 'match')).toMatchObject({
+        cohort: 'overall',
+        n_paired: 1,
+        incumbent: 0,
+        candidate: 1,
+        status: 'inconclusive',
+      });
       expect(report?.verdict).toBe('warn');
     });
   });

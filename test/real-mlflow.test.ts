@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { RUNNERS, cohortsOf, findingIds } from './helpers/real-pair.js';
 
 const D = 'test/fixtures/real/mlflow/math-tutor';
-const PAIR = ['--incumbent', `${D}/incumbent-eval_results_table.json`, '--candidate', `${D}/candidate-eval_results_table.json`];
+const PAIR = [
+  '--incumbent',
+  `${D}/incumbent-eval_results_table.json`,
+  '--candidate',
+  `${D}/candidate-eval_results_table.json`,
+];
 
 describe.each(RUNNERS)('real MLflow table through the CLI (%s)', (_, check) => {
   it('reads the file with null judge scores: rows paired by question text, the null rows left out on both sides', async () => {
@@ -24,6 +29,8 @@ describe.each(RUNNERS)('real MLflow table through the CLI (%s)', (_, check) => {
   it('with inputs.missing_values: error, names the first null score', async () => {
     const { code, stderr } = await check([...PAIR, '--policy', 'test/fixtures/real/mlflow/missing-error-policy.yml']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/incumbent-eval_results_table\.json, line 1, data\[2\]\[7\]: row 2, column "answer_correctness\/v1\/score": the value is missing/);
+    expect(stderr).toMatch(
+      /incumbent-eval_results_table\.json, line 1, data\[2\]\[7\]: row 2, column "answer_correctness\/v1\/score": the value is missing/,
+    );
   });
 });

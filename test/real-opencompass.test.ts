@@ -4,9 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { RUNNERS } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/opencompass';
-const SUMMARIES = ['--incumbent', `${R}/summary-llama3.2-1b-instruct/summary_20250604_224810.csv`, '--candidate', `${R}/summary-llama3.2-1b-instruct/summary_20250607_150548.csv`];
-const PREDICTIONS = ['--incumbent', `${R}/predictions-arc-c/1b-instruct/ARC-c_0.json`, '--candidate', `${R}/predictions-arc-c/3b/ARC-c_0.json`];
-
+const SUMMARIES = [
+  '--incumbent',
+  `${R}/summary-llama3.2-1b-instruct/summary_20250604_224810.csv`,
+  '--candidate',
+  `${R}/summary-llama3.2-1b-instruct/summary_20250607_150548.csv`,
+];
+const PREDICTIONS = [
+  '--incumbent',
+  `${R}/predictions-arc-c/1b-instruct/ARC-c_0.json`,
+  '--candidate',
+  `${R}/predictions-arc-c/3b/ARC-c_0.json`,
+];
 
 for (const [where, check] of RUNNERS) {
   describe(`real OpenCompass outputs (${where})`, () => {
@@ -28,7 +37,9 @@ for (const [where, check] of RUNNERS) {
     it('gen-mode predictions of Llama-3.2-1B-Instruct and -3B on ARC-c part 0: refused as raw generations', async () => {
       const { code, stderr } = await check(PREDICTIONS);
       expect(code).toBe(2);
-      expect(stderr).toContain(`${R}/predictions-arc-c/1b-instruct/ARC-c_0.json, prediction: 37 of 37 predictions are free text`);
+      expect(stderr).toContain(
+        `${R}/predictions-arc-c/1b-instruct/ARC-c_0.json, prediction: 37 of 37 predictions are free text`,
+      );
       expect(stderr).toContain('--dump-eval-details');
     });
   });

@@ -8,7 +8,12 @@ const ALEXNET = 'test/fixtures/real/ragas/alexnet-llama3-vs-llama3.1';
 describe.each(RUNNERS)('real Ragas tables through the CLI (%s)', (_, check) => {
   it('Ragas 0.2 CSV, two committed runs over the same 4 questions: paired by question, gated as the policy names', async () => {
     const { code, report } = await check([
-      '--incumbent', `${BOOKS}/incumbent-ragas_evaluation.csv`, '--candidate', `${BOOKS}/candidate-ragas_evaluation.csv`, '--policy', `${BOOKS}/policy.yml`,
+      '--incumbent',
+      `${BOOKS}/incumbent-ragas_evaluation.csv`,
+      '--candidate',
+      `${BOOKS}/candidate-ragas_evaluation.csv`,
+      '--policy',
+      `${BOOKS}/policy.yml`,
     ]);
     expect(code).toBe(0);
     expect(report?.inputs.incumbent.format).toBe('ragas');
@@ -24,9 +29,12 @@ describe.each(RUNNERS)('real Ragas tables through the CLI (%s)', (_, check) => {
 
   it('Ragas 0.1 CSV, llama3 vs llama3.1 judged by llama3.1: the candidate’s judge failed on more rows, so the gate blocks', async () => {
     const { code, report } = await check([
-      '--incumbent', `${ALEXNET}/incumbent-HistoryOfAlexnetDataset_query_llama3_eval_llama3.1.csv`,
-      '--candidate', `${ALEXNET}/candidate-HistoryOfAlexnetDataset_query_llama3.1_eval_llama3.1.csv`,
-      '--policy', `${ALEXNET}/policy.yml`,
+      '--incumbent',
+      `${ALEXNET}/incumbent-HistoryOfAlexnetDataset_query_llama3_eval_llama3.1.csv`,
+      '--candidate',
+      `${ALEXNET}/candidate-HistoryOfAlexnetDataset_query_llama3.1_eval_llama3.1.csv`,
+      '--policy',
+      `${ALEXNET}/policy.yml`,
     ]);
     expect(code).toBe(1);
     expect(report?.inputs.candidate.format).toBe('ragas');
@@ -38,9 +46,13 @@ describe.each(RUNNERS)('real Ragas tables through the CLI (%s)', (_, check) => {
     // One missing judgement counts once: the 4 incumbent questions whose candidate row was dropped are
     // said in values.missing, not reported again as unmatched ids (no ids.unmatched-share).
     expect(findingIds(report)).toEqual(['cohort.inconclusive', 'values.missing', 'values.missing-rate-gap']);
-    expect(report?.findings.filter((f) => f.severity === 'block').map((f) => f.id)).toEqual(['values.missing-rate-gap']);
-    expect(report?.findings.find((f) => f.id === 'values.missing' && f.message.includes('candidate file'))?.message).toContain(
-      '24 example(s) dropped), 96% of the examples read; 4 example(s) left out on both sides because the candidate\'s value was missing',
+    expect(report?.findings.filter((f) => f.severity === 'block').map((f) => f.id)).toEqual([
+      'values.missing-rate-gap',
+    ]);
+    expect(
+      report?.findings.find((f) => f.id === 'values.missing' && f.message.includes('candidate file'))?.message,
+    ).toContain(
+      "24 example(s) dropped), 96% of the examples read; 4 example(s) left out on both sides because the candidate's value was missing",
     );
   });
 });

@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { RUNNERS, type RealReport } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/sklearn';
-const pair = (dir: string, incumbent = 'incumbent.json', candidate = 'candidate.json'): string[] => ['--incumbent', `${R}/${dir}/${incumbent}`, '--candidate', `${R}/${dir}/${candidate}`];
-
+const pair = (dir: string, incumbent = 'incumbent.json', candidate = 'candidate.json'): string[] => [
+  '--incumbent',
+  `${R}/${dir}/${incumbent}`,
+  '--candidate',
+  `${R}/${dir}/${candidate}`,
+];
 
 /** cohort → [n per side, status, incumbent accuracy, candidate accuracy]. */
 function rows(report: RealReport | undefined): Record<string, [number, string, number | null, number | null]> {
@@ -28,7 +32,9 @@ for (const [where, check] of RUNNERS) {
       expect(report?.inputs.incumbent.format).toBe('sklearn');
       expect(report?.inputs.candidate.format).toBe('sklearn');
       expect(report?.design).toBe('unpaired');
-      expect(report?.inputs.incumbent.notes).toEqual(['supports written as whole floats (1509.0) were read as counts of examples, as scikit-learn and pandas write them']);
+      expect(report?.inputs.incumbent.notes).toEqual([
+        'supports written as whole floats (1509.0) were read as counts of examples, as scikit-learn and pandas write them',
+      ]);
       const r = rows(report);
       expect(Object.keys(r).sort()).toEqual(['label:0', 'label:1', 'label:2', 'label:3', 'label:4', 'overall']);
       expect(r.overall?.slice(0, 2)).toEqual([7711, 'pass']);
@@ -48,7 +54,12 @@ for (const [where, check] of RUNNERS) {
       const r = rows(report);
       expect(Object.keys(r).sort()).toEqual(['label:-1', 'label:0', 'label:1', 'overall']);
       expect(r.overall).toEqual([9199, 'pass', expect.closeTo(7983 / 9199, 9), expect.closeTo(7985 / 9199, 9)]);
-      expect(r['label:-1']).toEqual([2083, 'inconclusive', expect.closeTo(1629 / 2083, 9), expect.closeTo(1629 / 2083, 9)]);
+      expect(r['label:-1']).toEqual([
+        2083,
+        'inconclusive',
+        expect.closeTo(1629 / 2083, 9),
+        expect.closeTo(1629 / 2083, 9),
+      ]);
       expect(report?.verdict).toBe('warn');
     });
 

@@ -9,13 +9,34 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RUNNERS, cohortsOf, findingIds, type RealReport } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/table';
-const check = (dir: string, mapping: string, incumbent = `${R}/${dir}/incumbent.csv`, candidate = `${R}/${dir}/candidate.csv`): string[] => [
-  '--incumbent', incumbent, '--candidate', candidate, '--columns', mapping, '--policy', `${R}/${dir}/policy.yml`,
+const check = (
+  dir: string,
+  mapping: string,
+  incumbent = `${R}/${dir}/incumbent.csv`,
+  candidate = `${R}/${dir}/candidate.csv`,
+): string[] => [
+  '--incumbent',
+  incumbent,
+  '--candidate',
+  candidate,
+  '--columns',
+  mapping,
+  '--policy',
+  `${R}/${dir}/policy.yml`,
 ];
 
-interface Comparison { cohort: string; metric: string; status: string; n_paired: number | null; incumbent: number | null; candidate: number | null }
+interface Comparison {
+  cohort: string;
+  metric: string;
+  status: string;
+  n_paired: number | null;
+  incumbent: number | null;
+  candidate: number | null;
+}
 /** cohort → [n paired, status, incumbent accuracy, candidate accuracy], accuracy only. */
-function accuracy(report: RealReport | undefined): Record<string, [number | null, string, number | null, number | null]> {
+function accuracy(
+  report: RealReport | undefined,
+): Record<string, [number | null, string, number | null, number | null]> {
   const out: Record<string, [number | null, string, number | null, number | null]> = {};
   for (const c of (report?.comparisons ?? []) as unknown as Comparison[]) {
     expect(c.metric).toBe('accuracy');
@@ -31,7 +52,9 @@ function expectRowPairedTables(report: RealReport | undefined, examples: number)
   expect(report?.design).toBe('paired');
   expect(report?.inputs.incumbent.examples).toBe(examples);
   expect(report?.inputs.candidate.examples).toBe(examples);
-  expect((report?.inputs.incumbent as { notes?: string[] } | undefined)?.notes).toEqual(["paired by row order (inputs.pair_by: row): each example's id is its row number"]);
+  expect((report?.inputs.incumbent as { notes?: string[] } | undefined)?.notes).toEqual([
+    "paired by row order (inputs.pair_by: row): each example's id is its row number",
+  ]);
 }
 
 // The fashion-mnist candidate with its rows sorted by the true label (as `df.sort_values("actual")`
@@ -40,7 +63,9 @@ const sortedDir = mkdtempSync(join(tmpdir(), 'real-table-'));
 const sortedCandidate = join(sortedDir, 'candidate-sorted.csv');
 {
   const [header, ...rows] = readFileSync(`${R}/fashion-mnist-dvc-exp/candidate.csv`, 'utf8').trimEnd().split('\n');
-  const sorted = rows.map((row, i) => ({ row, i, label: Number(row.split(',')[0]) })).sort((a, b) => a.label - b.label || a.i - b.i);
+  const sorted = rows
+    .map((row, i) => ({ row, i, label: Number(row.split(',')[0]) }))
+    .sort((a, b) => a.label - b.label || a.i - b.i);
   writeFileSync(sortedCandidate, `${[header, ...sorted.map((r) => r.row)].join('\n')}\n`);
 }
 afterAll(() => rmSync(sortedDir, { recursive: true, force: true }));
@@ -51,7 +76,19 @@ describe.each(RUNNERS)('real per-example CSVs without ids, paired by row order (
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expectRowPairedTables(report, 1200);
-    expect(cohortsOf(report)).toEqual(['label:0', 'label:1', 'label:2', 'label:3', 'label:4', 'label:5', 'label:6', 'label:7', 'label:8', 'label:9', 'overall']);
+    expect(cohortsOf(report)).toEqual([
+      'label:0',
+      'label:1',
+      'label:2',
+      'label:3',
+      'label:4',
+      'label:5',
+      'label:6',
+      'label:7',
+      'label:8',
+      'label:9',
+      'overall',
+    ]);
     const a = accuracy(report);
     // Counts from the files themselves; they agree with the accuracies (0.7975, 0.8467) in each commit's reports/metrics.json.
     expect(a.overall).toEqual([1200, 'pass', near(957, 1200), near(1016, 1200)]);
@@ -60,7 +97,9 @@ describe.each(RUNNERS)('real per-example CSVs without ids, paired by row order (
     expect(a['label:6']).toEqual([129, 'inconclusive', near(67, 129), near(69, 129)]);
     expect(report?.verdict).toBe('block');
     expect(findingIds(report)).toEqual(['cohort.inconclusive', 'cohort.regressed']);
-    expect(report?.findings.find((f) => f.id === 'cohort.regressed')?.message).toMatch(/^cohort label:0 · accuracy: 88\.4% → 77\.7%/);
+    expect(report?.findings.find((f) => f.id === 'cohort.regressed')?.message).toMatch(
+      /^cohort label:0 · accuracy: 88\.4% → 77\.7%/,
+    );
   });
 
   it('XGBoost credit-risk model before and after widening its grid search (6,517 rows, text labels): passes', async () => {
@@ -83,7 +122,15 @@ describe.each(RUNNERS)('real per-example CSVs without ids, paired by row order (
     expect(code).toBe(0);
     expectRowPairedTables(report, 37);
     const a = accuracy(report);
-    expect(Object.keys(a).sort()).toEqual(['label:0', 'label:1', 'label:2', 'label:3', 'label:4', 'label:5', 'overall']);
+    expect(Object.keys(a).sort()).toEqual([
+      'label:0',
+      'label:1',
+      'label:2',
+      'label:3',
+      'label:4',
+      'label:5',
+      'overall',
+    ]);
     expect(a.overall).toEqual([37, 'pass', near(30, 37), near(36, 37)]);
     expect(a['label:3']).toEqual([8, 'pass', near(4, 8), 1]);
     expect(a['label:1']).toEqual([5, 'inconclusive', near(3, 5), 1]);
@@ -93,24 +140,39 @@ describe.each(RUNNERS)('real per-example CSVs without ids, paired by row order (
 
   it('the same skin-disease pair the other way round (a 16-point drop on 37 rows) does not pass: too little data to tell', async () => {
     const D = `${R}/skin-disease-threshold`;
-    const { code, report } = await run(check('skin-disease-threshold', 'label=actual,prediction=predicted', `${D}/candidate.csv`, `${D}/incumbent.csv`));
+    const { code, report } = await run(
+      check('skin-disease-threshold', 'label=actual,prediction=predicted', `${D}/candidate.csv`, `${D}/incumbent.csv`),
+    );
     expect(code).toBe(0);
     expect(accuracy(report).overall).toEqual([37, 'inconclusive', near(36, 37), near(30, 37)]);
-    expect(report?.findings.find((f) => f.message.startsWith('cohort overall'))?.message).toMatch(/too little data to tell\. n=37 .* observed Δ −16\.2 pts/);
+    expect(report?.findings.find((f) => f.message.startsWith('cohort overall'))?.message).toMatch(
+      /too little data to tell\. n=37 .* observed Δ −16\.2 pts/,
+    );
     expect(report?.verdict).toBe('warn');
   });
 
   it('rows reordered (the candidate sorted by its label column): refused, naming the first row whose label differs', async () => {
     const D = `${R}/fashion-mnist-dvc-exp`;
-    const { code, report, stderr } = await run(check('fashion-mnist-dvc-exp', 'label=actual,prediction=predicted', `${D}/incumbent.csv`, sortedCandidate));
+    const { code, report, stderr } = await run(
+      check('fashion-mnist-dvc-exp', 'label=actual,prediction=predicted', `${D}/incumbent.csv`, sortedCandidate),
+    );
     expect(code).toBe(2);
     expect(report).toBeUndefined();
-    expect(stderr).toContain(`${sortedCandidate}, line 2, label: row 1 has label "0" here but "6" in the incumbent ${D}/incumbent.csv (line 2): pairing by row order (inputs.pair_by: row) needs both files to list the same examples in the same order`);
+    expect(stderr).toContain(
+      `${sortedCandidate}, line 2, label: row 1 has label "0" here but "6" in the incumbent ${D}/incumbent.csv (line 2): pairing by row order (inputs.pair_by: row) needs both files to list the same examples in the same order`,
+    );
   });
 
   it('without inputs.pair_by: row, a table with no id column is refused with both ways out', async () => {
     const D = `${R}/credit-risk-xgb-grid`;
-    const { code, stderr } = await run(['--incumbent', `${D}/incumbent.csv`, '--candidate', `${D}/candidate.csv`, '--columns', 'label=y_true,prediction=predicted']);
+    const { code, stderr } = await run([
+      '--incumbent',
+      `${D}/incumbent.csv`,
+      '--candidate',
+      `${D}/candidate.csv`,
+      '--columns',
+      'label=y_true,prediction=predicted',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/incumbent\.csv.*no id column.*--columns id=<column>.*inputs\.pair_by: row/);
   });

@@ -10,7 +10,11 @@ import { renderMarkdown } from '../src/core/report/render-markdown.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
 
 function gfm(markdown: string): string {
-  return execFileSync('cmark-gfm', ['--unsafe', '--extension', 'autolink', '--extension', 'table'], { input: markdown, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return execFileSync('cmark-gfm', ['--unsafe', '--extension', 'autolink', '--extension', 'table'], {
+    input: markdown,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
 }
 
 function hasCmark(): boolean {
@@ -44,32 +48,49 @@ describe('GFM autolinks from input', () => {
       const html = gfm(`${escapeMarkdown(text)}\n\n| cell |\n| --- |\n| ${escapeMarkdown(text)} |\n`);
       expect(html, text).not.toMatch(/<a\b/);
       // Still reads the same: the same characters, with invisible breaks.
-      const paragraph = (html.split('\n')[0] ?? '').replace(/<\/?p>/g, '').replace(/\u200b/g, '').replace(/&amp;/g, '&');
+      const paragraph = (html.split('\n')[0] ?? '')
+        .replace(/<\/?p>/g, '')
+        .replace(/\u200b/g, '')
+        .replace(/&amp;/g, '&');
       expect(paragraph).toBe(text);
     }
   });
 
-  it.skipIf(!cmark)('the comment, the job summary and the validation package link only what the gate links', async () => {
-    const records = (shift: number) =>
-      Array.from({ length: 400 }, (_, i) => ({ id: i, cohorts: [LINKY[i % LINKY.length]], correct: (i + shift) % 5 !== 0, metrics: { 'www.latency.example': i % 17 } }));
-    const report = await runGate({
-      incumbent: memorySource('www.incumbent.example/i.jsonl', jsonl(records(0)), 65536),
-      candidate: memorySource('https://candidate.example/c.jsonl', jsonl(records(1)), 65536),
-      tool: { name: 'model-release-gate', version: 'test' },
-    });
-    expect(report.comparisons.map((c) => c.cohort)).toEqual(expect.arrayContaining(LINKY));
-    const runUrl = 'https://github.com/acme/models/actions/runs/1';
-    const run = { ...localRunContext(new Date('2026-11-23T00:00:00Z'), report.tool, 'www.policy.example'), links: { run: runUrl, artifact: `${runUrl}/artifacts/2`, report: null } };
-    const documents: [string, string][] = [
-      ['comment', renderPullRequestComment(report, run, { gateId: 'g' })],
-      ['summary', renderMarkdown(report)],
-      ...validationPackageFiles(report, run).filter(([name]) => name.endsWith('.md')),
-    ];
-    for (const [name, markdown] of documents) {
-      const hrefs = [...gfm(markdown).matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
-      for (const href of hrefs) expect(href, name).toMatch(/^https:\/\/github\.com\/acme\/models\/actions\/runs\/1\b|^#/);
-    }
-  });
+  it.skipIf(!cmark)(
+    'the comment, the job summary and the validation package link only what the gate links',
+    async () => {
+      const records = (shift: number) =>
+        Array.from({ length: 400 }, (_, i) => ({
+          id: i,
+          cohorts: [LINKY[i % LINKY.length]],
+          correct: (i + shift) % 5 !== 0,
+          metrics: { 'www.latency.example': i % 17 },
+        }));
+      const report = await runGate({
+        incumbent: memorySource('www.incumbent.example/i.jsonl', jsonl(records(0)), 65536),
+        candidate: memorySource('https://candidate.example/c.jsonl', jsonl(records(1)), 65536),
+        tool: { name: 'model-release-gate', version: 'test' },
+      });
+      expect(report.comparisons.map((c) => c.cohort)).toEqual(expect.arrayContaining(LINKY));
+      const runUrl = 'https://github.com/acme/models/actions/runs/1';
+      const run = {
+        ...localRunContext(new Date('2026-11-23T00:00:00Z'), report.tool, 'www.policy.example'),
+        links: { run: runUrl, artifact: `${runUrl}/artifacts/2`, report: null },
+      };
+      const documents: [string, string][] = [
+        ['comment', renderPullRequestComment(report, run, { gateId: 'g' })],
+        ['summary', renderMarkdown(report)],
+        ...validationPackageFiles(report, run).filter(([name]) => name.endsWith('.md')),
+      ];
+      for (const [name, markdown] of documents) {
+        const hrefs = [...gfm(markdown).matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+        for (const href of hrefs)
+          expect(href, name).toMatch(/^https:\/\/github\.com\/acme\/models\/actions\/runs\/1\b|^#/);
+      }
+    },
+  );
 
-  if (!cmark) it('cmark-gfm check', () => console.warn('skipped the GFM autolink check: cmark-gfm is not installed (apt-get install -y cmark-gfm)'));
+  if (!cmark)
+    it('cmark-gfm check', () =>
+      console.warn('skipped the GFM autolink check: cmark-gfm is not installed (apt-get install -y cmark-gfm)'));
 });

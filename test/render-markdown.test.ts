@@ -35,7 +35,11 @@ describe('markdown report (golden files)', () => {
   });
 
   it('pass: identical models', async () => {
-    const records = Array.from({ length: 3000 }, (_, i) => ({ id: i, cohorts: [i % 2 === 0 ? 'even' : 'odd'], correct: i % 7 !== 0 }));
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      id: i,
+      cohorts: [i % 2 === 0 ? 'even' : 'odd'],
+      correct: i % 7 !== 0,
+    }));
     const report = await runGate({
       incumbent: memorySource('inc.jsonl', jsonl(records), 65536),
       candidate: memorySource('cand.jsonl', jsonl(records), 65536),
@@ -46,8 +50,21 @@ describe('markdown report (golden files)', () => {
   });
 
   it('renders hostile cohort names as plain text', async () => {
-    const names = ['a|b', '<!-- x', '</details>', '@org/team', '[x](javascript:alert(1))', 'näïve 日本語 🚀', 'see #123', '`code`'];
-    const records = Array.from({ length: 400 }, (_, i) => ({ id: i, cohorts: [names[i % names.length]], correct: i % 5 !== 0 }));
+    const names = [
+      'a|b',
+      '<!-- x',
+      '</details>',
+      '@org/team',
+      '[x](javascript:alert(1))',
+      'näïve 日本語 🚀',
+      'see #123',
+      '`code`',
+    ];
+    const records = Array.from({ length: 400 }, (_, i) => ({
+      id: i,
+      cohorts: [names[i % names.length]],
+      correct: i % 5 !== 0,
+    }));
     const candidate = records.map((r, i) => ({ ...r, correct: i % 40 === 0 ? false : r.correct }));
     const report = await runGate({
       incumbent: memorySource('inc.jsonl', jsonl(records), 65536),

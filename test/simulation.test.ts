@@ -19,7 +19,15 @@ interface Table {
 function evidenceOf(tables: Map<string, Table>): CohortMetricEvidence[] {
   return [...tables].map(([cohort, table]) => {
     const n = table.n11 + table.n10 + table.n01 + table.n00;
-    return { cohort, metric: 'accuracy', kind: 'binary', nIncumbent: n, nCandidate: n, nPaired: n, data: { kind: 'paired-binary', table } };
+    return {
+      cohort,
+      metric: 'accuracy',
+      kind: 'binary',
+      nIncumbent: n,
+      nCandidate: n,
+      nPaired: n,
+      data: { kind: 'paired-binary', table },
+    };
   });
 }
 
@@ -35,7 +43,11 @@ function empty(): Table {
 }
 
 /** Every example is in its cohort and in `overall`. */
-function simulateRun(rng: Rng, sizes: readonly number[], pair: (cohort: number, rng: Rng) => [boolean, boolean]): Map<string, Table> {
+function simulateRun(
+  rng: Rng,
+  sizes: readonly number[],
+  pair: (cohort: number, rng: Rng) => [boolean, boolean],
+): Map<string, Table> {
   const tables = new Map<string, Table>([['overall', empty()]]);
   const overall = tables.get('overall') as Table;
   sizes.forEach((size, c) => {
@@ -57,7 +69,9 @@ describe('seeded simulations of the gate (alpha 0.05, Holm, default margin 0.01)
     let blocked = 0;
     for (let run = 0; run < 200; run++) {
       // 50 cohorts of 30 to 5,000 examples, log-uniform so small cohorts are well represented.
-      const sizes = Array.from({ length: 50 }, () => Math.round(Math.exp(Math.log(30) + rng.next() * (Math.log(5000) - Math.log(30)))));
+      const sizes = Array.from({ length: 50 }, () =>
+        Math.round(Math.exp(Math.log(30) + rng.next() * (Math.log(5000) - Math.log(30)))),
+      );
       const accuracy = 0.75 + rng.next() * 0.2;
       const tables = simulateRun(rng, sizes, (_c, r) => [r.next() < accuracy, r.next() < accuracy]);
       const { comparisons } = decideComparisons(evidenceOf(tables), policy);
@@ -108,8 +122,19 @@ describe('the reported MDE of a mean has the power it claims', () => {
       const margin = 0.2;
       const sigma = 1;
       const data = { kind: 'paired-mean' as const, n, meanDiff: 0, sdDiff: sigma, incumbentMean: 0, candidateMean: 0 };
-      const mde = minimumDetectableEffect(data, 0, { standardError: sigma / Math.sqrt(n), df: n - 1 }, { margin, alpha: level, power: 0.8, direction: 'higher' });
-      const settings = { direction: 'higher' as const, margin: () => margin, alpha: level, bootstrap: { resamples: 200, seed: 's' }, minIdenticalDifferences: 20 };
+      const mde = minimumDetectableEffect(
+        data,
+        0,
+        { standardError: sigma / Math.sqrt(n), df: n - 1 },
+        { margin, alpha: level, power: 0.8, direction: 'higher' },
+      );
+      const settings = {
+        direction: 'higher' as const,
+        margin: () => margin,
+        alpha: level,
+        bootstrap: { resamples: 200, seed: 's' },
+        minIdenticalDifferences: 20,
+      };
       const normal = (): number => normalQuantile((Math.floor(rng.next() * 2 ** 32) + 0.5) / 2 ** 32);
       const samples = 4000;
       let flagged = 0;

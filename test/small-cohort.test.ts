@@ -32,7 +32,9 @@ describe('a 40-example cohort with an observed 5-point drop', () => {
     expect(report.verdict).toBe('warn');
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('### Inconclusive');
-    expect(markdown).toMatch(/\| ❔ \| lang:is \(rare\) · accuracy \| 40 \| too small to tell: observed −5\.0 pts, could only detect a drop of \d+\.\d pts or more \|/);
+    expect(markdown).toMatch(
+      /\| ❔ \| lang:is \(rare\) · accuracy \| 40 \| too small to tell: observed −5\.0 pts, could only detect a drop of \d+\.\d pts or more \|/,
+    );
   });
 });
 
@@ -45,7 +47,12 @@ describe('tiny cohorts among many comparisons', () => {
       const cohorts = i < smallSize ? ['tiny'] : [`region:${i % 10}`];
       const latency = 100 + (i % 37);
       incumbent.push({ id: i, cohorts, correct: true, metrics: { latency_ms: latency } });
-      candidate.push({ id: i, cohorts, correct: true, metrics: { latency_ms: latency + (slowerInSmall && i < smallSize ? 40 : 0) } });
+      candidate.push({
+        id: i,
+        cohorts,
+        correct: true,
+        metrics: { latency_ms: latency + (slowerInSmall && i < smallSize ? 40 : 0) },
+      });
     }
     const policy = 'metrics:\n  latency_ms: { direction: lower, statistic: p95, margin: 5 }\n';
     return runGate({
@@ -60,7 +67,9 @@ describe('tiny cohorts among many comparisons', () => {
     const report = await run(1, true);
     const row = report.comparisons.find((c) => c.cohort === 'tiny' && c.metric === 'latency_ms');
     expect(row?.status).toBe('inconclusive');
-    expect(row?.note).toBe('n=1 is below quantile_min_n=20: a percentile of so few values has no usable spread; not tested');
+    expect(row?.note).toBe(
+      'n=1 is below quantile_min_n=20: a percentile of so few values has no usable spread; not tested',
+    );
     expect(report.verdict).toBe('warn');
   });
 

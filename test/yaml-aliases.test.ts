@@ -33,7 +33,9 @@ describe('YAML aliases', () => {
       const error = thrown(() => parse('bomb.yml', LAUGHS));
       expect(error).toBeInstanceOf(InputError);
       expect(error).toMatchObject({ file: 'bomb.yml', line: 2 });
-      expect((error as InputError).message).toMatch(/^bomb\.yml, line 2: its YAML aliases \(\*name\) would make more than 100 copies/);
+      expect((error as InputError).message).toMatch(
+        /^bomb\.yml, line 2: its YAML aliases \(\*name\) would make more than 100 copies/,
+      );
     }
   });
 
@@ -44,20 +46,33 @@ describe('YAML aliases', () => {
   });
 
   it('a few aliases are fine', () => {
-    expect(parseLocated('ok.yml', 'a: &x {m: 1}\nb: *x\nc: *x\n').value).toEqual({ a: { m: 1 }, b: { m: 1 }, c: { m: 1 } });
+    expect(parseLocated('ok.yml', 'a: &x {m: 1}\nb: *x\nc: *x\n').value).toEqual({
+      a: { m: 1 },
+      b: { m: 1 },
+      c: { m: 1 },
+    });
   });
 
   it('an alias to no anchor names the alias and its line', () => {
     const error = thrown(() => parseManifest('m.yml', 'model:\n  name: x\nowners: *nobody\n'));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe('m.yml, line 3: the alias *nobody names no anchor (&nobody) defined before it');
+    expect((error as InputError).message).toBe(
+      'm.yml, line 3: the alias *nobody names no anchor (&nobody) defined before it',
+    );
   });
 
   it('through the CLI: exit 2 and one error line, for a policy and a manifest', async () => {
     const files = { 'bomb.yml': LAUGHS, 'reused.yml': REUSED, 'bomb.json': LAUGHS };
     const runs = [
       ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--policy', 'bomb.yml'],
-      ['--incumbent', 'examples/incumbent.jsonl', '--candidate', 'examples/candidate.jsonl', '--manifest', 'reused.yml'],
+      [
+        '--incumbent',
+        'examples/incumbent.jsonl',
+        '--candidate',
+        'examples/candidate.jsonl',
+        '--manifest',
+        'reused.yml',
+      ],
     ];
     for (const args of runs) {
       const run = await runCliInProcess(['check', ...args], files);
@@ -65,7 +80,10 @@ describe('YAML aliases', () => {
       expect(run.stderr).toMatch(/^error: (bomb\.yml|reused\.yml), line 2: its YAML aliases[^\n]*\n$/);
     }
     // A summary must be JSON, which has no aliases: the bomb is not even parsed as YAML.
-    const summary = await runCliInProcess(['check', '--incumbent', 'bomb.json', '--candidate', 'bomb.json', '--format-in', 'summary'], files);
+    const summary = await runCliInProcess(
+      ['check', '--incumbent', 'bomb.json', '--candidate', 'bomb.json', '--format-in', 'summary'],
+      files,
+    );
     expect(summary.code).toBe(2);
     expect(summary.stderr).toMatch(/^error: bomb\.json: invalid JSON[^\n]*\n$/);
   });

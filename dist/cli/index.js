@@ -295,7 +295,15 @@ async function serveParseRequest(request, port) {
         const columns = await (0,example_columns/* parseExampleColumns */.T)(await (0,file_source/* openFileSource */.S)(request.path), request.spec);
         reply = { ok: true, columns };
         // The tally is plain data and is copied; the typed arrays are moved.
-        const arrays = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous, columns.labelCohorts];
+        const arrays = [
+            columns.idHashes,
+            columns.lines,
+            columns.cohortStart,
+            columns.cohortFlat,
+            columns.binary,
+            columns.continuous,
+            columns.labelCohorts,
+        ];
         transfer = arrays.flatMap((a) => (a === undefined ? [] : [a.buffer]));
     }
     catch (error) {
@@ -311,7 +319,12 @@ async function serveParseRequest(request, port) {
                     details: error.details,
                 }
                 : // The message only: a stack would reach the user's log inside the one-line internal error.
-                    { ok: false, input: false, file: request.path, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+                    {
+                        ok: false,
+                        input: false,
+                        file: request.path,
+                        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+                    };
     }
     port.postMessage(reply, transfer);
 }
@@ -362,7 +375,9 @@ function createWorkerBootstrapRunner(script) {
         const total = jobs.reduce((sum, job) => sum + job.incumbent.length, 0);
         if (jobs.length < 2 || total < MIN_VALUES_FOR_A_WORKER)
             return jobs.map(quantile_bootstraps/* runQuantileBootstrapJob */.Eq);
-        const bySize = jobs.map((job, index) => ({ index, size: job.incumbent.length })).sort((a, b) => b.size - a.size || a.index - b.index);
+        const bySize = jobs
+            .map((job, index) => ({ index, size: job.incumbent.length }))
+            .sort((a, b) => b.size - a.size || a.index - b.index);
         const here = [];
         const there = [];
         let hereSize = 0;
@@ -377,7 +392,10 @@ function createWorkerBootstrapRunner(script) {
                 thereSize += size;
             }
         }
-        const request = { role: BOOTSTRAP, jobs: there.map((index) => jobs[index]) };
+        const request = {
+            role: BOOTSTRAP,
+            jobs: there.map((index) => jobs[index]),
+        };
         const remote = runBootstrapsInWorker(script, request);
         const results = new Array(jobs.length);
         for (const index of here)
@@ -517,9 +535,13 @@ function daysBetween(from, to) {
  * A version is text. YAML reads an unquoted 2.10 as the number 2.1, so numbers are refused rather
  * than silently turned into a different version.
  */
-const version = schemas/* union */.KCZ([schemas/* string */.YjP().min(1, 'expected a non-empty version'), schemas/* number */.aig()]).transform((value, ctx) => {
+const version = schemas/* union */.KCZ([schemas/* string */.YjP().min(1, 'expected a non-empty version'), schemas/* number */.aig()])
+    .transform((value, ctx) => {
     if (typeof value === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}`,
+        });
         return core/* NEVER */.tm;
     }
     return value;
@@ -529,7 +551,10 @@ const percent = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* str
     const number = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
     const parsed = number === undefined ? Number.NaN : Number(number);
     if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) {
-        ctx.addIssue({ code: 'custom', message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}`,
+        });
         return core/* NEVER */.tm;
     }
     return parsed;
@@ -539,7 +564,10 @@ const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 const duration = schemas/* string */.YjP({ error: 'expected a duration like "15m", "2h" or "1d"' }).transform((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}`,
+        });
         return core/* NEVER */.tm;
     }
     return seconds;
@@ -564,7 +592,7 @@ function formatDuration(seconds) {
 }
 /** A monitor: its name, or false to say explicitly that there is none. */
 const monitor = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* literal */.euz(false)], {
-    error: 'expected the monitor\'s name, or false to state explicitly that there is none',
+    error: "expected the monitor's name, or false to state explicitly that there is none",
 });
 
 // EXTERNAL MODULE: ./src/core/load/suggest-name.ts
@@ -962,7 +990,14 @@ function stirlingRemainder(x) {
 }
 /** B₂ₖ / (2k(2k − 1)) for k = 1…8, the coefficients of Stirling's series. */
 const STIRLING_REMAINDER_COEFFICIENTS = [
-    1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400,
+    1 / 12,
+    -1 / 360,
+    1 / 1260,
+    -1 / 1680,
+    1 / 1188,
+    -691 / 360360,
+    1 / 156,
+    -3617 / 122400,
 ];
 function polynomialInInverseSquare(coefficients, w) {
     let sum = 0;
@@ -1326,9 +1361,11 @@ function exactConditionalBounds(table, lowerLevel, upperLevel) {
     if (!(n > 0))
         throw new RangeError('exactConditionalBounds: the table is empty');
     const upperSign = 1 - 2 * clopperPearsonLower(table.n10, discordant, upperLevel);
-    const upper = upperSign * (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
+    const upper = upperSign *
+        (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
     const lowerSign = 1 - 2 * clopperPearsonUpper(table.n10, discordant, lowerLevel);
-    const lower = lowerSign * (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
+    const lower = lowerSign *
+        (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
     return { lower, upper };
 }
 const RELATIVE = { absoluteTolerance: 1e-300 };
@@ -1474,51 +1511,48 @@ function gaussianDensityKernel(absX) {
 // The published coefficients, rounded to the nearest double and listed in ascending powers.
 // Cody's CALERF coefficients; each denominator's leading coefficient is 1.
 const ERF_NUMERATOR = [
-    3.2093775891384694e3, 3.77485237685302e2, 1.1386415415105016e2, 3.1611237438705655,
-    1.8577770618460315e-1,
+    3.2093775891384694e3, 3.77485237685302e2, 1.1386415415105016e2, 3.1611237438705655, 1.8577770618460315e-1,
 ];
 const ERF_DENOMINATOR = [2.844236833439171e3, 1.2826165260773723e3, 2.4402463793444417e2, 2.3601290952344122e1, 1];
 const ERFC_MID_NUMERATOR = [
-    1.2303393547979972e3, 2.0510783778260716e3, 1.7120476126340707e3, 8.81952221241769e2,
-    2.986351381974001e2, 6.611919063714163e1, 8.883149794388377, 5.641884969886701e-1,
-    2.1531153547440383e-8,
+    1.2303393547979972e3, 2.0510783778260716e3, 1.7120476126340707e3, 8.81952221241769e2, 2.986351381974001e2,
+    6.611919063714163e1, 8.883149794388377, 5.641884969886701e-1, 2.1531153547440383e-8,
 ];
 const ERFC_MID_DENOMINATOR = [
-    1.2303393548037495e3, 3.4393676741437216e3, 4.362619090143247e3, 3.2907992357334597e3,
-    1.6213895745666903e3, 5.371811018620099e2, 1.176939508913125e2, 1.5744926110709835e1, 1,
+    1.2303393548037495e3, 3.4393676741437216e3, 4.362619090143247e3, 3.2907992357334597e3, 1.6213895745666903e3,
+    5.371811018620099e2, 1.176939508913125e2, 1.5744926110709835e1, 1,
 ];
 const ERFC_FAR_NUMERATOR = [
-    6.587491615298378e-4, 1.6083785148742275e-2, 1.2578172611122926e-1, 3.6034489994980445e-1,
-    3.0532663496123236e-1, 1.6315387137302097e-2,
+    6.587491615298378e-4, 1.6083785148742275e-2, 1.2578172611122926e-1, 3.6034489994980445e-1, 3.0532663496123236e-1,
+    1.6315387137302097e-2,
 ];
 const ERFC_FAR_DENOMINATOR = [
-    2.3352049762686918e-3, 6.051834131244132e-2, 5.279051029514285e-1, 1.8729528499234604,
-    2.568520192289822, 1,
+    2.3352049762686918e-3, 6.051834131244132e-2, 5.279051029514285e-1, 1.8729528499234604, 2.568520192289822, 1,
 ];
 // Wichura's AS 241 coefficients, in ascending powers.
 const AS241_CENTRAL_NUMERATOR = [
-    3.3871328727963665, 1.3314166789178438e2, 1.9715909503065513e3, 1.373169376550946e4,
-    4.592195393154987e4, 6.72657709270087e4, 3.343057558358813e4, 2.5090809287301227e3,
+    3.3871328727963665, 1.3314166789178438e2, 1.9715909503065513e3, 1.373169376550946e4, 4.592195393154987e4,
+    6.72657709270087e4, 3.343057558358813e4, 2.5090809287301227e3,
 ];
 const AS241_CENTRAL_DENOMINATOR = [
-    1, 4.231333070160091e1, 6.871870074920579e2, 5.394196021424751e3, 2.1213794301586597e4,
-    3.930789580009271e4, 2.8729085735721943e4, 5.226495278852854e3,
+    1, 4.231333070160091e1, 6.871870074920579e2, 5.394196021424751e3, 2.1213794301586597e4, 3.930789580009271e4,
+    2.8729085735721943e4, 5.226495278852854e3,
 ];
 const AS241_TAIL_NUMERATOR = [
-    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045,
-    1.2704582524523684, 2.417807251774506e-1, 2.2723844989269184e-2, 7.745450142783414e-4,
+    1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+    2.417807251774506e-1, 2.2723844989269184e-2, 7.745450142783414e-4,
 ];
 const AS241_TAIL_DENOMINATOR = [
-    1, 2.053191626637759, 1.6763848301838038, 6.897673349851e-1, 1.4810397642748008e-1,
-    1.5198666563616457e-2, 5.475938084995345e-4, 1.0507500716444169e-9,
+    1, 2.053191626637759, 1.6763848301838038, 6.897673349851e-1, 1.4810397642748008e-1, 1.5198666563616457e-2,
+    5.475938084995345e-4, 1.0507500716444169e-9,
 ];
 const AS241_FAR_TAIL_NUMERATOR = [
-    6.657904643501103, 5.463784911164114, 1.7848265399172913, 2.9656057182850487e-1,
-    2.6532189526576124e-2, 1.2426609473880784e-3, 2.7115555687434876e-5, 2.0103343992922881e-7,
+    6.657904643501103, 5.463784911164114, 1.7848265399172913, 2.9656057182850487e-1, 2.6532189526576124e-2,
+    1.2426609473880784e-3, 2.7115555687434876e-5, 2.0103343992922881e-7,
 ];
 const AS241_FAR_TAIL_DENOMINATOR = [
-    1, 5.99832206555888e-1, 1.369298809227358e-1, 1.4875361290850615e-2, 7.868691311456133e-4,
-    1.8463183175100548e-5, 1.421511758316446e-7, 2.0442631033899397e-15,
+    1, 5.99832206555888e-1, 1.369298809227358e-1, 1.4875361290850615e-2, 7.868691311456133e-4, 1.8463183175100548e-5,
+    1.421511758316446e-7, 2.0442631033899397e-15,
 ];
 
 ;// CONCATENATED MODULE: ./src/core/stats/independent-proportions.ts
@@ -1784,8 +1818,12 @@ function tangoBounds(table, lowerLevel, upperLevel) {
     const options = { absoluteTolerance: 1e-300 };
     const lowerCritical = -normalQuantile(lowerLevel);
     const upperCritical = -normalQuantile(upperLevel);
-    const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
-    const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
+    const lower = estimate <= -1
+        ? -1
+        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
+    const upper = estimate >= 1
+        ? 1
+        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
     return { lower, upper };
 }
 function paired_proportions_scoreStatistic(table, delta) {
@@ -2067,7 +2105,11 @@ function inferDifference(data, settings) {
                 incumbent: data.incumbentMean,
                 candidate: data.candidateMean,
                 margin,
-                inference: tInference(raw, margin, settings, 'paired t-test on per-example differences', { kind: 'paired', n: data.n, identical: data.sdDiff === 0 }),
+                inference: tInference(raw, margin, settings, 'paired t-test on per-example differences', {
+                    kind: 'paired',
+                    n: data.n,
+                    identical: data.sdDiff === 0,
+                }),
             };
         }
         case 'unpaired-mean': {
@@ -2092,7 +2134,12 @@ function inferDifference(data, settings) {
             };
         }
         case 'point':
-            return { incumbent: data.incumbent, candidate: data.candidate, margin: settings.margin(data.incumbent), inference: undefined };
+            return {
+                incumbent: data.incumbent,
+                candidate: data.candidate,
+                margin: settings.margin(data.incumbent),
+                inference: undefined,
+            };
     }
 }
 /** Swaps success and failure, so a lower-is-better rate is tested as a higher-is-better one. */
@@ -2123,7 +2170,9 @@ function pairedBinary(raw, settings) {
             upper,
             pValue,
             standardError: Math.sqrt(Math.max(0, discordance - estimate * estimate) / n),
-            method: exact ? 'exact McNemar test and exact conditional bounds (paired)' : 'Tango score test and interval (paired)',
+            method: exact
+                ? 'exact McNemar test and exact conditional bounds (paired)'
+                : 'Tango score test and interval (paired)',
             upperBoundAt: (level) => bounds(settings.alpha, level).upper,
         },
     };
@@ -2465,7 +2514,9 @@ function collectSummaryEvidence(data, files, statisticOf) {
                 nIncumbent: a === undefined ? 0 : sizeOf(a, incumbent?.n ?? 0),
                 nCandidate: b === undefined ? 0 : sizeOf(b, candidate?.n ?? 0),
                 nPaired: undefined,
-                data: a === undefined || b === undefined ? undefined : pairUp(a, b, metric, cohort, files.candidate, statisticOf(metric)),
+                data: a === undefined || b === undefined
+                    ? undefined
+                    : pairUp(a, b, metric, cohort, files.candidate, statisticOf(metric)),
             });
         }
     }
@@ -2473,7 +2524,11 @@ function collectSummaryEvidence(data, files, statisticOf) {
 }
 function pairUp(a, b, metric, cohort, file, statistic) {
     if (a.kind === 'proportion' && b.kind === 'proportion') {
-        return { kind: 'unpaired-binary', incumbent: { successes: a.successes, n: a.n }, candidate: { successes: b.successes, n: b.n } };
+        return {
+            kind: 'unpaired-binary',
+            incumbent: { successes: a.successes, n: a.n },
+            candidate: { successes: b.successes, n: b.n },
+        };
     }
     if (a.kind === 'mean' && b.kind === 'mean') {
         if (statistic !== 'mean') {
@@ -2676,8 +2731,23 @@ function prepare(item, cohort, metric, policy, files) {
         method: 'none',
     };
     if (item.data === undefined || item.nIncumbent === 0 || item.nCandidate === 0 || n === 0) {
-        const side = item.nIncumbent === 0 && item.nCandidate === 0 ? 'both files' : item.nIncumbent === 0 ? 'the incumbent file' : item.nCandidate === 0 ? 'the candidate file' : 'the pairing (no id in this cohort is in both files)';
-        return { base: { ...base, ...empty }, evidence: item, cohort, metric, tested: false, standardError: Number.NaN, status: 'missing', note: `absent from ${side}` };
+        const side = item.nIncumbent === 0 && item.nCandidate === 0
+            ? 'both files'
+            : item.nIncumbent === 0
+                ? 'the incumbent file'
+                : item.nCandidate === 0
+                    ? 'the candidate file'
+                    : 'the pairing (no id in this cohort is in both files)';
+        return {
+            base: { ...base, ...empty },
+            evidence: item,
+            cohort,
+            metric,
+            tested: false,
+            standardError: Number.NaN,
+            status: 'missing',
+            note: `absent from ${side}`,
+        };
     }
     if (cohort.required && Math.min(item.nIncumbent, item.nCandidate, n) < cohort.minN) {
         return {
@@ -2695,7 +2765,8 @@ function prepare(item, cohort, metric, policy, files) {
     const marginOf = (incumbentValue) => marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue);
     requireFiniteStatistics(item, files);
     const data = item.data;
-    if (data.kind === 'paired-quantile' && Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) {
+    if (data.kind === 'paired-quantile' &&
+        Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) {
         // A bootstrap of a handful of values has (next to) no spread: one slower example would look certain.
         const incumbent = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.incumbent, data.p);
         const candidate = (0,paired_quantile_bootstrap/* nearestRankQuantile */.gY)(data.candidate, data.p);
@@ -2739,7 +2810,14 @@ function prepare(item, cohort, metric, policy, files) {
     if (inference === undefined) {
         const delta = orientedPointDelta(result.incumbent, result.candidate, metric.direction);
         return {
-            base: { ...common, delta, ci_low: null, ci_high: null, p_value: null, method: 'point comparison (the files give no uncertainty; none was used)' },
+            base: {
+                ...common,
+                delta,
+                ci_low: null,
+                ci_high: null,
+                p_value: null,
+                method: 'point comparison (the files give no uncertainty; none was used)',
+            },
             evidence: item,
             cohort,
             metric,
@@ -2779,7 +2857,9 @@ function finish(p, pAdjusted, correctedAlpha, policy) {
         : finiteOrNull(minimumDetectableEffect(p.evidence.data, base.incumbent, { standardError: p.standardError, df: p.df }, { margin: base.margin, alpha: correctedAlpha, power: policy.power, direction: base.direction }));
     // The upper bound is printed at the level the correction held this comparison to, so that "the upper
     // bound is below −δ" and "regressed" are the same statement in every row.
-    const level = pAdjusted === undefined || base.p_value === null ? undefined : decisionLevel(base.p_value, pAdjusted, policy.alpha, correctedAlpha);
+    const level = pAdjusted === undefined || base.p_value === null
+        ? undefined
+        : decisionLevel(base.p_value, pAdjusted, policy.alpha, correctedAlpha);
     const ciHigh = level !== undefined && level < policy.alpha && p.upperBoundAt !== undefined ? p.upperBoundAt(level) : base.ci_high;
     let status = p.status;
     if (status === undefined) {
@@ -2955,7 +3035,12 @@ function missingFinding(c, subject, missingCohort) {
     const about = { cohort: c.cohort, metric: c.metric };
     const note = c.note ?? 'missing';
     if (c.required)
-        return { id: 'cohort.missing', severity: 'block', message: `${subject}: ${note} (the policy requires this cohort)`, ...about };
+        return {
+            id: 'cohort.missing',
+            severity: 'block',
+            message: `${subject}: ${note} (the policy requires this cohort)`,
+            ...about,
+        };
     // The incumbent was measured on this cohort and the candidate cannot be judged on it: absent from
     // the candidate, or no example of it has a partner. Dropping it would hide exactly what may regress.
     const lostByCandidate = c.n_incumbent > 0 && (c.n_candidate === 0 || c.n_paired === 0);
@@ -3036,9 +3121,17 @@ function policyPatternFindings(policy, cohortNames, source) {
         ...cohorts.track.map((pattern, index) => ({ key: 'cohorts.track', path: ['cohorts', 'track', index], pattern })),
         ...cohorts.required
             .filter((pattern) => !(0,glob/* isLiteralPattern */.ad)(pattern))
-            .map((pattern) => ({ key: 'cohorts.required', path: ['cohorts', 'required', cohorts.required.indexOf(pattern)], pattern })),
+            .map((pattern) => ({
+            key: 'cohorts.required',
+            path: ['cohorts', 'required', cohorts.required.indexOf(pattern)],
+            pattern,
+        })),
         ...cohorts.ignore.map((pattern, index) => ({ key: 'cohorts.ignore', path: ['cohorts', 'ignore', index], pattern })),
-        ...Object.keys(cohorts.overrides).map((pattern) => ({ key: 'cohorts.overrides', path: ['cohorts', 'overrides', pattern], pattern })),
+        ...Object.keys(cohorts.overrides).map((pattern) => ({
+            key: 'cohorts.overrides',
+            path: ['cohorts', 'overrides', pattern],
+            pattern,
+        })),
     ];
     const findings = [];
     for (const { key, path, pattern } of keyed) {
@@ -3050,7 +3143,9 @@ function policyPatternFindings(policy, cohortNames, source) {
             id: 'policy.pattern-matches-nothing',
             severity: 'block',
             message: `${key} pattern ${JSON.stringify(pattern)} matches no cohort in either eval file, so it has no effect ` +
-                `(patterns are case-sensitive). Nearest cohort names: ${nearestNames(pattern, names).map((n) => JSON.stringify(n)).join(', ')}`,
+                `(patterns are case-sensitive). Nearest cohort names: ${nearestNames(pattern, names)
+                    .map((n) => JSON.stringify(n))
+                    .join(', ')}`,
             file: source.file,
             ...(line === undefined ? {} : { line }),
         });
@@ -3105,7 +3200,14 @@ const cohortOverride = schemas/* strictObject */.rej({
 });
 const patterns = schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'expected a non-empty cohort name or glob pattern'));
 /** The readiness items a manifest can have; the policy says which each risk class requires. */
-const READINESS_ITEMS = ['owners', 'rollout', 'kill_switch', 'monitoring', 'load_test', 'eval_coverage'];
+const READINESS_ITEMS = [
+    'owners',
+    'rollout',
+    'kill_switch',
+    'monitoring',
+    'load_test',
+    'eval_coverage',
+];
 const itemList = schemas/* array */.YOg(schemas/* enum */.k5n(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
 const readinessPolicy = schemas/* strictObject */.rej({
     /** true: a run without a manifest is a blocking finding. */
@@ -3147,13 +3249,16 @@ const policySchema = schemas/* strictObject */.rej({
     /** Ids present in one file only: a warning, or a blocking finding. */
     unmatched_ids: schemas/* enum */.k5n(['warn', 'block']).default('warn'),
     /** The largest share of either file's ids that may lack a partner before the run blocks, whatever unmatched_ids says. */
-    max_unmatched_share: schemas/* number */.aig().min(0, 'expected 0 ≤ max_unmatched_share ≤ 1').max(1, 'expected 0 ≤ max_unmatched_share ≤ 1').default(0.05),
+    max_unmatched_share: schemas/* number */.aig()
+        .min(0, 'expected 0 ≤ max_unmatched_share ≤ 1')
+        .max(1, 'expected 0 ≤ max_unmatched_share ≤ 1')
+        .default(0.05),
     /** A tracked cohort the incumbent has and the candidate lacks: blocking by default. */
     missing_cohort: schemas/* enum */.k5n(['warn', 'block']).default('block'),
     /** Below this many examples per side a quantile comparison is inconclusive: a bootstrap of a handful of values has no usable spread. */
     quantile_min_n: schemas/* number */.aig().int().min(2, 'expected quantile_min_n ≥ 2').default(20),
     bootstrap: schemas/* strictObject */.rej({
-        resamples: schemas/* number */.aig().int().min(200, "expected at least 200 resamples").max(100_000).default(500),
+        resamples: schemas/* number */.aig().int().min(200, 'expected at least 200 resamples').max(100_000).default(500),
         seed: schemas/* string */.YjP().min(1).default('model-release-gate'),
     })
         .prefault({}),
@@ -3363,7 +3468,9 @@ function missingValueFindings(tallies, examples, policy, droppedPairwise = { inc
         });
     }
     const { incumbent, candidate } = shares;
-    if (incumbent !== undefined && candidate !== undefined && Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap) {
+    if (incumbent !== undefined &&
+        candidate !== undefined &&
+        Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap) {
         findings.push({
             id: 'values.missing-rate-gap',
             severity: 'block',
@@ -3375,7 +3482,9 @@ function missingValueFindings(tallies, examples, policy, droppedPairwise = { inc
 function repeatCounts(data) {
     const side = (name) => {
         const r = data.repeats[name];
-        return r === undefined ? `${name}: 1 record per example` : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
+        return r === undefined
+            ? `${name}: 1 record per example`
+            : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
     };
     return `${side('incumbent')}, ${side('candidate')}`;
 }
@@ -3390,7 +3499,11 @@ function unmatchedFinding(side, count, total, policy, example) {
     const share = total > 0 ? count / total : 1;
     const what = `${count} of ${total} example id(s) in the ${side} file (${formatShare(share)}) have no partner in the other file and were left out of the paired comparison${example}`;
     if (share > policy.max_unmatched_share) {
-        return { id: 'ids.unmatched-share', severity: 'block', message: `${what}; more than max_unmatched_share (${formatShare(policy.max_unmatched_share)}) is unmatched` };
+        return {
+            id: 'ids.unmatched-share',
+            severity: 'block',
+            message: `${what}; more than max_unmatched_share (${formatShare(policy.max_unmatched_share)}) is unmatched`,
+        };
     }
     return { id: 'ids.unmatched', severity: policy.unmatched_ids, message: what };
 }
@@ -3513,8 +3626,12 @@ function planPairing(incumbent, candidate, quantileMetrics) {
     const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
     const continuousNames = incumbent.continuousMetrics.filter((m) => candidate.continuousMetrics.includes(m));
     const oneSided = (own, other) => [
-        ...own.binaryMetrics.filter((m) => !other.binaryMetrics.includes(m)).map((name) => ({ name, kind: 'binary' })),
-        ...own.continuousMetrics.filter((m) => !other.continuousMetrics.includes(m)).map((name) => ({ name, kind: 'continuous' })),
+        ...own.binaryMetrics
+            .filter((m) => !other.binaryMetrics.includes(m))
+            .map((name) => ({ name, kind: 'binary' })),
+        ...own.continuousMetrics
+            .filter((m) => !other.continuousMetrics.includes(m))
+            .map((name) => ({ name, kind: 'continuous' })),
     ];
     const binaryFromIncumbent = binaryNames.map((m) => incumbent.binaryMetrics.indexOf(m));
     const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
@@ -3612,7 +3729,9 @@ function combineRepeats(columns, mode) {
         cohortFlat: Uint32Array.from(cohortFlat),
         binary,
         continuous,
-        ...(columns.labelCohorts === undefined ? {} : { labelCohorts: Int32Array.from(firsts, (i) => columns.labelCohorts?.[i]) }),
+        ...(columns.labelCohorts === undefined
+            ? {}
+            : { labelCohorts: Int32Array.from(firsts, (i) => columns.labelCohorts?.[i]) }),
         repeatCounts: count,
     };
 }
@@ -3739,7 +3858,9 @@ function pairExampleColumns(incumbentRecords, candidateRecords, quantileMetrics,
     const cohorts = new Array(registry.size);
     const repeatMismatchSample = [];
     let repeatMismatchCount = 0;
-    const checkLabels = pairing.pairBy === 'row' ? (0,row_pairing/* rowLabelCheck */.h0)(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex) : undefined;
+    const checkLabels = pairing.pairBy === 'row'
+        ? (0,row_pairing/* rowLabelCheck */.h0)(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex)
+        : undefined;
     for (let c = 0; c < candidate.ids.length; c++) {
         const id = candidate.ids[c];
         const index = indexById.get(id, candidate.idHashes[c]);
@@ -3941,7 +4062,12 @@ const continuousMetric = schemas/* strictObject */.rej({
     incumbent_mean: finite,
     candidate_mean: finite,
 });
-const BINARY_KEYS = ['incumbent_successes', 'candidate_successes', 'incumbent_only_successes', 'candidate_only_successes'];
+const BINARY_KEYS = [
+    'incumbent_successes',
+    'candidate_successes',
+    'incumbent_only_successes',
+    'candidate_only_successes',
+];
 const CONTINUOUS_KEYS = ['mean_diff', 'sd_diff', 'incumbent_mean', 'candidate_mean'];
 const SHAPES = 'expected {"incumbent_successes", "candidate_successes", "incumbent_only_successes", "candidate_only_successes", "n"?} for a binary metric ' +
     'or {"mean_diff", "sd_diff", "incumbent_mean", "candidate_mean", "n"?} for a continuous one';
@@ -4062,7 +4188,24 @@ const pairedSummarySchema = schemas/* strictObject */.rej({
     }
 });
 /** Every field name of the format, for "did you mean" on an unknown key. */
-const PAIRED_SUMMARY_FIELDS = ['schema', 'incumbent', 'candidate', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'n_incumbent', 'n_candidate', 'metrics', 'meta', ...BINARY_KEYS, ...CONTINUOUS_KEYS];
+const PAIRED_SUMMARY_FIELDS = [
+    'schema',
+    'incumbent',
+    'candidate',
+    'model',
+    'dataset',
+    'name',
+    'version',
+    'sha256',
+    'cohorts',
+    'n',
+    'n_incumbent',
+    'n_candidate',
+    'metrics',
+    'meta',
+    ...BINARY_KEYS,
+    ...CONTINUOUS_KEYS,
+];
 
 // EXTERNAL MODULE: ./src/core/load/text-source.ts
 var text_source = __nccwpck_require__(3047);
@@ -4185,7 +4328,11 @@ function rejectNonJson(file, text) {
         // Some engines' messages give no position; a NaN or Infinity (which Python and Spark write) is then the likely culprit.
         const nanAt = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.exec(text)?.index;
         const at = lineColumn !== undefined ? undefined : position !== undefined ? Number(position) : nanAt;
-        const line = lineColumn !== undefined ? Number(lineColumn) : at !== undefined ? text.slice(0, at).split('\n').length : undefined;
+        const line = lineColumn !== undefined
+            ? Number(lineColumn)
+            : at !== undefined
+                ? text.slice(0, at).split('\n').length
+                : undefined;
         const nan = nanAt !== undefined ? ' (NaN and Infinity are not valid JSON numbers; write null for a missing sd_diff)' : '';
         throw new errors/* InputError */.d(file, `invalid JSON${nan}: ${reason}`, line === undefined ? {} : { line });
     }
@@ -4238,11 +4385,14 @@ async function loadInputs(files, policy, read, workers) {
         return {
             evidence: collectSummaryEvidence({ kind: 'summary', incumbent: a.side, candidate: b.side }, { incumbent: files.incumbent.path, candidate: files.candidate.path }, statisticOf),
             dataFindings: missingValueFindings({ incumbent: a.tally, candidate: b.tally }, { incumbent: null, candidate: null }, policy),
-            descriptions: { incumbent: describeSummary(incumbent.source, incumbent.reader, a), candidate: describeSummary(candidate.source, candidate.reader, b) },
+            descriptions: {
+                incumbent: describeSummary(incumbent.source, incumbent.reader, a),
+                candidate: describeSummary(candidate.source, candidate.reader, b),
+            },
             design: 'unpaired',
         };
     }
-    const quantileMetrics = new Set(Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && (0,effective_settings/* quantileOf */.Xf)(m.statistic) !== undefined ? [name] : [])));
+    const quantileMetrics = new Set(Object.entries(policy.metrics).flatMap(([name, m]) => m.statistic !== undefined && (0,effective_settings/* quantileOf */.Xf)(m.statistic) !== undefined ? [name] : []));
     const data = await loadPairedExamples({ source: incumbent.source, spec: { reader: incumbent.reader.name, options } }, { source: candidate.source, spec: { reader: candidate.reader.name, options: candidateOptions } }, quantileMetrics, workers.loadExampleColumns, { pairBy: policy.inputs.pair_by, repeats: policy.inputs.repeats });
     const evidence = await (0,quantile_bootstraps/* attachQuantileBootstraps */.KH)(collectPairedEvidence(data, statisticOf), policy, workers.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8);
     const example = (path, sha256, reader, examples, side) => ({
@@ -4272,7 +4422,8 @@ async function recognize(source, formatIn, options) {
         return { reader, source, pairedSummary: false };
     }
     const peeked = await peekSource(source);
-    if ((formatIn === undefined || formatIn === '' || formatIn === 'paired-summary') && peeked.probe.head.includes(PAIRED_SUMMARY_SCHEMA)) {
+    if ((formatIn === undefined || formatIn === '' || formatIn === 'paired-summary') &&
+        peeked.probe.head.includes(PAIRED_SUMMARY_SCHEMA)) {
         return { reader: native_readers/* jsonlReader */.k, source: peeked.source, pairedSummary: true };
     }
     const reader = (0,registry/* chooseReader */.Pq)(peeked.probe, formatIn, options);
@@ -4293,7 +4444,10 @@ async function loadPairedSummaryInput(source, candidatePath, policy) {
     const overall = summary.cohorts.get('overall');
     const dataFindings = [];
     if (overall !== undefined) {
-        for (const [side, total] of [['incumbent', overall.nIncumbent], ['candidate', overall.nCandidate]]) {
+        for (const [side, total] of [
+            ['incumbent', overall.nIncumbent],
+            ['candidate', overall.nCandidate],
+        ]) {
             const finding = unmatchedFinding(side, total - overall.n, total, policy, ' (as the paired summary counts overall)');
             if (finding !== undefined)
                 dataFindings.push(finding);
@@ -4307,7 +4461,12 @@ async function loadPairedSummaryInput(source, candidatePath, policy) {
         model: model ?? null,
         dataset: summary.dataset ?? null,
     });
-    return { evidence, dataFindings, descriptions: { incumbent: describe(summary.models.incumbent), candidate: describe(summary.models.candidate) }, design: 'paired' };
+    return {
+        evidence,
+        dataFindings,
+        descriptions: { incumbent: describe(summary.models.incumbent), candidate: describe(summary.models.candidate) },
+        design: 'paired',
+    };
 }
 async function readSummary(reader, source, options) {
     const output = await reader.read(source, options);
@@ -4326,7 +4485,7 @@ function withPolicyInputs(options, policy) {
 function readingNotes(tally, repeats, policy) {
     const notes = [...(tally?.notes ?? [])];
     if (policy.inputs.pair_by === 'row')
-        notes.push('paired by row order (inputs.pair_by: row): each example\'s id is its row number');
+        notes.push("paired by row order (inputs.pair_by: row): each example's id is its row number");
     if (repeats !== undefined) {
         const k = repeats.min === repeats.max ? `${repeats.min}` : `${repeats.min} to ${repeats.max}`;
         const rule = policy.inputs.repeats === 'any' ? 'any repeat passes (pass@k)' : 'every repeat passes (pass^k)';
@@ -4343,7 +4502,15 @@ function describe(reader) {
 }
 function describeSummary(source, reader, { side, tally }) {
     const notes = tally?.notes ?? [];
-    return { path: source.path, sha256: source.sha256(), format: reader.name, examples: null, model: side.model ?? null, dataset: side.dataset ?? null, ...(notes.length === 0 ? {} : { notes: [...notes] }) };
+    return {
+        path: source.path,
+        sha256: source.sha256(),
+        format: reader.name,
+        examples: null,
+        model: side.model ?? null,
+        dataset: side.dataset ?? null,
+        ...(notes.length === 0 ? {} : { notes: [...notes] }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/gate/policy-metrics-check.ts
@@ -4355,7 +4522,7 @@ function describeSummary(source, reader, { side, tally }) {
  */
 function checkPolicyNamesKnownMetrics(policy, evidence, file, text) {
     const known = new Set(evidence.map((e) => e.metric));
-    const lineOf = (path) => (text === undefined ? undefined : (0,structured_text/* parseLocated */.o)(file, text).lineOf(path));
+    const lineOf = (path) => text === undefined ? undefined : (0,structured_text/* parseLocated */.o)(file, text).lineOf(path);
     const fail = (path, metric) => {
         const line = lineOf(path);
         throw new errors/* InputError */.d(file, `the policy names metric "${metric}", which neither eval file has (they have: ${[...known].sort().join(', ') || 'none'})`, { ...(line === undefined ? {} : { line }), field: path.join('.') });
@@ -4429,7 +4596,8 @@ const manifestSchema = schemas/* strictObject */.rej({
         /** `generative` models must show faithfulness or groundedness checks in their eval. */
         kind: schemas/* enum */.k5n(['classifier', 'regressor', 'ranker', 'generative', 'other']).optional(),
     }),
-    eval_set: schemas/* strictObject */.rej({ name: manifest_schema_text, version: version.optional(), sha256: manifest_schema_text.optional(), frozen: isoDate.optional() }).optional(),
+    eval_set: schemas/* strictObject */.rej({ name: manifest_schema_text, version: version.optional(), sha256: manifest_schema_text.optional(), frozen: isoDate.optional() })
+        .optional(),
     risk_class: schemas/* enum */.k5n(['low', 'medium', 'high'], { error: 'expected risk_class: low, medium or high' }),
     owners: schemas/* strictObject */.rej({
         on_call: manifest_schema_text.optional(),
@@ -4440,7 +4608,9 @@ const manifestSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     rollout: schemas/* strictObject */.rej({
-        strategy: schemas/* enum */.k5n(['canary', 'staged', 'shadow', 'atomic'], { error: 'expected strategy: canary, staged, shadow or atomic' }),
+        strategy: schemas/* enum */.k5n(['canary', 'staged', 'shadow', 'atomic'], {
+            error: 'expected strategy: canary, staged, shadow or atomic',
+        }),
         stages: schemas/* array */.YOg(schemas/* strictObject */.rej({ traffic: percent, hold: duration.optional() })).optional(),
         abort_when: schemas/* array */.YOg(schemas/* strictObject */.rej({ metric: manifest_schema_text, below: schemas/* number */.aig().optional(), above: schemas/* number */.aig().optional() })
             .refine((c) => (c.below === undefined) !== (c.above === undefined), 'expected exactly one of below or above'))
@@ -4460,7 +4630,8 @@ const manifestSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     monitoring: schemas/* strictObject */.rej({
-        drift: schemas/* strictObject */.rej({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() }).optional(),
+        drift: schemas/* strictObject */.rej({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() })
+            .optional(),
         alerts: schemas/* array */.YOg(schemas/* strictObject */.rej({ on: manifest_schema_text, route: manifest_schema_text, time_to_detect: duration.optional() })).optional(),
         prediction_logging: schemas/* union */.KCZ([schemas/* strictObject */.rej({ fields: schemas/* array */.YOg(manifest_schema_text) }), schemas/* literal */.euz(false)]).optional(),
         cost_tracking: schemas/* boolean */.zMY().optional(),
@@ -4524,7 +4695,14 @@ function manifestWeakenings(base, head) {
     };
     const value = readBase(base);
     if (typeof value === 'string') {
-        return [{ id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`, ...at([]) }];
+        return [
+            {
+                id: MANIFEST_WEAKENED,
+                severity: 'block',
+                message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
+                ...at([]),
+            },
+        ];
     }
     const findings = [];
     const baseRisk = value.risk_class;
@@ -4540,7 +4718,12 @@ function manifestWeakenings(base, head) {
         }
     }
     else {
-        findings.push({ id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`, ...at(['risk_class']) });
+        findings.push({
+            id: MANIFEST_WEAKENED,
+            severity: 'block',
+            message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`,
+            ...at(['risk_class']),
+        });
     }
     for (const section of MANIFEST_SECTIONS) {
         const before = value[section];
@@ -4559,7 +4742,11 @@ function manifestWeakenings(base, head) {
 }
 /** The finding when the base has a manifest and this run has none: everything it checked is gone. */
 function manifestRemoved(base) {
-    return { id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)` };
+    return {
+        id: MANIFEST_WEAKENED,
+        severity: 'block',
+        message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)`,
+    };
 }
 /** The base's top-level mapping, or why it cannot be read. */
 function readBase(base) {
@@ -4590,13 +4777,32 @@ function isRequired(context, item) {
 function outcome(context, item, findings) {
     const status = findings.length > 0 ? 'finding' : 'ok';
     return {
-        item: { id: item.id, title: item.title, required: item.required, status, evidence: item.evidence, file: context.document.file, line: context.document.lineOf(item.path) ?? null },
+        item: {
+            id: item.id,
+            title: item.title,
+            required: item.required,
+            status,
+            evidence: item.evidence,
+            file: context.document.file,
+            line: context.document.lineOf(item.path) ?? null,
+        },
         findings,
     };
 }
 /** The outcome for an item that is absent and not required at this risk class. */
 function notRequired(context, id, title) {
-    return { item: { id, title, required: false, status: 'not-required', evidence: null, file: context.document.file, line: null }, findings: [] };
+    return {
+        item: {
+            id,
+            title,
+            required: false,
+            status: 'not-required',
+            evidence: null,
+            file: context.document.file,
+            line: null,
+        },
+        findings: [],
+    };
 }
 /** `@alice` or `@org/team`: a GitHub user or team, the form GitHub can page and check approvals for. */
 function isGitHubHandle(text) {
@@ -4666,7 +4872,9 @@ function datasetDifferences(left, right) {
         differences.push({ field: 'version', left: left.version, right: right.version });
     }
     // Hex digests: case carries no meaning.
-    if (left.sha256 !== undefined && right.sha256 !== undefined && left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
+    if (left.sha256 !== undefined &&
+        right.sha256 !== undefined &&
+        left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
         differences.push({ field: 'sha256', left: left.sha256, right: right.sha256 });
     }
     return differences;
@@ -4677,7 +4885,9 @@ function consistency_rule_describe(files) {
     const right = files.candidate.dataset;
     if (left !== null && right !== null) {
         const same = datasetDifferences(left, right).length === 0;
-        parts.push(same ? `both files: ${datasetLabel(left)}` : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
+        parts.push(same
+            ? `both files: ${datasetLabel(left)}`
+            : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
     }
     else if (left !== null) {
         parts.push(`incumbent file: ${datasetLabel(left)}`);
@@ -4755,7 +4965,9 @@ function eval_coverage_rule_describe(coverage) {
     const modes = (coverage.failure_modes ?? []).length;
     const checks = coverage.faithfulness_checks;
     const parts = [
-        coverage.reflects_traffic_of === undefined ? 'traffic period not stated' : `traffic of ${coverage.reflects_traffic_of}`,
+        coverage.reflects_traffic_of === undefined
+            ? 'traffic period not stated'
+            : `traffic of ${coverage.reflects_traffic_of}`,
         `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
     ];
     if (Array.isArray(checks))
@@ -4866,7 +5078,9 @@ function drillFindings(context, drill) {
     if (firstUnmeasured !== undefined) {
         findings.push(manifestFinding(context, 'kill-switch.not-measured', `the rollback drill does not record ${unmeasured.map((f) => `kill_switch.drill.${f}`).join(' or ')}: time-to-rollback must be measured, not assumed. Record how long the drill took (e.g. time_to_rollback: 4m) and the target it has to meet (e.g. target: 15m).`, ['kill_switch', 'drill', firstUnmeasured]));
     }
-    else if (drill.time_to_rollback !== undefined && drill.target !== undefined && drill.time_to_rollback > drill.target) {
+    else if (drill.time_to_rollback !== undefined &&
+        drill.target !== undefined &&
+        drill.time_to_rollback > drill.target) {
         findings.push(manifestFinding(context, 'kill-switch.too-slow', `the rollback drill took ${formatDuration(drill.time_to_rollback)}, longer than its ${formatDuration(drill.target)} target: make the rollback faster (e.g. a flag flip instead of a redeploy) and drill again.`, ['kill_switch', 'drill', 'time_to_rollback']));
     }
     return findings;
@@ -4949,7 +5163,10 @@ const monitoringRule = (context) => {
             manifestFinding(context, 'monitoring.missing', `the manifest has no monitoring section, which ${manifest.risk_class}-risk releases require: list the input, output and outcome drift monitors, the alerts routed to the on-call owner with their time_to_detect, prediction logging and cost tracking.`, ['monitoring']),
         ]);
     }
-    const findings = [...driftFindings(context, monitoring), ...alertFindings(context, monitoring.alerts ?? [])];
+    const findings = [
+        ...driftFindings(context, monitoring),
+        ...alertFindings(context, monitoring.alerts ?? []),
+    ];
     findings.push(...loggingFindings(context, monitoring.prediction_logging));
     if (monitoring.cost_tracking !== true) {
         findings.push(manifestFinding(context, 'monitoring.cost-tracking', `monitoring.cost_tracking is ${monitoring.cost_tracking === false ? 'false' : 'not set'}: track the inference cost per prediction (and set cost_tracking: true), so a cost rise that traffic does not explain is caught week by week.`, ['monitoring', 'cost_tracking'], 'warn'));
@@ -4998,7 +5215,9 @@ function alertsToOnCall(alerts, onCall) {
         return [];
     // GitHub handles are case-insensitive: @Acme/Fraud-Oncall and @acme/fraud-oncall are the same team.
     const wanted = onCall.trim().toLowerCase();
-    return alerts.map((alert, index) => ({ alert, index })).filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
+    return alerts
+        .map((alert, index) => ({ alert, index }))
+        .filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
 }
 function loggingFindings(context, logging) {
     if (logging === undefined || logging === false) {
@@ -5046,7 +5265,9 @@ const ROLE = {
  * broken upstream pipeline, and its owner has to be in the response loop.
  */
 function requiredOwners(riskClass) {
-    return riskClass === 'low' ? ['on_call', 'rollback_authority'] : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
+    return riskClass === 'low'
+        ? ['on_call', 'rollback_authority']
+        : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
 }
 const ownersRule = (context) => {
     const { manifest } = context.document;
@@ -5146,7 +5367,9 @@ function stageFindings(context, strategy, stages) {
 }
 function rollout_rule_describe(rollout) {
     const stages = rollout.stages ?? [];
-    const plan = stages.length === 0 ? rollout.strategy : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
+    const plan = stages.length === 0
+        ? rollout.strategy
+        : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
     const criteria = (rollout.abort_when ?? []).length;
     return `${plan}, ${criteria === 0 ? 'no' : criteria} abort ${criteria === 1 ? 'criterion' : 'criteria'}`;
 }
@@ -5222,7 +5445,15 @@ function itemOfFinding(id) {
  * finding next to the others, so the entry is checked here, by hand, one field at a time.
  */
 const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'];
-const NO_FIELDS = { finding: null, cohort: null, metric: null, reason: null, accepted_by: null, expires: null, link: null };
+const NO_FIELDS = {
+    finding: null,
+    cohort: null,
+    metric: null,
+    reason: null,
+    accepted_by: null,
+    expires: null,
+    link: null,
+};
 /** The id prefix of findings that are about a comparison of one cohort and one metric. */
 const COHORT_FINDING_PREFIX = 'cohort.';
 /** Findings about waivers themselves: waiving them would let a waiver vouch for itself. */
@@ -5230,7 +5461,15 @@ const WAIVER_FINDING_PREFIX = 'waiver.';
 /** Checks one entry. The first problem found is reported: one clear message beats a pile of follow-ups. */
 function parseWaiverEntry(raw) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        return { fields: NO_FIELDS, entry: null, problem: { field: null, expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)', found: waiver_entry_describe(raw) } };
+        return {
+            fields: NO_FIELDS,
+            entry: null,
+            problem: {
+                field: null,
+                expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)',
+                found: waiver_entry_describe(raw),
+            },
+        };
     }
     const values = raw;
     const fields = readableFields(values);
@@ -5243,7 +5482,15 @@ function parseWaiverEntry(raw) {
     // which sends the reader looking for the wrong mistake.
     const unknown = Object.keys(values).find((key) => !WAIVER_FIELDS.includes(key));
     if (unknown !== undefined) {
-        return { fields, entry: null, problem: { field: unknown, expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`, found: `the unknown key ${JSON.stringify(unknown)}` } };
+        return {
+            fields,
+            entry: null,
+            problem: {
+                field: unknown,
+                expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`,
+                found: `the unknown key ${JSON.stringify(unknown)}`,
+            },
+        };
     }
     const finding = requiredText(values.finding);
     if (finding === null)
@@ -5257,11 +5504,15 @@ function parseWaiverEntry(raw) {
     const isCohortFinding = finding.startsWith(COHORT_FINDING_PREFIX);
     const cohort = optionalText(values.cohort);
     if (cohort === undefined || (cohort === null && isCohortFinding)) {
-        return invalid('cohort', isCohortFinding ? `the cohort's name: a ${finding} finding is waived for one cohort and metric` : 'the cohort\'s name as text, or leave cohort out');
+        return invalid('cohort', isCohortFinding
+            ? `the cohort's name: a ${finding} finding is waived for one cohort and metric`
+            : "the cohort's name as text, or leave cohort out");
     }
     const metric = optionalText(values.metric);
     if (metric === undefined || (metric === null && isCohortFinding)) {
-        return invalid('metric', isCohortFinding ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once` : 'the metric\'s name as text, or leave metric out');
+        return invalid('metric', isCohortFinding
+            ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once`
+            : "the metric's name as text, or leave metric out");
     }
     const reason = requiredText(values.reason);
     if (reason === null)
@@ -5365,7 +5616,14 @@ function applyWaivers(findings, document, options) {
         const parsed = parseWaiverEntry(raw);
         const entryPath = ['waivers', index];
         const record = (status, verified, appliedTo = 0) => {
-            records.push({ index, ...parsed.fields, status, verified, applied_to: appliedTo, line: document.lineOf(entryPath) ?? null });
+            records.push({
+                index,
+                ...parsed.fields,
+                status,
+                verified,
+                applied_to: appliedTo,
+                line: document.lineOf(entryPath) ?? null,
+            });
         };
         if (parsed.problem !== null) {
             const { field, expected, found } = parsed.problem;
@@ -5412,7 +5670,13 @@ function applyWaivers(findings, document, options) {
             record('unverified', false);
             return;
         }
-        const applied = { accepted_by: waiver.accepted_by, reason: waiver.reason, expires: waiver.expires, link: waiver.link, verified };
+        const applied = {
+            accepted_by: waiver.accepted_by,
+            reason: waiver.reason,
+            expires: waiver.expires,
+            link: waiver.link,
+            verified,
+        };
         let count = 0;
         let lostTo;
         result.forEach((finding, position) => {
@@ -5430,7 +5694,9 @@ function applyWaivers(findings, document, options) {
             record('applied', verified, count);
             return;
         }
-        const why = lostTo === undefined ? 'matches no finding of this run' : `matches only findings already waived by waivers[${lostTo}]`;
+        const why = lostTo === undefined
+            ? 'matches no finding of this run'
+            : `matches only findings already waived by waivers[${lostTo}]`;
         note('waiver.unused', `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`, [...entryPath, 'finding']);
         record('unused', verified);
     });
@@ -5455,7 +5721,11 @@ function person(handle) {
 }
 /** "waivers[2] (cohort.regressed, cohort EU · accuracy)": which entry a message is about. */
 function label(index, finding, scope) {
-    const parts = [finding, scope?.cohort ? `cohort ${scope.cohort}` : null, scope?.metric ? `metric ${scope.metric}` : null].filter((part) => part !== null);
+    const parts = [
+        finding,
+        scope?.cohort ? `cohort ${scope.cohort}` : null,
+        scope?.metric ? `metric ${scope.metric}` : null,
+    ].filter((part) => part !== null);
     return parts.length === 0 ? `waivers[${index}]` : `waivers[${index}] (${parts.join(', ')})`;
 }
 
@@ -5472,20 +5742,38 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
     const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
     if (manifestFile === undefined) {
         const missing = policy.readiness.require_manifest
-            ? [{ id: 'manifest.missing', severity: 'block', message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)' }]
+            ? [
+                {
+                    id: 'manifest.missing',
+                    severity: 'block',
+                    message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)',
+                },
+            ]
             : [];
         if (baseManifest !== undefined)
             missing.push(manifestRemoved(baseManifest));
         return {
             // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
-            section: { manifest: null, today: null, waivers_require_verification: requireVerification, items: [], waivers: [] },
+            section: {
+                manifest: null,
+                today: null,
+                waivers_require_verification: requireVerification,
+                items: [],
+                waivers: [],
+            },
             findings: [...findings, ...missing],
         };
     }
     if (environment === undefined)
         throw new Error('a manifest needs a readiness environment (clock, repository, people)');
     const { document } = manifestFile;
-    const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
+    const readiness = evaluateReadiness({
+        document,
+        policy: policy.readiness,
+        today: environment.today,
+        evidenceExists: environment.evidenceExists,
+        evalFiles,
+    });
     const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
     const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
         today: environment.today,
@@ -5530,10 +5818,16 @@ async function runGate(inputs) {
     // Configuration first: a policy or manifest typo is reported before a large eval file is read.
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
     const manifest = inputs.manifest === undefined ? undefined : parseManifestFile(inputs.manifest);
-    const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8, inputs.progress) });
+    const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, {
+        loadExampleColumns: inputs.loadExampleColumns,
+        runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8, inputs.progress),
+    });
     inputs.progress?.(cohortsFound(evidence));
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
-    const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
+    const decisions = decideComparisons(evidence, policy, {
+        incumbent: inputs.incumbent.path,
+        candidate: inputs.candidate.path,
+    });
     const readiness = readinessStep(manifest, inputs.readiness, policy, descriptions, [
         ...dataFindings,
         ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
@@ -5684,7 +5978,10 @@ function classifyReport(report) {
         inconclusive: report.comparisons.filter((c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive')),
         waived: report.findings.filter((f) => !isActive(f)),
         waiverProblems: active.filter((f) => f.id.startsWith('waiver.') && f.severity !== 'block'),
-        warnings: active.filter((f) => f.severity === 'warn' && f.id !== 'cohort.regressed' && f.id !== 'cohort.inconclusive' && !f.id.startsWith('waiver.')),
+        warnings: active.filter((f) => f.severity === 'warn' &&
+            f.id !== 'cohort.regressed' &&
+            f.id !== 'cohort.inconclusive' &&
+            !f.id.startsWith('waiver.')),
         notes: active.filter((f) => f.severity === 'info' && !f.id.startsWith('waiver.')),
         notCompared: report.comparisons.filter((c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined),
         passing: report.comparisons.filter((c) => c.status === 'pass'),
@@ -5758,7 +6055,9 @@ function sizePhrase(c) {
 }
 /** A regression: how bad, how sure, and the corrected p that decided it. */
 function regressionPhrase(c, policy) {
-    const best = c.ci_high === null || !Number.isFinite(c.ci_high) ? 'point values only, no bound' : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
+    const best = c.ci_high === null || !Number.isFinite(c.ci_high)
+        ? 'point values only, no bound'
+        : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
     return `${valuesPhrase(c)}: ${formatChange(c, c.delta)}, ${best}; margin ${marginPhrase(c)}; ${adjustedLabel(policy.correction)} ${formatP(c.p_adjusted)}`;
 }
 /** An inconclusive comparison: "too small to tell" only when the data is thin (see isThinData). The note is escaped by `escape`. */
@@ -5768,7 +6067,11 @@ function inconclusivePhrase(c, escape) {
         const detectable = c.mde === null || Number.isNaN(c.mde) ? 'no drop at all' : `a drop of ${formatChange(c, c.mde, false)} or more`;
         return `too small to tell${why}: observed ${formatChange(c, c.delta)}, could only detect ${detectable}`;
     }
-    const observed = c.delta === null || !Number.isFinite(c.delta) ? 'no estimate' : formatChange(c, c.delta).startsWith('±') ? 'about unchanged' : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
+    const observed = c.delta === null || !Number.isFinite(c.delta)
+        ? 'no estimate'
+        : formatChange(c, c.delta).startsWith('±')
+            ? 'about unchanged'
+            : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
     return `${observed}${why}; cannot rule out a drop beyond the margin of ${formatChange(c, c.margin, false)}`;
 }
 /** A missing comparison: why there is nothing to compare (the note is escaped by `escape`). */
@@ -5798,7 +6101,13 @@ function adjustedLabel(correction) {
 }
 /** "Holm", "Bonferroni", "Benjamini–Hochberg", or null without a correction. */
 function correctionName(correction) {
-    return correction === 'holm' ? 'Holm' : correction === 'bonferroni' ? 'Bonferroni' : correction === 'bh' ? 'Benjamini–Hochberg' : null;
+    return correction === 'holm'
+        ? 'Holm'
+        : correction === 'bonferroni'
+            ? 'Bonferroni'
+            : correction === 'bh'
+                ? 'Benjamini–Hochberg'
+                : null;
 }
 /** The methods of a table, each once, with the metrics it was used for: named in a footer, not on every row. */
 function methodsUsed(comparisons) {
@@ -5810,7 +6119,9 @@ function methodsUsed(comparisons) {
         metrics.add(c.metric);
         byMethod.set(c.method, metrics);
     }
-    return [...byMethod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
+    return [...byMethod.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/delta-bar.ts
@@ -5849,7 +6160,12 @@ function deltaScale(comparisons, width = DELTA_BAR_WIDTH) {
     }
     const outer = Math.max(MIN_OUTER_CELLS_PER_MARGIN, (usable - MIN_CELLS_PER_MARGIN) / (span - 1));
     const ideal = 1 + MIN_CELLS_PER_MARGIN + (-low - 1) * outer;
-    return { zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells), inner: MIN_CELLS_PER_MARGIN, outer, width: cells };
+    return {
+        zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells),
+        inner: MIN_CELLS_PER_MARGIN,
+        outer,
+        width: cells,
+    };
 }
 /** Zero leaves room for the margin's mark and a cell before it, and a cell after it. */
 function clampZero(zero, inner, cells) {
@@ -5933,8 +6249,10 @@ function normalized(c) {
  */
 function escapeMarkdown(text, maxLength = 120) {
     // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+    const flat = text
+        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
     const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
     return capped
         .replace(/&/g, '&amp;')
@@ -6017,7 +6335,9 @@ function verdictReasons(report, content = classifyReport(report)) {
             reasons.push(comment_classify_plural(report.summary.warnings, 'warning', 'warnings'));
     }
     else {
-        reasons.push(report.comparisons.length === 0 ? 'nothing to compare' : `all ${cohortPhrase(report.comparisons)} within their margins`);
+        reasons.push(report.comparisons.length === 0
+            ? 'nothing to compare'
+            : `all ${cohortPhrase(report.comparisons)} within their margins`);
     }
     if (content.waived.length > 0)
         reasons.push(`${formatCount(content.waived.length)} accepted by waiver`);
@@ -6055,7 +6375,9 @@ function designPhrase(design, inputs) {
         return 'unpaired summaries';
     const i = inputs.incumbent.examples ?? 0;
     const c = inputs.candidate.examples ?? 0;
-    return i === c ? `paired by id, ${comment_classify_plural(c, 'example', 'examples')}` : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
+    return i === c
+        ? `paired by id, ${comment_classify_plural(c, 'example', 'examples')}`
+        : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
 }
 /** The models of a report. */
 function reportModelNames(report) {
@@ -6117,7 +6439,9 @@ function footerLine(report) {
 /** The metrics a method served, the first few by name: the footer must stay a line. */
 function metricList(metrics) {
     const shown = metrics.slice(0, 6).map((m) => escapeName(m, 40));
-    return metrics.length > shown.length ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more` : shown.join(', ');
+    return metrics.length > shown.length
+        ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more`
+        : shown.join(', ');
 }
 /** "95", "97.5": the confidence of the one-sided bounds. */
 function comment_header_confidenceOf(report) {
@@ -6159,7 +6483,16 @@ function locationOf(finding) {
  * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
  * Every cohort table has the same columns; the methods are named once, in the footer.
  */
-const RANK = { blockingFinding: 0, blockingCohort: 1, waiver: 2, readiness: 3, inconclusive: 4, warning: 5, reading: 6, passing: 7 };
+const RANK = {
+    blockingFinding: 0,
+    blockingCohort: 1,
+    waiver: 2,
+    readiness: 3,
+    inconclusive: 4,
+    warning: 5,
+    reading: 6,
+    passing: 7,
+};
 const COHORT_METRICS = ['cohort metric', 'cohort metrics'];
 const FINDINGS = ['finding', 'findings'];
 const COHORT_HEAD = ['| | cohort · metric | n | what the data says | Δ vs margin |', '|---|---|---:|---|---|'];
@@ -6186,11 +6519,20 @@ function whatBlocks(report, content) {
                 : cohortRow('❔', c, `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`, deltaBar(c, scale));
         return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
     });
-    const findingRows = content.blockingFindings.map((f) => ({ text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`, rank: RANK.blockingFinding, noun: FINDINGS }));
+    const findingRows = content.blockingFindings.map((f) => ({
+        text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`,
+        rank: RANK.blockingFinding,
+        noun: FINDINGS,
+    }));
     const heading = ['### What blocks', ''];
     return [
         { open: heading, tableHead: COHORT_HEAD, rows: cohortRows, close: [''] },
-        { open: cohortRows.length === 0 ? heading : [], tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'], rows: findingRows, close: [''] },
+        {
+            open: cohortRows.length === 0 ? heading : [],
+            tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'],
+            rows: findingRows,
+            close: [''],
+        },
     ];
 }
 function comment_sections_inconclusive(content) {
@@ -6210,15 +6552,30 @@ function accepted(content) {
     const waived = content.waived.map((f) => {
         const w = f.waiver;
         const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '', 40)}`;
-        const who = w === undefined ? '' : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
+        const who = w === undefined
+            ? ''
+            : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
         const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
         const link = w?.link === null || w?.link === undefined ? '' : ` · ${escapeMarkdown(w.link, 120)}`;
-        return { text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`, rank: RANK.waiver, noun: ['accepted finding', 'accepted findings'] };
+        return {
+            text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`,
+            rank: RANK.waiver,
+            noun: ['accepted finding', 'accepted findings'],
+        };
     });
-    const problems = content.waiverProblems.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.waiver, noun: ['waiver problem', 'waiver problems'] }));
+    const problems = content.waiverProblems.map((f) => ({
+        text: `- ⚠️ ${findingText(f)}`,
+        rank: RANK.waiver,
+        noun: ['waiver problem', 'waiver problems'],
+    }));
     return { open: ['### Accepted (waivers)', ''], tableHead: [], rows: [...waived, ...problems], close: [''] };
 }
-const ITEM_ICON = { finding: '⛔', waived: '🟡', ok: '✅', 'not-required': '➖' };
+const ITEM_ICON = {
+    finding: '⛔',
+    waived: '🟡',
+    ok: '✅',
+    'not-required': '➖',
+};
 const ITEM_ORDER = ['finding', 'waived', 'ok', 'not-required'];
 /** The checklist as one paragraph, what needs action first: the tables above already say why. */
 function readiness(report) {
@@ -6237,18 +6594,35 @@ function readiness(report) {
     };
 }
 function otherWarnings(content) {
-    const warnings = content.warnings.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.warning, noun: ['warning', 'warnings'] }));
+    const warnings = content.warnings.map((f) => ({
+        text: `- ⚠️ ${findingText(f)}`,
+        rank: RANK.warning,
+        noun: ['warning', 'warnings'],
+    }));
     const notCompared = content.notCompared.map((c) => ({
         text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${missingPhrase(c, (t) => escapeMarkdown(t, 160))}`,
         rank: RANK.warning,
         noun: COHORT_METRICS,
     }));
-    const notes = content.notes.map((f) => ({ text: `- ℹ️ ${findingText(f)}`, rank: RANK.warning, noun: ['note', 'notes'] }));
-    return { open: ['### Other warnings and notes', ''], tableHead: [], rows: [...warnings, ...notCompared, ...notes], close: [''] };
+    const notes = content.notes.map((f) => ({
+        text: `- ℹ️ ${findingText(f)}`,
+        rank: RANK.warning,
+        noun: ['note', 'notes'],
+    }));
+    return {
+        open: ['### Other warnings and notes', ''],
+        tableHead: [],
+        rows: [...warnings, ...notCompared, ...notes],
+        close: [''],
+    };
 }
 /** How each file was read, when its reader or the policy's `inputs` had something to say. */
 function comment_sections_readingNotes(report) {
-    const rows = ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => ({ text: `- ${side}: ${escapeMarkdown(note, 400)}`, rank: RANK.reading, noun: ['reading note', 'reading notes'] })));
+    const rows = ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => ({
+        text: `- ${side}: ${escapeMarkdown(note, 400)}`,
+        rank: RANK.reading,
+        noun: ['reading note', 'reading notes'],
+    })));
     return { open: ['### How the files were read', ''], tableHead: [], rows, close: [''] };
 }
 /** What passed, folded and short: the change, the worst case the data allows, and the bar. */
@@ -6257,7 +6631,10 @@ function passing(content) {
     const scale = deltaScale(rows);
     return {
         open: [`<details><summary>✅ ${cohortPhrase(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
-        tableHead: ['| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |', '|---|---:|---|---:|---|'],
+        tableHead: [
+            '| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |',
+            '|---|---:|---|---:|---|',
+        ],
         rows: rows.map((c) => ({
             text: `| ${subjectCell(c)} | ${formatCount(comparison_phrases_sizeOf(c))} | ${valuesPhrase(c)} | ${passPhrase(c)} | ${deltaBar(c, scale)} |`,
             rank: RANK.passing,
@@ -6359,7 +6736,12 @@ function withoutHiddenCharacters(text) {
  * scale, and because "−0.4 margins" means nothing to the person who owns the latency budget. Relative
  * margins ("10%") differ per cohort, so the margin is drawn per row rather than as one line.
  */
-const STATUS_COLOR = { regressed: '#c0392b', inconclusive: '#b7791f', pass: '#2f855a', missing: '#6b7280' };
+const STATUS_COLOR = {
+    regressed: '#c0392b',
+    inconclusive: '#b7791f',
+    pass: '#2f855a',
+    missing: '#6b7280',
+};
 const ROW_BAND = { regressed: '#fdecea', inconclusive: '#fff6e0' };
 const MARGIN_COLOR = '#c0392b';
 const WIDTH = 1000;
@@ -6374,13 +6756,17 @@ const AXIS = 34;
  * then the passing ones closest to their margin (smallest p, the test being "worse by more than δ").
  */
 function renderForestPlot(comparisons, waived, maxRows = 200) {
-    const plottable = comparisons.map((c, index) => ({ c, index })).filter(({ c }) => c.delta !== null && Number.isFinite(c.delta));
+    const plottable = comparisons
+        .map((c, index) => ({ c, index }))
+        .filter(({ c }) => c.delta !== null && Number.isFinite(c.delta));
     const ranked = [...plottable].sort((a, b) => rank(a.c) - rank(b.c) || pOrder(a.c) - pOrder(b.c) || a.index - b.index);
     const chosen = ranked.slice(0, maxRows);
     const panels = new Map();
     for (const entry of chosen) {
         const key = entry.c.statistic === 'proportion' ? '' : `${entry.c.metric}\u0000${entry.c.statistic}`;
-        const title = entry.c.statistic === 'proportion' ? 'Proportions: Δ in percentage points' : `${entry.c.metric} (${entry.c.statistic}): Δ in the metric's unit`;
+        const title = entry.c.statistic === 'proportion'
+            ? 'Proportions: Δ in percentage points'
+            : `${entry.c.metric} (${entry.c.statistic}): Δ in the metric's unit`;
         const panel = panels.get(key) ?? { title, rows: [] };
         panel.rows.push(entry);
         panels.set(key, panel);
@@ -6415,14 +6801,20 @@ function comparisonKey(cohort, metric) {
 }
 function renderPanel(title, rows, waived, top) {
     const scale = rows[0]?.statistic === 'proportion' ? 100 : 1;
-    const values = rows.flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0]).filter((v) => v !== null && Number.isFinite(v)).map((v) => v * scale);
+    const values = rows
+        .flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0])
+        .filter((v) => v !== null && Number.isFinite(v))
+        .map((v) => v * scale);
     const ticks = niceTicks(Math.min(...values), Math.max(...values));
     const lo = ticks[0] ?? -1;
     const hi = ticks[ticks.length - 1] ?? 1;
     const x = (v) => round(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
     const bodyTop = top + forest_plot_svg_TITLE;
     const bodyBottom = bodyTop + rows.length * ROW;
-    const out = [`<g class="panel">`, `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`];
+    const out = [
+        `<g class="panel">`,
+        `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`,
+    ];
     rows.forEach((c, i) => {
         if (ROW_BAND[c.status] !== undefined)
             out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
@@ -6521,7 +6913,9 @@ function table(id, caption, head, rows, intro = '', footer = '') {
     const heading = `<section id="${id}"><h2>${escapeHtml(caption)}</h2>${intro}`;
     if (rows.length === 0)
         return `${heading}</section>`;
-    const body = rows.map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`).join('\n');
+    const body = rows
+        .map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`)
+        .join('\n');
     return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
 }
 /** A number (or bounds, or a count): right-aligned and never wrapped mid-number. */
@@ -6543,11 +6937,21 @@ function scope(cohort, metric) {
     return cohort === null && metric === null ? '' : `${cohort ?? '–'} · ${metric ?? '–'}`;
 }
 function findingsTable(id, caption, findings) {
-    return table(id, caption, ['finding', 'cohort · metric', 'message', 'where'], findings.map((f) => ({ cells: [raw(`<code>${escapeHtml(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)], className: f.severity })));
+    return table(id, caption, ['finding', 'cohort · metric', 'message', 'where'], findings.map((f) => ({
+        cells: [raw(`<code>${escapeHtml(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)],
+        className: f.severity,
+    })));
 }
 function inconclusiveTable(comparisons) {
     return table('inconclusive', `Inconclusive (${formatCount(comparisons.length)})`, ['cohort', 'metric', 'n', 'what the data says', 'margin', 'if inconclusive'], comparisons.map((c) => ({
-        cells: [cohortCell(c), metricName(c), num(formatCount(comparison_phrases_sizeOf(c))), inconclusivePhrase(c, (t) => t), num(marginPhrase(c)), `${c.inconclusive_setting}s`],
+        cells: [
+            cohortCell(c),
+            metricName(c),
+            num(formatCount(comparison_phrases_sizeOf(c))),
+            inconclusivePhrase(c, (t) => t),
+            num(marginPhrase(c)),
+            `${c.inconclusive_setting}s`,
+        ],
         className: 'inconclusive',
     })));
 }
@@ -6556,11 +6960,17 @@ function waiversTable(pkg) {
     // A local run without waivers has nothing to sign off: no section rather than an empty one.
     if (s.waivers.length === 0 && s.verified_approvals === null && s.author === null)
         return '';
-    const approvals = s.verified_approvals === null ? 'not available (this run could not verify approvals)' : s.verified_approvals.length === 0 ? 'none' : s.verified_approvals.join(', ');
+    const approvals = s.verified_approvals === null
+        ? 'not available (this run could not verify approvals)'
+        : s.verified_approvals.length === 0
+            ? 'none'
+            : s.verified_approvals.join(', ');
     const accepted = s.accepted.map((a) => `<li><code>${escapeHtml(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${escapeHtml(scope(a.cohort, a.metric))}`}: accepted by <strong>${escapeHtml(a.accepted_by)}</strong> until ${escapeHtml(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${escapeHtml(a.reason)}”</li>`);
     const author = s.author === null ? '' : ` Author: ${escapeHtml(s.author)}.`;
     const intro = `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
-        (accepted.length === 0 ? '<p>No finding was accepted by waiver.</p>' : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
+        (accepted.length === 0
+            ? '<p>No finding was accepted by waiver.</p>'
+            : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
     const rows = s.waivers.map((w) => ({
         cells: [
             String(w.index),
@@ -6576,7 +6986,18 @@ function waiversTable(pkg) {
         ],
         className: w.status === 'applied' ? 'waived' : 'warn',
     }));
-    return table('waivers', `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`, ['entry', 'finding', 'cohort · metric', 'status', 'accepted by', 'approval', 'until', 'applied to', 'reason', 'link'], rows, s.waivers.length === 0 ? `${intro}<p>No waivers in the manifest.</p>` : intro);
+    return table('waivers', `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`, [
+        'entry',
+        'finding',
+        'cohort · metric',
+        'status',
+        'accepted by',
+        'approval',
+        'until',
+        'applied to',
+        'reason',
+        'link',
+    ], rows, s.waivers.length === 0 ? `${intro}<p>No waivers in the manifest.</p>` : intro);
 }
 function checklistTable(pkg) {
     const r = pkg.risk_assessment;
@@ -6585,14 +7006,31 @@ function checklistTable(pkg) {
     const required = pkg.requirements.readiness_required;
     return table('readiness', `Readiness checklist: ${r.risk_class} risk (requires ${required.length === 0 ? 'no items' : required.join(', ')})`, ['item', 'required', 'status', 'evidence', 'where'], r.checklist.map((item) => ({
         cells: [item.title, item.required ? 'yes' : 'no', item.status, item.evidence ?? '–', where(item.file, item.line)],
-        className: item.status === 'finding' ? 'block' : item.status === 'waived' ? 'waived' : item.status === 'ok' ? 'ok' : 'muted',
+        className: item.status === 'finding'
+            ? 'block'
+            : item.status === 'waived'
+                ? 'waived'
+                : item.status === 'ok'
+                    ? 'ok'
+                    : 'muted',
     })));
 }
 /** Every comparison, in report order (natural cohort order); the methods once below the table, adjusted p only where it decided (regressions). */
 function comparisonsTable(comparisons, correction) {
     const methods = methodsUsed(comparisons).map(({ method, metrics }) => `<li>${escapeHtml(metrics.join(', '))}: ${escapeHtml(method)}</li>`);
     const footer = methods.length === 0 ? '' : `<p class="note">Methods:</p><ul class="methods">${methods.join('')}</ul>`;
-    return table('comparisons', `All comparisons (${formatCount(comparisons.length)})`, ['status', 'cohort', 'metric', 'n', 'incumbent → candidate', 'Δ (worst case)', 'margin', adjustedLabel(correction), 'detectable drop', 'note'], comparisons.map((c) => ({
+    return table('comparisons', `All comparisons (${formatCount(comparisons.length)})`, [
+        'status',
+        'cohort',
+        'metric',
+        'n',
+        'incumbent → candidate',
+        'Δ (worst case)',
+        'margin',
+        adjustedLabel(correction),
+        'detectable drop',
+        'note',
+    ], comparisons.map((c) => ({
         cells: [
             c.status,
             cohortCell(c),
@@ -6613,12 +7051,36 @@ function inputsTable(pkg) {
     const rows = ['incumbent', 'candidate'].map((role) => {
         const d = i[role];
         const model = d.model === null ? '–' : `${d.model.name} ${d.model.version}`;
-        const dataset = d.dataset === null ? '–' : [d.dataset.name, d.dataset.version ?? '', d.dataset.sha256 === undefined ? '' : `sha256 ${d.dataset.sha256}`].filter((s) => s !== '').join(' ');
-        return { cells: [role, d.path, raw(`<code>${escapeHtml(d.sha256)}</code>`), d.format, num(d.examples === null ? '–' : formatCount(d.examples)), model, dataset] };
+        const dataset = d.dataset === null
+            ? '–'
+            : [d.dataset.name, d.dataset.version ?? '', d.dataset.sha256 === undefined ? '' : `sha256 ${d.dataset.sha256}`]
+                .filter((s) => s !== '')
+                .join(' ');
+        return {
+            cells: [
+                role,
+                d.path,
+                raw(`<code>${escapeHtml(d.sha256)}</code>`),
+                d.format,
+                num(d.examples === null ? '–' : formatCount(d.examples)),
+                model,
+                dataset,
+            ],
+        };
     });
     const p = i.policy;
     const origin = `read from ${p.origin}${p.commit === null ? '' : ` at ${p.commit}`}${p.changed_in_pull_request ? '; changed in this pull request (applies once merged)' : ''}`;
-    rows.push({ cells: ['policy', p.path ?? 'none (defaults)', raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`), 'yaml', '–', '–', origin] });
+    rows.push({
+        cells: [
+            'policy',
+            p.path ?? 'none (defaults)',
+            raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`),
+            'yaml',
+            '–',
+            '–',
+            origin,
+        ],
+    });
     const m = i.manifest;
     if (m !== null)
         rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
@@ -6650,7 +7112,9 @@ const PLOT_ROWS = 200;
 function renderReportHtml(pkg) {
     const findings = pkg.risk_assessment.findings;
     const active = findings.filter((f) => !f.waived);
-    const waived = new Set(findings.filter((f) => f.waived && f.cohort !== null && f.metric !== null).map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')));
+    const waived = new Set(findings
+        .filter((f) => f.waived && f.cohort !== null && f.metric !== null)
+        .map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')));
     const comparisons = pkg.test_evidence.comparisons;
     const plot = renderForestPlot(comparisons, waived, PLOT_ROWS);
     const inconclusive = comparisons.filter((c) => c.status === 'inconclusive');
@@ -6663,13 +7127,25 @@ function renderReportHtml(pkg) {
     const release = pkg.provenance.release;
     // Sections without content are left out, and so are their links.
     const sections = [
-        ['blocking', 'What blocks', blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking)],
+        [
+            'blocking',
+            'What blocks',
+            blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking),
+        ],
         ['inconclusive', 'Inconclusive', inconclusive.length === 0 ? '' : inconclusiveTable(inconclusive)],
-        ['notes', 'Warnings', notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes)],
+        [
+            'notes',
+            'Warnings',
+            notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes),
+        ],
         ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
         ['waivers', 'Sign-off', waiversTable(pkg)],
         ['readiness', 'Readiness', checklistTable(pkg)],
-        ['comparisons', 'All comparisons', comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction)],
+        [
+            'comparisons',
+            'All comparisons',
+            comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction),
+        ],
         ['inputs', 'Inputs', inputsTable(pkg)],
     ];
     const present = sections.filter(([, , html]) => html !== '');
@@ -6718,14 +7194,29 @@ function header(pkg) {
     const facts = [
         ['Repository', p.repository],
         ['Commit', p.commit],
-        ['Pull request', pr === null ? null : `#${pr.number}${pr.author === null ? '' : ` by ${pr.author}`} · ${pr.base_ref} ← ${pr.head_sha.slice(0, 12)}`],
-        ['Run', p.run === null ? null : `${p.run.id}${p.run.attempt === null ? '' : ` (attempt ${p.run.attempt})`} · ${p.run.url}`],
+        [
+            'Pull request',
+            pr === null
+                ? null
+                : `#${pr.number}${pr.author === null ? '' : ` by ${pr.author}`} · ${pr.base_ref} ← ${pr.head_sha.slice(0, 12)}`,
+        ],
+        [
+            'Run',
+            p.run === null
+                ? null
+                : `${p.run.id}${p.run.attempt === null ? '' : ` (attempt ${p.run.attempt})`} · ${p.run.url}`,
+        ],
         ['Time', p.time],
-        ['Policy', `${policy.path ?? 'defaults'} · ${policy.origin}${policy.commit === null ? '' : ` @ ${policy.commit.slice(0, 12)}`}${policy.changed_in_pull_request ? ' · changed in this PR (applies once merged)' : ''}`],
+        [
+            'Policy',
+            `${policy.path ?? 'defaults'} · ${policy.origin}${policy.commit === null ? '' : ` @ ${policy.commit.slice(0, 12)}`}${policy.changed_in_pull_request ? ' · changed in this PR (applies once merged)' : ''}`,
+        ],
         ['Risk class', pkg.risk_assessment.risk_class],
         ['Tool', `${p.tool.name} ${p.tool.version}`],
     ];
-    const dl = facts.flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`])).join('');
+    const dl = facts
+        .flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`]))
+        .join('');
     return [
         '<header>',
         `<div class="badge ${pkg.verdict}">${VERDICT_WORD[pkg.verdict]}</div>`,
@@ -6811,11 +7302,18 @@ ul.accepted{margin:4px 0 12px}ul.methods{margin:2px 0 0;color:var(--muted);font-
 function cell(text, maxLength = 300) {
     return escapeMarkdown(text, maxLength);
 }
-const STATUS_WORD = { pass: 'pass', regressed: '**regressed**', inconclusive: 'inconclusive', missing: 'missing' };
+const STATUS_WORD = {
+    pass: 'pass',
+    regressed: '**regressed**',
+    inconclusive: 'inconclusive',
+    missing: 'missing',
+};
 function renderTestEvidence(pkg) {
     const e = pkg.test_evidence;
     const confidence = Number(((1 - e.alpha) * 100).toPrecision(6));
-    const design = e.design === 'paired' ? 'paired by example id (both models scored on the same examples)' : 'unpaired per-cohort summaries';
+    const design = e.design === 'paired'
+        ? 'paired by example id (both models scored on the same examples)'
+        : 'unpaired per-cohort summaries';
     const lines = [
         '## 2 Test evidence',
         '',
@@ -6829,7 +7327,9 @@ function renderTestEvidence(pkg) {
     // Adjusted p only where it decided (regressions); the method once per metric, below the table.
     for (const c of e.comparisons) {
         const n = `${formatCount(c.n_incumbent)} / ${formatCount(c.n_candidate)} / ${c.n_paired === null ? '–' : formatCount(c.n_paired)}`;
-        const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`].filter((f) => f !== '').join(', ');
+        const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`]
+            .filter((f) => f !== '')
+            .join(', ');
         lines.push(`| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatMeasure(c, c.incumbent)} | ${formatMeasure(c, c.candidate)} | ${passPhrase(c)} | ${formatChange(c, c.ci_high)} | ${marginPhrase(c)} | ${c.status === 'regressed' ? formatP(c.p_adjusted) : ''} | ${formatChange(c, c.mde, false)} | ${flags} | ${c.note === null ? '' : cell(c.note, 500)} |`);
     }
     lines.push('', ...methodsUsed(e.comparisons).map(({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`));
@@ -6858,7 +7358,9 @@ function renderRiskAssessment(pkg) {
         for (const f of r.findings) {
             const scope = f.cohort === null && f.metric === null ? '' : `${cell(f.cohort ?? '–')} · ${cell(f.metric ?? '–')}`;
             const where = f.file === null ? '' : `${cell(f.file)}${f.line === null ? '' : ` line ${f.line}`}`;
-            const status = f.waiver === null ? 'open' : `accepted by ${cell(f.waiver.accepted_by)} until ${cell(f.waiver.expires)}${f.waiver.verified ? ' (verified)' : ' (not verified)'}`;
+            const status = f.waiver === null
+                ? 'open'
+                : `accepted by ${cell(f.waiver.accepted_by)} until ${cell(f.waiver.expires)}${f.waiver.verified ? ' (verified)' : ' (not verified)'}`;
             lines.push(`| ${SEVERITY_WORD[f.severity]} | ${cell(f.id)} | ${scope} | ${cell(f.message, 2000)} | ${where} | ${status} |`);
         }
         lines.push('');
@@ -6927,7 +7429,13 @@ function optional(text, maxLength) {
  * through escapeMarkdown.
  */
 function renderValidationMarkdown(pkg) {
-    return [...renderHeader(pkg), ...renderRequirements(pkg), ...renderTestEvidence(pkg), ...renderRiskAssessment(pkg), ...renderSignOff(pkg)].join('\n');
+    return [
+        ...renderHeader(pkg),
+        ...renderRequirements(pkg),
+        ...renderTestEvidence(pkg),
+        ...renderRiskAssessment(pkg),
+        ...renderSignOff(pkg),
+    ].join('\n');
 }
 function renderHeader(pkg) {
     const p = pkg.provenance;
@@ -6956,10 +7464,21 @@ function renderHeader(pkg) {
         '| input | path | sha256 | format | examples | model | dataset |',
         '|---|---|---|---|---:|---|---|',
     ];
-    for (const [role, input] of [['incumbent', p.inputs.incumbent], ['candidate', p.inputs.candidate]]) {
+    for (const [role, input] of [
+        ['incumbent', p.inputs.incumbent],
+        ['candidate', p.inputs.candidate],
+    ]) {
         const model = input.model === null ? '–' : `${cell(input.model.name)} ${cell(input.model.version)}`;
         const d = input.dataset;
-        const dataset = d === null ? '–' : [cell(d.name), d.version === undefined ? '' : cell(d.version), d.sha256 === undefined ? '' : `sha256 ${cell(d.sha256)}`].filter((s) => s !== '').join(' ');
+        const dataset = d === null
+            ? '–'
+            : [
+                cell(d.name),
+                d.version === undefined ? '' : cell(d.version),
+                d.sha256 === undefined ? '' : `sha256 ${cell(d.sha256)}`,
+            ]
+                .filter((s) => s !== '')
+                .join(' ');
         lines.push(`| ${role} | ${cell(input.path, 500)} | ${cell(input.sha256)} | ${input.format} | ${input.examples === null ? '–' : formatCount(input.examples)} | ${model} | ${dataset} |`);
     }
     const policy = p.inputs.policy;
@@ -7000,7 +7519,9 @@ function renderRequirements(pkg) {
     }
     lines.push(...renderCohortSettings(policy));
     lines.push('### Readiness', '');
-    lines.push(riskClass === null ? 'No release manifest: no readiness items were checked.' : `Risk class **${cell(riskClass)}** requires: ${required.length === 0 ? 'no items' : required.join(', ')}.`, '');
+    lines.push(riskClass === null
+        ? 'No release manifest: no readiness items were checked.'
+        : `Risk class **${cell(riskClass)}** requires: ${required.length === 0 ? 'no items' : required.join(', ')}.`, '');
     const r = policy.readiness;
     const drill = r.drill_max_age_days;
     lines.push('| setting | value |', '|---|---|', `| manifest required | ${r.require_manifest ? 'yes' : 'no'} |`, `| required items per risk class | low: ${r.required.low.join(', ') || 'none'}; medium: ${r.required.medium.join(', ') || 'none'}; high: ${r.required.high.join(', ') || 'none'} |`, `| largest first rollout stage | ${r.first_stage_max}% |`, `| oldest rollback drill (days) | low ${drill.low}, medium ${drill.medium}, high ${drill.high} |`, `| load test multiple of peak | ${r.load_test_min_multiple} |`, `| longest waiver (days) | ${r.waiver_max_days} |`, `| waivers need a verified approval | ${r.require_verified_waivers === undefined ? `caller default (this run: ${pkg.sign_off.waivers_require_verification ? 'yes' : 'no'})` : r.require_verified_waivers ? 'yes' : 'no'} |`, '');
@@ -7008,7 +7529,7 @@ function renderRequirements(pkg) {
 }
 function renderCohortSettings(policy) {
     const c = policy.cohorts;
-    const list = (patterns) => (patterns.length === 0 ? 'none' : patterns.map((p) => cell(p)).join(', '));
+    const list = (patterns) => patterns.length === 0 ? 'none' : patterns.map((p) => cell(p)).join(', ');
     const lines = [
         '### Cohorts',
         '',
@@ -7033,7 +7554,9 @@ function renderCohortSettings(policy) {
     return lines;
 }
 function marginText(margin) {
-    return margin.kind === 'absolute' ? `${margin.value} (absolute, in the metric's unit)` : `${Number((margin.value * 100).toPrecision(12))}% of the incumbent's value`;
+    return margin.kind === 'absolute'
+        ? `${margin.value} (absolute, in the metric's unit)`
+        : `${Number((margin.value * 100).toPrecision(12))}% of the incumbent's value`;
 }
 function orUnknown(text) {
     return text === null ? 'unknown' : escapeMarkdown(text, 500);
@@ -7060,7 +7583,9 @@ function buildValidationPackage(report, run) {
             tool: report.tool,
             repository: run.repository,
             commit: run.commit,
-            pull_request: pr === null ? null : { number: pr.number, author: pr.author, base_ref: pr.baseRef, base_sha: pr.baseSha, head_sha: pr.headSha },
+            pull_request: pr === null
+                ? null
+                : { number: pr.number, author: pr.author, base_ref: pr.baseRef, base_sha: pr.baseSha, head_sha: pr.headSha },
             run: run.run,
             time: run.time,
             links: run.links,
@@ -7080,7 +7605,11 @@ function buildValidationPackage(report, run) {
                 manifest: report.inputs.manifest,
             },
         },
-        requirements: { policy: report.policy, risk_class: riskClass, readiness_required: requiredItems(report.policy, riskClass) },
+        requirements: {
+            policy: report.policy,
+            risk_class: riskClass,
+            readiness_required: requiredItems(report.policy, riskClass),
+        },
         test_evidence: {
             design: report.design,
             alpha: report.policy.alpha,
@@ -7115,7 +7644,17 @@ function buildValidationPackage(report, run) {
             })),
             accepted: report.findings.flatMap((f) => f.waiver === undefined
                 ? []
-                : [{ finding: f.id, cohort: f.cohort ?? null, metric: f.metric ?? null, accepted_by: f.waiver.accepted_by, reason: f.waiver.reason, expires: f.waiver.expires, verified: f.waiver.verified }]),
+                : [
+                    {
+                        finding: f.id,
+                        cohort: f.cohort ?? null,
+                        metric: f.metric ?? null,
+                        accepted_by: f.waiver.accepted_by,
+                        reason: f.waiver.reason,
+                        expires: f.waiver.expires,
+                        verified: f.waiver.verified,
+                    },
+                ]),
         },
         verdict: report.verdict,
     };
@@ -7178,7 +7717,12 @@ function localRunContext(time, tool, policyPath) {
         commit: null,
         pullRequest: null,
         run: null,
-        policySource: { path: policyPath ?? null, origin: policyPath === undefined ? 'defaults' : 'workspace', commit: null, changedInPullRequest: false },
+        policySource: {
+            path: policyPath ?? null,
+            origin: policyPath === undefined ? 'defaults' : 'workspace',
+            commit: null,
+            changedInPullRequest: false,
+        },
         approvals: null,
         links: { run: null, artifact: null, report: null },
     };
@@ -7251,7 +7795,11 @@ async function identityOf(open, path) {
             return { kind: 'samples', configs: run.results === undefined ? new Map() : configsOf(run.results), docs };
         }
         if (lm_eval_results_reader/* lmEvalResultsReader */.J.detect(probe))
-            return { kind: 'results', configs: configsOf(JSON.parse(await (0,text_source/* readAll */.yw)(source))), docs: new Map() };
+            return {
+                kind: 'results',
+                configs: configsOf(JSON.parse(await (0,text_source/* readAll */.yw)(source))),
+                docs: new Map(),
+            };
     }
     catch {
         // Unreadable here: the reader reads it again and reports what is wrong, with its line.
@@ -7261,10 +7809,16 @@ async function identityOf(open, path) {
 function configsOf(results) {
     const section = (key) => {
         const value = results[key];
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+        return value !== null && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : {};
     };
     const configs = new Map();
-    const tasks = new Set([...Object.keys(section('configs')), ...Object.keys(section('n-shot')), ...Object.keys(section('versions'))]);
+    const tasks = new Set([
+        ...Object.keys(section('configs')),
+        ...Object.keys(section('n-shot')),
+        ...Object.keys(section('versions')),
+    ]);
     for (const task of tasks) {
         const fields = {};
         const config = (0,named_record/* ownValue */.eC)(section('configs'), task);
@@ -7309,7 +7863,11 @@ function commentMarker(gateId) {
  */
 function renderPullRequestComment(report, run, options) {
     const content = classifyReport(report);
-    const top = [commentMarker(options.gateId), ...headerLines(report, content, contextLine(report, run)), ...policyChangeNote(run)];
+    const top = [
+        commentMarker(options.gateId),
+        ...headerLines(report, content, contextLine(report, run)),
+        ...policyChangeNote(run),
+    ];
     const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
     return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
@@ -7337,9 +7895,15 @@ function renderText(report) {
         if (rows.length > 0)
             lines.push('', `${title}:`, ...rows.map((row) => `  ${row}`));
     };
-    section('What blocks', [...content.blockingComparisons.map((c) => blockingRow(report, c)), ...content.blockingFindings.map((f) => findingRow(f))]);
+    section('What blocks', [
+        ...content.blockingComparisons.map((c) => blockingRow(report, c)),
+        ...content.blockingFindings.map((f) => findingRow(f)),
+    ]);
     section('Inconclusive', content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escape_output/* escapeOutput */.PM)}`));
-    section('Accepted (waivers)', [...content.waived.map(waivedRow), ...content.waiverProblems.map((f) => findingRow(f))]);
+    section('Accepted (waivers)', [
+        ...content.waived.map(waivedRow),
+        ...content.waiverProblems.map((f) => findingRow(f)),
+    ]);
     section(readinessTitle(report), readinessRows(report));
     section('Other warnings and notes', [
         ...content.warnings.map((f) => findingRow(f)),
@@ -7379,7 +7943,9 @@ function waivedRow(f) {
 }
 function readinessTitle(report) {
     const manifest = report.readiness.manifest;
-    return manifest === null ? 'Readiness' : `Readiness (${(0,escape_output/* escapeOutput */.PM)(manifest.path)}, ${(0,escape_output/* escapeOutput */.PM)(manifest.risk_class)} risk)`;
+    return manifest === null
+        ? 'Readiness'
+        : `Readiness (${(0,escape_output/* escapeOutput */.PM)(manifest.path)}, ${(0,escape_output/* escapeOutput */.PM)(manifest.risk_class)} risk)`;
 }
 /** What needs action first, then what was accepted, then what is in order. */
 function readinessRows(report) {
@@ -7423,12 +7989,18 @@ async function runCheck(options, deps, reporter) {
     const incumbent = await openLocated(options.incumbent, async (path) => reporter.countLines(await deps.openSource(path), 'incumbent'));
     const candidate = await openLocated(options.candidate, async (path) => reporter.countLines(await deps.openSource(path), 'candidate'));
     const report = await runGate({
-        read: { formatIn: options.formatIn, options: { mapping, cohortField: options.cohortField }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+        read: {
+            formatIn: options.formatIn,
+            options: { mapping, cohortField: options.cohortField },
+            select: { incumbent: incumbent.select, candidate: candidate.select },
+        },
         incumbent: incumbent.source,
         candidate: candidate.source,
         policy: options.policy === undefined ? undefined : await deps.readSmallFile(options.policy),
         manifest: options.manifest === undefined ? undefined : await deps.readSmallFile(options.manifest),
-        baseManifest: options.baseManifest === undefined ? undefined : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+        baseManifest: options.baseManifest === undefined
+            ? undefined
+            : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
         readiness: {
             today: options.today ?? deps.now().toISOString().slice(0, 10),
             evidenceExists: deps.evidenceExists,
@@ -7579,7 +8151,9 @@ function colourVerdict(escapedText, verdict) {
     const rest = end === -1 ? '' : escapedText.slice(end);
     const paint = (text) => `\u001b[${SGR[verdict]}m${text}\u001b[0m`;
     const match = verdict_colour_VERDICT_WORD[verdict].exec(first);
-    const painted = match === null ? paint(first) : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
+    const painted = match === null
+        ? paint(first)
+        : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
     return `${painted}${rest}`;
 }
 
@@ -7598,13 +8172,21 @@ const EXIT_USAGE = 2;
 /** Runs the CLI and returns its exit code. Never throws: bad input and unexpected failures are reported and return 2. */
 async function runCli(argv, deps) {
     // Everything printed may quote input: each line is escaped so none can be a terminal or runner command.
-    const out = { ...deps, stdout: (text) => deps.stdout((0,escape_output/* escapeOutputLines */.aD)(text)), stderr: (text) => deps.stderr((0,escape_output/* escapeOutputLines */.aD)(text)) };
+    const out = {
+        ...deps,
+        stdout: (text) => deps.stdout((0,escape_output/* escapeOutputLines */.aD)(text)),
+        stderr: (text) => deps.stderr((0,escape_output/* escapeOutputLines */.aD)(text)),
+    };
     try {
         return await command(argv, out, deps);
     }
     catch (error) {
         if (error instanceof UsageError) {
-            const lines = [...error.problems.map((problem) => `error: ${problem}`), ...(error.suggestion === undefined ? [] : [error.suggestion]), SEE_HELP];
+            const lines = [
+                ...error.problems.map((problem) => `error: ${problem}`),
+                ...(error.suggestion === undefined ? [] : [error.suggestion]),
+                SEE_HELP,
+            ];
             // Each is one line whatever an argument holds (a typed option may contain a line break).
             deps.stderr(`${lines.map(escape_output/* escapeOutput */.PM).join('\n')}\n`);
             return EXIT_USAGE;
@@ -7718,7 +8300,13 @@ async function attachQuantileBootstraps(evidence, policy, runner) {
         if (!(0,_policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .cohortSettings */ .$p)(policy, item.cohort).tracked || !(0,_policy_effective_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .metricSettings */ .Qp)(policy, item.metric, item.kind).gated)
             return;
         needed.push(index);
-        jobs.push({ incumbent: data.incumbent, candidate: data.candidate, p: data.p, resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) });
+        jobs.push({
+            incumbent: data.incumbent,
+            candidate: data.candidate,
+            p: data.p,
+            resamples: policy.bootstrap.resamples,
+            seed: bootstrapSeed(policy, item.cohort, item.metric),
+        });
     });
     if (jobs.length === 0)
         return [...evidence];
@@ -7852,7 +8440,13 @@ class CohortRegistry {
 async function* readCsvRecords(source, pairBy) {
     const parser = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(source.chunks()).pipe(
     // The same cap as for a JSONL line: a missing closing quote would otherwise swallow the rest of the file.
-    (0,csv_parse__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true, max_record_size: _text_source_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LINE_LENGTH */ .l6 }));
+    (0,csv_parse__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)({
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: false,
+        info: true,
+        max_record_size: _text_source_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LINE_LENGTH */ .l6,
+    }));
     let header;
     let row = 0;
     try {
@@ -8002,11 +8596,17 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
     const listed = r.cohorts;
     if (listed !== undefined) {
         if (!Array.isArray(listed)) {
-            throw new errors/* InputError */.d(file, `expected an array of cohort names, got ${(0,example_layout/* describe */.q0)(listed)}`, { line, field: 'cohorts' });
+            throw new errors/* InputError */.d(file, `expected an array of cohort names, got ${(0,example_layout/* describe */.q0)(listed)}`, {
+                line,
+                field: 'cohorts',
+            });
         }
         for (const name of listed) {
             if (typeof name !== 'string' || name.length === 0) {
-                throw new errors/* InputError */.d(file, `expected non-empty cohort names (strings), got ${(0,example_layout/* describe */.q0)(name)}`, { line, field: 'cohorts' });
+                throw new errors/* InputError */.d(file, `expected non-empty cohort names (strings), got ${(0,example_layout/* describe */.q0)(name)}`, {
+                    line,
+                    field: 'cohorts',
+                });
             }
             members.push(cohorts.indexOf(name));
         }
@@ -8015,7 +8615,7 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
     if (layout.binaryMetrics.length > layout.checkNames.length) {
         if (layout.accuracyFromCorrect) {
             out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
-            if (layout.hasLabels !== ('label' in r)) {
+            if (layout.hasLabels !== 'label' in r) {
                 throw new errors/* InputError */.d(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
             }
             if (layout.hasLabels) {
@@ -8048,7 +8648,10 @@ function parseExampleRecord(record, layout, cohorts, out, file, line) {
         const name = layout.continuousMetrics[i];
         const value = metrics[name];
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-            throw new errors/* InputError */.d(file, `expected a finite number, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field: `metrics.${name}` });
+            throw new errors/* InputError */.d(file, `expected a finite number, got ${(0,example_layout/* describe */.q0)(value)}`, {
+                line,
+                field: `metrics.${name}`,
+            });
         }
         out.continuous[i] = value;
     }
@@ -8083,7 +8686,10 @@ function parseId(value, file, line) {
         return value;
     if (typeof value === 'number' && Number.isFinite(value))
         return String(value);
-    throw new errors/* InputError */.d(file, `expected a non-empty string or a finite number as id, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field: 'id' });
+    throw new errors/* InputError */.d(file, `expected a non-empty string or a finite number as id, got ${(0,example_layout/* describe */.q0)(value)}`, {
+        line,
+        field: 'id',
+    });
 }
 function parseLabel(value, file, line, field) {
     if (typeof value === 'string')
@@ -8106,7 +8712,10 @@ function sameKeys(value, expected, field, file, line) {
     if (value === undefined) {
         if (expected.length === 0)
             return EMPTY;
-        throw new errors/* InputError */.d(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, { line, field });
+        throw new errors/* InputError */.d(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, {
+            line,
+            field,
+        });
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new errors/* InputError */.d(file, `expected an object of named values, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field });
@@ -8124,7 +8733,10 @@ function sameKeys(value, expected, field, file, line) {
     }
     if (count !== expected.length) {
         const missing = expected.filter((k) => !Object.hasOwn(record, k));
-        throw new errors/* InputError */.d(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
+        throw new errors/* InputError */.d(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, {
+            line,
+            field,
+        });
     }
     return record;
 }
@@ -8277,7 +8889,10 @@ function layoutFromFirstRecord(record, file, line) {
     const hasLabel = 'label' in record;
     const hasPrediction = 'prediction' in record;
     if (hasCorrect && hasPrediction) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'give either `correct` or `label` and `prediction`, not both', { line, field: 'correct' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'give either `correct` or `label` and `prediction`, not both', {
+            line,
+            field: 'correct',
+        });
     }
     if (!hasCorrect && hasLabel !== hasPrediction) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, '`label` and `prediction` must be given together (or give `correct`)', {
@@ -8527,7 +9142,7 @@ function invalidJsonMessage(text, error) {
 function checkRowPairing(hasId, pairBy, file, idSource, line) {
     const where = { field: 'id', ...(line === undefined ? {} : { line }) };
     if (!hasId && pairBy !== 'row') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'the table has no id column, so its rows cannot be paired with the other model\'s by id: name the id column with --columns id=<column>, or, if both files list the same examples in the same order, set inputs.pair_by: row in the policy to pair them by row number', where);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, "the table has no id column, so its rows cannot be paired with the other model's by id: name the id column with --columns id=<column>, or, if both files list the same examples in the same order, set inputs.pair_by: row in the policy to pair them by row number", where);
     }
     if (hasId && pairBy === 'row') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `the policy pairs by row order (inputs.pair_by: row), but the table has an id (${idSource}): pair by id (remove inputs.pair_by: row) or drop the id column`, where);
@@ -8588,7 +9203,9 @@ function parseLocated(file, text) {
     if (first !== undefined) {
         const line = lineCounter.linePos(first.pos[0]).line;
         // The parser stops at nesting deep enough to overflow the stack: say so in the input's terms.
-        const problem = first.code === 'RESOURCE_EXHAUSTION' ? 'is nested too deeply to be read' : `cannot be parsed: ${first.message.split('\n')[0]}`;
+        const problem = first.code === 'RESOURCE_EXHAUSTION'
+            ? 'is nested too deeply to be read'
+            : `cannot be parsed: ${first.message.split('\n')[0]}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(file, problem, { line });
     }
     return {
@@ -8761,10 +9378,16 @@ var named_record = __nccwpck_require__(990);
 
 
 const count = schemas/* number */.aig().int('expected a whole number').nonnegative('expected a count ≥ 0');
-const positiveCount = schemas/* number */.aig().int('expected a whole number').positive('expected n ≥ 1 (a cohort of 0 examples cannot be judged)');
+const positiveCount = schemas/* number */.aig()
+    .int('expected a whole number')
+    .positive('expected n ≥ 1 (a cohort of 0 examples cannot be judged)');
 const finite = schemas/* number */.aig({ error: 'expected a finite number' });
 const proportionMetric = schemas/* strictObject */.rej({ successes: count, n: positiveCount.optional() });
-const meanMetric = schemas/* strictObject */.rej({ mean: finite, sd: finite.nonnegative('expected sd ≥ 0'), n: positiveCount.optional() });
+const meanMetric = schemas/* strictObject */.rej({
+    mean: finite,
+    sd: finite.nonnegative('expected sd ≥ 0'),
+    n: positiveCount.optional(),
+});
 const valueMetric = schemas/* strictObject */.rej({ value: finite });
 const metricSummary = schemas/* union */.KCZ([proportionMetric, meanMetric, valueMetric], {
     error: 'expected {"successes", "n"?} for a proportion, {"mean", "sd", "n"?} for a continuous metric, or {"value"} for a point value',
@@ -8778,7 +9401,11 @@ const cohortSummary = schemas/* strictObject */.rej({
         if ('successes' in metric) {
             const of = metric.n ?? cohort.n;
             if (metric.successes > of) {
-                ctx.addIssue({ code: 'custom', path: ['metrics', name, 'successes'], message: `successes (${metric.successes}) is greater than n (${of})` });
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['metrics', name, 'successes'],
+                    message: `successes (${metric.successes}) is greater than n (${of})`,
+                });
             }
         }
     }
@@ -8786,13 +9413,29 @@ const cohortSummary = schemas/* strictObject */.rej({
 const summarySchema = schemas/* strictObject */.rej({
     schema: schemas/* literal */.euz('model-release-gate/summary@1', { error: 'expected "model-release-gate/summary@1"' }),
     model: schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), version: schemas/* string */.YjP().min(1) }).optional(),
-    dataset: schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), version: schemas/* string */.YjP().min(1).optional(), sha256: schemas/* string */.YjP().optional() }).optional(),
+    dataset: schemas/* strictObject */.rej({ name: schemas/* string */.YjP().min(1), version: schemas/* string */.YjP().min(1).optional(), sha256: schemas/* string */.YjP().optional() })
+        .optional(),
     cohorts: (0,named_record/* namedRecord */.Fp)(cohortSummary).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
     /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
     meta: schemas/* unknown */.L5J().optional(),
 });
 /** Every field name of the format, for "did you mean" on an unknown key. */
-const SUMMARY_FIELDS = ['schema', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'metrics', 'successes', 'mean', 'sd', 'value', 'meta'];
+const SUMMARY_FIELDS = [
+    'schema',
+    'model',
+    'dataset',
+    'name',
+    'version',
+    'sha256',
+    'cohorts',
+    'n',
+    'metrics',
+    'successes',
+    'mean',
+    'sd',
+    'value',
+    'meta',
+];
 
 // EXTERNAL MODULE: ./src/core/load/structured-text.ts
 var structured_text = __nccwpck_require__(7485);
@@ -8817,7 +9460,9 @@ function summaryFromReader(path, built) {
     const result = summarySchema.safeParse(built);
     if (!result.success) {
         const issue = result.error.issues[0];
-        throw new errors/* InputError */.d(path, `${issue?.message ?? 'is not valid'} (after conversion)`, { field: issue?.path.map(String).join('.') ?? '' });
+        throw new errors/* InputError */.d(path, `${issue?.message ?? 'is not valid'} (after conversion)`, {
+            field: issue?.path.map(String).join('.') ?? '',
+        });
     }
     return summarySide(result.data);
 }
@@ -8854,7 +9499,9 @@ function rejectNonJson(file, text) {
             : position?.[1] === undefined
                 ? undefined
                 : text.slice(0, Number(position[1])).split('\n').length;
-        const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text) ? ' (NaN and Infinity are not valid JSON numbers)' : '';
+        const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)
+            ? ' (NaN and Infinity are not valid JSON numbers)'
+            : '';
         throw new errors/* InputError */.d(file, `invalid JSON${nan}: ${reason}`, line === undefined ? {} : { line });
     }
 }
@@ -8963,7 +9610,10 @@ function ownValue(object, key) {
 function namedRecord(value) {
     return zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().transform((input, ctx) => {
         if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-            ctx.addIssue({ code: 'custom', message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` });
+            ctx.addIssue({
+                code: 'custom',
+                message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`,
+            });
             return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
         }
         const out = emptyNameRecord();
@@ -9124,7 +9774,10 @@ function sizeOfTask(task, nSamples, scores) {
         const entry = (0,named_record/* ownValue */.eC)(nSamples, task);
         const n = entry?.effective ?? entry?.original;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-            return { field: `n-samples.${task}`, problem: `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : JSON.stringify(n)}` };
+            return {
+                field: `n-samples.${task}`,
+                problem: `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : JSON.stringify(n)}`,
+            };
         }
         return { n };
     }
@@ -9146,7 +9799,10 @@ function sizeOfTask(task, nSamples, scores) {
     }
     const field = `results.${task}`;
     if (found.size > 1) {
-        return { field, problem: `the file has no n-samples (lm-eval before 0.4.3) and the task's proportions give different sample counts (${[...found].map(([n, name]) => `${name}: ${n}`).join(', ')}): cannot tell how many documents were scored` };
+        return {
+            field,
+            problem: `the file has no n-samples (lm-eval before 0.4.3) and the task's proportions give different sample counts (${[...found].map(([n, name]) => `${name}: ${n}`).join(', ')}): cannot tell how many documents were scored`,
+        };
     }
     if (tried.length === 0)
         return { unknown: 'no n-samples and no proportion with a stderr to derive the number of documents from' };
@@ -9161,7 +9817,8 @@ function sizeOfTask(task, nSamples, scores) {
  */
 function asVersion04(doc) {
     const results = doc.results;
-    const isV03 = doc.configs === undefined && Object.values(results).every((entry) => entry !== null && typeof entry === 'object' && Object.keys(entry).every((key) => !key.includes(',')));
+    const isV03 = doc.configs === undefined &&
+        Object.values(results).every((entry) => entry !== null && typeof entry === 'object' && Object.keys(entry).every((key) => !key.includes(',')));
     if (!isV03)
         return doc;
     const converted = {};
@@ -9256,14 +9913,18 @@ function summarize(raw, text, file) {
     const results = doc.results;
     const subtasks = object(doc.group_subtasks ?? {}, ['group_subtasks'], fail, 'an object of group → subtask names');
     const groupEntries = object(doc.groups ?? {}, ['groups'], fail, 'an object of groups');
-    const nSamples = doc['n-samples'] === undefined ? undefined : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
+    const nSamples = doc['n-samples'] === undefined
+        ? undefined
+        : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
     const children = (group) => {
         const list = (0,named_record/* ownValue */.eC)(subtasks, group) ?? [];
         if (!Array.isArray(list) || list.some((name) => typeof name !== 'string'))
             fail(['group_subtasks', group], `expected a list of task names, got ${(0,example_layout/* describe */.q0)(list)}`);
         return list;
     };
-    const groups = [...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)])];
+    const groups = [
+        ...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)]),
+    ];
     const tasks = Object.keys(results).filter((name) => !groups.includes(name));
     const scores = new Map(tasks.map((task) => [task, scoresOf((0,named_record/* ownValue */.eC)(results, task), ['results', task], fail)]));
     const notes = [];
@@ -9357,7 +10018,7 @@ function leafTasks(group, children, groups, seen = new Set()) {
     if (seen.has(group))
         return [];
     seen.add(group);
-    return children(group).flatMap((child) => (groups.includes(child) ? leafTasks(child, children, groups, seen) : [child]));
+    return children(group).flatMap((child) => groups.includes(child) ? leafTasks(child, children, groups, seen) : [child]);
 }
 function object(value, where, fail, expected) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -9455,11 +10116,15 @@ function runFiles(dir, names) {
     const samples = names.filter((name) => samplesFileName(name) !== undefined).sort();
     const results = names.filter((name) => resultsFileTime(name) !== undefined).sort();
     if (samples.length === 0) {
-        return { problem: `the directory has no samples_<task>_<time>.jsonl file: expected an lm-eval run written with --log_samples (give a file instead of ${dir} for other formats)` };
+        return {
+            problem: `the directory has no samples_<task>_<time>.jsonl file: expected an lm-eval run written with --log_samples (give a file instead of ${dir} for other formats)`,
+        };
     }
     const times = [...new Set(samples.map((name) => samplesFileName(name)?.time))].sort();
     if (times.length > 1) {
-        return { problem: `the directory holds ${times.length} lm-eval runs (${times.join(', ')}): give one run's samples file, or a directory with one run` };
+        return {
+            problem: `the directory holds ${times.length} lm-eval runs (${times.join(', ')}): give one run's samples file, or a directory with one run`,
+        };
     }
     const ofRun = results.filter((name) => resultsFileTime(name) === times[0]);
     return { files: [...ofRun, ...samples] };
@@ -9488,7 +10153,20 @@ function runFiles(dir, names) {
 
 
 // Fields lm-eval writes next to the scores; used only by files too old to list `metrics`.
-const SAMPLE_FIELDS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name']);
+const SAMPLE_FIELDS = new Set([
+    'doc_id',
+    'doc',
+    'target',
+    'arguments',
+    'resps',
+    'filtered_resps',
+    'filter',
+    'metrics',
+    'doc_hash',
+    'prompt_hash',
+    'target_hash',
+    'task_name',
+]);
 /** Parses --cohort-field for samples: `doc.<field>`, several comma-separated. */
 function docCohortFields(cohortField, file) {
     if (cohortField === undefined || cohortField.trim() === '')
@@ -9554,19 +10232,32 @@ function readLine(text, line, task, cohortPaths, streamLine) {
     if (sample === undefined)
         return;
     if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected one JSON object per line (an lm-eval sample), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(sample)}`, { line });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected one JSON object per line (an lm-eval sample), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(sample)}`, {
+            line,
+        });
     }
     const s = sample;
     const docId = s.doc_id;
-    if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) || (typeof docId === 'string' && docId !== ''))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(docId)}`, { line, field: 'doc_id' });
+    if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) ||
+        (typeof docId === 'string' && docId !== ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(docId)}`, {
+            line,
+            field: 'doc_id',
+        });
     }
     const filter = s.filter ?? 'none';
     if (typeof filter !== 'string' || filter === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected the filter's name, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(filter)}`, { line, field: 'filter' });
     let doc = task.index.get(String(docId));
     if (doc === undefined) {
-        doc = { docId: String(docId), line: streamLine, cohorts: cohortsOf(s.doc, cohortPaths, file, line), byFilter: new Map(), namedFilter: s.filter !== undefined, identity: identityOf(s) };
+        doc = {
+            docId: String(docId),
+            line: streamLine,
+            cohorts: cohortsOf(s.doc, cohortPaths, file, line),
+            byFilter: new Map(),
+            namedFilter: s.filter !== undefined,
+            identity: identityOf(s),
+        };
         task.index.set(doc.docId, doc);
         task.docs.push(doc);
     }
@@ -9597,7 +10288,10 @@ function cohortsOf(doc, paths, file, line) {
     return paths.map((path) => {
         let value = doc;
         for (const part of path)
-            value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .ownValue */ .eC)(value, part) : undefined;
+            value =
+                value !== null && typeof value === 'object' && !Array.isArray(value)
+                    ? (0,_named_record_js__WEBPACK_IMPORTED_MODULE_5__/* .ownValue */ .eC)(value, part)
+                    : undefined;
         const field = `doc.${path.join('.')}`;
         if (typeof value === 'string' ? value === '' : typeof value !== 'number' && typeof value !== 'boolean') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected a text, number or true/false at ${field} to name this document's cohort, got ${value === undefined ? 'nothing (the field is missing)' : (0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(value)}`, { line, field });
@@ -9610,7 +10304,10 @@ function metricNames(sample, file, line) {
     if (listed === undefined)
         return Object.keys(sample).filter((key) => !SAMPLE_FIELDS.has(key) && typeof sample[key] === 'number');
     if (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected the list of metric names, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(listed)}`, { line, field: 'metrics' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected the list of metric names, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(listed)}`, {
+            line,
+            field: 'metrics',
+        });
     }
     // `bypass` is lm-eval's placeholder when no metric was computed (--predict_only).
     return listed.filter((name) => name !== 'bypass');
@@ -9626,7 +10323,10 @@ function score(value, file, line, field) {
         return value === 'True' ? 1 : 0;
     if (Array.isArray(value) || (typeof value === 'object' && value !== null))
         return undefined;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected a finite number (this document's score), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(value)}`, { line, field });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, `expected a finite number (this document's score), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(value)}`, {
+        line,
+        field,
+    });
 }
 function parseResults(text, file) {
     try {
@@ -9637,7 +10337,7 @@ function parseResults(text, file) {
     catch {
         // reported below
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, 'the run\'s results file is not the JSON object lm_eval writes');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(file, "the run's results file is not the JSON object lm_eval writes");
 }
 
 
@@ -9683,7 +10383,7 @@ const lmEvalSamplesReader = {
         const first = head.split('\n', 1)[0] ?? '';
         // lm-eval writes doc_id first and resps after the document, which can outgrow the head.
         const cutShort = !head.includes('\n') && /^\uFEFF?\{\s*"doc_id"\s*:/.test(first);
-        return /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first));
+        return (/\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first)));
     },
     read: (source, options) => {
         const tally = (0,_reader_types_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyTally */ .C)();
@@ -9740,7 +10440,12 @@ function examplesOf(task, run, tally) {
                     scores.set(name, value);
                 }
             }
-            examples.push({ id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`, cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts], line: doc.line, scores });
+            examples.push({
+                id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`,
+                cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts],
+                line: doc.line,
+                scores,
+            });
         }
     }
     for (const note of renamed)
@@ -9769,7 +10474,9 @@ function metricName(key, filter, doc, task, run, renamed) {
     let effective = named;
     if (!doc.namedFilter && comma === -1 && task !== undefined && run.results !== undefined) {
         const entry = (0,_named_record_js__WEBPACK_IMPORTED_MODULE_4__/* .ownValue */ .eC)((run.results.results ?? {}), task);
-        const filters = Object.keys(entry ?? {}).filter((k) => k.startsWith(`${metric},`)).map((k) => k.slice(metric.length + 1));
+        const filters = Object.keys(entry ?? {})
+            .filter((k) => k.startsWith(`${metric},`))
+            .map((k) => k.slice(metric.length + 1));
         if (filters.length === 1 && filters[0] !== 'none') {
             effective = filters[0];
             renamed.add(`task:${task}: the samples name no filter; "${metric}" named ${metric}_${effective} after the results file's only filter for it`);
@@ -9803,7 +10510,7 @@ function sharedMetrics(run, examples, path, tally) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(run.tasks[0]?.file ?? path, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
     }
     if (shared.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(path, 'the run\'s tasks share no metric, so no example can be compared on one: give each task\'s samples file on its own', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(path, "the run's tasks share no metric, so no example can be compared on one: give each task's samples file on its own", {
             details: [...perTask].map(([task, names]) => `- ${task}: ${[...names].join(', ')}`),
         });
     }
@@ -9857,7 +10564,7 @@ const jsonlReader = {
 /** The gate's own per-example CSV: the JSONL fields as columns, `checks.<name>`, `metrics.<name>`. */
 const csvReader = {
     name: 'csv',
-    expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
+    expects: "the gate's per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>",
     accepts: ['pairByRow'],
     // A header of the gate's own column names without `id` is still this format: reading it then says
     // how to pair its rows (by an id column, or by row order).
@@ -9866,14 +10573,15 @@ const csvReader = {
 };
 /** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
 function headerColumns(head) {
-    const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
+    const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
     return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 function isGateHeader(columns) {
     if (columns.includes('id'))
         return true;
     const known = columns.every((c) => ['cohorts', 'label', 'prediction', 'correct'].includes(c) || /^(checks|metrics)\.[^.]+$/.test(c));
-    return known && (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c)));
+    return (known &&
+        (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c))));
 }
 
 
@@ -9994,7 +10702,8 @@ function jsonEntryLines(text, key) {
         if (inTarget())
             lines.push(line);
         if (c === '{' || c === '[') {
-            const target = c === '[' && (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
+            const target = c === '[' &&
+                (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
             stack.push({ object: c === '{', expectName: c === '{', target });
         }
         else {
@@ -10135,10 +10844,20 @@ async function* toBatches(table, plan, lines, file, missingValues, tally) {
             }
             if (plan.checks.length > 0) {
                 // A null check is a pass/fail result the scorer did not give: a failure unless the policy says otherwise.
-                record.checks = Object.fromEntries(plan.checks.map(([name, i]) => [name, row[i] === null ? (missing.note('outcome', at(i)), false) : cell(i, 'true or false', (v) => typeof v === 'boolean')]));
+                record.checks = Object.fromEntries(plan.checks.map(([name, i]) => [
+                    name,
+                    row[i] === null
+                        ? (missing.note('outcome', at(i)), false)
+                        : cell(i, 'true or false', (v) => typeof v === 'boolean'),
+                ]));
             }
             if (plan.metrics.length > 0) {
-                record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [name, row[i] === null ? (missing.note('score', at(i)), 0) : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]));
+                record.metrics = Object.fromEntries(plan.metrics.map(([name, i]) => [
+                    name,
+                    row[i] === null
+                        ? (missing.note('score', at(i)), 0)
+                        : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v)),
+                ]));
             }
             if (!missing.settle(tally, record.id))
                 continue;
@@ -10198,7 +10917,11 @@ const mlflowReader = {
         const table = parseTable(text, source.path);
         const plan = planColumns(table, options, source.path);
         const tally = (0,reader_types/* emptyTally */.C)();
-        return { kind: 'examples', records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally), tally };
+        return {
+            kind: 'examples',
+            records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally),
+            tally,
+        };
     },
 };
 function parseTable(text, file) {
@@ -10207,10 +10930,14 @@ function parseTable(text, file) {
         value = JSON.parse(text);
     }
     catch (error) {
-        const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text) ? ' (NaN is not JSON: a missing score cannot be judged)' : '';
+        const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)
+            ? ' (NaN is not JSON: a missing score cannot be judged)'
+            : '';
         throw new errors/* InputError */.d(file, `invalid JSON${nan}: ${error instanceof Error ? error.message : String(error)}; expected the eval_results_table.json that mlflow.evaluate() logs`);
     }
-    const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    const object = value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
     if (object === undefined)
         throw new errors/* InputError */.d(file, `expected {"columns": [...], "data": [...]}, got ${(0,example_layout/* describe */.q0)(value)}`);
     // pandas' split orientation may also carry the frame's index; it numbers rows and means nothing else.
@@ -10283,7 +11010,17 @@ function planColumns(table, options, file) {
     // so it is compared as an exact match; one label cohort per distinct answer would drown the report.
     // A mapping that names the label says it holds classes, which then become label cohorts.
     const classes = mapping?.label !== undefined && correct === undefined;
-    return { id, input, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
+    return {
+        id,
+        input,
+        label: hasPair ? label : undefined,
+        prediction: hasPair ? prediction : undefined,
+        classes,
+        correct,
+        cohorts,
+        checks,
+        metrics,
+    };
 }
 /** "toxicity/v1/score" → "toxicity_v1_score": the gate's metric names do not use slashes. */
 function metricName(column) {
@@ -10336,7 +11073,9 @@ function parseRagasTable(text, file) {
     if (/\.csv$/i.test(file))
         return parseCsv(text, file);
     if (/\.(jsonl|ndjson)$/i.test(file))
-        return fromRecords(text.split('\n').flatMap((t, i) => (t.trim() === '' ? [] : [{ value: parsePythonJson(t, file, i + 1), line: i + 1 }])), file);
+        return fromRecords(text
+            .split('\n')
+            .flatMap((t, i) => (t.trim() === '' ? [] : [{ value: parsePythonJson(t, file, i + 1), line: i + 1 }])), file);
     const value = parsePythonJson(text, file, undefined);
     if (Array.isArray(value)) {
         const lines = jsonEntryLines(text);
@@ -10383,7 +11122,9 @@ function fromSplit(columns, data, file) {
         throw new errors/* InputError */.d(file, 'expected "columns" to list column names (strings)', { field: 'columns' });
     const bad = data.findIndex((row) => !Array.isArray(row) || row.length !== columns.length);
     if (bad !== -1)
-        throw new errors/* InputError */.d(file, `row ${bad}: expected an array of ${columns.length} cells (one per column)`, { field: `data[${bad}]` });
+        throw new errors/* InputError */.d(file, `row ${bad}: expected an array of ${columns.length} cells (one per column)`, {
+            field: `data[${bad}]`,
+        });
     return { columns: columns, rows: data, lines: data.map(() => 1) };
 }
 function fromRecords(records, file) {
@@ -10407,7 +11148,9 @@ function parsePythonJson(text, file, line) {
         return JSON.parse(cleaned);
     }
     catch (error) {
-        const infinite = /(?<![\w"])-?Infinity(?![\w"])/.test(cleaned) ? ' (Infinity is not a score: fix the metric that produced it)' : '';
+        const infinite = /(?<![\w"])-?Infinity(?![\w"])/.test(cleaned)
+            ? ' (Infinity is not a score: fix the metric that produced it)'
+            : '';
         throw new errors/* InputError */.d(file, `invalid JSON${infinite}: ${error instanceof Error ? error.message : String(error)}`, line === undefined ? {} : { line });
     }
 }
@@ -10425,7 +11168,10 @@ function nanToNull(text) {
             if (i === -1)
                 break;
         }
-        else if (c === 78 && text.startsWith('NaN', i) && !/\w/.test(text[i - 1] ?? '') && !/\w/.test(text[i + 3] ?? '')) {
+        else if (c === 78 &&
+            text.startsWith('NaN', i) &&
+            !/\w/.test(text[i - 1] ?? '') &&
+            !/\w/.test(text[i + 3] ?? '')) {
             out += `${text.slice(from, i)}null`;
             from = i + 3;
             i += 2;
@@ -10449,7 +11195,7 @@ const POSITIONAL_NAME = /^(?:conversational_)?test_case_\d+$|\[[A-Za-z_]\w*?\d+\
 /** Reads and checks a test run's test cases, and gives each its identity and cohorts. */
 function parseDeepevalCases(text, file, cohortField) {
     const root = parsePythonJson(text, file, undefined);
-    const object = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
+    const object = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
     const top = object(root);
     if (top === undefined)
         throw new errors/* InputError */.d(file, `expected a DeepEval test run (a JSON object), got ${(0,example_layout/* describe */.q0)(root)}`);
@@ -10465,10 +11211,15 @@ function parseDeepevalCases(text, file, cohortField) {
         if (key === undefined)
             return undefined;
         if (!Array.isArray(run[key]))
-            throw new errors/* InputError */.d(file, `expected ${key} to be a list of test cases, got ${(0,example_layout/* describe */.q0)(run[key])}`, { field: `${prefix}${key}` });
+            throw new errors/* InputError */.d(file, `expected ${key} to be a list of test cases, got ${(0,example_layout/* describe */.q0)(run[key])}`, {
+                field: `${prefix}${key}`,
+            });
         return [key, run[key]];
     };
-    const lists = [list(['testCases', 'test_cases', 'test_results']), list(['conversationalTestCases', 'conversational_test_cases'])].filter((l) => l !== undefined);
+    const lists = [
+        list(['testCases', 'test_cases', 'test_results']),
+        list(['conversationalTestCases', 'conversational_test_cases']),
+    ].filter((l) => l !== undefined);
     const raw = lists.flatMap(([key, cases]) => cases.map((c, i) => ({ value: c, field: `${prefix}${key}[${i}]` })));
     if (raw.length === 0)
         throw new errors/* InputError */.d(file, 'the test run has no test cases: expected testCases (or conversationalTestCases) with one entry per test case', { field: `${prefix}testCases` });
@@ -10477,7 +11228,9 @@ function parseDeepevalCases(text, file, cohortField) {
         if (c === undefined)
             throw new errors/* InputError */.d(file, `expected a test case (an object), got ${(0,example_layout/* describe */.q0)(value)}`, { field });
         if (typeof c.name !== 'string' || c.name === '')
-            throw new errors/* InputError */.d(file, `expected the test case's name (text), got ${(0,example_layout/* describe */.q0)(c.name)}`, { field: `${field}.name` });
+            throw new errors/* InputError */.d(file, `expected the test case's name (text), got ${(0,example_layout/* describe */.q0)(c.name)}`, {
+                field: `${field}.name`,
+            });
         const metricsKey = ['metricsData', 'metrics_data', 'metricsMetadata', 'metrics_metadata'].find((k) => c[k] !== undefined && c[k] !== null);
         const rawMetrics = metricsKey === undefined ? [] : c[metricsKey];
         if (!Array.isArray(rawMetrics))
@@ -10498,7 +11251,9 @@ function parseDeepevalCases(text, file, cohortField) {
         return { id, name, field, metrics, cohorts: cohortsOf(c, cohortField, file, field) };
     });
     if (cohortField !== undefined && cases.every((c) => c.cohorts.length === 0)) {
-        throw new errors/* InputError */.d(file, `no test case has ${cohortField} (--cohort-field): nothing to group the test cases by`, { field: 'cohortField' });
+        throw new errors/* InputError */.d(file, `no test case has ${cohortField} (--cohort-field): nothing to group the test cases by`, {
+            field: 'cohortField',
+        });
     }
     return cases;
 }
@@ -10510,7 +11265,9 @@ function parseMetric(m, raw, file, field) {
         throw new errors/* InputError */.d(file, `expected the metric's name (text), got ${(0,example_layout/* describe */.q0)(name)}`, { field: `${field}.name` });
     const success = m.success ?? undefined;
     if (success !== undefined && typeof success !== 'boolean')
-        throw new errors/* InputError */.d(file, `expected success (true or false), got ${(0,example_layout/* describe */.q0)(success)}`, { field: `${field}.success` });
+        throw new errors/* InputError */.d(file, `expected success (true or false), got ${(0,example_layout/* describe */.q0)(success)}`, {
+            field: `${field}.success`,
+        });
     const score = m.score ?? undefined;
     if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score)))
         throw new errors/* InputError */.d(file, `expected score (a finite number), got ${(0,example_layout/* describe */.q0)(score)}`, { field: `${field}.score` });
@@ -10523,7 +11280,10 @@ function content(c) {
         return c.input;
     const turns = c.turns ?? c.testCases;
     if (Array.isArray(turns) && turns.length > 0) {
-        return JSON.stringify(turns.map((t) => [(0,named_record/* ownValue */.eC)(Object(t), 'role') ?? null, (0,named_record/* ownValue */.eC)(Object(t), 'content') ?? (0,named_record/* ownValue */.eC)(Object(t), 'input') ?? null]));
+        return JSON.stringify(turns.map((t) => [
+            (0,named_record/* ownValue */.eC)(Object(t), 'role') ?? null,
+            (0,named_record/* ownValue */.eC)(Object(t), 'content') ?? (0,named_record/* ownValue */.eC)(Object(t), 'input') ?? null,
+        ]));
     }
     return typeof c.scenario === 'string' && c.scenario.trim() !== '' ? c.scenario : undefined;
 }
@@ -10534,7 +11294,9 @@ function cohortsOf(c, cohortField, file, field) {
     if (cohortField === 'tags') {
         const tags = c.tags ?? [];
         if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string' || t === ''))
-            throw new errors/* InputError */.d(file, `expected tags to be a list of names, got ${(0,example_layout/* describe */.q0)(tags)}`, { field: `${field}.tags` });
+            throw new errors/* InputError */.d(file, `expected tags to be a list of names, got ${(0,example_layout/* describe */.q0)(tags)}`, {
+                field: `${field}.tags`,
+            });
         return tags.map((t) => `tag:${t}`);
     }
     const key = /^(?:metadata|additionalMetadata)\.(.+)$/.exec(cohortField)?.[1];
@@ -10545,7 +11307,9 @@ function cohortsOf(c, cohortField, file, field) {
     if (value === undefined || value === null || value === '')
         return [];
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
-        throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, { field: `${field}.metadata.${key}` });
+        throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, {
+            field: `${field}.metadata.${key}`,
+        });
     return [`${key}:${String(value)}`];
 }
 
@@ -10574,7 +11338,8 @@ const deepevalReader = {
     name: 'deepeval',
     expects: 'a DeepEval test run (.deepeval/.latest_test_run.json, or test_run_<time>.json from DEEPEVAL_RESULTS_FOLDER): {"testRunData": {"testCases": [...]}}',
     accepts: ['cohortField'],
-    detect: ({ path, head }) => /\.json$/i.test(path) && /^\s*\{\s*"(?:testRunData|testRunLink|testFile|testCases|conversationalTestCases)"\s*:/.test(stripBom(head)),
+    detect: ({ path, head }) => /\.json$/i.test(path) &&
+        /^\s*\{\s*"(?:testRunData|testRunLink|testFile|testCases|conversationalTestCases)"\s*:/.test(stripBom(head)),
     async read(source, options) {
         const cases = parseDeepevalCases(stripBom(await (0,text_source/* readAll */.yw)(source)), source.path, options.cohortField);
         const tally = (0,reader_types/* emptyTally */.C)();
@@ -10652,15 +11417,44 @@ const QUESTION_COLUMNS = ['user_input', 'question'];
 const ANSWER_COLUMNS = ['response', 'answer', 'retrieved_contexts', 'contexts', 'reference', 'ground_truth'];
 /** The sample's own fields (and pandas' index column): never metrics. */
 const SAMPLE_COLUMNS = new Set([
-    ...QUESTION_COLUMNS, ...ANSWER_COLUMNS, 'ground_truths', 'reference_contexts', 'multi_responses', 'rubrics',
-    'reference_tool_calls', 'user_input_turns', 'synthesizer_name', 'evolution_type', 'metadata', 'episode_done', 'id', '', 'Unnamed: 0', 'index',
+    ...QUESTION_COLUMNS,
+    ...ANSWER_COLUMNS,
+    'ground_truths',
+    'reference_contexts',
+    'multi_responses',
+    'rubrics',
+    'reference_tool_calls',
+    'user_input_turns',
+    'synthesizer_name',
+    'evolution_type',
+    'metadata',
+    'episode_done',
+    'id',
+    '',
+    'Unnamed: 0',
+    'index',
 ]);
 /** Ragas metrics whose scores are defined on [0, 1]: a value outside means the column is not what it says. */
 const UNIT_METRICS = new Set([
-    'faithfulness', 'answer_relevancy', 'context_precision', 'context_recall', 'context_entity_recall', 'answer_correctness',
-    'answer_similarity', 'semantic_similarity', 'context_relevancy', 'noise_sensitivity', 'factual_correctness',
-    'llm_context_precision_with_reference', 'llm_context_precision_without_reference', 'non_llm_context_precision_with_reference',
-    'nv_accuracy', 'nv_context_relevance', 'nv_response_groundedness', 'response_relevancy', 'harmfulness',
+    'faithfulness',
+    'answer_relevancy',
+    'context_precision',
+    'context_recall',
+    'context_entity_recall',
+    'answer_correctness',
+    'answer_similarity',
+    'semantic_similarity',
+    'context_relevancy',
+    'noise_sensitivity',
+    'factual_correctness',
+    'llm_context_precision_with_reference',
+    'llm_context_precision_without_reference',
+    'non_llm_context_precision_with_reference',
+    'nv_accuracy',
+    'nv_context_relevance',
+    'nv_response_groundedness',
+    'response_relevancy',
+    'harmfulness',
 ]);
 const ragas_reader_BATCH = 1024;
 const ragasReader = {
@@ -10678,7 +11472,10 @@ const ragasReader = {
         const sample = /\.json$/i.test(path) ? text : (text.split('\n', 1)[0] ?? '');
         const key = (names) => new RegExp(`"(?:${names.join('|')})"\\s*[:,\\]]`).test(sample);
         // An MLflow table may carry question/answer dataset columns; its per-row "/score" columns tell it apart.
-        return /^\s*[[{]/.test(sample) && key(QUESTION_COLUMNS) && key(ANSWER_COLUMNS) && !/\\?\/score"|"token_count"|"testCases"/.test(sample);
+        return (/^\s*[[{]/.test(sample) &&
+            key(QUESTION_COLUMNS) &&
+            key(ANSWER_COLUMNS) &&
+            !/\\?\/score"|"token_count"|"testCases"/.test(sample));
     },
     async read(source, options) {
         const table = parseRagasTable(await (0,text_source/* readAll */.yw)(source), source.path);
@@ -10692,7 +11489,10 @@ function ragas_reader_planColumns({ columns, rows }, options, file) {
     const at = (name) => (columns.includes(name) ? columns.indexOf(name) : undefined);
     const twice = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
     if (twice !== undefined)
-        throw new errors/* InputError */.d(file, `column "${twice}" appears twice: expected unique column names`, { line: 1, field: twice });
+        throw new errors/* InputError */.d(file, `column "${twice}" appears twice: expected unique column names`, {
+            line: 1,
+            field: twice,
+        });
     if (rows.length === 0)
         throw new errors/* InputError */.d(file, 'the table has no rows: expected one row per evaluated sample', { line: 1 });
     const question = QUESTION_COLUMNS.map(at).find((i) => i !== undefined);
@@ -10722,7 +11522,9 @@ function ragas_reader_planColumns({ columns, rows }, options, file) {
     if (metrics.length === 0) {
         throw new errors/* InputError */.d(file, `no metric column: expected one numeric column per Ragas metric (faithfulness, answer_relevancy, …) next to the sample's columns (columns: ${columns.join(', ')})`, { line: 1 });
     }
-    const notes = [`examples identified by ${id !== undefined ? 'the id column' : options.pairBy === 'row' ? 'row number (inputs.pair_by: row)' : `the text of ${columns[question ?? 0] ?? ''} (no id column)`}`];
+    const notes = [
+        `examples identified by ${id !== undefined ? 'the id column' : options.pairBy === 'row' ? 'row number (inputs.pair_by: row)' : `the text of ${columns[question ?? 0] ?? ''} (no id column)`}`,
+    ];
     if (ignored.length > 0)
         notes.push(`columns not compared (not numeric): ${ignored.join(', ')}`);
     return { id, question, cohort, metrics, notes };
@@ -10768,7 +11570,10 @@ function exampleId(plan, row, r, options, file, line) {
     const value = (i) => (isMissing(row[i]) ? '' : String(row[i]).trim());
     if (plan.id !== undefined) {
         if (value(plan.id) === '')
-            throw new errors/* InputError */.d(file, `row ${r}: the id is empty: every row needs an id to pair it with the other file's`, { line, field: 'id' });
+            throw new errors/* InputError */.d(file, `row ${r}: the id is empty: every row needs an id to pair it with the other file's`, {
+                line,
+                field: 'id',
+            });
         return value(plan.id);
     }
     if (options.pairBy === 'row')
@@ -10779,13 +11584,17 @@ function exampleId(plan, row, r, options, file, line) {
     return textIdentity('q', text);
 }
 function isMissing(value) {
-    return value === null || value === undefined || (typeof value === 'string' && /^\s*(?:|nan|NaN|None|null)\s*$/.test(value));
+    return (value === null || value === undefined || (typeof value === 'string' && /^\s*(?:|nan|NaN|None|null)\s*$/.test(value)));
 }
 /** A score cell: a finite number, a numeric text (CSV), or a boolean verdict as 1/0. */
 function toScore(value) {
     if (typeof value === 'boolean')
         return value ? 1 : 0;
-    const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
+    const number = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && value.trim() !== ''
+            ? Number(value.trim())
+            : Number.NaN;
     return Number.isFinite(number) ? number : undefined;
 }
 
@@ -10808,7 +11617,10 @@ function sampleScores(scores, file, line, field) {
     for (const [scorer, score] of Object.entries(scores)) {
         const where = `${field}.${scorer}`;
         if (score === null || typeof score !== 'object' || Array.isArray(score)) {
-            throw new errors/* InputError */.d(file, `expected a score object {"value": …}, got ${(0,example_layout/* describe */.q0)(score)}`, { line, field: where });
+            throw new errors/* InputError */.d(file, `expected a score object {"value": …}, got ${(0,example_layout/* describe */.q0)(score)}`, {
+                line,
+                field: where,
+            });
         }
         const value = score.value;
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -10923,7 +11735,10 @@ function parseSample(sample, i, line, file, cohortField) {
         const value = (0,named_record/* ownValue */.eC)(metadata, key);
         if (value !== undefined && value !== null) {
             if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-                throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, { line, field: field(`metadata.${key}`) });
+                throw new errors/* InputError */.d(file, `expected a text, number or boolean to name a cohort, got ${(0,example_layout/* describe */.q0)(value)}`, {
+                    line,
+                    field: field(`metadata.${key}`),
+                });
             }
             cohort = `${key}:${String(value)}`;
         }
@@ -11023,9 +11838,11 @@ async function* inspect_reader_toBatches(rows, { checks, metrics, dropped }) {
 
 /** More than this share of long free-text predictions means the file holds raw generations. */
 const RAW_SHARE = 0.1;
-const DETAILS_FIX = 'Re-run the evaluation with --dump-eval-details and give results/<model>/<dataset>.json, whose details carry OpenCompass\'s own verdict per example';
+const DETAILS_FIX = "Re-run the evaluation with --dump-eval-details and give results/<model>/<dataset>.json, whose details carry OpenCompass's own verdict per example";
 function detailsOutcomes(details, fail) {
-    const entries = Array.isArray(details) ? details.map((d, i) => [String(i), d]) : Object.entries(details);
+    const entries = Array.isArray(details)
+        ? details.map((d, i) => [String(i), d])
+        : Object.entries(details);
     const outcomes = entries.map(([key, entry]) => {
         const correct = entry?.correct;
         if (typeof correct === 'boolean')
@@ -11035,7 +11852,7 @@ function detailsOutcomes(details, fail) {
         }
         return fail(`details.${key}.correct`, `expected true or false (OpenCompass's verdict for this example), got ${correct === undefined ? 'nothing: this evaluator wrote no per-example verdict' : (0,example_layout/* describe */.q0)(correct)}`);
     });
-    return { outcomes, note: 'correct = OpenCompass\'s own per-example verdict (details[].correct)' };
+    return { outcomes, note: "correct = OpenCompass's own per-example verdict (details[].correct)" };
 }
 function predictionOutcomes(root, file, fail) {
     let ppl = 0;
@@ -11175,7 +11992,9 @@ const opencompassSummaryReader = {
     detect: ({ path, head }) => /\.csv$/i.test(path) && HEADER.test(head),
     async read(source, options) {
         const file = source.path;
-        const rows = stripBom(await (0,text_source/* readAll */.yw)(source)).split(/\r?\n/).map((line) => line.split(','));
+        const rows = stripBom(await (0,text_source/* readAll */.yw)(source))
+            .split(/\r?\n/)
+            .map((line) => line.split(','));
         while (rows.length > 0 && rows[rows.length - 1].join('') === '')
             rows.pop();
         const header = rows[0] ?? [];
@@ -11192,7 +12011,10 @@ const opencompassSummaryReader = {
             }
             const [dataset, , metric] = row;
             if (dataset === '' || metric === '')
-                throw new errors/* InputError */.d(file, 'expected a dataset and a metric name', { line, field: dataset === '' ? 'dataset' : 'metric' });
+                throw new errors/* InputError */.d(file, 'expected a dataset and a metric name', {
+                    line,
+                    field: dataset === '' ? 'dataset' : 'metric',
+                });
             if (seen.has(`${dataset}\u0000${metric}`)) {
                 throw new errors/* InputError */.d(file, `dataset ${dataset} has a second ${metric} row (another mode?): expected one score per dataset and metric`, { line, field: 'metric' });
             }
@@ -11200,14 +12022,20 @@ const opencompassSummaryReader = {
             const cell = row[column].trim();
             if (cell === '-' || cell === '') {
                 if (options.missingValues === 'error')
-                    throw new errors/* InputError */.d(file, `no ${metric} score for ${dataset} (missing_values: error)`, { line, field: model });
+                    throw new errors/* InputError */.d(file, `no ${metric} score for ${dataset} (missing_values: error)`, {
+                        line,
+                        field: model,
+                    });
                 tally.missing++;
                 tally.dropped++;
                 continue;
             }
             const value = Number(cell);
             if (!/^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(cell) || !Number.isFinite(value)) {
-                throw new errors/* InputError */.d(file, `expected a score (a number) or "-", got "${cell.slice(0, 40)}"`, { line, field: model });
+                throw new errors/* InputError */.d(file, `expected a score (a number) or "-", got "${cell.slice(0, 40)}"`, {
+                    line,
+                    field: model,
+                });
             }
             if (metric === 'accuracy' && (value < 0 || value > 100)) {
                 throw new errors/* InputError */.d(file, `expected accuracy in percent (0 to 100), got ${cell}`, { line, field: model });
@@ -16447,7 +17275,9 @@ function defaultPlan(columns, file) {
     }
     const id = plain.get('id');
     if (id === undefined)
-        throw new errors/* InputError */.d(file, `the file has no "id" column; if the ids are in another column, pass ${table_reader/* MAPPING_HINT */.Z1}`, { field: 'id' });
+        throw new errors/* InputError */.d(file, `the file has no "id" column; if the ids are in another column, pass ${table_reader/* MAPPING_HINT */.Z1}`, {
+            field: 'id',
+        });
     return {
         id,
         label: plain.get('label'),
@@ -16467,7 +17297,9 @@ function locateColumns(plan, columns, file) {
         if (columns.has(name)) {
             sources.set(name, { column: name });
         }
-        else if (parent !== undefined && isStruct(parent) && parent.children.some((c) => c.element.name === name.slice(dot + 1))) {
+        else if (parent !== undefined &&
+            isStruct(parent) &&
+            parent.children.some((c) => c.element.name === name.slice(dot + 1))) {
             sources.set(name, { column: name.slice(0, dot), field: name.slice(dot + 1) });
         }
         else {
@@ -16496,7 +17328,9 @@ async function* readRows(buffer, metadata, plan, sources, file) {
         const cells = new Map();
         for (const [name, { column, field }] of sources) {
             const values = data.get(column);
-            cells.set(name, field === undefined ? values : Array.from(values, (row) => (row === null || typeof row !== 'object' ? undefined : (0,named_record/* ownValue */.eC)(row, field))));
+            cells.set(name, field === undefined
+                ? values
+                : Array.from(values, (row) => (row === null || typeof row !== 'object' ? undefined : (0,named_record/* ownValue */.eC)(row, field))));
         }
         const count = range.rowEnd - range.rowStart;
         for (let start = 0; start < count; start += parquet_reader_BATCH) {
@@ -16610,7 +17444,9 @@ function planRun(all, options, file) {
     const ids = new Map();
     for (const row of rows)
         ids.set(idOf(row), (ids.get(idOf(row)) ?? 0) + 1);
-    const by = named === undefined ? `description and vars${inId.map((k) => ` and ${k}`).join('')}` : `vars.${named}${inId.map((k) => ` and ${k}`).join('')}`;
+    const by = named === undefined
+        ? `description and vars${inId.map((k) => ` and ${k}`).join('')}`
+        : `vars.${named}${inId.map((k) => ` and ${k}`).join('')}`;
     notes.push(`tests are matched by their ${by}, not by testIdx: ${rows.length} result(s) are ${ids.size} distinct test(s)`);
     const repeated = [...ids.values()].filter((n) => n > 1).length;
     if (repeated > 0)
@@ -16644,13 +17480,20 @@ function planRun(all, options, file) {
 }
 /** `--cohort-field vars.lang,provider`: each field names cohorts; a test variable with or without `vars.`. */
 function cohortSources(text, file) {
-    const fields = (text ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
+    const fields = (text ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f !== '');
     const seen = new Set();
     return fields.map((field) => {
-        const source = field === 'provider' || field === 'prompt' ? { kind: field } : { kind: 'var', name: field.startsWith('vars.') ? field.slice(5) : field };
+        const source = field === 'provider' || field === 'prompt'
+            ? { kind: field }
+            : { kind: 'var', name: field.startsWith('vars.') ? field.slice(5) : field };
         const key = source.kind === 'var' ? `vars.${source.name}` : source.kind;
         if (source.kind === 'var' && source.name === '')
-            throw new errors/* InputError */.d(file, `cohort field "${field}" names no test variable: expected vars.<name>`, { field: 'cohortField' });
+            throw new errors/* InputError */.d(file, `cohort field "${field}" names no test variable: expected vars.<name>`, {
+                field: 'cohortField',
+            });
         if (seen.has(key))
             throw new errors/* InputError */.d(file, `cohort field ${key} is given twice`, { field: 'cohortField' });
         seen.add(key);
@@ -16665,7 +17508,7 @@ function promptfoo_plan_select(rows, selector, file, notes) {
         throw new errors/* InputError */.d(file, `unknown selector #${key}=…: a promptfoo file is split with #provider=<label or id> or #prompt=<label>`, { field: 'select' });
     }
     // A label (or the whole prompt) is matched first; an id only when no label matches.
-    const byName = rows.filter((r) => (key === 'provider' ? r.provider === value : r.prompt === value || shortLabel(r.prompt) === value));
+    const byName = rows.filter((r) => key === 'provider' ? r.provider === value : r.prompt === value || shortLabel(r.prompt) === value);
     const kept = byName.length > 0 ? byName : rows.filter((r) => (key === 'provider' ? r.providerId : r.promptId) === value);
     if (kept.length === 0) {
         const names = distinct(rows, (r) => r[key]).map((n) => JSON.stringify(shortLabel(n)));
@@ -16737,11 +17580,14 @@ function parseRow(entry, index, line, file) {
         });
     }
     if (!errored && (typeof r.score !== 'number' || !Number.isFinite(r.score))) {
-        throw new errors/* InputError */.d(file, `expected score (a finite number), got ${got(r.score)}`, { line, field: field('score') });
+        throw new errors/* InputError */.d(file, `expected score (a finite number), got ${got(r.score)}`, {
+            line,
+            field: field('score'),
+        });
     }
     const provider = r.provider;
-    const providerId = typeof provider === 'string' ? provider : nonEmpty(provider?.id) ?? '';
-    const providerName = typeof provider === 'string' ? provider : nonEmpty(provider?.label) ?? providerId;
+    const providerId = typeof provider === 'string' ? provider : (nonEmpty(provider?.id) ?? '');
+    const providerName = typeof provider === 'string' ? provider : (nonEmpty(provider?.label) ?? providerId);
     // promptIdx numbers provider×prompt columns, not prompts; the label (else the template's hash) names one.
     const promptId = nonEmpty(r.promptId) ?? '';
     const promptName = nonEmpty(r.prompt?.label) ?? promptId;
@@ -16765,7 +17611,9 @@ function parseRow(entry, index, line, file) {
     };
 }
 function objectOrUndefined(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
 }
 function got(value) {
     return value === undefined ? 'nothing' : (0,example_layout/* describe */.q0)(value);
@@ -16812,7 +17660,10 @@ const promptfooReader = {
             throw new errors/* InputError */.d(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected the file promptfoo eval --output writes`);
         }
         const summary = value?.results;
-        if (summary === null || typeof summary !== 'object' || !VERSIONS.includes(summary.version) || !Array.isArray(summary.results)) {
+        if (summary === null ||
+            typeof summary !== 'object' ||
+            !VERSIONS.includes(summary.version) ||
+            !Array.isArray(summary.results)) {
             throw new errors/* InputError */.d(file, 'expected {"results": {"version": 2, 3 or 4, "results": [...]}} as promptfoo eval --output writes', { field: 'results' });
         }
         const lines = arrayElementLines(text, ['results', 'results']);
@@ -16845,7 +17696,9 @@ function arrayElementLines(text, path) {
     let expectKey = false;
     const onValue = () => {
         const top = stack[stack.length - 1];
-        if (top?.array === true && stack.length === path.length + 1 && path.every((key, k) => stack[k]?.array === false && stack[k]?.key === key)) {
+        if (top?.array === true &&
+            stack.length === path.length + 1 &&
+            path.every((key, k) => stack[k]?.array === false && stack[k]?.key === key)) {
             lines.push(line);
         }
     };
@@ -16989,7 +17842,10 @@ function reportToSummary(document) {
         if (totalSupport === 0)
             fail(['accuracy'], 'expected at least one example (every class has support 0)');
         const successes = countFromRate(share, totalSupport, (problem) => fail(['accuracy'], problem));
-        return { schema: 'model-release-gate/summary@1', cohorts: { overall: { n: totalSupport, metrics: { accuracy: { successes } } }, ...cohorts } };
+        return {
+            schema: 'model-release-gate/summary@1',
+            cohorts: { overall: { n: totalSupport, metrics: { accuracy: { successes } } }, ...cohorts },
+        };
     }
     if (Object.keys(cohorts).length === 0)
         fail([], 'expected at least one class with support ≥ 1');
@@ -17200,7 +18056,10 @@ const tableReader = {
     },
 };
 function planFromMapping(mapping) {
-    if (mapping.label === undefined && mapping.correct === undefined && mapping.checks === undefined && mapping.metrics === undefined) {
+    if (mapping.label === undefined &&
+        mapping.correct === undefined &&
+        mapping.checks === undefined &&
+        mapping.metrics === undefined) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('--columns', 'nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
     }
     const { cohorts = [], checks = [], metrics = [], ...columns } = mapping;
@@ -17257,7 +18116,10 @@ function headerColumns(header, plan, file) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `the mapping names column "${column}", which the header does not have (it has: ${header.join(', ')})`, { line: 1, field: column });
         }
         if (at === -1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `column "${column}" appears twice in the header, so the mapping is ambiguous`, { line: 1, field: column });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `column "${column}" appears twice in the header, so the mapping is ambiguous`, {
+                line: 1,
+                field: column,
+            });
     }
     return index;
 }
@@ -17307,7 +18169,12 @@ function rowRecord(plan, cell, file, line, row) {
 function cohortList(value, file, line, field) {
     if (value === null || value === undefined)
         return [];
-    const names = typeof value === 'string' ? value.split(';').map((name) => name.trim()).filter((name) => name !== '') : value;
+    const names = typeof value === 'string'
+        ? value
+            .split(';')
+            .map((name) => name.trim())
+            .filter((name) => name !== '')
+        : value;
     if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '')) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `expected a list of cohort names (or one string separated by ";"), got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(value)}`, { line, field });
     }
@@ -17348,7 +18215,10 @@ function toText(value, file, line, field, emptyAllowed) {
         return value;
     if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' || typeof value === 'boolean')
         return String(value);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `expected ${emptyAllowed ? 'a' : 'a non-empty'} text or number, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(value)}`, { line, field });
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(file, `expected ${emptyAllowed ? 'a' : 'a non-empty'} text or number, got ${(0,_load_example_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(value)}`, {
+        line,
+        field,
+    });
 }
 const SINGLE_KEYS = ['id', 'label', 'prediction', 'correct'];
 const LIST_KEYS = ['cohorts', 'checks', 'metrics'];
@@ -17362,13 +18232,21 @@ function parseColumnMapping(text) {
     };
     const single = new Map();
     const lists = new Map();
-    for (const entry of text.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    for (const entry of text
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '')) {
         const eq = entry.indexOf('=');
         const key = eq === -1 ? entry : entry.slice(0, eq).trim();
         if (!SINGLE_KEYS.includes(key) && !LIST_KEYS.includes(key)) {
             fail(`unknown key "${key}": expected ${[...SINGLE_KEYS, ...LIST_KEYS].join(', ')} (as key=column, e.g. id=row_id)`, key);
         }
-        const columns = eq === -1 ? [] : entry.slice(eq + 1).split('|').map((column) => column.trim());
+        const columns = eq === -1
+            ? []
+            : entry
+                .slice(eq + 1)
+                .split('|')
+                .map((column) => column.trim());
         if (columns.length === 0 || columns.includes(''))
             fail(`"${entry}" names no column: expected ${key}=<column>`, key);
         if (SINGLE_KEYS.includes(key)) {
@@ -17389,13 +18267,23 @@ function parseColumnMapping(text) {
     const id = single.get('id');
     const [label, prediction, correct] = [single.get('label'), single.get('prediction'), single.get('correct')];
     if (prediction !== undefined && (label === undefined || correct !== undefined)) {
-        fail(correct === undefined ? 'prediction needs label=<column> to compare with' : 'give either correct= or label= and prediction=, not both', 'prediction');
+        fail(correct === undefined
+            ? 'prediction needs label=<column> to compare with'
+            : 'give either correct= or label= and prediction=, not both', 'prediction');
     }
     if (label !== undefined && prediction === undefined && correct === undefined)
         fail('label needs prediction=<column> (or correct=<column>)', 'label');
     // An id alone is a whole mapping for readers that find the outcomes themselves (promptfoo's
     // id=vars.<name>); a table needs something to measure, which planFromMapping checks.
-    return { id, label, prediction, correct, cohorts: lists.get('cohorts'), checks: lists.get('checks'), metrics: lists.get('metrics') };
+    return {
+        id,
+        label,
+        prediction,
+        correct,
+        cohorts: lists.get('cohorts'),
+        checks: lists.get('checks'),
+        metrics: lists.get('metrics'),
+    };
 }
 
 
@@ -17460,7 +18348,10 @@ function stackFrames(error) {
         return [];
     const header = `${error.name}: ${error.message}`;
     const frames = error.stack.startsWith(header) ? error.stack.slice(header.length) : error.stack;
-    return frames.split('\n').filter((line) => line.trim() !== '').map(escapeOutput);
+    return frames
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map(escapeOutput);
 }
 
 

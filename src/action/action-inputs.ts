@@ -39,7 +39,9 @@ const inputsSchema = z.object({
     .string()
     .trim()
     .transform((value) => value.toLowerCase() || 'block')
-    .pipe(z.enum(FAIL_ON, { error: (issue) => `expected block, warn or never${didYouMean(String(issue.input), FAIL_ON)}` })),
+    .pipe(
+      z.enum(FAIL_ON, { error: (issue) => `expected block, warn or never${didYouMean(String(issue.input), FAIL_ON)}` }),
+    ),
   columns: z.string().trim(),
   'cohort-field': z.string().trim(),
 });
@@ -76,9 +78,13 @@ export function parseArtifactReference(incumbent: string): { artifactName: strin
   const rest = incumbent.slice('artifact:'.length);
   const slash = rest.indexOf('/');
   if (slash <= 0 || slash === rest.length - 1) {
-    throw new InputError('input incumbent', 'expected artifact:<artifact-name>/<file in the artifact>, e.g. artifact:eval-results/candidate.jsonl');
+    throw new InputError(
+      'input incumbent',
+      'expected artifact:<artifact-name>/<file in the artifact>, e.g. artifact:eval-results/candidate.jsonl',
+    );
   }
   const file = rest.slice(slash + 1);
-  if (file.split('/').includes('..')) throw new InputError('input incumbent', 'the file inside the artifact may not contain ".."');
+  if (file.split('/').includes('..'))
+    throw new InputError('input incumbent', 'the file inside the artifact may not contain ".."');
   return { artifactName: rest.slice(0, slash), file };
 }

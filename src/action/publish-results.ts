@@ -43,15 +43,25 @@ export async function publishResults(
   let artifactId: number | undefined;
   if (settings.uploadArtifact && platform !== undefined) {
     try {
-      artifactId = (await platform.uploadArtifact(settings.artifactName, files.map(([name]) => deps.joinPath(settings.outDir, name)), settings.outDir)).id;
+      artifactId = (
+        await platform.uploadArtifact(
+          settings.artifactName,
+          files.map(([name]) => deps.joinPath(settings.outDir, name)),
+          settings.outDir,
+        )
+      ).id;
     } catch (error) {
       const failure = platform.describeFailure(error);
-      deps.warning(`could not upload the validation package as artifact ${settings.artifactName}: ${failure.message}. ${failure.hint} The verdict is unchanged; the files are in ${settings.outDir}.`);
+      deps.warning(
+        `could not upload the validation package as artifact ${settings.artifactName}: ${failure.message}. ${failure.hint} The verdict is unchanged; the files are in ${settings.outDir}.`,
+      );
     }
   }
   const env = platform?.environment;
   const artifactUrl =
-    artifactId !== undefined && env?.run !== null && env?.run !== undefined ? `${env.run.url}/artifacts/${artifactId}` : run.links.artifact;
+    artifactId !== undefined && env?.run !== null && env?.run !== undefined
+      ? `${env.run.url}/artifacts/${artifactId}`
+      : run.links.artifact;
   const linked: RunContext = { ...run, links: { ...run.links, artifact: artifactUrl } };
 
   let commentUrl: string | undefined;
@@ -63,7 +73,13 @@ export async function publishResults(
   return { reportPath, artifactId, commentUrl };
 }
 
-async function comment(report: GateReport, run: RunContext, gateId: string, platform: GitHubPlatform, deps: PublishDependencies): Promise<string | undefined> {
+async function comment(
+  report: GateReport,
+  run: RunContext,
+  gateId: string,
+  platform: GitHubPlatform,
+  deps: PublishDependencies,
+): Promise<string | undefined> {
   const marker = commentMarker(gateId);
   const bodies = [undefined, ...COMMENT_FALLBACK_LENGTHS].map((maxLength) =>
     renderPullRequestComment(report, run, maxLength === undefined ? { gateId } : { gateId, maxLength }),
@@ -76,14 +92,19 @@ async function comment(report: GateReport, run: RunContext, gateId: string, plat
     } catch (error) {
       if (platform.isCommentTooLong(error)) continue;
       const failure = platform.describeFailure(error);
-      const fork = platform.environment.pullRequest?.fromFork === true
-        ? ' Pull requests from forks get a read-only token: run the gate in a workflow_run workflow to comment (see docs/workflows.md, pull requests from forks).'
-        : '';
-      deps.warning(`could not post the pull request comment: ${failure.message}. ${failure.hint}${fork} The verdict is unchanged.`);
+      const fork =
+        platform.environment.pullRequest?.fromFork === true
+          ? ' Pull requests from forks get a read-only token: run the gate in a workflow_run workflow to comment (see docs/workflows.md, pull requests from forks).'
+          : '';
+      deps.warning(
+        `could not post the pull request comment: ${failure.message}. ${failure.hint}${fork} The verdict is unchanged.`,
+      );
       return undefined;
     }
   }
-  deps.warning('could not post the pull request comment: GitHub rejected even the shortest body as too long. The verdict is unchanged.');
+  deps.warning(
+    'could not post the pull request comment: GitHub rejected even the shortest body as too long. The verdict is unchanged.',
+  );
   return undefined;
 }
 

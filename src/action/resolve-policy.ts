@@ -21,20 +21,34 @@ export async function resolvePolicy(
   readWorkspace: (path: string) => Promise<{ path: string; text: string; sha256: string }>,
   sha256: (text: string) => string,
 ): Promise<ResolvedPolicy> {
-  if (path === '') return { file: undefined, source: { path: null, origin: 'defaults', commit: null, changedInPullRequest: false } };
+  if (path === '')
+    return { file: undefined, source: { path: null, origin: 'defaults', commit: null, changedInPullRequest: false } };
   const pullRequest = platform?.environment.pullRequest ?? null;
   if (platform === undefined || pullRequest === null) {
     const file = await readWorkspace(path);
-    return { file, source: { path, origin: 'workspace', commit: platform?.environment.sha ?? null, changedInPullRequest: false } };
+    return {
+      file,
+      source: { path, origin: 'workspace', commit: platform?.environment.sha ?? null, changedInPullRequest: false },
+    };
   }
   const base = await readAtBase(platform, path, pullRequest.baseSha, 'policy');
   const workspace = await readWorkspace(path).catch(() => undefined);
   if (base === undefined && workspace === undefined) {
-    throw new InputError('input policy', `${path} exists neither at the pull request's base commit ${pullRequest.baseSha.slice(0, 7)} nor in the workspace: check the path (the defaults are applied only when the input is empty)`);
+    throw new InputError(
+      'input policy',
+      `${path} exists neither at the pull request's base commit ${pullRequest.baseSha.slice(0, 7)} nor in the workspace: check the path (the defaults are applied only when the input is empty)`,
+    );
   }
   if (base === undefined) await confirmAbsentAtBase(platform, path, pullRequest.baseSha, 'policy');
   const changed = workspace?.text !== base?.text;
   // A policy file the pull request adds does not exist at the base: the defaults judge this change.
-  if (base === undefined) return { file: undefined, source: { path, origin: 'defaults', commit: pullRequest.baseSha, changedInPullRequest: changed } };
-  return { file: { path, text: base.text, sha256: sha256(base.text) }, source: { path, origin: 'base', commit: pullRequest.baseSha, changedInPullRequest: changed } };
+  if (base === undefined)
+    return {
+      file: undefined,
+      source: { path, origin: 'defaults', commit: pullRequest.baseSha, changedInPullRequest: changed },
+    };
+  return {
+    file: { path, text: base.text, sha256: sha256(base.text) },
+    source: { path, origin: 'base', commit: pullRequest.baseSha, changedInPullRequest: changed },
+  };
 }

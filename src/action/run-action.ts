@@ -62,8 +62,13 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
 
     const policy = await resolvePolicy(inputs.policy, platform, deps.readSmallFile, deps.sha256);
     if (policy.source.changedInPullRequest) {
-      const applied = policy.file === undefined ? 'the base branch has no such file, so the default policy was applied' : "the base branch's policy was applied";
-      deps.warning(`this pull request changes ${policy.source.path}; ${applied}, and the change takes effect once merged`);
+      const applied =
+        policy.file === undefined
+          ? 'the base branch has no such file, so the default policy was applied'
+          : "the base branch's policy was applied";
+      deps.warning(
+        `this pull request changes ${policy.source.path}; ${applied}, and the change takes effect once merged`,
+      );
     }
     const incumbent = await resolveIncumbent(
       inputs.incumbent,
@@ -78,9 +83,13 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     );
     const manifest = await resolveManifest(inputs.manifest, platform, deps.readSmallFile);
     // Parsed here as well as in the gate: who may approve a waiver decides which reviews count.
-    const approvers = policy.file === undefined ? [] : parsePolicy(policy.file.path, policy.file.text).waivers.approvers;
+    const approvers =
+      policy.file === undefined ? [] : parsePolicy(policy.file.path, policy.file.text).waivers.approvers;
     // Without a manifest there are no waivers, so why an approval does not count is not worth a warning.
-    const approvals = pullRequest === null || platform === undefined ? undefined : await readApprovals(platform, approvers, manifest.file === undefined ? () => undefined : deps.warning, deps);
+    const approvals =
+      pullRequest === null || platform === undefined
+        ? undefined
+        : await readApprovals(platform, approvers, manifest.file === undefined ? () => undefined : deps.warning, deps);
 
     // `file.json#provider=A` reads one part of a file that holds several models side by side.
     const incumbentSource = await openLocated(incumbent.path, deps.openSource);
@@ -90,7 +99,10 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
     const report = await runGate({
       read: {
         formatIn: inputs['input-format'] || undefined,
-        options: { mapping: inputs.columns === '' ? undefined : parseColumnMapping(inputs.columns), cohortField: inputs['cohort-field'] || undefined },
+        options: {
+          mapping: inputs.columns === '' ? undefined : parseColumnMapping(inputs.columns),
+          cohortField: inputs['cohort-field'] || undefined,
+        },
         select: { incumbent: incumbentSource.select, candidate: candidateSource.select },
       },
       incumbent: incumbentSource.source,
@@ -121,7 +133,16 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       tool: deps.tool,
       repository: env?.repository ? `${env.repository.owner}/${env.repository.repo}` : null,
       commit: pullRequest?.headSha ?? env?.sha ?? null,
-      pullRequest: pullRequest === null ? null : { number: pullRequest.number, author: pullRequest.author, baseRef: pullRequest.baseRef, baseSha: pullRequest.baseSha, headSha: pullRequest.headSha },
+      pullRequest:
+        pullRequest === null
+          ? null
+          : {
+              number: pullRequest.number,
+              author: pullRequest.author,
+              baseRef: pullRequest.baseRef,
+              baseSha: pullRequest.baseSha,
+              headSha: pullRequest.headSha,
+            },
       run: env?.run ?? null,
       policySource: policy.source,
       approvals: approvals ?? null,
@@ -160,14 +181,21 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
  * Approvals that cannot be read count as none: waivers then do not apply, which is the safe side.
  * Each approval that does not count (no write access, not a listed approver, unreadable) is a warning.
  */
-async function readApprovals(platform: GitHubPlatform, approvers: readonly string[], warnUncounted: (message: string) => void, deps: ActionDependencies): Promise<string[]> {
+async function readApprovals(
+  platform: GitHubPlatform,
+  approvers: readonly string[],
+  warnUncounted: (message: string) => void,
+  deps: ActionDependencies,
+): Promise<string[]> {
   try {
     const approvals = await platform.approvingReviewers(approvers);
     for (const warning of approvals.warnings) warnUncounted(warning);
     return approvals.logins;
   } catch (error) {
     const failure = platform.describeFailure(error);
-    deps.warning(`could not read the pull request's reviews, so no waiver counts as approved: ${failure.message}. ${failure.hint}`);
+    deps.warning(
+      `could not read the pull request's reviews, so no waiver counts as approved: ${failure.message}. ${failure.hint}`,
+    );
     return [];
   }
 }
@@ -177,14 +205,20 @@ async function readApprovals(platform: GitHubPlatform, approvers: readonly strin
  * the number comes in as an input, read from the untrusted run's artifact. It is trusted only if that
  * pull request's head is the commit GitHub says the triggering run built.
  */
-async function withRequestedPullRequest(platform: GitHubPlatform | undefined, requested: string): Promise<GitHubPlatform | undefined> {
+async function withRequestedPullRequest(
+  platform: GitHubPlatform | undefined,
+  requested: string,
+): Promise<GitHubPlatform | undefined> {
   if (requested === '' || platform === undefined || platform.environment.pullRequest !== null) return platform;
   let pullRequest;
   try {
     pullRequest = await platform.loadPullRequest(Number(requested));
   } catch (error) {
     const failure = platform.describeFailure(error);
-    throw new InputError('input pull-request', `could not read pull request #${requested} (${failure.message}). ${failure.hint}`);
+    throw new InputError(
+      'input pull-request',
+      `could not read pull request #${requested} (${failure.message}). ${failure.hint}`,
+    );
   }
   const trusted = platform.environment.workflowRunHeadSha;
   if (trusted === null || trusted !== pullRequest.headSha) {

@@ -18,7 +18,10 @@ export function endStep(
   const where = `see the job summary or ${reportPath}`;
   const blocking = `${report.summary.blocking_findings} blocking finding(s)`;
   if (report.verdict === 'block') {
-    if (failOn === 'never') log.warning(`model release gate would block the release (${blocking}), but fail-on is never, so the step passes; ${where}`);
+    if (failOn === 'never')
+      log.warning(
+        `model release gate would block the release (${blocking}), but fail-on is never, so the step passes; ${where}`,
+      );
     else log.setFailed(`model release gate blocked the release: ${blocking}; ${where}`);
   } else if (report.verdict === 'warn' && failOn === 'warn') {
     log.setFailed(`model release gate passed with warnings, and fail-on is warn, so the step fails; ${where}`);

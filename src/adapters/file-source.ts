@@ -93,7 +93,9 @@ async function openRunDirectory(path: string): Promise<TextSource & { bytes(): P
       return digest;
     },
     bytes() {
-      return Promise.reject(new InputError(path, 'is a directory: only an lm-eval run directory can be given as a directory'));
+      return Promise.reject(
+        new InputError(path, 'is a directory: only an lm-eval run directory can be given as a directory'),
+      );
     },
   };
 }

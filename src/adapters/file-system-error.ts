@@ -42,7 +42,11 @@ export function fileSystemInputError(error: unknown, path: string, doing?: strin
 }
 
 /** Runs `action`; a file-system failure becomes an InputError about `path`, anything else is rethrown. */
-export async function asInputErrorOnFileSystemFailure<T>(path: string, doing: string, action: () => Promise<T>): Promise<T> {
+export async function asInputErrorOnFileSystemFailure<T>(
+  path: string,
+  doing: string,
+  action: () => Promise<T>,
+): Promise<T> {
   try {
     return await action();
   } catch (error) {

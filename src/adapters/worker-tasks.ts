@@ -1,7 +1,16 @@
 import { MessagePort, Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { QuantileBootstrapJob, QuantileBootstrapRunner, runQuantileBootstrapJob } from '../core/compare/quantile-bootstraps.js';
+import {
+  QuantileBootstrapJob,
+  QuantileBootstrapRunner,
+  runQuantileBootstrapJob,
+} from '../core/compare/quantile-bootstraps.js';
 import { InputError } from '../core/errors.js';
-import { ExampleColumns, ExampleColumnsLoader, ExampleReadSpec, parseExampleColumns } from '../core/load/example-columns.js';
+import {
+  ExampleColumns,
+  ExampleColumnsLoader,
+  ExampleReadSpec,
+  parseExampleColumns,
+} from '../core/load/example-columns.js';
 import { openFileSource } from './file-source.js';
 
 /**
@@ -26,7 +35,15 @@ interface BootstrapRequest {
 
 type Reply =
   | { readonly ok: true; readonly columns: ExampleColumns }
-  | { readonly ok: false; readonly input: boolean; readonly file: string; readonly message: string; readonly line?: number; readonly field?: string; readonly details?: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly input: boolean;
+      readonly file: string;
+      readonly message: string;
+      readonly line?: number;
+      readonly field?: string;
+      readonly details?: readonly string[];
+    };
 
 /** In a worker started from this module: does the requested work and returns true. Otherwise false. */
 export async function serveWorkerTaskIfWorker(): Promise<boolean> {
@@ -48,7 +65,15 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
     const columns = await parseExampleColumns(await openFileSource(request.path), request.spec);
     reply = { ok: true, columns };
     // The tally is plain data and is copied; the typed arrays are moved.
-    const arrays = [columns.idHashes, columns.lines, columns.cohortStart, columns.cohortFlat, columns.binary, columns.continuous, columns.labelCohorts];
+    const arrays = [
+      columns.idHashes,
+      columns.lines,
+      columns.cohortStart,
+      columns.cohortFlat,
+      columns.binary,
+      columns.continuous,
+      columns.labelCohorts,
+    ];
     transfer = arrays.flatMap((a) => (a === undefined ? [] : [a.buffer as ArrayBuffer]));
   } catch (error) {
     reply =
@@ -63,7 +88,12 @@ async function serveParseRequest(request: ParseRequest, port: MessagePort): Prom
             details: error.details,
           }
         : // The message only: a stack would reach the user's log inside the one-line internal error.
-          { ok: false, input: false, file: request.path, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+          {
+            ok: false,
+            input: false,
+            file: request.path,
+            message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          };
   }
   port.postMessage(reply, transfer);
 }
@@ -79,29 +109,29 @@ export function createWorkerColumnsLoader(script: URL): ExampleColumnsLoader {
 
 function parseInWorker(script: URL, path: string, spec: ExampleReadSpec): Promise<ExampleColumns> {
   return new Promise<ExampleColumns>((resolve, reject) => {
-      const request: ParseRequest = { role: PARSE, path, spec };
-      const worker = new Worker(script, { workerData: request });
-      let settled = false;
-      worker.once('message', (reply: Reply) => {
-        settled = true;
-        if (reply.ok) resolve(reply.columns);
-        else if (reply.input) {
-          reject(
-            new InputError(reply.file, reply.message, {
-              ...(reply.line === undefined ? {} : { line: reply.line }),
-              ...(reply.field === undefined ? {} : { field: reply.field }),
-              details: reply.details,
-            }),
-          );
-        } else reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
-      });
-      worker.once('error', (error) => {
-        if (!settled) reject(error);
-      });
-      worker.once('exit', (code) => {
-        if (!settled) reject(new Error(`the worker parsing ${path} stopped (exit code ${code}) without an answer`));
-      });
+    const request: ParseRequest = { role: PARSE, path, spec };
+    const worker = new Worker(script, { workerData: request });
+    let settled = false;
+    worker.once('message', (reply: Reply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.columns);
+      else if (reply.input) {
+        reject(
+          new InputError(reply.file, reply.message, {
+            ...(reply.line === undefined ? {} : { line: reply.line }),
+            ...(reply.field === undefined ? {} : { field: reply.field }),
+            details: reply.details,
+          }),
+        );
+      } else reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
     });
+    worker.once('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the worker parsing ${path} stopped (exit code ${code}) without an answer`));
+    });
+  });
 }
 
 /** Below this many values in all, a worker's start-up costs more than it saves. */
@@ -117,7 +147,9 @@ export function createWorkerBootstrapRunner(script: URL): QuantileBootstrapRunne
   return async (jobs) => {
     const total = jobs.reduce((sum, job) => sum + job.incumbent.length, 0);
     if (jobs.length < 2 || total < MIN_VALUES_FOR_A_WORKER) return jobs.map(runQuantileBootstrapJob);
-    const bySize = jobs.map((job, index) => ({ index, size: job.incumbent.length })).sort((a, b) => b.size - a.size || a.index - b.index);
+    const bySize = jobs
+      .map((job, index) => ({ index, size: job.incumbent.length }))
+      .sort((a, b) => b.size - a.size || a.index - b.index);
     const here: number[] = [];
     const there: number[] = [];
     let hereSize = 0;
@@ -131,7 +163,10 @@ export function createWorkerBootstrapRunner(script: URL): QuantileBootstrapRunne
         thereSize += size;
       }
     }
-    const request: BootstrapRequest = { role: BOOTSTRAP, jobs: there.map((index) => jobs[index] as QuantileBootstrapJob) };
+    const request: BootstrapRequest = {
+      role: BOOTSTRAP,
+      jobs: there.map((index) => jobs[index] as QuantileBootstrapJob),
+    };
     const remote = runBootstrapsInWorker(script, request);
     const results = new Array<BootstrapResult>(jobs.length);
     for (const index of here) results[index] = runQuantileBootstrapJob(jobs[index] as QuantileBootstrapJob);

@@ -15,20 +15,35 @@ import type { CliDependencies } from './run-cli.js';
 const DEFAULT_GATE_ID = 'default';
 
 /** Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what to print. */
-export async function runCheck(options: CheckOptions, deps: CliDependencies, reporter: ProgressReporter): Promise<{ report: GateReport; output: string }> {
+export async function runCheck(
+  options: CheckOptions,
+  deps: CliDependencies,
+  reporter: ProgressReporter,
+): Promise<{ report: GateReport; output: string }> {
   const mapping = options.columns === undefined ? undefined : parseColumnMapping(options.columns);
   // Two lm-eval runs of differently configured tasks are refused before anything is paired.
   await checkLmEvalPair(deps.openSource, options.incumbent, options.candidate);
   // `file.json#provider=A` reads one part of a file that holds several models side by side.
-  const incumbent = await openLocated(options.incumbent, async (path) => reporter.countLines(await deps.openSource(path), 'incumbent'));
-  const candidate = await openLocated(options.candidate, async (path) => reporter.countLines(await deps.openSource(path), 'candidate'));
+  const incumbent = await openLocated(options.incumbent, async (path) =>
+    reporter.countLines(await deps.openSource(path), 'incumbent'),
+  );
+  const candidate = await openLocated(options.candidate, async (path) =>
+    reporter.countLines(await deps.openSource(path), 'candidate'),
+  );
   const report = await runGate({
-    read: { formatIn: options.formatIn, options: { mapping, cohortField: options.cohortField }, select: { incumbent: incumbent.select, candidate: candidate.select } },
+    read: {
+      formatIn: options.formatIn,
+      options: { mapping, cohortField: options.cohortField },
+      select: { incumbent: incumbent.select, candidate: candidate.select },
+    },
     incumbent: incumbent.source,
     candidate: candidate.source,
     policy: options.policy === undefined ? undefined : await deps.readSmallFile(options.policy),
     manifest: options.manifest === undefined ? undefined : await deps.readSmallFile(options.manifest),
-    baseManifest: options.baseManifest === undefined ? undefined : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+    baseManifest:
+      options.baseManifest === undefined
+        ? undefined
+        : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
     readiness: {
       today: options.today ?? deps.now().toISOString().slice(0, 10),
       evidenceExists: deps.evidenceExists,
@@ -44,7 +59,8 @@ export async function runCheck(options: CheckOptions, deps: CliDependencies, rep
   // What the Action knows beyond this (repository, pull request, run and artifact links) is unknown here: null.
   const run = localRunContext(deps.now(), deps.tool, options.policy);
   if (options.out !== undefined) {
-    for (const [name, text] of validationPackageFiles(report, run)) await deps.writeFile(deps.joinPath(options.out, name), text);
+    for (const [name, text] of validationPackageFiles(report, run))
+      await deps.writeFile(deps.joinPath(options.out, name), text);
   }
   return { report, output: render(report, options.format, run) };
 }

@@ -7,7 +7,8 @@ import { COMMANDS, FORMATS, OPTIONS } from './usage.js';
  * The command line, checked: what to do, or a UsageError that says in a line or two what is wrong
  * and, for a likely typo, what was meant. The whole usage text is for --help, not for every mistake.
  */
-export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CheckOptions };
+export type CliCommand =
+  { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CheckOptions };
 
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -42,7 +43,8 @@ const LONG_NAMES = Object.keys(OPTIONS);
 const SHORT_NAMES = Object.values(OPTIONS).flatMap((option) => ('short' in option ? [option.short] : []));
 
 export function parseCliArguments(argv: readonly string[]): CliCommand {
-  if (argv.length === 0) throw new UsageError(['no command given: expected model-release-gate check --incumbent <file> --candidate <file>']);
+  if (argv.length === 0)
+    throw new UsageError(['no command given: expected model-release-gate check --incumbent <file> --candidate <file>']);
   refuseUnknownOptions(argv);
   let parsed;
   try {
@@ -63,7 +65,8 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
   let suggestion: string | undefined;
   let { incumbent, candidate } = values;
   if (values.paired !== undefined) {
-    if (incumbent !== undefined || candidate !== undefined) problems.push('--paired replaces --incumbent and --candidate: give one or the other');
+    if (incumbent !== undefined || candidate !== undefined)
+      problems.push('--paired replaces --incumbent and --candidate: give one or the other');
     incumbent = values.paired;
     candidate = values.paired;
   }
@@ -77,16 +80,20 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
   if (candidate === undefined) problems.push('--candidate <file> is required');
   const format = values.format ?? 'text';
   if (!isFormat(format)) {
-    problems.push(`--format must be text, markdown or json, got ${JSON.stringify(format)} (or comment: the pull-request comment's body)`);
+    problems.push(
+      `--format must be text, markdown or json, got ${JSON.stringify(format)} (or comment: the pull-request comment's body)`,
+    );
     const meant = closestName(format, FORMATS);
     if (meant !== undefined) suggestion ??= `did you mean --format ${meant}?`;
   }
-  if (values.today !== undefined && !isCalendarDate(values.today)) problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
+  if (values.today !== undefined && !isCalendarDate(values.today))
+    problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
   // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
   for (const option of ['cohort-field', 'columns', 'format-in'] as const) {
     if (values[option]?.trim() === '') problems.push(`--${option} needs a value`);
   }
-  if (problems.length > 0 || incumbent === undefined || candidate === undefined || !isFormat(format)) throw new UsageError(problems, suggestion);
+  if (problems.length > 0 || incumbent === undefined || candidate === undefined || !isFormat(format))
+    throw new UsageError(problems, suggestion);
   return {
     incumbent,
     candidate,

@@ -2,7 +2,11 @@
 // The CLI's entry: builds the real dependencies (files, stdout, worker threads) and hands them to
 // runCli. Started again as a worker, it does that worker's task instead.
 import { join } from 'node:path';
-import { createWorkerBootstrapRunner, createWorkerColumnsLoader, serveWorkerTaskIfWorker } from '../adapters/worker-tasks.js';
+import {
+  createWorkerBootstrapRunner,
+  createWorkerColumnsLoader,
+  serveWorkerTaskIfWorker,
+} from '../adapters/worker-tasks.js';
 import { openFileSource, readSmallFile } from '../adapters/file-source.js';
 import { evidenceExistsUnder } from '../adapters/repository-files.js';
 import { internalErrorMessage, stackFrames } from '../core/report/escape-output.js';

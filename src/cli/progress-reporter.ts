@@ -86,7 +86,8 @@ export function createProgressReporter(settings: ProgressSettings): ProgressRepo
       return async (source, spec, side) => {
         const columns = await load(source, spec, side);
         // A side parsed in this thread was counted as it went; one parsed elsewhere is told here.
-        if (!finished.has(side)) say(`read ${side} ${source.path}: ${formatCount(columns.ids.length)} examples`, 'step');
+        if (!finished.has(side))
+          say(`read ${side} ${source.path}: ${formatCount(columns.ids.length)} examples`, 'step');
         return columns;
       };
     },

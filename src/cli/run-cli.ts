@@ -43,12 +43,20 @@ export const EXIT_USAGE = 2;
 /** Runs the CLI and returns its exit code. Never throws: bad input and unexpected failures are reported and return 2. */
 export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<number> {
   // Everything printed may quote input: each line is escaped so none can be a terminal or runner command.
-  const out = { ...deps, stdout: (text: string) => deps.stdout(escapeOutputLines(text)), stderr: (text: string) => deps.stderr(escapeOutputLines(text)) };
+  const out = {
+    ...deps,
+    stdout: (text: string) => deps.stdout(escapeOutputLines(text)),
+    stderr: (text: string) => deps.stderr(escapeOutputLines(text)),
+  };
   try {
     return await command(argv, out, deps);
   } catch (error) {
     if (error instanceof UsageError) {
-      const lines = [...error.problems.map((problem) => `error: ${problem}`), ...(error.suggestion === undefined ? [] : [error.suggestion]), SEE_HELP];
+      const lines = [
+        ...error.problems.map((problem) => `error: ${problem}`),
+        ...(error.suggestion === undefined ? [] : [error.suggestion]),
+        SEE_HELP,
+      ];
       // Each is one line whatever an argument holds (a typed option may contain a line break).
       deps.stderr(`${lines.map(escapeOutput).join('\n')}\n`);
       return EXIT_USAGE;
@@ -86,7 +94,8 @@ async function command(argv: readonly string[], out: CliDependencies, raw: CliDe
     clock,
   });
   const { report, output } = await runCheck(options, out, reporter);
-  if (useColour(out.isTTY?.stdout === true, options.format, out.env ?? {})) raw.stdout(colourVerdict(escapeOutputLines(output), report.verdict));
+  if (useColour(out.isTTY?.stdout === true, options.format, out.env ?? {}))
+    raw.stdout(colourVerdict(escapeOutputLines(output), report.verdict));
   else out.stdout(output);
   return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
 }

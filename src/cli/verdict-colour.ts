@@ -6,7 +6,11 @@ import type { Verdict } from '../core/report/report.js';
  * and GitHub read those), and never when the user opted out: NO_COLOR set to anything non-empty
  * (https://no-color.org), FORCE_COLOR=0 (the convention Node and many tools follow) or TERM=dumb.
  */
-export function useColour(stdoutIsTerminal: boolean, format: string, env: Readonly<Record<string, string | undefined>>): boolean {
+export function useColour(
+  stdoutIsTerminal: boolean,
+  format: string,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   if (!stdoutIsTerminal || format !== 'text') return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
@@ -26,6 +30,9 @@ export function colourVerdict(escapedText: string, verdict: Verdict): string {
   const rest = end === -1 ? '' : escapedText.slice(end);
   const paint = (text: string): string => `\u001b[${SGR[verdict]}m${text}\u001b[0m`;
   const match = VERDICT_WORD[verdict].exec(first);
-  const painted = match === null ? paint(first) : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
+  const painted =
+    match === null
+      ? paint(first)
+      : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
   return `${painted}${rest}`;
 }

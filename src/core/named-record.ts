@@ -24,7 +24,10 @@ export function ownValue(object: object, key: string): unknown {
 export function namedRecord<V extends z.ZodType>(value: V) {
   return z.unknown().transform((input, ctx): Record<string, z.output<V>> => {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      ctx.addIssue({ code: 'custom', message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an object of named entries, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`,
+      });
       return z.NEVER;
     }
     const out = emptyNameRecord<z.output<V>>();
@@ -35,7 +38,9 @@ export function namedRecord<V extends z.ZodType>(value: V) {
       }
       const result = value.safeParse((input as Record<string, unknown>)[key]);
       if (result.success) out[key] = result.data as z.output<V>;
-      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      else
+        for (const issue of result.error.issues)
+          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
     }
     return out;
   });

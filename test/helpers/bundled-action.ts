@@ -23,31 +23,49 @@ export interface BundledRun {
 
 /** The `::warning::` lines of a run, decoded enough to read. */
 export function warningsOf(run: BundledRun): string[] {
-  return run.stdout.split('\n').filter((line) => line.startsWith('::warning')).map((line) => line.replace(/^::warning[^:]*::/, '').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::warning'))
+    .map((line) =>
+      line
+        .replace(/^::warning[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    );
 }
 
 /** The report.json a run wrote. */
-export function reportOf(run: BundledRun): { verdict: string; findings: { id: string; severity: string; message: string; line?: number; waiver?: { verified: boolean } }[]; readiness: { waivers: { status: string }[] } } {
+export function reportOf(run: BundledRun): {
+  verdict: string;
+  findings: { id: string; severity: string; message: string; line?: number; waiver?: { verified: boolean } }[];
+  readiness: { waivers: { status: string }[] };
+} {
   return JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8'));
 }
 
 /** Runs dist/index.js asynchronously: the fake server lives in this process and must keep answering. */
-export function runBundledAction(fake: FakeGitHub, inputs: Record<string, string>, event?: { name: string; payload: unknown }): Promise<BundledRun> {
+export function runBundledAction(
+  fake: FakeGitHub,
+  inputs: Record<string, string>,
+  event?: { name: string; payload: unknown },
+): Promise<BundledRun> {
   const dir = mkdtempSync(join(tmpdir(), 'mrg-gh-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(
     files.event,
-    event !== undefined ? JSON.stringify(event.payload) : JSON.stringify({
-      pull_request: {
-        number: PR,
-        user: { login: 'dave' },
-        base: { ref: 'main', sha: BASE_SHA, repo: { full_name: REPO } },
-        head: { ref: 'feature', sha: HEAD_SHA, repo: { full_name: REPO } },
-      },
-      repository: { full_name: REPO, default_branch: 'main' },
-    }),
+    event !== undefined
+      ? JSON.stringify(event.payload)
+      : JSON.stringify({
+          pull_request: {
+            number: PR,
+            user: { login: 'dave' },
+            base: { ref: 'main', sha: BASE_SHA, repo: { full_name: REPO } },
+            head: { ref: 'feature', sha: HEAD_SHA, repo: { full_name: REPO } },
+          },
+          repository: { full_name: REPO, default_branch: 'main' },
+        }),
   );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -73,8 +91,12 @@ export function runBundledAction(fake: FakeGitHub, inputs: Record<string, string
     child.stderr.on('data', () => undefined);
     child.on('error', reject);
     child.on('close', (status) =>
-      resolve({ status, stdout, outputs: parseRunnerOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') }),
+      resolve({
+        status,
+        stdout,
+        outputs: parseRunnerOutputs(readFileSync(files.output, 'utf8')),
+        summary: readFileSync(files.summary, 'utf8'),
+      }),
     );
   });
 }
-

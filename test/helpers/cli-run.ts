@@ -14,7 +14,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runCliWith(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<CliResult> {
+export async function runCliWith(
+  argv: readonly string[],
+  overrides: Partial<CliDependencies> = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

@@ -40,18 +40,25 @@ export type RouteResult =
   | { status: 200; list: unknown[]; wrap?: (page: unknown[], total: number) => unknown };
 
 export function githubError(status: number, message: string, extra: Record<string, unknown> = {}): RouteResult {
-  return { status, json: { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra } };
+  return {
+    status,
+    json: { message, documentation_url: 'https://docs.github.com/rest', status: String(status), ...extra },
+  };
 }
 
 const MAX_COMMENT_LENGTH = 65536;
 
 export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult> = {
   'GET /user': ({ user }) =>
-    user?.kind === 'installation' ? githubError(403, 'Resource not accessible by integration') : { status: 200, json: userJson(user?.login ?? 'ghost') },
+    user?.kind === 'installation'
+      ? githubError(403, 'Resource not accessible by integration')
+      : { status: 200, json: userJson(user?.login ?? 'ghost') },
 
   'GET /repos/:owner/:repo/issues/:number/comments': ({ params: [owner, repo, issue], state, apiUrl }) => ({
     status: 200,
-    list: state.commentsOn(`${owner}/${repo}`, Number(issue)).map((comment) => commentJson(comment, `${owner}/${repo}`, apiUrl)),
+    list: state
+      .commentsOn(`${owner}/${repo}`, Number(issue))
+      .map((comment) => commentJson(comment, `${owner}/${repo}`, apiUrl)),
   }),
 
   'POST /repos/:owner/:repo/issues/:number/comments': ({ params: [owner, repo, issue], state, body, user, apiUrl }) => {
@@ -119,7 +126,8 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
     const text = state.files.get(`${owner}/${repo}@${ref}:${path}`);
     if (text === undefined) return directoryResult(state, `${owner}/${repo}`, ref, path);
     const bytes = Buffer.from(text, 'utf8');
-    if (String(headers.accept ?? '').includes('raw')) return { status: 200, raw: bytes, contentType: 'text/plain; charset=utf-8' };
+    if (String(headers.accept ?? '').includes('raw'))
+      return { status: 200, raw: bytes, contentType: 'text/plain; charset=utf-8' };
     const inline = bytes.length <= state.inlineContentLimit;
     return {
       status: 200,
@@ -215,13 +223,25 @@ function directoryResult(state: FakeGitHubState, repo: string, ref: string, dire
   if (entries === undefined) return githubError(404, 'Not Found');
   return {
     status: 200,
-    json: entries.map(([name, type]) => ({ type, name, path: directory === '' ? name : `${directory}/${name}`, sha: gitBlobSha(Buffer.from(name)) })),
+    json: entries.map(([name, type]) => ({
+      type,
+      name,
+      path: directory === '' ? name : `${directory}/${name}`,
+      sha: gitBlobSha(Buffer.from(name)),
+    })),
   };
 }
 
 function tooLong(): RouteResult {
   return githubError(422, 'Validation Failed', {
-    errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)` }],
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'unprocessable',
+        field: 'data',
+        message: `Body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`,
+      },
+    ],
   });
 }
 

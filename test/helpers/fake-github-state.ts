@@ -68,7 +68,10 @@ export class FakeGitHubState {
   readonly reviews = new Map<string, FakeReview[]>();
   readonly pullFiles = new Map<string, FakePullFile[]>();
   /** Pull requests by "owner/repo#number", for GET /pulls/:number. */
-  readonly pulls = new Map<string, { author: string; baseRef: string; baseSha: string; headSha: string; headRepo: string }>();
+  readonly pulls = new Map<
+    string,
+    { author: string; baseRef: string; baseSha: string; headSha: string; headRepo: string }
+  >();
   /** Keyed "owner/repo@ref:path". */
   readonly files = new Map<string, string>();
   readonly runs = new Map<string, FakeRun[]>();
@@ -92,9 +95,20 @@ export class FakeGitHubState {
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
-  addComment(repo: string, issue: number, comment: { body: string; login: string; id?: number; createdAt?: string }): FakeComment {
+  addComment(
+    repo: string,
+    issue: number,
+    comment: { body: string; login: string; id?: number; createdAt?: string },
+  ): FakeComment {
     const createdAt = comment.createdAt ?? this.now();
-    const record = { id: comment.id ?? this.id(), issue, body: comment.body, login: comment.login, createdAt, updatedAt: createdAt };
+    const record = {
+      id: comment.id ?? this.id(),
+      issue,
+      body: comment.body,
+      login: comment.login,
+      createdAt,
+      updatedAt: createdAt,
+    };
     const key = `${repo}#${issue}`;
     const list = this.comments.get(key) ?? [];
     list.push(record);
@@ -117,7 +131,11 @@ export class FakeGitHubState {
     return undefined;
   }
 
-  addReview(repo: string, pull: number, review: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview {
+  addReview(
+    repo: string,
+    pull: number,
+    review: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string },
+  ): FakeReview {
     const record = { ...review, id: this.id(), submittedAt: review.submittedAt ?? this.now() };
     const key = `${repo}#${pull}`;
     this.reviews.set(key, [...(this.reviews.get(key) ?? []), record]);

@@ -41,7 +41,10 @@ export interface LoggedRequest {
 
 const COMPILED = ROUTE_NAMES.map((name) => {
   const [method, template = ''] = name.split(' ');
-  const source = template.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/:[a-z]+/g, '([^/]+)').replace('*', '(.+)');
+  const source = template
+    .replace(/[.?+^$()[\]{}|\\]/g, '\\$&')
+    .replace(/:[a-z]+/g, '([^/]+)')
+    .replace('*', '(.+)');
   return { name, method, pattern: new RegExp(`^${source}$`) };
 });
 
@@ -99,7 +102,15 @@ export class FakeGitHub {
     const body: unknown = text === '' ? undefined : JSON.parse(text);
     const authorization = request.headers.authorization;
     const route = COMPILED.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
-    const log: LoggedRequest = { route: route?.name, method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, body, authorization };
+    const log: LoggedRequest = {
+      route: route?.name,
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      body,
+      authorization,
+    };
     this.requests.push(log);
 
     const injection = route === undefined ? undefined : this.takeInjection(route.name);
@@ -112,7 +123,16 @@ export class FakeGitHub {
     else if (user === undefined && !url.pathname.startsWith('/_blob/')) result = githubError(401, 'Bad credentials');
     else {
       const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((part) => decodeURIComponent(part));
-      result = HANDLERS[route.name]({ params, query: url.searchParams, body, headers: request.headers, user, apiUrl: this.apiUrl, blobUrl: this.blobUrl, state: this.state });
+      result = HANDLERS[route.name]({
+        params,
+        query: url.searchParams,
+        body,
+        headers: request.headers,
+        user,
+        apiUrl: this.apiUrl,
+        blobUrl: this.blobUrl,
+        state: this.state,
+      });
       if (injection?.status !== undefined) result = injectedResult(injection);
     }
     log.status = result.status;
@@ -168,9 +188,22 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 
 function injectedResult(injection: Injection): RouteResult {
   const status = injection.status ?? 500;
-  const base = githubError(status, DEFAULT_MESSAGES[status] ?? 'Error', status === 422 ? {
-    errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
-  } : {});
+  const base = githubError(
+    status,
+    DEFAULT_MESSAGES[status] ?? 'Error',
+    status === 422
+      ? {
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'unprocessable',
+              field: 'data',
+              message: 'Body is too long (maximum is 65536 characters)',
+            },
+          ],
+        }
+      : {},
+  );
   const headers = { ...(status === 429 ? { 'retry-after': '1' } : {}), ...injection.headers };
   return { status, json: injection.body ?? ('json' in base ? base.json : undefined), headers };
 }

@@ -64,13 +64,25 @@ export interface ActionRun {
 
 /** Runs the Action with the log wired as index.ts wires it (every message escaped). */
 export async function runActionInProcess(inputs: Record<string, string>, files: Files = {}): Promise<ActionRun> {
-  const run: ActionRun = { outputs: {}, info: [], warnings: [], failed: [], annotations: [], summary: '', thrown: undefined };
+  const run: ActionRun = {
+    outputs: {},
+    info: [],
+    warnings: [],
+    failed: [],
+    annotations: [],
+    summary: '',
+    thrown: undefined,
+  };
   let summary = '';
   const deps: ActionDependencies = {
     getInput: (name) => inputs[name] ?? '',
     setOutput: (name, value) => void (run.outputs[name] = value),
     writeSummary: async (markdown) => void (summary += markdown),
-    ...escapedRunnerMessages({ info: (m) => run.info.push(m), warning: (m) => run.warnings.push(m), setFailed: (m) => run.failed.push(m) }),
+    ...escapedRunnerMessages({
+      info: (m) => run.info.push(m),
+      warning: (m) => run.warnings.push(m),
+      setFailed: (m) => run.failed.push(m),
+    }),
     annotate: (annotation) => void run.annotations.push(annotation),
     now: () => new Date('2026-11-23T09:30:00Z'),
     evidenceExists: () => true,

@@ -6,7 +6,10 @@ import { runCliInProcess } from './in-process.js';
 export interface RealReport {
   verdict: string;
   design: string;
-  inputs: { incumbent: { format: string; examples: number | null; notes?: string[] }; candidate: { format: string; examples: number | null } };
+  inputs: {
+    incumbent: { format: string; examples: number | null; notes?: string[] };
+    candidate: { format: string; examples: number | null };
+  };
   comparisons: {
     cohort: string;
     metric: string;
@@ -28,13 +31,23 @@ export interface RealRun {
 }
 
 export function checkWithDist(args: readonly string[]): RealRun {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], { encoding: 'utf8' });
-  return { code: run.status, report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as RealReport), stderr: run.stderr };
+  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], {
+    encoding: 'utf8',
+  });
+  return {
+    code: run.status,
+    report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as RealReport),
+    stderr: run.stderr,
+  };
 }
 
 export async function checkInProcess(args: readonly string[]): Promise<RealRun> {
   const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-  return { code: run.code, report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as RealReport), stderr: run.stderr };
+  return {
+    code: run.code,
+    report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as RealReport),
+    stderr: run.stderr,
+  };
 }
 
 /** Both ways, labelled, so one test body asserts the same things of each. */
@@ -43,5 +56,6 @@ export const RUNNERS: readonly [string, (args: readonly string[]) => Promise<Rea
   ['dist/cli/index.js', (args) => Promise.resolve(checkWithDist(args))],
 ];
 
-export const cohortsOf = (report: RealReport | undefined) => [...new Set(report?.comparisons.map((c) => c.cohort))].sort();
+export const cohortsOf = (report: RealReport | undefined) =>
+  [...new Set(report?.comparisons.map((c) => c.cohort))].sort();
 export const findingIds = (report: RealReport | undefined) => [...new Set(report?.findings.map((f) => f.id))].sort();

@@ -27,14 +27,32 @@ async function readError(path: string, body: string, options: ReaderOptions = {}
   return error as InputError;
 }
 
-const metric = (name: string, score: number | null, success: boolean | null, error?: string) => ({ name, threshold: 0.5, success, score, ...(error === undefined ? {} : { error }) });
+const metric = (name: string, score: number | null, success: boolean | null, error?: string) => ({
+  name,
+  threshold: 0.5,
+  success,
+  score,
+  ...(error === undefined ? {} : { error }),
+});
 const run = (cases: unknown[]) => JSON.stringify({ testRunData: { testCases: cases, conversationalTestCases: [] } });
-const testCase = (name: string, input: string, metrics: unknown[]) => ({ name, input, actualOutput: 'x', success: true, metricsData: metrics });
+const testCase = (name: string, input: string, metrics: unknown[]) => ({
+  name,
+  input,
+  actualOutput: 'x',
+  success: true,
+  metricsData: metrics,
+});
 
 describe('deepeval reader: detect', () => {
   it('recognizes .latest_test_run.json, a bare saved test run, and the link-only file', () => {
-    for (const path of [KOREAN, CREDIT, LINK]) expect(deepevalReader.detect({ path, head: text(path).slice(0, 65536) }), path).toBe(true);
-    expect(deepevalReader.detect({ path: 'test_run_20250101_120000.json', head: '{"testFile": "test_x.py", "testCases": [' })).toBe(true);
+    for (const path of [KOREAN, CREDIT, LINK])
+      expect(deepevalReader.detect({ path, head: text(path).slice(0, 65536) }), path).toBe(true);
+    expect(
+      deepevalReader.detect({
+        path: 'test_run_20250101_120000.json',
+        head: '{"testFile": "test_x.py", "testCases": [',
+      }),
+    ).toBe(true);
     expect(deepevalReader.detect({ path: 'results.json', head: '{"evalId":"x","results":{"version":3' })).toBe(false);
     expect(deepevalReader.detect({ path: 'run.jsonl', head: '{"testRunData": {}}' })).toBe(false);
   });
@@ -47,13 +65,21 @@ describe('deepeval reader: read', () => {
     expect(layout.binaryMetrics).toEqual(['Answer Relevancy']);
     expect(layout.continuousMetrics).toEqual(['Answer Relevancy.score']);
     // evaluate() names test cases test_case_<position>: not an identity, so the input's hash is.
-    expect(records[2]).toEqual({ id: expect.stringMatching(/^input:[0-9a-f]{16}$/) as string, cohorts: [], checks: { 'Answer Relevancy': false }, metrics: { 'Answer Relevancy.score': 0.75 } });
+    expect(records[2]).toEqual({
+      id: expect.stringMatching(/^input:[0-9a-f]{16}$/) as string,
+      cohorts: [],
+      checks: { 'Answer Relevancy': false },
+      metrics: { 'Answer Relevancy.score': 0.75 },
+    });
     expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: [] });
   });
 
   it('real run with meaningful, unique test names (pytest parameters): the names are the ids', async () => {
     const { records } = await read(CREDIT);
-    expect(records.map((r) => r.id)).toEqual(['test_all_low_risk_scenarios[perfect_credit_high_income]', 'test_all_low_risk_scenarios[short_history_no_debt]']);
+    expect(records.map((r) => r.id)).toEqual([
+      'test_all_low_risk_scenarios[perfect_credit_high_income]',
+      'test_all_low_risk_scenarios[short_history_no_debt]',
+    ]);
     expect(records[1]?.checks).toEqual({ 'Analysis Evaluation [GEval]': false, 'Output Hallucination [GEval]': true });
   });
 
@@ -64,15 +90,45 @@ describe('deepeval reader: read', () => {
     expect(layout.continuousMetrics).toEqual([]);
     // A failure, and not missing data as well: one error counts once.
     expect(tally).toMatchObject({ missing: 0, missingAsFailure: 0, dropped: 0 });
-    expect(tally?.notes).toEqual(['"Answer Relevancy.score" not compared: some test cases have no score for Answer Relevancy (an errored or skipped metric); its pass/fail check still counts them']);
+    expect(tally?.notes).toEqual([
+      '"Answer Relevancy.score" not compared: some test cases have no score for Answer Relevancy (an errored or skipped metric); its pass/fail check still counts them',
+    ]);
     // Even when the policy drops missing values: the judge's error is the tool's own verdict.
     expect((await read(KOREAN_CANDIDATE, undefined, { missingValues: 'drop' })).records).toHaveLength(12);
   });
 
   it('reads DeepEval 0.21 (metricsMetadata, metric) and snake_case dumps the same way', async () => {
-    const old = JSON.stringify({ testFile: 'test_chat.py', testCases: [{ name: 'test_greeting', input: 'hi', actualOutput: 'hello', success: true, metricsMetadata: [{ metric: 'Answer Relevancy', threshold: 0.7, success: true, score: 0.9 }], runDuration: 1 }] });
-    expect((await read('old.json', old)).records).toEqual([{ id: 'test_greeting', cohorts: [], checks: { 'Answer Relevancy': true }, metrics: { 'Answer Relevancy.score': 0.9 } }]);
-    const snake = JSON.stringify({ test_results: [{ name: 'test_greeting', input: 'hi', success: true, metrics_data: [{ name: 'Answer Relevancy', threshold: 0.7, success: true, score: 0.9 }] }] });
+    const old = JSON.stringify({
+      testFile: 'test_chat.py',
+      testCases: [
+        {
+          name: 'test_greeting',
+          input: 'hi',
+          actualOutput: 'hello',
+          success: true,
+          metricsMetadata: [{ metric: 'Answer Relevancy', threshold: 0.7, success: true, score: 0.9 }],
+          runDuration: 1,
+        },
+      ],
+    });
+    expect((await read('old.json', old)).records).toEqual([
+      {
+        id: 'test_greeting',
+        cohorts: [],
+        checks: { 'Answer Relevancy': true },
+        metrics: { 'Answer Relevancy.score': 0.9 },
+      },
+    ]);
+    const snake = JSON.stringify({
+      test_results: [
+        {
+          name: 'test_greeting',
+          input: 'hi',
+          success: true,
+          metrics_data: [{ name: 'Answer Relevancy', threshold: 0.7, success: true, score: 0.9 }],
+        },
+      ],
+    });
     expect((await read('snake.json', snake)).records).toEqual((await read('old.json', old)).records);
   });
 
@@ -106,9 +162,19 @@ describe('deepeval reader: errors', () => {
 
   it('names the field and what was expected', async () => {
     expect((await readError('r.json', run([]))).problem).toMatch(/no test cases/);
-    expect((await readError('r.json', run([{ input: 'x', metricsData: [] }]))).field).toBe('testRunData.testCases[0].name');
-    expect((await readError('r.json', run([testCase('t', 'x', [{ ...metric('Bias', 1, true), score: '0.5' }])]))).field).toBe('testRunData.testCases[0].metricsData[0].score');
-    expect((await readError('r.json', run([testCase('t', 'x', [metric('Bias', 1, true), metric('Bias', 1, true)])]))).problem).toMatch(/metric "Bias" appears twice/);
-    expect((await readError('r.json', run([testCase('t', 'x', [metric('Bias', 1, true)])]), { cohortField: 'tags' })).problem).toMatch(/no test case has tags/);
+    expect((await readError('r.json', run([{ input: 'x', metricsData: [] }]))).field).toBe(
+      'testRunData.testCases[0].name',
+    );
+    expect(
+      (await readError('r.json', run([testCase('t', 'x', [{ ...metric('Bias', 1, true), score: '0.5' }])]))).field,
+    ).toBe('testRunData.testCases[0].metricsData[0].score');
+    expect(
+      (await readError('r.json', run([testCase('t', 'x', [metric('Bias', 1, true), metric('Bias', 1, true)])])))
+        .problem,
+    ).toMatch(/metric "Bias" appears twice/);
+    expect(
+      (await readError('r.json', run([testCase('t', 'x', [metric('Bias', 1, true)])]), { cohortField: 'tags' }))
+        .problem,
+    ).toMatch(/no test case has tags/);
   });
 });

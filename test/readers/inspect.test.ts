@@ -41,7 +41,18 @@ describe('inspect_ai reader', () => {
 
   it('counts P (partial) and N (no answer) as failures, and says how many P it saw', async () => {
     const { records, tally } = await read('b.json', fixture('candidate.json'));
-    expect(records.map((r) => (r.checks as { match: boolean }).match)).toEqual([true, true, true, false, true, true, true, true, false, false]);
+    expect(records.map((r) => (r.checks as { match: boolean }).match)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(tally?.notes.some((n) => n.includes('1 score of P'))).toBe(true);
   });
 
@@ -51,7 +62,7 @@ describe('inspect_ai reader', () => {
     expect(records[1]?.cohorts).toEqual(['topic:math']);
   });
 
-  it('gives one record per epoch with the same id (repeats are the loader\'s to aggregate)', async () => {
+  it("gives one record per epoch with the same id (repeats are the loader's to aggregate)", async () => {
     const { records } = await read('e.json', fixture('two-epochs.json'));
     expect(records.map((r) => r.id)).toEqual(['q0', 'q1', 'q0']);
   });
@@ -81,14 +92,18 @@ describe('inspect_ai reader', () => {
     const dropped = await read('a.json', JSON.stringify(l), { missingValues: 'drop' });
     expect(dropped.records).toHaveLength(9);
     expect(dropped.tally).toMatchObject({ missing: 1, dropped: 1 });
-    expect((await readError('a.json', JSON.stringify(l), { missingValues: 'error' })).message).toContain('sample q1 has no match score');
+    expect((await readError('a.json', JSON.stringify(l), { missingValues: 'error' })).message).toContain(
+      'sample q1 has no match score',
+    );
   });
 
   it('reads the samples of an unfinished run, saying so, and refuses one without samples', async () => {
     const l = log('incumbent.json');
     l.status = 'cancelled';
     const { tally } = await read('a.json', JSON.stringify(l));
-    expect(tally?.notes).toContain("the log's status is cancelled, not success: only the 10 samples it holds were read");
+    expect(tally?.notes).toContain(
+      "the log's status is cancelled, not success: only the 10 samples it holds were read",
+    );
     const error = await readError('run.json', fixture('error-no-samples.json'));
     expect(error.message).toContain('run.json');
     expect(error.message).toContain('and it holds no samples');

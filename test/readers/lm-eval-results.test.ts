@@ -31,20 +31,32 @@ async function errorOf(path: string, body: string): Promise<InputError> {
 
 /** A minimal results document in lm-eval's shape, for cases the fixtures do not cover. */
 function results(extra: Record<string, unknown>): string {
-  return JSON.stringify({ results: {}, group_subtasks: {}, configs: {}, versions: {}, 'n-shot': {}, 'n-samples': {}, ...extra }, null, 2);
+  return JSON.stringify(
+    { results: {}, group_subtasks: {}, configs: {}, versions: {}, 'n-shot': {}, 'n-samples': {}, ...extra },
+    null,
+    2,
+  );
 }
 
 describe('lm-eval-results reader: detect', () => {
   it('recognizes lm_eval results files by their "results" object of "<metric>,<filter>" keys', () => {
     expect(lmEvalResultsReader.detect({ path: INCUMBENT, head: text(INCUMBENT).slice(0, 65536) })).toBe(true);
-    expect(lmEvalResultsReader.detect({ path: 'out/results.JSON', head: '{"results": {"hellaswag": {"acc,none": 0.5}}}' })).toBe(true);
+    expect(
+      lmEvalResultsReader.detect({ path: 'out/results.JSON', head: '{"results": {"hellaswag": {"acc,none": 0.5}}}' }),
+    ).toBe(true);
   });
 
   it('rejects other JSON, and the same content under another extension', () => {
     expect(lmEvalResultsReader.detect({ path: 'out/results.jsonl', head: text(INCUMBENT) })).toBe(false);
-    expect(lmEvalResultsReader.detect({ path: 's.json', head: '{"schema": "model-release-gate/summary@1", "cohorts": {}}' })).toBe(false);
-    expect(lmEvalResultsReader.detect({ path: 'r.json', head: '{"accuracy": 0.9, "macro avg": {"precision": 0.8}}' })).toBe(false);
-    expect(lmEvalResultsReader.detect({ path: 'r.json', head: '{"results": {"rows": [1, 2]}, "stats": {}}' })).toBe(false);
+    expect(
+      lmEvalResultsReader.detect({ path: 's.json', head: '{"schema": "model-release-gate/summary@1", "cohorts": {}}' }),
+    ).toBe(false);
+    expect(
+      lmEvalResultsReader.detect({ path: 'r.json', head: '{"accuracy": 0.9, "macro avg": {"precision": 0.8}}' }),
+    ).toBe(false);
+    expect(lmEvalResultsReader.detect({ path: 'r.json', head: '{"results": {"rows": [1, 2]}, "stats": {}}' })).toBe(
+      false,
+    );
   });
 });
 
@@ -69,7 +81,10 @@ describe('lm-eval-results reader: read', () => {
     // The filter is part of the name unless it is `none`.
     expect(summary.cohorts['task:gsm8k']).toEqual({
       n: 1319,
-      metrics: { 'exact_match_strict-match': { successes: 31, n: 1319 }, 'exact_match_flexible-extract': { successes: 38, n: 1319 } },
+      metrics: {
+        'exact_match_strict-match': { successes: 31, n: 1319 },
+        'exact_match_flexible-extract': { successes: 38, n: 1319 },
+      },
     });
     expect(summary.cohorts['task:mmlu_anatomy']).toEqual({ n: 135, metrics: { acc: { successes: 40, n: 135 } } });
     // A size-weighted group of proportions is the pooled proportion over its tasks.
@@ -116,14 +131,22 @@ describe('lm-eval-results reader: read', () => {
     expect(summary.cohorts['task:a']?.metrics.acc).toEqual({ successes: 5, n: 10 });
     // 0.45 is the unweighted mean of 0.5 and 0.4; the group's own examples give (5 + 12) / 40.
     expect(summary.cohorts['group:grp']).toEqual({ n: 40, metrics: { acc: { successes: 17, n: 40 } } });
-    expect((summary.meta as { notes: string[] }).notes).toEqual([expect.stringMatching(/^group:grp: acc is compared as the sample-weighted value over its 2 tasks \(0\.425\); lm-eval reports 0\.45/)]);
+    expect((summary.meta as { notes: string[] }).notes).toEqual([
+      expect.stringMatching(
+        /^group:grp: acc is compared as the sample-weighted value over its 2 tasks \(0\.425\); lm-eval reports 0\.45/,
+      ),
+    ]);
   });
 
   it('gives a group without an aggregate of its own (leaderboard groups) a pooled cohort too', async () => {
     const summary = await summaryOf(
       'results.json',
       results({
-        results: { top: { alias: 'top' }, a: { 'exact_match,none': 0.25, 'exact_match_stderr,none': Math.sqrt(0.1875 / 3) }, b: { 'exact_match,none': 0.5, 'exact_match_stderr,none': Math.sqrt(0.25 / 1) } },
+        results: {
+          top: { alias: 'top' },
+          a: { 'exact_match,none': 0.25, 'exact_match_stderr,none': Math.sqrt(0.1875 / 3) },
+          b: { 'exact_match,none': 0.5, 'exact_match_stderr,none': Math.sqrt(0.25 / 1) },
+        },
         groups: { top: { alias: 'top', ' ': ' ' } },
         group_subtasks: { top: ['a', 'b'], a: [], b: [] },
         'n-samples': { a: { effective: 4 }, b: { effective: 2 } },
@@ -153,7 +176,11 @@ describe('lm-eval-results reader: read', () => {
     );
     expect(summary.cohorts['task:t']).toEqual({
       n: 20,
-      metrics: { f1: { mean: 0.5, sd: 0.07 * Math.sqrt(20), n: 20 }, acc: { successes: 5, n: 20 }, score: { value: 0.25 } },
+      metrics: {
+        f1: { mean: 0.5, sd: 0.07 * Math.sqrt(20), n: 20 },
+        acc: { successes: 5, n: 20 },
+        score: { value: 0.25 },
+      },
     });
   });
 });
@@ -183,27 +210,65 @@ describe('lm-eval-results reader: errors', () => {
 
   it('derives n from a proportion and its stderr when n-samples is missing (0.4.0–0.4.2), and notes it', async () => {
     // lm-eval's stderr of a mean of 0/1 scores is sqrt(p(1-p)/(n-1)): 31/100 gives n back exactly.
-    const body = JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99) } }, configs: {} });
+    const body = JSON.stringify({
+      results: { t: { 'acc,none': 0.31, 'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99) } },
+      configs: {},
+    });
     const summary = await summaryOf('r.json', body);
     expect(summary.cohorts['task:t']).toEqual({ n: 100, metrics: { acc: { successes: 31, n: 100 } } });
-    expect((summary.meta as { notes: string[] }).notes).toEqual([expect.stringMatching(/^task:t: n = 100 derived from acc and its stderr/)]);
+    expect((summary.meta as { notes: string[] }).notes).toEqual([
+      expect.stringMatching(/^task:t: n = 100 derived from acc and its stderr/),
+    ]);
   });
 
   it('refuses a derived n that is not a whole number ≥ 2, or two proportions that disagree', async () => {
-    const notWhole = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': 0.05 } }, configs: {} }));
-    expect([notWhole.field, notWhole.problem]).toEqual(['results.t', expect.stringMatching(/not a whole number ≥ 2 for any proportion \(acc: 86\.560\)/)]);
-    const tooSmall = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.5, 'acc_stderr,none': 5 } }, configs: {} }));
+    const notWhole = await errorOf(
+      'r.json',
+      JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': 0.05 } }, configs: {} }),
+    );
+    expect([notWhole.field, notWhole.problem]).toEqual([
+      'results.t',
+      expect.stringMatching(/not a whole number ≥ 2 for any proportion \(acc: 86\.560\)/),
+    ]);
+    const tooSmall = await errorOf(
+      'r.json',
+      JSON.stringify({ results: { t: { 'acc,none': 0.5, 'acc_stderr,none': 5 } }, configs: {} }),
+    );
     // 0.25 / 25 + 1 = 1.01: a whole number, but a proportion of one document has no stderr to give.
     expect(tooSmall.problem).toMatch(/not a whole number ≥ 2 for any proportion \(acc: 1\.010\)/);
-    const disagree = await errorOf('r.json', JSON.stringify({ results: { t: { 'acc,none': 0.31, 'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99), 'acc_norm,none': 0.5, 'acc_norm_stderr,none': Math.sqrt(0.25 / 9) } }, configs: {} }));
+    const disagree = await errorOf(
+      'r.json',
+      JSON.stringify({
+        results: {
+          t: {
+            'acc,none': 0.31,
+            'acc_stderr,none': Math.sqrt((0.31 * 0.69) / 99),
+            'acc_norm,none': 0.5,
+            'acc_norm_stderr,none': Math.sqrt(0.25 / 9),
+          },
+        },
+        configs: {},
+      }),
+    );
     expect(disagree.problem).toMatch(/give different sample counts \(acc: 100, acc_norm: 10\)/);
   });
 
   it('reads 0.3 files: flat metric keys, versions and config, no configs', async () => {
-    const body = JSON.stringify({ results: { t: { acc: 0.31, acc_stderr: Math.sqrt((0.31 * 0.69) / 99), ppl: 7.5 } }, versions: { t: 0 }, config: { num_fewshot: 0 } }, null, 2);
+    const body = JSON.stringify(
+      {
+        results: { t: { acc: 0.31, acc_stderr: Math.sqrt((0.31 * 0.69) / 99), ppl: 7.5 } },
+        versions: { t: 0 },
+        config: { num_fewshot: 0 },
+      },
+      null,
+      2,
+    );
     expect(lmEvalResultsReader.detect({ path: 'r.json', head: body })).toBe(true);
     const summary = await summaryOf('r.json', body);
-    expect(summary.cohorts['task:t']).toEqual({ n: 100, metrics: { acc: { successes: 31, n: 100 }, ppl: { value: 7.5 } } });
+    expect(summary.cohorts['task:t']).toEqual({
+      n: 100,
+      metrics: { acc: { successes: 31, n: 100 }, ppl: { value: 7.5 } },
+    });
   });
 
   it('rejects a run without any score', async () => {

@@ -17,12 +17,18 @@ const MALFORMED = `${DIR}/malformed/samples_arc_easy_2025-01-16T08-12-45.330012.
 const text = (path: string): string => readFileSync(path, 'utf8');
 
 /** Reads a file with the reader and checks every record with the gate's own validator. */
-async function recordsOf(path: string, body = text(path), cohortField?: string): Promise<{ record: Record<string, unknown>; line: number }[]> {
+async function recordsOf(
+  path: string,
+  body = text(path),
+  cohortField?: string,
+): Promise<{ record: Record<string, unknown>; line: number }[]> {
   const output = await lmEvalSamplesReader.read(memorySource(path, body, 512), { cohortField });
   if (output.kind !== 'examples') throw new Error('expected examples');
   const all: { record: Record<string, unknown>; line: number }[] = [];
   for await (const batch of output.records) {
-    batch.records.forEach((record, i) => all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }));
+    batch.records.forEach((record, i) =>
+      all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }),
+    );
   }
   const first = all[0]?.record ?? {};
   const layout = layoutFromFirstRecord(first, path, 1);
@@ -61,20 +67,28 @@ function sample(docId: number, scores: Record<string, unknown>, filter = 'none')
 describe('lm-eval-samples reader: detect', () => {
   it('recognizes --log_samples files by doc_id and resps on the first line', () => {
     expect(lmEvalSamplesReader.detect({ path: INCUMBENT, head: text(INCUMBENT).slice(0, 65536) })).toBe(true);
-    expect(lmEvalSamplesReader.detect({ path: 'x.JSONL', head: '{"doc_id": 0, "filtered_resps": ["A"], "acc": 1.0}\n' })).toBe(true);
+    expect(
+      lmEvalSamplesReader.detect({ path: 'x.JSONL', head: '{"doc_id": 0, "filtered_resps": ["A"], "acc": 1.0}\n' }),
+    ).toBe(true);
     // A first line longer than the head (a long document) is judged by how it starts.
-    expect(lmEvalSamplesReader.detect({ path: 'x.jsonl', head: `{"doc_id": 0, "doc": {"text": "${'x'.repeat(70000)}` })).toBe(true);
+    expect(
+      lmEvalSamplesReader.detect({ path: 'x.jsonl', head: `{"doc_id": 0, "doc": {"text": "${'x'.repeat(70000)}` }),
+    ).toBe(true);
   });
 
   it('rejects other JSON lines and other extensions', () => {
     expect(lmEvalSamplesReader.detect({ path: 'x.json', head: text(INCUMBENT) })).toBe(false);
     expect(lmEvalSamplesReader.detect({ path: 'x.jsonl', head: '{"id": "a", "correct": true}\n' })).toBe(false);
-    expect(lmEvalSamplesReader.detect({ path: 'x.jsonl', head: '{"doc_id": 0, "acc": 1.0}\n{"resps": []}\n' })).toBe(false);
+    expect(lmEvalSamplesReader.detect({ path: 'x.jsonl', head: '{"doc_id": 0, "acc": 1.0}\n{"resps": []}\n' })).toBe(
+      false,
+    );
   });
 
-  it('takes the task name from lm-eval\'s file name', () => {
+  it("takes the task name from lm-eval's file name", () => {
     expect(taskFromPath(GSM8K)).toBe('gsm8k');
-    expect(taskFromPath('out\\m\\samples_mmlu_abstract_algebra_2024-05-13T11-25-30.789012.jsonl')).toBe('mmlu_abstract_algebra');
+    expect(taskFromPath('out\\m\\samples_mmlu_abstract_algebra_2024-05-13T11-25-30.789012.jsonl')).toBe(
+      'mmlu_abstract_algebra',
+    );
     expect(taskFromPath('incumbent.jsonl')).toBeUndefined();
   });
 });
@@ -102,12 +116,36 @@ describe('lm-eval-samples reader: read', () => {
     ]);
   });
 
-  it('keeps each filter\'s score on the same document, named like the results file names it', async () => {
+  it("keeps each filter's score on the same document, named like the results file names it", async () => {
     const records = await recordsOf(GSM8K);
     expect(records).toEqual([
-      { line: 1, record: { id: 'gsm8k:0', cohorts: ['task:gsm8k'], checks: { 'exact_match_strict-match': true, 'exact_match_flexible-extract': true }, metrics: {} } },
-      { line: 2, record: { id: 'gsm8k:1', cohorts: ['task:gsm8k'], checks: { 'exact_match_strict-match': false, 'exact_match_flexible-extract': true }, metrics: {} } },
-      { line: 3, record: { id: 'gsm8k:2', cohorts: ['task:gsm8k'], checks: { 'exact_match_strict-match': false, 'exact_match_flexible-extract': true }, metrics: {} } },
+      {
+        line: 1,
+        record: {
+          id: 'gsm8k:0',
+          cohorts: ['task:gsm8k'],
+          checks: { 'exact_match_strict-match': true, 'exact_match_flexible-extract': true },
+          metrics: {},
+        },
+      },
+      {
+        line: 2,
+        record: {
+          id: 'gsm8k:1',
+          cohorts: ['task:gsm8k'],
+          checks: { 'exact_match_strict-match': false, 'exact_match_flexible-extract': true },
+          metrics: {},
+        },
+      },
+      {
+        line: 3,
+        record: {
+          id: 'gsm8k:2',
+          cohorts: ['task:gsm8k'],
+          checks: { 'exact_match_strict-match': false, 'exact_match_flexible-extract': true },
+          metrics: {},
+        },
+      },
     ]);
   });
 
@@ -119,9 +157,24 @@ describe('lm-eval-samples reader: read', () => {
     ]);
     const records = await recordsOf('run/samples_truthfulqa_gen_2025-01-14T10-02-11.482911.jsonl', body);
     expect(records.map((r) => r.record)).toEqual([
-      { id: 'truthfulqa_gen:0', cohorts: ['task:truthfulqa_gen'], checks: { bleu_acc: true }, metrics: { bleu_max: 1 } },
-      { id: 'truthfulqa_gen:1', cohorts: ['task:truthfulqa_gen'], checks: { bleu_acc: false }, metrics: { bleu_max: 12.5 } },
-      { id: 'truthfulqa_gen:2', cohorts: ['task:truthfulqa_gen'], checks: { bleu_acc: true }, metrics: { bleu_max: 0 } },
+      {
+        id: 'truthfulqa_gen:0',
+        cohorts: ['task:truthfulqa_gen'],
+        checks: { bleu_acc: true },
+        metrics: { bleu_max: 1 },
+      },
+      {
+        id: 'truthfulqa_gen:1',
+        cohorts: ['task:truthfulqa_gen'],
+        checks: { bleu_acc: false },
+        metrics: { bleu_max: 12.5 },
+      },
+      {
+        id: 'truthfulqa_gen:2',
+        cohorts: ['task:truthfulqa_gen'],
+        checks: { bleu_acc: true },
+        metrics: { bleu_max: 0 },
+      },
     ]);
   });
 
@@ -149,12 +202,27 @@ describe('lm-eval-samples reader: errors', () => {
   });
 
   it('gives the same document and filter twice (repeats) one record each, with the same id', async () => {
-    const records = await recordsOf('samples_t_2025-01-14T10-02-11.jsonl', jsonl([sample(0, { acc: 1 }), sample(1, { acc: 0 }), sample(0, { acc: 0 })]));
-    expect(records.map((r) => [r.record.id, r.record.checks])).toEqual([['t:0', { acc: true }], ['t:0', { acc: false }], ['t:1', { acc: false }]]);
+    const records = await recordsOf(
+      'samples_t_2025-01-14T10-02-11.jsonl',
+      jsonl([sample(0, { acc: 1 }), sample(1, { acc: 0 }), sample(0, { acc: 0 })]),
+    );
+    expect(records.map((r) => [r.record.id, r.record.checks])).toEqual([
+      ['t:0', { acc: true }],
+      ['t:0', { acc: false }],
+      ['t:1', { acc: false }],
+    ]);
   });
 
   it('refuses a repeat in files that name no filter (before 0.4.3): a repeat cannot be told from another filter', async () => {
-    const old = (docId: number, acc: number) => ({ doc_id: docId, doc: {}, target: '0', arguments: [], resps: [], filtered_resps: [], acc });
+    const old = (docId: number, acc: number) => ({
+      doc_id: docId,
+      doc: {},
+      target: '0',
+      arguments: [],
+      resps: [],
+      filtered_resps: [],
+      acc,
+    });
     const error = await errorOf('samples_t_2025-01-14T10-02-11.jsonl', jsonl([old(0, 1), old(0, 0)]));
     expect([error.line, error.field]).toEqual([2, 'doc_id']);
     expect(error.problem).toMatch(/appears again \(first on line 1\) and the lines name no filter/);
@@ -166,16 +234,37 @@ describe('lm-eval-samples reader: errors', () => {
       { ...sample(1, { acc: 0 }), doc: { subject: 'math', level: 1 } },
     ]);
     const records = await recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body, 'doc.subject, doc.level');
-    expect(records.map((r) => r.record.cohorts)).toEqual([['task:mmlu', 'subject:law', 'level:2'], ['task:mmlu', 'subject:math', 'level:1']]);
-    const missing: unknown = await recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body.replace('"subject":"math",', ''), 'doc.subject').catch((e: unknown) => e);
+    expect(records.map((r) => r.record.cohorts)).toEqual([
+      ['task:mmlu', 'subject:law', 'level:2'],
+      ['task:mmlu', 'subject:math', 'level:1'],
+    ]);
+    const missing: unknown = await recordsOf(
+      'samples_mmlu_2025-01-14T10-02-11.jsonl',
+      body.replace('"subject":"math",', ''),
+      'doc.subject',
+    ).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(InputError);
     expect(missing).toMatchObject({ line: 2, field: 'doc.subject' });
-    await expect(recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body, 'subject')).rejects.toThrow(/expected doc.<field>/);
+    await expect(recordsOf('samples_mmlu_2025-01-14T10-02-11.jsonl', body, 'subject')).rejects.toThrow(
+      /expected doc.<field>/,
+    );
   });
 
   it('reads a run directory: every task file, task cohorts, names from the results file, metrics not shared noted', async () => {
-    const results = JSON.stringify({ results: { a: { 'exact_match,get-answer': 0.5 }, b: { 'acc,none': 1 } } }, null, 2);
-    const old = (docId: number, scores: Record<string, number>) => ({ doc_id: docId, doc: {}, target: '1', arguments: [], resps: [], filtered_resps: [], ...scores });
+    const results = JSON.stringify(
+      { results: { a: { 'exact_match,get-answer': 0.5 }, b: { 'acc,none': 1 } } },
+      null,
+      2,
+    );
+    const old = (docId: number, scores: Record<string, number>) => ({
+      doc_id: docId,
+      doc: {},
+      target: '1',
+      arguments: [],
+      resps: [],
+      filtered_resps: [],
+      ...scores,
+    });
     const body = [
       runFileMarkerLine('results_2025-01-14T10-02-11.json'),
       `${results}\n`,
@@ -196,14 +285,18 @@ describe('lm-eval-samples reader: errors', () => {
     ]);
     expect(output.tally?.notes).toEqual([
       'task:a: the samples name no filter; "exact_match" named exact_match_get-answer after the results file\'s only filter for it',
-      'exact_match_get-answer is left out: only a of the run\'s tasks score it (compare those tasks\' samples files on their own to see it)',
-      'f1 is left out: only b of the run\'s tasks score it (compare those tasks\' samples files on their own to see it)',
+      "exact_match_get-answer is left out: only a of the run's tasks score it (compare those tasks' samples files on their own to see it)",
+      "f1 is left out: only b of the run's tasks score it (compare those tasks' samples files on their own to see it)",
     ]);
   });
 
   it('rejects a bad doc_id, invalid JSON, and a run without scores', async () => {
-    expect((await errorOf('s.jsonl', jsonl([sample(0, { acc: 1 }), { ...sample(1, { acc: 1 }), doc_id: -1 }]))).field).toBe('doc_id');
-    expect((await errorOf('s.jsonl', '{"doc_id": 0, "acc": NaN}\n')).problem).toMatch(/NaN and Infinity are not numbers/);
+    expect(
+      (await errorOf('s.jsonl', jsonl([sample(0, { acc: 1 }), { ...sample(1, { acc: 1 }), doc_id: -1 }]))).field,
+    ).toBe('doc_id');
+    expect((await errorOf('s.jsonl', '{"doc_id": 0, "acc": NaN}\n')).problem).toMatch(
+      /NaN and Infinity are not numbers/,
+    );
     const bypass = await errorOf('s.jsonl', jsonl([sample(0, { bypass: null })]));
     expect(bypass.problem).toMatch(/no sample has a per-document score/);
   });

@@ -32,7 +32,9 @@ async function readError(path: string, text: string, options: ReaderOptions = {}
 describe('mlflow-table reader: detect', () => {
   it('recognizes the split-orientation table pandas writes for MLflow', () => {
     for (const file of [INCUMBENT, CANDIDATE, MALFORMED]) expect(mlflowReader.detect(probe(file)), file).toBe(true);
-    expect(mlflowReader.detect({ path: 'eval_results_table.json', head: JSON.stringify(table(INCUMBENT), null, 2) })).toBe(true);
+    expect(
+      mlflowReader.detect({ path: 'eval_results_table.json', head: JSON.stringify(table(INCUMBENT), null, 2) }),
+    ).toBe(true);
   });
 
   it('needs a .json path and a table of named columns', () => {
@@ -41,9 +43,14 @@ describe('mlflow-table reader: detect', () => {
   });
 
   it('does not claim the other tools’ files or the gate’s own', () => {
-    for (const file of ['sklearn/incumbent-report.json', 'promptfoo/incumbent-results.json']) expect(mlflowReader.detect(probe(file)), file).toBe(false);
-    expect(mlflowReader.detect({ path: 'summary.json', head: '{"schema":"model-release-gate/summary@1","cohorts":{}}' })).toBe(false);
-    expect(mlflowReader.detect({ path: 'results.jsonl', head: '{"id":"a","label":"x","prediction":"x"}\n' })).toBe(false);
+    for (const file of ['sklearn/incumbent-report.json', 'promptfoo/incumbent-results.json'])
+      expect(mlflowReader.detect(probe(file)), file).toBe(false);
+    expect(
+      mlflowReader.detect({ path: 'summary.json', head: '{"schema":"model-release-gate/summary@1","cohorts":{}}' }),
+    ).toBe(false);
+    expect(mlflowReader.detect({ path: 'results.jsonl', head: '{"id":"a","label":"x","prediction":"x"}\n' })).toBe(
+      false,
+    );
   });
 });
 
@@ -84,7 +91,13 @@ describe('mlflow-table reader: read', () => {
   });
 
   it('takes cohorts, classes and metrics from a mapping', async () => {
-    const mapping = { id: 'id', cohorts: ['topic'], label: 'ground_truth', prediction: 'outputs', metrics: ['answer_similarity/v1/score'] };
+    const mapping = {
+      id: 'id',
+      cohorts: ['topic'],
+      label: 'ground_truth',
+      prediction: 'outputs',
+      metrics: ['answer_similarity/v1/score'],
+    };
     const { records } = await read(INCUMBENT, undefined, { mapping });
     expect(records[6]).toEqual({
       id: 'q-007',
@@ -98,21 +111,36 @@ describe('mlflow-table reader: read', () => {
   it('without an id column, identifies rows by their input text, or by row number under pair_by: row', async () => {
     const t = table(INCUMBENT);
     const keep = [1, 3, 4, 5];
-    const text = JSON.stringify({ columns: [...keep.map((i) => t.columns[i]), 'is_polite/v1/score'], data: t.data.map((row, r) => [...keep.map((i) => row[i]), r !== 2]) });
+    const text = JSON.stringify({
+      columns: [...keep.map((i) => t.columns[i]), 'is_polite/v1/score'],
+      data: t.data.map((row, r) => [...keep.map((i) => row[i]), r !== 2]),
+    });
     const byText = await read('t.json', text);
     expect(byText.records[0]?.id).toMatch(/^input:[0-9a-f]{16}$/);
     // The same question elsewhere in the other table is the same example.
     const reversed = JSON.stringify({ ...JSON.parse(text), data: [...(JSON.parse(text) as Table).data].reverse() });
-    expect((await read('t.json', reversed)).records.map((r) => r.id)).toEqual(byText.records.map((r) => r.id).reverse());
+    expect((await read('t.json', reversed)).records.map((r) => r.id)).toEqual(
+      byText.records.map((r) => r.id).reverse(),
+    );
     const byRow = await read('t.json', text, { pairBy: 'row' });
     expect(byRow.records.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => i));
-    expect(byRow.records[2]).toEqual({ id: 2, correct: true, checks: { is_polite_v1_score: false }, metrics: { token_count: 1 } });
+    expect(byRow.records[2]).toEqual({
+      id: 2,
+      correct: true,
+      checks: { is_polite_v1_score: false },
+      metrics: { token_count: 1 },
+    });
   });
 
   it('refuses a table with neither id nor input column unless the policy pairs by row', async () => {
-    const error = await readError('t.json', '{"columns":["ground_truth","outputs","token_count"],"data":[["a","a",1]]}');
+    const error = await readError(
+      't.json',
+      '{"columns":["ground_truth","outputs","token_count"],"data":[["a","a",1]]}',
+    );
     expect(error.problem).toMatch(/no id column.*inputs\.pair_by: row/);
-    expect((await readError(INCUMBENT, fixture(INCUMBENT), { pairBy: 'row' })).problem).toMatch(/pairs by row order.*has an id/);
+    expect((await readError(INCUMBENT, fixture(INCUMBENT), { pairBy: 'row' })).problem).toMatch(
+      /pairs by row order.*has an id/,
+    );
   });
 
   it('points at the row’s own line when the table is re-indented', async () => {
@@ -133,24 +161,49 @@ describe('mlflow-table reader: missing values (a judge that failed on a row)', (
   it('unset, fail and drop: the row with a null score is left out and counted as dropped', async () => {
     for (const missingValues of [undefined, 'fail', 'drop'] as const) {
       const { records, tally } = await tallied({ missingValues });
-      expect(records.map((r) => r.id), String(missingValues)).not.toContain('q-005');
+      expect(
+        records.map((r) => r.id),
+        String(missingValues),
+      ).not.toContain('q-005');
       expect(records).toHaveLength(11);
       expect(tally).toMatchObject({ missing: 1, dropped: 1, missingAsFailure: 0 });
     }
-    expect((await tallied({ missingValues: 'fail' })).tally?.notes.join()).toMatch(/continuous score has no failing value/);
+    expect((await tallied({ missingValues: 'fail' })).tally?.notes.join()).toMatch(
+      /continuous score has no failing value/,
+    );
   });
 
   it('a null pass/fail check is a failure unless the policy drops it', async () => {
-    const text = JSON.stringify({ columns: ['id', 'is_polite/v1/score'], data: [['a', true], ['b', null], ['c', false]] });
+    const text = JSON.stringify({
+      columns: ['id', 'is_polite/v1/score'],
+      data: [
+        ['a', true],
+        ['b', null],
+        ['c', false],
+      ],
+    });
     const failed = await mlflowReader.read(memorySource('t.json', text), {});
-    expect((await collectValidatedRecords(failed, 't.json')).records[1]).toEqual({ id: 'b', checks: { is_polite_v1_score: false } });
-    expect(failed.kind === 'examples' ? failed.tally : undefined).toMatchObject({ missing: 1, missingAsFailure: 1, dropped: 0 });
+    expect((await collectValidatedRecords(failed, 't.json')).records[1]).toEqual({
+      id: 'b',
+      checks: { is_polite_v1_score: false },
+    });
+    expect(failed.kind === 'examples' ? failed.tally : undefined).toMatchObject({
+      missing: 1,
+      missingAsFailure: 1,
+      dropped: 0,
+    });
     const dropped = await mlflowReader.read(memorySource('t.json', text), { missingValues: 'drop' });
     expect((await collectValidatedRecords(dropped, 't.json')).records.map((r) => r.id)).toEqual(['a', 'c']);
   });
 
   it('a table whose every row lost a value compares nothing and says why', async () => {
-    const text = JSON.stringify({ columns: ['id', 'toxicity/v1/score'], data: [['a', null], ['b', null]] });
+    const text = JSON.stringify({
+      columns: ['id', 'toxicity/v1/score'],
+      data: [
+        ['a', null],
+        ['b', null],
+      ],
+    });
     expect((await readError('t.json', text)).problem).toMatch(/all 2 example\(s\) have a missing value/);
   });
 });
@@ -161,19 +214,25 @@ describe('mlflow-table reader: errors', () => {
     expect(error.message).toContain(MALFORMED);
     expect(error.line).toBe(1);
     expect(error.field).toBe('data[4][6]');
-    expect(error.problem).toMatch(/^row 4, column "toxicity\/v1\/score": the value is missing .*inputs\.missing_values: error/);
+    expect(error.problem).toMatch(
+      /^row 4, column "toxicity\/v1\/score": the value is missing .*inputs\.missing_values: error/,
+    );
   });
 
   it('rejects tables that are not the split orientation, or ragged', async () => {
     expect((await readError('t.json', '{"columns":["a"],"data":[[1]],"extra":1}')).field).toBe('extra');
     const ragged = await readError('t.json', '{"columns":["a/v1/score","b"],"data":[[1,2],[3]]}');
     expect(ragged.problem).toMatch(/row 1: expected an array of 2 cells/);
-    expect((await readError('t.json', '{"columns":["x","x"],"data":[[1,2]]}')).problem).toMatch(/column "x" appears twice/);
+    expect((await readError('t.json', '{"columns":["x","x"],"data":[[1,2]]}')).problem).toMatch(
+      /column "x" appears twice/,
+    );
     expect((await readError('t.json', '{"columns":["a"],"data":[[NaN]]}')).problem).toMatch(/NaN is not JSON/);
   });
 
   it('says what it looked for when nothing can be compared, and names a mapped column that is missing', async () => {
-    expect((await readError('t.json', '{"columns":["inputs"],"data":[["hi"]]}')).problem).toMatch(/nothing to compare: expected per-row metric columns/);
+    expect((await readError('t.json', '{"columns":["inputs"],"data":[["hi"]]}')).problem).toMatch(
+      /nothing to compare: expected per-row metric columns/,
+    );
     const error = await readError(INCUMBENT, fixture(INCUMBENT), { mapping: { id: 'id', cohorts: ['region'] } });
     expect(error.problem).toMatch(/names a cohort column "region", but the table has no such column/);
   });

@@ -14,7 +14,10 @@ const SUMMARY = 'real/opencompass/summary-llama3.2-1b-instruct/summary_20250604_
 
 async function examples(path: string, text: string) {
   const output = await opencompassReader.read(memorySource(path, text, 4096), {});
-  return { ...(await collectValidatedRecords(output, path)), tally: output.kind === 'examples' ? output.tally : undefined };
+  return {
+    ...(await collectValidatedRecords(output, path)),
+    tally: output.kind === 'examples' ? output.tally : undefined,
+  };
 }
 async function summary(path: string, text: string, options: ReaderOptions = {}) {
   const output = await opencompassSummaryReader.read(memorySource(path, text, 64), options);
@@ -41,7 +44,7 @@ describe('OpenCompass readers: detection', () => {
 });
 
 describe('OpenCompass per-example reader', () => {
-  it('reads --dump-eval-details results: OpenCompass\'s own verdict per example, cohort from the file name', async () => {
+  it("reads --dump-eval-details results: OpenCompass's own verdict per example, cohort from the file name", async () => {
     const { records, tally } = await examples('results/m/gsm8k.json', fixture(`${F}/candidate-gsm8k.json`));
     expect(records).toHaveLength(20);
     expect(records[0]).toEqual({ id: 'gsm8k:0', cohorts: ['dataset:gsm8k'], correct: true });
@@ -57,13 +60,17 @@ describe('OpenCompass per-example reader', () => {
   });
 
   it('refuses raw generations, telling the user to dump eval details', async () => {
-    const message = await refusal(examples('ARC-c_0.json', fixture('real/opencompass/predictions-arc-c/1b-instruct/ARC-c_0.json')));
+    const message = await refusal(
+      examples('ARC-c_0.json', fixture('real/opencompass/predictions-arc-c/1b-instruct/ARC-c_0.json')),
+    );
     expect(message).toMatch(/^ARC-c_0\.json, prediction: 37 of 37 predictions are free text/);
     expect(message).toContain('--dump-eval-details');
   });
 
   it('refuses several predictions per example, and details without a verdict', async () => {
-    expect(await refusal(examples('p.json', fixture(`${F}/malformed-predictions.json`)))).toContain('p.json, 0.prediction: expected one prediction, got a list of 2');
+    expect(await refusal(examples('p.json', fixture(`${F}/malformed-predictions.json`)))).toContain(
+      'p.json, 0.prediction: expected one prediction, got a list of 2',
+    );
     const noVerdict = JSON.stringify({ accuracy: 50, details: [{ pred: 'A', answer: 'B' }] });
     expect(await refusal(examples('r.json', noVerdict))).toContain('r.json, details.0.correct: expected true or false');
   });
@@ -78,17 +85,30 @@ describe('OpenCompass summary reader', () => {
   });
 
   it('selects one of several model columns with #model=, and refuses without one, listing them', async () => {
-    const text = 'dataset,version,metric,mode,base,sft\nmmlu,4d595a,naive_average,gen,45.10,-\nmmlu,4d595a,accuracy,gen,50,52\n';
-    expect(await refusal(summary('s.csv', text))).toContain('2 model columns (base, sft): choose one with s.csv#model=<name>');
+    const text =
+      'dataset,version,metric,mode,base,sft\nmmlu,4d595a,naive_average,gen,45.10,-\nmmlu,4d595a,accuracy,gen,50,52\n';
+    expect(await refusal(summary('s.csv', text))).toContain(
+      '2 model columns (base, sft): choose one with s.csv#model=<name>',
+    );
     const { summary: s, tally } = await summary('s.csv', text, { select: { key: 'model', value: 'sft' } });
     expect(s.cohorts['dataset:mmlu']?.metrics).toEqual({ accuracy: { value: 0.52 } });
     expect(tally).toMatchObject({ missing: 1, dropped: 1 });
-    expect(await refusal(summary('s.csv', text, { select: { key: 'model', value: 'chat' } }))).toContain('no model column "chat"; the table has: base, sft');
+    expect(await refusal(summary('s.csv', text, { select: { key: 'model', value: 'chat' } }))).toContain(
+      'no model column "chat"; the table has: base, sft',
+    );
   });
 
   it('refuses malformed rows naming the line and column', async () => {
-    expect(await refusal(summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,abc\n'))).toBe('s.csv, line 2, m: expected a score (a number) or "-", got "abc"');
-    expect(await refusal(summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,140\n'))).toContain('expected accuracy in percent (0 to 100)');
-    expect(await refusal(summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,1\ngsm8k,1,accuracy,ppl,2\n'))).toContain('line 3');
+    expect(await refusal(summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,abc\n'))).toBe(
+      's.csv, line 2, m: expected a score (a number) or "-", got "abc"',
+    );
+    expect(await refusal(summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,140\n'))).toContain(
+      'expected accuracy in percent (0 to 100)',
+    );
+    expect(
+      await refusal(
+        summary('s.csv', 'dataset,version,metric,mode,m\ngsm8k,1,accuracy,gen,1\ngsm8k,1,accuracy,ppl,2\n'),
+      ),
+    ).toContain('line 3');
   });
 });

@@ -26,7 +26,8 @@ function byteSource(path: string, bytes: Uint8Array): TextSource & ByteSource {
   };
 }
 
-const fixture = (name: string): TextSource & ByteSource => byteSource(`${DIR}/${name}`, new Uint8Array(readFileSync(`${DIR}/${name}`)));
+const fixture = (name: string): TextSource & ByteSource =>
+  byteSource(`${DIR}/${name}`, new Uint8Array(readFileSync(`${DIR}/${name}`)));
 
 /** Reads with the reader, then checks every record with the gate's own validator. */
 async function read(source: TextSource & ByteSource, mapping?: ColumnMapping) {
@@ -36,11 +37,14 @@ async function read(source: TextSource & ByteSource, mapping?: ColumnMapping) {
   let batches = 0;
   for await (const batch of output.records) {
     batches++;
-    batch.records.forEach((record, i) => all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }));
+    batch.records.forEach((record, i) =>
+      all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }),
+    );
   }
   const layout = layoutFromFirstRecord(all[0]?.record ?? {}, source.path, 1);
   const parsed = createParsedExample(layout);
-  for (const { record, line } of all) parseExampleRecord(record, layout, new CohortRegistry(), parsed, source.path, line);
+  for (const { record, line } of all)
+    parseExampleRecord(record, layout, new CohortRegistry(), parsed, source.path, line);
   return { all, batches };
 }
 
@@ -53,8 +57,10 @@ const jsonlRecords = (path: string): unknown[] =>
     .slice(0, 12)
     .map((line) => JSON.parse(line) as unknown);
 
-const write = (columnData: Parameters<typeof parquetWriteBuffer>[0]['columnData'], extra: Partial<Parameters<typeof parquetWriteBuffer>[0]> = {}): Uint8Array =>
-  new Uint8Array(parquetWriteBuffer({ columnData, ...extra }));
+const write = (
+  columnData: Parameters<typeof parquetWriteBuffer>[0]['columnData'],
+  extra: Partial<Parameters<typeof parquetWriteBuffer>[0]> = {},
+): Uint8Array => new Uint8Array(parquetWriteBuffer({ columnData, ...extra }));
 
 describe('parquet reader: detect', () => {
   it('goes by the .parquet extension', () => {
@@ -66,7 +72,7 @@ describe('parquet reader: detect', () => {
 });
 
 describe('parquet reader: read', () => {
-  it('reads the gate\'s own columns (list cohorts, struct checks and metrics) as the JSONL records they came from', async () => {
+  it("reads the gate's own columns (list cohorts, struct checks and metrics) as the JSONL records they came from", async () => {
     const { all, batches } = await read(fixture('incumbent.parquet'));
     // The fixture has row groups of 5, 5 and 2 rows: one batch each.
     expect(batches).toBe(3);
@@ -94,10 +100,24 @@ describe('parquet reader: read', () => {
       { name: 'cost', data: [0.5, 2], type: 'DOUBLE' },
       { name: 'unused', data: ['x', 'y'], type: 'STRING' },
     ]);
-    const mapping = { id: 'row_id', label: 'y_true', prediction: 'y_pred', cohorts: ['region'], checks: ['grounded'], metrics: ['cost'] };
+    const mapping = {
+      id: 'row_id',
+      label: 'y_true',
+      prediction: 'y_pred',
+      cohorts: ['region'],
+      checks: ['grounded'],
+      metrics: ['cost'],
+    };
     const { all } = await read(byteSource('m.parquet', bytes), mapping);
     expect(all.map((r) => r.record)).toEqual([
-      { id: '7', cohorts: ['region:eu'], label: 'a', prediction: 'a', checks: { grounded: true }, metrics: { cost: 0.5 } },
+      {
+        id: '7',
+        cohorts: ['region:eu'],
+        label: 'a',
+        prediction: 'a',
+        checks: { grounded: true },
+        metrics: { cost: 0.5 },
+      },
       { id: '8', cohorts: [], label: 'b', prediction: 'a', checks: { grounded: false }, metrics: { cost: 2 } },
     ]);
   });
@@ -155,16 +175,30 @@ describe('parquet reader: errors', () => {
       { name: 'score', data: [1], type: 'DOUBLE' },
     ]);
     const unknown = await errorOf(() => read(byteSource('u.parquet', bytes)));
-    expect([unknown.field, unknown.problem]).toEqual(['score', expect.stringMatching(/unknown column "score": expected id, cohorts/)]);
+    expect([unknown.field, unknown.problem]).toEqual([
+      'score',
+      expect.stringMatching(/unknown column "score": expected id, cohorts/),
+    ]);
     const missing = await errorOf(() => read(byteSource('u.parquet', bytes), { id: 'id', metrics: ['latency'] }));
-    expect([missing.field, missing.problem]).toEqual(['latency', 'the mapping names column "latency", which the file does not have (it has: id, score)']);
-    const noId = await errorOf(() => read(byteSource('u.parquet', write([{ name: 'correct', data: [true], type: 'BOOLEAN' }]))));
+    expect([missing.field, missing.problem]).toEqual([
+      'latency',
+      'the mapping names column "latency", which the file does not have (it has: id, score)',
+    ]);
+    const noId = await errorOf(() =>
+      read(byteSource('u.parquet', write([{ name: 'correct', data: [true], type: 'BOOLEAN' }]))),
+    );
     expect(noId.problem).toMatch(/no "id" column/);
   });
 
   it('names a codec it cannot decompress instead of failing inside it', async () => {
-    const bytes = write([{ name: 'id', data: ['a'], type: 'STRING' }], { codec: 'ZSTD', compressors: { ZSTD: (input: Uint8Array) => input } });
+    const bytes = write([{ name: 'id', data: ['a'], type: 'STRING' }], {
+      codec: 'ZSTD',
+      compressors: { ZSTD: (input: Uint8Array) => input },
+    });
     const error = await errorOf(() => read(byteSource('z.parquet', bytes)));
-    expect([error.field, error.problem]).toEqual(['id', expect.stringMatching(/compressed with ZSTD, which this reader cannot decompress: write the file with Snappy/)]);
+    expect([error.field, error.problem]).toEqual([
+      'id',
+      expect.stringMatching(/compressed with ZSTD, which this reader cannot decompress: write the file with Snappy/),
+    ]);
   });
 });

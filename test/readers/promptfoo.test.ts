@@ -28,7 +28,8 @@ function resultLines(text: string): number[] {
   const lines = text.split('\n');
   const start = lines.indexOf('    "results": [');
   const lineNumbers: number[] = [];
-  for (let i = start + 1; lines[i] !== '    ]' && lines[i] !== '    ],'; i++) if (lines[i] === '      {') lineNumbers.push(i + 1);
+  for (let i = start + 1; lines[i] !== '    ]' && lines[i] !== '    ],'; i++)
+    if (lines[i] === '      {') lineNumbers.push(i + 1);
   return lineNumbers;
 }
 
@@ -63,14 +64,23 @@ function asVersion2(path: string): string {
 
 describe('promptfoo reader: detect', () => {
   it('recognizes promptfoo eval --output JSON, version 3 and 2', () => {
-    for (const file of [INCUMBENT, CANDIDATE, TWO_PROVIDERS, MALFORMED]) expect(promptfooReader.detect(probe(file)), file).toBe(true);
+    for (const file of [INCUMBENT, CANDIDATE, TWO_PROVIDERS, MALFORMED])
+      expect(promptfooReader.detect(probe(file)), file).toBe(true);
     expect(promptfooReader.detect({ path: 'results.json', head: asVersion2(INCUMBENT) })).toBe(true);
   });
 
   it('does not claim the other tools’ files or the gate’s own', () => {
-    for (const file of ['sklearn/incumbent-report.json', 'mlflow/incumbent-eval_results_table.json']) expect(promptfooReader.detect(probe(file)), file).toBe(false);
-    expect(promptfooReader.detect({ path: 'summary.json', head: '{"schema":"model-release-gate/summary@1","cohorts":{}}' })).toBe(false);
-    expect(promptfooReader.detect({ path: 'results.jsonl', head: '{"id":"a","correct":true}\n{"id":"b","correct":false}\n' })).toBe(false);
+    for (const file of ['sklearn/incumbent-report.json', 'mlflow/incumbent-eval_results_table.json'])
+      expect(promptfooReader.detect(probe(file)), file).toBe(false);
+    expect(
+      promptfooReader.detect({ path: 'summary.json', head: '{"schema":"model-release-gate/summary@1","cohorts":{}}' }),
+    ).toBe(false);
+    expect(
+      promptfooReader.detect({
+        path: 'results.jsonl',
+        head: '{"id":"a","correct":true}\n{"id":"b","correct":false}\n',
+      }),
+    ).toBe(false);
   });
 });
 
@@ -81,7 +91,11 @@ describe('promptfoo reader: read', () => {
     for (const id of ids(records)) expect(id).toMatch(TEST_ID);
     expect(new Set(ids(records)).size).toBe(10);
     expect(layout.continuousMetrics).toEqual(['cost', 'latency_ms', 'score']);
-    expect(records[0]).toEqual({ id: expect.stringMatching(/^password reset#/) as unknown, correct: true, metrics: { score: 1, latency_ms: 150, cost: 0.0000147 } });
+    expect(records[0]).toEqual({
+      id: expect.stringMatching(/^password reset#/) as unknown,
+      correct: true,
+      metrics: { score: 1, latency_ms: 150, cost: 0.0000147 },
+    });
     expect(records[6]).toMatchObject({ correct: false, metrics: { score: 0, latency_ms: 185, cost: 0.0000087 } });
     expect(lines).toEqual(resultLines(fixture(INCUMBENT)));
   });
@@ -111,7 +125,9 @@ describe('promptfoo reader: read', () => {
   });
 
   it('hashes vars whatever their key order (promptfoo merges defaultTest vars first)', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}',
+    );
   });
 
   it('names a test by a variable the user chooses: --columns id=vars.<name>', async () => {
@@ -124,7 +140,12 @@ describe('promptfoo reader: read', () => {
   it('emits one record per repeat (promptfoo --repeat) with the same id, and says so', async () => {
     const run = output(INCUMBENT);
     // promptfoo --repeat 2 runs every test again under a new testIdx.
-    const again = run.results.results.map((r) => ({ ...r, testIdx: (r.testIdx as number) + 10, success: false, score: 0 }));
+    const again = run.results.results.map((r) => ({
+      ...r,
+      testIdx: (r.testIdx as number) + 10,
+      success: false,
+      score: 0,
+    }));
     run.results.results.push(...again);
     const { records, notes } = await read('repeat.json', JSON.stringify(run, null, 2));
     expect(records).toHaveLength(20);
@@ -138,9 +159,26 @@ describe('promptfoo reader: read', () => {
     const files = { 'repeat.json': JSON.stringify(run, null, 2), 'policy.yaml': 'inputs:\n  repeats: all\n' };
     const refused = await runCliInProcess(['check', '--incumbent', 'repeat.json', '--candidate', 'repeat.json'], files);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/duplicate id "password reset#[0-9a-f]{12}".*set inputs\.repeats: all \(pass\^k\) or any/);
-    const combined = await runCliInProcess(['check', '--incumbent', 'repeat.json', '--candidate', 'repeat.json', '--policy', 'policy.yaml', '--format', 'json'], files);
-    const report = JSON.parse(combined.stdout) as { comparisons: { cohort: string; metric: string; n_paired: number }[] };
+    expect(refused.stderr).toMatch(
+      /duplicate id "password reset#[0-9a-f]{12}".*set inputs\.repeats: all \(pass\^k\) or any/,
+    );
+    const combined = await runCliInProcess(
+      [
+        'check',
+        '--incumbent',
+        'repeat.json',
+        '--candidate',
+        'repeat.json',
+        '--policy',
+        'policy.yaml',
+        '--format',
+        'json',
+      ],
+      files,
+    );
+    const report = JSON.parse(combined.stdout) as {
+      comparisons: { cohort: string; metric: string; n_paired: number }[];
+    };
     expect(report.comparisons.find((c) => c.cohort === 'overall' && c.metric === 'accuracy')?.n_paired).toBe(10);
   });
 
@@ -148,21 +186,42 @@ describe('promptfoo reader: read', () => {
     for (const cohortField of ['topic', 'vars.topic']) {
       const { records } = await read(INCUMBENT, undefined, { cohortField });
       expect(records.map((r) => r.cohorts)).toEqual(
-        ['account', 'billing', 'account', 'billing', 'account', 'product', 'billing', 'billing', 'account', 'billing'].map((t) => [`topic:${t}`]),
+        [
+          'account',
+          'billing',
+          'account',
+          'billing',
+          'account',
+          'product',
+          'billing',
+          'billing',
+          'account',
+          'billing',
+        ].map((t) => [`topic:${t}`]),
       );
     }
   });
 
   it('takes several cohort fields at once, provider and vars together', async () => {
     const { records } = await read(TWO_PROVIDERS, undefined, { cohortField: 'provider, vars.topic' });
-    expect(records[0]).toMatchObject({ id: expect.stringMatching(/@support-bot-v1$/) as unknown, cohorts: ['provider:support-bot-v1', 'topic:account'] });
+    expect(records[0]).toMatchObject({
+      id: expect.stringMatching(/@support-bot-v1$/) as unknown,
+      cohorts: ['provider:support-bot-v1', 'topic:account'],
+    });
   });
 
   it('reads a two-provider run with cohortField "provider": one cohort per provider, ids carry it', async () => {
     const { records, lines } = await read(TWO_PROVIDERS, undefined, { cohortField: 'provider' });
     expect(records).toHaveLength(20);
-    expect(records[0]).toMatchObject({ id: expect.stringMatching(/^password reset#[0-9a-f]{12}@support-bot-v1$/) as unknown, cohorts: ['provider:support-bot-v1'], correct: true });
-    expect(records.filter((r) => r.correct === false).map((r) => (r.id as string).split('@')[1])).toEqual(['support-bot-v2', 'support-bot-v1']);
+    expect(records[0]).toMatchObject({
+      id: expect.stringMatching(/^password reset#[0-9a-f]{12}@support-bot-v1$/) as unknown,
+      cohorts: ['provider:support-bot-v1'],
+      correct: true,
+    });
+    expect(records.filter((r) => r.correct === false).map((r) => (r.id as string).split('@')[1])).toEqual([
+      'support-bot-v2',
+      'support-bot-v1',
+    ]);
     expect(lines).toEqual(resultLines(fixture(TWO_PROVIDERS)));
   });
 
@@ -174,7 +233,9 @@ describe('promptfoo reader: read', () => {
     expect(ids(a.records)).toEqual(ids((await read(INCUMBENT)).records));
     expect(a.records.filter((r) => r.correct === false)).toHaveLength(1);
     expect(a.notes[0]).toBe('kept the 10 of 20 result(s) with provider "support-bot-v1"');
-    const byId = await read(TWO_PROVIDERS, undefined, { select: { key: 'provider', value: 'file://model.js' } }).catch((e: unknown) => e);
+    const byId = await read(TWO_PROVIDERS, undefined, { select: { key: 'provider', value: 'file://model.js' } }).catch(
+      (e: unknown) => e,
+    );
     // Both providers share the id file://model.js: selecting by it keeps both, which is refused as a mix.
     expect((byId as InputError).problem).toMatch(/holds 2 providers/);
   });
@@ -191,8 +252,13 @@ describe('promptfoo reader: read', () => {
     const short = shortLabel(long);
     expect(short).toMatch(/^You are a support agent\. Answer briefly… ~[0-9a-f]{6}$/);
     expect(notes).toContain(`"${short}" stands for: ${long}`);
-    const byPrompt = await read('p.json', text, { select: { key: 'provider', value: 'support-bot-v1' }, cohortField: 'prompt' });
-    expect(new Set(byPrompt.records.map((r) => (r.cohorts as string[])[0]))).toEqual(new Set(['prompt:faq-answer', `prompt:${short}`]));
+    const byPrompt = await read('p.json', text, {
+      select: { key: 'provider', value: 'support-bot-v1' },
+      cohortField: 'prompt',
+    });
+    expect(new Set(byPrompt.records.map((r) => (r.cohorts as string[])[0]))).toEqual(
+      new Set(['prompt:faq-answer', `prompt:${short}`]),
+    );
     // The shortened label selects the prompt as well as the whole one.
     const one = await read('p.json', text, { select: { key: 'prompt', value: short }, cohortField: 'provider' });
     expect(one.records.every((r) => (r.cohorts as string[])[0]?.startsWith('provider:'))).toBe(true);
@@ -200,10 +266,18 @@ describe('promptfoo reader: read', () => {
 
   it('counts an errored result (failureReason 2) as a failure with score 0, and says how many', async () => {
     const run = output(INCUMBENT);
-    Object.assign(run.results.results[0] ?? {}, { failureReason: 2, success: false, score: 0, error: 'API error: 429', latencyMs: 0 });
+    Object.assign(run.results.results[0] ?? {}, {
+      failureReason: 2,
+      success: false,
+      score: 0,
+      error: 'API error: 429',
+      latencyMs: 0,
+    });
     const { records, notes } = await read('errored.json', JSON.stringify(run, null, 2));
     expect(records[0]).toMatchObject({ correct: false, metrics: { score: 0 } });
-    expect(notes).toContain('1 result(s) errored (promptfoo failureReason 2: the provider call failed) and count as failures with score 0');
+    expect(notes).toContain(
+      '1 result(s) errored (promptfoo failureReason 2: the provider call failed) and count as failures with score 0',
+    );
   });
 
   it('reads the older version 2 summary (and version 4) the same way', async () => {
@@ -237,8 +311,12 @@ describe('promptfoo reader: errors', () => {
 
   it('refuses a run of several providers unless one is selected or they become cohorts, and shows how', async () => {
     const error = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS));
-    expect(error.problem).toBe('the run holds 2 providers ("support-bot-v1", "support-bot-v2"), and the gate compares one model per side without mixing them');
-    expect(error.details.join('\n')).toContain(`--incumbent '${TWO_PROVIDERS}#provider=<provider A>' --candidate '${TWO_PROVIDERS}#provider=<provider B>'`);
+    expect(error.problem).toBe(
+      'the run holds 2 providers ("support-bot-v1", "support-bot-v2"), and the gate compares one model per side without mixing them',
+    );
+    expect(error.details.join('\n')).toContain(
+      `--incumbent '${TWO_PROVIDERS}#provider=<provider A>' --candidate '${TWO_PROVIDERS}#provider=<provider B>'`,
+    );
     expect(error.details.join('\n')).toContain('--cohort-field provider');
     const byPrompt = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), { cohortField: 'prompt' });
     expect(byPrompt.problem).toMatch(/holds 2 providers/);
@@ -247,11 +325,20 @@ describe('promptfoo reader: errors', () => {
   });
 
   it('refuses a selector that matches nothing, names an unknown key, or is also the cohort field', async () => {
-    const missing = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), { select: { key: 'provider', value: 'support-bot-v3' } });
-    expect(missing.problem).toBe('no result has provider "support-bot-v3": the file holds 2 provider(s): "support-bot-v1", "support-bot-v2"');
+    const missing = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), {
+      select: { key: 'provider', value: 'support-bot-v3' },
+    });
+    expect(missing.problem).toBe(
+      'no result has provider "support-bot-v3": the file holds 2 provider(s): "support-bot-v1", "support-bot-v2"',
+    );
     const unknown = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), { select: { key: 'model', value: 'x' } });
-    expect(unknown.problem).toMatch(/unknown selector #model=…: a promptfoo file is split with #provider=<label or id> or #prompt=<label>/);
-    const both = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), { select: { key: 'provider', value: 'support-bot-v1' }, cohortField: 'provider' });
+    expect(unknown.problem).toMatch(
+      /unknown selector #model=…: a promptfoo file is split with #provider=<label or id> or #prompt=<label>/,
+    );
+    const both = await readError(TWO_PROVIDERS, fixture(TWO_PROVIDERS), {
+      select: { key: 'provider', value: 'support-bot-v1' },
+      cohortField: 'provider',
+    });
     expect(both.problem).toMatch(/#provider=… keeps one provider, so --cohort-field provider has nothing to split/);
   });
 
@@ -266,21 +353,35 @@ describe('promptfoo reader: errors', () => {
   });
 
   it('takes only id=vars.<name> from --columns, and needs that variable on every test', async () => {
-    const others = await readError(INCUMBENT, fixture(INCUMBENT), { mapping: { id: 'vars.question', correct: 'success' } });
-    expect(others.problem).toBe('a promptfoo file takes only id=vars.<name> from --columns (the test variable that names each test), not correct');
-    expect((await readError(INCUMBENT, fixture(INCUMBENT), { mapping: { id: 'testIdx' } })).problem).toMatch(/takes only id=vars.<name>/);
+    const others = await readError(INCUMBENT, fixture(INCUMBENT), {
+      mapping: { id: 'vars.question', correct: 'success' },
+    });
+    expect(others.problem).toBe(
+      'a promptfoo file takes only id=vars.<name> from --columns (the test variable that names each test), not correct',
+    );
+    expect((await readError(INCUMBENT, fixture(INCUMBENT), { mapping: { id: 'testIdx' } })).problem).toMatch(
+      /takes only id=vars.<name>/,
+    );
     const absent = await readError(INCUMBENT, fixture(INCUMBENT), { mapping: { id: 'vars.case_id' } });
     expect(absent.field).toBe('results.results[0].vars.case_id');
-    expect(absent.problem).toMatch(/expected the test variable case_id .* to be a non-empty text or number, got nothing/);
+    expect(absent.problem).toMatch(
+      /expected the test variable case_id .* to be a non-empty text or number, got nothing/,
+    );
   });
 
   it('refuses a cohort field given twice or naming no variable', async () => {
-    expect((await readError(INCUMBENT, fixture(INCUMBENT), { cohortField: 'topic,vars.topic' })).problem).toBe('cohort field vars.topic is given twice');
-    expect((await readError(INCUMBENT, fixture(INCUMBENT), { cohortField: 'vars.' })).problem).toMatch(/names no test variable/);
+    expect((await readError(INCUMBENT, fixture(INCUMBENT), { cohortField: 'topic,vars.topic' })).problem).toBe(
+      'cohort field vars.topic is given twice',
+    );
+    expect((await readError(INCUMBENT, fixture(INCUMBENT), { cohortField: 'vars.' })).problem).toMatch(
+      /names no test variable/,
+    );
   });
 
   it('refuses the whole file at read(), before any record goes out', async () => {
-    await expect(promptfooReader.read(memorySource(TWO_PROVIDERS, fixture(TWO_PROVIDERS)), {})).rejects.toBeInstanceOf(InputError);
+    await expect(promptfooReader.read(memorySource(TWO_PROVIDERS, fixture(TWO_PROVIDERS)), {})).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 
   it('rejects a cohort variable whose value is not a text, number or boolean', async () => {
@@ -307,16 +408,27 @@ describe('promptfoo reader: errors', () => {
 
 describe('input locator: file.json#provider=A', () => {
   it('splits at a known key only; any other # stays part of the path', () => {
-    expect(parseInputLocator('runs/results.json#provider=openai:gpt-4o')).toEqual({ path: 'runs/results.json', select: { key: 'provider', value: 'openai:gpt-4o' } });
-    expect(parseInputLocator('r.json#prompt=Answer: {{q}} #2')).toEqual({ path: 'r.json', select: { key: 'prompt', value: 'Answer: {{q}} #2' } });
+    expect(parseInputLocator('runs/results.json#provider=openai:gpt-4o')).toEqual({
+      path: 'runs/results.json',
+      select: { key: 'provider', value: 'openai:gpt-4o' },
+    });
+    expect(parseInputLocator('r.json#prompt=Answer: {{q}} #2')).toEqual({
+      path: 'r.json',
+      select: { key: 'prompt', value: 'Answer: {{q}} #2' },
+    });
     expect(parseInputLocator('runs/#7/results.json')).toEqual({ path: 'runs/#7/results.json' });
     expect(parseInputLocator('r.json#model=x')).toEqual({ path: 'r.json#model=x' });
-    expect(() => parseInputLocator('r.json#provider=')).toThrow(/#provider= names no provider: expected r.json#provider=<name>/);
+    expect(() => parseInputLocator('r.json#provider=')).toThrow(
+      /#provider= names no provider: expected r.json#provider=<name>/,
+    );
     expect(() => parseInputLocator('#prompt=x')).toThrow(/names no file before #prompt=/);
   });
 
   it('prefers a file whose whole name matches; otherwise opens the path before the selector', async () => {
-    const files = new Map([['odd#provider=a.json', '{}'], ['r.json', '{}']]);
+    const files = new Map([
+      ['odd#provider=a.json', '{}'],
+      ['r.json', '{}'],
+    ]);
     const open = async (path: string) => {
       const text = files.get(path);
       if (text === undefined) throw new InputError(path, 'file not found');

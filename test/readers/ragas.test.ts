@@ -29,19 +29,26 @@ async function readError(path: string, body: string, options: ReaderOptions = {}
   return error as InputError;
 }
 
-const SMALL = 'user_input,response,faithfulness,answer_relevancy,category\nWhat is A?,a,1.0,0.9,easy\nWhat is B?,b,,0.5,hard\nWhat is A?,a,0.5,0.7,easy\n';
+const SMALL =
+  'user_input,response,faithfulness,answer_relevancy,category\nWhat is A?,a,1.0,0.9,easy\nWhat is B?,b,,0.5,hard\nWhat is A?,a,0.5,0.7,easy\n';
 
 describe('ragas reader: detect', () => {
   it('recognizes Ragas 0.2 and 0.1 tables, CSV and JSON, by their columns', () => {
     for (const path of [BOOKS, ALEXNET, VERITAS]) expect(ragasReader.detect(probe(path)), path).toBe(true);
     const records = JSON.stringify([{ question: 'q', answer: 'a', faithfulness: 1 }]);
     expect(ragasReader.detect({ path: 'r.json', head: records })).toBe(true);
-    expect(ragasReader.detect({ path: 'r.jsonl', head: `${JSON.stringify({ user_input: 'q', response: 'a', faithfulness: 1 })}\n` })).toBe(true);
+    expect(
+      ragasReader.detect({
+        path: 'r.jsonl',
+        head: `${JSON.stringify({ user_input: 'q', response: 'a', faithfulness: 1 })}\n`,
+      }),
+    ).toBe(true);
   });
 
   it('leaves the gate’s own CSV, MLflow tables and other tools’ files alone', () => {
     expect(ragasReader.detect({ path: 'r.csv', head: 'id,label,prediction\n1,a,a\n' })).toBe(false);
-    const mlflow = '{"columns":["question","answer","outputs","answer_similarity\\/v1\\/score"],"data":[["q","a","a",5]]}';
+    const mlflow =
+      '{"columns":["question","answer","outputs","answer_similarity\\/v1\\/score"],"data":[["q","a","a",5]]}';
     expect(ragasReader.detect({ path: 'eval_results_table.json', head: mlflow })).toBe(false);
     expect(mlflowReader.detect({ path: 'eval_results_table.json', head: mlflow })).toBe(true);
     expect(ragasReader.detect({ path: 'r.txt', head: SMALL })).toBe(false);
@@ -53,8 +60,18 @@ describe('ragas reader: read', () => {
     const { records, layout, tally } = await read(BOOKS);
     expect(records).toHaveLength(4);
     expect(layout.continuousMetrics).toEqual(['context_precision', 'context_recall', 'faithfulness']);
-    expect(records[1]).toEqual({ id: expect.stringMatching(/^q:[0-9a-f]{16}$/) as string, cohorts: [], metrics: { context_precision: 0.3333333333, faithfulness: 0.5, context_recall: 1 } });
-    expect(tally).toEqual({ missing: 0, missingAsFailure: 0, dropped: 0, droppedIds: [], notes: ['examples identified by the text of user_input (no id column)'] });
+    expect(records[1]).toEqual({
+      id: expect.stringMatching(/^q:[0-9a-f]{16}$/) as string,
+      cohorts: [],
+      metrics: { context_precision: 0.3333333333, faithfulness: 0.5, context_recall: 1 },
+    });
+    expect(tally).toEqual({
+      missing: 0,
+      missingAsFailure: 0,
+      dropped: 0,
+      droppedIds: [],
+      notes: ['examples identified by the text of user_input (no id column)'],
+    });
     // The candidate's run asked the same questions: the same ids, in whatever order.
     expect((await read(BOOKS_CANDIDATE)).records.map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort());
   });
@@ -66,7 +83,13 @@ describe('ragas reader: read', () => {
     expect(records).toHaveLength(5);
     // The left-out rows' ids (the question's text) are recorded, so their partners are not called unmatched.
     expect(new Set([...(tally?.droppedIds ?? []), ...records.map((r) => String(r.id))]).size).toBe(25);
-    expect(Object.keys(records[0]?.metrics as object).sort()).toEqual(['answer_relevancy', 'context_precision', 'context_recall', 'faithfulness', 'harmfulness']);
+    expect(Object.keys(records[0]?.metrics as object).sort()).toEqual([
+      'answer_relevancy',
+      'context_precision',
+      'context_recall',
+      'faithfulness',
+      'harmfulness',
+    ]);
   });
 
   it('JSON written by json.dump with bare NaN reads NaN as a missing score', async () => {
@@ -87,14 +110,22 @@ describe('ragas reader: read', () => {
       { user_input: 'What is B?', response: 'b', faithfulness: null, answer_relevancy: 0.5 },
     ];
     const columns = Object.keys(rows[0] as object);
-    const byColumn = Object.fromEntries(columns.map((c) => [c, Object.fromEntries(rows.map((r, i) => [String(i), (r as Record<string, unknown>)[c]]))]));
+    const byColumn = Object.fromEntries(
+      columns.map((c) => [c, Object.fromEntries(rows.map((r, i) => [String(i), (r as Record<string, unknown>)[c]]))]),
+    );
     const forms = [
       JSON.stringify(rows),
       JSON.stringify(byColumn),
       JSON.stringify(Object.fromEntries(rows.map((r, i) => [String(i), r]))),
-      JSON.stringify({ columns, index: [0, 1], data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])) }),
+      JSON.stringify({
+        columns,
+        index: [0, 1],
+        data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])),
+      }),
     ];
-    const expected = (await read('r.csv', 'user_input,response,faithfulness,answer_relevancy\nWhat is A?,a,1,0.9\nWhat is B?,b,,0.5\n')).records;
+    const expected = (
+      await read('r.csv', 'user_input,response,faithfulness,answer_relevancy\nWhat is A?,a,1,0.9\nWhat is B?,b,,0.5\n')
+    ).records;
     for (const form of forms) expect((await read('r.json', form)).records, form).toEqual(expected);
     expect((await read('r.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'))).records).toEqual(expected);
   });
@@ -115,10 +146,20 @@ describe('ragas reader: missing values', () => {
 describe('ragas reader: errors', () => {
   it('names the file, field and fix', async () => {
     expect((await readError('r.csv', 'user_input,response\nq,a\n')).problem).toMatch(/no metric column/);
-    expect((await readError('r.csv', SMALL, { cohortField: 'topic' })).problem).toMatch(/--cohort-field names column "topic".*columns: user_input/);
-    expect((await readError('r.csv', 'user_input,response,faithfulness\nq,a,1.5\n')).problem).toMatch(/expected a score between 0 and 1/);
-    expect((await readError('r.csv', 'response,faithfulness\na,1\n')).problem).toMatch(/expected a user_input .* or question .* column/);
-    expect((await readError('r.csv', 'id,user_input,response,faithfulness\n1,q,a,1\n', { pairBy: 'row' })).problem).toMatch(/pairs by row order/);
-    expect((await readError('r.json', '[{"user_input":"q","response":"a","faithfulness":Infinity}]')).problem).toMatch(/Infinity is not a score/);
+    expect((await readError('r.csv', SMALL, { cohortField: 'topic' })).problem).toMatch(
+      /--cohort-field names column "topic".*columns: user_input/,
+    );
+    expect((await readError('r.csv', 'user_input,response,faithfulness\nq,a,1.5\n')).problem).toMatch(
+      /expected a score between 0 and 1/,
+    );
+    expect((await readError('r.csv', 'response,faithfulness\na,1\n')).problem).toMatch(
+      /expected a user_input .* or question .* column/,
+    );
+    expect(
+      (await readError('r.csv', 'id,user_input,response,faithfulness\n1,q,a,1\n', { pairBy: 'row' })).problem,
+    ).toMatch(/pairs by row order/);
+    expect((await readError('r.json', '[{"user_input":"q","response":"a","faithfulness":Infinity}]')).problem).toMatch(
+      /Infinity is not a score/,
+    );
   });
 });

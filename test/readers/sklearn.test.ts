@@ -14,7 +14,8 @@ const GATE_SUMMARY = JSON.stringify({
   schema: 'model-release-gate/summary@1',
   cohorts: { overall: { n: 6000, metrics: { accuracy: { successes: 5641 }, auc: { value: 0.955 } } } },
 });
-const GATE_JSONL = '{"id":"txn-00000","cohorts":["region:latam"],"label":"legit","prediction":"fraud","metrics":{"latency_ms":106.1}}\n';
+const GATE_JSONL =
+  '{"id":"txn-00000","cohorts":["region:latam"],"label":"legit","prediction":"fraud","metrics":{"latency_ms":106.1}}\n';
 
 async function read(path: string, text = fixture(path)) {
   const output: ReaderOutput = await sklearnReader.read(memorySource(path, text), {});
@@ -32,7 +33,13 @@ async function readError(path: string, text: string): Promise<InputError> {
 
 describe('sklearn reader: detect', () => {
   it('recognizes classification_report(output_dict=True) files, with or without the averages in the head', () => {
-    for (const file of ['incumbent-report.json', 'candidate-report.json', 'labels-subset-report.json', 'weighted-report.json', 'malformed-report.json']) {
+    for (const file of [
+      'incumbent-report.json',
+      'candidate-report.json',
+      'labels-subset-report.json',
+      'weighted-report.json',
+      'malformed-report.json',
+    ]) {
       expect(sklearnReader.detect(probe(`sklearn/${file}`)), file).toBe(true);
     }
     const cut = fixture('sklearn/incumbent-report.json').slice(0, 120);
@@ -40,7 +47,11 @@ describe('sklearn reader: detect', () => {
   });
 
   it('does not claim the other tools’ files or the gate’s own', () => {
-    for (const file of ['mlflow/incumbent-eval_results_table.json', 'promptfoo/incumbent-results.json', 'promptfoo/two-providers-results.json']) {
+    for (const file of [
+      'mlflow/incumbent-eval_results_table.json',
+      'promptfoo/incumbent-results.json',
+      'promptfoo/two-providers-results.json',
+    ]) {
       expect(sklearnReader.detect(probe(file)), file).toBe(false);
     }
     expect(sklearnReader.detect({ path: 'summary.json', head: GATE_SUMMARY })).toBe(false);
@@ -97,22 +108,35 @@ describe('sklearn reader: errors', () => {
     expect(error.message).toContain('sklearn/malformed-report.json');
     expect(error.field).toBe('fraud.support');
     expect(error.line).toBe(2);
-    expect(error.problem).toMatch(/expected the number of true examples of this class \(a whole number\), but the key is missing/);
+    expect(error.problem).toMatch(
+      /expected the number of true examples of this class \(a whole number\), but the key is missing/,
+    );
   });
 
   it('reads supports written as whole floats (60.0, as scikit-learn ≥ 1.4 and pandas write them) as counts, with a note', async () => {
     const output = await sklearnReader.read(memorySource('floats.json', fixture('sklearn/weighted-report.json')), {});
     if (output.kind !== 'summary') throw new Error('expected a summary');
-    expect(output.summary.cohorts['label:fraud']).toEqual({ n: 60, metrics: { accuracy: { successes: 45, n: 60 }, precision: { value: 0.7894736842105263 }, f1: { value: 0.7692307692307692 } } });
+    expect(output.summary.cohorts['label:fraud']).toEqual({
+      n: 60,
+      metrics: {
+        accuracy: { successes: 45, n: 60 },
+        precision: { value: 0.7894736842105263 },
+        f1: { value: 0.7692307692307692 },
+      },
+    });
     expect(output.summary.cohorts.overall).toEqual({ n: 2020, metrics: { accuracy: { successes: 1939 } } });
-    expect(output.tally?.notes).toEqual(['supports written as whole floats (60.0) were read as counts of examples, as scikit-learn and pandas write them']);
+    expect(output.tally?.notes).toEqual([
+      'supports written as whole floats (60.0) were read as counts of examples, as scikit-learn and pandas write them',
+    ]);
   });
 
   it('rejects a support with a fractional part (sample_weight), saying so plainly', async () => {
     const text = fixture('sklearn/weighted-report.json').replace('"support": 60.0', '"support": 60.5');
     const error = await readError('weighted.json', text);
     expect(error.field).toBe('fraud.support');
-    expect(error.problem).toMatch(/^support 60\.5 has a fractional part, so it is not a count of examples: the report was computed with sample_weight/);
+    expect(error.problem).toMatch(
+      /^support 60\.5 has a fractional part, so it is not a count of examples: the report was computed with sample_weight/,
+    );
   });
 
   it('reads a report saved with pandas DataFrame(report).to_json(): the accuracy row repeats the accuracy in its four cells', async () => {
@@ -129,7 +153,8 @@ describe('sklearn reader: errors', () => {
   });
 
   it('rejects a NaN recall: the share of a class predicted right cannot be undefined when it has examples', async () => {
-    const text = '{"fraud": {"precision": 0.5, "recall": NaN, "f1-score": 0.5, "support": 40}, "macro avg": {"precision": 0.5, "recall": 0.5, "f1-score": 0.5, "support": 40}}';
+    const text =
+      '{"fraud": {"precision": 0.5, "recall": NaN, "f1-score": 0.5, "support": 40}, "macro avg": {"precision": 0.5, "recall": 0.5, "f1-score": 0.5, "support": 40}}';
     const error = await readError('r.json', text);
     expect(error.field).toBe('fraud.recall');
     expect(error.problem).toMatch(/expected a number between 0 and 1, got NaN/);

@@ -29,7 +29,9 @@ async function read(path: string, body: string, mapping: ColumnMapping | undefin
   let batches = 0;
   for await (const batch of output.records) {
     batches++;
-    batch.records.forEach((record, i) => all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }));
+    batch.records.forEach((record, i) =>
+      all.push({ record: record as Record<string, unknown>, line: batch.lines[i] as number }),
+    );
   }
   const layout = layoutFromFirstRecord(all[0]?.record ?? {}, path, 2);
   const parsed = createParsedExample(layout);
@@ -47,7 +49,7 @@ describe('table reader: detect', () => {
 });
 
 describe('table reader: read', () => {
-  it('maps each row to the gate\'s record', async () => {
+  it("maps each row to the gate's record", async () => {
     const { all } = await read(`${DIR}/incumbent.csv`, text('incumbent.csv'));
     expect(all.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(all[0]?.record).toEqual({
@@ -65,11 +67,22 @@ describe('table reader: read', () => {
 
   it('accepts true/false, 1/0 and yes/no in any case for checks', async () => {
     const { all } = await read(`${DIR}/candidate.csv`, text('candidate.csv'));
-    expect(all.map((r) => (r.record.checks as { grounded: boolean }).grounded)).toEqual([true, false, true, true, false, false]);
+    expect(all.map((r) => (r.record.checks as { grounded: boolean }).grounded)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('reads `correct` instead of label/prediction, and tab-separated files', async () => {
-    const { all } = await read('r.tsv', 'key\tok\tgroup\nA\t1\tx\nB\tno\t\n', { id: 'key', correct: 'ok', cohorts: ['group'] });
+    const { all } = await read('r.tsv', 'key\tok\tgroup\nA\t1\tx\nB\tno\t\n', {
+      id: 'key',
+      correct: 'ok',
+      cohorts: ['group'],
+    });
     expect(all.map((r) => r.record)).toEqual([
       { id: 'A', cohorts: ['group:x'], correct: true },
       { id: 'B', cohorts: [], correct: false },
@@ -81,7 +94,10 @@ describe('table reader: read', () => {
     const { all, batches } = await read('big.csv', `id,ok,ms\n${rows}\n`, { id: 'id', correct: 'ok', metrics: ['ms'] });
     expect(batches).toBe(3);
     expect(all).toHaveLength(2500);
-    expect(all[2499]).toEqual({ line: 2501, record: { id: 'r2499', cohorts: [], correct: true, metrics: { ms: 2499 } } });
+    expect(all[2499]).toEqual({
+      line: 2501,
+      record: { id: 'r2499', cohorts: [], correct: true, metrics: { ms: 2499 } },
+    });
   });
 });
 
@@ -97,9 +113,16 @@ describe('table reader: errors', () => {
   it('rejects NaN, unknown check words, empty labels and empty ids', async () => {
     const header = 'row_id,y_true,y_pred,region,lang,grounded,latency_ms,cost\n';
     const nan = await errorOf(() => read('t.csv', `${header}a,x,x,eu,de,true,NaN,1\n`));
-    expect([nan.line, nan.field, nan.problem]).toEqual([2, 'latency_ms', 'expected a finite number, got the string "NaN"']);
+    expect([nan.line, nan.field, nan.problem]).toEqual([
+      2,
+      'latency_ms',
+      'expected a finite number, got the string "NaN"',
+    ]);
     const flag = await errorOf(() => read('t.csv', `${header}a,x,x,eu,de,maybe,1,1\n`));
-    expect([flag.field, flag.problem]).toEqual(['grounded', 'expected true/false, 1/0 or yes/no, got the string "maybe"']);
+    expect([flag.field, flag.problem]).toEqual([
+      'grounded',
+      'expected true/false, 1/0 or yes/no, got the string "maybe"',
+    ]);
     expect((await errorOf(() => read('t.csv', `${header}a,,x,eu,de,true,1,1\n`))).field).toBe('y_true');
     expect((await errorOf(() => read('t.csv', `${header},x,x,eu,de,true,1,1\n`))).field).toBe('row_id');
   });
@@ -121,7 +144,11 @@ describe('table reader: errors', () => {
 
 describe('parseColumnMapping', () => {
   it('parses key=column pairs, with | between the columns of cohorts, checks and metrics', () => {
-    expect(parseColumnMapping('id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,checks=grounded,metrics=latency_ms|cost')).toEqual(MAPPING);
+    expect(
+      parseColumnMapping(
+        'id=row_id,label=y_true,prediction=y_pred,cohorts=region|lang,checks=grounded,metrics=latency_ms|cost',
+      ),
+    ).toEqual(MAPPING);
     expect(parseColumnMapping(' id = k , correct=ok, metrics=a, metrics=b ')).toEqual({
       id: 'k',
       label: undefined,
@@ -144,7 +171,9 @@ describe('parseColumnMapping', () => {
       }
       throw new Error(`no error for ${text}`);
     };
-    expect(problem('id=a,lable=b,prediction=c')).toMatch(/unknown key "lable": expected id, label, prediction, correct, cohorts, checks, metrics/);
+    expect(problem('id=a,lable=b,prediction=c')).toMatch(
+      /unknown key "lable": expected id, label, prediction, correct, cohorts, checks, metrics/,
+    );
     // No id is a mapping for pairing by row order (inputs.pair_by: row); reading checks the policy.
     expect(parseColumnMapping('label=y,prediction=p')).toMatchObject({ id: undefined, label: 'y', prediction: 'p' });
     expect(problem('id=a,id=b,correct=c')).toBe('id is given twice');
@@ -153,7 +182,9 @@ describe('parseColumnMapping', () => {
     expect(problem('id=a,checks=x|x')).toBe('checks lists column "x" twice');
     expect(problem('id=a,prediction=p')).toMatch(/prediction needs label=<column>/);
     expect(problem('id=a,label=y')).toMatch(/label needs prediction=<column>/);
-    expect(problem('id=a,correct=c,label=y,prediction=p')).toBe('give either correct= or label= and prediction=, not both');
+    expect(problem('id=a,correct=c,label=y,prediction=p')).toBe(
+      'give either correct= or label= and prediction=, not both',
+    );
     // An id alone is a mapping (promptfoo reads id=vars.<name>); a table refuses it when it plans its columns.
     expect(parseColumnMapping('id=vars.case')).toMatchObject({ id: 'vars.case' });
     expect(() => planFromMapping(parseColumnMapping('id=a,cohorts=r'))).toThrow(/nothing to measure/);

@@ -46,7 +46,11 @@ describe('readiness rules', () => {
   });
 
   it('every finding names the manifest file and a line', () => {
-    const yaml = edit(edit(COMPLETE_MANIFEST, 'strategy: canary', 'strategy: atomic'), 'cost_tracking: true', 'cost_tracking: false');
+    const yaml = edit(
+      edit(COMPLETE_MANIFEST, 'strategy: canary', 'strategy: atomic'),
+      'cost_tracking: true',
+      'cost_tracking: false',
+    );
     const findings = READINESS_RULES.flatMap((rule) => rule(makeContext(yaml)).findings);
     expect(findings.map((f) => f.id)).toEqual(['rollout.atomic', 'monitoring.cost-tracking']);
     expect(findings.every((f) => f.file === 'release.yml' && typeof f.line === 'number')).toBe(true);

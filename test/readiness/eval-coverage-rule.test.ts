@@ -5,10 +5,11 @@ import { COMPLETE_MANIFEST, edit, lineOf, withoutLine, withoutSection } from './
 
 const run = (yaml: string) => evalCoverageRule(makeContext(yaml));
 const generative = (yaml: string) => edit(yaml, 'kind: classifier', 'kind: generative');
-const withChecks = (yaml: string, checks: string) => edit(yaml, 'faithfulness_checks: n/a', `faithfulness_checks: ${checks}`);
+const withChecks = (yaml: string, checks: string) =>
+  edit(yaml, 'faithfulness_checks: n/a', `faithfulness_checks: ${checks}`);
 
 describe('eval coverage rule', () => {
-  it("accepts an eval set that reflects recent traffic and names its failure modes", () => {
+  it('accepts an eval set that reflects recent traffic and names its failure modes', () => {
     const result = run(COMPLETE_MANIFEST);
     expectPass(result);
     expect(result.item).toMatchObject({
@@ -22,7 +23,11 @@ describe('eval coverage rule', () => {
 
   it('eval-coverage.missing when required; not required at low risk by default', () => {
     const yaml = withoutSection(COMPLETE_MANIFEST, 'eval_coverage');
-    expectFinding(run(yaml), 'eval-coverage.missing', { severity: 'block', message: 'no eval_coverage section, which high-risk releases require', line: lineOf(yaml, 'model:') });
+    expectFinding(run(yaml), 'eval-coverage.missing', {
+      severity: 'block',
+      message: 'no eval_coverage section, which high-risk releases require',
+      line: lineOf(yaml, 'model:'),
+    });
     const low = run(edit(yaml, 'risk_class: high', 'risk_class: low'));
     expect(low.findings).toEqual([]);
     expect(low.item).toMatchObject({ status: 'not-required', required: false });
@@ -31,15 +36,27 @@ describe('eval coverage rule', () => {
   it('eval-coverage.no-failure-modes: a warning when none are listed', () => {
     const absent = withoutLine(COMPLETE_MANIFEST, 'failure_modes:');
     const result = run(absent);
-    expectFinding(result, 'eval-coverage.no-failure-modes', { severity: 'warn', message: 'eval_coverage.failure_modes lists no failure modes', line: lineOf(absent, 'eval_coverage:') });
+    expectFinding(result, 'eval-coverage.no-failure-modes', {
+      severity: 'warn',
+      message: 'eval_coverage.failure_modes lists no failure modes',
+      line: lineOf(absent, 'eval_coverage:'),
+    });
     expect(result.item.evidence).toBe('traffic of 2026-10, no failure modes, faithfulness n/a');
     const empty = edit(COMPLETE_MANIFEST, 'failure_modes: [new-merchant, card-testing]', 'failure_modes: []');
-    expectFinding(run(empty), 'eval-coverage.no-failure-modes', { severity: 'warn', message: 'name the known failure classes', line: lineOf(empty, 'failure_modes:') });
+    expectFinding(run(empty), 'eval-coverage.no-failure-modes', {
+      severity: 'warn',
+      message: 'name the known failure classes',
+      line: lineOf(empty, 'failure_modes:'),
+    });
   });
 
   it('eval-coverage.not-current: a warning when the traffic period is not stated', () => {
     const yaml = withoutLine(COMPLETE_MANIFEST, 'reflects_traffic_of:');
-    expectFinding(run(yaml), 'eval-coverage.not-current', { severity: 'warn', message: 'eval_coverage.reflects_traffic_of is not set', line: lineOf(yaml, 'eval_coverage:') });
+    expectFinding(run(yaml), 'eval-coverage.not-current', {
+      severity: 'warn',
+      message: 'eval_coverage.reflects_traffic_of is not set',
+      line: lineOf(yaml, 'eval_coverage:'),
+    });
   });
 
   it.each([
@@ -57,7 +74,11 @@ describe('eval coverage rule', () => {
 
   it('eval-coverage.faithfulness: not set', () => {
     const yaml = withoutLine(generative(COMPLETE_MANIFEST), 'faithfulness_checks:');
-    expectFinding(run(yaml), 'eval-coverage.faithfulness', { severity: 'block', message: 'eval_coverage.faithfulness_checks is not set', line: lineOf(yaml, 'eval_coverage:') });
+    expectFinding(run(yaml), 'eval-coverage.faithfulness', {
+      severity: 'block',
+      message: 'eval_coverage.faithfulness_checks is not set',
+      line: lineOf(yaml, 'eval_coverage:'),
+    });
   });
 
   it('a generative model passes with faithfulness_checks: true or a list of checks', () => {
@@ -68,7 +89,10 @@ describe('eval coverage rule', () => {
   });
 
   it('eval-coverage.faithfulness applies to a generative model even when eval_coverage is absent and not required', () => {
-    const yaml = withoutSection(edit(generative(COMPLETE_MANIFEST), 'risk_class: high', 'risk_class: low'), 'eval_coverage');
+    const yaml = withoutSection(
+      edit(generative(COMPLETE_MANIFEST), 'risk_class: high', 'risk_class: low'),
+      'eval_coverage',
+    );
     const result = run(yaml);
     expectFinding(result, 'eval-coverage.faithfulness', {
       severity: 'block',

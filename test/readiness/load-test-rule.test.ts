@@ -4,7 +4,8 @@ import { type ContextOptions, expectFinding, expectPass, makeContext } from './c
 import { COMPLETE_MANIFEST, edit, lineOf, withoutLine, withoutSection } from './manifests.js';
 
 const run = (yaml: string, options: ContextOptions = {}) => loadTestRule(makeContext(yaml, options));
-const withEvidence = (evidence: string) => edit(COMPLETE_MANIFEST, 'evidence: docs/load/2026-11-10.md', `evidence: ${evidence}`);
+const withEvidence = (evidence: string) =>
+  edit(COMPLETE_MANIFEST, 'evidence: docs/load/2026-11-10.md', `evidence: ${evidence}`);
 
 describe('load test rule', () => {
   it('accepts a load test at the policy multiple with a committed report', () => {
@@ -23,7 +24,11 @@ describe('load test rule', () => {
 
   it('load-test.missing when required at high risk; not required at medium risk by default', () => {
     const yaml = withoutSection(COMPLETE_MANIFEST, 'load_test');
-    expectFinding(run(yaml), 'load-test.missing', { severity: 'block', message: 'no load_test section, which high-risk releases require', line: lineOf(yaml, 'model:') });
+    expectFinding(run(yaml), 'load-test.missing', {
+      severity: 'block',
+      message: 'no load_test section, which high-risk releases require',
+      line: lineOf(yaml, 'model:'),
+    });
     const medium = run(edit(yaml, 'risk_class: high', 'risk_class: medium'));
     expect(medium.findings).toEqual([]);
     expect(medium.item).toMatchObject({ status: 'not-required', required: false, evidence: null, line: null });
@@ -42,7 +47,11 @@ describe('load test rule', () => {
   it('load-test.no-evidence', () => {
     const yaml = withoutLine(COMPLETE_MANIFEST, 'evidence: docs/load');
     const result = run(yaml);
-    expectFinding(result, 'load-test.no-evidence', { severity: 'block', message: 'load_test.evidence is not set', line: lineOf(yaml, 'load_test:') });
+    expectFinding(result, 'load-test.no-evidence', {
+      severity: 'block',
+      message: 'load_test.evidence is not set',
+      line: lineOf(yaml, 'load_test:'),
+    });
     expect(result.item.evidence).toBe('2× expected peak, no report');
   });
 

@@ -85,7 +85,8 @@ export function edit(yaml: string, from: string, to: string): string {
 export function withoutLine(yaml: string, needle: string): string {
   const lines = yaml.split('\n');
   const hits = lines.filter((line) => line.includes(needle));
-  if (hits.length !== 1) throw new Error(`withoutLine: ${JSON.stringify(needle)} is on ${hits.length} lines, expected 1`);
+  if (hits.length !== 1)
+    throw new Error(`withoutLine: ${JSON.stringify(needle)} is on ${hits.length} lines, expected 1`);
   return lines.filter((line) => !line.includes(needle)).join('\n');
 }
 

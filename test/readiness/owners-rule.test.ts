@@ -23,7 +23,11 @@ describe('owners rule', () => {
   it('owner.missing: the whole section, when required', () => {
     const yaml = withoutSection(COMPLETE_MANIFEST, 'owners');
     const result = run(yaml);
-    expectFinding(result, 'owner.missing', { severity: 'block', message: 'no owners section', line: lineOf(yaml, 'model:') });
+    expectFinding(result, 'owner.missing', {
+      severity: 'block',
+      message: 'no owners section',
+      line: lineOf(yaml, 'model:'),
+    });
     expect(result.item.evidence).toBeNull();
   });
 
@@ -38,15 +42,26 @@ describe('owners rule', () => {
     const low = asRisk(COMPLETE_MANIFEST, 'low');
     const yaml = withoutLine(low, `  ${field}: `);
     const result = run(yaml);
-    expectFinding(result, 'owner.missing', { severity: 'block', message: `owners.${field} is not set`, line: lineOf(yaml, 'owners:') });
+    expectFinding(result, 'owner.missing', {
+      severity: 'block',
+      message: `owners.${field} is not set`,
+      line: lineOf(yaml, 'owners:'),
+    });
   });
 
-  it.each(['eval_suite', 'data_pipeline'])('owner.missing: %s is required from medium risk on, not at low risk', (field) => {
-    const medium = withoutLine(asRisk(COMPLETE_MANIFEST, 'medium'), `  ${field}: `);
-    expectFinding(run(medium), 'owner.missing', { severity: 'block', message: `owners.${field} is not set`, line: lineOf(medium, 'owners:') });
-    const low = withoutLine(asRisk(COMPLETE_MANIFEST, 'low'), `  ${field}: `);
-    expectPass(run(low));
-  });
+  it.each(['eval_suite', 'data_pipeline'])(
+    'owner.missing: %s is required from medium risk on, not at low risk',
+    (field) => {
+      const medium = withoutLine(asRisk(COMPLETE_MANIFEST, 'medium'), `  ${field}: `);
+      expectFinding(run(medium), 'owner.missing', {
+        severity: 'block',
+        message: `owners.${field} is not set`,
+        line: lineOf(medium, 'owners:'),
+      });
+      const low = withoutLine(asRisk(COMPLETE_MANIFEST, 'low'), `  ${field}: `);
+      expectPass(run(low));
+    },
+  );
 
   it('owner.missing: one finding per missing owner', () => {
     const yaml = edit(COMPLETE_MANIFEST, '  eval_suite: "@bob"\n  data_pipeline: "@carol"\n', '');
@@ -69,13 +84,21 @@ describe('owners rule', () => {
 
   it('owner.invalid: also for optional owners that are named', () => {
     const yaml = edit(asRisk(COMPLETE_MANIFEST, 'low'), 'data_pipeline: "@carol"', 'data_pipeline: Carol from data');
-    expectFinding(run(yaml), 'owner.invalid', { severity: 'block', message: 'owners.data_pipeline is "Carol from data"', line: lineOf(yaml, 'data_pipeline:') });
+    expectFinding(run(yaml), 'owner.invalid', {
+      severity: 'block',
+      message: 'owners.data_pipeline is "Carol from data"',
+      line: lineOf(yaml, 'data_pipeline:'),
+    });
   });
 
   it('owner.runbook-missing: a warning', () => {
     const yaml = withoutLine(COMPLETE_MANIFEST, 'runbook:');
     const result = run(yaml);
-    expectFinding(result, 'owner.runbook-missing', { severity: 'warn', message: 'owners.runbook is not set', line: lineOf(yaml, 'owners:') });
+    expectFinding(result, 'owner.runbook-missing', {
+      severity: 'warn',
+      message: 'owners.runbook is not set',
+      line: lineOf(yaml, 'owners:'),
+    });
     expect(result.item.evidence).toBe('on-call @acme/fraud-oncall, rollback @alice, no runbook');
   });
 });

@@ -22,7 +22,8 @@ function manifestText(waiverLines: readonly string[]): string {
 function lineOf(text: string, needle: string): number {
   const lines = text.split('\n');
   const hits = lines.flatMap((line, index) => (line.includes(needle) ? [index + 1] : []));
-  if (hits.length !== 1) throw new Error(`expected exactly one line containing ${JSON.stringify(needle)}, found ${hits.length}`);
+  if (hits.length !== 1)
+    throw new Error(`expected exactly one line containing ${JSON.stringify(needle)}, found ${hits.length}`);
   return hits[0] as number;
 }
 
@@ -33,11 +34,20 @@ function entry(fields: Record<string, string | undefined>, extra: readonly strin
   return [...lines, ...extra].map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`));
 }
 
-function waiverFor(finding: string, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+function waiverFor(
+  finding: string,
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return { finding, reason: '"drill booked for next sprint"', accepted_by: '"@bob"', expires: NEXT_WEEK, ...overrides };
 }
 
-const stale: Finding = { id: 'kill-switch.stale', severity: 'block', message: 'the rollback drill is 120 days old', file: 'm.yml', line: 3 };
+const stale: Finding = {
+  id: 'kill-switch.stale',
+  severity: 'block',
+  message: 'the rollback drill is 120 days old',
+  file: 'm.yml',
+  line: 3,
+};
 const regressed = (cohort: string, metric: string): Finding => ({
   id: 'cohort.regressed',
   severity: 'block',
@@ -48,7 +58,11 @@ const regressed = (cohort: string, metric: string): Finding => ({
 
 const base: WaiverOptions = { today: TODAY, maxDays: MAX_DAYS, requireVerified: false };
 
-function run(text: string, findings: readonly Finding[], options: Partial<WaiverOptions> = {}): ReturnType<typeof applyWaivers> {
+function run(
+  text: string,
+  findings: readonly Finding[],
+  options: Partial<WaiverOptions> = {},
+): ReturnType<typeof applyWaivers> {
   return applyWaivers(findings, parseManifest('release.yml', text), { ...base, ...options });
 }
 
@@ -75,7 +89,13 @@ describe('applyWaivers: applying', () => {
     expect(isActive(waived)).toBe(false);
     expect(waived.severity).toBe('block');
     expect(waived.line).toBe(3);
-    expect(waived.waiver).toEqual({ accepted_by: '@bob', reason: 'drill booked for next sprint', expires: NEXT_WEEK, link: 'https://tracker.example/REL-12', verified: false });
+    expect(waived.waiver).toEqual({
+      accepted_by: '@bob',
+      reason: 'drill booked for next sprint',
+      expires: NEXT_WEEK,
+      link: 'https://tracker.example/REL-12',
+      verified: false,
+    });
 
     const record = only(result.waivers);
     expect(record).toEqual<WaiverRecord>({
@@ -121,7 +141,12 @@ describe('applyWaivers: dates', () => {
     const result = run(text, [stale]);
     expect(isActive(result.findings[0] as Finding)).toBe(true);
     const note = only(notes(result));
-    expect(note).toMatchObject({ id: 'waiver.expired', severity: 'warn', file: 'release.yml', line: lineOf(text, `expires: ${YESTERDAY}`) });
+    expect(note).toMatchObject({
+      id: 'waiver.expired',
+      severity: 'warn',
+      file: 'release.yml',
+      line: lineOf(text, `expires: ${YESTERDAY}`),
+    });
     expect(note.message).toContain(YESTERDAY);
     expect(note.message).toContain('waivers[0]');
     expect(only(result.waivers)).toMatchObject({ status: 'expired', applied_to: 0, verified: false });
@@ -163,7 +188,12 @@ describe('applyWaivers: unused', () => {
     const result = run(text, [stale]);
     expect(result.findings[0]).toEqual(stale);
     const note = only(notes(result));
-    expect(note).toMatchObject({ id: 'waiver.unused', severity: 'warn', file: 'release.yml', line: lineOf(text, 'finding: load-test.too-small') });
+    expect(note).toMatchObject({
+      id: 'waiver.unused',
+      severity: 'warn',
+      file: 'release.yml',
+      line: lineOf(text, 'finding: load-test.too-small'),
+    });
     expect(note.message).toContain('matches no finding');
     expect(only(result.waivers)).toMatchObject({ status: 'unused', applied_to: 0, verified: false });
   });
@@ -179,11 +209,22 @@ describe('applyWaivers: invalid entries', () => {
     const result = run(text, [stale]);
     expect(isActive(result.findings[0] as Finding)).toBe(true);
     const note = only(notes(result));
-    expect(note).toMatchObject({ id: 'waiver.invalid', severity: 'warn', file: 'release.yml', line: lineOf(text, '- link:') });
+    expect(note).toMatchObject({
+      id: 'waiver.invalid',
+      severity: 'warn',
+      file: 'release.yml',
+      line: lineOf(text, '- link:'),
+    });
     expect(note.message).toContain('waivers[0]');
     expect(note.message).toContain(`field "${field}"`);
     expect(note.message).toContain('missing');
-    expect(only(result.waivers)).toMatchObject({ status: 'invalid', verified: null, applied_to: 0, [field]: null, line: lineOf(text, '- link:') });
+    expect(only(result.waivers)).toMatchObject({
+      status: 'invalid',
+      verified: null,
+      applied_to: 0,
+      [field]: null,
+      line: lineOf(text, '- link:'),
+    });
   });
 
   it.each(required)('an entry with an empty %s is invalid, reported at that field', (field) => {
@@ -253,7 +294,12 @@ describe('applyWaivers: invalid entries', () => {
     const note = only(notes(result));
     expect(note).toMatchObject({ id: 'waiver.invalid', line: lineOf(text, '- just accept it') });
     expect(note.message).toContain('the entry expected a mapping');
-    expect(only(result.waivers)).toMatchObject({ status: 'invalid', finding: null, reason: null, line: lineOf(text, '- just accept it') });
+    expect(only(result.waivers)).toMatchObject({
+      status: 'invalid',
+      finding: null,
+      reason: null,
+      line: lineOf(text, '- just accept it'),
+    });
   });
 });
 
@@ -261,11 +307,17 @@ describe('applyWaivers: cohort findings', () => {
   const findings = [regressed('EU', 'accuracy'), regressed('EU', 'f1'), regressed('US', 'accuracy')];
 
   it.each(['cohort', 'metric'] as const)('a cohort.* waiver without %s is invalid and waives nothing', (field) => {
-    const text = manifestText(entry(waiverFor('cohort.regressed', { cohort: 'EU', metric: 'accuracy', [field]: undefined })));
+    const text = manifestText(
+      entry(waiverFor('cohort.regressed', { cohort: 'EU', metric: 'accuracy', [field]: undefined })),
+    );
     const result = run(text, findings);
     expect(result.findings.slice(0, 3).every(isActive)).toBe(true);
     const note = only(notes(result));
-    expect(note).toMatchObject({ id: 'waiver.invalid', severity: 'warn', line: lineOf(text, '- finding: cohort.regressed') });
+    expect(note).toMatchObject({
+      id: 'waiver.invalid',
+      severity: 'warn',
+      line: lineOf(text, '- finding: cohort.regressed'),
+    });
     expect(note.message).toContain(`field "${field}"`);
     expect(only(result.waivers).status).toBe('invalid');
   });
@@ -292,7 +344,12 @@ describe('applyWaivers: cohort findings', () => {
   });
 
   it('lets a waiver of another finding narrow to a metric', () => {
-    const oneSide = (metric: string): Finding => ({ id: 'metric.one-side-only', severity: 'block', message: `${metric} in one file`, metric });
+    const oneSide = (metric: string): Finding => ({
+      id: 'metric.one-side-only',
+      severity: 'block',
+      message: `${metric} in one file`,
+      metric,
+    });
     const text = manifestText(entry(waiverFor('metric.one-side-only', { metric: 'latency_ms' })));
     const result = run(text, [oneSide('latency_ms'), oneSide('cost')]);
     expect(result.findings.map(isActive)).toEqual([false, true]);
@@ -349,7 +406,13 @@ describe('applyWaivers: who accepts', () => {
 
 describe('applyWaivers: order and scope', () => {
   it('never waives waiver.* findings: an entry naming one is invalid', () => {
-    const earlier: Finding = { id: 'waiver.expired', severity: 'warn', message: 'an earlier waiver expired', file: 'release.yml', line: 7 };
+    const earlier: Finding = {
+      id: 'waiver.expired',
+      severity: 'warn',
+      message: 'an earlier waiver expired',
+      file: 'release.yml',
+      line: 7,
+    };
     const text = manifestText(entry(waiverFor('waiver.expired')));
     const result = run(text, [earlier, stale]);
     expect(result.findings.slice(0, 2).every(isActive)).toBe(true);
@@ -392,7 +455,12 @@ describe('applyWaivers: order and scope', () => {
       ...entry({ finding: 'kill-switch.stale' }),
     ]);
     const result = run(text, [stale]);
-    expect(result.findings.map((f) => f.id)).toEqual(['kill-switch.stale', 'waiver.unused', 'waiver.expired', 'waiver.invalid']);
+    expect(result.findings.map((f) => f.id)).toEqual([
+      'kill-switch.stale',
+      'waiver.unused',
+      'waiver.expired',
+      'waiver.invalid',
+    ]);
     expect(result.waivers.map((w) => w.index)).toEqual([0, 1, 2]);
   });
 });

@@ -20,7 +20,11 @@ describe('binomialCdf', () => {
       [1, 1, 2],
     ] as const) {
       for (let k = 0; k <= n; k++) {
-        expectRelative(binomialCdf(k, n, numerator / denominator), exactBinomialCdf(k, n, numerator, denominator), 1e-13);
+        expectRelative(
+          binomialCdf(k, n, numerator / denominator),
+          exactBinomialCdf(k, n, numerator, denominator),
+          1e-13,
+        );
       }
     }
   });

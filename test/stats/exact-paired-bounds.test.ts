@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clopperPearsonLower, clopperPearsonUpper, exactConditionalBounds } from '../../src/core/stats/exact-paired-bounds.js';
+import {
+  clopperPearsonLower,
+  clopperPearsonUpper,
+  exactConditionalBounds,
+} from '../../src/core/stats/exact-paired-bounds.js';
 import { mcnemarExact } from '../../src/core/stats/mcnemar.js';
 import { createRng } from '../../src/core/stats/rng.js';
 

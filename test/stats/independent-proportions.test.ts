@@ -27,9 +27,18 @@ describe('miettinenNurminenInterval', () => {
 
   it('contains the point estimate and has |z| equal to the critical value at its ends', () => {
     const cases = [
-      [{ successes: 48, n: 80 }, { successes: 56, n: 70 }],
-      [{ successes: 0, n: 25 }, { successes: 3, n: 40 }],
-      [{ successes: 930, n: 1000 }, { successes: 911, n: 1000 }],
+      [
+        { successes: 48, n: 80 },
+        { successes: 56, n: 70 },
+      ],
+      [
+        { successes: 0, n: 25 },
+        { successes: 3, n: 40 },
+      ],
+      [
+        { successes: 930, n: 1000 },
+        { successes: 911, n: 1000 },
+      ],
     ] as const;
     for (const [incumbent, candidate] of cases) {
       const estimate = candidate.successes / candidate.n - incumbent.successes / incumbent.n;

@@ -93,7 +93,8 @@ describe('regularizedUpperGamma', () => {
       expectRelative(regularizedUpperGamma(0.5, x), 2 * normalCdf(-Math.sqrt(2 * x)), 1e-12);
     }
     // Q(3, x) = e^{−x}(1 + x + x²/2) (A&S 6.5.13).
-    for (const x of [0.5, 2, 3.9, 4.1, 25]) expectRelative(regularizedUpperGamma(3, x), Math.exp(-x) * (1 + x + (x * x) / 2), 1e-13);
+    for (const x of [0.5, 2, 3.9, 4.1, 25])
+      expectRelative(regularizedUpperGamma(3, x), Math.exp(-x) * (1 + x + (x * x) / 2), 1e-13);
     expect(regularizedUpperGamma(2, 0)).toBe(1);
     expect(regularizedUpperGamma(0, 1)).toBeNaN();
   });

@@ -108,7 +108,9 @@ describe('pairedQuantileBootstrap: input checks', () => {
     expect(() => pairedQuantileBootstrap(ok, ok, 0, options)).toThrow(/p must/);
     expect(() => pairedQuantileBootstrap(ok, ok, 1.5, options)).toThrow(/p must/);
     expect(() => pairedQuantileBootstrap(ok, Float64Array.of(1, Infinity, 3), 0.5, options)).toThrow(/candidate\[1\]/);
-    expect(() => pairedQuantileBootstrap(Float64Array.of(Number.NaN, 2, 3), ok, 0.5, options)).toThrow(/incumbent\[0\]/);
+    expect(() => pairedQuantileBootstrap(Float64Array.of(Number.NaN, 2, 3), ok, 0.5, options)).toThrow(
+      /incumbent\[0\]/,
+    );
     expect(() => pairedQuantileBootstrap(ok, ok, 0.5, { resamples: 1, seed: 's' })).toThrow(/resamples/);
     expect(() => pairedQuantileBootstrap(ok, ok, 0.5, { resamples: 2.5, seed: 's' })).toThrow(/resamples/);
   });
@@ -138,17 +140,20 @@ describe('pairedQuantileBootstrap', () => {
     expect(b).toEqual(copyB);
   });
 
-  it.each([0.5, 0.95, 0.99])('p = %s: a constant shift gives exactly the shift with SE 0 (the pairing is kept)', (p) => {
-    // Dyadic values, so that adding the shift is exact in floating point.
-    const rng = createRng('shift');
-    const a = normals(rng, 100_000).map((v) => Math.round(v * 1024) / 1024);
-    const b = a.map((v) => v + 3);
-    const result = pairedQuantileBootstrap(a, b, p, { resamples: 300, seed: 'shift' });
-    expect(result.estimate).toBe(3);
-    expect(result.standardError).toBe(0);
-    // Unpaired resampling of the same data would give an SE far from 0, so this checks the pairing.
-    expect(result.individualPairs).toBeLessThan(a.length / 5);
-  });
+  it.each([0.5, 0.95, 0.99])(
+    'p = %s: a constant shift gives exactly the shift with SE 0 (the pairing is kept)',
+    (p) => {
+      // Dyadic values, so that adding the shift is exact in floating point.
+      const rng = createRng('shift');
+      const a = normals(rng, 100_000).map((v) => Math.round(v * 1024) / 1024);
+      const b = a.map((v) => v + 3);
+      const result = pairedQuantileBootstrap(a, b, p, { resamples: 300, seed: 'shift' });
+      expect(result.estimate).toBe(3);
+      expect(result.standardError).toBe(0);
+      // Unpaired resampling of the same data would give an SE far from 0, so this checks the pairing.
+      expect(result.individualPairs).toBeLessThan(a.length / 5);
+    },
+  );
 
   // Asymptotic variance of the sample p-quantile: p(1 − p) / (n f(q_p)²) (e.g. Kendall & Stuart, The
   // Advanced Theory of Statistics, vol. 1, ch. 10; Serfling 1980, §2.3.3). For the N(0,1) median,
@@ -226,7 +231,9 @@ describe('windowing', () => {
     for (const side of [plan.incumbent, plan.candidate]) {
       expect(side.insideSlots.length).toBe(side.highRank - side.lowRank + 1);
     }
-    expect(plan.individual.length).toBeLessThanOrEqual(plan.incumbent.insideSlots.length + plan.candidate.insideSlots.length);
+    expect(plan.individual.length).toBeLessThanOrEqual(
+      plan.incumbent.insideSlots.length + plan.candidate.insideSlots.length,
+    );
     const orderA = argsort(a);
     const orderB = argsort(b);
     const rng = createRng(`weights-${p}`);

@@ -41,11 +41,19 @@ export async function approvingReviewers(octokit: GitHubClient, request: Approva
   });
 
   // Keyed by lower-cased login: GitHub logins are case-insensitive.
-  const standing = new Map<string, { login: string; state: string; commitId: string | null; association: string | undefined }>();
+  const standing = new Map<
+    string,
+    { login: string; state: string; commitId: string | null; association: string | undefined }
+  >();
   for (const review of reviews) {
     const login = review.user?.login;
     if (login === undefined || !VERDICTS.has(review.state)) continue;
-    standing.set(login.toLowerCase(), { login, state: review.state, commitId: review.commit_id, association: review.author_association });
+    standing.set(login.toLowerCase(), {
+      login,
+      state: review.state,
+      commitId: review.commit_id,
+      association: review.author_association,
+    });
   }
 
   const approving = [...standing.values()]

@@ -34,7 +34,11 @@ export async function approverStanding(
   return listedApprover(octokit, request.approvers, reviewer.login);
 }
 
-async function writeAccess(octokit: GitHubClient, { owner, repo }: StandingRequest, login: string): Promise<string | undefined> {
+async function writeAccess(
+  octokit: GitHubClient,
+  { owner, repo }: StandingRequest,
+  login: string,
+): Promise<string | undefined> {
   let permission: string | undefined;
   let role: string | undefined;
   try {
@@ -43,7 +47,8 @@ async function writeAccess(octokit: GitHubClient, { owner, repo }: StandingReque
     role = (data as { role_name?: string }).role_name;
   } catch (error) {
     const info = classifyGitHubError(error);
-    if (info.status === 404) return `${login} is not a collaborator of this repository; only approvals from users with write access count`;
+    if (info.status === 404)
+      return `${login} is not a collaborator of this repository; only approvals from users with write access count`;
     return `${login}'s permission on the repository could not be read (${info.message}). ${info.hint}`;
   }
   if (WRITERS.has(permission ?? '') || WRITERS.has(role ?? '')) return undefined;
@@ -51,7 +56,11 @@ async function writeAccess(octokit: GitHubClient, { owner, repo }: StandingReque
 }
 
 /** Listed by login, or an active member of a listed team; the policy's list is the whole truth. */
-async function listedApprover(octokit: GitHubClient, approvers: readonly string[], login: string): Promise<string | undefined> {
+async function listedApprover(
+  octokit: GitHubClient,
+  approvers: readonly string[],
+  login: string,
+): Promise<string | undefined> {
   const entries = approvers.map((entry) => entry.trim().replace(/^@/, ''));
   if (entries.some((entry) => !entry.includes('/') && sameLogin(entry, login))) return undefined;
   const problems: string[] = [];
@@ -64,7 +73,10 @@ async function listedApprover(octokit: GitHubClient, approvers: readonly string[
       const info = classifyGitHubError(error);
       // 404: not a member (or a team this token cannot see). 403: the token may not read the
       // organization's teams; the Actions GITHUB_TOKEN never can, so say what would.
-      if (info.status === 403) problems.push(`the token may not read the members of @${team} (a GitHub App or personal token with organization members: read can)`);
+      if (info.status === 403)
+        problems.push(
+          `the token may not read the members of @${team} (a GitHub App or personal token with organization members: read can)`,
+        );
       else if (info.status !== 404) problems.push(`the members of @${team} could not be read (${info.message})`);
     }
   }

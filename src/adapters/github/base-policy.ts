@@ -29,7 +29,9 @@ export async function readFileAtRef(octokit: GitHubClient, request: FileAtRefReq
   }
   const entry = data as { type?: string; sha?: string; encoding?: string; content?: string; size?: number };
   if (Array.isArray(data) || entry.type !== 'file' || typeof entry.sha !== 'string') {
-    throw new Error(`${params.path} at ${request.ref} is a ${Array.isArray(data) ? 'directory' : (entry.type ?? 'non-file')}, not a file.`);
+    throw new Error(
+      `${params.path} at ${request.ref} is a ${Array.isArray(data) ? 'directory' : (entry.type ?? 'non-file')}, not a file.`,
+    );
   }
   if (entry.encoding === 'base64' && typeof entry.content === 'string') {
     return { text: Buffer.from(entry.content, 'base64').toString('utf8'), sha: entry.sha };
@@ -53,13 +55,20 @@ const DIRECTORY_LISTING_LIMIT = 1000;
  * and checks that the next path component is not in it. Other API errors are thrown.
  */
 export async function confirmAbsentAtRef(octokit: GitHubClient, request: FileAtRefRequest): Promise<Absence> {
-  const parts = normalisePath(request.path).split('/').filter((part) => part !== '');
+  const parts = normalisePath(request.path)
+    .split('/')
+    .filter((part) => part !== '');
   for (let depth = parts.length - 1; depth >= 0; depth -= 1) {
     const directory = parts.slice(0, depth).join('/');
     const name = parts[depth] ?? '';
     let data: unknown;
     try {
-      ({ data } = await octokit.rest.repos.getContent({ owner: request.owner, repo: request.repo, path: directory, ref: request.ref }));
+      ({ data } = await octokit.rest.repos.getContent({
+        owner: request.owner,
+        repo: request.repo,
+        path: directory,
+        ref: request.ref,
+      }));
     } catch (error) {
       // A missing directory: its parent must then lack it too.
       if ((error as { status?: unknown }).status === 404 && depth > 0) continue;
@@ -68,8 +77,10 @@ export async function confirmAbsentAtRef(octokit: GitHubClient, request: FileAtR
     const where = directory === '' ? 'the repository root' : `directory ${directory}`;
     if (!Array.isArray(data)) return { confirmed: false, why: `${where} at ${request.ref} is not a directory` };
     const names = data.map((entry) => (entry as { name?: unknown }).name);
-    if (names.includes(name)) return { confirmed: false, why: `${where} at ${request.ref} lists ${name}, yet reading it answered 404` };
-    if (data.length >= DIRECTORY_LISTING_LIMIT) return { confirmed: false, why: `${where} at ${request.ref} has more entries than GitHub lists` };
+    if (names.includes(name))
+      return { confirmed: false, why: `${where} at ${request.ref} lists ${name}, yet reading it answered 404` };
+    if (data.length >= DIRECTORY_LISTING_LIMIT)
+      return { confirmed: false, why: `${where} at ${request.ref} has more entries than GitHub lists` };
     return { confirmed: true };
   }
   return { confirmed: false, why: 'the path is empty' };

@@ -33,7 +33,10 @@ const DEFAULT_MAX_RUNS = 30;
  * has it. A newer run without it (it failed to upload, or it expired) is passed over for an older
  * one, so the baseline may lag the branch: `headSha` says which commit it describes.
  */
-export async function findBaselineArtifact(octokit: GitHubClient, query: BaselineQuery): Promise<BaselineArtifact | undefined> {
+export async function findBaselineArtifact(
+  octokit: GitHubClient,
+  query: BaselineQuery,
+): Promise<BaselineArtifact | undefined> {
   const maxRuns = query.maxRuns ?? DEFAULT_MAX_RUNS;
   let inspected = 0;
   // Page by page, newest first as GitHub lists them, stopping at the first hit: the full history
@@ -96,7 +99,10 @@ export async function downloadBaselineArtifact(octokit: GitHubClient, request: B
     repo: request.repo,
     artifact_id: request.artifactId,
     archive_format: 'zip',
-    request: { signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS), parseSuccessResponseBody: false },
+    request: {
+      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS),
+      parseSuccessResponseBody: false,
+    },
   });
   const zipPath = `${resolve(request.destination)}.download-${request.artifactId}.zip`;
   await mkdir(dirname(zipPath), { recursive: true });
@@ -122,7 +128,8 @@ function byteCap(maxBytes: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) done(new ArchiveRefusedError(`the artifact's zip is larger than baseline-max-bytes (${maxBytes})`));
+      if (bytes > maxBytes)
+        done(new ArchiveRefusedError(`the artifact's zip is larger than baseline-max-bytes (${maxBytes})`));
       else done(null, chunk);
     },
   });

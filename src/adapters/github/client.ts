@@ -47,15 +47,17 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   clientCount += 1;
 
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const what = `${kind} on ${request.method} ${request.url}`;
-    if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
-      log(`GitHub ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
-      return true;
-    }
-    log(`GitHub ${what}: giving up (retry-after ${retryAfter} s, ${retryCount} retries so far).`);
-    return false;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const what = `${kind} on ${request.method} ${request.url}`;
+      if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
+        log(`GitHub ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
+        return true;
+      }
+      log(`GitHub ${what}: giving up (retry-after ${retryAfter} s, ${retryCount} retries so far).`);
+      return false;
+    };
 
   return getOctokit(
     token,

@@ -12,14 +12,17 @@ export class CommentTooLongError extends Error {
   constructor(length: number, githubMessage: string) {
     const limit = /maximum is ([\d,]+)/i.exec(githubMessage)?.[1];
     const maxLength = limit === undefined ? undefined : Number(limit.replace(/,/g, ''));
-    super(`GitHub refused the comment: ${length} characters is too long${maxLength === undefined ? '' : ` (maximum ${maxLength})`}.`);
+    super(
+      `GitHub refused the comment: ${length} characters is too long${maxLength === undefined ? '' : ` (maximum ${maxLength})`}.`,
+    );
     this.name = 'CommentTooLongError';
     this.maxLength = maxLength;
     this.length = length;
   }
 }
 
-export type GitHubErrorKind = 'permission' | 'not-found' | 'too-long' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'other';
+export type GitHubErrorKind =
+  'permission' | 'not-found' | 'too-long' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'other';
 
 export interface GitHubErrorInfo {
   kind: GitHubErrorKind;
@@ -55,13 +58,14 @@ export function classifyGitHubError(error: unknown): GitHubErrorInfo {
 
   // Octokit reports a connection failure or a timeout as a 500 without a response.
   if (status === undefined || (status === 500 && e.response === undefined)) {
-    const network = status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|timeout|aborted/i.test(message);
+    const network =
+      status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket|timeout|aborted/i.test(message);
     if (network) {
       return {
         kind: 'network',
         ...(status === undefined ? {} : { status }),
         message,
-        hint: 'GitHub could not be reached: check the runner\'s network and proxy (HTTPS_PROXY, NO_PROXY) and, on GitHub Enterprise Server, GITHUB_API_URL.',
+        hint: "GitHub could not be reached: check the runner's network and proxy (HTTPS_PROXY, NO_PROXY) and, on GitHub Enterprise Server, GITHUB_API_URL.",
       };
     }
     return { kind: 'other', message, hint: 'This is not an HTTP error from GitHub; see the message.' };
@@ -74,11 +78,16 @@ export function classifyGitHubError(error: unknown): GitHubErrorInfo {
       kind: 'rate-limited',
       status,
       message,
-      hint: 'GitHub\'s API rate limit was hit: re-run the job later, or use a GitHub App token, which has a higher limit.',
+      hint: "GitHub's API rate limit was hit: re-run the job later, or use a GitHub App token, which has a higher limit.",
     };
   }
   if (status === 401) {
-    return { kind: 'permission', status, message, hint: 'The token was rejected: check that the `github-token` input is set and not expired.' };
+    return {
+      kind: 'permission',
+      status,
+      message,
+      hint: 'The token was rejected: check that the `github-token` input is set and not expired.',
+    };
   }
   if (status === 403) {
     const needed = permissionFor(method, url);
@@ -110,20 +119,26 @@ export function classifyGitHubError(error: unknown): GitHubErrorInfo {
     };
   }
   if (status >= 500) {
-    return { kind: 'server', status, message, hint: 'GitHub had a server error after retries: re-run the job, and check githubstatus.com if it persists.' };
+    return {
+      kind: 'server',
+      status,
+      message,
+      hint: 'GitHub had a server error after retries: re-run the job, and check githubstatus.com if it persists.',
+    };
   }
   return { kind: 'other', status, message, hint: 'GitHub refused the request; see the message.' };
 }
 
 function tooLongHint(): string {
-  return 'Shorten the comment below GitHub\'s 65,536-character limit; the full report belongs in the job summary or an artifact.';
+  return "Shorten the comment below GitHub's 65,536-character limit; the full report belongs in the job summary or an artifact.";
 }
 
 /** The `permissions:` entry a workflow needs for the endpoint behind a failed request. */
 function permissionFor(method: string, url: string): string {
   const access = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
-  if (/\/issues\/(\d+\/)?comments/.test(path)) return access === 'read' ? 'pull-requests: read' : 'pull-requests: write';
+  if (/\/issues\/(\d+\/)?comments/.test(path))
+    return access === 'read' ? 'pull-requests: read' : 'pull-requests: write';
   if (/\/pulls\//.test(path)) return `pull-requests: ${access}`;
   if (/\/actions\//.test(path)) return `actions: ${access}`;
   if (/\/contents\//.test(path)) return `contents: ${access}`;

@@ -29,7 +29,13 @@ export function createGitHubPlatform(
     confirmAbsentAtRef: (path, ref) => confirmAbsentAtRef(octokit, { ...repository(), path, ref }),
     approvingReviewers: (approvers) => {
       const pr = pullRequest();
-      return approvingReviewers(octokit, { ...repository(), pullNumber: pr.number, headSha: pr.headSha, author: pr.author ?? '', approvers });
+      return approvingReviewers(octokit, {
+        ...repository(),
+        pullNumber: pr.number,
+        headSha: pr.headSha,
+        author: pr.author ?? '',
+        approvers,
+      });
     },
     upsertComment: (marker, body) =>
       upsertStickyComment(octokit, {
@@ -43,7 +49,13 @@ export function createGitHubPlatform(
     downloadBaseline: async ({ workflow, branch, artifactName, file, destination, maxBytes }) => {
       const found = await findBaselineArtifact(octokit, { ...repository(), workflow, branch, artifactName });
       if (found === undefined) return undefined;
-      await downloadBaselineArtifact(octokit, { ...repository(), artifactId: found.artifactId, file, destination, maxBytes });
+      await downloadBaselineArtifact(octokit, {
+        ...repository(),
+        artifactId: found.artifactId,
+        file,
+        destination,
+        maxBytes,
+      });
       return found;
     },
     uploadArtifact: async (name, files, rootDirectory) => {
@@ -72,13 +84,25 @@ function describeFailure(error: unknown): GitHubFailure {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'GHESNotSupportedError') {
-    return { kind: 'unsupported', message, hint: 'GitHub Enterprise Server does not offer this artifact service: set upload-artifact: false and upload out-dir with the artifact action your server supports.' };
+    return {
+      kind: 'unsupported',
+      message,
+      hint: 'GitHub Enterprise Server does not offer this artifact service: set upload-artifact: false and upload out-dir with the artifact action your server supports.',
+    };
   }
   if (/already exists|conflict|409/i.test(message) && !('status' in (error as object))) {
-    return { kind: 'conflict', message, hint: 'an artifact of that name already exists in this run: give each job or gate its own artifact-name (or gate-id).' };
+    return {
+      kind: 'conflict',
+      message,
+      hint: 'an artifact of that name already exists in this run: give each job or gate its own artifact-name (or gate-id).',
+    };
   }
   if (/quota|storage/i.test(message) && !('status' in (error as object))) {
-    return { kind: 'quota', message, hint: "the account's artifact storage quota is used up: free space or lower retention in the repository's Actions settings." };
+    return {
+      kind: 'quota',
+      message,
+      hint: "the account's artifact storage quota is used up: free space or lower retention in the repository's Actions settings.",
+    };
   }
   if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|runtime token/i.test(message)) {
     return { kind: 'unavailable', message, hint: 'the artifact service is only reachable from a GitHub Actions job.' };

@@ -38,7 +38,11 @@ export function readRunnerEnvironment(env: Readonly<Record<string, string | unde
   const pr = (payload?.pull_request ?? undefined) as PullRequestPayload | undefined;
   const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
   const pullRequest =
-    pr !== undefined && typeof pr.number === 'number' && str(pr.base?.ref) !== null && str(pr.base?.sha) !== null && str(pr.head?.sha) !== null
+    pr !== undefined &&
+    typeof pr.number === 'number' &&
+    str(pr.base?.ref) !== null &&
+    str(pr.base?.sha) !== null &&
+    str(pr.head?.sha) !== null
       ? {
           number: pr.number,
           author: str(pr.user?.login),
@@ -56,7 +60,11 @@ export function readRunnerEnvironment(env: Readonly<Record<string, string | unde
     eventName: str(env.GITHUB_EVENT_NAME),
     run:
       runId && repository
-        ? { id: runId, attempt: str(env.GITHUB_RUN_ATTEMPT), url: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}` }
+        ? {
+            id: runId,
+            attempt: str(env.GITHUB_RUN_ATTEMPT),
+            url: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}`,
+          }
         : null,
     pullRequest,
     defaultBranch: str(repositoryPayload?.default_branch),

@@ -68,7 +68,8 @@ export async function upsertStickyComment(
     for (const wait of [settleMs, settleMs * 4]) {
       await new Promise((resolve) => setTimeout(resolve, wait));
       const landed = await findOwnComment(octokit, request, marker, login);
-      if (landed !== undefined) return { ...(await updateIfChanged(octokit, request, landed, body)), action: 'created' };
+      if (landed !== undefined)
+        return { ...(await updateIfChanged(octokit, request, landed, body)), action: 'created' };
     }
     return create(octokit, request, body);
   }
@@ -81,7 +82,9 @@ async function findOwnComment(
   login: string,
 ): Promise<IssueComment | undefined> {
   const comments = await listComments(octokit, { owner, repo, issue_number: issueNumber });
-  const ours = comments.filter((comment) => sameLogin(comment.user?.login, login) && firstLine(comment.body ?? '') === marker);
+  const ours = comments.filter(
+    (comment) => sameLogin(comment.user?.login, login) && firstLine(comment.body ?? '') === marker,
+  );
   ours.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
   return ours[0];
 }
@@ -94,16 +97,24 @@ const MAX_COMMENT_PAGES = 100;
  * passes any body through; either would look like "no gate comment yet" and post a duplicate, so
  * this pages by hand and throws on anything but a list.
  */
-async function listComments(octokit: GitHubClient, params: { owner: string; repo: string; issue_number: number }): Promise<IssueComment[]> {
+async function listComments(
+  octokit: GitHubClient,
+  params: { owner: string; repo: string; issue_number: number },
+): Promise<IssueComment[]> {
   const comments: IssueComment[] = [];
   for (let page = 1; page <= MAX_COMMENT_PAGES; page += 1) {
     const response = await octokit.rest.issues.listComments({ ...params, per_page: 100, page });
     const data: unknown = response.data;
-    if (!Array.isArray(data)) throw new Error(`GitHub answered the comment list (page ${page}) with something other than a list, so the gate cannot tell whether its comment exists and does not post one.`);
+    if (!Array.isArray(data))
+      throw new Error(
+        `GitHub answered the comment list (page ${page}) with something other than a list, so the gate cannot tell whether its comment exists and does not post one.`,
+      );
     comments.push(...(data as IssueComment[]));
     if (!/rel="next"/.test(response.headers.link ?? '')) return comments;
   }
-  throw new Error(`the pull request has more than ${MAX_COMMENT_PAGES * 100} comments; the gate cannot look through them all for its own and does not post a new one.`);
+  throw new Error(
+    `the pull request has more than ${MAX_COMMENT_PAGES * 100} comments; the gate cannot look through them all for its own and does not post a new one.`,
+  );
 }
 
 async function updateIfChanged(

@@ -40,9 +40,16 @@ const DATA_DESCRIPTOR = 0x8;
  * Extracts the entry named `name` to the same relative path under `destination` and returns where it
  * went; the file is removed again when the archive is refused while it streams.
  */
-export async function extractZipEntry(zipPath: string, name: string, destination: string, limits: ExtractLimits): Promise<{ path: string; bytes: number }> {
+export async function extractZipEntry(
+  zipPath: string,
+  name: string,
+  destination: string,
+  limits: ExtractLimits,
+): Promise<{ path: string; bytes: number }> {
   const target = safeTarget(destination, name);
-  const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }).catch(refuse);
+  const zip = await yauzl
+    .openPromise(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true })
+    .catch(refuse);
   try {
     const entries = await readEntries(zip);
     const entry = pickEntry(entries, name);
@@ -71,9 +78,16 @@ function safeTarget(destination: string, name: string): string {
   const target = resolve(root, name);
   const inside = relative(root, target);
   const unsafe =
-    name.includes('\\') || isAbsolute(name) || /^[a-z]:/i.test(name) || name.split('/').includes('..') || name.endsWith('/') ||
-    inside === '' || inside.startsWith('..') || isAbsolute(inside);
-  if (unsafe) throw new ArchiveRefusedError(`unsafe path ${JSON.stringify(name)}: expected a relative file path without ".."`);
+    name.includes('\\') ||
+    isAbsolute(name) ||
+    /^[a-z]:/i.test(name) ||
+    name.split('/').includes('..') ||
+    name.endsWith('/') ||
+    inside === '' ||
+    inside.startsWith('..') ||
+    isAbsolute(inside);
+  if (unsafe)
+    throw new ArchiveRefusedError(`unsafe path ${JSON.stringify(name)}: expected a relative file path without ".."`);
   return target;
 }
 
@@ -96,10 +110,13 @@ function pickEntry(entries: readonly yauzl.Entry[], name: string): yauzl.Entry {
     const shown = files.length > 10 ? [...files.slice(0, 10), `and ${files.length - 10} more`] : files;
     throw new ArchiveRefusedError(`it has no file ${JSON.stringify(name)} (it has: ${shown.join(', ') || 'no files'})`);
   }
-  if (((entry.externalFileAttributes >>> 16) & FILE_TYPE) === SYMLINK) throw new ArchiveRefusedError(`${JSON.stringify(name)} is a symbolic link`);
+  if (((entry.externalFileAttributes >>> 16) & FILE_TYPE) === SYMLINK)
+    throw new ArchiveRefusedError(`${JSON.stringify(name)} is a symbolic link`);
   if (entry.isEncrypted()) throw new ArchiveRefusedError(`${JSON.stringify(name)} is encrypted`);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new ArchiveRefusedError(`${JSON.stringify(name)} uses compression method ${entry.compressionMethod}; only stored and deflated entries are read`);
+    throw new ArchiveRefusedError(
+      `${JSON.stringify(name)} uses compression method ${entry.compressionMethod}; only stored and deflated entries are read`,
+    );
   }
   return entry;
 }
@@ -107,7 +124,9 @@ function pickEntry(entries: readonly yauzl.Entry[], name: string): yauzl.Entry {
 /** Refuses before inflating anything, from the sizes the central directory declares. */
 function checkDeclaredSize(entry: yauzl.Entry, limits: ExtractLimits): void {
   if (entry.uncompressedSize > limits.maxBytes) {
-    throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} would extract to ${entry.uncompressedSize} bytes, more than baseline-max-bytes (${limits.maxBytes})`);
+    throw new ArchiveRefusedError(
+      `${JSON.stringify(entry.fileName)} would extract to ${entry.uncompressedSize} bytes, more than baseline-max-bytes (${limits.maxBytes})`,
+    );
   }
   ratioCheck(entry, entry.uncompressedSize, limits);
 }
@@ -131,9 +150,15 @@ async function checkLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise
   const sizesDeferred = (local.generalPurposeBitFlag & DATA_DESCRIPTOR) !== 0;
   const zip64 = local.compressedSize === 0xffffffff || local.uncompressedSize === 0xffffffff;
   const sameSizes =
-    sizesDeferred || zip64 || (local.crc32 === entry.crc32 && local.compressedSize === entry.compressedSize && local.uncompressedSize === entry.uncompressedSize);
+    sizesDeferred ||
+    zip64 ||
+    (local.crc32 === entry.crc32 &&
+      local.compressedSize === entry.compressedSize &&
+      local.uncompressedSize === entry.uncompressedSize);
   if (!sameName || !sameMethod || !sameSizes) {
-    throw new ArchiveRefusedError(`the local header of ${JSON.stringify(entry.fileName)} disagrees with the zip's central directory`);
+    throw new ArchiveRefusedError(
+      `the local header of ${JSON.stringify(entry.fileName)} disagrees with the zip's central directory`,
+    );
   }
 }
 
@@ -144,7 +169,11 @@ async function checkLocalHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise
  */
 function checkNoOverlap(entries: readonly yauzl.Entry[]): void {
   const spans = entries
-    .map((e) => ({ name: e.fileName, start: e.relativeOffsetOfLocalHeader, end: e.relativeOffsetOfLocalHeader + 30 + e.fileNameLength + e.compressedSize }))
+    .map((e) => ({
+      name: e.fileName,
+      start: e.relativeOffsetOfLocalHeader,
+      end: e.relativeOffsetOfLocalHeader + 30 + e.fileNameLength + e.compressedSize,
+    }))
     .sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i += 1) {
     const before = spans[i - 1];
@@ -155,14 +184,22 @@ function checkNoOverlap(entries: readonly yauzl.Entry[]): void {
   }
 }
 
-async function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: string, limits: ExtractLimits): Promise<{ bytes: number }> {
+async function streamEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  target: string,
+  limits: ExtractLimits,
+): Promise<{ bytes: number }> {
   let bytes = 0;
   let crc = 0;
   const guard = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       bytes += chunk.length;
       try {
-        if (bytes > limits.maxBytes) throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} extracts to more than baseline-max-bytes (${limits.maxBytes})`);
+        if (bytes > limits.maxBytes)
+          throw new ArchiveRefusedError(
+            `${JSON.stringify(entry.fileName)} extracts to more than baseline-max-bytes (${limits.maxBytes})`,
+          );
         ratioCheck(entry, bytes, limits);
       } catch (error) {
         done(error as Error);
@@ -179,7 +216,9 @@ async function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, target: strin
     // yauzl's own checks (an entry that inflates to more or fewer bytes than declared, bad deflate data).
     // A failing write (a full disk) is not the archive's fault; those errors name their system call.
     if (error instanceof Error && 'syscall' in error) throw error;
-    throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)} is damaged: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ArchiveRefusedError(
+      `${JSON.stringify(entry.fileName)} is damaged: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (bytes !== entry.uncompressedSize || crc !== entry.crc32) {
     throw new ArchiveRefusedError(`${JSON.stringify(entry.fileName)}: the data does not match its checksum`);

@@ -3,7 +3,10 @@ import type { Policy } from '../policy/policy-schema.js';
 import type { CohortMetricEvidence } from './comparison-data.js';
 
 /** A required cohort named literally but found in neither file still needs a (missing) row. */
-export function withAbsentRequiredCohorts(evidence: readonly CohortMetricEvidence[], policy: Policy): CohortMetricEvidence[] {
+export function withAbsentRequiredCohorts(
+  evidence: readonly CohortMetricEvidence[],
+  policy: Policy,
+): CohortMetricEvidence[] {
   const present = new Set(evidence.map((e) => e.cohort));
   // Every metric any cohort carries: a summary need not have an `overall` cohort.
   const metrics = new Map<string, CohortMetricEvidence['kind']>();
@@ -17,4 +20,3 @@ export function withAbsentRequiredCohorts(evidence: readonly CohortMetricEvidenc
   }
   return [...evidence, ...extra];
 }
-

@@ -30,22 +30,40 @@ export function collectSummaryEvidence(
         nIncumbent: a === undefined ? 0 : sizeOf(a, incumbent?.n ?? 0),
         nCandidate: b === undefined ? 0 : sizeOf(b, candidate?.n ?? 0),
         nPaired: undefined,
-        data: a === undefined || b === undefined ? undefined : pairUp(a, b, metric, cohort, files.candidate, statisticOf(metric)),
+        data:
+          a === undefined || b === undefined
+            ? undefined
+            : pairUp(a, b, metric, cohort, files.candidate, statisticOf(metric)),
       });
     }
   }
   return evidence;
 }
 
-function pairUp(a: SummaryValue, b: SummaryValue, metric: string, cohort: string, file: string, statistic: string): ComparisonData {
+function pairUp(
+  a: SummaryValue,
+  b: SummaryValue,
+  metric: string,
+  cohort: string,
+  file: string,
+  statistic: string,
+): ComparisonData {
   if (a.kind === 'proportion' && b.kind === 'proportion') {
-    return { kind: 'unpaired-binary', incumbent: { successes: a.successes, n: a.n }, candidate: { successes: b.successes, n: b.n } };
+    return {
+      kind: 'unpaired-binary',
+      incumbent: { successes: a.successes, n: a.n },
+      candidate: { successes: b.successes, n: b.n },
+    };
   }
   if (a.kind === 'mean' && b.kind === 'mean') {
     if (statistic !== 'mean') {
-      throw new InputError(file, `the policy gates ${metric} on ${statistic}, but the summaries give its mean; give {"value": …} for the ${statistic} or gate on the mean`, {
-        field: `cohorts.${cohort}.metrics.${metric}`,
-      });
+      throw new InputError(
+        file,
+        `the policy gates ${metric} on ${statistic}, but the summaries give its mean; give {"value": …} for the ${statistic} or gate on the mean`,
+        {
+          field: `cohorts.${cohort}.metrics.${metric}`,
+        },
+      );
     }
     return { kind: 'unpaired-mean', incumbent: a, candidate: b };
   }
@@ -64,7 +82,10 @@ function sizeOf(value: SummaryValue, cohortN: number): number {
   return value.kind === 'value' ? cohortN : value.n;
 }
 
-function metricKinds(data: SummaryData, files: { incumbent: string; candidate: string }): Map<string, 'binary' | 'continuous'> {
+function metricKinds(
+  data: SummaryData,
+  files: { incumbent: string; candidate: string },
+): Map<string, 'binary' | 'continuous'> {
   const seen = new Map<string, { kind: SummaryValue['kind']; file: string; cohort: string }>();
   const kinds = new Map<string, 'binary' | 'continuous'>();
   const visit = (side: SummarySide, file: string): void => {

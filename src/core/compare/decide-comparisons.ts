@@ -5,7 +5,12 @@ import { withAbsentRequiredCohorts } from './absent-required-cohorts.js';
 import { nearestRankQuantile } from '../stats/paired-quantile-bootstrap.js';
 import type { CohortMetricEvidence } from './comparison-data.js';
 import type { Comparison, ReportedMetric } from './comparison.js';
-import { EvidenceFiles, requireFiniteReported, requireFiniteResult, requireFiniteStatistics } from './finite-statistics.js';
+import {
+  EvidenceFiles,
+  requireFiniteReported,
+  requireFiniteResult,
+  requireFiniteStatistics,
+} from './finite-statistics.js';
 import { inferDifference } from './infer-difference.js';
 import { minimumDetectableEffect } from './minimum-detectable-effect.js';
 import { compareCohortNames } from './collect-summary.js';
@@ -41,7 +46,11 @@ interface Pending {
  * - missing: absent on a side, or required and below min_n.
  * `files` names the eval files in the error for a statistic that overflows.
  */
-export function decideComparisons(evidence: readonly CohortMetricEvidence[], policy: Policy, files?: EvidenceFiles): Decisions {
+export function decideComparisons(
+  evidence: readonly CohortMetricEvidence[],
+  policy: Policy,
+  files?: EvidenceFiles,
+): Decisions {
   const pending: Pending[] = [];
   const reported: ReportedMetric[] = [];
   const cohortCache = new Map<string, CohortSettings>();
@@ -76,12 +85,22 @@ export function decideComparisons(evidence: readonly CohortMetricEvidence[], pol
   const correctedAlpha = policy.correction === 'none' ? policy.alpha : policy.alpha / Math.max(1, testedIndexes.length);
 
   const comparisons = pending.map((p, index) => finish(p, adjustedByIndex.get(index), correctedAlpha, policy));
-  comparisons.sort((a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
-  reported.sort((a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+  comparisons.sort(
+    (a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0),
+  );
+  reported.sort(
+    (a, b) => compareCohortNames(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0),
+  );
   return { comparisons, reported, testedCount: testedIndexes.length };
 }
 
-function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: MetricSettings, policy: Policy, files: EvidenceFiles | undefined): Pending {
+function prepare(
+  item: CohortMetricEvidence,
+  cohort: CohortSettings,
+  metric: MetricSettings,
+  policy: Policy,
+  files: EvidenceFiles | undefined,
+): Pending {
   const n = item.nPaired ?? Math.min(item.nIncumbent, item.nCandidate);
   const base = {
     cohort: item.cohort,
@@ -106,8 +125,24 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
     method: 'none',
   };
   if (item.data === undefined || item.nIncumbent === 0 || item.nCandidate === 0 || n === 0) {
-    const side = item.nIncumbent === 0 && item.nCandidate === 0 ? 'both files' : item.nIncumbent === 0 ? 'the incumbent file' : item.nCandidate === 0 ? 'the candidate file' : 'the pairing (no id in this cohort is in both files)';
-    return { base: { ...base, ...empty }, evidence: item, cohort, metric, tested: false, standardError: Number.NaN, status: 'missing', note: `absent from ${side}` };
+    const side =
+      item.nIncumbent === 0 && item.nCandidate === 0
+        ? 'both files'
+        : item.nIncumbent === 0
+          ? 'the incumbent file'
+          : item.nCandidate === 0
+            ? 'the candidate file'
+            : 'the pairing (no id in this cohort is in both files)';
+    return {
+      base: { ...base, ...empty },
+      evidence: item,
+      cohort,
+      metric,
+      tested: false,
+      standardError: Number.NaN,
+      status: 'missing',
+      note: `absent from ${side}`,
+    };
   }
   if (cohort.required && Math.min(item.nIncumbent, item.nCandidate, n) < cohort.minN) {
     return {
@@ -127,7 +162,10 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
     marginSetting.kind === 'absolute' ? marginSetting.value : marginSetting.value * Math.abs(incumbentValue);
   requireFiniteStatistics(item, files);
   const data = item.data;
-  if (data.kind === 'paired-quantile' && Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) {
+  if (
+    data.kind === 'paired-quantile' &&
+    Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n
+  ) {
     // A bootstrap of a handful of values has (next to) no spread: one slower example would look certain.
     const incumbent = nearestRankQuantile(data.incumbent, data.p);
     const candidate = nearestRankQuantile(data.candidate, data.p);
@@ -171,7 +209,14 @@ function prepare(item: CohortMetricEvidence, cohort: CohortSettings, metric: Met
   if (inference === undefined) {
     const delta = orientedPointDelta(result.incumbent, result.candidate, metric.direction);
     return {
-      base: { ...common, delta, ci_low: null, ci_high: null, p_value: null, method: 'point comparison (the files give no uncertainty; none was used)' },
+      base: {
+        ...common,
+        delta,
+        ci_low: null,
+        ci_high: null,
+        p_value: null,
+        method: 'point comparison (the files give no uncertainty; none was used)',
+      },
       evidence: item,
       cohort,
       metric,
@@ -220,8 +265,12 @@ function finish(p: Pending, pAdjusted: number | undefined, correctedAlpha: numbe
         );
   // The upper bound is printed at the level the correction held this comparison to, so that "the upper
   // bound is below −δ" and "regressed" are the same statement in every row.
-  const level = pAdjusted === undefined || base.p_value === null ? undefined : decisionLevel(base.p_value, pAdjusted, policy.alpha, correctedAlpha);
-  const ciHigh = level !== undefined && level < policy.alpha && p.upperBoundAt !== undefined ? p.upperBoundAt(level) : base.ci_high;
+  const level =
+    pAdjusted === undefined || base.p_value === null
+      ? undefined
+      : decisionLevel(base.p_value, pAdjusted, policy.alpha, correctedAlpha);
+  const ciHigh =
+    level !== undefined && level < policy.alpha && p.upperBoundAt !== undefined ? p.upperBoundAt(level) : base.ci_high;
   let status = p.status;
   if (status === undefined) {
     const margin = base.margin ?? 0;

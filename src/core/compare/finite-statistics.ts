@@ -84,5 +84,9 @@ function overflowError(
           : `${files.incumbent} and ${files.candidate}`
       : (files?.[side] ?? `the ${side} file`);
   const problem = `values too large to sum: the ${side === undefined ? '' : `${side}'s `}${what} of metric "${item.metric}" in cohort "${item.cohort}" overflows double precision; rescale the metric (for example, report it in larger units)`;
-  return new InputError(file, problem, item.nPaired === undefined ? { field: `cohorts.${item.cohort}.metrics.${item.metric}` } : {});
+  return new InputError(
+    file,
+    problem,
+    item.nPaired === undefined ? { field: `cohorts.${item.cohort}.metrics.${item.metric}` } : {},
+  );
 }

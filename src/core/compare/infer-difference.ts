@@ -47,7 +47,11 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
         incumbent: data.incumbentMean,
         candidate: data.candidateMean,
         margin,
-        inference: tInference(raw, margin, settings, 'paired t-test on per-example differences', { kind: 'paired', n: data.n, identical: data.sdDiff === 0 }),
+        inference: tInference(raw, margin, settings, 'paired t-test on per-example differences', {
+          kind: 'paired',
+          n: data.n,
+          identical: data.sdDiff === 0,
+        }),
       };
     }
     case 'unpaired-mean': {
@@ -61,7 +65,8 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
       };
     }
     case 'paired-quantile': {
-      const result = data.bootstrap ?? pairedQuantileBootstrap(data.incumbent, data.candidate, data.p, settings.bootstrap);
+      const result =
+        data.bootstrap ?? pairedQuantileBootstrap(data.incumbent, data.candidate, data.p, settings.bootstrap);
       const oriented = settings.direction === 'higher' ? result.estimate : -result.estimate;
       const margin = settings.margin(result.incumbent);
       return {
@@ -79,7 +84,12 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
       };
     }
     case 'point':
-      return { incumbent: data.incumbent, candidate: data.candidate, margin: settings.margin(data.incumbent), inference: undefined };
+      return {
+        incumbent: data.incumbent,
+        candidate: data.candidate,
+        margin: settings.margin(data.incumbent),
+        inference: undefined,
+      };
   }
 }
 
@@ -113,7 +123,9 @@ function pairedBinary(raw: PairedTable, settings: InferenceSettings): InferenceR
       upper,
       pValue,
       standardError: Math.sqrt(Math.max(0, discordance - estimate * estimate) / n),
-      method: exact ? 'exact McNemar test and exact conditional bounds (paired)' : 'Tango score test and interval (paired)',
+      method: exact
+        ? 'exact McNemar test and exact conditional bounds (paired)'
+        : 'Tango score test and interval (paired)',
       upperBoundAt: (level) => bounds(settings.alpha, level).upper,
     },
   };

@@ -13,7 +13,9 @@ export interface QuantileBootstrapJob {
 }
 
 /** Runs bootstrap jobs and returns their results in the same order. */
-export type QuantileBootstrapRunner = (jobs: readonly QuantileBootstrapJob[]) => Promise<PairedQuantileBootstrapResult[]>;
+export type QuantileBootstrapRunner = (
+  jobs: readonly QuantileBootstrapJob[],
+) => Promise<PairedQuantileBootstrapResult[]>;
 
 export function runQuantileBootstrapJob(job: QuantileBootstrapJob): PairedQuantileBootstrapResult {
   return pairedQuantileBootstrap(job.incumbent, job.candidate, job.p, { resamples: job.resamples, seed: job.seed });
@@ -45,14 +47,21 @@ export async function attachQuantileBootstraps(
     if (Math.min(data.incumbent.length, data.candidate.length) < policy.quantile_min_n) return;
     if (!cohortSettings(policy, item.cohort).tracked || !metricSettings(policy, item.metric, item.kind).gated) return;
     needed.push(index);
-    jobs.push({ incumbent: data.incumbent, candidate: data.candidate, p: data.p, resamples: policy.bootstrap.resamples, seed: bootstrapSeed(policy, item.cohort, item.metric) });
+    jobs.push({
+      incumbent: data.incumbent,
+      candidate: data.candidate,
+      p: data.p,
+      resamples: policy.bootstrap.resamples,
+      seed: bootstrapSeed(policy, item.cohort, item.metric),
+    });
   });
   if (jobs.length === 0) return [...evidence];
   const results = await runner(jobs);
   const attached = [...evidence];
   needed.forEach((index, k) => {
     const item = evidence[index] as CohortMetricEvidence;
-    if (item.data?.kind === 'paired-quantile') attached[index] = { ...item, data: { ...item.data, bootstrap: results[k] as PairedQuantileBootstrapResult } };
+    if (item.data?.kind === 'paired-quantile')
+      attached[index] = { ...item, data: { ...item.data, bootstrap: results[k] as PairedQuantileBootstrapResult } };
   });
   return attached;
 }

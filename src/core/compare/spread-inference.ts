@@ -4,8 +4,7 @@ import { studentTCdf, studentTQuantile } from '../stats/student-t.js';
 
 /** Where the spread came from, which decides what a spread of 0 can mean. */
 export type SpreadSource =
-  | { readonly kind: 'paired'; readonly n: number; readonly identical: boolean }
-  | { readonly kind: 'summaries' };
+  { readonly kind: 'paired'; readonly n: number; readonly identical: boolean } | { readonly kind: 'summaries' };
 
 interface SpreadSettings {
   readonly alpha: number;
@@ -50,7 +49,8 @@ export function normalInference(
   method: string,
   source: SpreadSource,
 ): DifferenceInference {
-  if (!Number.isFinite(se)) return { estimate, lower: -Infinity, upper: Infinity, pValue: 1, standardError: Number.NaN, method };
+  if (!Number.isFinite(se))
+    return { estimate, lower: -Infinity, upper: Infinity, pValue: 1, standardError: Number.NaN, method };
   if (se === 0) return noSpread(estimate, margin, settings, method, source);
   const bound = (level: number): number => -normalQuantile(level) * se;
   return {
@@ -77,7 +77,13 @@ export function normalInference(
  * done from quantile_min_n pairs on, the policy's floor for conclusions from a distribution's shape.
  * Summaries (Welch) with sd 0 on both sides offer no pairs to check and stay undecided.
  */
-function noSpread(estimate: number, margin: number, settings: SpreadSettings, method: string, source: SpreadSource): DifferenceInference {
+function noSpread(
+  estimate: number,
+  margin: number,
+  settings: SpreadSettings,
+  method: string,
+  source: SpreadSource,
+): DifferenceInference {
   const undecided = (note: string): DifferenceInference => ({
     estimate,
     lower: -Infinity,
@@ -94,7 +100,9 @@ function noSpread(estimate: number, margin: number, settings: SpreadSettings, me
     return undecided('the bootstrap found no spread (the percentile is tied across resamples): not decided');
   }
   if (source.n < settings.minIdenticalDifferences) {
-    return undecided(`all ${source.n} paired differences are identical, fewer than quantile_min_n=${settings.minIdenticalDifferences}: no spread to judge them by; not decided`);
+    return undecided(
+      `all ${source.n} paired differences are identical, fewer than quantile_min_n=${settings.minIdenticalDifferences}: no spread to judge them by; not decided`,
+    );
   }
   const signP = Math.pow(0.5, source.n);
   const bound = (level: number, unbounded: number): number => (signP < level ? estimate : unbounded);

@@ -7,7 +7,10 @@ import type { Finding } from './finding.js';
  * `missingCohort` (the policy's missing_cohort) is the severity of a tracked cohort the incumbent has
  * and the candidate cannot be compared on; a cohort new in the candidate is only a warning.
  */
-export function comparisonFindings(comparisons: readonly Comparison[], missingCohort: 'warn' | 'block' = 'block'): Finding[] {
+export function comparisonFindings(
+  comparisons: readonly Comparison[],
+  missingCohort: 'warn' | 'block' = 'block',
+): Finding[] {
   const findings: Finding[] = [];
   for (const c of comparisons) {
     const subject = `cohort ${c.cohort} · ${c.metric}`;
@@ -51,7 +54,13 @@ export function comparisonFindings(comparisons: readonly Comparison[], missingCo
 function missingFinding(c: Comparison, subject: string, missingCohort: 'warn' | 'block'): Finding {
   const about = { cohort: c.cohort, metric: c.metric };
   const note = c.note ?? 'missing';
-  if (c.required) return { id: 'cohort.missing', severity: 'block', message: `${subject}: ${note} (the policy requires this cohort)`, ...about };
+  if (c.required)
+    return {
+      id: 'cohort.missing',
+      severity: 'block',
+      message: `${subject}: ${note} (the policy requires this cohort)`,
+      ...about,
+    };
   // The incumbent was measured on this cohort and the candidate cannot be judged on it: absent from
   // the candidate, or no example of it has a partner. Dropping it would hide exactly what may regress.
   const lostByCandidate = c.n_incumbent > 0 && (c.n_candidate === 0 || c.n_paired === 0);

@@ -33,7 +33,14 @@ export function pairedDataFindings(data: PairedData, policy: Policy): Finding[] 
   };
   onlyIn('incumbent');
   onlyIn('candidate');
-  findings.push(...missingValueFindings(data.tallies, { incumbent: data.examples.incumbent, candidate: data.examples.candidate }, policy, data.droppedPairwise));
+  findings.push(
+    ...missingValueFindings(
+      data.tallies,
+      { incumbent: data.examples.incumbent, candidate: data.examples.candidate },
+      policy,
+      data.droppedPairwise,
+    ),
+  );
   if (data.repeatCountMismatch.count > 0 && data.binaryMetrics.length > 0) {
     const rule = policy.inputs.repeats === 'any' ? 'pass@k' : 'pass^k';
     findings.push({
@@ -66,16 +73,18 @@ export function missingValueFindings(
   for (const side of ['incumbent', 'candidate'] as const) {
     const tally = tallies[side];
     const kept = examples[side];
-    if (kept !== null) shares[side] = tally === undefined || tally.missing === 0 ? 0 : tally.missing / Math.max(1, kept + tally.dropped);
+    if (kept !== null)
+      shares[side] = tally === undefined || tally.missing === 0 ? 0 : tally.missing / Math.max(1, kept + tally.dropped);
     if (tally === undefined || tally.missing === 0) continue;
     const became = [
       tally.missingAsFailure > 0 ? `${tally.missingAsFailure} counted as failures` : '',
       tally.dropped > 0 ? `${tally.dropped} example(s) dropped` : '',
     ].filter((part) => part !== '');
     const other = side === 'incumbent' ? 'candidate' : 'incumbent';
-    const pairwise = droppedPairwise[side] > 0
-      ? `; ${droppedPairwise[side]} example(s) left out on both sides because the ${side}'s value was missing (their partners in the ${other} file are not counted as unmatched)`
-      : '';
+    const pairwise =
+      droppedPairwise[side] > 0
+        ? `; ${droppedPairwise[side]} example(s) left out on both sides because the ${side}'s value was missing (their partners in the ${other} file are not counted as unmatched)`
+        : '';
     findings.push({
       id: 'values.missing',
       severity: 'warn',
@@ -83,7 +92,11 @@ export function missingValueFindings(
     });
   }
   const { incumbent, candidate } = shares;
-  if (incumbent !== undefined && candidate !== undefined && Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap) {
+  if (
+    incumbent !== undefined &&
+    candidate !== undefined &&
+    Math.abs(incumbent - candidate) > policy.inputs.max_missing_rate_gap
+  ) {
     findings.push({
       id: 'values.missing-rate-gap',
       severity: 'block',
@@ -96,7 +109,9 @@ export function missingValueFindings(
 function repeatCounts(data: PairedData): string {
   const side = (name: Side): string => {
     const r = data.repeats[name];
-    return r === undefined ? `${name}: 1 record per example` : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
+    return r === undefined
+      ? `${name}: 1 record per example`
+      : `${name}: ${r.min === r.max ? r.min : `${r.min}–${r.max}`} per example`;
   };
   return `${side('incumbent')}, ${side('candidate')}`;
 }
@@ -106,12 +121,22 @@ function repeatCounts(data: PairedData): string {
  * severity, or `ids.unmatched-share` (blocking, whatever unmatched_ids says) when they are more than
  * max_unmatched_share of that file: then the comparison no longer describes the file.
  */
-export function unmatchedFinding(side: 'incumbent' | 'candidate', count: number, total: number, policy: Policy, example: string): Finding | undefined {
+export function unmatchedFinding(
+  side: 'incumbent' | 'candidate',
+  count: number,
+  total: number,
+  policy: Policy,
+  example: string,
+): Finding | undefined {
   if (count === 0) return undefined;
   const share = total > 0 ? count / total : 1;
   const what = `${count} of ${total} example id(s) in the ${side} file (${formatShare(share)}) have no partner in the other file and were left out of the paired comparison${example}`;
   if (share > policy.max_unmatched_share) {
-    return { id: 'ids.unmatched-share', severity: 'block', message: `${what}; more than max_unmatched_share (${formatShare(policy.max_unmatched_share)}) is unmatched` };
+    return {
+      id: 'ids.unmatched-share',
+      severity: 'block',
+      message: `${what}; more than max_unmatched_share (${formatShare(policy.max_unmatched_share)}) is unmatched`,
+    };
   }
   return { id: 'ids.unmatched', severity: policy.unmatched_ids, message: what };
 }

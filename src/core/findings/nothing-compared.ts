@@ -14,9 +14,14 @@ export interface DecisionCounts {
  * cohort missing, no finding about a regression can arise, and the verdict would otherwise be decided
  * by what was left out. One blocking `run.nothing-compared` finding says why.
  */
-export function nothingComparedFindings(evidence: readonly CohortMetricEvidence[], decisions: DecisionCounts): Finding[] {
+export function nothingComparedFindings(
+  evidence: readonly CohortMetricEvidence[],
+  decisions: DecisionCounts,
+): Finding[] {
   // Point comparisons (files without uncertainty) carry no test but are decided on both sides' values.
-  const decidedOnPoints = decisions.comparisons.filter((c) => c.p_value === null && c.delta !== null && (c.status === 'pass' || c.status === 'regressed')).length;
+  const decidedOnPoints = decisions.comparisons.filter(
+    (c) => c.p_value === null && c.delta !== null && (c.status === 'pass' || c.status === 'regressed'),
+  ).length;
   if (decisions.testedCount + decidedOnPoints > 0) return [];
   return [
     {
@@ -35,6 +40,7 @@ function reason(evidence: readonly CohortMetricEvidence[], decisions: DecisionCo
       ? 'no metric is gated (every metric is report-only: `gate: false`, or a continuous metric the policy does not name)'
       : 'no cohort is tracked';
   }
-  if (decisions.comparisons.every((c) => c.status === 'missing')) return 'every tracked cohort and metric is missing from one side';
+  if (decisions.comparisons.every((c) => c.status === 'missing'))
+    return 'every tracked cohort and metric is missing from one side';
   return 'no comparison had enough data to be tested (every one is below min_n or missing)';
 }

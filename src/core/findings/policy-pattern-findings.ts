@@ -34,9 +34,17 @@ export function policyPatternFindings(policy: Policy, cohortNames: readonly stri
     ...cohorts.track.map((pattern, index) => ({ key: 'cohorts.track', path: ['cohorts', 'track', index], pattern })),
     ...cohorts.required
       .filter((pattern) => !isLiteralPattern(pattern))
-      .map((pattern) => ({ key: 'cohorts.required', path: ['cohorts', 'required', cohorts.required.indexOf(pattern)], pattern })),
+      .map((pattern) => ({
+        key: 'cohorts.required',
+        path: ['cohorts', 'required', cohorts.required.indexOf(pattern)],
+        pattern,
+      })),
     ...cohorts.ignore.map((pattern, index) => ({ key: 'cohorts.ignore', path: ['cohorts', 'ignore', index], pattern })),
-    ...Object.keys(cohorts.overrides).map((pattern) => ({ key: 'cohorts.overrides', path: ['cohorts', 'overrides', pattern], pattern })),
+    ...Object.keys(cohorts.overrides).map((pattern) => ({
+      key: 'cohorts.overrides',
+      path: ['cohorts', 'overrides', pattern],
+      pattern,
+    })),
   ];
   const findings: Finding[] = [];
   for (const { key, path, pattern } of keyed) {
@@ -48,7 +56,9 @@ export function policyPatternFindings(policy: Policy, cohortNames: readonly stri
       severity: 'block',
       message:
         `${key} pattern ${JSON.stringify(pattern)} matches no cohort in either eval file, so it has no effect ` +
-        `(patterns are case-sensitive). Nearest cohort names: ${nearestNames(pattern, names).map((n) => JSON.stringify(n)).join(', ')}`,
+        `(patterns are case-sensitive). Nearest cohort names: ${nearestNames(pattern, names)
+          .map((n) => JSON.stringify(n))
+          .join(', ')}`,
       file: source.file,
       ...(line === undefined ? {} : { line }),
     });

@@ -1,7 +1,11 @@
 import { collectPairedEvidence } from '../compare/collect-paired.js';
 import { collectSummaryEvidence } from '../compare/collect-summary.js';
 import type { CohortMetricEvidence } from '../compare/comparison-data.js';
-import { QuantileBootstrapRunner, attachQuantileBootstraps, runQuantileBootstrapsHere } from '../compare/quantile-bootstraps.js';
+import {
+  QuantileBootstrapRunner,
+  attachQuantileBootstraps,
+  runQuantileBootstrapsHere,
+} from '../compare/quantile-bootstraps.js';
 import { InputError } from '../errors.js';
 import { missingValueFindings, pairedDataFindings, unmatchedFinding } from '../findings/data-findings.js';
 import type { Finding } from '../findings/finding.js';
@@ -26,7 +30,8 @@ export interface ReadSettings {
   readonly formatIn?: string | undefined;
   readonly options?: ReaderOptions | undefined;
   /** One part of a file per side (`file.json#provider=A`), from the input locator; shared options otherwise. */
-  readonly select?: { readonly incumbent?: Selector | undefined; readonly candidate?: Selector | undefined } | undefined;
+  readonly select?:
+    { readonly incumbent?: Selector | undefined; readonly candidate?: Selector | undefined } | undefined;
 }
 
 export interface LoadedInputs {
@@ -44,7 +49,10 @@ export async function loadInputs(
   files: { incumbent: TextSource; candidate: TextSource },
   policy: Policy,
   read: ReadSettings,
-  workers: { loadExampleColumns?: ExampleColumnsLoader | undefined; runQuantileBootstraps?: QuantileBootstrapRunner | undefined },
+  workers: {
+    loadExampleColumns?: ExampleColumnsLoader | undefined;
+    runQuantileBootstraps?: QuantileBootstrapRunner | undefined;
+  },
 ): Promise<LoadedInputs> {
   const shared = withPolicyInputs(read.options ?? {}, policy);
   const optionsOf = (side: 'incumbent' | 'candidate'): ReaderOptions => {
@@ -61,7 +69,10 @@ export async function loadInputs(
   }
   const candidate = await recognize(files.candidate, read.formatIn, candidateOptions);
   if (candidate.pairedSummary) {
-    throw new InputError(files.candidate.path, 'a paired summary holds both models: give it alone (--paired <file> in the CLI, or the same file as incumbent and candidate)');
+    throw new InputError(
+      files.candidate.path,
+      'a paired summary holds both models: give it alone (--paired <file> in the CLI, or the same file as incumbent and candidate)',
+    );
   }
   if (producesSummary(incumbent.reader) !== producesSummary(candidate.reader)) {
     throw new InputError(
@@ -75,15 +86,28 @@ export async function loadInputs(
     const a = await readSummary(incumbent.reader, incumbent.source, options);
     const b = await readSummary(candidate.reader, candidate.source, candidateOptions);
     return {
-      evidence: collectSummaryEvidence({ kind: 'summary', incumbent: a.side, candidate: b.side }, { incumbent: files.incumbent.path, candidate: files.candidate.path }, statisticOf),
-      dataFindings: missingValueFindings({ incumbent: a.tally, candidate: b.tally }, { incumbent: null, candidate: null }, policy),
-      descriptions: { incumbent: describeSummary(incumbent.source, incumbent.reader, a), candidate: describeSummary(candidate.source, candidate.reader, b) },
+      evidence: collectSummaryEvidence(
+        { kind: 'summary', incumbent: a.side, candidate: b.side },
+        { incumbent: files.incumbent.path, candidate: files.candidate.path },
+        statisticOf,
+      ),
+      dataFindings: missingValueFindings(
+        { incumbent: a.tally, candidate: b.tally },
+        { incumbent: null, candidate: null },
+        policy,
+      ),
+      descriptions: {
+        incumbent: describeSummary(incumbent.source, incumbent.reader, a),
+        candidate: describeSummary(candidate.source, candidate.reader, b),
+      },
       design: 'unpaired',
     };
   }
 
   const quantileMetrics = new Set(
-    Object.entries(policy.metrics).flatMap(([name, m]) => (m.statistic !== undefined && quantileOf(m.statistic) !== undefined ? [name] : [])),
+    Object.entries(policy.metrics).flatMap(([name, m]) =>
+      m.statistic !== undefined && quantileOf(m.statistic) !== undefined ? [name] : [],
+    ),
   );
   const data = await loadPairedExamples(
     { source: incumbent.source, spec: { reader: incumbent.reader.name, options } },
@@ -92,8 +116,18 @@ export async function loadInputs(
     workers.loadExampleColumns,
     { pairBy: policy.inputs.pair_by, repeats: policy.inputs.repeats },
   );
-  const evidence = await attachQuantileBootstraps(collectPairedEvidence(data, statisticOf), policy, workers.runQuantileBootstraps ?? runQuantileBootstrapsHere);
-  const example = (path: string, sha256: string, reader: EvalReader, examples: number, side: 'incumbent' | 'candidate'): InputDescription => ({
+  const evidence = await attachQuantileBootstraps(
+    collectPairedEvidence(data, statisticOf),
+    policy,
+    workers.runQuantileBootstraps ?? runQuantileBootstrapsHere,
+  );
+  const example = (
+    path: string,
+    sha256: string,
+    reader: EvalReader,
+    examples: number,
+    side: 'incumbent' | 'candidate',
+  ): InputDescription => ({
     path,
     sha256,
     format: reader.name,
@@ -106,8 +140,20 @@ export async function loadInputs(
     evidence,
     dataFindings: pairedDataFindings(data, policy),
     descriptions: {
-      incumbent: example(locatorLabel(files.incumbent.path, read.select?.incumbent), data.sha256.incumbent, incumbent.reader, data.examples.incumbent, 'incumbent'),
-      candidate: example(locatorLabel(files.candidate.path, read.select?.candidate), data.sha256.candidate, candidate.reader, data.examples.candidate, 'candidate'),
+      incumbent: example(
+        locatorLabel(files.incumbent.path, read.select?.incumbent),
+        data.sha256.incumbent,
+        incumbent.reader,
+        data.examples.incumbent,
+        'incumbent',
+      ),
+      candidate: example(
+        locatorLabel(files.candidate.path, read.select?.candidate),
+        data.sha256.candidate,
+        candidate.reader,
+        data.examples.candidate,
+        'candidate',
+      ),
     },
     design: 'paired',
   };
@@ -120,7 +166,11 @@ interface Recognized {
   readonly pairedSummary: boolean;
 }
 
-async function recognize(source: TextSource, formatIn: string | undefined, options: ReaderOptions): Promise<Recognized> {
+async function recognize(
+  source: TextSource,
+  formatIn: string | undefined,
+  options: ReaderOptions,
+): Promise<Recognized> {
   // Binary formats are recognized by name: their bytes are not text to peek at.
   if (isBinaryFormat(source.path)) {
     const reader = chooseReader({ path: source.path, head: '' }, formatIn, options);
@@ -128,7 +178,10 @@ async function recognize(source: TextSource, formatIn: string | undefined, optio
     return { reader, source, pairedSummary: false };
   }
   const peeked = await peekSource(source);
-  if ((formatIn === undefined || formatIn === '' || formatIn === 'paired-summary') && peeked.probe.head.includes(PAIRED_SUMMARY_SCHEMA)) {
+  if (
+    (formatIn === undefined || formatIn === '' || formatIn === 'paired-summary') &&
+    peeked.probe.head.includes(PAIRED_SUMMARY_SCHEMA)
+  ) {
     return { reader: jsonlReader, source: peeked.source, pairedSummary: true };
   }
   const reader = chooseReader(peeked.probe, formatIn, options);
@@ -141,17 +194,33 @@ async function recognize(source: TextSource, formatIn: string | undefined, optio
  * would: the 2×2 tables and the moments of the differences. It is one file for both models, so the
  * candidate must be that same file.
  */
-async function loadPairedSummaryInput(source: TextSource, candidatePath: string, policy: Policy): Promise<LoadedInputs> {
+async function loadPairedSummaryInput(
+  source: TextSource,
+  candidatePath: string,
+  policy: Policy,
+): Promise<LoadedInputs> {
   if (candidatePath !== source.path) {
-    throw new InputError(candidatePath, `the incumbent ${source.path} is a paired summary, which holds both models: give it as the candidate too (or use --paired)`);
+    throw new InputError(
+      candidatePath,
+      `the incumbent ${source.path} is a paired summary, which holds both models: give it as the candidate too (or use --paired)`,
+    );
   }
   const summary = await loadPairedSummary(source);
   const evidence = pairedSummaryEvidence(summary, (metric) => policyStatistic(policy, metric));
   const overall = summary.cohorts.get('overall');
   const dataFindings: Finding[] = [];
   if (overall !== undefined) {
-    for (const [side, total] of [['incumbent', overall.nIncumbent], ['candidate', overall.nCandidate]] as const) {
-      const finding = unmatchedFinding(side, total - overall.n, total, policy, ' (as the paired summary counts overall)');
+    for (const [side, total] of [
+      ['incumbent', overall.nIncumbent],
+      ['candidate', overall.nCandidate],
+    ] as const) {
+      const finding = unmatchedFinding(
+        side,
+        total - overall.n,
+        total,
+        policy,
+        ' (as the paired summary counts overall)',
+      );
       if (finding !== undefined) dataFindings.push(finding);
     }
   }
@@ -163,12 +232,22 @@ async function loadPairedSummaryInput(source: TextSource, candidatePath: string,
     model: model ?? null,
     dataset: summary.dataset ?? null,
   });
-  return { evidence, dataFindings, descriptions: { incumbent: describe(summary.models.incumbent), candidate: describe(summary.models.candidate) }, design: 'paired' };
+  return {
+    evidence,
+    dataFindings,
+    descriptions: { incumbent: describe(summary.models.incumbent), candidate: describe(summary.models.candidate) },
+    design: 'paired',
+  };
 }
 
-async function readSummary(reader: EvalReader, source: TextSource, options: ReaderOptions): Promise<{ side: SummarySide; tally?: ReadTally | undefined }> {
+async function readSummary(
+  reader: EvalReader,
+  source: TextSource,
+  options: ReaderOptions,
+): Promise<{ side: SummarySide; tally?: ReadTally | undefined }> {
   const output = await reader.read(source, options);
-  if (output.kind !== 'summary') throw new InputError(source.path, `the ${reader.name} reader gives per-example results, not a summary`);
+  if (output.kind !== 'summary')
+    throw new InputError(source.path, `the ${reader.name} reader gives per-example results, not a summary`);
   // The gate's own summary was validated with line numbers already; converted ones are validated here.
   const side = reader.name === 'summary' ? summarySide(output.summary) : summaryFromReader(source.path, output.summary);
   return { side, tally: output.tally };
@@ -181,13 +260,20 @@ function withPolicyInputs(options: ReaderOptions, policy: Policy): ReaderOptions
 }
 
 /** What a reviewer should know about how a file was read: the reader's notes, combined repeats, row pairing. */
-function readingNotes(tally: ReadTally | undefined, repeats: RepeatSummary | undefined, policy: Policy): Pick<InputDescription, 'notes' | 'repeats'> {
+function readingNotes(
+  tally: ReadTally | undefined,
+  repeats: RepeatSummary | undefined,
+  policy: Policy,
+): Pick<InputDescription, 'notes' | 'repeats'> {
   const notes = [...(tally?.notes ?? [])];
-  if (policy.inputs.pair_by === 'row') notes.push('paired by row order (inputs.pair_by: row): each example\'s id is its row number');
+  if (policy.inputs.pair_by === 'row')
+    notes.push("paired by row order (inputs.pair_by: row): each example's id is its row number");
   if (repeats !== undefined) {
     const k = repeats.min === repeats.max ? `${repeats.min}` : `${repeats.min} to ${repeats.max}`;
     const rule = policy.inputs.repeats === 'any' ? 'any repeat passes (pass@k)' : 'every repeat passes (pass^k)';
-    notes.push(`${repeats.ids} id(s) have repeated records (${k} per example), combined as inputs.repeats: ${policy.inputs.repeats} says: an outcome passes when ${rule}, scores are averaged`);
+    notes.push(
+      `${repeats.ids} id(s) have repeated records (${k} per example), combined as inputs.repeats: ${policy.inputs.repeats} says: an outcome passes when ${rule}, scores are averaged`,
+    );
   }
   return { ...(notes.length === 0 ? {} : { notes }), ...(repeats === undefined ? {} : { repeats }) };
 }
@@ -201,7 +287,19 @@ function describe(reader: EvalReader): string {
   return producesSummary(reader) ? `a per-cohort summary (${reader.name})` : `per-example results (${reader.name})`;
 }
 
-function describeSummary(source: TextSource, reader: EvalReader, { side, tally }: { side: SummarySide; tally?: ReadTally | undefined }): InputDescription {
+function describeSummary(
+  source: TextSource,
+  reader: EvalReader,
+  { side, tally }: { side: SummarySide; tally?: ReadTally | undefined },
+): InputDescription {
   const notes = tally?.notes ?? [];
-  return { path: source.path, sha256: source.sha256(), format: reader.name, examples: null, model: side.model ?? null, dataset: side.dataset ?? null, ...(notes.length === 0 ? {} : { notes: [...notes] }) };
+  return {
+    path: source.path,
+    sha256: source.sha256(),
+    format: reader.name,
+    examples: null,
+    model: side.model ?? null,
+    dataset: side.dataset ?? null,
+    ...(notes.length === 0 ? {} : { notes: [...notes] }),
+  };
 }

@@ -14,7 +14,8 @@ export function checkPolicyNamesKnownMetrics(
   text: string | undefined,
 ): void {
   const known = new Set(evidence.map((e) => e.metric));
-  const lineOf = (path: string[]): number | undefined => (text === undefined ? undefined : parseLocated(file, text).lineOf(path));
+  const lineOf = (path: string[]): number | undefined =>
+    text === undefined ? undefined : parseLocated(file, text).lineOf(path);
   const fail = (path: string[], metric: string): never => {
     const line = lineOf(path);
     throw new InputError(
@@ -28,17 +29,25 @@ export function checkPolicyNamesKnownMetrics(
     if (!known.has(metric)) fail(['metrics', metric], metric);
     if (binary.has(metric) && setting.margin !== undefined && setting.margin.value >= 1) {
       const line = lineOf(['metrics', metric, 'margin']);
-      throw new InputError(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
-        ...(line === undefined ? {} : { line }),
-        field: `metrics.${metric}.margin`,
-      });
+      throw new InputError(
+        file,
+        `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`,
+        {
+          ...(line === undefined ? {} : { line }),
+          field: `metrics.${metric}.margin`,
+        },
+      );
     }
     if (binary.has(metric) && setting.statistic !== undefined) {
       const line = lineOf(['metrics', metric, 'statistic']);
-      throw new InputError(file, `metric "${metric}" is a proportion (pass/fail per example); a statistic (${setting.statistic}) applies only to continuous metrics`, {
-        ...(line === undefined ? {} : { line }),
-        field: `metrics.${metric}.statistic`,
-      });
+      throw new InputError(
+        file,
+        `metric "${metric}" is a proportion (pass/fail per example); a statistic (${setting.statistic}) applies only to continuous metrics`,
+        {
+          ...(line === undefined ? {} : { line }),
+          field: `metrics.${metric}.statistic`,
+        },
+      );
     }
   }
   for (const [pattern, override] of Object.entries(policy.cohorts.overrides)) {
@@ -46,10 +55,14 @@ export function checkPolicyNamesKnownMetrics(
       if (!known.has(metric)) fail(['cohorts', 'overrides', pattern, 'metrics', metric], metric);
       if (binary.has(metric) && setting.margin.value >= 1) {
         const line = lineOf(['cohorts', 'overrides', pattern, 'metrics', metric, 'margin']);
-        throw new InputError(file, `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`, {
-          ...(line === undefined ? {} : { line }),
-          field: `cohorts.overrides.${pattern}.metrics.${metric}.margin`,
-        });
+        throw new InputError(
+          file,
+          `metric "${metric}" is a proportion: its margin must be below 1 (absolute) or 100% (relative)`,
+          {
+            ...(line === undefined ? {} : { line }),
+            field: `cohorts.overrides.${pattern}.metrics.${metric}.margin`,
+          },
+        );
       }
     }
   }

@@ -19,7 +19,10 @@ export type ProgressEvent =
 export type Progress = (event: ProgressEvent) => void;
 
 /** A bootstrap runner that tells `progress` before it starts work (and says nothing when there is none). */
-export function reportingBootstraps(runner: QuantileBootstrapRunner, progress: Progress | undefined): QuantileBootstrapRunner {
+export function reportingBootstraps(
+  runner: QuantileBootstrapRunner,
+  progress: Progress | undefined,
+): QuantileBootstrapRunner {
   if (progress === undefined) return runner;
   return (jobs) => {
     if (jobs.length > 0) progress({ step: 'bootstrap', comparisons: jobs.length, resamples: jobs[0]?.resamples ?? 0 });

@@ -33,7 +33,11 @@ export interface ParsedManifestFile {
 }
 
 /** Parses the manifest (an input error names its file, line and field). */
-export function parseManifestFile(file: { readonly path: string; readonly text: string; readonly sha256: string }): ParsedManifestFile {
+export function parseManifestFile(file: {
+  readonly path: string;
+  readonly text: string;
+  readonly sha256: string;
+}): ParsedManifestFile {
   return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
 }
 
@@ -45,21 +49,42 @@ export function readinessStep(
   findings: readonly Finding[],
   baseManifest?: BaseManifest,
 ): { section: ReadinessSection; findings: Finding[] } {
-  const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
+  const requireVerification =
+    policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
   if (manifestFile === undefined) {
     const missing: Finding[] = policy.readiness.require_manifest
-      ? [{ id: 'manifest.missing', severity: 'block', message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)' }]
+      ? [
+          {
+            id: 'manifest.missing',
+            severity: 'block',
+            message:
+              'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)',
+          },
+        ]
       : [];
     if (baseManifest !== undefined) missing.push(manifestRemoved(baseManifest));
     return {
       // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
-      section: { manifest: null, today: null, waivers_require_verification: requireVerification, items: [], waivers: [] },
+      section: {
+        manifest: null,
+        today: null,
+        waivers_require_verification: requireVerification,
+        items: [],
+        waivers: [],
+      },
       findings: [...findings, ...missing],
     };
   }
-  if (environment === undefined) throw new Error('a manifest needs a readiness environment (clock, repository, people)');
+  if (environment === undefined)
+    throw new Error('a manifest needs a readiness environment (clock, repository, people)');
   const { document } = manifestFile;
-  const readiness = evaluateReadiness({ document, policy: policy.readiness, today: environment.today, evidenceExists: environment.evidenceExists, evalFiles });
+  const readiness = evaluateReadiness({
+    document,
+    policy: policy.readiness,
+    today: environment.today,
+    evidenceExists: environment.evidenceExists,
+    evalFiles,
+  });
   const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
   const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
     today: environment.today,

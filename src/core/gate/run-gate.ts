@@ -49,18 +49,38 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
     { incumbent: inputs.incumbent, candidate: inputs.candidate },
     policy,
     inputs.read ?? {},
-    { loadExampleColumns: inputs.loadExampleColumns, runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? runQuantileBootstrapsHere, inputs.progress) },
+    {
+      loadExampleColumns: inputs.loadExampleColumns,
+      runQuantileBootstraps: reportingBootstraps(
+        inputs.runQuantileBootstraps ?? runQuantileBootstrapsHere,
+        inputs.progress,
+      ),
+    },
   );
   inputs.progress?.(cohortsFound(evidence));
   checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
 
-  const decisions = decideComparisons(evidence, policy, { incumbent: inputs.incumbent.path, candidate: inputs.candidate.path });
-  const readiness = readinessStep(manifest, inputs.readiness, policy, descriptions, [
-    ...dataFindings,
-    ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
-    ...nothingComparedFindings(evidence, decisions),
-    ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
-  ], inputs.baseManifest);
+  const decisions = decideComparisons(evidence, policy, {
+    incumbent: inputs.incumbent.path,
+    candidate: inputs.candidate.path,
+  });
+  const readiness = readinessStep(
+    manifest,
+    inputs.readiness,
+    policy,
+    descriptions,
+    [
+      ...dataFindings,
+      ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
+      ...nothingComparedFindings(evidence, decisions),
+      ...policyPatternFindings(
+        policy,
+        evidence.map((e) => e.cohort),
+        policySourceOf(inputs.policy),
+      ),
+    ],
+    inputs.baseManifest,
+  );
   const report = buildReport(inputs, policy, decisions, readiness, descriptions, design);
   inputs.progress?.({ step: 'done', verdict: report.verdict });
   return report;

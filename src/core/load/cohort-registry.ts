@@ -37,4 +37,3 @@ export class CohortRegistry {
     return this.names.length;
   }
 }
-

@@ -13,7 +13,13 @@ import { checkRowPairing } from './row-pairing.js';
 export async function* readCsvRecords(source: TextSource, pairBy?: 'id' | 'row'): AsyncGenerator<RecordBatch> {
   const parser = Readable.from(source.chunks()).pipe(
     // The same cap as for a JSONL line: a missing closing quote would otherwise swallow the rest of the file.
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true, max_record_size: MAX_LINE_LENGTH }),
+    parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      info: true,
+      max_record_size: MAX_LINE_LENGTH,
+    }),
   );
   let header: string[] | undefined;
   let row = 0;

@@ -50,13 +50,18 @@ export interface ExampleReadSpec {
  * path (parsing each line where it is used keeps a million-line file cheap); other formats go
  * through their reader.
  */
-async function forEachRecord(source: TextSource, spec: ExampleReadSpec, visit: (record: unknown, line: number) => void): Promise<ReadTally | undefined> {
+async function forEachRecord(
+  source: TextSource,
+  spec: ExampleReadSpec,
+  visit: (record: unknown, line: number) => void,
+): Promise<ReadTally | undefined> {
   if (spec.reader === 'jsonl' || spec.reader === 'csv') {
     await forEachExampleRecord(source, spec.reader, visit, spec.options.pairBy);
     return undefined;
   }
   const output = await readerByName(spec.reader, source.path).read(source, spec.options);
-  if (output.kind !== 'examples') throw new InputError(source.path, `the ${spec.reader} reader gives a per-cohort summary, not per-example results`);
+  if (output.kind !== 'examples')
+    throw new InputError(source.path, `the ${spec.reader} reader gives a per-cohort summary, not per-example results`);
   for await (const batch of output.records) {
     for (let i = 0; i < batch.records.length; i++) visit(batch.records[i], batch.lines[i] as number);
   }
@@ -123,4 +128,8 @@ function asObject(record: unknown, file: string, line: number): Record<string, u
  * How per-example files are turned into columns: in this thread by default, or elsewhere (a worker).
  * Both sides are requested at once, so a loader can read them in parallel.
  */
-export type ExampleColumnsLoader = (source: TextSource, spec: ExampleReadSpec, side: 'incumbent' | 'candidate') => Promise<ExampleColumns>;
+export type ExampleColumnsLoader = (
+  source: TextSource,
+  spec: ExampleReadSpec,
+  side: 'incumbent' | 'candidate',
+) => Promise<ExampleColumns>;

@@ -24,7 +24,10 @@ export function layoutFromFirstRecord(record: Record<string, unknown>, file: str
   const hasLabel = 'label' in record;
   const hasPrediction = 'prediction' in record;
   if (hasCorrect && hasPrediction) {
-    throw new InputError(file, 'give either `correct` or `label` and `prediction`, not both', { line, field: 'correct' });
+    throw new InputError(file, 'give either `correct` or `label` and `prediction`, not both', {
+      line,
+      field: 'correct',
+    });
   }
   if (!hasCorrect && hasLabel !== hasPrediction) {
     throw new InputError(file, '`label` and `prediction` must be given together (or give `correct`)', {
@@ -39,22 +42,35 @@ export function layoutFromFirstRecord(record: Record<string, unknown>, file: str
   const seen = new Set<string>();
   for (const name of [...binaryMetrics, ...continuousMetrics]) {
     if (seen.has(name)) {
-      throw new InputError(file, `metric name "${name}" is used twice (accuracy, checks and metrics share one namespace)`, {
-        line,
-        field: name,
-      });
+      throw new InputError(
+        file,
+        `metric name "${name}" is used twice (accuracy, checks and metrics share one namespace)`,
+        {
+          line,
+          field: name,
+        },
+      );
     }
     seen.add(name);
   }
   if (seen.size === 0) {
-    throw new InputError(file, 'the record has no metric: expected `correct`, or `label` and `prediction`, or `checks`, or `metrics`', {
-      line,
-    });
+    throw new InputError(
+      file,
+      'the record has no metric: expected `correct`, or `label` and `prediction`, or `checks`, or `metrics`',
+      {
+        line,
+      },
+    );
   }
   return { accuracyFromCorrect: hasCorrect, hasLabels: hasLabel, binaryMetrics, checkNames, continuousMetrics };
 }
 
-function objectField(record: Record<string, unknown>, key: string, file: string, line: number): Record<string, unknown> {
+function objectField(
+  record: Record<string, unknown>,
+  key: string,
+  file: string,
+  line: number,
+): Record<string, unknown> {
   const value = record[key];
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -66,6 +82,7 @@ function objectField(record: Record<string, unknown>, key: string, file: string,
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }

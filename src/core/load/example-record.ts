@@ -52,11 +52,17 @@ export function parseExampleRecord(
   const listed = r.cohorts;
   if (listed !== undefined) {
     if (!Array.isArray(listed)) {
-      throw new InputError(file, `expected an array of cohort names, got ${describe(listed)}`, { line, field: 'cohorts' });
+      throw new InputError(file, `expected an array of cohort names, got ${describe(listed)}`, {
+        line,
+        field: 'cohorts',
+      });
     }
     for (const name of listed) {
       if (typeof name !== 'string' || name.length === 0) {
-        throw new InputError(file, `expected non-empty cohort names (strings), got ${describe(name)}`, { line, field: 'cohorts' });
+        throw new InputError(file, `expected non-empty cohort names (strings), got ${describe(name)}`, {
+          line,
+          field: 'cohorts',
+        });
       }
       members.push(cohorts.indexOf(name));
     }
@@ -66,8 +72,12 @@ export function parseExampleRecord(
   if (layout.binaryMetrics.length > layout.checkNames.length) {
     if (layout.accuracyFromCorrect) {
       out.binary[next++] = parseBoolean(r.correct, file, line, 'correct');
-      if (layout.hasLabels !== ('label' in r)) {
-        throw new InputError(file, `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`, { line, field: 'label' });
+      if (layout.hasLabels !== 'label' in r) {
+        throw new InputError(
+          file,
+          `${layout.hasLabels ? 'missing' : 'unexpected'} \`label\`: every line must give the same fields as the first`,
+          { line, field: 'label' },
+        );
       }
       if (layout.hasLabels) {
         out.labelCohort = cohorts.labelIndexOf(parseLabel(r.label, file, line, 'label'));
@@ -84,10 +94,14 @@ export function parseExampleRecord(
       members.push(out.labelCohort);
     }
   } else if ('correct' in r || 'label' in r || 'prediction' in r) {
-    throw new InputError(file, 'this record gives accuracy fields but the first line did not; every line must give the same fields', {
-      line,
-      field: 'correct' in r ? 'correct' : 'label',
-    });
+    throw new InputError(
+      file,
+      'this record gives accuracy fields but the first line did not; every line must give the same fields',
+      {
+        line,
+        field: 'correct' in r ? 'correct' : 'label',
+      },
+    );
   }
 
   const checks = sameKeys(r.checks, layout.checkNames, 'checks', file, line);
@@ -98,7 +112,10 @@ export function parseExampleRecord(
     const name = layout.continuousMetrics[i] as string;
     const value = metrics[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field: `metrics.${name}` });
+      throw new InputError(file, `expected a finite number, got ${describe(value)}`, {
+        line,
+        field: `metrics.${name}`,
+      });
     }
     out.continuous[i] = value;
   }
@@ -140,7 +157,10 @@ function unknownField(key: string, file: string, line: number): InputError {
 function parseId(value: unknown, file: string, line: number): string {
   if (typeof value === 'string' && value.length > 0) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new InputError(file, `expected a non-empty string or a finite number as id, got ${describe(value)}`, { line, field: 'id' });
+  throw new InputError(file, `expected a non-empty string or a finite number as id, got ${describe(value)}`, {
+    line,
+    field: 'id',
+  });
 }
 
 function parseLabel(value: unknown, file: string, line: number, field: string): string {
@@ -167,7 +187,10 @@ function sameKeys(
 ): Record<string, unknown> {
   if (value === undefined) {
     if (expected.length === 0) return EMPTY;
-    throw new InputError(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, { line, field });
+    throw new InputError(file, `expected ${expected.map((k) => `${field}.${k}`).join(', ')}, as on the first line`, {
+      line,
+      field,
+    });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(file, `expected an object of named values, got ${describe(value)}`, { line, field });
@@ -177,15 +200,22 @@ function sameKeys(
   for (const key in record) {
     count++;
     if (!expected.includes(key)) {
-      throw new InputError(file, `unexpected ${field}.${key}: the first line did not have it, and every line must have the same ${field}`, {
-        line,
-        field: `${field}.${key}`,
-      });
+      throw new InputError(
+        file,
+        `unexpected ${field}.${key}: the first line did not have it, and every line must have the same ${field}`,
+        {
+          line,
+          field: `${field}.${key}`,
+        },
+      );
     }
   }
   if (count !== expected.length) {
     const missing = expected.filter((k) => !Object.hasOwn(record, k));
-    throw new InputError(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, { line, field });
+    throw new InputError(file, `missing ${missing.map((k) => `${field}.${k}`).join(', ')} (the first line had it)`, {
+      line,
+      field,
+    });
   }
   return record;
 }

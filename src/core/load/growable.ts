@@ -73,10 +73,7 @@ export class GrowableUint8 {
   }
 }
 
-function grow<T extends Float64Array | Uint32Array | Uint8Array>(
-  data: T,
-  Ctor: new (length: number) => T,
-): T {
+function grow<T extends Float64Array | Uint32Array | Uint8Array>(data: T, Ctor: new (length: number) => T): T {
   const bigger = new Ctor(Math.max(16, data.length * 2));
   bigger.set(data);
   return bigger;

@@ -39,7 +39,10 @@ export function locatorLabel(path: string, select: Selector | undefined): string
  * Opens an input named with an optional selector. A file whose whole name matches (its name really
  * contains `#provider=`) is preferred; otherwise the path before the selector is opened.
  */
-export async function openLocated(text: string, open: (path: string) => Promise<TextSource>): Promise<{ source: TextSource; select?: Selector | undefined }> {
+export async function openLocated(
+  text: string,
+  open: (path: string) => Promise<TextSource>,
+): Promise<{ source: TextSource; select?: Selector | undefined }> {
   if (!SELECTOR.test(text)) return { source: await open(text) };
   try {
     return { source: await open(text) };

@@ -23,7 +23,10 @@ export interface PairedData {
   readonly binaryMetrics: readonly string[];
   readonly continuousMetrics: readonly string[];
   /** Metrics only one file carries. */
-  readonly metricsOnlyIn: { readonly incumbent: readonly OneSidedMetric[]; readonly candidate: readonly OneSidedMetric[] };
+  readonly metricsOnlyIn: {
+    readonly incumbent: readonly OneSidedMetric[];
+    readonly candidate: readonly OneSidedMetric[];
+  };
   readonly cohortNames: readonly string[];
   /** Examples per cohort in each file (paired or not), by cohort index. */
   readonly incumbentCounts: readonly number[];
@@ -119,7 +122,10 @@ export function pairExampleColumns(
   const cohorts: (PairedCohortAccumulator | undefined)[] = new Array(registry.size);
   const repeatMismatchSample: string[] = [];
   let repeatMismatchCount = 0;
-  const checkLabels = pairing.pairBy === 'row' ? rowLabelCheck(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex) : undefined;
+  const checkLabels =
+    pairing.pairBy === 'row'
+      ? rowLabelCheck(incumbent, incumbentCohortIndex, candidate, candidateCohortIndex)
+      : undefined;
 
   for (let c = 0; c < candidate.ids.length; c++) {
     const id = candidate.ids[c] as string;
@@ -150,7 +156,11 @@ export function pairExampleColumns(
     for (const cohort of union) {
       let accumulator = cohorts[cohort];
       if (accumulator === undefined) {
-        accumulator = new PairedCohortAccumulator(plan.binaryNames.length, plan.continuousNames.length, plan.quantileIndexes);
+        accumulator = new PairedCohortAccumulator(
+          plan.binaryNames.length,
+          plan.continuousNames.length,
+          plan.quantileIndexes,
+        );
         cohorts[cohort] = accumulator;
       }
       accumulator.add(plan.binaryIncumbent, plan.binaryCandidate, plan.continuousIncumbent, plan.continuousCandidate);
@@ -158,7 +168,8 @@ export function pairExampleColumns(
   }
 
   const incumbentUnpaired = new UnpairedIds(candidate.tally);
-  for (let index = 0; index < matched.length; index++) if (matched[index] === 0) incumbentUnpaired.add(incumbent.ids[index] as string);
+  for (let index = 0; index < matched.length; index++)
+    if (matched[index] === 0) incumbentUnpaired.add(incumbent.ids[index] as string);
 
   const cohortNames = Array.from({ length: registry.size }, (_, i) => registry.nameOf(i));
   return {

@@ -38,7 +38,12 @@ export type BinaryPairedMetric = z.output<typeof binaryMetric>;
 export type ContinuousPairedMetric = z.output<typeof continuousMetric>;
 export type PairedMetric = BinaryPairedMetric | ContinuousPairedMetric;
 
-const BINARY_KEYS = ['incumbent_successes', 'candidate_successes', 'incumbent_only_successes', 'candidate_only_successes'];
+const BINARY_KEYS = [
+  'incumbent_successes',
+  'candidate_successes',
+  'incumbent_only_successes',
+  'candidate_only_successes',
+];
 const CONTINUOUS_KEYS = ['mean_diff', 'sd_diff', 'incumbent_mean', 'candidate_mean'];
 const SHAPES =
   'expected {"incumbent_successes", "candidate_successes", "incumbent_only_successes", "candidate_only_successes", "n"?} for a binary metric ' +
@@ -79,7 +84,8 @@ const cohort = z
     const issue = (path: PropertyKey[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
     for (const side of ['n_incumbent', 'n_candidate'] as const) {
       const value = cohort[side];
-      if (value !== undefined && value < cohort.n) issue([side], `${side} (${value}) is less than the ${cohort.n} pairs (n): a pair has an example on each side`);
+      if (value !== undefined && value < cohort.n)
+        issue([side], `${side} (${value}) is less than the ${cohort.n} pairs (n): a pair has an example on each side`);
     }
     for (const [metricName, m] of Object.entries(cohort.metrics)) {
       const path = (field: string): PropertyKey[] => ['metrics', metricName, field];
@@ -102,7 +108,10 @@ function checkBinary(m: BinaryPairedMetric, n: number, path: (field: string) => 
       return;
     }
     if (only > successes) {
-      issue(path(`${side}_only_successes`), `${side}_only_successes (${only}) is greater than ${side}_successes (${successes})`);
+      issue(
+        path(`${side}_only_successes`),
+        `${side}_only_successes (${only}) is greater than ${side}_successes (${successes})`,
+      );
       return;
     }
   }
@@ -117,19 +126,32 @@ function checkBinary(m: BinaryPairedMetric, n: number, path: (field: string) => 
   }
   const bothWrong = n - bothRight - m.incumbent_only_successes - m.candidate_only_successes;
   if (bothWrong < 0) {
-    issue(path('candidate_only_successes'), `the counts imply ${bothWrong} pairs both models got wrong (n ${n} − both right ${bothRight} − incumbent only ${m.incumbent_only_successes} − candidate only ${m.candidate_only_successes}); expected ≥ 0`);
+    issue(
+      path('candidate_only_successes'),
+      `the counts imply ${bothWrong} pairs both models got wrong (n ${n} − both right ${bothRight} − incumbent only ${m.incumbent_only_successes} − candidate only ${m.candidate_only_successes}); expected ≥ 0`,
+    );
   }
 }
 
-function checkContinuous(m: ContinuousPairedMetric, n: number, path: (field: string) => PropertyKey[], issue: Report): void {
-  if (n === 1 && m.sd_diff !== null) issue(path('sd_diff'), 'expected null for a single pair: a sample standard deviation needs n ≥ 2');
-  if (n > 1 && m.sd_diff === null) issue(path('sd_diff'), `missing: expected the sample standard deviation of the ${n} differences`);
+function checkContinuous(
+  m: ContinuousPairedMetric,
+  n: number,
+  path: (field: string) => PropertyKey[],
+  issue: Report,
+): void {
+  if (n === 1 && m.sd_diff !== null)
+    issue(path('sd_diff'), 'expected null for a single pair: a sample standard deviation needs n ≥ 2');
+  if (n > 1 && m.sd_diff === null)
+    issue(path('sd_diff'), `missing: expected the sample standard deviation of the ${n} differences`);
   // The mean of the differences is the difference of the means; a mismatch is most often the
   // difference taken the other way round (incumbent − candidate), which would flip the verdict.
   const expected = m.candidate_mean - m.incumbent_mean;
   const scale = Math.max(Math.abs(m.incumbent_mean), Math.abs(m.candidate_mean), Math.abs(m.mean_diff));
   if (Math.abs(m.mean_diff - expected) > 1e-6 * scale + 1e-12) {
-    issue(path('mean_diff'), `mean_diff (${m.mean_diff}) should be candidate_mean − incumbent_mean (${expected}): give candidate − incumbent, at full precision`);
+    issue(
+      path('mean_diff'),
+      `mean_diff (${m.mean_diff}) should be candidate_mean − incumbent_mean (${expected}): give candidate − incumbent, at full precision`,
+    );
   }
 }
 
@@ -168,4 +190,21 @@ export const pairedSummarySchema = z
 export type PairedSummaryFile = z.output<typeof pairedSummarySchema>;
 
 /** Every field name of the format, for "did you mean" on an unknown key. */
-export const PAIRED_SUMMARY_FIELDS = ['schema', 'incumbent', 'candidate', 'model', 'dataset', 'name', 'version', 'sha256', 'cohorts', 'n', 'n_incumbent', 'n_candidate', 'metrics', 'meta', ...BINARY_KEYS, ...CONTINUOUS_KEYS] as const;
+export const PAIRED_SUMMARY_FIELDS = [
+  'schema',
+  'incumbent',
+  'candidate',
+  'model',
+  'dataset',
+  'name',
+  'version',
+  'sha256',
+  'cohorts',
+  'n',
+  'n_incumbent',
+  'n_candidate',
+  'metrics',
+  'meta',
+  ...BINARY_KEYS,
+  ...CONTINUOUS_KEYS,
+] as const;

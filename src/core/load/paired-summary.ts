@@ -3,7 +3,14 @@ import { compareCohortNames } from '../compare/collect-summary.js';
 import { InputError } from '../errors.js';
 import { quantileOf } from '../policy/effective-settings.js';
 import type { Statistic } from '../policy/policy-schema.js';
-import { PAIRED_SUMMARY_FIELDS, PAIRED_SUMMARY_SCHEMA, PairedMetric, PairedSummaryFile, isBinary, pairedSummarySchema } from './paired-summary-schema.js';
+import {
+  PAIRED_SUMMARY_FIELDS,
+  PAIRED_SUMMARY_SCHEMA,
+  PairedMetric,
+  PairedSummaryFile,
+  isBinary,
+  pairedSummarySchema,
+} from './paired-summary-schema.js';
 import { parseLocated, validateLocated } from './structured-text.js';
 import { TextSource, readAll } from './text-source.js';
 
@@ -58,7 +65,8 @@ export function parsePairedSummaryText(path: string, text: string): PairedSummar
       nCandidate: cohort.n_candidate ?? cohort.n,
       metrics: new Map(Object.entries(cohort.metrics)),
     });
-    for (const [metric, value] of Object.entries(cohort.metrics)) metrics.set(metric, isBinary(value) ? 'binary' : 'continuous');
+    for (const [metric, value] of Object.entries(cohort.metrics))
+      metrics.set(metric, isBinary(value) ? 'binary' : 'continuous');
   }
   return {
     kind: 'paired-summary',
@@ -75,7 +83,10 @@ export function parsePairedSummaryText(path: string, text: string): PairedSummar
  * pairs, so the two inputs reach the same statistics. A metric some cohorts lack is kept, as
  * missing there, rather than dropped without a word.
  */
-export function pairedSummaryEvidence(summary: PairedSummary, statisticOf: (metric: string) => Statistic): CohortMetricEvidence[] {
+export function pairedSummaryEvidence(
+  summary: PairedSummary,
+  statisticOf: (metric: string) => Statistic,
+): CohortMetricEvidence[] {
   for (const [metric, kind] of summary.metrics) {
     const statistic = statisticOf(metric);
     if (kind === 'continuous' && quantileOf(statistic) !== undefined) {
@@ -153,8 +164,14 @@ function rejectNonJson(file: string, text: string): void {
     // Some engines' messages give no position; a NaN or Infinity (which Python and Spark write) is then the likely culprit.
     const nanAt = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.exec(text)?.index;
     const at = lineColumn !== undefined ? undefined : position !== undefined ? Number(position) : nanAt;
-    const line = lineColumn !== undefined ? Number(lineColumn) : at !== undefined ? text.slice(0, at).split('\n').length : undefined;
-    const nan = nanAt !== undefined ? ' (NaN and Infinity are not valid JSON numbers; write null for a missing sd_diff)' : '';
+    const line =
+      lineColumn !== undefined
+        ? Number(lineColumn)
+        : at !== undefined
+          ? text.slice(0, at).split('\n').length
+          : undefined;
+    const nan =
+      nanAt !== undefined ? ' (NaN and Infinity are not valid JSON numbers; write null for a missing sd_diff)' : '';
     throw new InputError(file, `invalid JSON${nan}: ${reason}`, line === undefined ? {} : { line });
   }
 }

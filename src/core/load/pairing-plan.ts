@@ -15,12 +15,20 @@ interface PairingPlan {
   fill(incumbent: ExampleColumns, i: number, candidate: ExampleColumns, c: number): void;
 }
 
-export function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, quantileMetrics: ReadonlySet<string>): PairingPlan {
+export function planPairing(
+  incumbent: ExampleLayout,
+  candidate: ExampleLayout,
+  quantileMetrics: ReadonlySet<string>,
+): PairingPlan {
   const binaryNames = incumbent.binaryMetrics.filter((m) => candidate.binaryMetrics.includes(m));
   const continuousNames = incumbent.continuousMetrics.filter((m) => candidate.continuousMetrics.includes(m));
   const oneSided = (own: ExampleLayout, other: ExampleLayout): OneSidedMetric[] => [
-    ...own.binaryMetrics.filter((m) => !other.binaryMetrics.includes(m)).map((name) => ({ name, kind: 'binary' as const })),
-    ...own.continuousMetrics.filter((m) => !other.continuousMetrics.includes(m)).map((name) => ({ name, kind: 'continuous' as const })),
+    ...own.binaryMetrics
+      .filter((m) => !other.binaryMetrics.includes(m))
+      .map((name) => ({ name, kind: 'binary' as const })),
+    ...own.continuousMetrics
+      .filter((m) => !other.continuousMetrics.includes(m))
+      .map((name) => ({ name, kind: 'continuous' as const })),
   ];
   const binaryFromIncumbent = binaryNames.map((m) => incumbent.binaryMetrics.indexOf(m));
   const binaryFromCandidate = binaryNames.map((m) => candidate.binaryMetrics.indexOf(m));
@@ -44,11 +52,17 @@ export function planPairing(incumbent: ExampleLayout, candidate: ExampleLayout, 
     fill(inc, i, cand, c) {
       for (let m = 0; m < binaryNames.length; m++) {
         plan.binaryIncumbent[m] = inc.binary[i * widths.incumbentBinary + (binaryFromIncumbent[m] as number)] as number;
-        plan.binaryCandidate[m] = cand.binary[c * widths.candidateBinary + (binaryFromCandidate[m] as number)] as number;
+        plan.binaryCandidate[m] = cand.binary[
+          c * widths.candidateBinary + (binaryFromCandidate[m] as number)
+        ] as number;
       }
       for (let m = 0; m < continuousNames.length; m++) {
-        plan.continuousIncumbent[m] = inc.continuous[i * widths.incumbentContinuous + (continuousFromIncumbent[m] as number)] as number;
-        plan.continuousCandidate[m] = cand.continuous[c * widths.candidateContinuous + (continuousFromCandidate[m] as number)] as number;
+        plan.continuousIncumbent[m] = inc.continuous[
+          i * widths.incumbentContinuous + (continuousFromIncumbent[m] as number)
+        ] as number;
+        plan.continuousCandidate[m] = cand.continuous[
+          c * widths.candidateContinuous + (continuousFromCandidate[m] as number)
+        ] as number;
       }
     },
   };

@@ -59,13 +59,15 @@ export function combineRepeats(columns: ExampleColumns, mode: RepeatMode): Examp
     }
   }
   for (let u = 0; u < firsts.length; u++) {
-    for (let m = 0; m < continuousWidth; m++) continuous[u * continuousWidth + m] = (continuous[u * continuousWidth + m] as number) / (count[u] as number);
+    for (let m = 0; m < continuousWidth; m++)
+      continuous[u * continuousWidth + m] = (continuous[u * continuousWidth + m] as number) / (count[u] as number);
   }
 
   const cohortStart = new Uint32Array(firsts.length + 1);
   const cohortFlat: number[] = [];
   firsts.forEach((first, u) => {
-    for (let k = columns.cohortStart[first] as number; k < (columns.cohortStart[first + 1] as number); k++) cohortFlat.push(columns.cohortFlat[k] as number);
+    for (let k = columns.cohortStart[first] as number; k < (columns.cohortStart[first + 1] as number); k++)
+      cohortFlat.push(columns.cohortFlat[k] as number);
     cohortStart[u + 1] = cohortFlat.length;
   });
   return {
@@ -77,7 +79,9 @@ export function combineRepeats(columns: ExampleColumns, mode: RepeatMode): Examp
     cohortFlat: Uint32Array.from(cohortFlat),
     binary,
     continuous,
-    ...(columns.labelCohorts === undefined ? {} : { labelCohorts: Int32Array.from(firsts, (i) => columns.labelCohorts?.[i] as number) }),
+    ...(columns.labelCohorts === undefined
+      ? {}
+      : { labelCohorts: Int32Array.from(firsts, (i) => columns.labelCohorts?.[i] as number) }),
     repeatCounts: count,
   };
 }
@@ -99,7 +103,8 @@ export function repeatSummary(columns: ExampleColumns): RepeatSummary | undefine
 
 /** A repeat must describe the same example: the same cohorts and the same label as its first record. */
 function checkSameCohorts(columns: ExampleColumns, first: number, repeat: number): void {
-  const cohortsOf = (i: number): number[] => Array.from(columns.cohortFlat.subarray(columns.cohortStart[i] as number, columns.cohortStart[i + 1] as number));
+  const cohortsOf = (i: number): number[] =>
+    Array.from(columns.cohortFlat.subarray(columns.cohortStart[i] as number, columns.cohortStart[i + 1] as number));
   const a = cohortsOf(first);
   const b = cohortsOf(repeat);
   if (a.length === b.length && a.every((c, k) => c === b[k])) return;

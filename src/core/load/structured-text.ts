@@ -22,7 +22,10 @@ export function parseLocated(file: string, text: string): LocatedDocument {
   if (first !== undefined) {
     const line = lineCounter.linePos(first.pos[0]).line;
     // The parser stops at nesting deep enough to overflow the stack: say so in the input's terms.
-    const problem = first.code === 'RESOURCE_EXHAUSTION' ? 'is nested too deeply to be read' : `cannot be parsed: ${first.message.split('\n')[0]}`;
+    const problem =
+      first.code === 'RESOURCE_EXHAUSTION'
+        ? 'is nested too deeply to be read'
+        : `cannot be parsed: ${first.message.split('\n')[0]}`;
     throw new InputError(file, problem, { line });
   }
   return {
@@ -52,7 +55,12 @@ function toPlainValue(file: string, document: Document, lineCounter: LineCounter
     const alias = unresolved === undefined ? aliases[0] : aliases.find((a) => a.source === unresolved);
     const offset = alias?.range?.[0];
     const location = offset === undefined ? {} : { line: lineCounter.linePos(offset).line };
-    if (unresolved !== undefined) throw new InputError(file, `the alias *${unresolved} names no anchor (&${unresolved}) defined before it`, location);
+    if (unresolved !== undefined)
+      throw new InputError(
+        file,
+        `the alias *${unresolved} names no anchor (&${unresolved}) defined before it`,
+        location,
+      );
     throw new InputError(
       file,
       `its YAML aliases (*name) would make more than ${MAX_ALIAS_COPIES} copies of anchored values; such expansion is refused (it is how "billion laughs" documents exhaust memory): write the values out`,
@@ -85,7 +93,11 @@ function lineOfPath(document: Document, lineCounter: LineCounter, path: readonly
  * Validates a located document with a zod schema; the first issue becomes an InputError with file,
  * line and field. `fieldNames` (the format's field names) feed a "did you mean" for an unknown key.
  */
-export function validateLocated<S extends z.ZodType>(document: LocatedDocument, schema: S, fieldNames: readonly string[] = []): z.output<S> {
+export function validateLocated<S extends z.ZodType>(
+  document: LocatedDocument,
+  schema: S,
+  fieldNames: readonly string[] = [],
+): z.output<S> {
   const result = schema.safeParse(document.value);
   if (result.success) return result.data;
   // An unknown key is reported before anything else: it is most often a typo of a required key, which

@@ -39,7 +39,9 @@ export function summaryFromReader(path: string, built: unknown): SummarySide {
   const result = summarySchema.safeParse(built);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError(path, `${issue?.message ?? 'is not valid'} (after conversion)`, { field: issue?.path.map(String).join('.') ?? '' });
+    throw new InputError(path, `${issue?.message ?? 'is not valid'} (after conversion)`, {
+      field: issue?.path.map(String).join('.') ?? '',
+    });
   }
   return summarySide(result.data);
 }
@@ -75,7 +77,9 @@ function rejectNonJson(file: string, text: string): void {
         : position?.[1] === undefined
           ? undefined
           : text.slice(0, Number(position[1])).split('\n').length;
-    const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text) ? ' (NaN and Infinity are not valid JSON numbers)' : '';
+    const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)
+      ? ' (NaN and Infinity are not valid JSON numbers)'
+      : '';
     throw new InputError(file, `invalid JSON${nan}: ${reason}`, line === undefined ? {} : { line });
   }
 }

@@ -7,7 +7,10 @@ import { manifestSchema } from './manifest-schema.js';
 export function parseManifest(file: string, text: string): ManifestDocument {
   const document = parseLocated(file, text);
   if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
-    throw new InputError(file, 'expected a mapping with model, risk_class, owners, rollout, kill_switch, monitoring, …');
+    throw new InputError(
+      file,
+      'expected a mapping with model, risk_class, owners, rollout, kill_switch, monitoring, …',
+    );
   }
   const manifest = validateLocated(document, manifestSchema);
   return { file, manifest, lineOf: (path) => document.lineOf(path) };

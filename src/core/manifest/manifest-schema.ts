@@ -18,7 +18,9 @@ export const manifestSchema = z.strictObject({
     /** `generative` models must show faithfulness or groundedness checks in their eval. */
     kind: z.enum(['classifier', 'regressor', 'ranker', 'generative', 'other']).optional(),
   }),
-  eval_set: z.strictObject({ name: text, version: version.optional(), sha256: text.optional(), frozen: isoDate.optional() }).optional(),
+  eval_set: z
+    .strictObject({ name: text, version: version.optional(), sha256: text.optional(), frozen: isoDate.optional() })
+    .optional(),
   risk_class: z.enum(['low', 'medium', 'high'], { error: 'expected risk_class: low, medium or high' }),
   owners: z
     .strictObject({
@@ -31,13 +33,18 @@ export const manifestSchema = z.strictObject({
     .optional(),
   rollout: z
     .strictObject({
-      strategy: z.enum(['canary', 'staged', 'shadow', 'atomic'], { error: 'expected strategy: canary, staged, shadow or atomic' }),
+      strategy: z.enum(['canary', 'staged', 'shadow', 'atomic'], {
+        error: 'expected strategy: canary, staged, shadow or atomic',
+      }),
       stages: z.array(z.strictObject({ traffic: percent, hold: duration.optional() })).optional(),
       abort_when: z
         .array(
           z
             .strictObject({ metric: text, below: z.number().optional(), above: z.number().optional() })
-            .refine((c) => (c.below === undefined) !== (c.above === undefined), 'expected exactly one of below or above'),
+            .refine(
+              (c) => (c.below === undefined) !== (c.above === undefined),
+              'expected exactly one of below or above',
+            ),
         )
         .optional(),
     })
@@ -58,7 +65,9 @@ export const manifestSchema = z.strictObject({
     .optional(),
   monitoring: z
     .strictObject({
-      drift: z.strictObject({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() }).optional(),
+      drift: z
+        .strictObject({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() })
+        .optional(),
       alerts: z.array(z.strictObject({ on: text, route: text, time_to_detect: duration.optional() })).optional(),
       prediction_logging: z.union([z.strictObject({ fields: z.array(text) }), z.literal(false)]).optional(),
       cost_tracking: z.boolean().optional(),

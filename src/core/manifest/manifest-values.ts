@@ -27,20 +27,28 @@ export function daysBetween(from: string, to: string): number {
  * A version is text. YAML reads an unquoted 2.10 as the number 2.1, so numbers are refused rather
  * than silently turned into a different version.
  */
-export const version = z.union([z.string().min(1, 'expected a non-empty version'), z.number()]).transform((value, ctx) => {
-  if (typeof value === 'number') {
-    ctx.addIssue({ code: 'custom', message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}` });
-    return z.NEVER;
-  }
-  return value;
-});
+export const version = z
+  .union([z.string().min(1, 'expected a non-empty version'), z.number()])
+  .transform((value, ctx) => {
+    if (typeof value === 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the version as quoted text (e.g. "2.10"): YAML reads an unquoted version as a number (2.10 becomes ${value === 2.1 ? '2.1' : 'the number 2.1'}), got the number ${value}`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** A traffic share: a number of percent (0–100) or "N%". Normalized to percent. */
 export const percent = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const number = typeof value === 'number' ? value : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value)?.[1];
   const parsed = number === undefined ? Number.NaN : Number(number);
   if (!Number.isFinite(parsed) || parsed < 0 || parsed > 100) {
-    ctx.addIssue({ code: 'custom', message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a percentage from 0 to 100 (like 10 or "10%"), got ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return parsed;
@@ -52,7 +60,10 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, 
 export const duration = z.string({ error: 'expected a duration like "15m", "2h" or "1d"' }).transform((value, ctx) => {
   const seconds = parseDuration(value);
   if (seconds === undefined) {
-    ctx.addIssue({ code: 'custom', message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a duration like "15m", "2h" or "1d" (s, m, h, d, w), got ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return seconds;
@@ -62,7 +73,8 @@ export function parseDuration(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^(\d+(\.\d+)?[smhdw])+$/.test(trimmed)) return undefined;
   let total = 0;
-  for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) total += Number(amount) * (UNIT_SECONDS[unit as string] as number);
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g))
+    total += Number(amount) * (UNIT_SECONDS[unit as string] as number);
   return total;
 }
 
@@ -75,5 +87,5 @@ export function formatDuration(seconds: number): string {
 
 /** A monitor: its name, or false to say explicitly that there is none. */
 export const monitor = z.union([z.string().min(1), z.literal(false)], {
-  error: 'expected the monitor\'s name, or false to state explicitly that there is none',
+  error: "expected the monitor's name, or false to state explicitly that there is none",
 });

@@ -19,7 +19,9 @@ const RISK_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2
 const NOT_SECTIONS = new Set(['model', 'risk_class', 'waivers']);
 
 /** Every evidence section the manifest schema knows, so a section added to the schema is covered too. */
-export const MANIFEST_SECTIONS: readonly string[] = Object.keys(manifestSchema.shape).filter((key) => !NOT_SECTIONS.has(key));
+export const MANIFEST_SECTIONS: readonly string[] = Object.keys(manifestSchema.shape).filter(
+  (key) => !NOT_SECTIONS.has(key),
+);
 
 /** The manifest as the change's base has it: `label` says where it came from (a commit, a file). */
 export interface BaseManifest {
@@ -39,7 +41,14 @@ export function manifestWeakenings(base: BaseManifest, head: ManifestDocument): 
   };
   const value = readBase(base);
   if (typeof value === 'string') {
-    return [{ id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`, ...at([]) }];
+    return [
+      {
+        id: MANIFEST_WEAKENED,
+        severity: 'block',
+        message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
+        ...at([]),
+      },
+    ];
   }
 
   const findings: Finding[] = [];
@@ -55,7 +64,12 @@ export function manifestWeakenings(base: BaseManifest, head: ManifestDocument): 
       });
     }
   } else {
-    findings.push({ id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`, ...at(['risk_class']) });
+    findings.push({
+      id: MANIFEST_WEAKENED,
+      severity: 'block',
+      message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`,
+      ...at(['risk_class']),
+    });
   }
   for (const section of MANIFEST_SECTIONS) {
     const before = value[section];
@@ -73,7 +87,11 @@ export function manifestWeakenings(base: BaseManifest, head: ManifestDocument): 
 
 /** The finding when the base has a manifest and this run has none: everything it checked is gone. */
 export function manifestRemoved(base: BaseManifest): Finding {
-  return { id: MANIFEST_WEAKENED, severity: 'block', message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)` };
+  return {
+    id: MANIFEST_WEAKENED,
+    severity: 'block',
+    message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)`,
+  };
 }
 
 /** The base's top-level mapping, or why it cannot be read. */

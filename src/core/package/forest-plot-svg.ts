@@ -14,7 +14,12 @@ import { escapeHtml, escapeHtmlCapped } from './html-escape.js';
  * margins ("10%") differ per cohort, so the margin is drawn per row rather than as one line.
  */
 
-export const STATUS_COLOR: Record<Comparison['status'], string> = { regressed: '#c0392b', inconclusive: '#b7791f', pass: '#2f855a', missing: '#6b7280' };
+export const STATUS_COLOR: Record<Comparison['status'], string> = {
+  regressed: '#c0392b',
+  inconclusive: '#b7791f',
+  pass: '#2f855a',
+  missing: '#6b7280',
+};
 const ROW_BAND: Partial<Record<Comparison['status'], string>> = { regressed: '#fdecea', inconclusive: '#fff6e0' };
 const MARGIN_COLOR = '#c0392b';
 
@@ -44,14 +49,23 @@ export interface ForestPlot {
  * Plots the most important `maxRows` comparisons: every regression, then every inconclusive one,
  * then the passing ones closest to their margin (smallest p, the test being "worse by more than δ").
  */
-export function renderForestPlot(comparisons: readonly Comparison[], waived: ReadonlySet<string>, maxRows = 200): ForestPlot {
-  const plottable = comparisons.map((c, index) => ({ c, index })).filter(({ c }) => c.delta !== null && Number.isFinite(c.delta));
+export function renderForestPlot(
+  comparisons: readonly Comparison[],
+  waived: ReadonlySet<string>,
+  maxRows = 200,
+): ForestPlot {
+  const plottable = comparisons
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => c.delta !== null && Number.isFinite(c.delta));
   const ranked = [...plottable].sort((a, b) => rank(a.c) - rank(b.c) || pOrder(a.c) - pOrder(b.c) || a.index - b.index);
   const chosen = ranked.slice(0, maxRows);
   const panels = new Map<string, { title: string; rows: { c: Comparison; index: number }[] }>();
   for (const entry of chosen) {
     const key = entry.c.statistic === 'proportion' ? '' : `${entry.c.metric}\u0000${entry.c.statistic}`;
-    const title = entry.c.statistic === 'proportion' ? 'Proportions: Δ in percentage points' : `${entry.c.metric} (${entry.c.statistic}): Δ in the metric's unit`;
+    const title =
+      entry.c.statistic === 'proportion'
+        ? 'Proportions: Δ in percentage points'
+        : `${entry.c.metric} (${entry.c.statistic}): Δ in the metric's unit`;
     const panel = panels.get(key) ?? { title, rows: [] };
     panel.rows.push(entry);
     panels.set(key, panel);
@@ -62,7 +76,12 @@ export function renderForestPlot(comparisons: readonly Comparison[], waived: Rea
   const parts: string[] = [];
   for (const [, panel] of ordered) {
     panel.rows.sort((a, b) => rank(a.c) - rank(b.c) || a.index - b.index);
-    const drawn = renderPanel(panel.title, panel.rows.map((r) => r.c), waived, y);
+    const drawn = renderPanel(
+      panel.title,
+      panel.rows.map((r) => r.c),
+      waived,
+      y,
+    );
     parts.push(drawn.svg);
     y += drawn.height + 12;
   }
@@ -87,26 +106,42 @@ export function comparisonKey(cohort: string, metric: string): string {
   return `${cohort}\u0000${metric}`;
 }
 
-function renderPanel(title: string, rows: readonly Comparison[], waived: ReadonlySet<string>, top: number): { svg: string; height: number } {
+function renderPanel(
+  title: string,
+  rows: readonly Comparison[],
+  waived: ReadonlySet<string>,
+  top: number,
+): { svg: string; height: number } {
   const scale = rows[0]?.statistic === 'proportion' ? 100 : 1;
-  const values = rows.flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0]).filter((v): v is number => v !== null && Number.isFinite(v)).map((v) => v * scale);
+  const values = rows
+    .flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0])
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .map((v) => v * scale);
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
   const lo = ticks[0] ?? -1;
   const hi = ticks[ticks.length - 1] ?? 1;
   const x = (v: number): number => round(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
   const bodyTop = top + TITLE;
   const bodyBottom = bodyTop + rows.length * ROW;
-  const out: string[] = [`<g class="panel">`, `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`];
+  const out: string[] = [
+    `<g class="panel">`,
+    `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`,
+  ];
   rows.forEach((c, i) => {
-    if (ROW_BAND[c.status] !== undefined) out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
+    if (ROW_BAND[c.status] !== undefined)
+      out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
   });
   for (const t of ticks) {
     const tx = round(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
     out.push(`<line x1="${tx}" y1="${bodyTop}" x2="${tx}" y2="${bodyBottom}" stroke="#e5e7eb"/>`);
     out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${tickLabel(t)}</text>`);
   }
-  out.push(`<line x1="${x(0)}" y1="${bodyTop - 4}" x2="${x(0)}" y2="${bodyBottom}" stroke="#6b7280" stroke-width="1.5"/>`);
-  out.push(`<text x="${round((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`);
+  out.push(
+    `<line x1="${x(0)}" y1="${bodyTop - 4}" x2="${x(0)}" y2="${bodyBottom}" stroke="#6b7280" stroke-width="1.5"/>`,
+  );
+  out.push(
+    `<text x="${round((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`,
+  );
   rows.forEach((c, i) => out.push(renderRow(c, waived.has(comparisonKey(c.cohort, c.metric)), bodyTop + i * ROW, x)));
   out.push('</g>');
   return { svg: out.join(''), height: TITLE + rows.length * ROW + AXIS };
@@ -125,14 +160,18 @@ function renderRow(c: Comparison, waived: boolean, rowTop: number, x: (v: number
     `<text x="${LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${c.status === 'pass' ? '#111827' : color}"${c.status === 'regressed' ? ' font-weight="600"' : ''}>${escapeHtmlCapped(c.cohort, 34)}<tspan fill="#6b7280"> · ${escapeHtmlCapped(c.metric, 18)}</tspan>${suffix === '' ? '' : `<tspan fill="#6b7280" font-style="italic"> ${suffix}</tspan>`}</text>`,
   ];
   if (c.margin !== null && Number.isFinite(c.margin)) {
-    out.push(`<line x1="${x(-c.margin)}" y1="${rowTop + 1}" x2="${x(-c.margin)}" y2="${rowTop + ROW - 1}" stroke="${MARGIN_COLOR}" stroke-width="1.5" stroke-dasharray="3 2"/>`);
+    out.push(
+      `<line x1="${x(-c.margin)}" y1="${rowTop + 1}" x2="${x(-c.margin)}" y2="${rowTop + ROW - 1}" stroke="${MARGIN_COLOR}" stroke-width="1.5" stroke-dasharray="3 2"/>`,
+    );
   }
   const low = c.ci_low === null ? null : Number.isFinite(c.ci_low) ? x(c.ci_low) : PLOT_LEFT;
   const high = c.ci_high === null ? null : Number.isFinite(c.ci_high) ? x(c.ci_high) : PLOT_RIGHT;
   if (low !== null || high !== null) {
     const from = low ?? x(c.delta ?? 0);
     const to = high ?? x(c.delta ?? 0);
-    out.push(`<line x1="${from}" y1="${mid}" x2="${to}" y2="${mid}" stroke="${color}" stroke-width="2.5" stroke-linecap="round"/>`);
+    out.push(
+      `<line x1="${from}" y1="${mid}" x2="${to}" y2="${mid}" stroke="${color}" stroke-width="2.5" stroke-linecap="round"/>`,
+    );
   }
   const cx = x(c.delta ?? 0);
   out.push(
@@ -140,7 +179,10 @@ function renderRow(c: Comparison, waived: boolean, rowTop: number, x: (v: number
       ? `<path class="pt" d="M${cx} ${mid - 6}L${cx + 6} ${mid}L${cx} ${mid + 6}L${cx - 6} ${mid}Z" fill="#fff" stroke="${color}" stroke-width="2"/>`
       : `<circle class="pt" cx="${cx}" cy="${mid}" r="5" fill="${color}" stroke="#fff" stroke-width="1"/>`,
   );
-  out.push(`<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="${c.status === 'pass' ? '#374151' : color}" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`, '</g>');
+  out.push(
+    `<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="${c.status === 'pass' ? '#374151' : color}" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`,
+    '</g>',
+  );
   return out.join('');
 }
 

@@ -26,7 +26,12 @@ export function localRunContext(time: Date, tool: RunContext['tool'], policyPath
     commit: null,
     pullRequest: null,
     run: null,
-    policySource: { path: policyPath ?? null, origin: policyPath === undefined ? 'defaults' : 'workspace', commit: null, changedInPullRequest: false },
+    policySource: {
+      path: policyPath ?? null,
+      origin: policyPath === undefined ? 'defaults' : 'workspace',
+      commit: null,
+      changedInPullRequest: false,
+    },
     approvals: null,
     links: { run: null, artifact: null, report: null },
   };

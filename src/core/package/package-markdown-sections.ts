@@ -14,12 +14,20 @@ export function cell(text: string, maxLength = 300): string {
   return escapeMarkdown(text, maxLength);
 }
 
-const STATUS_WORD: Record<Comparison['status'], string> = { pass: 'pass', regressed: '**regressed**', inconclusive: 'inconclusive', missing: 'missing' };
+const STATUS_WORD: Record<Comparison['status'], string> = {
+  pass: 'pass',
+  regressed: '**regressed**',
+  inconclusive: 'inconclusive',
+  missing: 'missing',
+};
 
 export function renderTestEvidence(pkg: ValidationPackage): string[] {
   const e = pkg.test_evidence;
   const confidence = Number(((1 - e.alpha) * 100).toPrecision(6));
-  const design = e.design === 'paired' ? 'paired by example id (both models scored on the same examples)' : 'unpaired per-cohort summaries';
+  const design =
+    e.design === 'paired'
+      ? 'paired by example id (both models scored on the same examples)'
+      : 'unpaired per-cohort summaries';
   const lines = [
     '## 2 Test evidence',
     '',
@@ -33,17 +41,26 @@ export function renderTestEvidence(pkg: ValidationPackage): string[] {
   // Adjusted p only where it decided (regressions); the method once per metric, below the table.
   for (const c of e.comparisons) {
     const n = `${formatCount(c.n_incumbent)} / ${formatCount(c.n_candidate)} / ${c.n_paired === null ? '–' : formatCount(c.n_paired)}`;
-    const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`].filter((f) => f !== '').join(', ');
+    const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`]
+      .filter((f) => f !== '')
+      .join(', ');
     lines.push(
       `| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatMeasure(c, c.incumbent)} | ${formatMeasure(c, c.candidate)} | ${passPhrase(c)} | ${formatChange(c, c.ci_high)} | ${marginPhrase(c)} | ${c.status === 'regressed' ? formatP(c.p_adjusted) : ''} | ${formatChange(c, c.mde, false)} | ${flags} | ${c.note === null ? '' : cell(c.note, 500)} |`,
     );
   }
-  lines.push('', ...methodsUsed(e.comparisons).map(({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`));
+  lines.push(
+    '',
+    ...methodsUsed(e.comparisons).map(
+      ({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`,
+    ),
+  );
   lines.push('');
   if (e.reported_metrics.length > 0) {
     lines.push('### Reported, not gated', '', '| cohort | metric | incumbent | candidate |', '|---|---|---:|---:|');
     for (const r of e.reported_metrics) {
-      lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatMeasure({ ...r, margin: null }, r.incumbent)} | ${formatMeasure({ ...r, margin: null }, r.candidate)} |`);
+      lines.push(
+        `| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatMeasure({ ...r, margin: null }, r.incumbent)} | ${formatMeasure({ ...r, margin: null }, r.candidate)} |`,
+      );
     }
     lines.push('');
   }
@@ -68,16 +85,28 @@ export function renderRiskAssessment(pkg: ValidationPackage): string[] {
     for (const f of r.findings) {
       const scope = f.cohort === null && f.metric === null ? '' : `${cell(f.cohort ?? '–')} · ${cell(f.metric ?? '–')}`;
       const where = f.file === null ? '' : `${cell(f.file)}${f.line === null ? '' : ` line ${f.line}`}`;
-      const status = f.waiver === null ? 'open' : `accepted by ${cell(f.waiver.accepted_by)} until ${cell(f.waiver.expires)}${f.waiver.verified ? ' (verified)' : ' (not verified)'}`;
-      lines.push(`| ${SEVERITY_WORD[f.severity]} | ${cell(f.id)} | ${scope} | ${cell(f.message, 2000)} | ${where} | ${status} |`);
+      const status =
+        f.waiver === null
+          ? 'open'
+          : `accepted by ${cell(f.waiver.accepted_by)} until ${cell(f.waiver.expires)}${f.waiver.verified ? ' (verified)' : ' (not verified)'}`;
+      lines.push(
+        `| ${SEVERITY_WORD[f.severity]} | ${cell(f.id)} | ${scope} | ${cell(f.message, 2000)} | ${where} | ${status} |`,
+      );
     }
     lines.push('');
   }
   if (r.checklist.length > 0) {
-    lines.push('### Readiness checklist', '', '| item | required | status | evidence | where |', '|---|---|---|---|---|');
+    lines.push(
+      '### Readiness checklist',
+      '',
+      '| item | required | status | evidence | where |',
+      '|---|---|---|---|---|',
+    );
     for (const item of r.checklist) {
       const where = `${cell(item.file)}${item.line === null ? '' : ` line ${item.line}`}`;
-      lines.push(`| ${cell(item.title)} | ${item.required ? 'yes' : 'no'} | ${item.status} | ${item.evidence === null ? '–' : cell(item.evidence, 500)} | ${where} |`);
+      lines.push(
+        `| ${cell(item.title)} | ${item.required ? 'yes' : 'no'} | ${item.status} | ${item.evidence === null ? '–' : cell(item.evidence, 500)} | ${where} |`,
+      );
     }
     lines.push('');
   }
@@ -102,16 +131,22 @@ export function renderSignOff(pkg: ValidationPackage): string[] {
     lines.push('| finding | cohort · metric | accepted by | approval | until | reason |', '|---|---|---|---|---|---|');
     for (const a of s.accepted) {
       const scope = a.cohort === null && a.metric === null ? '' : `${cell(a.cohort ?? '–')} · ${cell(a.metric ?? '–')}`;
-      lines.push(`| ${cell(a.finding)} | ${scope} | ${cell(a.accepted_by)} | ${a.verified ? 'verified' : 'not verified'} | ${cell(a.expires)} | ${cell(a.reason, 1000)} |`);
+      lines.push(
+        `| ${cell(a.finding)} | ${scope} | ${cell(a.accepted_by)} | ${a.verified ? 'verified' : 'not verified'} | ${cell(a.expires)} | ${cell(a.reason, 1000)} |`,
+      );
     }
     lines.push('');
   }
   lines.push(`### Waivers in the manifest (${formatCount(s.waivers.length)})`, '');
   if (s.waivers.length === 0) lines.push('None.', '');
   else {
-    lines.push('| entry | finding | cohort · metric | status | accepted by | approval | until | applied to | reason | link |', '|---:|---|---|---|---|---|---|---:|---|---|');
+    lines.push(
+      '| entry | finding | cohort · metric | status | accepted by | approval | until | applied to | reason | link |',
+      '|---:|---|---|---|---|---|---|---:|---|---|',
+    );
     for (const w of s.waivers) {
-      const scope = w.cohort === null && w.metric === null ? 'any' : `${cell(w.cohort ?? 'any')} · ${cell(w.metric ?? 'any')}`;
+      const scope =
+        w.cohort === null && w.metric === null ? 'any' : `${cell(w.cohort ?? 'any')} · ${cell(w.metric ?? 'any')}`;
       const approval = w.verified === null ? '–' : w.verified ? 'verified' : 'not verified';
       const entry = `${w.index}${w.line === null ? '' : ` (line ${w.line})`}`;
       lines.push(

@@ -13,7 +13,13 @@ import type { ValidationPackage } from './validation-package.js';
  * through escapeMarkdown.
  */
 export function renderValidationMarkdown(pkg: ValidationPackage): string {
-  return [...renderHeader(pkg), ...renderRequirements(pkg), ...renderTestEvidence(pkg), ...renderRiskAssessment(pkg), ...renderSignOff(pkg)].join('\n');
+  return [
+    ...renderHeader(pkg),
+    ...renderRequirements(pkg),
+    ...renderTestEvidence(pkg),
+    ...renderRiskAssessment(pkg),
+    ...renderSignOff(pkg),
+  ].join('\n');
 }
 
 function renderHeader(pkg: ValidationPackage): string[] {
@@ -43,17 +49,36 @@ function renderHeader(pkg: ValidationPackage): string[] {
     '| input | path | sha256 | format | examples | model | dataset |',
     '|---|---|---|---|---:|---|---|',
   ];
-  for (const [role, input] of [['incumbent', p.inputs.incumbent], ['candidate', p.inputs.candidate]] as const) {
+  for (const [role, input] of [
+    ['incumbent', p.inputs.incumbent],
+    ['candidate', p.inputs.candidate],
+  ] as const) {
     const model = input.model === null ? '–' : `${cell(input.model.name)} ${cell(input.model.version)}`;
     const d = input.dataset;
-    const dataset = d === null ? '–' : [cell(d.name), d.version === undefined ? '' : cell(d.version), d.sha256 === undefined ? '' : `sha256 ${cell(d.sha256)}`].filter((s) => s !== '').join(' ');
-    lines.push(`| ${role} | ${cell(input.path, 500)} | ${cell(input.sha256)} | ${input.format} | ${input.examples === null ? '–' : formatCount(input.examples)} | ${model} | ${dataset} |`);
+    const dataset =
+      d === null
+        ? '–'
+        : [
+            cell(d.name),
+            d.version === undefined ? '' : cell(d.version),
+            d.sha256 === undefined ? '' : `sha256 ${cell(d.sha256)}`,
+          ]
+            .filter((s) => s !== '')
+            .join(' ');
+    lines.push(
+      `| ${role} | ${cell(input.path, 500)} | ${cell(input.sha256)} | ${input.format} | ${input.examples === null ? '–' : formatCount(input.examples)} | ${model} | ${dataset} |`,
+    );
   }
   const policy = p.inputs.policy;
   const from = `read from ${policy.origin}${policy.commit === null ? '' : ` at ${cell(policy.commit)}`}${policy.changed_in_pull_request ? '; **changed in this pull request: the change applies once merged**' : ''}`;
-  lines.push(`| policy | ${policy.path === null ? 'none (defaults)' : cell(policy.path, 500)} | ${orUnknown(policy.sha256)} | yaml | – | – | ${from} |`);
+  lines.push(
+    `| policy | ${policy.path === null ? 'none (defaults)' : cell(policy.path, 500)} | ${orUnknown(policy.sha256)} | yaml | – | – | ${from} |`,
+  );
   const manifest = p.inputs.manifest;
-  lines.push(`| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`, '');
+  lines.push(
+    `| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`,
+    '',
+  );
   return lines;
 }
 
@@ -79,15 +104,25 @@ function renderRequirements(pkg: ValidationPackage): string[] {
   const metrics = Object.entries(policy.metrics);
   if (metrics.length === 0) lines.push('No metric settings: every metric with the defaults.', '');
   else {
-    lines.push('| metric | direction | margin (tolerated drop) | statistic | gates the verdict |', '|---|---|---|---|---|');
+    lines.push(
+      '| metric | direction | margin (tolerated drop) | statistic | gates the verdict |',
+      '|---|---|---|---|---|',
+    );
     for (const [name, m] of metrics) {
-      lines.push(`| ${cell(name)} | ${m.direction ?? 'default'} | ${m.margin === undefined ? 'default' : marginText(m.margin)} | ${m.statistic ?? 'default'} | ${m.gate === false ? 'no (reported only)' : 'yes'} |`);
+      lines.push(
+        `| ${cell(name)} | ${m.direction ?? 'default'} | ${m.margin === undefined ? 'default' : marginText(m.margin)} | ${m.statistic ?? 'default'} | ${m.gate === false ? 'no (reported only)' : 'yes'} |`,
+      );
     }
     lines.push('');
   }
   lines.push(...renderCohortSettings(policy));
   lines.push('### Readiness', '');
-  lines.push(riskClass === null ? 'No release manifest: no readiness items were checked.' : `Risk class **${cell(riskClass)}** requires: ${required.length === 0 ? 'no items' : required.join(', ')}.`, '');
+  lines.push(
+    riskClass === null
+      ? 'No release manifest: no readiness items were checked.'
+      : `Risk class **${cell(riskClass)}** requires: ${required.length === 0 ? 'no items' : required.join(', ')}.`,
+    '',
+  );
   const r = policy.readiness;
   const drill = r.drill_max_age_days;
   lines.push(
@@ -107,7 +142,8 @@ function renderRequirements(pkg: ValidationPackage): string[] {
 
 function renderCohortSettings(policy: Policy): string[] {
   const c = policy.cohorts;
-  const list = (patterns: readonly string[]): string => (patterns.length === 0 ? 'none' : patterns.map((p) => cell(p)).join(', '));
+  const list = (patterns: readonly string[]): string =>
+    patterns.length === 0 ? 'none' : patterns.map((p) => cell(p)).join(', ');
   const lines = [
     '### Cohorts',
     '',
@@ -133,7 +169,9 @@ function renderCohortSettings(policy: Policy): string[] {
 }
 
 function marginText(margin: Margin): string {
-  return margin.kind === 'absolute' ? `${margin.value} (absolute, in the metric's unit)` : `${Number((margin.value * 100).toPrecision(12))}% of the incumbent's value`;
+  return margin.kind === 'absolute'
+    ? `${margin.value} (absolute, in the metric's unit)`
+    : `${Number((margin.value * 100).toPrecision(12))}% of the incumbent's value`;
 }
 
 function orUnknown(text: string | null): string {

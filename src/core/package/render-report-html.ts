@@ -2,7 +2,14 @@ import { formatCount } from '../report/format-number.js';
 import { countsLine, designPhrase, modelNames, modelsPhrase, VERDICT_WORD, verdictLineOf } from '../report/headline.js';
 import { comparisonKey, renderForestPlot, STATUS_COLOR } from './forest-plot-svg.js';
 import { escapeHtml } from './html-escape.js';
-import { checklistTable, comparisonsTable, findingsTable, inconclusiveTable, inputsTable, waiversTable } from './html-tables.js';
+import {
+  checklistTable,
+  comparisonsTable,
+  findingsTable,
+  inconclusiveTable,
+  inputsTable,
+  waiversTable,
+} from './html-tables.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 import type { Comparison } from '../compare/comparison.js';
 import { regressionPhrase } from '../report/comparison-phrases.js';
@@ -21,7 +28,11 @@ const PLOT_ROWS = 200;
 export function renderReportHtml(pkg: ValidationPackage): string {
   const findings = pkg.risk_assessment.findings;
   const active = findings.filter((f) => !f.waived);
-  const waived = new Set(findings.filter((f) => f.waived && f.cohort !== null && f.metric !== null).map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')));
+  const waived = new Set(
+    findings
+      .filter((f) => f.waived && f.cohort !== null && f.metric !== null)
+      .map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')),
+  );
   const comparisons = pkg.test_evidence.comparisons;
   const plot = renderForestPlot(comparisons, waived, PLOT_ROWS);
   const inconclusive = comparisons.filter((c) => c.status === 'inconclusive');
@@ -35,13 +46,25 @@ export function renderReportHtml(pkg: ValidationPackage): string {
 
   // Sections without content are left out, and so are their links.
   const sections: [id: string, label: string, html: string][] = [
-    ['blocking', 'What blocks', blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking)],
+    [
+      'blocking',
+      'What blocks',
+      blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking),
+    ],
     ['inconclusive', 'Inconclusive', inconclusive.length === 0 ? '' : inconclusiveTable(inconclusive)],
-    ['notes', 'Warnings', notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes)],
+    [
+      'notes',
+      'Warnings',
+      notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes),
+    ],
     ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
     ['waivers', 'Sign-off', waiversTable(pkg)],
     ['readiness', 'Readiness', checklistTable(pkg)],
-    ['comparisons', 'All comparisons', comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction)],
+    [
+      'comparisons',
+      'All comparisons',
+      comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction),
+    ],
     ['inputs', 'Inputs', inputsTable(pkg)],
   ];
   const present = sections.filter(([, , html]) => html !== '');
@@ -91,14 +114,29 @@ function header(pkg: ValidationPackage): string {
   const facts: [string, string | null][] = [
     ['Repository', p.repository],
     ['Commit', p.commit],
-    ['Pull request', pr === null ? null : `#${pr.number}${pr.author === null ? '' : ` by ${pr.author}`} · ${pr.base_ref} ← ${pr.head_sha.slice(0, 12)}`],
-    ['Run', p.run === null ? null : `${p.run.id}${p.run.attempt === null ? '' : ` (attempt ${p.run.attempt})`} · ${p.run.url}`],
+    [
+      'Pull request',
+      pr === null
+        ? null
+        : `#${pr.number}${pr.author === null ? '' : ` by ${pr.author}`} · ${pr.base_ref} ← ${pr.head_sha.slice(0, 12)}`,
+    ],
+    [
+      'Run',
+      p.run === null
+        ? null
+        : `${p.run.id}${p.run.attempt === null ? '' : ` (attempt ${p.run.attempt})`} · ${p.run.url}`,
+    ],
     ['Time', p.time],
-    ['Policy', `${policy.path ?? 'defaults'} · ${policy.origin}${policy.commit === null ? '' : ` @ ${policy.commit.slice(0, 12)}`}${policy.changed_in_pull_request ? ' · changed in this PR (applies once merged)' : ''}`],
+    [
+      'Policy',
+      `${policy.path ?? 'defaults'} · ${policy.origin}${policy.commit === null ? '' : ` @ ${policy.commit.slice(0, 12)}`}${policy.changed_in_pull_request ? ' · changed in this PR (applies once merged)' : ''}`,
+    ],
     ['Risk class', pkg.risk_assessment.risk_class],
     ['Tool', `${p.tool.name} ${p.tool.version}`],
   ];
-  const dl = facts.flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`])).join('');
+  const dl = facts
+    .flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`]))
+    .join('');
   return [
     '<header>',
     `<div class="badge ${pkg.verdict}">${VERDICT_WORD[pkg.verdict]}</div>`,
@@ -110,7 +148,8 @@ function header(pkg: ValidationPackage): string {
 
 function plotSection(plot: ReturnType<typeof renderForestPlot>, total: number, alpha: number): string {
   const confidence = Number(((1 - alpha) * 100).toPrecision(6));
-  const swatch = (color: string, label: string): string => `<span class="key"><span class="dot" style="background:${color}"></span>${label}</span>`;
+  const swatch = (color: string, label: string): string =>
+    `<span class="key"><span class="dot" style="background:${color}"></span>${label}</span>`;
   const legend = [
     swatch(STATUS_COLOR.regressed, 'regressed'),
     swatch(STATUS_COLOR.inconclusive, 'inconclusive'),
@@ -125,9 +164,12 @@ function plotSection(plot: ReturnType<typeof renderForestPlot>, total: number, a
       plot.omitted_regressed > 0 ? `${formatCount(plot.omitted_regressed)} of them regressed` : '',
       plot.omitted_inconclusive > 0 ? `${formatCount(plot.omitted_inconclusive)} of them inconclusive` : '',
     ].filter((s) => s !== '');
-    left.push(`${formatCount(plot.omitted)} more comparison(s)${serious.length === 0 ? ', all passing and further from their margin' : `, ${serious.join(', ')}`}, are only in the tables below`);
+    left.push(
+      `${formatCount(plot.omitted)} more comparison(s)${serious.length === 0 ? ', all passing and further from their margin' : `, ${serious.join(', ')}`}, are only in the tables below`,
+    );
   }
-  if (plot.without_delta > 0) left.push(`${formatCount(plot.without_delta)} comparison(s) have no Δ (missing data) and are not drawn`);
+  if (plot.without_delta > 0)
+    left.push(`${formatCount(plot.without_delta)} comparison(s) have no Δ (missing data) and are not drawn`);
   const note = `Showing ${formatCount(plot.plotted)} of ${formatCount(total)} comparison(s): regressions first, then inconclusive, then passing ones closest to their margin.${left.length === 0 ? '' : ` ${left.join('; ')}.`} Lines are one-sided ${confidence}% intervals; a comparison passes when its interval stays right of the dashed margin.`;
   const svg = plot.svg === '' ? '<p>Nothing to plot: no comparison has a Δ.</p>' : plot.svg;
   return `<section id="plot"><h2>Δ per cohort against its margin</h2><div class="legend">${legend}</div><div class="plot">${svg}</div><p class="note">${escapeHtml(note)}</p></section>`;

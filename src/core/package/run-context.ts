@@ -11,7 +11,13 @@ export interface RunContext {
   readonly repository: string | null;
   /** The commit the gate judged (the pull request's head, or the pushed commit). */
   readonly commit: string | null;
-  readonly pullRequest: { readonly number: number; readonly author: string | null; readonly baseRef: string; readonly baseSha: string; readonly headSha: string } | null;
+  readonly pullRequest: {
+    readonly number: number;
+    readonly author: string | null;
+    readonly baseRef: string;
+    readonly baseSha: string;
+    readonly headSha: string;
+  } | null;
   readonly run: { readonly id: string; readonly attempt: string | null; readonly url: string } | null;
   /** Where the policy that was applied came from. */
   readonly policySource: {

@@ -140,7 +140,10 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
       tool: report.tool,
       repository: run.repository,
       commit: run.commit,
-      pull_request: pr === null ? null : { number: pr.number, author: pr.author, base_ref: pr.baseRef, base_sha: pr.baseSha, head_sha: pr.headSha },
+      pull_request:
+        pr === null
+          ? null
+          : { number: pr.number, author: pr.author, base_ref: pr.baseRef, base_sha: pr.baseSha, head_sha: pr.headSha },
       run: run.run,
       time: run.time,
       links: run.links,
@@ -160,7 +163,11 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
         manifest: report.inputs.manifest,
       },
     },
-    requirements: { policy: report.policy, risk_class: riskClass, readiness_required: requiredItems(report.policy, riskClass) },
+    requirements: {
+      policy: report.policy,
+      risk_class: riskClass,
+      readiness_required: requiredItems(report.policy, riskClass),
+    },
     test_evidence: {
       design: report.design,
       alpha: report.policy.alpha,
@@ -196,7 +203,17 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
       accepted: report.findings.flatMap((f): Acceptance[] =>
         f.waiver === undefined
           ? []
-          : [{ finding: f.id, cohort: f.cohort ?? null, metric: f.metric ?? null, accepted_by: f.waiver.accepted_by, reason: f.waiver.reason, expires: f.waiver.expires, verified: f.waiver.verified }],
+          : [
+              {
+                finding: f.id,
+                cohort: f.cohort ?? null,
+                metric: f.metric ?? null,
+                accepted_by: f.waiver.accepted_by,
+                reason: f.waiver.reason,
+                expires: f.waiver.expires,
+                verified: f.waiver.verified,
+              },
+            ],
       ),
     },
     verdict: report.verdict,

@@ -51,7 +51,8 @@ export function cohortSettings(policy: Policy, cohort: string): CohortSettings {
   const { cohorts } = policy;
   const required = matchesAny(cohort, cohorts.required);
   // A required cohort is always tracked: ignoring it must not be a way around the requirement.
-  const tracked = cohort === OVERALL || required || (matchesAny(cohort, cohorts.track) && !matchesAny(cohort, cohorts.ignore));
+  const tracked =
+    cohort === OVERALL || required || (matchesAny(cohort, cohorts.track) && !matchesAny(cohort, cohorts.ignore));
   let minN = cohorts.min_n;
   let inconclusive = policy.inconclusive;
   const margins = new Map<string, Margin>();

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { namedRecord } from '../named-record.js';
 
 /** A tolerated drop: an absolute amount in the metric's own unit, or a percentage of the incumbent's value. */
-export type Margin = { readonly kind: 'absolute'; readonly value: number } | { readonly kind: 'relative'; readonly value: number };
+export type Margin =
+  { readonly kind: 'absolute'; readonly value: number } | { readonly kind: 'relative'; readonly value: number };
 
 const margin = z
   .union([z.number(), z.string()], { error: 'expected a margin: a number ≥ 0 (absolute) or a percentage such as "5%"' })
@@ -44,10 +45,19 @@ const cohortOverride = z.strictObject({
 const patterns = z.array(z.string().min(1, 'expected a non-empty cohort name or glob pattern'));
 
 /** The readiness items a manifest can have; the policy says which each risk class requires. */
-export const READINESS_ITEMS = ['owners', 'rollout', 'kill_switch', 'monitoring', 'load_test', 'eval_coverage'] as const;
+export const READINESS_ITEMS = [
+  'owners',
+  'rollout',
+  'kill_switch',
+  'monitoring',
+  'load_test',
+  'eval_coverage',
+] as const;
 export type ReadinessItemName = (typeof READINESS_ITEMS)[number];
 
-const itemList = z.array(z.enum(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
+const itemList = z.array(
+  z.enum(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }),
+);
 
 const readinessPolicy = z
   .strictObject({
@@ -93,14 +103,18 @@ export const policySchema = z.strictObject({
   /** Ids present in one file only: a warning, or a blocking finding. */
   unmatched_ids: z.enum(['warn', 'block']).default('warn'),
   /** The largest share of either file's ids that may lack a partner before the run blocks, whatever unmatched_ids says. */
-  max_unmatched_share: z.number().min(0, 'expected 0 ≤ max_unmatched_share ≤ 1').max(1, 'expected 0 ≤ max_unmatched_share ≤ 1').default(0.05),
+  max_unmatched_share: z
+    .number()
+    .min(0, 'expected 0 ≤ max_unmatched_share ≤ 1')
+    .max(1, 'expected 0 ≤ max_unmatched_share ≤ 1')
+    .default(0.05),
   /** A tracked cohort the incumbent has and the candidate lacks: blocking by default. */
   missing_cohort: z.enum(['warn', 'block']).default('block'),
   /** Below this many examples per side a quantile comparison is inconclusive: a bootstrap of a handful of values has no usable spread. */
   quantile_min_n: z.number().int().min(2, 'expected quantile_min_n ≥ 2').default(20),
   bootstrap: z
     .strictObject({
-      resamples: z.number().int().min(200, "expected at least 200 resamples").max(100_000).default(500),
+      resamples: z.number().int().min(200, 'expected at least 200 resamples').max(100_000).default(500),
       seed: z.string().min(1).default('model-release-gate'),
     })
     .prefault({}),
@@ -143,7 +157,10 @@ export const policySchema = z.strictObject({
         .array(
           z
             .string()
-            .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'expected a GitHub login such as "alice" or a team slug such as "@acme/ml-release"'),
+            .regex(
+              /^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/,
+              'expected a GitHub login such as "alice" or a team slug such as "@acme/ml-release"',
+            ),
         )
         .default([]),
     })

@@ -24,9 +24,12 @@ const BATCH = 1024;
 
 export const deepevalReader: EvalReader = {
   name: 'deepeval',
-  expects: 'a DeepEval test run (.deepeval/.latest_test_run.json, or test_run_<time>.json from DEEPEVAL_RESULTS_FOLDER): {"testRunData": {"testCases": [...]}}',
+  expects:
+    'a DeepEval test run (.deepeval/.latest_test_run.json, or test_run_<time>.json from DEEPEVAL_RESULTS_FOLDER): {"testRunData": {"testCases": [...]}}',
   accepts: ['cohortField'],
-  detect: ({ path, head }) => /\.json$/i.test(path) && /^\s*\{\s*"(?:testRunData|testRunLink|testFile|testCases|conversationalTestCases)"\s*:/.test(stripBom(head)),
+  detect: ({ path, head }) =>
+    /\.json$/i.test(path) &&
+    /^\s*\{\s*"(?:testRunData|testRunLink|testFile|testCases|conversationalTestCases)"\s*:/.test(stripBom(head)),
   async read(source, options) {
     const cases = parseDeepevalCases(stripBom(await readAll(source)), source.path, options.cohortField);
     const tally = emptyTally();
@@ -34,11 +37,20 @@ export const deepevalReader: EvalReader = {
   },
 };
 
-async function* toBatches(cases: readonly DeepevalCase[], options: ReaderOptions, file: string, tally: ReadTally): AsyncGenerator<RecordBatch> {
+async function* toBatches(
+  cases: readonly DeepevalCase[],
+  options: ReaderOptions,
+  file: string,
+  tally: ReadTally,
+): AsyncGenerator<RecordBatch> {
   const metricNames = [...new Set(cases.flatMap((c) => c.metrics.map((m) => m.name)))].sort();
-  const scored = metricNames.filter((name) => cases.every((c) => typeof c.metrics.find((m) => m.name === name)?.score === 'number'));
+  const scored = metricNames.filter((name) =>
+    cases.every((c) => typeof c.metrics.find((m) => m.name === name)?.score === 'number'),
+  );
   for (const name of metricNames.filter((n) => !scored.includes(n))) {
-    tally.notes.push(`"${name}.score" not compared: some test cases have no score for ${name} (an errored or skipped metric); its pass/fail check still counts them`);
+    tally.notes.push(
+      `"${name}.score" not compared: some test cases have no score for ${name} (an errored or skipped metric); its pass/fail check still counts them`,
+    );
   }
   let kept = 0;
   let batch: RecordBatch = { records: [], lines: [] };

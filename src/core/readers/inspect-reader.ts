@@ -23,20 +23,27 @@ const BATCH = 1024;
 
 export const inspectReader: EvalReader = {
   name: 'inspect',
-  expects: 'an inspect_ai eval log in the JSON format (inspect eval --log-format json, or inspect log convert --to json): {"version", "status", "eval", …, "samples": [...]}',
+  expects:
+    'an inspect_ai eval log in the JSON format (inspect eval --log-format json, or inspect log convert --to json): {"version", "status", "eval", …, "samples": [...]}',
   accepts: ['cohortField'],
   detect: ({ path, head }) => /\.eval$/i.test(path) || (/\.json$/i.test(path) && HEAD.test(stripBom(head))),
   async read(source, options): Promise<ReaderOutput> {
     const file = source.path;
     if (/\.eval$/i.test(file)) {
-      throw new InputError(file, 'this is an inspect_ai .eval log (a zip archive), which the gate does not read: convert it with `inspect log convert --to json <log> --output-dir <dir>` and give the .json file');
+      throw new InputError(
+        file,
+        'this is an inspect_ai .eval log (a zip archive), which the gate does not read: convert it with `inspect log convert --to json <log> --output-dir <dir>` and give the .json file',
+      );
     }
     const text = stripBom(await readAll(source));
     let log: unknown;
     try {
       log = JSON.parse(text);
     } catch (error) {
-      throw new InputError(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an inspect_ai eval log`);
+      throw new InputError(
+        file,
+        `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an inspect_ai eval log`,
+      );
     }
     const tally = emptyTally();
     const samples = checkedSamples(log, file, tally);
@@ -48,18 +55,30 @@ export const inspectReader: EvalReader = {
 
 /** The samples of a log that may be read: a finished run's, or those an unfinished run holds (noted). */
 function checkedSamples(log: unknown, file: string, tally: ReadTally): unknown[] {
-  if (log === null || typeof log !== 'object' || Array.isArray(log)) throw new InputError(file, 'expected a JSON object (an inspect_ai eval log)');
+  if (log === null || typeof log !== 'object' || Array.isArray(log))
+    throw new InputError(file, 'expected a JSON object (an inspect_ai eval log)');
   const { status, samples, eval: spec } = log as { status?: unknown; samples?: unknown; eval?: { task?: unknown } };
   const has = Array.isArray(samples) && samples.length > 0;
   if (status !== 'success') {
     if (!has) {
-      throw new InputError(file, `the log's status is ${describe(status)} and it holds no samples: the run did not finish, so there is nothing to compare (re-run it, or resume it with inspect eval-retry)`, { field: 'status' });
+      throw new InputError(
+        file,
+        `the log's status is ${describe(status)} and it holds no samples: the run did not finish, so there is nothing to compare (re-run it, or resume it with inspect eval-retry)`,
+        { field: 'status' },
+      );
     }
-    tally.notes.push(`the log's status is ${String(status)}, not success: only the ${(samples as unknown[]).length} samples it holds were read`);
+    tally.notes.push(
+      `the log's status is ${String(status)}, not success: only the ${(samples as unknown[]).length} samples it holds were read`,
+    );
   }
-  if (samples !== undefined && !Array.isArray(samples)) throw new InputError(file, `expected an array of samples, got ${describe(samples)}`, { field: 'samples' });
+  if (samples !== undefined && !Array.isArray(samples))
+    throw new InputError(file, `expected an array of samples, got ${describe(samples)}`, { field: 'samples' });
   if (!has) {
-    throw new InputError(file, 'the log holds no samples (written with --no-log-samples, or read as a header only): re-run with samples logged to compare per example', { field: 'samples' });
+    throw new InputError(
+      file,
+      'the log holds no samples (written with --no-log-samples, or read as a header only): re-run with samples logged to compare per example',
+      { field: 'samples' },
+    );
   }
   if (typeof spec?.task === 'string') tally.notes.push(`inspect task ${spec.task}`);
   return samples as unknown[];
@@ -80,18 +99,26 @@ function parseSample(sample: unknown, i: number, line: number, file: string, coh
   }
   const s = sample as Record<string, unknown>;
   if (!((typeof s.id === 'string' && s.id !== '') || (typeof s.id === 'number' && Number.isFinite(s.id)))) {
-    throw new InputError(file, `expected the sample's id (text or a number), got ${describe(s.id)}: it pairs the sample with the other run's`, { line, field: field('id') });
+    throw new InputError(
+      file,
+      `expected the sample's id (text or a number), got ${describe(s.id)}: it pairs the sample with the other run's`,
+      { line, field: field('id') },
+    );
   }
   const errored = s.error !== undefined && s.error !== null;
   const scores = new Map(sampleScores(s.scores, file, line, field('scores')));
   let cohort: string | undefined;
   if (cohortField !== undefined) {
     const key = cohortField.startsWith('metadata.') ? cohortField.slice('metadata.'.length) : cohortField;
-    const metadata = s.metadata !== null && typeof s.metadata === 'object' && !Array.isArray(s.metadata) ? (s.metadata as object) : {};
+    const metadata =
+      s.metadata !== null && typeof s.metadata === 'object' && !Array.isArray(s.metadata) ? (s.metadata as object) : {};
     const value = ownValue(metadata, key);
     if (value !== undefined && value !== null) {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-        throw new InputError(file, `expected a text, number or boolean to name a cohort, got ${describe(value)}`, { line, field: field(`metadata.${key}`) });
+        throw new InputError(file, `expected a text, number or boolean to name a cohort, got ${describe(value)}`, {
+          line,
+          field: field(`metadata.${key}`),
+        });
       }
       cohort = `${key}:${String(value)}`;
     }
@@ -114,12 +141,21 @@ function plan(rows: readonly Row[], file: string, options: ReaderOptions, tally:
       if (value.kind === 'missing') continue;
       const earlier = kinds.get(name);
       if (earlier !== undefined && earlier !== value.kind) {
-        throw new InputError(file, `scorer ${name} gives ${value.kind === 'check' ? 'a pass/fail value' : 'a number'} here but ${earlier === 'check' ? 'pass/fail values' : 'numbers'} elsewhere: one scorer must give one kind of value`, { line: row.line, field: `samples[${i}].scores` });
+        throw new InputError(
+          file,
+          `scorer ${name} gives ${value.kind === 'check' ? 'a pass/fail value' : 'a number'} here but ${earlier === 'check' ? 'pass/fail values' : 'numbers'} elsewhere: one scorer must give one kind of value`,
+          { line: row.line, field: `samples[${i}].scores` },
+        );
       }
       kinds.set(name, value.kind);
     }
   });
-  if (kinds.size === 0) throw new InputError(file, 'no sample has a score (every sample errored, or the task has no scorer): nothing to compare', { field: 'samples' });
+  if (kinds.size === 0)
+    throw new InputError(
+      file,
+      'no sample has a score (every sample errored, or the task has no scorer): nothing to compare',
+      { field: 'samples' },
+    );
   const names = [...kinds.keys()].sort();
   const checks = names.filter((n) => kinds.get(n) === 'check');
   const metrics = names.filter((n) => kinds.get(n) === 'metric');
@@ -138,12 +174,20 @@ function plan(rows: readonly Row[], file: string, options: ReaderOptions, tally:
       const isCheck = kinds.get(name) === 'check';
       const policy = options.missingValues ?? (isCheck ? 'fail' : 'drop');
       if (policy === 'error') {
-        throw new InputError(file, `sample ${row.id} has no ${name} score (missing_values: error): re-score the log, or set inputs.missing_values to fail or drop`, { line: row.line, field: `samples[${i}].scores.${name}` });
+        throw new InputError(
+          file,
+          `sample ${row.id} has no ${name} score (missing_values: error): re-score the log, or set inputs.missing_values to fail or drop`,
+          { line: row.line, field: `samples[${i}].scores.${name}` },
+        );
       }
       if (policy === 'fail' && isCheck) tally.missingAsFailure++;
       else if (row.errored && checks.length > 0) {
         // Leaving the sample out would also hide that it failed its checks.
-        throw new InputError(file, `sample ${row.id} ended in an error and has no ${name} score: leaving it out would hide a failure of its pass/fail scores; re-score the log (inspect score) or set inputs.missing_values to error`, { line: row.line, field: `samples[${i}].scores.${name}` });
+        throw new InputError(
+          file,
+          `sample ${row.id} ended in an error and has no ${name} score: leaving it out would hide a failure of its pass/fail scores; re-score the log (inspect score) or set inputs.missing_values to error`,
+          { line: row.line, field: `samples[${i}].scores.${name}` },
+        );
       } else if (!dropped.has(i)) {
         dropped.add(i);
         tally.dropped++;
@@ -151,8 +195,12 @@ function plan(rows: readonly Row[], file: string, options: ReaderOptions, tally:
       }
     }
   });
-  if (errored > 0) tally.notes.push(`${errored} sample${errored === 1 ? '' : 's'} ended in an error: counted as failing every check`);
-  if (partial > 0) tally.notes.push(`${partial} score${partial === 1 ? '' : 's'} of P (partial credit) counted as failures; inspect's accuracy counts each as 0.5`);
+  if (errored > 0)
+    tally.notes.push(`${errored} sample${errored === 1 ? '' : 's'} ended in an error: counted as failing every check`);
+  if (partial > 0)
+    tally.notes.push(
+      `${partial} score${partial === 1 ? '' : 's'} of P (partial credit) counted as failures; inspect's accuracy counts each as 0.5`,
+    );
   return { checks, metrics, dropped };
 }
 

@@ -34,7 +34,10 @@ export function sampleScores(scores: unknown, file: string, line: number, field:
   for (const [scorer, score] of Object.entries(scores as Record<string, unknown>)) {
     const where = `${field}.${scorer}`;
     if (score === null || typeof score !== 'object' || Array.isArray(score)) {
-      throw new InputError(file, `expected a score object {"value": …}, got ${describe(score)}`, { line, field: where });
+      throw new InputError(file, `expected a score object {"value": …}, got ${describe(score)}`, {
+        line,
+        field: where,
+      });
     }
     const value = (score as { value?: unknown }).value;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -52,7 +55,8 @@ function scoreValue(value: unknown, file: string, line: number, field: string): 
   if (value === null || value === undefined) return { kind: 'missing' };
   if (typeof value === 'boolean') return { kind: 'check', pass: value, partial: false };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field });
+    if (!Number.isFinite(value))
+      throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field });
     return { kind: 'metric', value };
   }
   if (typeof value === 'string' && Object.hasOwn(LETTERS, value)) {

@@ -46,7 +46,8 @@ export function jsonEntryLines(text: string, key?: string): number[] {
     if (inTarget()) lines.push(line);
     if (c === '{' || c === '[') {
       const target =
-        c === '[' && (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
+        c === '[' &&
+        (key === undefined ? stack.length === 0 : stack.length === 1 && lastName === key && top?.object === true);
       stack.push({ object: c === '{', expectName: c === '{', target });
     } else {
       while (i + 1 < text.length && !',]}\n\r\t '.includes(text[i + 1] as string)) i++;

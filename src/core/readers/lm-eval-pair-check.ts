@@ -17,7 +17,11 @@ import { peekSource } from './peek.js';
  * (seen in real runs: every model's task hash differs). The check reads each file a second time,
  * before the gate reads it; files it cannot read are left to the readers to report.
  */
-export async function checkLmEvalPair(open: (path: string) => Promise<TextSource>, incumbentPath: string, candidatePath: string): Promise<void> {
+export async function checkLmEvalPair(
+  open: (path: string) => Promise<TextSource>,
+  incumbentPath: string,
+  candidatePath: string,
+): Promise<void> {
   if (incumbentPath === candidatePath) return;
   const a = await identityOf(open, incumbentPath);
   const b = await identityOf(open, candidatePath);
@@ -27,7 +31,8 @@ export async function checkLmEvalPair(open: (path: string) => Promise<TextSource
     if (configB === undefined) continue;
     for (const [field, value] of Object.entries(configA)) {
       const other = configB[field];
-      if (other !== undefined && other !== value) throw differs(candidatePath, task, field.replace('<task>', task), value, other);
+      if (other !== undefined && other !== value)
+        throw differs(candidatePath, task, field.replace('<task>', task), value, other);
     }
   }
   for (const [task, docsA] of a.docs) {
@@ -38,7 +43,8 @@ export async function checkLmEvalPair(open: (path: string) => Promise<TextSource
       if (identityB === undefined) continue;
       for (const [field, value] of Object.entries(identityA)) {
         const other = identityB[field];
-        if (other !== undefined && other !== value) throw differs(candidatePath, task, `doc_id ${docId} ${field}`, value, other);
+        if (other !== undefined && other !== value)
+          throw differs(candidatePath, task, `doc_id ${docId} ${field}`, value, other);
       }
     }
   }
@@ -57,10 +63,19 @@ async function identityOf(open: (path: string) => Promise<TextSource>, path: str
     const { probe, source } = await peekSource(await open(path));
     if (lmEvalSamplesReader.detect(probe)) {
       const run = await collectSamples(source, []);
-      const docs = new Map(run.tasks.map((task) => [task.task ?? '', new Map(task.docs.map((doc) => [doc.docId, doc.identity] as const))] as const));
+      const docs = new Map(
+        run.tasks.map(
+          (task) => [task.task ?? '', new Map(task.docs.map((doc) => [doc.docId, doc.identity] as const))] as const,
+        ),
+      );
       return { kind: 'samples', configs: run.results === undefined ? new Map() : configsOf(run.results), docs };
     }
-    if (lmEvalResultsReader.detect(probe)) return { kind: 'results', configs: configsOf(JSON.parse(await readAll(source)) as Record<string, unknown>), docs: new Map() };
+    if (lmEvalResultsReader.detect(probe))
+      return {
+        kind: 'results',
+        configs: configsOf(JSON.parse(await readAll(source)) as Record<string, unknown>),
+        docs: new Map(),
+      };
   } catch {
     // Unreadable here: the reader reads it again and reports what is wrong, with its line.
   }
@@ -70,10 +85,16 @@ async function identityOf(open: (path: string) => Promise<TextSource>, path: str
 function configsOf(results: Record<string, unknown>): Map<string, Record<string, string>> {
   const section = (key: string): Record<string, unknown> => {
     const value = results[key];
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   };
   const configs = new Map<string, Record<string, string>>();
-  const tasks = new Set([...Object.keys(section('configs')), ...Object.keys(section('n-shot')), ...Object.keys(section('versions'))]);
+  const tasks = new Set([
+    ...Object.keys(section('configs')),
+    ...Object.keys(section('n-shot')),
+    ...Object.keys(section('versions')),
+  ]);
   for (const task of tasks) {
     const fields: Record<string, string> = {};
     const config = ownValue(section('configs'), task) as Record<string, unknown> | undefined;

@@ -21,19 +21,24 @@ export function pooledGroup(
 ): SummaryFile['cohorts'][string] | undefined {
   if (leaves.length === 0) return undefined;
   const n = leaves.reduce((sum, task) => sum + sizeOf(task), 0);
-  const names = [...(scores.get(leaves[0] as string)?.keys() ?? [])].filter((name) => leaves.every((task) => scores.get(task)?.has(name) === true));
+  const names = [...(scores.get(leaves[0] as string)?.keys() ?? [])].filter((name) =>
+    leaves.every((task) => scores.get(task)?.has(name) === true),
+  );
   const out = emptyNameRecord<SummaryMetric>();
   for (const name of names) {
     const parts = leaves.map((task) => ({ score: scores.get(task)?.get(name) as Score, n: sizeOf(task) }));
     const mean = parts.reduce((sum, p) => sum + p.score.value * p.n, 0) / n;
-    if (isBinary(name)) out[name] = { successes: parts.reduce((sum, p) => sum + Math.round(p.score.value * p.n), 0), n };
+    if (isBinary(name))
+      out[name] = { successes: parts.reduce((sum, p) => sum + Math.round(p.score.value * p.n), 0), n };
     else if (parts.every((p) => p.score.stderr !== undefined)) {
       const se = Math.sqrt(parts.reduce((sum, p) => sum + ((p.n / n) * (p.score.stderr as number)) ** 2, 0));
       out[name] = continuous({ value: mean, stderr: se }, n);
     } else out[name] = { value: mean };
     const own = reported.get(name);
     if (own !== undefined && Math.abs(own.value - mean) > 1e-6 * Math.max(1, Math.abs(mean))) {
-      notes.push(`group:${group}: ${name} is compared as the sample-weighted value over its ${leaves.length} tasks (${round(mean)}); lm-eval reports ${round(own.value)} (another aggregation, e.g. an unweighted mean of subtasks)`);
+      notes.push(
+        `group:${group}: ${name} is compared as the sample-weighted value over its ${leaves.length} tasks (${round(mean)}); lm-eval reports ${round(own.value)} (another aggregation, e.g. an unweighted mean of subtasks)`,
+      );
     }
   }
   return Object.keys(out).length === 0 ? undefined : { n, metrics: out };

@@ -21,7 +21,8 @@ import type { EvalReader } from './reader-types.js';
  */
 export const lmEvalResultsReader: EvalReader = {
   name: 'lm-eval-results',
-  expects: 'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path, 0.3 to 0.4.x): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
+  expects:
+    'lm-evaluation-harness results (results_<timestamp>.json from lm_eval --output_path, 0.3 to 0.4.x): {"results": {<task>: {"<metric>,<filter>": …}}, "n-samples": …}',
   // 0.4 keys are "<metric>,<filter>"; 0.3 files have plain metric keys, with "versions" and "config" after them.
   detect: ({ path, head }) =>
     /\.json$/i.test(path) &&
@@ -53,25 +54,37 @@ function summarize(raw: Record<string, unknown>, text: string, file: string): Su
   const results = doc.results as Record<string, unknown>;
   const subtasks = object(doc.group_subtasks ?? {}, ['group_subtasks'], fail, 'an object of group → subtask names');
   const groupEntries = object(doc.groups ?? {}, ['groups'], fail, 'an object of groups');
-  const nSamples = doc['n-samples'] === undefined ? undefined : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
+  const nSamples =
+    doc['n-samples'] === undefined
+      ? undefined
+      : object(doc['n-samples'], ['n-samples'], fail, 'an object of task → {"original", "effective"}');
   const children = (group: string): string[] => {
     const list = ownValue(subtasks, group) ?? [];
-    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string')) fail(['group_subtasks', group], `expected a list of task names, got ${describe(list)}`);
+    if (!Array.isArray(list) || list.some((name) => typeof name !== 'string'))
+      fail(['group_subtasks', group], `expected a list of task names, got ${describe(list)}`);
     return list as string[];
   };
-  const groups = [...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)])];
+  const groups = [
+    ...new Set([...Object.keys(subtasks).filter((g) => children(g).length > 0), ...Object.keys(groupEntries)]),
+  ];
   const tasks = Object.keys(results).filter((name) => !groups.includes(name));
-  const scores = new Map(tasks.map((task) => [task, scoresOf(ownValue(results, task), ['results', task], fail)] as const));
+  const scores = new Map(
+    tasks.map((task) => [task, scoresOf(ownValue(results, task), ['results', task], fail)] as const),
+  );
   const notes: string[] = [];
   const sizes = new Map<string, number>();
   for (const [task, metrics] of scores) {
     if (metrics.size === 0) continue;
     const size = sizeOfTask(task, nSamples, metrics);
     if ('problem' in size) fail(size.field.split('.'), size.problem);
-    else if ('unknown' in size) notes.push(`task:${task} is left out: ${size.unknown} (rerun with lm-eval 0.4.3 or later to compare it)`);
+    else if ('unknown' in size)
+      notes.push(`task:${task} is left out: ${size.unknown} (rerun with lm-eval 0.4.3 or later to compare it)`);
     else {
       sizes.set(task, size.n);
-      if (size.derivedFrom !== undefined) notes.push(`task:${task}: n = ${size.n} derived from ${size.derivedFrom} and its stderr (n = p(1−p)/stderr² + 1; the file has no n-samples: lm-eval 0.3 or 0.4.0–0.4.2)`);
+      if (size.derivedFrom !== undefined)
+        notes.push(
+          `task:${task}: n = ${size.n} derived from ${size.derivedFrom} and its stderr (n = p(1−p)/stderr² + 1; the file has no n-samples: lm-eval 0.3 or 0.4.0–0.4.2)`,
+        );
     }
   }
   const sizeOf = (task: string): number => sizes.get(task) ?? 0;
@@ -81,7 +94,8 @@ function summarize(raw: Record<string, unknown>, text: string, file: string): Su
   const notProportional = new Set<string>();
   for (const [task, metrics] of scores) {
     if (!sizes.has(task)) continue;
-    for (const [name, score] of metrics) (isProportion(name, score, sizeOf(task)) ? proportional : notProportional).add(name);
+    for (const [name, score] of metrics)
+      (isProportion(name, score, sizeOf(task)) ? proportional : notProportional).add(name);
   }
   const isBinary = (name: string): boolean => proportional.has(name) && !notProportional.has(name);
 
@@ -90,7 +104,8 @@ function summarize(raw: Record<string, unknown>, text: string, file: string): Su
     const n = sizeOf(task);
     if (n === 0) continue;
     const out = emptyNameRecord<SummaryMetric>();
-    for (const [name, score] of metrics) out[name] = isBinary(name) ? { successes: Math.round(score.value * n), n } : continuous(score, n);
+    for (const [name, score] of metrics)
+      out[name] = isBinary(name) ? { successes: Math.round(score.value * n), n } : continuous(score, n);
     if (Object.keys(out).length > 0) cohorts[`task:${task}`] = { n, metrics: out };
   }
   for (const group of groups) {
@@ -101,7 +116,10 @@ function summarize(raw: Record<string, unknown>, text: string, file: string): Su
     if (pooled !== undefined) cohorts[`group:${group}`] = pooled;
   }
   if (Object.keys(cohorts).length === 0) {
-    fail(['results'], 'no task has a score: expected "<metric>,<filter>" values (a --predict_only run has none to compare)');
+    fail(
+      ['results'],
+      'no task has a score: expected "<metric>,<filter>" values (a --predict_only run has none to compare)',
+    );
   }
   return { schema: 'model-release-gate/summary@1', cohorts, ...(notes.length > 0 ? { meta: { notes } } : {}) };
 }
@@ -115,7 +133,8 @@ function scoresOf(entry: unknown, where: readonly string[], fail: Fail): Map<str
     const [metric, filter] = [key.slice(0, comma), key.slice(comma + 1)];
     // `bypass` is the placeholder lm-eval reports (999) when no metric was computed.
     if (metric.endsWith('_stderr') || metric === 'bypass') continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) fail([...where, key], `expected a finite number, got ${describe(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      fail([...where, key], `expected a finite number, got ${describe(value)}`);
     const stderr = ownValue(fields, `${metric}_stderr,${filter}`);
     if (stderr !== undefined && stderr !== 'N/A' && stderr !== null && (typeof stderr !== 'number' || !(stderr >= 0))) {
       fail([...where, `${metric}_stderr,${filter}`], `expected a standard error ≥ 0 or "N/A", got ${describe(stderr)}`);
@@ -139,10 +158,17 @@ export function continuous({ value, stderr }: Score, n: number): SummaryMetric {
   return stderr === undefined ? { value } : { mean: value, sd: stderr * Math.sqrt(n), n };
 }
 
-function leafTasks(group: string, children: (group: string) => string[], groups: readonly string[], seen = new Set<string>()): string[] {
+function leafTasks(
+  group: string,
+  children: (group: string) => string[],
+  groups: readonly string[],
+  seen = new Set<string>(),
+): string[] {
   if (seen.has(group)) return [];
   seen.add(group);
-  return children(group).flatMap((child) => (groups.includes(child) ? leafTasks(child, children, groups, seen) : [child]));
+  return children(group).flatMap((child) =>
+    groups.includes(child) ? leafTasks(child, children, groups, seen) : [child],
+  );
 }
 
 function object(value: unknown, where: readonly string[], fail: Fail, expected: string): Record<string, unknown> {
@@ -162,10 +188,16 @@ function parseJson(text: string, file: string): Record<string, unknown> {
     const reason = error instanceof Error ? error.message : String(error);
     const at = nan?.index ?? Number(/position (\d+)/.exec(reason)?.[1] ?? Number.NaN);
     const line = Number.isNaN(at) ? {} : { line: text.slice(0, at).split('\n').length };
-    if (nan !== null) throw new InputError(file, `invalid JSON: ${nan[0]} is not a JSON number (a score lm-eval could not compute cannot be judged)`, line);
+    if (nan !== null)
+      throw new InputError(
+        file,
+        `invalid JSON: ${nan[0]} is not a JSON number (a score lm-eval could not compute cannot be judged)`,
+        line,
+      );
     throw new InputError(file, `invalid JSON (${reason}); expected the results file lm_eval writes`, line);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, 'expected a JSON object with "results"');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new InputError(file, 'expected a JSON object with "results"');
   return value as Record<string, unknown>;
 }
 

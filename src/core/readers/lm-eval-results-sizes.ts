@@ -19,12 +19,19 @@ export interface ScoreLike {
 
 const WHOLE = 0.01;
 
-export function sizeOfTask(task: string, nSamples: Record<string, unknown> | undefined, scores: ReadonlyMap<string, ScoreLike>): SizeOf {
+export function sizeOfTask(
+  task: string,
+  nSamples: Record<string, unknown> | undefined,
+  scores: ReadonlyMap<string, ScoreLike>,
+): SizeOf {
   if (nSamples !== undefined) {
     const entry = ownValue(nSamples, task) as { effective?: unknown; original?: unknown } | undefined;
     const n = entry?.effective ?? entry?.original;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-      return { field: `n-samples.${task}`, problem: `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : JSON.stringify(n)}` };
+      return {
+        field: `n-samples.${task}`,
+        problem: `expected {"effective": N} with N ≥ 1 documents, got ${n === undefined ? 'no entry for this task' : JSON.stringify(n)}`,
+      };
     }
     return { n };
   }
@@ -44,9 +51,13 @@ export function sizeOfTask(task: string, nSamples: Record<string, unknown> | und
   }
   const field = `results.${task}`;
   if (found.size > 1) {
-    return { field, problem: `the file has no n-samples (lm-eval before 0.4.3) and the task's proportions give different sample counts (${[...found].map(([n, name]) => `${name}: ${n}`).join(', ')}): cannot tell how many documents were scored` };
+    return {
+      field,
+      problem: `the file has no n-samples (lm-eval before 0.4.3) and the task's proportions give different sample counts (${[...found].map(([n, name]) => `${name}: ${n}`).join(', ')}): cannot tell how many documents were scored`,
+    };
   }
-  if (tried.length === 0) return { unknown: 'no n-samples and no proportion with a stderr to derive the number of documents from' };
+  if (tried.length === 0)
+    return { unknown: 'no n-samples and no proportion with a stderr to derive the number of documents from' };
   return {
     field,
     problem: `the file has no n-samples (lm-eval before 0.4.3), and n = p(1−p)/stderr² + 1 is not a whole number ≥ 2 for any proportion (${tried.join('; ')}): rerun with lm-eval 0.4.3 or later, or give the samples files`,
@@ -59,7 +70,11 @@ export function sizeOfTask(task: string, nSamples: Record<string, unknown> | und
  */
 export function asVersion04(doc: Record<string, unknown>): Record<string, unknown> {
   const results = doc.results as Record<string, unknown>;
-  const isV03 = doc.configs === undefined && Object.values(results).every((entry) => entry !== null && typeof entry === 'object' && Object.keys(entry).every((key) => !key.includes(',')));
+  const isV03 =
+    doc.configs === undefined &&
+    Object.values(results).every(
+      (entry) => entry !== null && typeof entry === 'object' && Object.keys(entry).every((key) => !key.includes(',')),
+    );
   if (!isV03) return doc;
   const converted: Record<string, Record<string, unknown>> = {};
   for (const [task, entry] of Object.entries(results)) {

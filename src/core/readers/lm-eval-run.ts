@@ -49,11 +49,15 @@ export function runFiles(dir: string, names: readonly string[]): { files: string
   const samples = names.filter((name) => samplesFileName(name) !== undefined).sort();
   const results = names.filter((name) => resultsFileTime(name) !== undefined).sort();
   if (samples.length === 0) {
-    return { problem: `the directory has no samples_<task>_<time>.jsonl file: expected an lm-eval run written with --log_samples (give a file instead of ${dir} for other formats)` };
+    return {
+      problem: `the directory has no samples_<task>_<time>.jsonl file: expected an lm-eval run written with --log_samples (give a file instead of ${dir} for other formats)`,
+    };
   }
   const times = [...new Set(samples.map((name) => samplesFileName(name)?.time as string))].sort();
   if (times.length > 1) {
-    return { problem: `the directory holds ${times.length} lm-eval runs (${times.join(', ')}): give one run's samples file, or a directory with one run` };
+    return {
+      problem: `the directory holds ${times.length} lm-eval runs (${times.join(', ')}): give one run's samples file, or a directory with one run`,
+    };
   }
   const ofRun = results.filter((name) => resultsFileTime(name) === times[0]);
   return { files: [...ofRun, ...samples] };

@@ -39,7 +39,20 @@ export interface CollectedRun {
 }
 
 // Fields lm-eval writes next to the scores; used only by files too old to list `metrics`.
-const SAMPLE_FIELDS = new Set(['doc_id', 'doc', 'target', 'arguments', 'resps', 'filtered_resps', 'filter', 'metrics', 'doc_hash', 'prompt_hash', 'target_hash', 'task_name']);
+const SAMPLE_FIELDS = new Set([
+  'doc_id',
+  'doc',
+  'target',
+  'arguments',
+  'resps',
+  'filtered_resps',
+  'filter',
+  'metrics',
+  'doc_hash',
+  'prompt_hash',
+  'target_hash',
+  'task_name',
+]);
 
 /** Parses --cohort-field for samples: `doc.<field>`, several comma-separated. */
 export function docCohortFields(cohortField: string | undefined, file: string): string[][] {
@@ -48,7 +61,10 @@ export function docCohortFields(cohortField: string | undefined, file: string): 
     const field = raw.trim();
     const path = field.split('.');
     if (path[0] !== 'doc' || path.length < 2 || path.some((part) => part === '')) {
-      throw new InputError(file, `cohort field "${field}" is not a field of the lm-eval document: expected doc.<field> (e.g. doc.subject), several separated by commas`);
+      throw new InputError(
+        file,
+        `cohort field "${field}" is not a field of the lm-eval document: expected doc.<field> (e.g. doc.subject), several separated by commas`,
+      );
     }
     return path.slice(1);
   });
@@ -90,34 +106,66 @@ export async function collectSamples(source: TextSource, cohortPaths: readonly s
         continue;
       }
       if (current === undefined) start(samplesFileName(source.path.split(/[\\/]/).pop() ?? '')?.task, source.path, 0);
-      readLine(text, line - (current as TaskSamples).offset, current as TaskSamples & { index: Map<string, SampleDoc> }, cohortPaths, line);
+      readLine(
+        text,
+        line - (current as TaskSamples).offset,
+        current as TaskSamples & { index: Map<string, SampleDoc> },
+        cohortPaths,
+        line,
+      );
     }
   }
   closeResults();
   return { tasks: tasks.filter((t) => t.docs.length > 0 || !isRun), results, isRun };
 }
 
-function readLine(text: string, line: number, task: TaskSamples & { index: Map<string, SampleDoc> }, cohortPaths: readonly string[][], streamLine: number): void {
+function readLine(
+  text: string,
+  line: number,
+  task: TaskSamples & { index: Map<string, SampleDoc> },
+  cohortPaths: readonly string[][],
+  streamLine: number,
+): void {
   const file = task.file;
   const sample = parseJsonLine(text, line, file);
   if (sample === undefined) return;
   if (sample === null || typeof sample !== 'object' || Array.isArray(sample)) {
-    throw new InputError(file, `expected one JSON object per line (an lm-eval sample), got ${describe(sample)}`, { line });
+    throw new InputError(file, `expected one JSON object per line (an lm-eval sample), got ${describe(sample)}`, {
+      line,
+    });
   }
   const s = sample as Record<string, unknown>;
   const docId = s.doc_id;
-  if (!((typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) || (typeof docId === 'string' && docId !== ''))) {
-    throw new InputError(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${describe(docId)}`, { line, field: 'doc_id' });
+  if (!(
+    (typeof docId === 'number' && Number.isInteger(docId) && docId >= 0) ||
+    (typeof docId === 'string' && docId !== '')
+  )) {
+    throw new InputError(file, `expected doc_id, the document's index (a whole number ≥ 0), got ${describe(docId)}`, {
+      line,
+      field: 'doc_id',
+    });
   }
   const filter = s.filter ?? 'none';
-  if (typeof filter !== 'string' || filter === '') throw new InputError(file, `expected the filter's name, got ${describe(filter)}`, { line, field: 'filter' });
+  if (typeof filter !== 'string' || filter === '')
+    throw new InputError(file, `expected the filter's name, got ${describe(filter)}`, { line, field: 'filter' });
   let doc = task.index.get(String(docId));
   if (doc === undefined) {
-    doc = { docId: String(docId), line: streamLine, cohorts: cohortsOf(s.doc, cohortPaths, file, line), byFilter: new Map(), namedFilter: s.filter !== undefined, identity: identityOf(s) };
+    doc = {
+      docId: String(docId),
+      line: streamLine,
+      cohorts: cohortsOf(s.doc, cohortPaths, file, line),
+      byFilter: new Map(),
+      namedFilter: s.filter !== undefined,
+      identity: identityOf(s),
+    };
     task.index.set(doc.docId, doc);
     task.docs.push(doc);
   } else if (!doc.namedFilter || s.filter === undefined) {
-    throw new InputError(file, `doc_id ${doc.docId} appears again (first on line ${doc.line - task.offset}) and the lines name no filter (lm-eval before 0.4.3): repeats cannot be told from filters`, { line, field: 'doc_id' });
+    throw new InputError(
+      file,
+      `doc_id ${doc.docId} appears again (first on line ${doc.line - task.offset}) and the lines name no filter (lm-eval before 0.4.3): repeats cannot be told from filters`,
+      { line, field: 'doc_id' },
+    );
   }
   const scores = new Map<string, number>();
   for (const key of metricNames(s, file, line)) {
@@ -140,10 +188,18 @@ function identityOf(s: Record<string, unknown>): Record<string, string> {
 function cohortsOf(doc: unknown, paths: readonly string[][], file: string, line: number): string[] {
   return paths.map((path) => {
     let value: unknown = doc;
-    for (const part of path) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? ownValue(value as Record<string, unknown>, part) : undefined;
+    for (const part of path)
+      value =
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? ownValue(value as Record<string, unknown>, part)
+          : undefined;
     const field = `doc.${path.join('.')}`;
     if (typeof value === 'string' ? value === '' : typeof value !== 'number' && typeof value !== 'boolean') {
-      throw new InputError(file, `expected a text, number or true/false at ${field} to name this document's cohort, got ${value === undefined ? 'nothing (the field is missing)' : describe(value)}`, { line, field });
+      throw new InputError(
+        file,
+        `expected a text, number or true/false at ${field} to name this document's cohort, got ${value === undefined ? 'nothing (the field is missing)' : describe(value)}`,
+        { line, field },
+      );
     }
     return `${path[path.length - 1] as string}:${String(value)}`;
   });
@@ -151,9 +207,13 @@ function cohortsOf(doc: unknown, paths: readonly string[][], file: string, line:
 
 function metricNames(sample: Record<string, unknown>, file: string, line: number): string[] {
   const listed = sample.metrics;
-  if (listed === undefined) return Object.keys(sample).filter((key) => !SAMPLE_FIELDS.has(key) && typeof sample[key] === 'number');
+  if (listed === undefined)
+    return Object.keys(sample).filter((key) => !SAMPLE_FIELDS.has(key) && typeof sample[key] === 'number');
   if (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string')) {
-    throw new InputError(file, `expected the list of metric names, got ${describe(listed)}`, { line, field: 'metrics' });
+    throw new InputError(file, `expected the list of metric names, got ${describe(listed)}`, {
+      line,
+      field: 'metrics',
+    });
   }
   // `bypass` is lm-eval's placeholder when no metric was computed (--predict_only).
   return (listed as string[]).filter((name) => name !== 'bypass');
@@ -166,7 +226,10 @@ function score(value: unknown, file: string, line: number, field: string): numbe
   // numpy booleans reach the file through str(): "True" / "False".
   if (value === 'True' || value === 'False') return value === 'True' ? 1 : 0;
   if (Array.isArray(value) || (typeof value === 'object' && value !== null)) return undefined;
-  throw new InputError(file, `expected a finite number (this document's score), got ${describe(value)}`, { line, field });
+  throw new InputError(file, `expected a finite number (this document's score), got ${describe(value)}`, {
+    line,
+    field,
+  });
 }
 
 function parseResults(text: string, file: string): Record<string, unknown> {
@@ -176,5 +239,5 @@ function parseResults(text: string, file: string): Record<string, unknown> {
   } catch {
     // reported below
   }
-  throw new InputError(file, 'the run\'s results file is not the JSON object lm_eval writes');
+  throw new InputError(file, "the run's results file is not the JSON object lm_eval writes");
 }

@@ -22,13 +22,16 @@ import { type EvalReader, type ReadTally, emptyTally } from './reader-types.js';
 export const lmEvalSamplesReader: EvalReader = {
   name: 'lm-eval-samples',
   accepts: ['cohortField'],
-  expects: 'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples, or the run directory holding them): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
+  expects:
+    'lm-evaluation-harness per-sample logs (samples_<task>_<timestamp>.jsonl from lm_eval --log_samples, or the run directory holding them): {"doc_id", "filter", "metrics", <metric>: score, …} per line',
   detect: ({ path, head }) => {
     if (startsWithRunMarker(head)) return true;
     const first = head.split('\n', 1)[0] ?? '';
     // lm-eval writes doc_id first and resps after the document, which can outgrow the head.
     const cutShort = !head.includes('\n') && /^\uFEFF?\{\s*"doc_id"\s*:/.test(first);
-    return /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first));
+    return (
+      /\.jsonl$/i.test(path) && /"doc_id"\s*:/.test(first) && (cutShort || /"(?:filtered_)?resps"\s*:/.test(first))
+    );
   },
   read: (source, options) => {
     const tally = emptyTally();
@@ -49,12 +52,18 @@ interface Example {
   readonly scores: Map<string, number>;
 }
 
-async function* readSamples(source: TextSource, cohortPaths: readonly string[][], tally: ReadTally): AsyncGenerator<RecordBatch> {
+async function* readSamples(
+  source: TextSource,
+  cohortPaths: readonly string[][],
+  tally: ReadTally,
+): AsyncGenerator<RecordBatch> {
   // Whether a metric is binary is known only once all its scores are read, so documents are collected first.
   const run = await collectSamples(source, cohortPaths);
   const examples = run.tasks.flatMap((task) => examplesOf(task, run, tally));
   const names = sharedMetrics(run, examples, source.path, tally);
-  const binary = new Map(names.map((name) => [name, examples.every((e) => [0, 1].includes(e.scores.get(name) as number))] as const));
+  const binary = new Map(
+    names.map((name) => [name, examples.every((e) => [0, 1].includes(e.scores.get(name) as number))] as const),
+  );
   for (let start = 0; start < examples.length; start += 1024) {
     const batch: RecordBatch = { records: [], lines: [] };
     for (const example of examples.slice(start, start + 1024)) {
@@ -74,7 +83,8 @@ async function* readSamples(source: TextSource, cohortPaths: readonly string[][]
 
 /** One example per document and repeat, each filter's scores under its own names. */
 function examplesOf(task: TaskSamples, run: CollectedRun, tally: ReadTally): Example[] {
-  if (task.docs.length === 0) throw new InputError(task.file, 'the file has no samples: expected one lm-eval sample per line');
+  if (task.docs.length === 0)
+    throw new InputError(task.file, 'the file has no samples: expected one lm-eval sample per line');
   const renamed = new Set<string>();
   const examples: Example[] = [];
   let repeated = 0;
@@ -86,15 +96,28 @@ function examplesOf(task: TaskSamples, run: CollectedRun, tally: ReadTally): Exa
       for (const [filter, occurrences] of doc.byFilter) {
         for (const [key, value] of occurrences[r] as Map<string, number>) {
           const name = metricName(key, filter, doc, task.task, run, renamed);
-          if (scores.has(name)) throw new InputError(task.file, `two scores of doc_id ${doc.docId} are both named "${name}" once the filter is appended`, { line: doc.line - task.offset, field: key });
+          if (scores.has(name))
+            throw new InputError(
+              task.file,
+              `two scores of doc_id ${doc.docId} are both named "${name}" once the filter is appended`,
+              { line: doc.line - task.offset, field: key },
+            );
           scores.set(name, value);
         }
       }
-      examples.push({ id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`, cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts], line: doc.line, scores });
+      examples.push({
+        id: task.task === undefined ? doc.docId : `${task.task}:${doc.docId}`,
+        cohorts: [...(task.task === undefined ? [] : [`task:${task.task}`]), ...doc.cohorts],
+        line: doc.line,
+        scores,
+      });
     }
   }
   for (const note of renamed) tally.notes.push(note);
-  if (repeated > 0) tally.notes.push(`${task.file}: ${repeated} document(s) have several samples per filter (repeats): one example each, with the same id`);
+  if (repeated > 0)
+    tally.notes.push(
+      `${task.file}: ${repeated} document(s) have several samples per filter (repeats): one example each, with the same id`,
+    );
   return examples;
 }
 
@@ -103,7 +126,11 @@ function repeatCount(doc: SampleDoc, task: TaskSamples): number {
   const first = counts[0]?.[1] ?? 0;
   const odd = counts.find(([, n]) => n !== first);
   if (odd !== undefined) {
-    throw new InputError(task.file, `doc_id ${doc.docId} has ${first} sample(s) under filter "${counts[0]?.[0] as string}" but ${odd[1]} under "${odd[0]}": every filter needs the same number of repeats`, { line: doc.line - task.offset, field: 'filter' });
+    throw new InputError(
+      task.file,
+      `doc_id ${doc.docId} has ${first} sample(s) under filter "${counts[0]?.[0] as string}" but ${odd[1]} under "${odd[0]}": every filter needs the same number of repeats`,
+      { line: doc.line - task.offset, field: 'filter' },
+    );
   }
   return first;
 }
@@ -113,16 +140,27 @@ function repeatCount(doc: SampleDoc, task: TaskSamples): number {
  * it. Files too old to name the filter get the one filter the run's results file gives that metric,
  * so results and samples of one run use the same names.
  */
-function metricName(key: string, filter: string, doc: SampleDoc, task: string | undefined, run: CollectedRun, renamed: Set<string>): string {
+function metricName(
+  key: string,
+  filter: string,
+  doc: SampleDoc,
+  task: string | undefined,
+  run: CollectedRun,
+  renamed: Set<string>,
+): string {
   const comma = key.indexOf(',');
   const [metric, named] = comma === -1 ? [key, filter] : [key.slice(0, comma), key.slice(comma + 1)];
   let effective = named;
   if (!doc.namedFilter && comma === -1 && task !== undefined && run.results !== undefined) {
     const entry = ownValue((run.results.results ?? {}) as Record<string, unknown>, task);
-    const filters = Object.keys(entry ?? {}).filter((k) => k.startsWith(`${metric},`)).map((k) => k.slice(metric.length + 1));
+    const filters = Object.keys(entry ?? {})
+      .filter((k) => k.startsWith(`${metric},`))
+      .map((k) => k.slice(metric.length + 1));
     if (filters.length === 1 && filters[0] !== 'none') {
       effective = filters[0] as string;
-      renamed.add(`task:${task}: the samples name no filter; "${metric}" named ${metric}_${effective} after the results file's only filter for it`);
+      renamed.add(
+        `task:${task}: the samples name no filter; "${metric}" named ${metric}_${effective} after the results file's only filter for it`,
+      );
     }
   }
   return effective === 'none' ? metric : `${metric}_${effective}`;
@@ -142,7 +180,11 @@ function sharedMetrics(run: CollectedRun, examples: readonly Example[], path: st
       for (const name of new Set([...names, ...example.scores.keys()])) {
         if (!example.scores.has(name) || !names.has(name)) {
           const doc = example.id.slice(example.id.lastIndexOf(':') + 1);
-          throw new InputError(task.file, `doc_id ${doc} has no ${name} score, which other documents have: every document needs the same metrics and filters`, { line: example.line - task.offset, field: name });
+          throw new InputError(
+            task.file,
+            `doc_id ${doc} has no ${name} score, which other documents have: every document needs the same metrics and filters`,
+            { line: example.line - task.offset, field: name },
+          );
         }
       }
     }
@@ -151,16 +193,26 @@ function sharedMetrics(run: CollectedRun, examples: readonly Example[], path: st
   const all = [...new Set([...perTask.values()].flatMap((names) => [...names]))].sort();
   const shared = all.filter((name) => [...perTask.values()].every((names) => names.has(name)));
   if (all.length === 0) {
-    throw new InputError(run.tasks[0]?.file ?? path, 'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare', { line: 1 });
+    throw new InputError(
+      run.tasks[0]?.file ?? path,
+      'no sample has a per-document score (a --predict_only run, or only corpus-level metrics such as bleu): nothing to compare',
+      { line: 1 },
+    );
   }
   if (shared.length === 0) {
-    throw new InputError(path, 'the run\'s tasks share no metric, so no example can be compared on one: give each task\'s samples file on its own', {
-      details: [...perTask].map(([task, names]) => `- ${task}: ${[...names].join(', ')}`),
-    });
+    throw new InputError(
+      path,
+      "the run's tasks share no metric, so no example can be compared on one: give each task's samples file on its own",
+      {
+        details: [...perTask].map(([task, names]) => `- ${task}: ${[...names].join(', ')}`),
+      },
+    );
   }
   for (const name of all.filter((n) => !shared.includes(n))) {
     const having = [...perTask].filter(([, names]) => names.has(name)).map(([task]) => task);
-    tally.notes.push(`${name} is left out: only ${having.join(', ')} of the run's tasks score it (compare those tasks' samples files on their own to see it)`);
+    tally.notes.push(
+      `${name} is left out: only ${having.join(', ')} of the run's tasks score it (compare those tasks' samples files on their own to see it)`,
+    );
   }
   return shared;
 }

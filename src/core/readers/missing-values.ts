@@ -73,7 +73,8 @@ export class ExampleMissing {
       tally.dropped++;
       recordDroppedId(tally, id);
     } else if (this.fail) tally.missingAsFailure++;
-    if (this.droppedScore && this.setting === 'fail' && !tally.notes.includes(FAIL_SCORE_NOTE)) tally.notes.push(FAIL_SCORE_NOTE);
+    if (this.droppedScore && this.setting === 'fail' && !tally.notes.includes(FAIL_SCORE_NOTE))
+      tally.notes.push(FAIL_SCORE_NOTE);
     return !this.drop;
   }
 }

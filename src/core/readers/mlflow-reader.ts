@@ -21,7 +21,8 @@ import { type MlflowPlan, type MlflowTable, toBatches } from './mlflow-rows.js';
  * follows `inputs.missing_values` (see missing-values.ts) and is counted in the output's tally.
  */
 
-const HEAD = /^\s*\{\s*"columns"\s*:\s*\[\s*(?:"(?:[^"\\]|\\.)*"\s*(?:,\s*"(?:[^"\\]|\\.)*"\s*)*)?\]\s*,\s*"(?:data|index)"\s*:\s*\[/;
+const HEAD =
+  /^\s*\{\s*"columns"\s*:\s*\[\s*(?:"(?:[^"\\]|\\.)*"\s*(?:,\s*"(?:[^"\\]|\\.)*"\s*)*)?\]\s*,\s*"(?:data|index)"\s*:\s*\[/;
 const TARGET_COLUMNS = ['target', 'label', 'ground_truth'];
 const PREDICTION_COLUMNS = ['outputs', 'prediction', 'predictions'];
 /** Dataset columns that hold the example's input text, in the order MLflow's own examples name them. */
@@ -39,7 +40,11 @@ export const mlflowReader: EvalReader = {
     const table = parseTable(text, source.path);
     const plan = planColumns(table, options, source.path);
     const tally = emptyTally();
-    return { kind: 'examples', records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally), tally };
+    return {
+      kind: 'examples',
+      records: toBatches(table, plan, jsonEntryLines(text, 'data'), source.path, options.missingValues, tally),
+      tally,
+    };
   },
 };
 
@@ -51,27 +56,47 @@ function parseTable(text: string, file: string): Table {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text) ? ' (NaN is not JSON: a missing score cannot be judged)' : '';
-    throw new InputError(file, `invalid JSON${nan}: ${error instanceof Error ? error.message : String(error)}; expected the eval_results_table.json that mlflow.evaluate() logs`);
+    const nan = /(?<![\w"])-?(?:NaN|Infinity)(?![\w"])/.test(text)
+      ? ' (NaN is not JSON: a missing score cannot be judged)'
+      : '';
+    throw new InputError(
+      file,
+      `invalid JSON${nan}: ${error instanceof Error ? error.message : String(error)}; expected the eval_results_table.json that mlflow.evaluate() logs`,
+    );
   }
-  const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  if (object === undefined) throw new InputError(file, `expected {"columns": [...], "data": [...]}, got ${describe(value)}`);
+  const object =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  if (object === undefined)
+    throw new InputError(file, `expected {"columns": [...], "data": [...]}, got ${describe(value)}`);
   // pandas' split orientation may also carry the frame's index; it numbers rows and means nothing else.
   const extra = Object.keys(object).find((key) => key !== 'columns' && key !== 'data' && key !== 'index');
-  if (extra !== undefined) throw new InputError(file, `unexpected key "${extra}": expected only "columns" and "data" (pandas' split orientation)`, { field: extra });
+  if (extra !== undefined)
+    throw new InputError(
+      file,
+      `unexpected key "${extra}": expected only "columns" and "data" (pandas' split orientation)`,
+      { field: extra },
+    );
   const { columns, data } = object;
   if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) {
     throw new InputError(file, 'expected "columns" to be an array of column names (strings)', { field: 'columns' });
   }
   const twice = columns.find((column, i) => columns.indexOf(column) !== i);
-  if (twice !== undefined) throw new InputError(file, `column "${twice}" appears twice: expected unique column names`, { field: 'columns' });
+  if (twice !== undefined)
+    throw new InputError(file, `column "${twice}" appears twice: expected unique column names`, { field: 'columns' });
   if (!Array.isArray(data)) throw new InputError(file, 'expected "data" to be an array of rows', { field: 'data' });
-  if (data.length === 0) throw new InputError(file, 'the table has no rows: expected one row per evaluated example', { field: 'data' });
+  if (data.length === 0)
+    throw new InputError(file, 'the table has no rows: expected one row per evaluated example', { field: 'data' });
   const bad = data.findIndex((row) => !Array.isArray(row) || row.length !== columns.length);
   if (bad !== -1) {
     const row: unknown = data[bad];
     const got = Array.isArray(row) ? `${row.length} cells` : describe(row);
-    throw new InputError(file, `row ${bad}: expected an array of ${columns.length} cells (one per column), got ${got}`, { field: `data[${bad}]` });
+    throw new InputError(
+      file,
+      `row ${bad}: expected an array of ${columns.length} cells (one per column), got ${got}`,
+      { field: `data[${bad}]` },
+    );
   }
   return { columns, rows: data as unknown[][] };
 }
@@ -81,7 +106,12 @@ function planColumns(table: Table, options: ReaderOptions, file: string): Plan {
   const mapping: ColumnMapping | undefined = options.mapping;
   const index = (name: string, role: string): number => {
     const i = columns.indexOf(name);
-    if (i === -1) throw new InputError(file, `the mapping names ${role} column "${name}", but the table has no such column (columns: ${columns.join(', ')})`, { field: 'columns' });
+    if (i === -1)
+      throw new InputError(
+        file,
+        `the mapping names ${role} column "${name}", but the table has no such column (columns: ${columns.join(', ')})`,
+        { field: 'columns' },
+      );
     return i;
   };
   const found = (names: readonly string[]) => names.map((n) => columns.indexOf(n)).find((i) => i !== -1);
@@ -90,7 +120,8 @@ function planColumns(table: Table, options: ReaderOptions, file: string): Plan {
   const input = id === undefined && options.pairBy !== 'row' ? found(INPUT_COLUMNS) : undefined;
   if (id === undefined && input === undefined) checkRowPairing(false, options.pairBy, file, '');
   const label = mapping?.label !== undefined ? index(mapping.label, 'the label') : found(TARGET_COLUMNS);
-  const prediction = mapping?.prediction !== undefined ? index(mapping.prediction, 'the prediction') : found(PREDICTION_COLUMNS);
+  const prediction =
+    mapping?.prediction !== undefined ? index(mapping.prediction, 'the prediction') : found(PREDICTION_COLUMNS);
   const correct = mapping?.correct !== undefined ? index(mapping.correct, 'the correct') : undefined;
   const cohorts = (mapping?.cohorts ?? []).map((c) => index(c, 'a cohort'));
 
@@ -123,7 +154,17 @@ function planColumns(table: Table, options: ReaderOptions, file: string): Plan {
   // so it is compared as an exact match; one label cohort per distinct answer would drown the report.
   // A mapping that names the label says it holds classes, which then become label cohorts.
   const classes = mapping?.label !== undefined && correct === undefined;
-  return { id, input, label: hasPair ? label : undefined, prediction: hasPair ? prediction : undefined, classes, correct, cohorts, checks, metrics };
+  return {
+    id,
+    input,
+    label: hasPair ? label : undefined,
+    prediction: hasPair ? prediction : undefined,
+    classes,
+    correct,
+    cohorts,
+    checks,
+    metrics,
+  };
 }
 
 /** "toxicity/v1/score" → "toxicity_v1_score": the gate's metric names do not use slashes. */

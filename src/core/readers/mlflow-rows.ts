@@ -27,7 +27,8 @@ export interface MlflowPlan {
 
 const BATCH = 1024;
 
-const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const scalar = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 /** Turns the table's rows into records; a null score or check follows `inputs.missing_values`, counted in `tally`. */
 export async function* toBatches(
@@ -49,18 +50,24 @@ export async function* toBatches(
       const cell = (i: number, expected: string, ok: (v: unknown) => boolean): unknown => {
         const v = row[i];
         if (!ok(v)) {
-          throw new InputError(file, `row ${r}, column "${columns[i]}": expected ${expected}, got ${describe(v)} (every row must give every value the file uses)`, {
-            line,
-            field: `data[${r}][${i}]`,
-          });
+          throw new InputError(
+            file,
+            `row ${r}, column "${columns[i]}": expected ${expected}, got ${describe(v)} (every row must give every value the file uses)`,
+            {
+              line,
+              field: `data[${r}][${i}]`,
+            },
+          );
         }
         return v;
       };
       const missing = new ExampleMissing(missingValues);
       const at = (i: number) => ({ file, row: `row ${r}`, column: columns[i] ?? '', line, field: `data[${r}][${i}]` });
       const record: Record<string, unknown> = { id: rowId(plan, r, cell) };
-      if (plan.cohorts.length > 0) record.cohorts = plan.cohorts.map((i) => `${columns[i]}:${String(cell(i, 'a cohort value', scalar))}`);
-      if (plan.correct !== undefined) record.correct = cell(plan.correct, 'true or false', (v) => typeof v === 'boolean');
+      if (plan.cohorts.length > 0)
+        record.cohorts = plan.cohorts.map((i) => `${columns[i]}:${String(cell(i, 'a cohort value', scalar))}`);
+      if (plan.correct !== undefined)
+        record.correct = cell(plan.correct, 'true or false', (v) => typeof v === 'boolean');
       if (plan.label !== undefined && plan.prediction !== undefined) {
         const label = cell(plan.label, 'a target value', scalar);
         const prediction = cell(plan.prediction, 'a prediction', scalar);
@@ -70,12 +77,22 @@ export async function* toBatches(
       if (plan.checks.length > 0) {
         // A null check is a pass/fail result the scorer did not give: a failure unless the policy says otherwise.
         record.checks = Object.fromEntries(
-          plan.checks.map(([name, i]) => [name, row[i] === null ? (missing.note('outcome', at(i)), false) : cell(i, 'true or false', (v) => typeof v === 'boolean')]),
+          plan.checks.map(([name, i]) => [
+            name,
+            row[i] === null
+              ? (missing.note('outcome', at(i)), false)
+              : cell(i, 'true or false', (v) => typeof v === 'boolean'),
+          ]),
         );
       }
       if (plan.metrics.length > 0) {
         record.metrics = Object.fromEntries(
-          plan.metrics.map(([name, i]) => [name, row[i] === null ? (missing.note('score', at(i)), 0) : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v))]),
+          plan.metrics.map(([name, i]) => [
+            name,
+            row[i] === null
+              ? (missing.note('score', at(i)), 0)
+              : cell(i, 'a finite number', (v) => typeof v === 'number' && Number.isFinite(v)),
+          ]),
         );
       }
       if (!missing.settle(tally, record.id)) continue;
@@ -88,8 +105,16 @@ export async function* toBatches(
   if (kept === 0) throw nothingLeft(file, rows.length, tally);
 }
 
-function rowId(plan: MlflowPlan, r: number, cell: (i: number, expected: string, ok: (v: unknown) => boolean) => unknown): unknown {
+function rowId(
+  plan: MlflowPlan,
+  r: number,
+  cell: (i: number, expected: string, ok: (v: unknown) => boolean) => unknown,
+): unknown {
   if (plan.id !== undefined) return cell(plan.id, 'a non-empty id', (v) => v !== '' && scalar(v));
-  if (plan.input !== undefined) return textIdentity('input', String(cell(plan.input, 'the input text', (v) => typeof v === 'string' && v.trim() !== '')));
+  if (plan.input !== undefined)
+    return textIdentity(
+      'input',
+      String(cell(plan.input, 'the input text', (v) => typeof v === 'string' && v.trim() !== '')),
+    );
   return r;
 }

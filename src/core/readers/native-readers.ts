@@ -6,7 +6,8 @@ import type { EvalReader } from './reader-types.js';
 /** The gate's own per-example JSON lines (see docs/formats-and-readers.md). */
 export const jsonlReader: EvalReader = {
   name: 'jsonl',
-  expects: 'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
+  expects:
+    'the gate\'s per-example JSON lines (.jsonl/.ndjson): {"id", "cohorts", "label"+"prediction" or "correct", "checks", "metrics"}',
   detect: ({ path }) => /\.(jsonl|ndjson)$/i.test(path),
   read: async (source) => ({
     kind: 'examples',
@@ -29,7 +30,8 @@ export const jsonlReader: EvalReader = {
 /** The gate's own per-example CSV: the JSONL fields as columns, `checks.<name>`, `metrics.<name>`. */
 export const csvReader: EvalReader = {
   name: 'csv',
-  expects: 'the gate\'s per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>',
+  expects:
+    "the gate's per-example CSV (.csv) with an id column and label/prediction or correct, checks.<name>, metrics.<name>",
   accepts: ['pairByRow'],
   // A header of the gate's own column names without `id` is still this format: reading it then says
   // how to pair its rows (by an id column, or by row order).
@@ -39,12 +41,17 @@ export const csvReader: EvalReader = {
 
 /** The first line's column names, unquoted (enough to recognize a header; csv-parse reads the file). */
 function headerColumns(head: string): string[] {
-  const first = (head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   return first.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 
 function isGateHeader(columns: readonly string[]): boolean {
   if (columns.includes('id')) return true;
-  const known = columns.every((c) => ['cohorts', 'label', 'prediction', 'correct'].includes(c) || /^(checks|metrics)\.[^.]+$/.test(c));
-  return known && (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c)));
+  const known = columns.every(
+    (c) => ['cohorts', 'label', 'prediction', 'correct'].includes(c) || /^(checks|metrics)\.[^.]+$/.test(c),
+  );
+  return (
+    known &&
+    (columns.includes('correct') || columns.includes('label') || columns.some((c) => /^(checks|metrics)\./.test(c)))
+  );
 }

@@ -21,26 +21,43 @@ export interface Outcome {
 
 /** More than this share of long free-text predictions means the file holds raw generations. */
 const RAW_SHARE = 0.1;
-const DETAILS_FIX = 'Re-run the evaluation with --dump-eval-details and give results/<model>/<dataset>.json, whose details carry OpenCompass\'s own verdict per example';
+const DETAILS_FIX =
+  "Re-run the evaluation with --dump-eval-details and give results/<model>/<dataset>.json, whose details carry OpenCompass's own verdict per example";
 
-export function detailsOutcomes(details: unknown, fail: (field: string, problem: string) => never): { outcomes: Outcome[]; note: string } {
-  const entries: [string, unknown][] = Array.isArray(details) ? details.map((d, i) => [String(i), d]) : Object.entries(details as Record<string, unknown>);
+export function detailsOutcomes(
+  details: unknown,
+  fail: (field: string, problem: string) => never,
+): { outcomes: Outcome[]; note: string } {
+  const entries: [string, unknown][] = Array.isArray(details)
+    ? details.map((d, i) => [String(i), d])
+    : Object.entries(details as Record<string, unknown>);
   const outcomes = entries.map(([key, entry]): Outcome => {
     const correct = (entry as { correct?: unknown } | null)?.correct;
     if (typeof correct === 'boolean') return { key, correct };
     if (Array.isArray(correct)) {
-      fail(`details.${key}.correct`, `expected true or false, got a list (${correct.length} samples per example, n > 1): the gate compares one verdict per example; evaluate with n = 1`);
+      fail(
+        `details.${key}.correct`,
+        `expected true or false, got a list (${correct.length} samples per example, n > 1): the gate compares one verdict per example; evaluate with n = 1`,
+      );
     }
-    return fail(`details.${key}.correct`, `expected true or false (OpenCompass's verdict for this example), got ${correct === undefined ? 'nothing: this evaluator wrote no per-example verdict' : describe(correct)}`);
+    return fail(
+      `details.${key}.correct`,
+      `expected true or false (OpenCompass's verdict for this example), got ${correct === undefined ? 'nothing: this evaluator wrote no per-example verdict' : describe(correct)}`,
+    );
   });
-  return { outcomes, note: 'correct = OpenCompass\'s own per-example verdict (details[].correct)' };
+  return { outcomes, note: "correct = OpenCompass's own per-example verdict (details[].correct)" };
 }
 
-export function predictionOutcomes(root: Record<string, unknown>, file: string, fail: (field: string, problem: string) => never): { outcomes: Outcome[]; note: string } {
+export function predictionOutcomes(
+  root: Record<string, unknown>,
+  file: string,
+  fail: (field: string, problem: string) => never,
+): { outcomes: Outcome[]; note: string } {
   let ppl = 0;
   let raw = 0;
   const outcomes = Object.entries(root).map(([key, entry]): Outcome => {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) fail(key, `expected an example {"origin_prompt", "prediction", "gold"}, got ${describe(entry)}`);
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+      fail(key, `expected an example {"origin_prompt", "prediction", "gold"}, got ${describe(entry)}`);
     const e = entry as Record<string, unknown>;
     const isPpl = Object.keys(e).some((k) => k.startsWith('label: '));
     if (isPpl) ppl++;
@@ -69,7 +86,10 @@ function text(value: unknown, field: string, what: string, fail: (field: string,
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    return fail(field, `expected one ${what}, got a list of ${value.length} (several ${what === 'gold' ? 'references' : 'samples per example'}): OpenCompass's evaluator decides which counts. ${DETAILS_FIX}`);
+    return fail(
+      field,
+      `expected one ${what}, got a list of ${value.length} (several ${what === 'gold' ? 'references' : 'samples per example'}): OpenCompass's evaluator decides which counts. ${DETAILS_FIX}`,
+    );
   }
   return fail(field, `expected the ${what} as text, got ${value === undefined ? 'nothing' : describe(value)}`);
 }

@@ -18,13 +18,15 @@ import { EvalReader, ReaderOutput, emptyTally } from './reader-types.js';
  * it pairs only with the same part of the same dataset in the other run. The cohort is
  * `dataset:<name>`, the part suffix dropped.
  */
-const PREDICTIONS_HEAD = /^\s*\{\s*"0"\s*:\s*\{\s*"(?:origin_prompt|in-context examples|label: [^"\\]*|prediction|gold)"\s*:/;
+const PREDICTIONS_HEAD =
+  /^\s*\{\s*"0"\s*:\s*\{\s*"(?:origin_prompt|in-context examples|label: [^"\\]*|prediction|gold)"\s*:/;
 const RESULTS_HEAD = /^\s*\{\s*"[^"\\]+"\s*:\s*-?\d/;
 const BATCH = 1024;
 
 export const opencompassReader: EvalReader = {
   name: 'opencompass',
-  expects: 'OpenCompass predictions/<model>/<dataset>.json ({"0": {"origin_prompt", "prediction", "gold"}, …}) or results/<model>/<dataset>.json written with --dump-eval-details',
+  expects:
+    'OpenCompass predictions/<model>/<dataset>.json ({"0": {"origin_prompt", "prediction", "gold"}, …}) or results/<model>/<dataset>.json written with --dump-eval-details',
   detect: ({ path, head }) => {
     if (!/\.json$/i.test(path)) return false;
     const text = stripBom(head);
@@ -37,17 +39,23 @@ export const opencompassReader: EvalReader = {
     try {
       root = JSON.parse(text);
     } catch (error) {
-      throw new InputError(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an OpenCompass predictions or results file`);
+      throw new InputError(
+        file,
+        `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected an OpenCompass predictions or results file`,
+      );
     }
-    if (root === null || typeof root !== 'object' || Array.isArray(root)) throw new InputError(file, `expected a JSON object, got ${describe(root)}`);
+    if (root === null || typeof root !== 'object' || Array.isArray(root))
+      throw new InputError(file, `expected a JSON object, got ${describe(root)}`);
     const fail = (field: string, problem: string): never => {
       throw new InputError(file, problem, { field });
     };
     const r = root as Record<string, unknown>;
     const hasDetails = Object.hasOwn(r, 'details');
-    if (hasDetails && (r.details === null || typeof r.details !== 'object')) fail('details', `expected the per-example details (a list or an object), got ${describe(r.details)}`);
+    if (hasDetails && (r.details === null || typeof r.details !== 'object'))
+      fail('details', `expected the per-example details (a list or an object), got ${describe(r.details)}`);
     const { outcomes, note } = hasDetails ? detailsOutcomes(r.details, fail) : predictionOutcomes(r, file, fail);
-    if (outcomes.length === 0) fail(hasDetails ? 'details' : '0', 'the file has no examples: expected one entry per example');
+    if (outcomes.length === 0)
+      fail(hasDetails ? 'details' : '0', 'the file has no examples: expected one entry per example');
     const lines = hasDetails ? [] : jsonEntryLines(text);
     const tally = emptyTally();
     tally.notes.push(note);
@@ -60,7 +68,11 @@ function stemOf(path: string): string {
   return (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/i, '');
 }
 
-async function* toBatches(outcomes: readonly Outcome[], lines: readonly number[], stem: string): AsyncGenerator<RecordBatch> {
+async function* toBatches(
+  outcomes: readonly Outcome[],
+  lines: readonly number[],
+  stem: string,
+): AsyncGenerator<RecordBatch> {
   const cohorts = [`dataset:${stem.replace(/_\d+$/, '')}`];
   for (let start = 0; start < outcomes.length; start += BATCH) {
     const slice = outcomes.slice(start, start + BATCH);

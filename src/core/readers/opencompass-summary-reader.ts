@@ -21,12 +21,15 @@ const HEADER = /^\uFEFF?dataset,version,metric,mode,[^\r\n]/;
 
 export const opencompassSummaryReader: EvalReader = {
   name: 'opencompass-summary',
-  expects: 'OpenCompass summary/summary_<time>.csv: "dataset,version,metric,mode,<model>…" (select one of several models with file.csv#model=<name>)',
+  expects:
+    'OpenCompass summary/summary_<time>.csv: "dataset,version,metric,mode,<model>…" (select one of several models with file.csv#model=<name>)',
   accepts: ['select'],
   detect: ({ path, head }) => /\.csv$/i.test(path) && HEADER.test(head),
   async read(source, options): Promise<ReaderOutput> {
     const file = source.path;
-    const rows = stripBom(await readAll(source)).split(/\r?\n/).map((line) => line.split(','));
+    const rows = stripBom(await readAll(source))
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     while (rows.length > 0 && (rows[rows.length - 1] as string[]).join('') === '') rows.pop();
     const header = rows[0] ?? [];
     const column = modelColumn(header, options, file);
@@ -38,24 +41,43 @@ export const opencompassSummaryReader: EvalReader = {
       const row = rows[r] as string[];
       const line = r + 1;
       if (row.length !== header.length) {
-        throw new InputError(file, `expected ${header.length} comma-separated cells as in the header, got ${row.length}`, { line });
+        throw new InputError(
+          file,
+          `expected ${header.length} comma-separated cells as in the header, got ${row.length}`,
+          { line },
+        );
       }
       const [dataset, , metric] = row as [string, string, string];
-      if (dataset === '' || metric === '') throw new InputError(file, 'expected a dataset and a metric name', { line, field: dataset === '' ? 'dataset' : 'metric' });
+      if (dataset === '' || metric === '')
+        throw new InputError(file, 'expected a dataset and a metric name', {
+          line,
+          field: dataset === '' ? 'dataset' : 'metric',
+        });
       if (seen.has(`${dataset}\u0000${metric}`)) {
-        throw new InputError(file, `dataset ${dataset} has a second ${metric} row (another mode?): expected one score per dataset and metric`, { line, field: 'metric' });
+        throw new InputError(
+          file,
+          `dataset ${dataset} has a second ${metric} row (another mode?): expected one score per dataset and metric`,
+          { line, field: 'metric' },
+        );
       }
       seen.add(`${dataset}\u0000${metric}`);
       const cell = (row[column] as string).trim();
       if (cell === '-' || cell === '') {
-        if (options.missingValues === 'error') throw new InputError(file, `no ${metric} score for ${dataset} (missing_values: error)`, { line, field: model });
+        if (options.missingValues === 'error')
+          throw new InputError(file, `no ${metric} score for ${dataset} (missing_values: error)`, {
+            line,
+            field: model,
+          });
         tally.missing++;
         tally.dropped++;
         continue;
       }
       const value = Number(cell);
       if (!/^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(cell) || !Number.isFinite(value)) {
-        throw new InputError(file, `expected a score (a number) or "-", got "${cell.slice(0, 40)}"`, { line, field: model });
+        throw new InputError(file, `expected a score (a number) or "-", got "${cell.slice(0, 40)}"`, {
+          line,
+          field: model,
+        });
       }
       if (metric === 'accuracy' && (value < 0 || value > 100)) {
         throw new InputError(file, `expected accuracy in percent (0 to 100), got ${cell}`, { line, field: model });
@@ -64,11 +86,15 @@ export const opencompassSummaryReader: EvalReader = {
       const entry = (cohorts[name] ??= { n: 1, metrics: emptyNameRecord<SummaryMetric>() });
       entry.metrics[metric] = { value: metric === 'accuracy' ? value / 100 : value };
     }
-    if (Object.keys(cohorts).length === 0) throw new InputError(file, `model ${model} has no score in this table: nothing to compare`, { field: model });
+    if (Object.keys(cohorts).length === 0)
+      throw new InputError(file, `model ${model} has no score in this table: nothing to compare`, { field: model });
     tally.notes.push(
       `OpenCompass summary, model column ${model}: scores only (no number of examples, no spread), compared as point values without a test; accuracy read as percent`,
     );
-    if (tally.dropped > 0) tally.notes.push(`${tally.dropped} score${tally.dropped === 1 ? '' : 's'} written as "-" (not evaluated) left out`);
+    if (tally.dropped > 0)
+      tally.notes.push(
+        `${tally.dropped} score${tally.dropped === 1 ? '' : 's'} written as "-" (not evaluated) left out`,
+      );
     const summary: SummaryFile = { schema: 'model-release-gate/summary@1', cohorts };
     return { kind: 'summary', summary, tally };
   },
@@ -78,15 +104,23 @@ function modelColumn(header: readonly string[], options: ReaderOptions, file: st
   const models = header.slice(4);
   const select = options.select;
   if (select !== undefined && select.key !== 'model') {
-    throw new InputError(file, `unknown selector "${select.key}": an OpenCompass summary selects a model column with #model=<name>`);
+    throw new InputError(
+      file,
+      `unknown selector "${select.key}": an OpenCompass summary selects a model column with #model=<name>`,
+    );
   }
   if (select !== undefined) {
     const index = models.indexOf(select.value);
-    if (index === -1) throw new InputError(file, `no model column "${select.value}"; the table has: ${models.join(', ')}`, { line: 1 });
+    if (index === -1)
+      throw new InputError(file, `no model column "${select.value}"; the table has: ${models.join(', ')}`, { line: 1 });
     return index + 4;
   }
   if (models.length > 1) {
-    throw new InputError(file, `the table has ${models.length} model columns (${models.join(', ')}): choose one with ${file.split(/[\\/]/).pop() ?? file}#model=<name>`, { line: 1 });
+    throw new InputError(
+      file,
+      `the table has ${models.length} model columns (${models.join(', ')}): choose one with ${file.split(/[\\/]/).pop() ?? file}#model=<name>`,
+      { line: 1 },
+    );
   }
   return 4;
 }

@@ -20,7 +20,10 @@ export const parquetReader: EvalReader = {
   accepts: ['mapping'],
   async read(source, options) {
     if (!hasBytes(source)) {
-      throw new InputError(source.path, 'a Parquet file is binary: it must be handed to the reader as bytes (a ByteSource), not as text');
+      throw new InputError(
+        source.path,
+        'a Parquet file is binary: it must be handed to the reader as bytes (a ByteSource), not as text',
+      );
     }
     const buffer = toArrayBuffer(await source.bytes());
     const metadata = readMetadata(buffer, source.path);
@@ -43,7 +46,8 @@ const BATCH = 1024;
 const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const whole =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
@@ -51,12 +55,18 @@ function readMetadata(buffer: ArrayBuffer, file: string): FileMetaData {
   const bytes = new Uint8Array(buffer);
   const magic = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || magic(0) !== 'PAR1' || magic(bytes.length - 4) !== 'PAR1') {
-    throw new InputError(file, 'not a Parquet file: expected the "PAR1" marker at its start and end (is it a CSV or JSON file named .parquet, or cut short?)');
+    throw new InputError(
+      file,
+      'not a Parquet file: expected the "PAR1" marker at its start and end (is it a CSV or JSON file named .parquet, or cut short?)',
+    );
   }
   try {
     return parquetMetadata(buffer);
   } catch (error) {
-    throw new InputError(file, `the Parquet footer cannot be read (${messageOf(error)}); expected a complete, unencrypted Parquet file`);
+    throw new InputError(
+      file,
+      `the Parquet footer cannot be read (${messageOf(error)}); expected a complete, unencrypted Parquet file`,
+    );
   }
 }
 
@@ -77,17 +87,29 @@ function defaultPlan(columns: ReadonlyMap<string, SchemaTree>, file: string): Ta
       plain.set(name, name);
     } else if (name === 'checks' || name === 'metrics') {
       if (!isStruct(node)) {
-        throw new InputError(file, `column "${name}" must be a struct of named values (or use flat ${name}.<name> columns)`, { field: name });
+        throw new InputError(
+          file,
+          `column "${name}" must be a struct of named values (or use flat ${name}.<name> columns)`,
+          { field: name },
+        );
       }
-      for (const child of node.children) named[name].push({ name: child.element.name, column: `${name}.${child.element.name}` });
+      for (const child of node.children)
+        named[name].push({ name: child.element.name, column: `${name}.${child.element.name}` });
     } else if (dotted !== null) {
       named[dotted[1] as 'checks' | 'metrics'].push({ name: dotted[2] as string, column: name });
     } else {
-      throw new InputError(file, `unknown column "${name}": expected id, cohorts, label, prediction, correct, checks.<name> or metrics.<name>; for other names pass ${MAPPING_HINT}`, { field: name });
+      throw new InputError(
+        file,
+        `unknown column "${name}": expected id, cohorts, label, prediction, correct, checks.<name> or metrics.<name>; for other names pass ${MAPPING_HINT}`,
+        { field: name },
+      );
     }
   }
   const id = plain.get('id');
-  if (id === undefined) throw new InputError(file, `the file has no "id" column; if the ids are in another column, pass ${MAPPING_HINT}`, { field: 'id' });
+  if (id === undefined)
+    throw new InputError(file, `the file has no "id" column; if the ids are in another column, pass ${MAPPING_HINT}`, {
+      field: 'id',
+    });
   return {
     id,
     label: plain.get('label'),
@@ -100,17 +122,29 @@ function defaultPlan(columns: ReadonlyMap<string, SchemaTree>, file: string): Ta
   };
 }
 
-function locateColumns(plan: TablePlan, columns: ReadonlyMap<string, SchemaTree>, file: string): Map<string, ColumnSource> {
+function locateColumns(
+  plan: TablePlan,
+  columns: ReadonlyMap<string, SchemaTree>,
+  file: string,
+): Map<string, ColumnSource> {
   const sources = new Map<string, ColumnSource>();
   for (const name of planColumns(plan)) {
     const dot = name.indexOf('.');
     const parent = dot === -1 ? undefined : columns.get(name.slice(0, dot));
     if (columns.has(name)) {
       sources.set(name, { column: name });
-    } else if (parent !== undefined && isStruct(parent) && parent.children.some((c) => c.element.name === name.slice(dot + 1))) {
+    } else if (
+      parent !== undefined &&
+      isStruct(parent) &&
+      parent.children.some((c) => c.element.name === name.slice(dot + 1))
+    ) {
       sources.set(name, { column: name.slice(0, dot), field: name.slice(dot + 1) });
     } else {
-      throw new InputError(file, `the mapping names column "${name}", which the file does not have (it has: ${[...columns.keys()].join(', ')})`, { field: name });
+      throw new InputError(
+        file,
+        `the mapping names column "${name}", which the file does not have (it has: ${[...columns.keys()].join(', ')})`,
+        { field: name },
+      );
     }
   }
   return sources;
@@ -145,7 +179,12 @@ async function* readRows(
     const cells = new Map<string, ArrayLike<unknown>>();
     for (const [name, { column, field }] of sources) {
       const values = data.get(column) as ArrayLike<unknown>;
-      cells.set(name, field === undefined ? values : Array.from(values, (row) => (row === null || typeof row !== 'object' ? undefined : ownValue(row, field))));
+      cells.set(
+        name,
+        field === undefined
+          ? values
+          : Array.from(values, (row) => (row === null || typeof row !== 'object' ? undefined : ownValue(row, field))),
+      );
     }
     const count = range.rowEnd - range.rowStart;
     for (let start = 0; start < count; start += BATCH) {
@@ -153,7 +192,9 @@ async function* readRows(
       for (let row = start; row < Math.min(count, start + BATCH); row++) {
         const line = range.rowStart + row + 1;
         // A missing value (a null, or a null struct around it) reads as null in every message.
-        batch.records.push(rowRecord(plan, (column) => (cells.get(column) as ArrayLike<unknown>)[row] ?? null, file, line));
+        batch.records.push(
+          rowRecord(plan, (column) => (cells.get(column) as ArrayLike<unknown>)[row] ?? null, file, line),
+        );
         batch.lines.push(line);
       }
       yield batch;

@@ -34,7 +34,11 @@ export interface TestIdentity {
   readonly hash: string;
 }
 
-export function testIdentity(description: string | undefined, vars: Record<string, unknown>, extra: readonly string[] = []): TestIdentity {
+export function testIdentity(
+  description: string | undefined,
+  vars: Record<string, unknown>,
+  extra: readonly string[] = [],
+): TestIdentity {
   const hash = sha256Hex(canonicalJson({ description: description ?? null, vars, extra })).slice(0, 12);
   return { name: description === undefined ? 'test' : shortLabel(description), hash };
 }

@@ -19,7 +19,8 @@ import { EvalReader, FileProbe, ReaderOutput, emptyTally } from './reader-types.
  * providers is otherwise refused rather than mixed (see promptfoo-plan.ts).
  */
 
-const HEAD = /^\s*\{\s*(?:"evalId"\s*:\s*(?:"(?:[^"\\]|\\.)*"|null)\s*,\s*)?"results"\s*:\s*\{\s*"version"\s*:\s*[234]\s*,\s*"timestamp"\s*:/;
+const HEAD =
+  /^\s*\{\s*(?:"evalId"\s*:\s*(?:"(?:[^"\\]|\\.)*"|null)\s*,\s*)?"results"\s*:\s*\{\s*"version"\s*:\s*[234]\s*,\s*"timestamp"\s*:/;
 const VERSIONS: readonly unknown[] = [2, 3, 4];
 const BATCH = 1024;
 
@@ -35,11 +36,24 @@ export const promptfooReader: EvalReader = {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new InputError(file, `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected the file promptfoo eval --output writes`);
+      throw new InputError(
+        file,
+        `invalid JSON (${error instanceof Error ? error.message : String(error)}); expected the file promptfoo eval --output writes`,
+      );
     }
-    const summary = (value as { results?: unknown } | null)?.results as { version?: unknown; results?: unknown } | undefined;
-    if (summary === null || typeof summary !== 'object' || !VERSIONS.includes(summary.version) || !Array.isArray(summary.results)) {
-      throw new InputError(file, 'expected {"results": {"version": 2, 3 or 4, "results": [...]}} as promptfoo eval --output writes', { field: 'results' });
+    const summary = (value as { results?: unknown } | null)?.results as
+      { version?: unknown; results?: unknown } | undefined;
+    if (
+      summary === null ||
+      typeof summary !== 'object' ||
+      !VERSIONS.includes(summary.version) ||
+      !Array.isArray(summary.results)
+    ) {
+      throw new InputError(
+        file,
+        'expected {"results": {"version": 2, 3 or 4, "results": [...]}} as promptfoo eval --output writes',
+        { field: 'results' },
+      );
     }
     const lines = arrayElementLines(text, ['results', 'results']);
     const rows = summary.results.map((entry, i) => parseRow(entry, i, lines[i] ?? 1, file));
@@ -73,7 +87,11 @@ function arrayElementLines(text: string, path: readonly string[]): number[] {
   let expectKey = false;
   const onValue = () => {
     const top = stack[stack.length - 1];
-    if (top?.array === true && stack.length === path.length + 1 && path.every((key, k) => stack[k]?.array === false && stack[k]?.key === key)) {
+    if (
+      top?.array === true &&
+      stack.length === path.length + 1 &&
+      path.every((key, k) => stack[k]?.array === false && stack[k]?.key === key)
+    ) {
       lines.push(line);
     }
   };

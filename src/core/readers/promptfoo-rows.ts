@@ -33,17 +33,24 @@ export function parseRow(entry: unknown, index: number, line: number, file: stri
   // model under test, never missing data: its outcome is fail and its score 0, whatever else the row says.
   const errored = r.failureReason === ERROR_FAILURE;
   if (!errored && typeof r.success !== 'boolean') {
-    throw new InputError(file, `expected success (true or false), got ${got(r.success)}: a result without a verdict cannot be judged`, {
-      line,
-      field: field('success'),
-    });
+    throw new InputError(
+      file,
+      `expected success (true or false), got ${got(r.success)}: a result without a verdict cannot be judged`,
+      {
+        line,
+        field: field('success'),
+      },
+    );
   }
   if (!errored && (typeof r.score !== 'number' || !Number.isFinite(r.score))) {
-    throw new InputError(file, `expected score (a finite number), got ${got(r.score)}`, { line, field: field('score') });
+    throw new InputError(file, `expected score (a finite number), got ${got(r.score)}`, {
+      line,
+      field: field('score'),
+    });
   }
   const provider = r.provider as { id?: unknown; label?: unknown } | string | undefined;
-  const providerId = typeof provider === 'string' ? provider : nonEmpty(provider?.id) ?? '';
-  const providerName = typeof provider === 'string' ? provider : nonEmpty(provider?.label) ?? providerId;
+  const providerId = typeof provider === 'string' ? provider : (nonEmpty(provider?.id) ?? '');
+  const providerName = typeof provider === 'string' ? provider : (nonEmpty(provider?.label) ?? providerId);
   // promptIdx numbers provider×prompt columns, not prompts; the label (else the template's hash) names one.
   const promptId = nonEmpty(r.promptId) ?? '';
   const promptName = nonEmpty((r.prompt as { label?: unknown } | undefined)?.label) ?? promptId;
@@ -68,7 +75,9 @@ export function parseRow(entry: unknown, index: number, line: number, file: stri
 }
 
 function objectOrUndefined(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export function got(value: unknown): string {

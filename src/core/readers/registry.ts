@@ -54,7 +54,10 @@ export function producesSummary(reader: EvalReader): boolean {
 export function readerByName(name: string, file: string): EvalReader {
   const reader = READERS.find((r) => r.name === name);
   if (reader === undefined) {
-    throw new InputError(file, `unknown input format "${name}": expected one of ${READERS.map((r) => r.name).join(', ')}`);
+    throw new InputError(
+      file,
+      `unknown input format "${name}": expected one of ${READERS.map((r) => r.name).join(', ')}`,
+    );
   }
   return reader;
 }
@@ -74,16 +77,12 @@ export function chooseReader(probe: FileProbe, forced: string | undefined, optio
   if (options.mapping !== undefined && /\.csv$/i.test(probe.path)) return tableReader;
   const reader = READERS.find((r) => r.detect(probe));
   if (reader !== undefined) return reader;
-  throw new InputError(
-    probe.path,
-    'this file matches no known eval format. Expected one of:',
-    {
-      details: [
-        ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
-        '(choose one with --format-in / the input-format input, or give a column mapping with --columns for other tables)',
-      ],
-    },
-  );
+  throw new InputError(probe.path, 'this file matches no known eval format. Expected one of:', {
+    details: [
+      ...READERS.map((r) => `- ${r.name}: ${r.expects}`),
+      '(choose one with --format-in / the input-format input, or give a column mapping with --columns for other tables)',
+    ],
+  });
 }
 
 /** How the user gives each reader option, for messages. */
@@ -108,7 +107,11 @@ function givenOptions(options: ReaderOptions): ReaderOptionName[] {
  * An option the chosen reader does not use would be silently ignored (a cohort field that groups
  * nothing, a mapping that maps nothing): an input error naming the readers that take it.
  */
-export function checkReaderOptions(reader: Pick<EvalReader, 'name' | 'accepts'>, options: ReaderOptions, file: string): void {
+export function checkReaderOptions(
+  reader: Pick<EvalReader, 'name' | 'accepts'>,
+  options: ReaderOptions,
+  file: string,
+): void {
   for (const option of givenOptions(options)) {
     if (reader.accepts?.includes(option) === true) continue;
     const takers = READERS.filter((r) => r.accepts?.includes(option) === true).map((r) => r.name);

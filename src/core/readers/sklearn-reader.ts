@@ -19,7 +19,8 @@ const AVERAGE_KEYS = new Set(['macro avg', 'weighted avg', 'micro avg', 'samples
 // An average row (or, when the head is cut before the averages, the first class row) in sklearn's
 // key order; JSON strings are skipped as a whole so a class named "{" cannot confuse the match.
 const AVERAGE_ROW = /"(?:macro|weighted) avg"\s*:\s*\{[^{}]*"precision"\s*:[^{}]*"support"\s*:/;
-const FIRST_CLASS_ROW = /^\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*"precision"\s*:[^{}]*"recall"\s*:[^{}]*"f1-score"\s*:[^{}]*"support"\s*:/;
+const FIRST_CLASS_ROW =
+  /^\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*"precision"\s*:[^{}]*"recall"\s*:[^{}]*"f1-score"\s*:[^{}]*"support"\s*:/;
 
 // Python's json.dump writes float('nan') as a bare NaN (zero_division=np.nan gives it for an undefined
 // precision). Strings are matched first so their content is never touched.
@@ -44,7 +45,9 @@ export const sklearnReader: EvalReader = {
     const floats = FLOAT_SUPPORT.exec(text);
     const tally = emptyTally();
     if (floats !== null) {
-      tally.notes.push(`supports written as whole floats (${floats[0].replace(/^.*:\s*/, '')}) were read as counts of examples, as scikit-learn and pandas write them`);
+      tally.notes.push(
+        `supports written as whole floats (${floats[0].replace(/^.*:\s*/, '')}) were read as counts of examples, as scikit-learn and pandas write them`,
+      );
     }
     return { kind: 'summary', summary, tally };
   },
@@ -57,7 +60,10 @@ function reportToSummary(document: LocatedDocument): SummaryFile {
   };
   const report = document.value;
   if (report === null || typeof report !== 'object' || Array.isArray(report)) {
-    return fail([], `expected a JSON object (classification_report(..., output_dict=True) saved with json.dump), got ${describe(report)}`);
+    return fail(
+      [],
+      `expected a JSON object (classification_report(..., output_dict=True) saved with json.dump), got ${describe(report)}`,
+    );
   }
 
   const cohorts: SummaryFile['cohorts'] = {};
@@ -91,18 +97,26 @@ function reportToSummary(document: LocatedDocument): SummaryFile {
     if (average === undefined) continue;
     const support = (average as Record<string, unknown> | null)?.support;
     if (typeof support === 'number' && Math.abs(support - totalSupport) > 1e-9 * Math.max(1, totalSupport)) {
-      fail([key, 'support'], `the class supports add up to ${totalSupport}, but "${key}".support is ${support}: is a class row missing?`);
+      fail(
+        [key, 'support'],
+        `the class supports add up to ${totalSupport}, but "${key}".support is ${support}: is a class row missing?`,
+      );
     }
   }
 
-  const accuracy = accuracyValue((report as Record<string, unknown>).accuracy, (problem) => fail(['accuracy'], problem));
+  const accuracy = accuracyValue((report as Record<string, unknown>).accuracy, (problem) =>
+    fail(['accuracy'], problem),
+  );
   if (accuracy !== undefined) {
     // "accuracy" is only written for single-label reports over all labels, where the supports add up
     // to the number of examples; multilabel and labels= subsets give "micro avg" instead, and no overall.
     const share = rate(accuracy, false, (problem) => fail(['accuracy'], problem)) as number;
     if (totalSupport === 0) fail(['accuracy'], 'expected at least one example (every class has support 0)');
     const successes = countFromRate(share, totalSupport, (problem) => fail(['accuracy'], problem));
-    return { schema: 'model-release-gate/summary@1', cohorts: { overall: { n: totalSupport, metrics: { accuracy: { successes } } }, ...cohorts } };
+    return {
+      schema: 'model-release-gate/summary@1',
+      cohorts: { overall: { n: totalSupport, metrics: { accuracy: { successes } } }, ...cohorts },
+    };
   }
   if (Object.keys(cohorts).length === 0) fail([], 'expected at least one class with support ≥ 1');
   return { schema: 'model-release-gate/summary@1', cohorts };
@@ -117,7 +131,9 @@ function accuracyValue(value: unknown, fail: (problem: string) => never): unknow
   const cells = ['precision', 'recall', 'f1-score', 'support'].map((key) => (value as Record<string, unknown>)[key]);
   const first = cells[0];
   if (typeof first !== 'number' || cells.some((cell) => cell !== first)) {
-    return fail(`expected the accuracy as a number, or (as pandas writes it) a row whose precision, recall, f1-score and support all hold it; its cells differ`);
+    return fail(
+      `expected the accuracy as a number, or (as pandas writes it) a row whose precision, recall, f1-score and support all hold it; its cells differ`,
+    );
   }
   return first;
 }
@@ -129,16 +145,21 @@ function wholeCount(value: unknown, fail: (problem: string) => never): number {
   }
   if (value < 0) return fail(`expected a number of examples (0 or more), got ${value}`);
   if (!Number.isInteger(value)) {
-    return fail(`support ${value} has a fractional part, so it is not a count of examples: the report was computed with sample_weight (weighted supports), which the gate cannot test; compute it without sample_weight`);
+    return fail(
+      `support ${value} has a fractional part, so it is not a count of examples: the report was computed with sample_weight (weighted supports), which the gate cannot test; compute it without sample_weight`,
+    );
   }
   return value;
 }
 
 /** A share in [0, 1]; NaN (read as null) is allowed only where sklearn writes it for an undefined ratio. */
 function rate(value: unknown, nanAllowed: boolean, fail: (problem: string) => never): number | undefined {
-  if (value === undefined) return nanAllowed ? undefined : fail('expected a number between 0 and 1, but the key is missing');
-  if (value === null) return nanAllowed ? undefined : fail('expected a number between 0 and 1, got NaN (a rate that cannot be judged)');
-  if (typeof value !== 'number' || value < 0 || value > 1) return fail(`expected a number between 0 and 1, got ${describe(value)}`);
+  if (value === undefined)
+    return nanAllowed ? undefined : fail('expected a number between 0 and 1, but the key is missing');
+  if (value === null)
+    return nanAllowed ? undefined : fail('expected a number between 0 and 1, got NaN (a rate that cannot be judged)');
+  if (typeof value !== 'number' || value < 0 || value > 1)
+    return fail(`expected a number between 0 and 1, got ${describe(value)}`);
   return value;
 }
 
@@ -147,7 +168,9 @@ function countFromRate(share: number, n: number, fail: (problem: string) => neve
   const exact = share * n;
   const successes = Math.round(exact);
   if (Math.abs(exact - successes) > 1e-6 * n) {
-    return fail(`${share} × ${n} examples = ${exact}, not a whole number of examples: expected the rate sklearn computed from these counts`);
+    return fail(
+      `${share} × ${n} examples = ${exact}, not a whole number of examples: expected the rate sklearn computed from these counts`,
+    );
   }
   return successes;
 }

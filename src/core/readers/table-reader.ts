@@ -26,7 +26,8 @@ export interface TablePlan {
   readonly metrics: readonly { readonly name: string; readonly column: string }[];
 }
 
-export const MAPPING_HINT = '--columns "id=<column>,label=<column>,prediction=<column>" (or correct=, checks=a|b, metrics=a|b, cohorts=a|b)';
+export const MAPPING_HINT =
+  '--columns "id=<column>,label=<column>,prediction=<column>" (or correct=, checks=a|b, metrics=a|b, cohorts=a|b)';
 
 export const tableReader: EvalReader = {
   name: 'table',
@@ -38,14 +39,23 @@ export const tableReader: EvalReader = {
     if (options.mapping === undefined) {
       throw new InputError(source.path, `the table reader needs to know which column means what: pass ${MAPPING_HINT}`);
     }
-    checkRowPairing(options.mapping.id !== undefined, options.pairBy, source.path, `--columns id=${options.mapping.id ?? ''}`);
+    checkRowPairing(
+      options.mapping.id !== undefined,
+      options.pairBy,
+      source.path,
+      `--columns id=${options.mapping.id ?? ''}`,
+    );
     return { kind: 'examples', records: readTable(source, planFromMapping(options.mapping)) };
   },
 };
 
-
 export function planFromMapping(mapping: ColumnMapping): TablePlan {
-  if (mapping.label === undefined && mapping.correct === undefined && mapping.checks === undefined && mapping.metrics === undefined) {
+  if (
+    mapping.label === undefined &&
+    mapping.correct === undefined &&
+    mapping.checks === undefined &&
+    mapping.metrics === undefined
+  ) {
     throw new InputError('--columns', 'nothing to measure: add label= and prediction=, correct=, checks= or metrics=');
   }
   const { cohorts = [], checks = [], metrics = [], ...columns } = mapping;
@@ -64,7 +74,9 @@ const BATCH = 1024;
 
 async function* readTable(source: TextSource, plan: TablePlan): AsyncGenerator<RecordBatch> {
   const delimiter = source.path.toLowerCase().endsWith('.tsv') ? '\t' : ',';
-  const parser = Readable.from(source.chunks()).pipe(parse({ bom: true, skip_empty_lines: true, info: true, delimiter }));
+  const parser = Readable.from(source.chunks()).pipe(
+    parse({ bom: true, skip_empty_lines: true, info: true, delimiter }),
+  );
   let columns: Map<string, number> | undefined;
   let batch: RecordBatch = { records: [], lines: [] };
   let rowNumber = 0;
@@ -77,7 +89,9 @@ async function* readTable(source: TextSource, plan: TablePlan): AsyncGenerator<R
       const cells = row.record;
       const index = columns;
       rowNumber++;
-      batch.records.push(rowRecord(plan, (column) => cells[index.get(column) as number], source.path, row.info.lines, rowNumber));
+      batch.records.push(
+        rowRecord(plan, (column) => cells[index.get(column) as number], source.path, row.info.lines, rowNumber),
+      );
       batch.lines.push(row.info.lines);
       if (batch.records.length === BATCH) {
         yield batch;
@@ -87,9 +101,14 @@ async function* readTable(source: TextSource, plan: TablePlan): AsyncGenerator<R
   } catch (error) {
     if (error instanceof InputError) throw error;
     const e = error as { message?: string; lines?: number };
-    throw new InputError(source.path, `invalid CSV (${e.message ?? String(error)})`, e.lines === undefined ? {} : { line: e.lines });
+    throw new InputError(
+      source.path,
+      `invalid CSV (${e.message ?? String(error)})`,
+      e.lines === undefined ? {} : { line: e.lines },
+    );
   }
-  if (columns === undefined) throw new InputError(source.path, 'the file is empty: expected a header row naming the columns');
+  if (columns === undefined)
+    throw new InputError(source.path, 'the file is empty: expected a header row naming the columns');
   if (batch.records.length > 0) yield batch;
 }
 
@@ -99,9 +118,17 @@ function headerColumns(header: string[], plan: TablePlan, file: string): Map<str
   for (const column of planColumns(plan)) {
     const at = index.get(column);
     if (at === undefined) {
-      throw new InputError(file, `the mapping names column "${column}", which the header does not have (it has: ${header.join(', ')})`, { line: 1, field: column });
+      throw new InputError(
+        file,
+        `the mapping names column "${column}", which the header does not have (it has: ${header.join(', ')})`,
+        { line: 1, field: column },
+      );
     }
-    if (at === -1) throw new InputError(file, `column "${column}" appears twice in the header, so the mapping is ambiguous`, { line: 1, field: column });
+    if (at === -1)
+      throw new InputError(file, `column "${column}" appears twice in the header, so the mapping is ambiguous`, {
+        line: 1,
+        field: column,
+      });
   }
   return index;
 }
@@ -110,11 +137,18 @@ function headerColumns(header: string[], plan: TablePlan, file: string): Map<str
  * Turns one row (cells fetched by column name) into the gate's per-example record. Without an id
  * column the id is `row` (the row's 1-based number among the data rows), for pairing by row order.
  */
-export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, file: string, line: number, row?: number): Record<string, unknown> {
+export function rowRecord(
+  plan: TablePlan,
+  cell: (column: string) => unknown,
+  file: string,
+  line: number,
+  row?: number,
+): Record<string, unknown> {
   let id: string;
   if (plan.id !== undefined) id = toText(cell(plan.id), file, line, plan.id, false);
   else if (row !== undefined) id = String(row);
-  else throw new InputError(file, 'the mapping names no id column: add id=<column> to --columns', { line, field: 'id' });
+  else
+    throw new InputError(file, 'the mapping names no id column: add id=<column> to --columns', { line, field: 'id' });
   const record: Record<string, unknown> = { id };
   const cohorts = plan.cohortList === undefined ? [] : cohortList(cell(plan.cohortList), file, line, plan.cohortList);
   for (const column of plan.cohortColumns) {
@@ -127,7 +161,8 @@ export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, fi
   if (plan.correct !== undefined) record.correct = toFlag(cell(plan.correct), file, line, plan.correct);
   // An empty label is a missing ground truth; compared with an empty prediction it would count as right.
   if (plan.label !== undefined) record.label = toText(cell(plan.label), file, line, plan.label, false);
-  if (plan.prediction !== undefined) record.prediction = toText(cell(plan.prediction), file, line, plan.prediction, true);
+  if (plan.prediction !== undefined)
+    record.prediction = toText(cell(plan.prediction), file, line, plan.prediction, true);
   if (plan.checks.length > 0) {
     const checks = emptyNameRecord<boolean>();
     for (const { name, column } of plan.checks) checks[name] = toFlag(cell(column), file, line, column);
@@ -143,9 +178,19 @@ export function rowRecord(plan: TablePlan, cell: (column: string) => unknown, fi
 
 function cohortList(value: unknown, file: string, line: number, field: string): string[] {
   if (value === null || value === undefined) return [];
-  const names = typeof value === 'string' ? value.split(';').map((name) => name.trim()).filter((name) => name !== '') : value;
+  const names =
+    typeof value === 'string'
+      ? value
+          .split(';')
+          .map((name) => name.trim())
+          .filter((name) => name !== '')
+      : value;
   if (!Array.isArray(names) || names.some((name) => typeof name !== 'string' || name === '')) {
-    throw new InputError(file, `expected a list of cohort names (or one string separated by ";"), got ${describe(value)}`, { line, field });
+    throw new InputError(
+      file,
+      `expected a list of cohort names (or one string separated by ";"), got ${describe(value)}`,
+      { line, field },
+    );
   }
   return [...(names as string[])];
 }
@@ -170,14 +215,19 @@ export function toNumber(value: unknown, file: string, line: number, field: stri
   if (typeof value === 'number') number = value;
   else if (typeof value === 'bigint') number = Number(value);
   else if (typeof value === 'string' && value.trim() !== '') number = Number(value.trim());
-  if (!Number.isFinite(number)) throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field });
+  if (!Number.isFinite(number))
+    throw new InputError(file, `expected a finite number, got ${describe(value)}`, { line, field });
   return number;
 }
 
 function toText(value: unknown, file: string, line: number, field: string, emptyAllowed: boolean): string {
   if (typeof value === 'string' && (emptyAllowed || value.trim() !== '')) return value;
-  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  throw new InputError(file, `expected ${emptyAllowed ? 'a' : 'a non-empty'} text or number, got ${describe(value)}`, { line, field });
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  throw new InputError(file, `expected ${emptyAllowed ? 'a' : 'a non-empty'} text or number, got ${describe(value)}`, {
+    line,
+    field,
+  });
 }
 
 const SINGLE_KEYS = ['id', 'label', 'prediction', 'correct'] as const;
@@ -193,13 +243,25 @@ export function parseColumnMapping(text: string): ColumnMapping {
   };
   const single = new Map<string, string>();
   const lists = new Map<string, string[]>();
-  for (const entry of text.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const eq = entry.indexOf('=');
     const key = eq === -1 ? entry : entry.slice(0, eq).trim();
     if (!(SINGLE_KEYS as readonly string[]).includes(key) && !(LIST_KEYS as readonly string[]).includes(key)) {
-      fail(`unknown key "${key}": expected ${[...SINGLE_KEYS, ...LIST_KEYS].join(', ')} (as key=column, e.g. id=row_id)`, key);
+      fail(
+        `unknown key "${key}": expected ${[...SINGLE_KEYS, ...LIST_KEYS].join(', ')} (as key=column, e.g. id=row_id)`,
+        key,
+      );
     }
-    const columns = eq === -1 ? [] : entry.slice(eq + 1).split('|').map((column) => column.trim());
+    const columns =
+      eq === -1
+        ? []
+        : entry
+            .slice(eq + 1)
+            .split('|')
+            .map((column) => column.trim());
     if (columns.length === 0 || columns.includes('')) fail(`"${entry}" names no column: expected ${key}=<column>`, key);
     if ((SINGLE_KEYS as readonly string[]).includes(key)) {
       if (single.has(key)) fail(`${key} is given twice`, key);
@@ -207,7 +269,8 @@ export function parseColumnMapping(text: string): ColumnMapping {
       single.set(key, columns[0] as string);
     } else {
       const listed = lists.get(key) ?? [];
-      for (const column of columns) listed.push(listed.includes(column) ? fail(`${key} lists column "${column}" twice`, key) : column);
+      for (const column of columns)
+        listed.push(listed.includes(column) ? fail(`${key} lists column "${column}" twice`, key) : column);
       lists.set(key, listed);
     }
   }
@@ -215,10 +278,24 @@ export function parseColumnMapping(text: string): ColumnMapping {
   const id = single.get('id');
   const [label, prediction, correct] = [single.get('label'), single.get('prediction'), single.get('correct')];
   if (prediction !== undefined && (label === undefined || correct !== undefined)) {
-    fail(correct === undefined ? 'prediction needs label=<column> to compare with' : 'give either correct= or label= and prediction=, not both', 'prediction');
+    fail(
+      correct === undefined
+        ? 'prediction needs label=<column> to compare with'
+        : 'give either correct= or label= and prediction=, not both',
+      'prediction',
+    );
   }
-  if (label !== undefined && prediction === undefined && correct === undefined) fail('label needs prediction=<column> (or correct=<column>)', 'label');
+  if (label !== undefined && prediction === undefined && correct === undefined)
+    fail('label needs prediction=<column> (or correct=<column>)', 'label');
   // An id alone is a whole mapping for readers that find the outcomes themselves (promptfoo's
   // id=vars.<name>); a table needs something to measure, which planFromMapping checks.
-  return { id, label, prediction, correct, cohorts: lists.get('cohorts'), checks: lists.get('checks'), metrics: lists.get('metrics') };
+  return {
+    id,
+    label,
+    prediction,
+    correct,
+    cohorts: lists.get('cohorts'),
+    checks: lists.get('checks'),
+    metrics: lists.get('metrics'),
+  };
 }

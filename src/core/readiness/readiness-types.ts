@@ -16,7 +16,11 @@ export interface EvalFileMetadata {
   readonly path: string;
   readonly sha256: string;
   readonly model: { readonly name: string; readonly version: string } | null;
-  readonly dataset: { readonly name: string; readonly version?: string | undefined; readonly sha256?: string | undefined } | null;
+  readonly dataset: {
+    readonly name: string;
+    readonly version?: string | undefined;
+    readonly sha256?: string | undefined;
+  } | null;
 }
 
 /** Everything a readiness rule may look at. Time and the file system come in from outside. */

@@ -22,19 +22,44 @@ export function isRequired(context: ReadinessContext, item: ReadinessItemName): 
 /** Builds a rule's outcome: the item is `finding` when there is any finding, else `ok`. */
 export function outcome(
   context: ReadinessContext,
-  item: { id: ReadinessItem['id']; title: string; required: boolean; evidence: string | null; path: readonly (string | number)[] },
+  item: {
+    id: ReadinessItem['id'];
+    title: string;
+    required: boolean;
+    evidence: string | null;
+    path: readonly (string | number)[];
+  },
   findings: Finding[],
 ): RuleOutcome {
   const status: ItemStatus = findings.length > 0 ? 'finding' : 'ok';
   return {
-    item: { id: item.id, title: item.title, required: item.required, status, evidence: item.evidence, file: context.document.file, line: context.document.lineOf(item.path) ?? null },
+    item: {
+      id: item.id,
+      title: item.title,
+      required: item.required,
+      status,
+      evidence: item.evidence,
+      file: context.document.file,
+      line: context.document.lineOf(item.path) ?? null,
+    },
     findings,
   };
 }
 
 /** The outcome for an item that is absent and not required at this risk class. */
 export function notRequired(context: ReadinessContext, id: ReadinessItem['id'], title: string): RuleOutcome {
-  return { item: { id, title, required: false, status: 'not-required', evidence: null, file: context.document.file, line: null }, findings: [] };
+  return {
+    item: {
+      id,
+      title,
+      required: false,
+      status: 'not-required',
+      evidence: null,
+      file: context.document.file,
+      line: null,
+    },
+    findings: [],
+  };
 }
 
 /** `@alice` or `@org/team`: a GitHub user or team, the form GitHub can page and check approvals for. */

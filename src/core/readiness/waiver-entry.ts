@@ -35,7 +35,15 @@ export type ParsedWaiverEntry =
   | { readonly fields: WaiverFields; readonly entry: WaiverEntry; readonly problem: null }
   | { readonly fields: WaiverFields; readonly entry: null; readonly problem: WaiverProblem };
 
-const NO_FIELDS: WaiverFields = { finding: null, cohort: null, metric: null, reason: null, accepted_by: null, expires: null, link: null };
+const NO_FIELDS: WaiverFields = {
+  finding: null,
+  cohort: null,
+  metric: null,
+  reason: null,
+  accepted_by: null,
+  expires: null,
+  link: null,
+};
 
 /** The id prefix of findings that are about a comparison of one cohort and one metric. */
 export const COHORT_FINDING_PREFIX = 'cohort.';
@@ -46,7 +54,15 @@ export const WAIVER_FINDING_PREFIX = 'waiver.';
 /** Checks one entry. The first problem found is reported: one clear message beats a pile of follow-ups. */
 export function parseWaiverEntry(raw: unknown): ParsedWaiverEntry {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { fields: NO_FIELDS, entry: null, problem: { field: null, expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)', found: describe(raw) } };
+    return {
+      fields: NO_FIELDS,
+      entry: null,
+      problem: {
+        field: null,
+        expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)',
+        found: describe(raw),
+      },
+    };
   }
   const values = raw as Record<string, unknown>;
   const fields = readableFields(values);
@@ -60,13 +76,25 @@ export function parseWaiverEntry(raw: unknown): ParsedWaiverEntry {
   // which sends the reader looking for the wrong mistake.
   const unknown = Object.keys(values).find((key) => !(WAIVER_FIELDS as readonly string[]).includes(key));
   if (unknown !== undefined) {
-    return { fields, entry: null, problem: { field: unknown, expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`, found: `the unknown key ${JSON.stringify(unknown)}` } };
+    return {
+      fields,
+      entry: null,
+      problem: {
+        field: unknown,
+        expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`,
+        found: `the unknown key ${JSON.stringify(unknown)}`,
+      },
+    };
   }
 
   const finding = requiredText(values.finding);
-  if (finding === null) return invalid('finding', 'the id of the finding to waive, e.g. "kill-switch.stale" or "cohort.regressed"');
+  if (finding === null)
+    return invalid('finding', 'the id of the finding to waive, e.g. "kill-switch.stale" or "cohort.regressed"');
   if (finding.startsWith(WAIVER_FINDING_PREFIX)) {
-    return invalid('finding', `the id of a gate finding; ${WAIVER_FINDING_PREFIX}* findings are about waivers themselves and cannot be waived`);
+    return invalid(
+      'finding',
+      `the id of a gate finding; ${WAIVER_FINDING_PREFIX}* findings are about waivers themselves and cannot be waived`,
+    );
   }
 
   // A cohort finding is waived for one cohort and one metric: a waiver for "every metric of this
@@ -75,11 +103,21 @@ export function parseWaiverEntry(raw: unknown): ParsedWaiverEntry {
   const isCohortFinding = finding.startsWith(COHORT_FINDING_PREFIX);
   const cohort = optionalText(values.cohort);
   if (cohort === undefined || (cohort === null && isCohortFinding)) {
-    return invalid('cohort', isCohortFinding ? `the cohort's name: a ${finding} finding is waived for one cohort and metric` : 'the cohort\'s name as text, or leave cohort out');
+    return invalid(
+      'cohort',
+      isCohortFinding
+        ? `the cohort's name: a ${finding} finding is waived for one cohort and metric`
+        : "the cohort's name as text, or leave cohort out",
+    );
   }
   const metric = optionalText(values.metric);
   if (metric === undefined || (metric === null && isCohortFinding)) {
-    return invalid('metric', isCohortFinding ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once` : 'the metric\'s name as text, or leave metric out');
+    return invalid(
+      'metric',
+      isCohortFinding
+        ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once`
+        : "the metric's name as text, or leave metric out",
+    );
   }
 
   const reason = requiredText(values.reason);
@@ -90,7 +128,10 @@ export function parseWaiverEntry(raw: unknown): ParsedWaiverEntry {
     return invalid('accepted_by', 'the GitHub user who accepts the risk, written like @alice');
   }
   if (acceptedBy.includes('/')) {
-    return invalid('accepted_by', "a person's GitHub handle like @alice: a team cannot accept a risk, a named person must");
+    return invalid(
+      'accepted_by',
+      "a person's GitHub handle like @alice: a team cannot accept a risk, a named person must",
+    );
   }
 
   const expires = values.expires;

@@ -58,7 +58,11 @@ export interface WaiverOptions {
  * Returns the findings in their original order (waived ones marked) followed by one `waiver.*`
  * warning per entry that did not apply, and one record per entry.
  */
-export function applyWaivers(findings: readonly Finding[], document: ManifestDocument, options: WaiverOptions): { findings: Finding[]; waivers: WaiverRecord[] } {
+export function applyWaivers(
+  findings: readonly Finding[],
+  document: ManifestDocument,
+  options: WaiverOptions,
+): { findings: Finding[]; waivers: WaiverRecord[] } {
   const result = [...findings];
   // Which entry waived each finding, so a later duplicate can say which one it lost to.
   const waivedBy = new Map<number, number>();
@@ -77,13 +81,24 @@ export function applyWaivers(findings: readonly Finding[], document: ManifestDoc
     const parsed = parseWaiverEntry(raw);
     const entryPath = ['waivers', index] as const;
     const record = (status: WaiverStatus, verified: boolean | null, appliedTo = 0): void => {
-      records.push({ index, ...parsed.fields, status, verified, applied_to: appliedTo, line: document.lineOf(entryPath) ?? null });
+      records.push({
+        index,
+        ...parsed.fields,
+        status,
+        verified,
+        applied_to: appliedTo,
+        line: document.lineOf(entryPath) ?? null,
+      });
     };
 
     if (parsed.problem !== null) {
       const { field, expected, found } = parsed.problem;
       const where = field === null ? 'the entry' : `field "${field}"`;
-      note('waiver.invalid', `${label(index, parsed.fields.finding)} is not a valid waiver and does not apply: ${where} expected ${expected}; found ${found}`, field === null ? entryPath : [...entryPath, field]);
+      note(
+        'waiver.invalid',
+        `${label(index, parsed.fields.finding)} is not a valid waiver and does not apply: ${where} expected ${expected}; found ${found}`,
+        field === null ? entryPath : [...entryPath, field],
+      );
       record('invalid', null);
       return;
     }
@@ -95,40 +110,70 @@ export function applyWaivers(findings: readonly Finding[], document: ManifestDoc
 
     // The approver comes first: renewing the date of a waiver that nobody else accepted is wasted work.
     if (author !== undefined && approver === author) {
-      note('waiver.self-approved', `${subject} is accepted by ${waiver.accepted_by}, the author of this change, and does not apply: someone other than the author must accept the risk`, [...entryPath, 'accepted_by']);
+      note(
+        'waiver.self-approved',
+        `${subject} is accepted by ${waiver.accepted_by}, the author of this change, and does not apply: someone other than the author must accept the risk`,
+        [...entryPath, 'accepted_by'],
+      );
       record('self-approved', verified);
       return;
     }
     // Expiry is inclusive: a waiver expiring today still holds through today.
     const days = daysBetween(options.today, waiver.expires);
     if (days < 0) {
-      note('waiver.expired', `${subject} expired on ${waiver.expires} (today is ${options.today}) and no longer applies: fix the finding, or renew the waiver with a new date and approval`, [...entryPath, 'expires']);
+      note(
+        'waiver.expired',
+        `${subject} expired on ${waiver.expires} (today is ${options.today}) and no longer applies: fix the finding, or renew the waiver with a new date and approval`,
+        [...entryPath, 'expires'],
+      );
       record('expired', verified);
       return;
     }
     if (days > options.maxDays) {
-      note('waiver.too-long', `${subject} expires on ${waiver.expires}, ${days} days from today, beyond the cap of ${options.maxDays} days (policy readiness.waiver_max_days), and does not apply: choose an expiry within ${options.maxDays} days`, [...entryPath, 'expires']);
+      note(
+        'waiver.too-long',
+        `${subject} expires on ${waiver.expires}, ${days} days from today, beyond the cap of ${options.maxDays} days (policy readiness.waiver_max_days), and does not apply: choose an expiry within ${options.maxDays} days`,
+        [...entryPath, 'expires'],
+      );
       record('too-long', verified);
       return;
     }
     if (approvals !== undefined && !verified) {
       const known = approvals.length === 0 ? 'none' : options.verifiedApprovals?.join(', ');
-      note('waiver.unverified', `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`, [...entryPath, 'accepted_by']);
+      note(
+        'waiver.unverified',
+        `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`,
+        [...entryPath, 'accepted_by'],
+      );
       record('unverified', false);
       return;
     }
     if (approvals === undefined && ALWAYS_VERIFIED.has(waiver.finding)) {
-      note('waiver.unverified', `${subject} cannot be verified and does not apply: ${waiver.finding} may only be waived by an approver with write access who approves the pull request, which only the Action on a pull request can check (readiness.require_verified_waivers does not change this)`, [...entryPath, 'accepted_by']);
+      note(
+        'waiver.unverified',
+        `${subject} cannot be verified and does not apply: ${waiver.finding} may only be waived by an approver with write access who approves the pull request, which only the Action on a pull request can check (readiness.require_verified_waivers does not change this)`,
+        [...entryPath, 'accepted_by'],
+      );
       record('unverified', false);
       return;
     }
     if (approvals === undefined && options.requireVerified) {
-      note('waiver.unverified', `${subject} cannot be verified and does not apply: no verified approvals are available in this run. Set readiness.require_verified_waivers: false in the policy for local CLI runs, or run in the Action, where approvals are read from pull-request reviews`, [...entryPath, 'accepted_by']);
+      note(
+        'waiver.unverified',
+        `${subject} cannot be verified and does not apply: no verified approvals are available in this run. Set readiness.require_verified_waivers: false in the policy for local CLI runs, or run in the Action, where approvals are read from pull-request reviews`,
+        [...entryPath, 'accepted_by'],
+      );
       record('unverified', false);
       return;
     }
 
-    const applied: AppliedWaiver = { accepted_by: waiver.accepted_by, reason: waiver.reason, expires: waiver.expires, link: waiver.link, verified };
+    const applied: AppliedWaiver = {
+      accepted_by: waiver.accepted_by,
+      reason: waiver.reason,
+      expires: waiver.expires,
+      link: waiver.link,
+      verified,
+    };
     let count = 0;
     let lostTo: number | undefined;
     result.forEach((finding, position) => {
@@ -145,8 +190,15 @@ export function applyWaivers(findings: readonly Finding[], document: ManifestDoc
       record('applied', verified, count);
       return;
     }
-    const why = lostTo === undefined ? 'matches no finding of this run' : `matches only findings already waived by waivers[${lostTo}]`;
-    note('waiver.unused', `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`, [...entryPath, 'finding']);
+    const why =
+      lostTo === undefined
+        ? 'matches no finding of this run'
+        : `matches only findings already waived by waivers[${lostTo}]`;
+    note(
+      'waiver.unused',
+      `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`,
+      [...entryPath, 'finding'],
+    );
     record('unused', verified);
   });
 
@@ -169,7 +221,15 @@ function person(handle: string): string {
 }
 
 /** "waivers[2] (cohort.regressed, cohort EU · accuracy)": which entry a message is about. */
-function label(index: number, finding: string | null, scope?: { cohort: string | null; metric: string | null }): string {
-  const parts = [finding, scope?.cohort ? `cohort ${scope.cohort}` : null, scope?.metric ? `metric ${scope.metric}` : null].filter((part) => part !== null);
+function label(
+  index: number,
+  finding: string | null,
+  scope?: { cohort: string | null; metric: string | null },
+): string {
+  const parts = [
+    finding,
+    scope?.cohort ? `cohort ${scope.cohort}` : null,
+    scope?.metric ? `metric ${scope.metric}` : null,
+  ].filter((part) => part !== null);
   return parts.length === 0 ? `waivers[${index}]` : `waivers[${index}] (${parts.join(', ')})`;
 }

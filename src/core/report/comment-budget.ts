@@ -64,7 +64,11 @@ export function fitComment(layout: CommentLayout, maxLength: number): string {
   return body.length <= maxLength ? body : minimal(layout, maxLength);
 }
 
-function assemble(layout: CommentLayout, sections: readonly CommentSection[], shown: readonly (readonly boolean[])[]): string {
+function assemble(
+  layout: CommentLayout,
+  sections: readonly CommentSection[],
+  shown: readonly (readonly boolean[])[],
+): string {
   const lines: string[] = [...layout.top];
   sections.forEach((section, si) => {
     const flags = shown[si] ?? [];

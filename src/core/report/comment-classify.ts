@@ -36,7 +36,8 @@ const DATA_FINDING_PREFIXES = ['cohort.', 'ids.', 'metric.'];
 export function classifyReport(report: GateReport): CommentContent {
   const byComparison = new Map<string, Finding>();
   for (const f of report.findings) {
-    if (COMPARISON_FINDINGS.has(f.id) && f.cohort !== undefined) byComparison.set(keyOf(f.id, f.cohort, f.metric ?? ''), f);
+    if (COMPARISON_FINDINGS.has(f.id) && f.cohort !== undefined)
+      byComparison.set(keyOf(f.id, f.cohort, f.metric ?? ''), f);
   }
   const findingOf = (c: Comparison, id: string): Finding | undefined => byComparison.get(keyOf(id, c.cohort, c.metric));
   // A comparison without its finding (a report assembled by hand) counts by its status alone, so it is never hidden.
@@ -58,14 +59,22 @@ export function classifyReport(report: GateReport): CommentContent {
   return {
     blockingComparisons: report.comparisons.filter(blocks).sort(bySeverity),
     blockingFindings: active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id)),
-    inconclusive: report.comparisons.filter((c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive')),
+    inconclusive: report.comparisons.filter(
+      (c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive'),
+    ),
     waived: report.findings.filter((f) => !isActive(f)),
     waiverProblems: active.filter((f) => f.id.startsWith('waiver.') && f.severity !== 'block'),
     warnings: active.filter(
-      (f) => f.severity === 'warn' && f.id !== 'cohort.regressed' && f.id !== 'cohort.inconclusive' && !f.id.startsWith('waiver.'),
+      (f) =>
+        f.severity === 'warn' &&
+        f.id !== 'cohort.regressed' &&
+        f.id !== 'cohort.inconclusive' &&
+        !f.id.startsWith('waiver.'),
     ),
     notes: active.filter((f) => f.severity === 'info' && !f.id.startsWith('waiver.')),
-    notCompared: report.comparisons.filter((c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined),
+    notCompared: report.comparisons.filter(
+      (c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined,
+    ),
     passing: report.comparisons.filter((c) => c.status === 'pass'),
   };
 }

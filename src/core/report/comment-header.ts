@@ -39,7 +39,8 @@ export function contextLine(report: GateReport, run: RunContext): string {
 /** A policy change in the pull request does not apply to itself: say so, or the author will wonder why. */
 export function policyChangeNote(run: RunContext): string[] {
   if (!run.policySource.changedInPullRequest) return [];
-  const file = run.policySource.path === null ? 'the policy file' : `the policy file ${escapeName(run.policySource.path)}`;
+  const file =
+    run.policySource.path === null ? 'the policy file' : `the policy file ${escapeName(run.policySource.path)}`;
   return [
     `> [!NOTE]`,
     `> This pull request changes ${file}. The gate applied the base branch's policy; the new policy takes effect once merged.`,
@@ -52,7 +53,9 @@ export function footerLine(report: GateReport): string {
   const correction = correctionName(report.policy.correction);
   const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
   const bounds = `Bounds are one-sided ${confidenceOf(report)}%, ${correction === null ? `uncorrected across ${tested}` : `${correction}-corrected across ${tested}`}.`;
-  const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metricList(metrics)}: ${escapeMarkdown(method, 200)}`);
+  const methods = methodsUsed(report.comparisons).map(
+    ({ method, metrics }) => `${metricList(metrics)}: ${escapeMarkdown(method, 200)}`,
+  );
   const tool = `${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 40)}`;
   return `<sub>Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). ${bounds} ${DELTA_BAR_LEGEND} Methods: ${methods.join('; ') || 'none'}. ${tool}</sub>`;
 }
@@ -60,7 +63,9 @@ export function footerLine(report: GateReport): string {
 /** The metrics a method served, the first few by name: the footer must stay a line. */
 function metricList(metrics: readonly string[]): string {
   const shown = metrics.slice(0, 6).map((m) => escapeName(m, 40));
-  return metrics.length > shown.length ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more` : shown.join(', ');
+  return metrics.length > shown.length
+    ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more`
+    : shown.join(', ');
 }
 
 /** "95", "97.5": the confidence of the one-sided bounds. */

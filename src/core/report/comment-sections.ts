@@ -4,7 +4,14 @@ import type { ReadinessItem } from '../readiness/readiness-types.js';
 import type { CommentContent } from './comment-classify.js';
 import { cohortPhrase } from './comment-classify.js';
 import type { CommentRow, CommentSection } from './comment-budget.js';
-import { inconclusivePhrase, missingPhrase, passPhrase, regressionPhrase, sizeOf, valuesPhrase } from './comparison-phrases.js';
+import {
+  inconclusivePhrase,
+  missingPhrase,
+  passPhrase,
+  regressionPhrase,
+  sizeOf,
+  valuesPhrase,
+} from './comparison-phrases.js';
 import { deltaBar, deltaScale } from './delta-bar.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
 import { formatCount } from './format-number.js';
@@ -18,7 +25,16 @@ import type { GateReport } from './report.js';
  * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
  * Every cohort table has the same columns; the methods are named once, in the footer.
  */
-const RANK = { blockingFinding: 0, blockingCohort: 1, waiver: 2, readiness: 3, inconclusive: 4, warning: 5, reading: 6, passing: 7 } as const;
+const RANK = {
+  blockingFinding: 0,
+  blockingCohort: 1,
+  waiver: 2,
+  readiness: 3,
+  inconclusive: 4,
+  warning: 5,
+  reading: 6,
+  passing: 7,
+} as const;
 
 const COHORT_METRICS = ['cohort metric', 'cohort metrics'] as const;
 const FINDINGS = ['finding', 'findings'] as const;
@@ -45,17 +61,34 @@ function whatBlocks(report: GateReport, content: CommentContent): CommentSection
       c.status === 'regressed'
         ? cohortRow('🔻', c, regressionPhrase(c, report.policy), deltaBar(c, scale))
         : c.status === 'missing'
-          ? cohortRow('⛔', c, missingPhrase(c, (t) => escapeMarkdown(t, 160)), '–')
-          : cohortRow('❔', c, `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`, deltaBar(c, scale));
+          ? cohortRow(
+              '⛔',
+              c,
+              missingPhrase(c, (t) => escapeMarkdown(t, 160)),
+              '–',
+            )
+          : cohortRow(
+              '❔',
+              c,
+              `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`,
+              deltaBar(c, scale),
+            );
     return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
   });
-  const findingRows = content.blockingFindings.map(
-    (f): CommentRow => ({ text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`, rank: RANK.blockingFinding, noun: FINDINGS }),
-  );
+  const findingRows = content.blockingFindings.map((f): CommentRow => ({
+    text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`,
+    rank: RANK.blockingFinding,
+    noun: FINDINGS,
+  }));
   const heading = ['### What blocks', ''];
   return [
     { open: heading, tableHead: COHORT_HEAD, rows: cohortRows, close: [''] },
-    { open: cohortRows.length === 0 ? heading : [], tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'], rows: findingRows, close: [''] },
+    {
+      open: cohortRows.length === 0 ? heading : [],
+      tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'],
+      rows: findingRows,
+      close: [''],
+    },
   ];
 }
 
@@ -65,7 +98,12 @@ function inconclusive(content: CommentContent): CommentSection {
     open: ['### Inconclusive', ''],
     tableHead: COHORT_HEAD,
     rows: content.inconclusive.map((c) => ({
-      text: cohortRow('❔', c, inconclusivePhrase(c, (t) => escapeMarkdown(t, 160)), deltaBar(c, scale)),
+      text: cohortRow(
+        '❔',
+        c,
+        inconclusivePhrase(c, (t) => escapeMarkdown(t, 160)),
+        deltaBar(c, scale),
+      ),
       rank: RANK.inconclusive,
       noun: COHORT_METRICS,
     })),
@@ -77,16 +115,32 @@ function accepted(content: CommentContent): CommentSection {
   const waived = content.waived.map((f): CommentRow => {
     const w = f.waiver;
     const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '', 40)}`;
-    const who = w === undefined ? '' : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
+    const who =
+      w === undefined
+        ? ''
+        : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
     const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
     const link = w?.link === null || w?.link === undefined ? '' : ` · ${escapeMarkdown(w.link, 120)}`;
-    return { text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`, rank: RANK.waiver, noun: ['accepted finding', 'accepted findings'] };
+    return {
+      text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`,
+      rank: RANK.waiver,
+      noun: ['accepted finding', 'accepted findings'],
+    };
   });
-  const problems = content.waiverProblems.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.waiver, noun: ['waiver problem', 'waiver problems'] as const }));
+  const problems = content.waiverProblems.map((f) => ({
+    text: `- ⚠️ ${findingText(f)}`,
+    rank: RANK.waiver,
+    noun: ['waiver problem', 'waiver problems'] as const,
+  }));
   return { open: ['### Accepted (waivers)', ''], tableHead: [], rows: [...waived, ...problems], close: [''] };
 }
 
-const ITEM_ICON: Record<ReadinessItem['status'], string> = { finding: '⛔', waived: '🟡', ok: '✅', 'not-required': '➖' };
+const ITEM_ICON: Record<ReadinessItem['status'], string> = {
+  finding: '⛔',
+  waived: '🟡',
+  ok: '✅',
+  'not-required': '➖',
+};
 const ITEM_ORDER: readonly ReadinessItem['status'][] = ['finding', 'waived', 'ok', 'not-required'];
 
 /** The checklist as one paragraph, what needs action first: the tables above already say why. */
@@ -95,7 +149,10 @@ function readiness(report: GateReport): CommentSection {
   if (manifest === null) return { open: [], tableHead: [], rows: [], close: [] };
   const items = [...report.readiness.items].sort((a, b) => ITEM_ORDER.indexOf(a.status) - ITEM_ORDER.indexOf(b.status));
   const text = items
-    .map((i) => `${ITEM_ICON[i.status]} ${escapeMarkdown(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`)
+    .map(
+      (i) =>
+        `${ITEM_ICON[i.status]} ${escapeMarkdown(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`,
+    )
     .join(' · ');
   return {
     open: [`### Readiness — ${escapeName(manifest.path)}, ${escapeName(manifest.risk_class, 20)} risk`, ''],
@@ -106,20 +163,37 @@ function readiness(report: GateReport): CommentSection {
 }
 
 function otherWarnings(content: CommentContent): CommentSection {
-  const warnings = content.warnings.map((f) => ({ text: `- ⚠️ ${findingText(f)}`, rank: RANK.warning, noun: ['warning', 'warnings'] as const }));
+  const warnings = content.warnings.map((f) => ({
+    text: `- ⚠️ ${findingText(f)}`,
+    rank: RANK.warning,
+    noun: ['warning', 'warnings'] as const,
+  }));
   const notCompared = content.notCompared.map((c) => ({
     text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${missingPhrase(c, (t) => escapeMarkdown(t, 160))}`,
     rank: RANK.warning,
     noun: COHORT_METRICS,
   }));
-  const notes = content.notes.map((f) => ({ text: `- ℹ️ ${findingText(f)}`, rank: RANK.warning, noun: ['note', 'notes'] as const }));
-  return { open: ['### Other warnings and notes', ''], tableHead: [], rows: [...warnings, ...notCompared, ...notes], close: [''] };
+  const notes = content.notes.map((f) => ({
+    text: `- ℹ️ ${findingText(f)}`,
+    rank: RANK.warning,
+    noun: ['note', 'notes'] as const,
+  }));
+  return {
+    open: ['### Other warnings and notes', ''],
+    tableHead: [],
+    rows: [...warnings, ...notCompared, ...notes],
+    close: [''],
+  };
 }
 
 /** How each file was read, when its reader or the policy's `inputs` had something to say. */
 function readingNotes(report: GateReport): CommentSection {
   const rows = (['incumbent', 'candidate'] as const).flatMap((side) =>
-    (report.inputs[side].notes ?? []).map((note) => ({ text: `- ${side}: ${escapeMarkdown(note, 400)}`, rank: RANK.reading, noun: ['reading note', 'reading notes'] as const })),
+    (report.inputs[side].notes ?? []).map((note) => ({
+      text: `- ${side}: ${escapeMarkdown(note, 400)}`,
+      rank: RANK.reading,
+      noun: ['reading note', 'reading notes'] as const,
+    })),
   );
   return { open: ['### How the files were read', ''], tableHead: [], rows, close: [''] };
 }
@@ -130,7 +204,10 @@ function passing(content: CommentContent): CommentSection {
   const scale = deltaScale(rows);
   return {
     open: [`<details><summary>✅ ${cohortPhrase(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
-    tableHead: ['| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |', '|---|---:|---|---:|---|'],
+    tableHead: [
+      '| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |',
+      '|---|---:|---|---:|---|',
+    ],
     rows: rows.map((c) => ({
       text: `| ${subjectCell(c)} | ${formatCount(sizeOf(c))} | ${valuesPhrase(c)} | ${passPhrase(c)} | ${deltaBar(c, scale)} |`,
       rank: RANK.passing,

@@ -44,7 +44,10 @@ export function sizePhrase(c: Comparison): string {
 
 /** A regression: how bad, how sure, and the corrected p that decided it. */
 export function regressionPhrase(c: Comparison, policy: Pick<Policy, 'alpha' | 'correction'>): string {
-  const best = c.ci_high === null || !Number.isFinite(c.ci_high) ? 'point values only, no bound' : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
+  const best =
+    c.ci_high === null || !Number.isFinite(c.ci_high)
+      ? 'point values only, no bound'
+      : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
   return `${valuesPhrase(c)}: ${formatChange(c, c.delta)}, ${best}; margin ${marginPhrase(c)}; ${adjustedLabel(policy.correction)} ${formatP(c.p_adjusted)}`;
 }
 
@@ -52,11 +55,16 @@ export function regressionPhrase(c: Comparison, policy: Pick<Policy, 'alpha' | '
 export function inconclusivePhrase(c: Comparison, escape: (text: string) => string): string {
   const why = c.note === null ? '' : ` (${escape(c.note)})`;
   if (isThinData(c)) {
-    const detectable = c.mde === null || Number.isNaN(c.mde) ? 'no drop at all' : `a drop of ${formatChange(c, c.mde, false)} or more`;
+    const detectable =
+      c.mde === null || Number.isNaN(c.mde) ? 'no drop at all' : `a drop of ${formatChange(c, c.mde, false)} or more`;
     return `too small to tell${why}: observed ${formatChange(c, c.delta)}, could only detect ${detectable}`;
   }
   const observed =
-    c.delta === null || !Number.isFinite(c.delta) ? 'no estimate' : formatChange(c, c.delta).startsWith('±') ? 'about unchanged' : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
+    c.delta === null || !Number.isFinite(c.delta)
+      ? 'no estimate'
+      : formatChange(c, c.delta).startsWith('±')
+        ? 'about unchanged'
+        : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
   return `${observed}${why}; cannot rule out a drop beyond the margin of ${formatChange(c, c.margin, false)}`;
 }
 
@@ -91,11 +99,19 @@ export function adjustedLabel(correction: Policy['correction']): string {
 
 /** "Holm", "Bonferroni", "Benjamini–Hochberg", or null without a correction. */
 export function correctionName(correction: Policy['correction']): string | null {
-  return correction === 'holm' ? 'Holm' : correction === 'bonferroni' ? 'Bonferroni' : correction === 'bh' ? 'Benjamini–Hochberg' : null;
+  return correction === 'holm'
+    ? 'Holm'
+    : correction === 'bonferroni'
+      ? 'Bonferroni'
+      : correction === 'bh'
+        ? 'Benjamini–Hochberg'
+        : null;
 }
 
 /** The methods of a table, each once, with the metrics it was used for: named in a footer, not on every row. */
-export function methodsUsed(comparisons: readonly Comparison[]): { readonly method: string; readonly metrics: readonly string[] }[] {
+export function methodsUsed(
+  comparisons: readonly Comparison[],
+): { readonly method: string; readonly metrics: readonly string[] }[] {
   const byMethod = new Map<string, Set<string>>();
   for (const c of comparisons) {
     if (c.method === 'none' || c.method === '') continue;
@@ -103,5 +119,7 @@ export function methodsUsed(comparisons: readonly Comparison[]): { readonly meth
     metrics.add(c.metric);
     byMethod.set(c.method, metrics);
   }
-  return [...byMethod.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
+  return [...byMethod.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
 }

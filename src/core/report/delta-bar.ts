@@ -64,7 +64,12 @@ export function deltaScale(comparisons: readonly Comparison[], width = DELTA_BAR
   }
   const outer = Math.max(MIN_OUTER_CELLS_PER_MARGIN, (usable - MIN_CELLS_PER_MARGIN) / (span - 1));
   const ideal = 1 + MIN_CELLS_PER_MARGIN + (-low - 1) * outer;
-  return { zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells), inner: MIN_CELLS_PER_MARGIN, outer, width: cells };
+  return {
+    zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells),
+    inner: MIN_CELLS_PER_MARGIN,
+    outer,
+    width: cells,
+  };
 }
 
 /** Zero leaves room for the margin's mark and a cell before it, and a cell after it. */

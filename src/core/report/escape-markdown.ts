@@ -9,8 +9,10 @@
  */
 export function escapeMarkdown(text: string, maxLength = 120): string {
   // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const flat = text.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  const flat = text
+    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
   const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
   return capped
     .replace(/&/g, '&amp;')

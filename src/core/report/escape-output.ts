@@ -58,5 +58,8 @@ export function stackFrames(error: unknown): string[] {
   if (!(error instanceof Error) || error.stack === undefined) return [];
   const header = `${error.name}: ${error.message}`;
   const frames = error.stack.startsWith(header) ? error.stack.slice(header.length) : error.stack;
-  return frames.split('\n').filter((line) => line.trim() !== '').map(escapeOutput);
+  return frames
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(escapeOutput);
 }

@@ -21,7 +21,8 @@ export function formatDelta(delta: number | null, statistic: string, signed = tr
  * a sentence; when no drop within the metric's range is detectable (mde null), it says so in words.
  */
 export function formatDetectable(mde: number | null, statistic: string, form: 'cell' | 'sentence' = 'cell'): string {
-  if (mde === null || Number.isNaN(mde)) return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
+  if (mde === null || Number.isNaN(mde))
+    return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
   const amount = `${formatDelta(mde, statistic, false)} or more`;
   return form === 'cell' ? amount : `a drop of ${amount}`;
 }
@@ -68,7 +69,8 @@ export interface Measured {
  */
 function decimalsOf(c: Measured): number {
   if (c.statistic === 'proportion') return 1;
-  const reference = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : Math.abs(c.incumbent ?? 0);
+  const reference =
+    c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : Math.abs(c.incumbent ?? 0);
   if (!Number.isFinite(reference) || reference === 0) return 2;
   return Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(reference))));
 }

@@ -43,14 +43,19 @@ export function verdictReasons(report: GateReport, content: CommentContent = cla
     const readiness = content.blockingFindings.length - data;
     if (readiness > 0) reasons.push(plural(readiness, 'readiness finding', 'readiness findings'));
     if (data > 0) reasons.push(plural(data, 'data finding', 'data findings'));
-    if (reasons.length === 0) reasons.push(plural(report.summary.blocking_findings, 'blocking finding', 'blocking findings'));
+    if (reasons.length === 0)
+      reasons.push(plural(report.summary.blocking_findings, 'blocking finding', 'blocking findings'));
   } else if (report.verdict === 'warn') {
     reasons.push(...inconclusiveReasons(content.inconclusive, ''));
     const warnings = content.warnings.length + content.waiverProblems.length;
     if (warnings > 0) reasons.push(plural(warnings, 'warning', 'warnings'));
     if (reasons.length === 0) reasons.push(plural(report.summary.warnings, 'warning', 'warnings'));
   } else {
-    reasons.push(report.comparisons.length === 0 ? 'nothing to compare' : `all ${cohortPhrase(report.comparisons)} within their margins`);
+    reasons.push(
+      report.comparisons.length === 0
+        ? 'nothing to compare'
+        : `all ${cohortPhrase(report.comparisons)} within their margins`,
+    );
   }
   if (content.waived.length > 0) reasons.push(`${formatCount(content.waived.length)} accepted by waiver`);
   return reasons.join(', ');
@@ -95,11 +100,16 @@ export function modelsPhrase(names: ModelNames, mark: (name: string) => string):
 }
 
 /** "paired by id, 6,000 examples" or "unpaired summaries". */
-export function designPhrase(design: GateReport['design'], inputs: { readonly incumbent: InputDescription; readonly candidate: InputDescription }): string {
+export function designPhrase(
+  design: GateReport['design'],
+  inputs: { readonly incumbent: InputDescription; readonly candidate: InputDescription },
+): string {
   if (design === 'unpaired') return 'unpaired summaries';
   const i = inputs.incumbent.examples ?? 0;
   const c = inputs.candidate.examples ?? 0;
-  return i === c ? `paired by id, ${plural(c, 'example', 'examples')}` : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
+  return i === c
+    ? `paired by id, ${plural(c, 'example', 'examples')}`
+    : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
 }
 
 /** The models of a report. */

@@ -32,7 +32,14 @@ export function commentMarker(gateId: string): string {
  */
 export function renderPullRequestComment(report: GateReport, run: RunContext, options: CommentOptions): string {
   const content = classifyReport(report);
-  const top = [commentMarker(options.gateId), ...headerLines(report, content, contextLine(report, run)), ...policyChangeNote(run)];
+  const top = [
+    commentMarker(options.gateId),
+    ...headerLines(report, content, contextLine(report, run)),
+    ...policyChangeNote(run),
+  ];
   const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
-  return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  return fitComment(
+    { top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer },
+    options.maxLength ?? DEFAULT_MAX_LENGTH,
+  );
 }

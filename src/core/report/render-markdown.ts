@@ -18,5 +18,8 @@ export const MARKDOWN_MAX_LENGTH = 300_000;
 export function renderMarkdown(report: GateReport, maxLength = MARKDOWN_MAX_LENGTH): string {
   const content = classifyReport(report);
   const top = headerLines(report, content, reportContextLine(report));
-  return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer: 'report.json' }, maxLength);
+  return fitComment(
+    { top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer: 'report.json' },
+    maxLength,
+  );
 }

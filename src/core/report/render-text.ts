@@ -1,7 +1,15 @@
 import type { Comparison } from '../compare/comparison.js';
 import type { Finding } from '../findings/finding.js';
 import { type CommentContent, classifyReport, cohortPhrase } from './comment-classify.js';
-import { confidenceOf, correctionName, inconclusivePhrase, methodsUsed, missingPhrase, regressionPhrase, sizePhrase } from './comparison-phrases.js';
+import {
+  confidenceOf,
+  correctionName,
+  inconclusivePhrase,
+  methodsUsed,
+  missingPhrase,
+  regressionPhrase,
+  sizePhrase,
+} from './comparison-phrases.js';
 import { escapeOutput } from './escape-output.js';
 import { formatCount } from './format-number.js';
 import { countsLine, designPhrase, modelsPhrase, reportModelNames, verdictLine } from './headline.js';
@@ -23,9 +31,18 @@ export function renderText(report: GateReport): string {
   const section = (title: string, rows: readonly string[]): void => {
     if (rows.length > 0) lines.push('', `${title}:`, ...rows.map((row) => `  ${row}`));
   };
-  section('What blocks', [...content.blockingComparisons.map((c) => blockingRow(report, c)), ...content.blockingFindings.map((f) => findingRow(f))]);
-  section('Inconclusive', content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escapeOutput)}`));
-  section('Accepted (waivers)', [...content.waived.map(waivedRow), ...content.waiverProblems.map((f) => findingRow(f))]);
+  section('What blocks', [
+    ...content.blockingComparisons.map((c) => blockingRow(report, c)),
+    ...content.blockingFindings.map((f) => findingRow(f)),
+  ]);
+  section(
+    'Inconclusive',
+    content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escapeOutput)}`),
+  );
+  section('Accepted (waivers)', [
+    ...content.waived.map(waivedRow),
+    ...content.waiverProblems.map((f) => findingRow(f)),
+  ]);
   section(readinessTitle(report), readinessRows(report));
   section('Other warnings and notes', [
     ...content.warnings.map((f) => findingRow(f)),
@@ -34,7 +51,9 @@ export function renderText(report: GateReport): string {
   ]);
   section(
     'How the files were read',
-    (['incumbent', 'candidate'] as const).flatMap((side) => (report.inputs[side].notes ?? []).map((note) => `note (${side}): ${escapeOutput(note)}`)),
+    (['incumbent', 'candidate'] as const).flatMap((side) =>
+      (report.inputs[side].notes ?? []).map((note) => `note (${side}): ${escapeOutput(note)}`),
+    ),
   );
   if (content.passing.length > 0) lines.push('', passingLine(content));
   lines.push('', footer(report));
@@ -69,7 +88,9 @@ function waivedRow(f: Finding): string {
 
 function readinessTitle(report: GateReport): string {
   const manifest = report.readiness.manifest;
-  return manifest === null ? 'Readiness' : `Readiness (${escapeOutput(manifest.path)}, ${escapeOutput(manifest.risk_class)} risk)`;
+  return manifest === null
+    ? 'Readiness'
+    : `Readiness (${escapeOutput(manifest.path)}, ${escapeOutput(manifest.risk_class)} risk)`;
 }
 
 /** What needs action first, then what was accepted, then what is in order. */
@@ -77,7 +98,10 @@ function readinessRows(report: GateReport): string[] {
   if (report.readiness.manifest === null) return [];
   const order = ['finding', 'waived', 'ok', 'not-required'];
   const items = [...report.readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  return items.map((item) => `[${item.status}] ${escapeOutput(item.title)}${item.evidence === null ? '' : `: ${escapeOutput(item.evidence)}`}`);
+  return items.map(
+    (item) =>
+      `[${item.status}] ${escapeOutput(item.title)}${item.evidence === null ? '' : `: ${escapeOutput(item.evidence)}`}`,
+  );
 }
 
 function passingLine(content: CommentContent): string {
@@ -87,7 +111,9 @@ function passingLine(content: CommentContent): string {
 function footer(report: GateReport): string {
   const correction = correctionName(report.policy.correction);
   const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
-  const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metrics.map(escapeOutput).join(', ')}: ${escapeOutput(method)}`);
+  const methods = methodsUsed(report.comparisons).map(
+    ({ method, metrics }) => `${metrics.map(escapeOutput).join(', ')}: ${escapeOutput(method)}`,
+  );
   return [
     `Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). Bounds are one-sided ${confidenceOf(report.policy.alpha)}%, ${correction === null ? 'uncorrected' : `${correction}-corrected`} across ${tested}.`,
     `Methods: ${methods.join('; ') || 'none'}.`,

@@ -13,7 +13,11 @@ export interface InputDescription {
   /** Examples in the file (per-example formats only). */
   readonly examples: number | null;
   readonly model: { readonly name: string; readonly version: string } | null;
-  readonly dataset: { readonly name: string; readonly version?: string | undefined; readonly sha256?: string | undefined } | null;
+  readonly dataset: {
+    readonly name: string;
+    readonly version?: string | undefined;
+    readonly sha256?: string | undefined;
+  } | null;
   /** How the file was read, when there is something to say (missing values, derived counts, row pairing, repeats). */
   readonly notes?: readonly string[];
   /** Repeated ids combined into one example each (inputs.repeats: all|any): how many, and records per example. */

@@ -27,9 +27,13 @@ export function exactConditionalBounds(table: PairedTable, lowerLevel: number, u
   if (!(n > 0)) throw new RangeError('exactConditionalBounds: the table is empty');
 
   const upperSign = 1 - 2 * clopperPearsonLower(table.n10, discordant, upperLevel);
-  const upper = upperSign * (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
+  const upper =
+    upperSign *
+    (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
   const lowerSign = 1 - 2 * clopperPearsonUpper(table.n10, discordant, lowerLevel);
-  const lower = lowerSign * (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
+  const lower =
+    lowerSign *
+    (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
   return { lower, upper };
 }
 

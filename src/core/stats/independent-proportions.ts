@@ -70,7 +70,8 @@ export function miettinenNurminenBounds(
   requireSample(incumbent, 'incumbent');
   requireSample(candidate, 'candidate');
   for (const level of [lowerLevel, upperLevel]) {
-    if (!(level > 0 && level < 0.5)) throw new RangeError(`miettinenNurminenBounds: levels must be in (0, ½), got ${level}`);
+    if (!(level > 0 && level < 0.5))
+      throw new RangeError(`miettinenNurminenBounds: levels must be in (0, ½), got ${level}`);
   }
   const estimate = candidate.successes / candidate.n - incumbent.successes / incumbent.n;
   const lowerCritical = -normalQuantile(lowerLevel);
@@ -79,8 +80,10 @@ export function miettinenNurminenBounds(
   // tolerance is Brent's relative 2ε·|root| alone, so a bound of 1e-7 keeps all its digits.
   const statistic = (delta: number): number => scoreStatistic(incumbent, candidate, delta);
   const options = { absoluteTolerance: 1e-300 };
-  const lower = estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - lowerCritical, -1, estimate, options);
-  const upper = estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + upperCritical, estimate, 1, options);
+  const lower =
+    estimate <= -1 ? -1 : findBracketedRoot((delta) => statistic(delta) - lowerCritical, -1, estimate, options);
+  const upper =
+    estimate >= 1 ? 1 : findBracketedRoot((delta) => statistic(delta) + upperCritical, estimate, 1, options);
   return { lower, upper };
 }
 

@@ -86,9 +86,13 @@ export function tangoBounds(table: PairedTable, lowerLevel: number, upperLevel: 
   const lowerCritical = -normalQuantile(lowerLevel);
   const upperCritical = -normalQuantile(upperLevel);
   const lower =
-    estimate <= -1 ? -1 : findBracketedRoot((delta) => scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
+    estimate <= -1
+      ? -1
+      : findBracketedRoot((delta) => scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
   const upper =
-    estimate >= 1 ? 1 : findBracketedRoot((delta) => scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
+    estimate >= 1
+      ? 1
+      : findBracketedRoot((delta) => scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
   return { lower, upper };
 }
 

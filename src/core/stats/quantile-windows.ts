@@ -111,7 +111,12 @@ class RankClassifier {
  * the windowed replicate against a brute-force one with the same per-pair weights. Inputs are assumed
  * valid (pairedQuantileBootstrap validates them).
  */
-export function planWindows(a: Float64Array, b: Float64Array, p: number, width: WindowWidth = DEFAULT_WINDOW): WindowPlan {
+export function planWindows(
+  a: Float64Array,
+  b: Float64Array,
+  p: number,
+  width: WindowWidth = DEFAULT_WINDOW,
+): WindowPlan {
   const n = a.length;
   // Typed-array sort without a comparator is numeric and runs natively: the O(n log n) part, done once.
   const sortedA = a.slice().sort();
@@ -169,7 +174,13 @@ export function planWindows(a: Float64Array, b: Float64Array, p: number, width: 
   const insideValuesA = Float64Array.from(insideSlotsA, (s) => a[individual[s]!]!);
   const insideValuesB = Float64Array.from(insideSlotsB, (s) => b[individual[s]!]!);
 
-  const side = (w: RankClassifier, sorted: Float64Array, below: Uint8Array, slots: Int32Array, values: Float64Array): SideWindow => ({
+  const side = (
+    w: RankClassifier,
+    sorted: Float64Array,
+    below: Uint8Array,
+    slots: Int32Array,
+    values: Float64Array,
+  ): SideWindow => ({
     sorted,
     lowRank: w.lowRank,
     highRank: w.highRank,

@@ -34,7 +34,14 @@ function stirlingRemainder(x: number): number {
 
 /** B₂ₖ / (2k(2k − 1)) for k = 1…8, the coefficients of Stirling's series. */
 const STIRLING_REMAINDER_COEFFICIENTS = [
-  1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400,
+  1 / 12,
+  -1 / 360,
+  1 / 1260,
+  -1 / 1680,
+  1 / 1188,
+  -691 / 360360,
+  1 / 156,
+  -3617 / 122400,
 ];
 
 function polynomialInInverseSquare(coefficients: readonly number[], w: number): number {

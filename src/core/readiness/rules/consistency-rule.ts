@@ -63,7 +63,11 @@ export const consistencyRule: ReadinessRule = (context) => {
     }
   }
 
-  return outcome(context, { id: ID, title: TITLE, required: true, evidence: describe(files), path: ['model'] }, findings);
+  return outcome(
+    context,
+    { id: ID, title: TITLE, required: true, evidence: describe(files), path: ['model'] },
+    findings,
+  );
 };
 
 function modelFindings(context: ReadinessContext, role: Role, file: EvalFileMetadata): Finding[] {
@@ -102,7 +106,11 @@ function datasetDifferences(left: Dataset, right: Dataset): Difference[] {
     differences.push({ field: 'version', left: left.version, right: right.version });
   }
   // Hex digests: case carries no meaning.
-  if (left.sha256 !== undefined && right.sha256 !== undefined && left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
+  if (
+    left.sha256 !== undefined &&
+    right.sha256 !== undefined &&
+    left.sha256.toLowerCase() !== right.sha256.toLowerCase()
+  ) {
     differences.push({ field: 'sha256', left: left.sha256, right: right.sha256 });
   }
   return differences;
@@ -114,14 +122,19 @@ function describe(files: ReadinessContext['evalFiles']): string {
   const right = files.candidate.dataset;
   if (left !== null && right !== null) {
     const same = datasetDifferences(left, right).length === 0;
-    parts.push(same ? `both files: ${datasetLabel(left)}` : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
+    parts.push(
+      same
+        ? `both files: ${datasetLabel(left)}`
+        : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`,
+    );
   } else if (left !== null) {
     parts.push(`incumbent file: ${datasetLabel(left)}`);
   } else if (right !== null) {
     parts.push(`candidate file: ${datasetLabel(right)}`);
   }
   const [fromModel, toModel] = [files.incumbent.model, files.candidate.model];
-  if (fromModel !== null || toModel !== null) parts.push(`models ${fromModel?.version ?? '?'} → ${toModel?.version ?? '?'}`);
+  if (fromModel !== null || toModel !== null)
+    parts.push(`models ${fromModel?.version ?? '?'} → ${toModel?.version ?? '?'}`);
   return parts.length === 0 ? 'no metadata in the eval files' : parts.join('; ');
 }
 

@@ -64,7 +64,11 @@ export const evalCoverageRule: ReadinessRule = (context) => {
     );
   }
   if (faithfulness !== undefined) findings.push(faithfulness);
-  return outcome(context, { id: ID, title: TITLE, required, evidence: describe(coverage), path: ['eval_coverage'] }, findings);
+  return outcome(
+    context,
+    { id: ID, title: TITLE, required, evidence: describe(coverage), path: ['eval_coverage'] },
+    findings,
+  );
 };
 
 function faithfulnessFinding(context: ReadinessContext, coverage: EvalCoverage | undefined): Finding | undefined {
@@ -93,7 +97,9 @@ function describe(coverage: EvalCoverage): string {
   const modes = (coverage.failure_modes ?? []).length;
   const checks = coverage.faithfulness_checks;
   const parts = [
-    coverage.reflects_traffic_of === undefined ? 'traffic period not stated' : `traffic of ${coverage.reflects_traffic_of}`,
+    coverage.reflects_traffic_of === undefined
+      ? 'traffic period not stated'
+      : `traffic of ${coverage.reflects_traffic_of}`,
     `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
   ];
   if (Array.isArray(checks)) parts.push(`${checks.length} faithfulness ${checks.length === 1 ? 'check' : 'checks'}`);

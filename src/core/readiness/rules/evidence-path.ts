@@ -19,8 +19,10 @@ const SCHEME_OR_DRIVE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function locateEvidence(reference: string): EvidenceLocation {
   const trimmed = reference.trim();
   if (HTTP_URL.test(trimmed)) return { kind: 'url' };
-  if (trimmed.startsWith('/') || trimmed.startsWith('\\')) return { kind: 'outside-repository', reason: 'it is an absolute path' };
-  if (SCHEME_OR_DRIVE.test(trimmed)) return { kind: 'outside-repository', reason: 'it is neither an http(s) link nor a path inside the repository' };
+  if (trimmed.startsWith('/') || trimmed.startsWith('\\'))
+    return { kind: 'outside-repository', reason: 'it is an absolute path' };
+  if (SCHEME_OR_DRIVE.test(trimmed))
+    return { kind: 'outside-repository', reason: 'it is neither an http(s) link nor a path inside the repository' };
   // Both separators: a manifest written on Windows must not escape the repository with "..\".
   if (trimmed.split(/[\\/]/).includes('..')) return { kind: 'outside-repository', reason: 'it climbs out with ".."' };
   return { kind: 'repository-path' };

@@ -129,7 +129,11 @@ function drillFindings(context: ReadinessContext, drill: Drill): Finding[] {
         ['kill_switch', 'drill', firstUnmeasured],
       ),
     );
-  } else if (drill.time_to_rollback !== undefined && drill.target !== undefined && drill.time_to_rollback > drill.target) {
+  } else if (
+    drill.time_to_rollback !== undefined &&
+    drill.target !== undefined &&
+    drill.time_to_rollback > drill.target
+  ) {
     findings.push(
       manifestFinding(
         context,
@@ -150,7 +154,9 @@ function describe(killSwitch: KillSwitch): string {
   } else {
     parts.push(`drilled ${drill.date}`);
     if (drill.time_to_rollback !== undefined) {
-      parts.push(`rollback ${formatDuration(drill.time_to_rollback)}${drill.target === undefined ? '' : ` (target ${formatDuration(drill.target)})`}`);
+      parts.push(
+        `rollback ${formatDuration(drill.time_to_rollback)}${drill.target === undefined ? '' : ` (target ${formatDuration(drill.target)})`}`,
+      );
     }
   }
   return parts.join(', ');

@@ -35,7 +35,10 @@ export const monitoringRule: ReadinessRule = (context) => {
     ]);
   }
 
-  const findings: Finding[] = [...driftFindings(context, monitoring), ...alertFindings(context, monitoring.alerts ?? [])];
+  const findings: Finding[] = [
+    ...driftFindings(context, monitoring),
+    ...alertFindings(context, monitoring.alerts ?? []),
+  ];
   findings.push(...loggingFindings(context, monitoring.prediction_logging));
   if (monitoring.cost_tracking !== true) {
     findings.push(
@@ -94,7 +97,8 @@ function alertFindings(context: ReadinessContext, alerts: readonly Alert[]): Fin
   const onCall = context.document.manifest.owners?.on_call;
   const toOnCall = alertsToOnCall(alerts, onCall);
   if (toOnCall.length === 0) {
-    const target = onCall === undefined ? 'the on-call owner (owners.on_call is not set)' : `the on-call owner ${onCall}`;
+    const target =
+      onCall === undefined ? 'the on-call owner (owners.on_call is not set)' : `the on-call owner ${onCall}`;
     return [
       manifestFinding(
         context,
@@ -120,7 +124,9 @@ function alertsToOnCall(alerts: readonly Alert[], onCall: string | undefined): {
   if (onCall === undefined) return [];
   // GitHub handles are case-insensitive: @Acme/Fraud-Oncall and @acme/fraud-oncall are the same team.
   const wanted = onCall.trim().toLowerCase();
-  return alerts.map((alert, index) => ({ alert, index })).filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
+  return alerts
+    .map((alert, index) => ({ alert, index }))
+    .filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
 }
 
 function loggingFindings(context: ReadinessContext, logging: Monitoring['prediction_logging']): Finding[] {

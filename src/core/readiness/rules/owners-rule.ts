@@ -23,7 +23,9 @@ const ROLE: Record<OwnerField, string> = {
  * broken upstream pipeline, and its owner has to be in the response loop.
  */
 function requiredOwners(riskClass: Manifest['risk_class']): OwnerField[] {
-  return riskClass === 'low' ? ['on_call', 'rollback_authority'] : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
+  return riskClass === 'low'
+    ? ['on_call', 'rollback_authority']
+    : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
 }
 
 export const ownersRule: ReadinessRule = (context) => {

@@ -120,7 +120,10 @@ function stageFindings(context: ReadinessContext, strategy: 'canary' | 'staged',
 
 function describe(rollout: Rollout): string {
   const stages = rollout.stages ?? [];
-  const plan = stages.length === 0 ? rollout.strategy : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
+  const plan =
+    stages.length === 0
+      ? rollout.strategy
+      : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
   const criteria = (rollout.abort_when ?? []).length;
   return `${plan}, ${criteria === 0 ? 'no' : criteria} abort ${criteria === 1 ? 'criterion' : 'criteria'}`;
 }
