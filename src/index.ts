@@ -19,8 +19,6 @@ import { escapedRunnerMessages, internalErrorMessage, stackFrames } from './core
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 async function main(): Promise<void> {
-  const token = core.getInput('github-token');
-  const environment = readRunnerEnvironment(process.env);
   await runAction({
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, value),
@@ -55,13 +53,11 @@ async function main(): Promise<void> {
     joinPath: join,
     defaultOutDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'model-release-gate'),
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    platform:
-      token === '' || environment.repository === null
-        ? undefined
-        : createGitHubPlatform(token, environment, {
-            log: (m) => core.debug(m),
-            commentAuthor: core.getInput('comment-author').trim(),
-          }),
+    connectPlatform: ({ token, commentAuthor }) => {
+      const environment = readRunnerEnvironment(process.env);
+      if (token === '' || environment.repository === null) return undefined;
+      return createGitHubPlatform(token, environment, { log: (m) => core.debug(m), commentAuthor });
+    },
     loadExampleColumns: createWorkerColumnsLoader(new URL(import.meta.url)),
     runQuantileBootstraps: createWorkerBootstrapRunner(new URL(import.meta.url)),
   });

@@ -44,6 +44,10 @@ const inputsSchema = z.object({
     ),
   columns: z.string().trim(),
   'cohort-field': z.string().trim(),
+  /** Empty: the gate runs without the GitHub API (no comment, no artifact, no base-branch policy). */
+  'github-token': z.string().trim(),
+  /** The login that owns the sticky comment when the token is not the workflow's own. */
+  'comment-author': z.string().trim(),
 });
 
 export type ActionInputs = Omit<z.output<typeof inputsSchema>, 'format'> & {

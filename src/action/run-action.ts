@@ -17,6 +17,11 @@ import { resolveManifest } from './resolve-manifest.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { endStep } from './step-outcome.js';
 
+export interface PlatformConnection {
+  readonly token: string;
+  readonly commentAuthor: string;
+}
+
 /** The runner-facing operations the Action needs; index.ts wires them to @actions/core and the API. */
 export interface ActionDependencies {
   readonly getInput: (name: string) => string;
@@ -39,8 +44,12 @@ export interface ActionDependencies {
   /** Where reports go when the `out-dir` input is empty (the runner's temp directory). */
   readonly defaultOutDir: string;
   readonly tool: { readonly name: string; readonly version: string };
-  /** The GitHub API; undefined without a token (the gate still runs, without comment or artifact). */
-  readonly platform: GitHubPlatform | undefined;
+  /**
+   * Connects to the GitHub API with the `github-token` and `comment-author` inputs once they are
+   * validated; undefined without a token or outside a repository (the gate still runs, without
+   * comment or artifact).
+   */
+  readonly connectPlatform: (connection: PlatformConnection) => GitHubPlatform | undefined;
   /** Parses per-example files and runs quantile bootstraps (index.ts passes ones that use worker threads). */
   readonly loadExampleColumns?: ExampleColumnsLoader;
   readonly runQuantileBootstraps?: QuantileBootstrapRunner;
@@ -56,7 +65,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
   try {
     const inputs = readActionInputs(deps.getInput);
     for (const deprecation of inputs.deprecations) deps.warning(deprecation);
-    const platform = await withRequestedPullRequest(deps.platform, inputs['pull-request']);
+    const connected = deps.connectPlatform({ token: inputs['github-token'], commentAuthor: inputs['comment-author'] });
+    const platform = await withRequestedPullRequest(connected, inputs['pull-request']);
     const outDir = inputs['out-dir'] || deps.defaultOutDir;
     const pullRequest = platform?.environment.pullRequest ?? null;
 

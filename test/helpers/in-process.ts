@@ -92,7 +92,7 @@ export async function runActionInProcess(inputs: Record<string, string>, files: 
     joinPath: (dir, name) => `${dir}/${name}`,
     defaultOutDir: '/tmp/mrg-in-process',
     tool,
-    platform: undefined,
+    connectPlatform: () => undefined,
   };
   let thrown: unknown;
   try {
