@@ -1,25 +1,28 @@
-// The bundled Action (dist/index.js) end to end against a fake GitHub API over real HTTP, started
-// the way a runner starts it: INPUT_* variables, a pull_request event payload, GITHUB_OUTPUT and
-// GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at the fake.
+// The Action end to end against a fake GitHub API over real HTTP: runAction in this process with the
+// real adapters and the real GitHub platform pointed at the fake, on a pull_request event payload
+// (helpers/action-in-process.ts). The bundle's own run is smoke-tested in bundle-smoke.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_SHA, HEAD_SHA, PR, REPO, runBundledAction as runAction } from './helpers/bundled-action.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runActionOnDisk } from './helpers/action-in-process.js';
 import { FakeGitHub } from './helpers/fake-github.js';
+import { BASE_SHA, HEAD_SHA, PR, REPO, type RunnerEvent } from './helpers/runner-context.js';
 import { writeZip } from './helpers/zip-writer.js';
 
 const OLD_SHA = 'o'.repeat(40);
 const basePolicy = readFileSync('examples/policy.yml', 'utf8');
 
-const fake = new FakeGitHub();
-beforeAll(async () => {
+// A fresh fake per test: one test's reviews, comments and injected failures must not reach another.
+let fake = new FakeGitHub();
+beforeEach(async () => {
+  fake = new FakeGitHub();
   await fake.start();
   fake.state.setFile(REPO, BASE_SHA, 'examples/policy.yml', basePolicy);
 });
-afterAll(async () => {
-  await fake.stop();
-});
+afterEach(() => fake.stop());
+
+const runAction = (inputs: Record<string, string>, event?: RunnerEvent) => runActionOnDisk(inputs, { fake, event });
 
 const writes = (
   route: 'POST /repos/:owner/:repo/issues/:number/comments' | 'PATCH /repos/:owner/:repo/issues/comments/:id',
@@ -27,14 +30,14 @@ const writes = (
 
 describe('the Action on a pull request, against the GitHub API', () => {
   it('creates one sticky comment, updates it in place, and does not write when nothing changed', async () => {
-    const first = await runAction(fake, { candidate: 'examples/candidate.jsonl' });
+    const first = await runAction({ candidate: 'examples/candidate.jsonl' });
     expect(first.status).toBe(0);
     expect(first.outputs.verdict).toBe('warn');
     expect(fake.state.commentsOn(REPO, PR)).toHaveLength(1);
     expect(first.outputs['comment-url']).toMatch(/issuecomment-\d+$/);
     expect(writes('POST /repos/:owner/:repo/issues/:number/comments')).toBe(1);
 
-    const second = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl' });
+    const second = await runAction({ candidate: 'examples/blocked/candidate.jsonl' });
     expect(second.status).toBe(1);
     expect(second.outputs.verdict).toBe('block');
     expect(fake.state.commentsOn(REPO, PR)).toHaveLength(1);
@@ -43,7 +46,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
     expect(body.split('\n')[0]).toBe('<!-- model-release-gate:default -->');
     expect(body).toContain('label:chargeback');
 
-    const third = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl' });
+    const third = await runAction({ candidate: 'examples/blocked/candidate.jsonl' });
     expect(third.status).toBe(1);
     // No run-specific text (such as the time) in the body, or every run would rewrite the comment.
     expect(fake.state.commentsOn(REPO, PR)[0]?.body).toBe(body);
@@ -51,9 +54,9 @@ describe('the Action on a pull request, against the GitHub API', () => {
     expect(writes('POST /repos/:owner/:repo/issues/:number/comments')).toBe(1);
     expect(third.outputs['blocking-count']).toBe('1');
     // The artifact service is not reachable outside a real runner: a warning, the verdict unchanged.
-    expect(third.stdout).toMatch(/::warning::could not upload the validation package/);
+    expect(third.warnings).toContainEqual(expect.stringMatching(/^could not upload the validation package/));
     // The artifact client must load, and fail only for want of a runner.
-    expect(third.stdout).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|is not a constructor/);
+    expect(third.log).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|is not a constructor/);
     expect(third.outputs['artifact-id']).toBe('');
   });
 
@@ -67,14 +70,14 @@ describe('the Action on a pull request, against the GitHub API', () => {
     );
     // The API names files without the leading slash.
     fake.state.setFile(REPO, BASE_SHA, loosened.replace(/^\/+/, ''), basePolicy);
-    const run = await runAction(fake, {
+    const run = await runAction({
       candidate: 'examples/blocked/candidate.jsonl',
       policy: loosened,
       'gate-id': 'policy-test',
     });
     expect(run.status).toBe(1);
     expect(run.outputs.verdict).toBe('block');
-    expect(run.stdout).toContain("the base branch's policy was applied");
+    expect(run.warnings).toContainEqual(expect.stringContaining("the base branch's policy was applied"));
     const comment = fake.state
       .commentsOn(REPO, PR)
       .find((c) => c.body.startsWith('<!-- model-release-gate:policy-test -->'));
@@ -94,21 +97,21 @@ describe('the Action on a pull request, against the GitHub API', () => {
     );
     fake.state.setRole(REPO, 'alice', 'write');
     fake.state.addReview(REPO, PR, { login: 'alice', state: 'APPROVED', commitId: OLD_SHA });
-    const stale = await runAction(fake, {
+    const stale = await runAction({
       candidate: 'examples/blocked/candidate.jsonl',
       manifest: path,
       'gate-id': 'waiver-test',
     });
     expect(stale.outputs.verdict).toBe('block');
-    expect(stale.stdout).toContain('waiver.unverified');
+    expect(stale.log).toContain('waiver.unverified');
 
     fake.state.addReview(REPO, PR, { login: 'alice', state: 'APPROVED', commitId: HEAD_SHA });
-    const approved = await runAction(fake, {
+    const approved = await runAction({
       candidate: 'examples/blocked/candidate.jsonl',
       manifest: path,
       'gate-id': 'waiver-test',
     });
-    expect(approved.stdout).not.toContain('waiver.unverified');
+    expect(approved.log).not.toContain('waiver.unverified');
     const report = JSON.parse(readFileSync(approved.outputs['report-path'] as string, 'utf8')) as {
       findings: { id: string; waiver?: { verified: boolean } }[];
     };
@@ -117,17 +120,14 @@ describe('the Action on a pull request, against the GitHub API', () => {
 
   it('on a fork (403 from the comment API) writes the summary, warns with the fix, and keeps the verdict', async () => {
     fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 1 });
-    const blocked = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'fork-test' });
+    const blocked = await runAction({ candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(blocked.status).toBe(1);
     expect(blocked.outputs.verdict).toBe('block');
-    const warning = blocked.stdout
-      .split('\n')
-      .find((l) => l.startsWith('::warning::could not post the pull request comment'));
-    if (warning === undefined) console.log(blocked.stdout);
+    const warning = blocked.warnings.find((l) => l.startsWith('could not post the pull request comment'));
     expect(warning).toMatch(/permissions: pull-requests/);
     expect(blocked.summary).toContain('BLOCK — the candidate may not ship');
     fake.fail('GET /repos/:owner/:repo/issues/:number/comments', { status: 403, times: 1 });
-    const passing = await runAction(fake, { candidate: 'examples/candidate.jsonl', 'gate-id': 'fork-test' });
+    const passing = await runAction({ candidate: 'examples/candidate.jsonl', 'gate-id': 'fork-test' });
     expect(passing.status).toBe(0);
     expect(passing.outputs.verdict).toBe('warn');
   });
@@ -148,7 +148,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
         documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
       },
     });
-    const run = await runAction(fake, { candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'too-long-test' });
+    const run = await runAction({ candidate: 'examples/blocked/candidate.jsonl', 'gate-id': 'too-long-test' });
     expect(run.outputs.verdict).toBe('block');
     const mine = fake.state
       .commentsOn(REPO, PR)
@@ -166,7 +166,7 @@ describe('the Action on a pull request, against the GitHub API', () => {
       name: 'eval-results',
       zip: writeZip({ 'incumbent.jsonl': readFileSync('examples/incumbent.jsonl') }, { deflate: true }),
     });
-    const run = await runAction(fake, {
+    const run = await runAction({
       incumbent: 'artifact:eval-results/incumbent.jsonl',
       'baseline-workflow': 'release-gate.yml',
       candidate: 'examples/candidate.jsonl',
@@ -195,7 +195,6 @@ describe('the Action on a pull request, against the GitHub API', () => {
       payload: { workflow_run: { head_sha: 'f'.repeat(40) }, repository: { full_name: REPO, default_branch: 'main' } },
     };
     const run = await runAction(
-      fake,
       { candidate: 'examples/blocked/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe' },
       event,
     );
@@ -209,13 +208,12 @@ describe('the Action on a pull request, against the GitHub API', () => {
       payload: { workflow_run: { head_sha: '9'.repeat(40) }, repository: { full_name: REPO } },
     };
     const refused = await runAction(
-      fake,
       { candidate: 'examples/candidate.jsonl', 'pull-request': '77', 'gate-id': 'fork-safe-spoof' },
       spoofed,
     );
     expect(refused.status).toBe(1);
     expect(refused.outputs.verdict).toBe('error');
-    expect(refused.stdout).toContain('the number must come from the triggering run');
+    expect(refused.failed).toEqual([expect.stringContaining('the number must come from the triggering run')]);
   });
 
   it('recognizes its own comment under a GitHub App token when comment-author names the app', async () => {
@@ -226,8 +224,8 @@ describe('the Action on a pull request, against the GitHub API', () => {
       'gate-id': 'app-test',
       'comment-author': 'release-app[bot]',
     };
-    await runAction(fake, inputs);
-    await runAction(fake, { ...inputs, candidate: 'examples/blocked/candidate.jsonl' });
+    await runAction(inputs);
+    await runAction({ ...inputs, candidate: 'examples/blocked/candidate.jsonl' });
     const mine = fake.state
       .commentsOn(REPO, PR)
       .filter((c) => c.body.startsWith('<!-- model-release-gate:app-test -->'));

@@ -1,13 +1,15 @@
-// The bundled Action (dist/index.js) against the fake GitHub API: the ways a pull request or an
+// The Action against the fake GitHub API (runAction in this process, the real GitHub platform pointed
+// at the fake; helpers/action-in-process.ts): the ways a pull request or an
 // outsider could get past the gate. Approvals count only from users with write access (and listed
 // approvers); a pull request may not weaken its base manifest; a misnamed policy is an error; a 404
 // at the base is trusted only once the base commit's directory listing confirms it.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_SHA, HEAD_SHA, PR, REPO, reportOf, runBundledAction, warningsOf } from './helpers/bundled-action.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runActionOnDisk } from './helpers/action-in-process.js';
 import { FakeGitHub } from './helpers/fake-github.js';
+import { BASE_SHA, HEAD_SHA, PR, REPO, reportOf } from './helpers/runner-context.js';
 
 const basePolicy = readFileSync('examples/policy.yml', 'utf8');
 const exampleManifest = readFileSync('examples/release-manifest.yml', 'utf8');
@@ -16,12 +18,14 @@ const PASSING = 'examples/candidate.jsonl';
 /** Five days from now: inside any waiver cap. */
 const SOON = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 
-const fake = new FakeGitHub();
-beforeAll(async () => {
+// A fresh fake per test: one test's reviews, comments and injected failures must not reach another.
+let fake = new FakeGitHub();
+beforeEach(async () => {
+  fake = new FakeGitHub();
   await fake.start();
   fake.state.setFile(REPO, BASE_SHA, 'examples/policy.yml', basePolicy);
 });
-afterAll(() => fake.stop());
+afterEach(() => fake.stop());
 
 let counter = 0;
 /** Writes a workspace file and, unless `base` is undefined, the same path at the base commit; returns its path. */
@@ -43,7 +47,7 @@ const chargebackWaiver = (by: string) =>
   waiverOf('cohort.regressed', by, 'cohort: "label:chargeback", metric: accuracy, ');
 const approve = (login: string, association = 'MEMBER') =>
   fake.state.addReview(REPO, PR, { login, state: 'APPROVED', commitId: HEAD_SHA, association });
-const run = (inputs: Record<string, string>) => runBundledAction(fake, inputs);
+const run = (inputs: Record<string, string>) => runActionOnDisk(inputs, { fake });
 
 describe('approvals that verify a waiver', () => {
   it('does not count an outsider who approved (no write access): the waiver is unverified and the verdict stays block', async () => {
@@ -56,7 +60,7 @@ describe('approvals that verify a waiver', () => {
     expect(result.outputs.verdict).toBe('block');
     expect(result.status).toBe(1);
     expect(reportOf(result).readiness.waivers[0]?.status).toBe('unverified');
-    expect(warningsOf(result)).toContain(
+    expect(result.warnings).toContain(
       'the approval by outsider does not count for waivers: outsider is not a collaborator of this repository (none); only approvals from users with write access count',
     );
   });
@@ -73,7 +77,7 @@ describe('approvals that verify a waiver', () => {
     expect(result.outputs.verdict).toBe('block');
     expect(reportOf(result).readiness.waivers[0]?.status).toBe('unverified');
     expect(
-      warningsOf(result).some((w) =>
+      result.warnings.some((w) =>
         w.startsWith(
           "the approval by carol does not count for waivers: carol's permission on the repository could not be read",
         ),
@@ -106,7 +110,7 @@ describe('approvals that verify a waiver', () => {
     });
     expect(outsider.outputs.verdict).toBe('block');
     expect(reportOf(outsider).readiness.waivers[0]?.status).toBe('unverified');
-    expect(warningsOf(outsider)).toContain(
+    expect(outsider.warnings).toContain(
       "the approval by nick does not count for waivers: nick is not listed in the policy's waivers.approvers (@acme/ml-release) nor an active member of a listed team",
     );
   });
@@ -180,7 +184,9 @@ describe('a pull request that weakens its base manifest', () => {
       'gate-id': 'manifest-403',
     });
     expect(result.outputs.verdict).toBe('error');
-    expect(result.stdout).toMatch(/::error::.*could not read the manifest at the pull request's base commit bbbbbbb/);
+    expect(result.failed).toEqual([
+      expect.stringMatching(/could not read the manifest at the pull request's base commit bbbbbbb/),
+    ]);
   });
 });
 
@@ -189,16 +195,18 @@ describe('the policy input on a pull request', () => {
     const result = await run({ candidate: PASSING, policy: 'examples/polcy.yml', 'gate-id': 'policy-typo' });
     expect(result.outputs.verdict).toBe('error');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(
-      "::error::input policy: examples/polcy.yml exists neither at the pull request's base commit bbbbbbb nor in the workspace",
-    );
+    expect(result.failed).toEqual([
+      expect.stringContaining(
+        "input policy: examples/polcy.yml exists neither at the pull request's base commit bbbbbbb nor in the workspace",
+      ),
+    ]);
   });
 
   it('applies the defaults with a warning when the pull request adds the policy and the base listing confirms it is new', async () => {
     const result = await run({ candidate: PASSING, policy: file('policy.yml', basePolicy), 'gate-id': 'policy-new' });
     expect(result.outputs.verdict).not.toBe('error');
     expect(
-      warningsOf(result).some((w) => w.includes('the base branch has no such file, so the default policy was applied')),
+      result.warnings.some((w) => w.includes('the base branch has no such file, so the default policy was applied')),
     ).toBe(true);
   });
 
@@ -212,8 +220,8 @@ describe('the policy input on a pull request', () => {
       'gate-id': 'policy-listing-fails',
     });
     expect(result.outputs.verdict).toBe('error');
-    expect(result.stdout).toMatch(
-      /::error::.*GitHub answered 404 for the policy at the pull request's base commit bbbbbbb, and listing its directory there to confirm that failed/,
+    expect(result.failed[0]).toMatch(
+      /GitHub answered 404 for the policy at the pull request's base commit bbbbbbb, and listing its directory there to confirm that failed/,
     );
   });
 });
@@ -226,7 +234,7 @@ describe('publishing', () => {
     expect(result.outputs.verdict).toBe('block');
     expect(fake.state.commentsOn(REPO, PR)).toHaveLength(before);
     expect(
-      warningsOf(result).some((w) => w.startsWith('could not post the pull request comment') && w.includes('conflict')),
+      result.warnings.some((w) => w.startsWith('could not post the pull request comment') && w.includes('conflict')),
     ).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readActionInputs } from '../src/action/action-inputs.js';
-import type { GitHubPlatform } from '../src/action/github-platform.js';
+import type { GitHubPlatform } from '../src/adapters/github/github-platform.js';
 import { resolveIncumbent } from '../src/action/resolve-baseline.js';
 import { downloadBaselineArtifact } from '../src/adapters/github/baseline-artifact.js';
 import { createGitHubClient } from '../src/adapters/github/client.js';

@@ -7,7 +7,7 @@ import type { CliDependencies } from '../src/cli/run-cli.js';
 import type { ProgressEvent } from '../src/core/gate/progress.js';
 import { runGate } from '../src/core/gate/run-gate.js';
 import { parseExampleColumns } from '../src/core/load/example-columns.js';
-import type { TextSource } from '../src/core/load/text-source.js';
+import type { TextSource } from '../src/core/input/text-source.js';
 import { linesOf, runCliWith } from './helpers/cli-run.js';
 import { memorySource } from './helpers/memory-source.js';
 

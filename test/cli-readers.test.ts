@@ -1,7 +1,7 @@
-// Every reader through the bundled CLI, on fixtures in each tool's documented output shape
+// Every reader through the CLI (runCli in this process, the real file adapters), on fixtures in each tool's documented output shape
 // (test/fixtures/readers/*/SOURCE.md says where the shape is documented and which command made it).
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runCliWith } from './helpers/cli-run.js';
 
 interface Report {
   verdict: string;
@@ -10,13 +10,11 @@ interface Report {
   comparisons: { cohort: string; metric: string; status: string; method: string; n_paired: number | null }[];
 }
 
-function check(...args: string[]): { status: number | null; report: Report | undefined; stderr: string } {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], {
-    encoding: 'utf8',
-  });
+async function check(...args: string[]): Promise<{ status: number; report: Report | undefined; stderr: string }> {
+  const run = await runCliWith(['check', ...args, '--format', 'json']);
   return {
-    status: run.status,
-    report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as Report),
+    status: run.code,
+    report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as Report),
     stderr: run.stderr,
   };
 }
@@ -24,8 +22,8 @@ function check(...args: string[]): { status: number | null; report: Report | und
 const F = 'test/fixtures/readers';
 
 describe('readers through the CLI', () => {
-  it('scikit-learn classification_report: gates per class, unpaired', () => {
-    const run = check(
+  it('scikit-learn classification_report: gates per class, unpaired', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/sklearn/incumbent-report.json`,
       '--candidate',
@@ -39,8 +37,8 @@ describe('readers through the CLI', () => {
     expect(run.report?.comparisons.find((c) => c.cohort === 'label:fraud')?.method).toContain('Miettinen');
   });
 
-  it('lm-evaluation-harness results JSON: one cohort per task', () => {
-    const run = check(
+  it('lm-evaluation-harness results JSON: one cohort per task', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/lm-eval-results/incumbent/results_2025-01-14T10-02-11.482911.json`,
       '--candidate',
@@ -50,8 +48,8 @@ describe('readers through the CLI', () => {
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('task:'))).toBe(true);
   });
 
-  it('lm-evaluation-harness --log_samples JSONL: paired by doc_id', () => {
-    const run = check(
+  it('lm-evaluation-harness --log_samples JSONL: paired by doc_id', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/lm-eval-samples/incumbent/samples_arc_easy_2025-01-14T10-02-11.482911.jsonl`,
       '--candidate',
@@ -63,8 +61,8 @@ describe('readers through the CLI', () => {
     expect(task?.n_paired).toBeGreaterThan(0);
   });
 
-  it('promptfoo results.json: per test case, cohorts from a test variable', () => {
-    const run = check(
+  it('promptfoo results.json: per test case, cohorts from a test variable', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/promptfoo/incumbent-results.json`,
       '--candidate',
@@ -76,8 +74,8 @@ describe('readers through the CLI', () => {
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('topic:'))).toBe(true);
   });
 
-  it('MLflow eval_results_table.json: per row', () => {
-    const run = check(
+  it('MLflow eval_results_table.json: per row', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/mlflow/incumbent-eval_results_table.json`,
       '--candidate',
@@ -87,8 +85,8 @@ describe('readers through the CLI', () => {
     expect(run.report?.design).toBe('paired');
   });
 
-  it('a generic CSV with a column mapping', () => {
-    const run = check(
+  it('a generic CSV with a column mapping', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/table/incumbent.csv`,
       '--candidate',
@@ -100,14 +98,19 @@ describe('readers through the CLI', () => {
     expect(run.report?.comparisons.some((c) => c.cohort.startsWith('region:'))).toBe(true);
   });
 
-  it('Parquet (pure JavaScript reader)', () => {
-    const run = check('--incumbent', `${F}/parquet/incumbent.parquet`, '--candidate', `${F}/parquet/candidate.parquet`);
+  it('Parquet (pure JavaScript reader)', async () => {
+    const run = await check(
+      '--incumbent',
+      `${F}/parquet/incumbent.parquet`,
+      '--candidate',
+      `${F}/parquet/candidate.parquet`,
+    );
     expect(run.report?.inputs.incumbent.format).toBe('parquet');
     expect(run.report?.design).toBe('paired');
   });
 
-  it('a paired summary computed in a warehouse: one file for both models, the paired tests', () => {
-    const run = check('--paired', 'test/fixtures/paired-summary/support-bot.json');
+  it('a paired summary computed in a warehouse: one file for both models, the paired tests', async () => {
+    const run = await check('--paired', 'test/fixtures/paired-summary/support-bot.json');
     expect(run.status).toBe(1);
     const icelandic = run.report?.comparisons.find((c) => c.cohort === 'lang:is');
     expect(icelandic?.status).toBe('regressed');
@@ -115,15 +118,15 @@ describe('readers through the CLI', () => {
     expect(run.report?.comparisons.find((c) => c.cohort === 'overall')?.status).toBe('pass');
   });
 
-  it('a file that matches no reader lists what was expected', () => {
-    const run = check('--incumbent', 'package.json', '--candidate', 'package.json');
+  it('a file that matches no reader lists what was expected', async () => {
+    const run = await check('--incumbent', 'package.json', '--candidate', 'package.json');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('matches no known eval format. Expected one of:');
     expect(run.stderr).toContain('- promptfoo: ');
   });
 
-  it('a malformed tool output is an error naming the file', () => {
-    const run = check(
+  it('a malformed tool output is an error naming the file', async () => {
+    const run = await check(
       '--incumbent',
       `${F}/sklearn/malformed-report.json`,
       '--candidate',

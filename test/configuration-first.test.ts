@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
 import { runGate } from '../src/core/gate/run-gate.js';
-import type { TextSource } from '../src/core/load/text-source.js';
+import type { TextSource } from '../src/core/input/text-source.js';
 
 /** An eval file that must not be read: configuration errors are reported before any eval file is opened. */
 function untouchable(path: string): TextSource & { read: () => boolean } {

@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvingReviewers } from '../src/adapters/github/approvals.js';
-import { confirmAbsentAtRef, pullRequestChangesFile, readFileAtRef } from '../src/adapters/github/base-policy.js';
+import { confirmAbsentAtRef, readFileAtRef } from '../src/adapters/github/base-policy.js';
 import { downloadBaselineArtifact, findBaselineArtifact } from '../src/adapters/github/baseline-artifact.js';
 import { createGitHubClient, type GitHubClientOptions } from '../src/adapters/github/client.js';
-import {
-  classifyGitHubError,
-  CommentTooLongError,
-  upsertStickyComment,
-} from '../src/adapters/github/sticky-comment.js';
+import { classifyGitHubError, CommentTooLongError } from '../src/adapters/github/errors.js';
+import { upsertStickyComment } from '../src/adapters/github/sticky-comment.js';
 import { FakeGitHub, gitBlobSha } from './helpers/fake-github.js';
 import { writeZip } from './helpers/zip-writer.js';
 
@@ -163,9 +160,9 @@ describe('sticky comment', () => {
     expect(classifyGitHubError(error).kind).toBe('rate-limited');
     expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/reviews')).toHaveLength(3);
 
-    fake.fail('GET /repos/:owner/:repo/pulls/:number/files', { status: 429, headers: { 'retry-after': '3600' } });
-    await rejection(pullRequestChangesFile(client(), { owner, repo, pullNumber: 7, path: 'policy.yml' }));
-    expect(fake.requestsTo('GET /repos/:owner/:repo/pulls/:number/files')).toHaveLength(1);
+    fake.fail('GET /repos/:owner/:repo/contents/*', { status: 429, headers: { 'retry-after': '3600' } });
+    await rejection(readFileAtRef(client(), { owner, repo, path: 'policy.yml', ref: 'main' }));
+    expect(fake.requestsTo('GET /repos/:owner/:repo/contents/*')).toHaveLength(1);
   });
 
   it('retries a 500 on the comment list', async () => {
@@ -247,9 +244,9 @@ describe('sticky comment: no duplicates when the outcome is unclear', () => {
 describe('classifyGitHubError', () => {
   it('names not-found, conflict, server and network failures', async () => {
     const octokit = client();
-    fake.fail('GET /repos/:owner/:repo/pulls/:number/files', { status: 404 });
+    fake.fail('GET /repos/:owner/:repo/pulls/:number/reviews', { status: 404 });
     const notFound = classifyGitHubError(
-      await rejection(pullRequestChangesFile(octokit, { owner, repo, pullNumber: 1, path: 'p' })),
+      await rejection(approvingReviewers(octokit, { owner, repo, pullNumber: 1, headSha: 'h', author: 'a' })),
     );
     expect(notFound).toMatchObject({ kind: 'not-found', status: 404 });
     expect(notFound.hint).toContain('pull-requests: read');
@@ -450,22 +447,6 @@ describe('base policy', () => {
         await rejection(confirmAbsentAtRef(client(), { owner, repo, path: 'gate/policy.yml', ref: 'base' })),
       ),
     ).toMatchObject({ kind: 'permission' });
-  });
-
-  it('tells whether a pull request changes the policy file, renames included', async () => {
-    const octokit = client();
-    const many = Array.from({ length: 130 }, (_, i) => ({ filename: `src/file${i}.ts` }));
-    const changes = (pullNumber: number) =>
-      pullRequestChangesFile(octokit, { owner, repo, pullNumber, path: 'gate/policy.yml' });
-    fake.state.setPullFiles(REPO, 1, [...many, { filename: 'gate/policy.yml' }]);
-    fake.state.setPullFiles(REPO, 2, many);
-    fake.state.setPullFiles(REPO, 3, [
-      { filename: 'gate/policy-old.yml', previous_filename: 'gate/policy.yml', status: 'renamed' },
-    ]);
-    fake.state.setPullFiles(REPO, 4, [
-      { filename: 'gate/policy.yml', previous_filename: 'elsewhere.yml', status: 'renamed' },
-    ]);
-    expect([await changes(1), await changes(2), await changes(3), await changes(4)]).toEqual([true, false, true, true]);
   });
 });
 

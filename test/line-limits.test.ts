@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../src/core/load/csv-records.js';
-import { readLineBatches } from '../src/core/load/text-source.js';
+import { readCsvRecords } from '../src/core/input/csv-records.js';
+import { readLineBatches } from '../src/core/input/text-source.js';
 import { expectInputError } from './helpers/input-error.js';
 import { memorySource } from './helpers/memory-source.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPairedExamples } from '../src/core/load/paired-data.js';
-import { readLineBatches } from '../src/core/load/text-source.js';
+import { readLineBatches } from '../src/core/input/text-source.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
 
 describe('reading per-example files', () => {

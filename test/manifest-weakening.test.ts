@@ -1,6 +1,5 @@
 // A change may not weaken its own release manifest: lowering risk_class or dropping a section its
 // base version had is `manifest.weakened`, and only a verified approver can waive that.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { runGate } from '../src/core/gate/run-gate.js';
 import { parseManifest } from '../src/core/manifest/load-manifest.js';
 import { MANIFEST_SECTIONS, manifestWeakenings } from '../src/core/manifest/manifest-weakening.js';
 import { applyWaivers } from '../src/core/readiness/waivers.js';
+import { runCliWith } from './helpers/cli-run.js';
 import { COMPLETE_MANIFEST, edit, withoutSection } from './readiness/manifests.js';
 
 const BASE = { label: 'release.yml at the base commit abc1234', text: COMPLETE_MANIFEST };
@@ -128,8 +128,8 @@ describe('waiving manifest.weakened', () => {
   });
 });
 
-describe('the CLI with --base-manifest (bundled)', () => {
-  it('blocks a lowered risk_class, and a waiver of it does not count without a verified approver', () => {
+describe('the CLI with --base-manifest', () => {
+  it('blocks a lowered risk_class, and a waiver of it does not count without a verified approver', async () => {
     const example = readFileSync('examples/release-manifest.yml', 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'mrg-weak-'));
     const head = join(dir, 'head.yml');
@@ -143,30 +143,25 @@ describe('the CLI with --base-manifest (bundled)', () => {
         ),
     );
     const check = (...extra: string[]) =>
-      spawnSync(
-        process.execPath,
-        [
-          'dist/cli/index.js',
-          'check',
-          '--incumbent',
-          'examples/incumbent.jsonl',
-          '--candidate',
-          'examples/candidate.jsonl',
-          '--manifest',
-          head,
-          '--today',
-          '2026-11-23',
-          '--format',
-          'json',
-          ...extra,
-        ],
-        { encoding: 'utf8' },
-      );
-    const blocked = check('--base-manifest', 'examples/release-manifest.yml');
-    expect(blocked.status).toBe(1);
+      runCliWith([
+        'check',
+        '--incumbent',
+        'examples/incumbent.jsonl',
+        '--candidate',
+        'examples/candidate.jsonl',
+        '--manifest',
+        head,
+        '--today',
+        '2026-11-23',
+        '--format',
+        'json',
+        ...extra,
+      ]);
+    const blocked = await check('--base-manifest', 'examples/release-manifest.yml');
+    expect(blocked.code).toBe(1);
     const report = JSON.parse(blocked.stdout) as { findings: { id: string; waiver?: unknown }[] };
     expect(report.findings.filter((f) => f.id === 'manifest.weakened' && f.waiver === undefined)).toHaveLength(1);
     // Without the base, the same manifest is judged as written.
-    expect(check().status).toBe(0);
+    expect((await check()).code).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // a terminal escape sequence or a line of its own.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
-import { escapeOutput, escapeOutputLines, internalErrorMessage } from '../src/core/report/escape-output.js';
+import { escapeOutput, escapeOutputLines, internalErrorMessage } from '../src/core/escape-output.js';
 import { runActionInProcess, runCliInProcess, runnerCommandLines } from './helpers/in-process.js';
 
 // eslint-disable-next-line no-control-regex -- looking for control characters is the point

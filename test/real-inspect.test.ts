@@ -1,5 +1,5 @@
-// Real inspect_ai logs (test/fixtures/real/inspect/SOURCE.md) through the CLI: in-process on the
-// source, and through the bundled dist/cli/index.js (rebuilt by the lead) with the same assertions.
+// Real inspect_ai logs (test/fixtures/real/inspect/SOURCE.md) through the CLI, in process on the
+// source (the bundle is smoke-tested in bundle-smoke.test.ts).
 import { describe, expect, it } from 'vitest';
 import { RUNNERS } from './helpers/real-pair.js';
 

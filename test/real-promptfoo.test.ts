@@ -1,7 +1,6 @@
 // Real promptfoo `--output` files committed to public repositories (test/fixtures/real/promptfoo/*/SOURCE.md
-// names each repository, path and commit), run through the CLI: the bundle (dist/, rebuilt by the lead)
-// and the same assertions in this process through runCli, so they can be seen passing before a rebuild.
-import { spawnSync } from 'node:child_process';
+// names each repository, path and commit), run through the CLI in this process
+// (runCli on the source; the bundle is smoke-tested in bundle-smoke.test.ts).
 import { describe, expect, it } from 'vitest';
 import { shortLabel } from '../src/core/readers/promptfoo-identity.js';
 import { runCliInProcess } from './helpers/in-process.js';
@@ -44,15 +43,6 @@ const parse = (code: number | null, stdout: string, stderr: string): Run => ({
 });
 
 const runners: [string, (args: string[]) => Promise<Run>][] = [
-  [
-    'the built CLI (dist)',
-    async (args) => {
-      const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], {
-        encoding: 'utf8',
-      });
-      return parse(run.status, run.stdout, run.stderr);
-    },
-  ],
   [
     'runCli in this process',
     async (args) => {

@@ -1,6 +1,5 @@
-// Real scikit-learn classification reports (test/fixtures/real/sklearn/*/SOURCE.md) through the CLI:
-// in-process on the source, and through the bundled dist/cli/index.js (rebuilt by the lead) with the
-// same assertions. Reports from scikit-learn ≥ 1.4 and pandas write supports as floats (1509.0).
+// Real scikit-learn classification reports (test/fixtures/real/sklearn/*/SOURCE.md) through the CLI,
+// in process on the source (the bundle is smoke-tested in bundle-smoke.test.ts). Reports from scikit-learn ≥ 1.4 and pandas write supports as floats (1509.0).
 import { describe, expect, it } from 'vitest';
 import { RUNNERS, type RealReport } from './helpers/real-pair.js';
 

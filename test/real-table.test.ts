@@ -1,7 +1,7 @@
 // Real per-example CSVs without an id column (DVC pipelines' prediction files), paired by row order
 // under `inputs.pair_by: row`: each pair is one repository's file at two commits, before and after a
-// model change on the same test rows (test/fixtures/real/table/*/SOURCE.md). Run in process and
-// through the bundled dist/cli/index.js (rebuilt by the lead) with the same assertions.
+// model change on the same test rows (test/fixtures/real/table/*/SOURCE.md). Run in process on the
+// source (the bundle is smoke-tested in bundle-smoke.test.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

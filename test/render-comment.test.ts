@@ -8,7 +8,7 @@ import type { Comparison } from '../src/core/compare/comparison.js';
 import { comparisonFindings } from '../src/core/findings/comparison-findings.js';
 import type { Finding } from '../src/core/findings/finding.js';
 import { runGate } from '../src/core/gate/run-gate.js';
-import type { RunContext } from '../src/core/package/run-context.js';
+import type { RunContext } from '../src/core/report/run-context.js';
 import { deltaBar, deltaScale } from '../src/core/report/delta-bar.js';
 import { commentMarker, renderPullRequestComment } from '../src/core/report/render-comment.js';
 import type { GateReport } from '../src/core/report/report.js';

@@ -106,10 +106,11 @@ describe('job summary size', () => {
   it('stays under 1 MiB with 10,000 cohorts with multibyte names', async () => {
     const incumbent: Record<string, unknown>[] = [];
     const candidate: Record<string, unknown>[] = [];
+    // The number of cohorts is what is tested, not their size: five examples each keep the gate quick.
     for (let c = 0; c < 10_000; c++) {
       const cohort = `地域:${'日本語'.repeat(8)}-${c}-🚀`;
-      for (let i = 0; i < 20; i++) {
-        const id = c * 20 + i;
+      for (let i = 0; i < 5; i++) {
+        const id = c * 5 + i;
         incumbent.push({ id, cohorts: [cohort], correct: i % 10 !== 0 });
         candidate.push({ id, cohorts: [cohort], correct: c % 50 === 0 ? i % 2 === 0 : i % 10 !== 0 });
       }

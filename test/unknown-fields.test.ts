@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../src/core/gate/run-gate.js';
 import { parsePairedSummaryText } from '../src/core/load/paired-summary.js';
-import { parseSummaryText } from '../src/core/load/summary-data.js';
-import { closestName, editDistance } from '../src/core/load/suggest-name.js';
+import { parseSummaryText } from '../src/core/input/summary-data.js';
+import { closestName, editDistance } from '../src/core/suggest-name.js';
 import { expectInputError } from './helpers/input-error.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
 

@@ -11,7 +11,7 @@ import type { ReadinessEnvironment } from '../src/core/gate/readiness-step.js';
 import { runGate } from '../src/core/gate/run-gate.js';
 import { renderValidationMarkdown } from '../src/core/package/render-package-markdown.js';
 import { renderReportHtml } from '../src/core/package/render-report-html.js';
-import type { RunContext } from '../src/core/package/run-context.js';
+import type { RunContext } from '../src/core/report/run-context.js';
 import { buildValidationPackage, validationPackageToJson } from '../src/core/package/validation-package.js';
 import { expectGolden } from './helpers/golden.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';

@@ -2,7 +2,7 @@
 // input errors on the alias's line, for every YAML input, never an internal error with a stack trace.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
-import { parseLocated } from '../src/core/load/structured-text.js';
+import { parseLocated } from '../src/core/structured-text.js';
 import { parseManifest } from '../src/core/manifest/load-manifest.js';
 import { parsePolicy } from '../src/core/policy/load-policy.js';
 import { runCliInProcess } from './helpers/in-process.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
-import { didYouMean } from '../core/load/suggest-name.js';
+import { didYouMean } from '../core/suggest-name.js';
 import { baselineMaxBytesInput } from './byte-size.js';
 import { FAIL_ON } from './step-outcome.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const UNITS: Record<string, number> = { '': 1, b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
 /** The baseline artifact's size cap when the input is empty: far above any eval results file. */
-export const DEFAULT_BASELINE_MAX_BYTES = 1024 ** 3;
+const DEFAULT_BASELINE_MAX_BYTES = 1024 ** 3;
 
 /** `baseline-max-bytes`: a byte count, plain (1073741824) or with a binary unit (512MiB, 2GiB). */
 export const baselineMaxBytesInput = z

@@ -1,9 +1,9 @@
-import type { RunContext } from '../core/package/run-context.js';
+import type { RunContext } from '../core/report/run-context.js';
 import { validationPackageFiles } from '../core/package/package-files.js';
 import { commentMarker, renderPullRequestComment } from '../core/report/render-comment.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import type { GateReport } from '../core/report/report.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 
 export interface PublishDependencies {
   readonly writeFile: (path: string, text: string) => Promise<void>;

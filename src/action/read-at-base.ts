@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 
 /**
  * Reading a gate input (the policy, the manifest) as a pull request's base commit has it. The base

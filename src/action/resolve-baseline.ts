@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import { parseArtifactReference } from './action-inputs.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 
 /**
  * The incumbent's results: a path in the workspace, or `artifact:<name>/<file>` from the latest

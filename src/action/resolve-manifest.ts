@@ -1,9 +1,10 @@
 import type { BaseManifest } from '../core/manifest/manifest-weakening.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 import { confirmAbsentAtBase, readAtBase } from './read-at-base.js';
+import type { SourceFile } from '../core/source-file.js';
 
 export interface ResolvedManifest {
-  readonly file: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  readonly file: SourceFile | undefined;
   /** The base commit's version, to catch a pull request that weakens it; undefined when new or not a pull request. */
   readonly base: BaseManifest | undefined;
 }
@@ -16,7 +17,7 @@ export interface ResolvedManifest {
 export async function resolveManifest(
   path: string,
   platform: GitHubPlatform | undefined,
-  readWorkspace: (path: string) => Promise<{ path: string; text: string; sha256: string }>,
+  readWorkspace: (path: string) => Promise<SourceFile>,
 ): Promise<ResolvedManifest> {
   if (path === '') return { file: undefined, base: undefined };
   const file = await readWorkspace(path);

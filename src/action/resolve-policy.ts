@@ -1,10 +1,11 @@
 import { InputError } from '../core/errors.js';
-import type { RunContext } from '../core/package/run-context.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { RunContext } from '../core/report/run-context.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 import { confirmAbsentAtBase, readAtBase } from './read-at-base.js';
+import type { SourceFile } from '../core/source-file.js';
 
 export interface ResolvedPolicy {
-  readonly file: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  readonly file: SourceFile | undefined;
   readonly source: RunContext['policySource'];
 }
 
@@ -18,7 +19,7 @@ export interface ResolvedPolicy {
 export async function resolvePolicy(
   path: string,
   platform: GitHubPlatform | undefined,
-  readWorkspace: (path: string) => Promise<{ path: string; text: string; sha256: string }>,
+  readWorkspace: (path: string) => Promise<SourceFile>,
   sha256: (text: string) => string,
 ): Promise<ResolvedPolicy> {
   if (path === '')

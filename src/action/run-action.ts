@@ -4,20 +4,21 @@ import { runGate } from '../core/gate/run-gate.js';
 import { parsePolicy } from '../core/policy/load-policy.js';
 import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
-import { openLocated } from '../core/load/input-locator.js';
+import { openLocated } from '../core/input/input-locator.js';
 import type { ExampleColumnsLoader } from '../core/load/example-columns.js';
-import type { TextSource } from '../core/load/text-source.js';
-import type { RunContext } from '../core/package/run-context.js';
+import type { TextSource } from '../core/input/text-source.js';
+import type { RunContext } from '../core/report/run-context.js';
 import { Annotation, annotationsOf } from '../core/report/annotations.js';
 import { readActionInputs } from './action-inputs.js';
-import type { GitHubPlatform } from './github-platform.js';
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
 import { publishResults } from './publish-results.js';
 import { resolveIncumbent } from './resolve-baseline.js';
 import { resolveManifest } from './resolve-manifest.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { endStep } from './step-outcome.js';
+import type { SourceFile } from '../core/source-file.js';
 
-export interface PlatformConnection {
+interface PlatformConnection {
   readonly token: string;
   readonly commentAuthor: string;
 }
@@ -37,7 +38,7 @@ export interface ActionDependencies {
   /** Whether a repository-relative evidence path names a file. */
   readonly evidenceExists: (path: string) => boolean;
   readonly openSource: (path: string) => Promise<TextSource>;
-  readonly readSmallFile: (path: string) => Promise<{ path: string; text: string; sha256: string }>;
+  readonly readSmallFile: (path: string) => Promise<SourceFile>;
   readonly sha256: (text: string) => string;
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly joinPath: (dir: string, name: string) => string;

@@ -1,11 +1,16 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
-import type { TextSource } from '../core/load/text-source.js';
+import type { TextSource } from '../core/input/text-source.js';
 import { runFileMarkerLine, runFiles } from '../core/readers/lm-eval-run.js';
 import { asInputErrorOnFileSystemFailure, fileSystemInputError } from './file-system-error.js';
+import type { SourceFile } from '../core/source-file.js';
+
+/** The size of the text pieces a file is handed out in (see chunks()). */
+const TEXT_PIECE = 1 << 16;
 
 /**
  * A file as a TextSource: streamed in 1 MiB chunks (never read whole), hashed as it streams.
@@ -28,10 +33,24 @@ export async function openFileSource(path: string): Promise<TextSource & { bytes
       consumed = true;
       const stream = createReadStream(path, { highWaterMark: 1 << 20 });
       const decoder = new TextDecoder('utf-8', { fatal: true });
+      // Whether the decoder may hold the start of a character split across pieces.
+      let decoderMidCharacter = false;
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           hash.update(chunk);
-          yield decoder.decode(chunk, { stream: true });
+          // Read in 1 MiB, handed out as text in 64 KiB pieces: a string that size dies young in the
+          // garbage collector's nursery, where 1 MiB strings would pile up in the old generation.
+          for (let start = 0; start < chunk.length; start += TEXT_PIECE) {
+            const piece = chunk.subarray(start, Math.min(chunk.length, start + TEXT_PIECE));
+            // Eval files are mostly ASCII, which is its own UTF-8: such a piece is taken as is, about
+            // eight times faster than the validating decoder (a quarter of the cost of JSON.parse).
+            if (!decoderMidCharacter && isAscii(piece)) {
+              yield piece.toString('latin1');
+              continue;
+            }
+            yield decoder.decode(piece, { stream: true });
+            decoderMidCharacter = (piece[piece.length - 1] as number) >= 0x80;
+          }
         }
         const rest = decoder.decode();
         if (rest.length > 0) yield rest;
@@ -101,7 +120,7 @@ async function openRunDirectory(path: string): Promise<TextSource & { bytes(): P
 }
 
 /** Reads a small text file whole (policy, manifest) with its hash. */
-export async function readSmallFile(path: string): Promise<{ path: string; text: string; sha256: string }> {
+export async function readSmallFile(path: string): Promise<SourceFile> {
   const source = await openFileSource(path);
   const parts: string[] = [];
   for await (const chunk of source.chunks()) parts.push(chunk);

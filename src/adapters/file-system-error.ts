@@ -22,7 +22,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
 };
 
 /** The error's system code (ENOENT, EACCES…), when it is a file-system error from Node. */
-export function fileSystemCode(error: unknown): string | undefined {
+function fileSystemCode(error: unknown): string | undefined {
   if (error === null || typeof error !== 'object') return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;

@@ -12,6 +12,8 @@ import {
   parseExampleColumns,
 } from '../core/load/example-columns.js';
 import { openFileSource } from './file-source.js';
+import { keepForLater, takeIdleWorker } from './idle-worker.js';
+import { splitBootstrapJobs } from './bootstrap-split.js';
 
 /**
  * The heavy work of a large comparison, run in worker threads so it uses both cores: the two
@@ -21,6 +23,8 @@ import { openFileSource } from './file-source.js';
  */
 const PARSE = 'model-release-gate/parse-example-columns';
 const BOOTSTRAP = 'model-release-gate/quantile-bootstraps';
+/** A worker started while the main thread pairs (its second core is idle then), waiting for bootstraps. */
+const STANDBY = 'model-release-gate/standby';
 
 interface ParseRequest {
   readonly role: typeof PARSE;
@@ -51,6 +55,13 @@ export async function serveWorkerTaskIfWorker(): Promise<boolean> {
   const request = workerData as { role?: unknown } | undefined;
   if (request?.role === BOOTSTRAP) {
     parentPort.postMessage((request as BootstrapRequest).jobs.map(runQuantileBootstrapJob));
+    return true;
+  }
+  if (request?.role === STANDBY) {
+    const port = parentPort;
+    port.on('message', (message: BootstrapRequest) => {
+      if (message.role === BOOTSTRAP) port.postMessage(message.jobs.map(runQuantileBootstrapJob));
+    });
     return true;
   }
   if (request?.role !== PARSE) return false;
@@ -114,8 +125,15 @@ function parseInWorker(script: URL, path: string, spec: ExampleReadSpec): Promis
     let settled = false;
     worker.once('message', (reply: Reply) => {
       settled = true;
-      if (reply.ok) resolve(reply.columns);
-      else if (reply.input) {
+      if (reply.ok) {
+        // The parse worker ends (its heap is freed); a fresh one starts and compiles while this
+        // thread pairs, so the bootstraps find a worker ready without adding the parse heap to the peak.
+        // Only when the bootstraps could be large enough to be handed to a worker at all.
+        void worker.terminate();
+        if (2 * reply.columns.ids.length >= MIN_VALUES_FOR_A_WORKER)
+          keepForLater(script, new Worker(script, { workerData: { role: STANDBY } }));
+        resolve(reply.columns);
+      } else if (reply.input) {
         reject(
           new InputError(reply.file, reply.message, {
             ...(reply.line === undefined ? {} : { line: reply.line }),
@@ -124,6 +142,7 @@ function parseInWorker(script: URL, path: string, spec: ExampleReadSpec): Promis
           }),
         );
       } else reject(new Error(`parsing ${reply.file} failed in a worker: ${reply.message}`));
+      if (!reply.ok) void worker.terminate();
     });
     worker.once('error', (error) => {
       if (!settled) reject(error);
@@ -140,29 +159,14 @@ const MIN_VALUES_FOR_A_WORKER = 200_000;
 type BootstrapResult = ReturnType<typeof runQuantileBootstrapJob>;
 
 /**
- * A runner that hands about half of the bootstrap work (balanced by cohort size) to a worker and does
+ * A runner that hands about half of the bootstrap work (balanced by estimated cost) to a worker and does
  * the rest here meanwhile. Results come back in job order either way, so the report is the same.
  */
 export function createWorkerBootstrapRunner(script: URL): QuantileBootstrapRunner {
   return async (jobs) => {
     const total = jobs.reduce((sum, job) => sum + job.incumbent.length, 0);
     if (jobs.length < 2 || total < MIN_VALUES_FOR_A_WORKER) return jobs.map(runQuantileBootstrapJob);
-    const bySize = jobs
-      .map((job, index) => ({ index, size: job.incumbent.length }))
-      .sort((a, b) => b.size - a.size || a.index - b.index);
-    const here: number[] = [];
-    const there: number[] = [];
-    let hereSize = 0;
-    let thereSize = 0;
-    for (const { index, size } of bySize) {
-      if (hereSize <= thereSize) {
-        here.push(index);
-        hereSize += size;
-      } else {
-        there.push(index);
-        thereSize += size;
-      }
-    }
+    const { here, there } = splitBootstrapJobs(jobs);
     const request: BootstrapRequest = {
       role: BOOTSTRAP,
       jobs: there.map((index) => jobs[index] as QuantileBootstrapJob),
@@ -180,11 +184,19 @@ export function createWorkerBootstrapRunner(script: URL): QuantileBootstrapRunne
 
 function runBootstrapsInWorker(script: URL, request: BootstrapRequest): Promise<BootstrapResult[]> {
   return new Promise<BootstrapResult[]>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: request });
+    // The standby started after the parse is compiled already: taking it saves starting a thread on
+    // the critical path. Without one (both files parsed here), a worker is started for the bootstraps.
+    const kept = takeIdleWorker(script);
+    const worker = kept ?? new Worker(script, { workerData: request });
+    if (kept !== undefined) {
+      kept.ref();
+      kept.postMessage(request);
+    }
     let settled = false;
     worker.once('message', (reply: BootstrapResult[]) => {
       settled = true;
       resolve(reply);
+      void worker.terminate();
     });
     worker.once('error', (error) => {
       if (!settled) reject(error);

@@ -1,5 +1,5 @@
 import { runGate } from '../core/gate/run-gate.js';
-import { openLocated } from '../core/load/input-locator.js';
+import { openLocated } from '../core/input/input-locator.js';
 import { localRunContext, validationPackageFiles } from '../core/package/package-files.js';
 import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
@@ -9,7 +9,7 @@ import { renderText } from '../core/report/render-text.js';
 import { type GateReport, reportToJson } from '../core/report/report.js';
 import type { CheckOptions, OutputFormat } from './cli-arguments.js';
 import type { ProgressReporter } from './progress-reporter.js';
-import type { CliDependencies } from './run-cli.js';
+import type { CliDependencies } from './cli-dependencies.js';
 
 /** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
 const DEFAULT_GATE_ID = 'default';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../core/manifest/manifest-values.js';
-import { closestName } from '../core/load/suggest-name.js';
+import { closestName } from '../core/suggest-name.js';
 import { COMMANDS, FORMATS, OPTIONS } from './usage.js';
 
 /**

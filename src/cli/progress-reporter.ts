@@ -1,7 +1,7 @@
 import type { Progress, ProgressEvent } from '../core/gate/progress.js';
 import { type ExampleColumnsLoader, parseExampleColumns } from '../core/load/example-columns.js';
-import type { TextSource } from '../core/load/text-source.js';
-import { formatCount } from '../core/report/format-number.js';
+import type { TextSource } from '../core/input/text-source.js';
+import { formatCount } from '../core/format-number.js';
 
 /**
  * What a long run prints on stderr while it works, so a person at a terminal sees it moving: lines

@@ -1,4 +1,4 @@
-import { escapeOutput } from './report/escape-output.js';
+import { escapeOutput } from './escape-output.js';
 
 /** Where in the file, and lines of explanation the code wrote (a list of choices) to show below it. */
 export interface InputErrorLocation {

@@ -37,10 +37,8 @@ export function namedRecord<V extends z.ZodType>(value: V) {
         continue;
       }
       const result = value.safeParse((input as Record<string, unknown>)[key]);
-      if (result.success) out[key] = result.data as z.output<V>;
-      else
-        for (const issue of result.error.issues)
-          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      if (result.success) out[key] = result.data;
+      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
     }
     return out;
   });

@@ -1,22 +1,18 @@
-// Runs the bundled Action (dist/index.js) the way a runner starts it: INPUT_* variables, a
-// pull_request event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing
-// at a fake GitHub API that lives in the test's process.
+// Runs the bundled Action (dist/index.js) the way a runner starts it: INPUT_* variables, GITHUB_OUTPUT
+// and GITHUB_STEP_SUMMARY files, and, given a fake GitHub API (which lives in the test's process), a
+// pull_request event payload and GITHUB_API_URL pointing at the fake. Only bundle-smoke.test.ts uses
+// it: every behaviour is tested in process (action-in-process.ts); this checks the entry's wiring.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeGitHub } from './fake-github.js';
+import { DEFAULT_INPUTS, runnerContext } from './runner-context.js';
 import { parseRunnerOutputs } from './runner-outputs.js';
-
-export const REPO = 'acme/fraud';
-export const PR = 42;
-/** The pull request's base and head commits; its author is dave. */
-export const BASE_SHA = 'b'.repeat(40);
-export const HEAD_SHA = 'h'.repeat(40);
 
 export interface BundledRun {
   status: number | null;
   stdout: string;
+  stderr: string;
   outputs: Record<string, string>;
   summary: string;
 }
@@ -34,66 +30,32 @@ export function warningsOf(run: BundledRun): string[] {
     );
 }
 
-/** The report.json a run wrote. */
-export function reportOf(run: BundledRun): {
-  verdict: string;
-  findings: { id: string; severity: string; message: string; line?: number; waiver?: { verified: boolean } }[];
-  readiness: { waivers: { status: string }[] };
-} {
-  return JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8'));
-}
-
 /** Runs dist/index.js asynchronously: the fake server lives in this process and must keep answering. */
-export function runBundledAction(
-  fake: FakeGitHub,
-  inputs: Record<string, string>,
-  event?: { name: string; payload: unknown },
-): Promise<BundledRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'mrg-gh-'));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), event: join(dir, 'event.json') };
+export function runBundledAction(inputs: Record<string, string>, fake?: FakeGitHub): Promise<BundledRun> {
+  const context = runnerContext(fake?.apiUrl ?? '');
+  const files = { output: join(context.dir, 'output'), summary: join(context.dir, 'summary.md') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
-  writeFileSync(
-    files.event,
-    event !== undefined
-      ? JSON.stringify(event.payload)
-      : JSON.stringify({
-          pull_request: {
-            number: PR,
-            user: { login: 'dave' },
-            base: { ref: 'main', sha: BASE_SHA, repo: { full_name: REPO } },
-            head: { ref: 'feature', sha: HEAD_SHA, repo: { full_name: REPO } },
-          },
-          repository: { full_name: REPO, default_branch: 'main' },
-        }),
-  );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_EVENT_NAME: event?.name ?? 'pull_request',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_SHA: 'm'.repeat(40),
-    GITHUB_RUN_ID: '777',
-    GITHUB_SERVER_URL: 'https://github.example.com',
-    GITHUB_API_URL: fake.apiUrl,
-    RUNNER_TEMP: dir,
-    'INPUT_GITHUB-TOKEN': 'actions-token',
-    INPUT_POLICY: 'examples/policy.yml',
-    INPUT_INCUMBENT: 'examples/incumbent.jsonl',
+    ...(fake === undefined ? { RUNNER_TEMP: context.dir } : context.variables),
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(fake === undefined ? inputs : { ...DEFAULT_INPUTS, ...inputs }))
+    env[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['dist/index.js'], { env });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', () => undefined);
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (status) =>
       resolve({
         status,
         stdout,
+        stderr,
         outputs: parseRunnerOutputs(readFileSync(files.output, 'utf8')),
         summary: readFileSync(files.summary, 'utf8'),
       }),

@@ -2,8 +2,8 @@
 // with control over what the entry would pass: terminals, environment, clock, loaders.
 import { join } from 'node:path';
 import { openFileSource, readSmallFile } from '../../src/adapters/file-source.js';
+import { createFileWriter } from '../../src/adapters/file-writer.js';
 import { type CliDependencies, runCli } from '../../src/cli/run-cli.js';
-import { writePackageFile } from '../../src/cli/write-package-file.js';
 
 export const TEST_TOOL = { name: 'model-release-gate', version: 'test' };
 export const TEST_NOW = new Date('2026-11-23T09:30:00Z');
@@ -23,7 +23,7 @@ export async function runCliWith(
   const code = await runCli(argv, {
     openSource: openFileSource,
     readSmallFile,
-    writeFile: writePackageFile,
+    writeFile: createFileWriter('write the validation package (--out <dir>)'),
     joinPath: join,
     now: () => TEST_NOW,
     evidenceExists: () => true,

@@ -8,7 +8,6 @@ export const ROUTE_NAMES = [
   'POST /repos/:owner/:repo/issues/:number/comments',
   'PATCH /repos/:owner/:repo/issues/comments/:id',
   'GET /repos/:owner/:repo/pulls/:number/reviews',
-  'GET /repos/:owner/:repo/pulls/:number/files',
   'GET /repos/:owner/:repo/pulls/:number',
   'GET /repos/:owner/:repo/contents/*',
   'GET /repos/:owner/:repo/contents',
@@ -107,19 +106,6 @@ export const HANDLERS: Record<RouteName, (context: RouteContext) => RouteResult>
       },
     };
   },
-
-  'GET /repos/:owner/:repo/pulls/:number/files': ({ params: [owner, repo, pull], state }) => ({
-    status: 200,
-    // Like GitHub, never more than 3000 files.
-    list: (state.pullFiles.get(`${owner}/${repo}#${pull}`) ?? []).slice(0, 3000).map((file) => ({
-      sha: gitBlobSha(Buffer.from(file.filename)),
-      status: 'modified',
-      additions: 1,
-      deletions: 1,
-      changes: 2,
-      ...file,
-    })),
-  }),
 
   'GET /repos/:owner/:repo/contents/*': ({ params: [owner, repo, path = ''], query, headers, state }) => {
     const ref = query.get('ref') ?? 'main';

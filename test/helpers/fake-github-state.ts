@@ -34,12 +34,6 @@ export interface FakeReview {
 /** A repository role, as GET /collaborators/:user/permission reports it in role_name. */
 export type FakeRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
-export interface FakePullFile {
-  filename: string;
-  status?: 'added' | 'modified' | 'removed' | 'renamed';
-  previous_filename?: string;
-}
-
 export interface FakeRun {
   id: number;
   workflow: string;
@@ -66,7 +60,6 @@ export class FakeGitHubState {
   ]);
   readonly comments = new Map<string, FakeComment[]>();
   readonly reviews = new Map<string, FakeReview[]>();
-  readonly pullFiles = new Map<string, FakePullFile[]>();
   /** Pull requests by "owner/repo#number", for GET /pulls/:number. */
   readonly pulls = new Map<
     string,
@@ -163,10 +156,6 @@ export class FakeGitHubState {
       entries.set(name, rest.length === 0 ? 'file' : 'dir');
     }
     return entries.size === 0 ? undefined : [...entries].sort(([a], [b]) => a.localeCompare(b));
-  }
-
-  setPullFiles(repo: string, pull: number, files: FakePullFile[]): void {
-    this.pullFiles.set(`${repo}#${pull}`, files);
   }
 
   setFile(repo: string, ref: string, path: string, text: string): void {

@@ -5,7 +5,7 @@ import { githubError, HANDLERS, ROUTE_NAMES, type RouteName, type RouteResult } 
 import { FakeGitHubState } from './fake-github-state.js';
 
 export type { RouteName } from './fake-github-routes.js';
-export { FakeGitHubState, gitBlobSha } from './fake-github-state.js';
+export { gitBlobSha } from './fake-github-state.js';
 
 /**
  * A fake GitHub REST API over real HTTP on 127.0.0.1, for adapter tests that must exercise Octokit's

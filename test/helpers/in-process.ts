@@ -5,7 +5,7 @@ import type { ActionDependencies } from '../../src/action/run-action.js';
 import { runAction } from '../../src/action/run-action.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { Annotation } from '../../src/core/report/annotations.js';
-import { escapedRunnerMessages } from '../../src/core/report/escape-output.js';
+import { escapedRunnerMessages } from '../../src/core/escape-output.js';
 import { memorySource } from './memory-source.js';
 
 const tool = { name: 'model-release-gate', version: 'test' };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TextSource } from '../../src/core/load/text-source.js';
+import type { TextSource } from '../../src/core/input/text-source.js';
 
 /** A TextSource over a string, delivered in small chunks so line splitting across chunks is exercised. */
 export function memorySource(path: string, text: string, chunkSize = 7): TextSource {

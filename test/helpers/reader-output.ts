@@ -1,5 +1,5 @@
 import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
-import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
+import { layoutFromFirstRecord } from '../../src/core/input/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
 import type { ReaderOutput } from '../../src/core/readers/reader-types.js';
 

@@ -1,6 +1,5 @@
-// Runs a real pair through the CLI twice: the built bundle (dist/, as users run it) and in process
-// (the source, so the assertions can be seen passing before dist/ is rebuilt).
-import { spawnSync } from 'node:child_process';
+// Runs a real pair through the CLI in this process (runCli on the source, the real file adapters). The
+// bundle itself is smoke-tested once, in bundle-smoke.test.ts, not once per fixture.
 import { runCliInProcess } from './in-process.js';
 
 export interface RealReport {
@@ -30,18 +29,7 @@ export interface RealRun {
   readonly stderr: string;
 }
 
-export function checkWithDist(args: readonly string[]): RealRun {
-  const run = spawnSync(process.execPath, ['dist/cli/index.js', 'check', ...args, '--format', 'json'], {
-    encoding: 'utf8',
-  });
-  return {
-    code: run.status,
-    report: run.status === 2 ? undefined : (JSON.parse(run.stdout) as RealReport),
-    stderr: run.stderr,
-  };
-}
-
-export async function checkInProcess(args: readonly string[]): Promise<RealRun> {
+async function checkInProcess(args: readonly string[]): Promise<RealRun> {
   const run = await runCliInProcess(['check', ...args, '--format', 'json']);
   return {
     code: run.code,
@@ -50,10 +38,9 @@ export async function checkInProcess(args: readonly string[]): Promise<RealRun> 
   };
 }
 
-/** Both ways, labelled, so one test body asserts the same things of each. */
+/** The runners, labelled (one: in process), so each test body names where it ran. */
 export const RUNNERS: readonly [string, (args: readonly string[]) => Promise<RealRun>][] = [
   ['in process', checkInProcess],
-  ['dist/cli/index.js', (args) => Promise.resolve(checkWithDist(args))],
 ];
 
 export const cohortsOf = (report: RealReport | undefined) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { summarySchema } from '../../src/core/load/summary-schema.js';
+import { summarySchema } from '../../src/core/input/summary-schema.js';
 import { lmEvalResultsReader } from '../../src/core/readers/lm-eval-results-reader.js';
 import { memorySource } from '../helpers/memory-source.js';
 

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
-import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
+import { layoutFromFirstRecord } from '../../src/core/input/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
 import { runFileMarkerLine } from '../../src/core/readers/lm-eval-run.js';
-import { lmEvalSamplesReader, taskFromPath } from '../../src/core/readers/lm-eval-samples-reader.js';
+import { taskFromPath } from '../../src/core/readers/lm-eval-run.js';
+import { lmEvalSamplesReader } from '../../src/core/readers/lm-eval-samples-reader.js';
 import { jsonl, memorySource } from '../helpers/memory-source.js';
 
 const DIR = 'test/fixtures/readers/lm-eval-samples';

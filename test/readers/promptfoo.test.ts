@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { openLocated, parseInputLocator } from '../../src/core/load/input-locator.js';
+import { openLocated, parseInputLocator } from '../../src/core/input/input-locator.js';
 import { canonicalJson, shortLabel } from '../../src/core/readers/promptfoo-identity.js';
 import { promptfooReader } from '../../src/core/readers/promptfoo-reader.js';
 import type { ReaderOptions, ReaderOutput } from '../../src/core/readers/reader-types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { summarySchema } from '../../src/core/load/summary-schema.js';
+import { summarySchema } from '../../src/core/input/summary-schema.js';
 import type { ReaderOutput } from '../../src/core/readers/reader-types.js';
 import { sklearnReader } from '../../src/core/readers/sklearn-reader.js';
 import { memorySource } from '../helpers/memory-source.js';

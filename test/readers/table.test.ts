@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { CohortRegistry } from '../../src/core/load/cohort-registry.js';
-import { layoutFromFirstRecord } from '../../src/core/load/example-layout.js';
+import { layoutFromFirstRecord } from '../../src/core/input/example-layout.js';
 import { createParsedExample, parseExampleRecord } from '../../src/core/load/example-record.js';
 import type { ColumnMapping } from '../../src/core/readers/reader-types.js';
 import { parseColumnMapping, planFromMapping, tableReader } from '../../src/core/readers/table-reader.js';

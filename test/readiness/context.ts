@@ -5,8 +5,8 @@ import { policySchema } from '../../src/core/policy/policy-schema.js';
 import type { EvalFileMetadata, ReadinessContext, RuleOutcome } from '../../src/core/readiness/readiness-types.js';
 import { EVIDENCE_FILES } from './manifests.js';
 
-export const MANIFEST_FILE = 'release.yml';
-export const TODAY = '2026-11-23';
+const MANIFEST_FILE = 'release.yml';
+const TODAY = '2026-11-23';
 
 export interface ContextOptions {
   readonly today?: string;

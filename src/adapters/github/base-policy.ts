@@ -86,32 +86,6 @@ export async function confirmAbsentAtRef(octokit: GitHubClient, request: FileAtR
   return { confirmed: false, why: 'the path is empty' };
 }
 
-export interface PullRequestFileRequest {
-  owner: string;
-  repo: string;
-  pullNumber: number;
-  path: string;
-}
-
-/** The most files the pull request files API lists; a larger pull request is cut off there. */
-const LIST_FILES_LIMIT = 3000;
-
-/**
- * Whether the pull request adds, edits, deletes or renames the file (to or from `path`). When GitHub
- * cut the list off, the answer is true: the caller then distrusts the head's copy, the safe side.
- */
-export async function pullRequestChangesFile(octokit: GitHubClient, request: PullRequestFileRequest): Promise<boolean> {
-  const path = normalisePath(request.path);
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    owner: request.owner,
-    repo: request.repo,
-    pull_number: request.pullNumber,
-    per_page: 100,
-  });
-  if (files.some((file) => file.filename === path || file.previous_filename === path)) return true;
-  return files.length >= LIST_FILES_LIMIT;
-}
-
 /** Repository paths as GitHub writes them: no leading `./` or `/`. */
 function normalisePath(path: string): string {
   return path.replace(/^(\.\/|\/)+/, '');

@@ -86,7 +86,7 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
 function pickFetch(baseUrl: string | undefined): FetchLike {
   const actionsFetch = (actionsDefaults.request as { fetch?: FetchLike } | undefined)?.fetch;
   const sameRoot = baseUrl === undefined || sameOrigin(baseUrl, actionsDefaults.baseUrl);
-  return sameRoot && actionsFetch !== undefined ? actionsFetch : (globalThis.fetch as unknown as FetchLike);
+  return sameRoot && actionsFetch !== undefined ? actionsFetch : globalThis.fetch;
 }
 
 function sameOrigin(left: string, right: string | undefined): boolean {

@@ -21,7 +21,7 @@ export class CommentTooLongError extends Error {
   }
 }
 
-export type GitHubErrorKind =
+type GitHubErrorKind =
   'permission' | 'not-found' | 'too-long' | 'conflict' | 'rate-limited' | 'server' | 'network' | 'other';
 
 export interface GitHubErrorInfo {

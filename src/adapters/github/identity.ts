@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client.js';
 
 /** The login the Actions GITHUB_TOKEN writes comments as. */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /** One lookup per client: the token does not change identity during a run. */
 const identities = new WeakMap<GitHubClient, Promise<string>>();

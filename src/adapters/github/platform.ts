@@ -1,12 +1,26 @@
-import { DefaultArtifactClient } from '@actions/artifact';
-import type { GitHubFailure, GitHubPlatform } from '../../action/github-platform.js';
+import type { GitHubFailure, GitHubPlatform } from './github-platform.js';
 import { approvingReviewers } from './approvals.js';
 import { confirmAbsentAtRef, readFileAtRef } from './base-policy.js';
 import { downloadBaselineArtifact, findBaselineArtifact } from './baseline-artifact.js';
-import { createGitHubClient } from './client.js';
+import type { GitHubClient } from './client.js';
 import { CommentTooLongError, classifyGitHubError } from './errors.js';
 import type { RunnerEnvironment } from './runner-environment.js';
 import { upsertStickyComment } from './sticky-comment.js';
+
+type ArtifactService = typeof import('./artifact-upload.js');
+
+/**
+ * The artifact client, once something has loaded it. Its module (and Octokit's, below) is imported
+ * on first use: together they are most of the Action bundle, and a run that fails on its inputs or
+ * never calls GitHub should start as fast as bare Node. An artifact-client error can only exist once
+ * the module is loaded, so describeFailure needs nothing more than this reference.
+ */
+let artifactService: ArtifactService | undefined;
+
+async function loadArtifactService(): Promise<ArtifactService> {
+  artifactService ??= await import('./artifact-upload.js');
+  return artifactService;
+}
 
 /** The real GitHub behind the Action's GitHubPlatform interface. */
 export function createGitHubPlatform(
@@ -14,7 +28,9 @@ export function createGitHubPlatform(
   environment: RunnerEnvironment,
   options: { log?: (message: string) => void; commentAuthor?: string } = {},
 ): GitHubPlatform {
-  const octokit = createGitHubClient(token, options);
+  let client: Promise<GitHubClient> | undefined;
+  const octokit = (): Promise<GitHubClient> =>
+    (client ??= import('./client.js').then(({ createGitHubClient }) => createGitHubClient(token, options)));
   const repository = (): { owner: string; repo: string } => {
     if (environment.repository === null) throw new Error('GITHUB_REPOSITORY is not set');
     return environment.repository;
@@ -25,11 +41,11 @@ export function createGitHubPlatform(
   };
   return {
     environment,
-    readFileAtRef: (path, ref) => readFileAtRef(octokit, { ...repository(), path, ref }),
-    confirmAbsentAtRef: (path, ref) => confirmAbsentAtRef(octokit, { ...repository(), path, ref }),
-    approvingReviewers: (approvers) => {
+    readFileAtRef: async (path, ref) => readFileAtRef(await octokit(), { ...repository(), path, ref }),
+    confirmAbsentAtRef: async (path, ref) => confirmAbsentAtRef(await octokit(), { ...repository(), path, ref }),
+    approvingReviewers: async (approvers) => {
       const pr = pullRequest();
-      return approvingReviewers(octokit, {
+      return approvingReviewers(await octokit(), {
         ...repository(),
         pullNumber: pr.number,
         headSha: pr.headSha,
@@ -37,8 +53,8 @@ export function createGitHubPlatform(
         approvers,
       });
     },
-    upsertComment: (marker, body) =>
-      upsertStickyComment(octokit, {
+    upsertComment: async (marker, body) =>
+      upsertStickyComment(await octokit(), {
         ...repository(),
         issueNumber: pullRequest().number,
         marker,
@@ -47,9 +63,9 @@ export function createGitHubPlatform(
         ...(options.commentAuthor ? { identity: options.commentAuthor } : {}),
       }),
     downloadBaseline: async ({ workflow, branch, artifactName, file, destination, maxBytes }) => {
-      const found = await findBaselineArtifact(octokit, { ...repository(), workflow, branch, artifactName });
+      const found = await findBaselineArtifact(await octokit(), { ...repository(), workflow, branch, artifactName });
       if (found === undefined) return undefined;
-      await downloadBaselineArtifact(octokit, {
+      await downloadBaselineArtifact(await octokit(), {
         ...repository(),
         artifactId: found.artifactId,
         file,
@@ -58,12 +74,10 @@ export function createGitHubPlatform(
       });
       return found;
     },
-    uploadArtifact: async (name, files, rootDirectory) => {
-      const result = await new DefaultArtifactClient().uploadArtifact(name, [...files], rootDirectory);
-      return { id: result.id };
-    },
+    uploadArtifact: async (name, files, rootDirectory) =>
+      (await loadArtifactService()).uploadArtifact(name, files, rootDirectory),
     loadPullRequest: async (number) => {
-      const { data } = await octokit.rest.pulls.get({ ...repository(), pull_number: number });
+      const { data } = await (await octokit()).rest.pulls.get({ ...repository(), pull_number: number });
       return {
         number: data.number,
         author: data.user?.login ?? null,
@@ -79,34 +93,10 @@ export function createGitHubPlatform(
   };
 }
 
-/** API failures through the classifier; artifact-service failures (not API responses) by their kind. */
+/** Artifact-client failures by their class; anything else (an API response, the network) through the classifier. */
 function describeFailure(error: unknown): GitHubFailure {
-  const name = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (name === 'GHESNotSupportedError') {
-    return {
-      kind: 'unsupported',
-      message,
-      hint: 'GitHub Enterprise Server does not offer this artifact service: set upload-artifact: false and upload out-dir with the artifact action your server supports.',
-    };
-  }
-  if (/already exists|conflict|409/i.test(message) && !('status' in (error as object))) {
-    return {
-      kind: 'conflict',
-      message,
-      hint: 'an artifact of that name already exists in this run: give each job or gate its own artifact-name (or gate-id).',
-    };
-  }
-  if (/quota|storage/i.test(message) && !('status' in (error as object))) {
-    return {
-      kind: 'quota',
-      message,
-      hint: "the account's artifact storage quota is used up: free space or lower retention in the repository's Actions settings.",
-    };
-  }
-  if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|runtime token/i.test(message)) {
-    return { kind: 'unavailable', message, hint: 'the artifact service is only reachable from a GitHub Actions job.' };
-  }
+  const artifactFailure = artifactService?.describeArtifactFailure(error);
+  if (artifactFailure !== undefined) return artifactFailure;
   const info = classifyGitHubError(error);
   return { kind: info.kind, message: info.message, hint: info.hint };
 }

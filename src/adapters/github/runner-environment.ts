@@ -35,7 +35,7 @@ export function readRunnerEnvironment(env: Readonly<Record<string, string | unde
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const runId = env.GITHUB_RUN_ID;
-  const pr = (payload?.pull_request ?? undefined) as PullRequestPayload | undefined;
+  const pr = payload?.pull_request as PullRequestPayload | undefined;
   const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
   const pullRequest =
     pr !== undefined &&

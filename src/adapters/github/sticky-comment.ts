@@ -2,9 +2,6 @@ import type { GitHubClient } from './client.js';
 import { CommentTooLongError } from './errors.js';
 import { sameLogin, tokenIdentity } from './identity.js';
 
-export { classifyGitHubError, CommentTooLongError } from './errors.js';
-export type { GitHubErrorInfo, GitHubErrorKind } from './errors.js';
-
 export interface StickyCommentRequest {
   owner: string;
   repo: string;

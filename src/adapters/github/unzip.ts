@@ -30,8 +30,8 @@ export interface ExtractLimits {
   readonly ratioFloorBytes?: number;
 }
 
-export const DEFAULT_MAX_RATIO = 200;
-export const DEFAULT_RATIO_FLOOR_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RATIO = 200;
+const DEFAULT_RATIO_FLOOR_BYTES = 1024 * 1024;
 const SYMLINK = 0o120000;
 const FILE_TYPE = 0o170000;
 const DATA_DESCRIPTOR = 0x8;

@@ -1,4 +1,4 @@
-export type ComparisonStatus = 'pass' | 'regressed' | 'inconclusive' | 'missing';
+type ComparisonStatus = 'pass' | 'regressed' | 'inconclusive' | 'missing';
 
 /** One decided (cohort, metric): what every report shows. Δ is oriented so that positive is better. */
 export interface Comparison {

@@ -13,7 +13,7 @@ import {
 } from './finite-statistics.js';
 import { inferDifference } from './infer-difference.js';
 import { minimumDetectableEffect } from './minimum-detectable-effect.js';
-import { compareCohortNames } from './collect-summary.js';
+import { compareCohortNames } from '../cohorts.js';
 import { bootstrapSeed } from './quantile-bootstraps.js';
 import { reportOnly } from './report-only.js';
 

@@ -1,13 +1,12 @@
-import { exactConditionalBounds } from '../stats/exact-paired-bounds.js';
-import type { DifferenceInference } from '../stats/inference.js';
+import { exactConditionalBounds, exactConditionalUpperBound } from '../stats/exact-paired-bounds.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
 import { miettinenNurminenBounds, miettinenNurminenZ } from '../stats/independent-proportions.js';
 import { pairedMeanDifference, welchMeanDifference } from '../stats/mean-difference.js';
 import { normalCdf } from '../stats/normal.js';
 import { pairedQuantileBootstrap } from '../stats/paired-quantile-bootstrap.js';
-import { PairedTable, tangoBounds, tangoScoreZ } from '../stats/paired-proportions.js';
+import { PairedTable, tangoBounds, tangoScoreZ, tangoUpperBound } from '../stats/paired-proportions.js';
 import type { ComparisonData } from './comparison-data.js';
-import { normalInference, tInference } from './spread-inference.js';
+import { type DifferenceInference, normalInference, tInference } from './spread-inference.js';
 
 export interface InferenceSettings {
   readonly direction: 'higher' | 'lower';
@@ -126,7 +125,7 @@ function pairedBinary(raw: PairedTable, settings: InferenceSettings): InferenceR
       method: exact
         ? 'exact McNemar test and exact conditional bounds (paired)'
         : 'Tango score test and interval (paired)',
-      upperBoundAt: (level) => bounds(settings.alpha, level).upper,
+      upperBoundAt: (level) => (exact ? exactConditionalUpperBound(table, level) : tangoUpperBound(table, level)),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatDelta, formatP, formatValue, formatDetectable } from '../report/format-number.js';
+import { formatDelta, formatP, formatValue, formatDetectable } from '../format-number.js';
 import type { Finding } from './finding.js';
 
 /**

@@ -1,7 +1,8 @@
-import { parseLocated } from '../load/structured-text.js';
-import { editDistance } from '../load/suggest-name.js';
+import { parseLocated } from '../structured-text.js';
+import { editDistance } from '../suggest-name.js';
 import { globToRegExp, isLiteralPattern } from '../policy/glob.js';
 import type { Policy } from '../policy/policy-schema.js';
+import type { SourceFile } from '../source-file.js';
 import type { Finding } from './finding.js';
 
 /** Where the policy came from, to locate each pattern at its line when the text is known. */
@@ -11,7 +12,7 @@ export interface PolicySource {
 }
 
 /** The policy file as runGate has it; 'policy' and no lines for the defaults. */
-export function policySourceOf(file: { readonly path: string; readonly text: string } | undefined): PolicySource {
+export function policySourceOf(file: SourceFile | undefined): PolicySource {
   if (file === undefined) return { file: 'policy' };
   return { file: file.path, lineOf: (path) => parseLocated(file.path, file.text).lineOf(path) };
 }

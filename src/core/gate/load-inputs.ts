@@ -6,14 +6,15 @@ import {
   attachQuantileBootstraps,
   runQuantileBootstrapsHere,
 } from '../compare/quantile-bootstraps.js';
+import { OVERALL } from '../cohorts.js';
 import { InputError } from '../errors.js';
 import { missingValueFindings, pairedDataFindings, unmatchedFinding } from '../findings/data-findings.js';
 import type { Finding } from '../findings/finding.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
-import { Selector, locatorLabel } from '../load/input-locator.js';
+import { Selector, locatorLabel } from '../input/input-locator.js';
 import { loadPairedExamples } from '../load/paired-data.js';
-import { SummarySide, summaryFromReader, summarySide } from '../load/summary-data.js';
-import type { TextSource } from '../load/text-source.js';
+import { SummarySide, summaryFromReader, summarySide } from '../input/summary-data.js';
+import type { TextSource } from '../input/text-source.js';
 import { quantileOf } from '../policy/effective-settings.js';
 import type { Policy, Statistic } from '../policy/policy-schema.js';
 import { peekSource } from '../readers/peek.js';
@@ -22,7 +23,8 @@ import { checkReaderOptions, chooseReader, isBinaryFormat, producesSummary } fro
 import type { RepeatSummary } from '../load/repeats.js';
 import { jsonlReader } from '../readers/native-readers.js';
 import { PAIRED_SUMMARY_SCHEMA } from '../load/paired-summary-schema.js';
-import { loadPairedSummary, pairedSummaryEvidence } from '../load/paired-summary.js';
+import { pairedSummaryEvidence } from '../compare/collect-paired-summary.js';
+import { loadPairedSummary } from '../load/paired-summary.js';
 import type { InputDescription } from '../report/report.js';
 
 /** How the eval files are read: a forced format (--format-in) and reader options (column mapping, cohort field). */
@@ -207,7 +209,7 @@ async function loadPairedSummaryInput(
   }
   const summary = await loadPairedSummary(source);
   const evidence = pairedSummaryEvidence(summary, (metric) => policyStatistic(policy, metric));
-  const overall = summary.cohorts.get('overall');
+  const overall = summary.cohorts.get(OVERALL);
   const dataFindings: Finding[] = [];
   if (overall !== undefined) {
     for (const [side, total] of [

@@ -1,6 +1,6 @@
 import type { CohortMetricEvidence } from '../compare/comparison-data.js';
 import { InputError } from '../errors.js';
-import { parseLocated } from '../load/structured-text.js';
+import { parseLocated } from '../structured-text.js';
 import type { Policy } from '../policy/policy-schema.js';
 
 /**

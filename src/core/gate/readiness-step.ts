@@ -5,6 +5,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import { evaluateReadiness, itemsAfterWaivers } from '../readiness/evaluate-readiness.js';
 import type { EvalFileMetadata, ReadinessSection } from '../readiness/readiness-types.js';
 import { applyWaivers } from '../readiness/waivers.js';
+import type { SourceFile } from '../source-file.js';
 
 /** What the readiness checks need from outside the core: the date, the repository, the people. */
 export interface ReadinessEnvironment {
@@ -33,11 +34,7 @@ export interface ParsedManifestFile {
 }
 
 /** Parses the manifest (an input error names its file, line and field). */
-export function parseManifestFile(file: {
-  readonly path: string;
-  readonly text: string;
-  readonly sha256: string;
-}): ParsedManifestFile {
+export function parseManifestFile(file: SourceFile): ParsedManifestFile {
   return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
 }
 

@@ -5,7 +5,7 @@ import { isActive } from '../findings/finding.js';
 import { nothingComparedFindings } from '../findings/nothing-compared.js';
 import { policyPatternFindings, policySourceOf } from '../findings/policy-pattern-findings.js';
 import type { ExampleColumnsLoader } from '../load/example-columns.js';
-import type { TextSource } from '../load/text-source.js';
+import type { TextSource } from '../input/text-source.js';
 import type { BaseManifest } from '../manifest/manifest-weakening.js';
 import { defaultPolicy, parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy-schema.js';
@@ -14,12 +14,13 @@ import { ReadSettings, loadInputs } from './load-inputs.js';
 import { checkPolicyNamesKnownMetrics } from './policy-metrics-check.js';
 import { Progress, cohortsFound, reportingBootstraps } from './progress.js';
 import { ReadinessEnvironment, parseManifestFile, readinessStep } from './readiness-step.js';
+import type { SourceFile } from '../source-file.js';
 
 export interface GateInputs {
   readonly incumbent: TextSource;
   readonly candidate: TextSource;
   /** The policy file's text, when there is one; defaults apply otherwise. */
-  readonly policy?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  readonly policy?: SourceFile | undefined;
   readonly tool: { readonly name: string; readonly version: string };
   /** How per-example files become columns; in this thread unless the caller provides another way. */
   readonly loadExampleColumns?: ExampleColumnsLoader | undefined;
@@ -28,7 +29,7 @@ export interface GateInputs {
   /** How the eval files are read (forced format, column mapping, cohort field); recognized by shape otherwise. */
   readonly read?: ReadSettings | undefined;
   /** The release manifest's text, when there is one. */
-  readonly manifest?: { readonly path: string; readonly text: string; readonly sha256: string } | undefined;
+  readonly manifest?: SourceFile | undefined;
   /**
    * The manifest as the change's base has it (a pull request's base commit), when known: a change
    * that lowers risk_class or drops a section gets `manifest.weakened`. Undefined: new, or no base.

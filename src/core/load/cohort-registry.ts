@@ -1,11 +1,17 @@
-export const OVERALL = 'overall';
-export const LABEL_PREFIX = 'label:';
+import { LABEL_PREFIX, OVERALL } from '../cohorts.js';
 
 /** Interns cohort names to small integers shared by both sides, so per-example storage stays compact. */
 export class CohortRegistry {
   private readonly indexByName = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly indexByLabel = new Map<string, number>();
+  /** `overall`'s index once known: every record is in it, and with many cohorts a map lookup is not free. */
+  private overall = -1;
+
+  overallIndex(): number {
+    if (this.overall === -1) this.overall = this.indexOf(OVERALL);
+    return this.overall;
+  }
 
   indexOf(name: string): number {
     let index = this.indexByName.get(name);

@@ -1,13 +1,13 @@
 import { InputError } from '../errors.js';
 import { CohortRegistry } from './cohort-registry.js';
-import { ExampleLayout, layoutFromFirstRecord } from './example-layout.js';
+import { ExampleLayout, layoutFromFirstRecord } from '../input/example-layout.js';
 import { ParsedExample, createParsedExample, parseExampleRecord } from './example-record.js';
 import { forEachExampleRecord } from './example-source.js';
 import { GrowableFloat64, GrowableUint32, GrowableUint8 } from './growable.js';
 import { hashId } from './id-index.js';
 import type { ReadTally, ReaderOptions } from '../readers/reader-types.js';
 import { readerByName } from '../readers/registry.js';
-import type { TextSource } from './text-source.js';
+import type { TextSource } from '../input/text-source.js';
 
 /**
  * One per-example file, validated and held in columns: a few typed arrays and one array of ids

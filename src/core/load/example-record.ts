@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { CohortRegistry, OVERALL } from './cohort-registry.js';
-import { ExampleLayout, describe } from './example-layout.js';
-import { didYouMean } from './suggest-name.js';
+import { CohortRegistry } from './cohort-registry.js';
+import { ExampleLayout, describe } from '../input/example-layout.js';
+import { didYouMean } from '../suggest-name.js';
 
 /**
  * One per-example record, validated. The arrays are reused from record to record (the caller copies
@@ -48,7 +48,7 @@ export function parseExampleRecord(
   const members = out.cohorts;
   members.length = 0;
   out.labelCohort = -1;
-  members.push(cohorts.indexOf(OVERALL));
+  members.push(cohorts.overallIndex());
   const listed = r.cohorts;
   if (listed !== undefined) {
     if (!Array.isArray(listed)) {
@@ -127,7 +127,7 @@ export function parseExampleRecord(
 }
 
 /** The fields a record may have; `meta` carries anything else the user wants to keep, and is ignored. */
-export const RECORD_FIELDS = ['id', 'cohorts', 'label', 'prediction', 'correct', 'checks', 'metrics', 'meta'] as const;
+const RECORD_FIELDS = ['id', 'cohorts', 'label', 'prediction', 'correct', 'checks', 'metrics', 'meta'] as const;
 
 function isRecordField(key: string): boolean {
   switch (key) {

@@ -1,6 +1,6 @@
-import { readCsvRecords } from './csv-records.js';
-import { parseJsonLine } from './jsonl-records.js';
-import { TextSource, readLineBatches } from './text-source.js';
+import { readCsvRecords } from '../input/csv-records.js';
+import { parseJsonLine } from '../input/jsonl-records.js';
+import { TextSource, readLineBatches } from '../input/text-source.js';
 
 /** Calls visit for every record of a per-example file, in order, with its line number. */
 export async function forEachExampleRecord(

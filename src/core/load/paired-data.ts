@@ -3,19 +3,14 @@ import { CohortRegistry } from './cohort-registry.js';
 import { ExampleColumns, ExampleColumnsLoader, ExampleReadSpec, parseExampleColumns } from './example-columns.js';
 import { IdIndex } from './id-index.js';
 import { PairedCohortAccumulator } from './paired-accumulator.js';
-import { planPairing } from './pairing-plan.js';
+import { type OneSidedMetric, planPairing } from './pairing-plan.js';
 import { RepeatMode, RepeatSummary, combineRepeats, repeatSummary } from './repeats.js';
 import { checkRowCounts, rowLabelCheck } from './row-pairing.js';
 import type { ReadTally } from '../readers/reader-types.js';
-import { TextSource } from './text-source.js';
+import { TextSource } from '../input/text-source.js';
 import { UnmatchedIds, UnpairedIds } from './unpaired-ids.js';
 
 export type { UnmatchedIds } from './unpaired-ids.js';
-
-export interface OneSidedMetric {
-  readonly name: string;
-  readonly kind: 'binary' | 'continuous';
-}
 
 export interface PairedData {
   readonly kind: 'paired';
@@ -87,7 +82,7 @@ export async function loadPairedExamples(
 }
 
 /** Pairs two files' examples by id and accumulates each cohort's paired statistics in one pass. */
-export function pairExampleColumns(
+function pairExampleColumns(
   incumbentRecords: ExampleColumns,
   candidateRecords: ExampleColumns,
   quantileMetrics: ReadonlySet<string>,
@@ -116,9 +111,11 @@ export function pairExampleColumns(
   const candidateUnpaired = new UnpairedIds(incumbent.tally);
   const mismatchSample: string[] = [];
   let mismatchCount = 0;
-  const incumbentCohorts: number[] = [];
-  const candidateCohorts: number[] = [];
-  const union: number[] = [];
+  // Scratch lists of one pair's cohorts, as typed arrays with explicit lengths (no per-pair allocation).
+  const widest = Math.max(widestSpan(incumbent.cohortStart), widestSpan(candidate.cohortStart));
+  const incumbentCohorts = new Uint32Array(widest);
+  const candidateCohorts = new Uint32Array(widest);
+  const union = new Uint32Array(2 * widest);
   const cohorts: (PairedCohortAccumulator | undefined)[] = new Array(registry.size);
   const repeatMismatchSample: string[] = [];
   let repeatMismatchCount = 0;
@@ -129,7 +126,10 @@ export function pairExampleColumns(
 
   for (let c = 0; c < candidate.ids.length; c++) {
     const id = candidate.ids[c] as string;
-    const index = indexById.get(id, candidate.idHashes[c] as number);
+    // Files written by the same harness usually list the examples in the same order: the example at
+    // the same position is checked first, and the index (whose ids are unique) is probed otherwise.
+    const index =
+      c < incumbent.ids.length && incumbent.ids[c] === id ? c : indexById.get(id, candidate.idHashes[c] as number);
     if (index === -1) {
       if (candidateOnlyIds.has(id)) throw duplicateId(candidate.path, id, candidate.lines[c] as number);
       candidateOnlyIds.add(id);
@@ -144,16 +144,17 @@ export function pairExampleColumns(
       if (repeatMismatchSample.length < SAMPLE_SIZE) repeatMismatchSample.push(id);
     }
 
-    cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
-    cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
-    if (!sameMembers(incumbentCohorts, candidateCohorts)) {
+    const nI = cohortsOf(incumbent, index, incumbentCohortIndex, incumbentOrderKept, incumbentCohorts);
+    const nC = cohortsOf(candidate, c, candidateCohortIndex, candidateOrderKept, candidateCohorts);
+    if (!sameMembers(incumbentCohorts, nI, candidateCohorts, nC)) {
       mismatchCount++;
       if (mismatchSample.length < SAMPLE_SIZE) mismatchSample.push(id);
     }
-    mergeSorted(incumbentCohorts, candidateCohorts, union);
+    const nU = mergeSorted(incumbentCohorts, nI, candidateCohorts, nC, union);
 
     plan.fill(incumbent, index, candidate, c);
-    for (const cohort of union) {
+    for (let k = 0; k < nU; k++) {
+      const cohort = union[k] as number;
       let accumulator = cohorts[cohort];
       if (accumulator === undefined) {
         accumulator = new PairedCohortAccumulator(
@@ -203,18 +204,31 @@ function countCohorts(columns: ExampleColumns, toShared: Uint32Array, size: numb
   return counts;
 }
 
+/** The most cohorts any one example is in. */
+function widestSpan(starts: Uint32Array): number {
+  let widest = 0;
+  for (let i = 1; i < starts.length; i++) widest = Math.max(widest, (starts[i] as number) - (starts[i - 1] as number));
+  return widest;
+}
+
 /**
- * Example i's cohorts as shared indices, sorted. Local lists are sorted already; when the mapping to
- * shared indices keeps the order (the usual case: both files name cohorts in the same order), no sort
- * is needed, otherwise a short insertion sort does it.
+ * Example i's cohorts as shared indices, sorted, written to `out`; returns how many. Local lists are
+ * sorted already; when the mapping to shared indices keeps the order (the usual case: both files name
+ * cohorts in the same order), no sort is needed, otherwise a short insertion sort does it.
  */
-function cohortsOf(columns: ExampleColumns, i: number, toShared: Uint32Array, orderKept: boolean, out: number[]): void {
-  out.length = 0;
+function cohortsOf(
+  columns: ExampleColumns,
+  i: number,
+  toShared: Uint32Array,
+  orderKept: boolean,
+  out: Uint32Array,
+): number {
+  const start = columns.cohortStart[i] as number;
   const end = columns.cohortStart[i + 1] as number;
-  for (let k = columns.cohortStart[i] as number; k < end; k++) {
+  for (let k = start; k < end; k++) {
     const value = toShared[columns.cohortFlat[k] as number] as number;
-    let at = out.length;
-    out.push(value);
+    let at = k - start;
+    out[at] = value;
     if (orderKept) continue;
     while (at > 0 && (out[at - 1] as number) > value) {
       out[at] = out[at - 1] as number;
@@ -222,6 +236,7 @@ function cohortsOf(columns: ExampleColumns, i: number, toShared: Uint32Array, or
     }
     out[at] = value;
   }
+  return end - start;
 }
 
 function isIncreasing(values: Uint32Array): boolean {
@@ -237,27 +252,29 @@ function duplicateId(file: string, id: string, line: number): InputError {
   );
 }
 
-function sameMembers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether a[0..na) and b[0..nb) hold the same values. */
+function sameMembers(a: Uint32Array, na: number, b: Uint32Array, nb: number): boolean {
+  if (na !== nb) return false;
+  for (let i = 0; i < na; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Union of two sorted, de-duplicated lists, written into `out`. */
-function mergeSorted(a: readonly number[], b: readonly number[], out: number[]): void {
-  out.length = 0;
+/** Union of the sorted, de-duplicated a[0..na) and b[0..nb), written into `out`; returns its length. */
+function mergeSorted(a: Uint32Array, na: number, b: Uint32Array, nb: number, out: Uint32Array): number {
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Infinity;
-    const y = j < b.length ? (b[j] as number) : Infinity;
+  let n = 0;
+  while (i < na || j < nb) {
+    const x = i < na ? (a[i] as number) : Infinity;
+    const y = j < nb ? (b[j] as number) : Infinity;
     if (x <= y) {
-      out.push(x);
+      out[n++] = x;
       i++;
       if (x === y) j++;
     } else {
-      out.push(y);
+      out[n++] = y;
       j++;
     }
   }
+  return n;
 }

@@ -38,13 +38,13 @@ export type BinaryPairedMetric = z.output<typeof binaryMetric>;
 export type ContinuousPairedMetric = z.output<typeof continuousMetric>;
 export type PairedMetric = BinaryPairedMetric | ContinuousPairedMetric;
 
-const BINARY_KEYS = [
+export const BINARY_KEYS = [
   'incumbent_successes',
   'candidate_successes',
   'incumbent_only_successes',
   'candidate_only_successes',
 ];
-const CONTINUOUS_KEYS = ['mean_diff', 'sd_diff', 'incumbent_mean', 'candidate_mean'];
+export const CONTINUOUS_KEYS = ['mean_diff', 'sd_diff', 'incumbent_mean', 'candidate_mean'];
 const SHAPES =
   'expected {"incumbent_successes", "candidate_successes", "incumbent_only_successes", "candidate_only_successes", "n"?} for a binary metric ' +
   'or {"mean_diff", "sd_diff", "incumbent_mean", "candidate_mean", "n"?} for a continuous one';
@@ -96,10 +96,15 @@ const cohort = z
     }
   });
 
-type Report = (path: PropertyKey[], message: string) => void;
+export type Report = (path: PropertyKey[], message: string) => void;
 
 /** The four cells of the 2×2 table are implied by the counts given; each must be a count. */
-function checkBinary(m: BinaryPairedMetric, n: number, path: (field: string) => PropertyKey[], issue: Report): void {
+export function checkBinary(
+  m: BinaryPairedMetric,
+  n: number,
+  path: (field: string) => PropertyKey[],
+  issue: Report,
+): void {
   for (const side of ['incumbent', 'candidate'] as const) {
     const successes = m[`${side}_successes`];
     const only = m[`${side}_only_successes`];
@@ -133,7 +138,7 @@ function checkBinary(m: BinaryPairedMetric, n: number, path: (field: string) => 
   }
 }
 
-function checkContinuous(
+export function checkContinuous(
   m: ContinuousPairedMetric,
   n: number,
   path: (field: string) => PropertyKey[],
@@ -158,34 +163,37 @@ function checkContinuous(
 const model = z.strictObject({ name, version: name });
 const side = z.strictObject({ model: model.optional() });
 
-export const pairedSummarySchema = z
-  .strictObject({
-    schema: z.literal(PAIRED_SUMMARY_SCHEMA, { error: `expected "${PAIRED_SUMMARY_SCHEMA}"` }),
-    incumbent: side.optional(),
-    candidate: side.optional(),
-    dataset: z.strictObject({ name, version: name.optional(), sha256: z.string().optional() }).optional(),
-    cohorts: namedRecord(cohort).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
-    /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
-    meta: z.unknown().optional(),
-  })
-  .superRefine((file, ctx) => {
-    // A metric is binary or continuous everywhere: the report and the policy treat it as one kind.
-    const first = new Map<string, { binary: boolean; cohort: string }>();
-    for (const [cohortName, c] of Object.entries(file.cohorts)) {
-      for (const [metricName, m] of Object.entries(c.metrics)) {
-        const seen = first.get(metricName);
-        if (seen === undefined) first.set(metricName, { binary: isBinary(m), cohort: cohortName });
-        else if (seen.binary !== isBinary(m)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['cohorts', cohortName, 'metrics', metricName],
-            message: `${metricName} is ${isBinary(m) ? 'binary' : 'continuous'} here but ${seen.binary ? 'binary' : 'continuous'} in cohort ${seen.cohort}; a metric must have one kind`,
-          });
-          return;
-        }
+const fileShape = z.strictObject({
+  schema: z.literal(PAIRED_SUMMARY_SCHEMA, { error: `expected "${PAIRED_SUMMARY_SCHEMA}"` }),
+  incumbent: side.optional(),
+  candidate: side.optional(),
+  dataset: z.strictObject({ name, version: name.optional(), sha256: z.string().optional() }).optional(),
+  cohorts: namedRecord(cohort).refine((cohorts) => Object.keys(cohorts).length > 0, 'expected at least one cohort'),
+  /** Anything else the writer wants to keep (any JSON); ignored, so unknown keys can stay errors. */
+  meta: z.unknown().optional(),
+});
+
+/** Every field but the cohorts, for the fast check of a valid file (paired-summary-fast.ts). */
+export const pairedSummaryHeaderSchema = fileShape.omit({ cohorts: true });
+
+export const pairedSummarySchema = fileShape.superRefine((file, ctx) => {
+  // A metric is binary or continuous everywhere: the report and the policy treat it as one kind.
+  const first = new Map<string, { binary: boolean; cohort: string }>();
+  for (const [cohortName, c] of Object.entries(file.cohorts)) {
+    for (const [metricName, m] of Object.entries(c.metrics)) {
+      const seen = first.get(metricName);
+      if (seen === undefined) first.set(metricName, { binary: isBinary(m), cohort: cohortName });
+      else if (seen.binary !== isBinary(m)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cohorts', cohortName, 'metrics', metricName],
+          message: `${metricName} is ${isBinary(m) ? 'binary' : 'continuous'} here but ${seen.binary ? 'binary' : 'continuous'} in cohort ${seen.cohort}; a metric must have one kind`,
+        });
+        return;
       }
     }
-  });
+  }
+});
 
 export type PairedSummaryFile = z.output<typeof pairedSummarySchema>;
 

@@ -1,8 +1,4 @@
-import type { CohortMetricEvidence, ComparisonData } from '../compare/comparison-data.js';
-import { compareCohortNames } from '../compare/collect-summary.js';
 import { InputError } from '../errors.js';
-import { quantileOf } from '../policy/effective-settings.js';
-import type { Statistic } from '../policy/policy-schema.js';
 import {
   PAIRED_SUMMARY_FIELDS,
   PAIRED_SUMMARY_SCHEMA,
@@ -11,8 +7,10 @@ import {
   isBinary,
   pairedSummarySchema,
 } from './paired-summary-schema.js';
-import { parseLocated, validateLocated } from './structured-text.js';
-import { TextSource, readAll } from './text-source.js';
+import { parseLocated, validateLocated } from '../structured-text.js';
+import { hasDuplicateKeys } from './json-duplicate-keys.js';
+import { fastPairedSummaryFile } from './paired-summary-fast.js';
+import { TextSource, readAll } from '../input/text-source.js';
 
 /**
  * A paired summary: per cohort, what the per-example path would accumulate from the pairs (the 2×2
@@ -30,7 +28,7 @@ export interface PairedSummary {
   readonly metrics: ReadonlyMap<string, 'binary' | 'continuous'>;
 }
 
-export interface ModelName {
+interface ModelName {
   readonly name: string;
   readonly version: string;
 }
@@ -50,12 +48,7 @@ export async function loadPairedSummary(source: TextSource): Promise<PairedSumma
 
 /** Validates a paired summary's text; every error names the file, and the line and field when known. */
 export function parsePairedSummaryText(path: string, text: string): PairedSummary {
-  rejectNonJson(path, text);
-  const document = parseLocated(path, text);
-  if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
-    throw new InputError(path, `expected a JSON object with "schema": "${PAIRED_SUMMARY_SCHEMA}"`);
-  }
-  const file = validateLocated(document, pairedSummarySchema, PAIRED_SUMMARY_FIELDS);
+  const file = validFile(path, text, parseJson(path, text));
   const cohorts = new Map<string, PairedSummaryCohort>();
   const metrics = new Map<string, 'binary' | 'continuous'>();
   for (const [name, cohort] of Object.entries(file.cohorts)) {
@@ -79,84 +72,30 @@ export function parsePairedSummaryText(path: string, text: string): PairedSummar
 }
 
 /**
- * One evidence entry per (cohort, metric), built as collect-paired builds it from per-example
- * pairs, so the two inputs reach the same statistics. A metric some cohorts lack is kept, as
- * missing there, rather than dropped without a word.
+ * The file validated. A valid file (the usual case) is checked on JSON.parse's value, without zod
+ * for its cohorts, which is fast for the many thousands of cohorts a warehouse query gives. Anything wrong (a schema error, a key
+ * written twice) is found again with the located parser, whose error names the line.
  */
-export function pairedSummaryEvidence(
-  summary: PairedSummary,
-  statisticOf: (metric: string) => Statistic,
-): CohortMetricEvidence[] {
-  for (const [metric, kind] of summary.metrics) {
-    const statistic = statisticOf(metric);
-    if (kind === 'continuous' && quantileOf(statistic) !== undefined) {
-      throw new InputError(
-        summary.path,
-        `the policy gates ${metric} on ${statistic}, but a paired summary carries means only; gate it on the mean, or give per-example results`,
-        { field: `cohorts.${firstCohortWith(summary, metric)}.metrics.${metric}` },
-      );
-    }
+function validFile(path: string, text: string, value: unknown): PairedSummaryFile {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !hasDuplicateKeys(text, value)) {
+    const quick = fastPairedSummaryFile(value as Record<string, unknown>);
+    if (quick !== undefined) return quick;
   }
-  const metricNames = [...summary.metrics.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const evidence: CohortMetricEvidence[] = [];
-  for (const cohortName of [...summary.cohorts.keys()].sort(compareCohortNames)) {
-    const cohort = summary.cohorts.get(cohortName) as PairedSummaryCohort;
-    for (const metric of metricNames) {
-      const kind = summary.metrics.get(metric) as 'binary' | 'continuous';
-      const value = cohort.metrics.get(metric);
-      if (value === undefined) {
-        // No pair of this cohort has the metric: the decision reports it missing, as for a cohort
-        // a per-example file lacks.
-        evidence.push({ cohort: cohortName, metric, kind, nIncumbent: 0, nCandidate: 0, nPaired: 0, data: undefined });
-        continue;
-      }
-      const n = value.n ?? cohort.n;
-      evidence.push({
-        cohort: cohortName,
-        metric,
-        kind,
-        nIncumbent: cohort.nIncumbent,
-        nCandidate: cohort.nCandidate,
-        nPaired: n,
-        data: comparisonData(value, n),
-      });
-    }
+  const document = parseLocated(path, text);
+  if (typeof document.value !== 'object' || document.value === null || Array.isArray(document.value)) {
+    throw new InputError(path, `expected a JSON object with "schema": "${PAIRED_SUMMARY_SCHEMA}"`);
   }
-  return evidence;
-}
-
-function comparisonData(value: PairedMetric, n: number): ComparisonData {
-  if (isBinary(value)) {
-    // n10 is incumbent right and candidate wrong, as PairedTable counts it.
-    const n11 = value.incumbent_successes - value.incumbent_only_successes;
-    const n10 = value.incumbent_only_successes;
-    const n01 = value.candidate_only_successes;
-    return { kind: 'paired-binary', table: { n11, n10, n01, n00: n - n11 - n10 - n01 } };
-  }
-  return {
-    kind: 'paired-mean',
-    n,
-    meanDiff: value.mean_diff,
-    // A single pair has no sample sd: NaN, as the per-example accumulator gives.
-    sdDiff: value.sd_diff ?? Number.NaN,
-    incumbentMean: value.incumbent_mean,
-    candidateMean: value.candidate_mean,
-  };
-}
-
-function firstCohortWith(summary: PairedSummary, metric: string): string {
-  for (const [name, cohort] of summary.cohorts) if (cohort.metrics.has(metric)) return name;
-  return '';
+  return validateLocated(document, pairedSummarySchema, PAIRED_SUMMARY_FIELDS);
 }
 
 /**
  * The file is meant to be machine-written JSON: YAML-only syntax (which the located parser would
  * accept) and NaN are rejected up front, with the line JSON.parse stopped at.
  */
-function rejectNonJson(file: string, text: string): void {
+function parseJson(file: string, text: string): unknown {
   if (text.trim().length === 0) throw new InputError(file, 'the file is empty: expected a JSON paired summary');
   try {
-    JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const lineColumn = /line (\d+) column/.exec(reason)?.[1];

@@ -1,6 +1,11 @@
 import type { ExampleColumns } from './example-columns.js';
-import type { ExampleLayout } from './example-layout.js';
-import type { OneSidedMetric } from './paired-data.js';
+import type { ExampleLayout } from '../input/example-layout.js';
+
+/** A metric only one of the two files carries. */
+export interface OneSidedMetric {
+  readonly name: string;
+  readonly kind: 'binary' | 'continuous';
+}
 
 /** Maps both files' metric columns onto the metrics they share, and holds the per-pair scratch arrays. */
 interface PairingPlan {

@@ -18,6 +18,11 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** `@alice` or `@org/team`: a GitHub user or team, the form GitHub can page and check approvals for. */
+export function isGitHubHandle(text: string): boolean {
+  return /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/.test(text);
+}
+
 /** Whole days from one YYYY-MM-DD date to another (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -69,7 +74,7 @@ export const duration = z.string({ error: 'expected a duration like "15m", "2h" 
   return seconds;
 });
 
-export function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^(\d+(\.\d+)?[smhdw])+$/.test(trimmed)) return undefined;
   let total = 0;

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
-import { parseLocated } from '../load/structured-text.js';
-import type { ManifestDocument } from '../readiness/readiness-types.js';
+import { parseLocated } from '../structured-text.js';
+import type { ManifestDocument } from './load-manifest.js';
 import { manifestSchema } from './manifest-schema.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatChange, formatCount } from '../report/format-number.js';
+import { formatChange, formatCount } from '../format-number.js';
 import { escapeHtml, escapeHtmlCapped } from './html-escape.js';
 
 /**
@@ -204,7 +204,7 @@ function bound(c: Comparison, value: number | null): string {
 }
 
 /** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */
-export function niceTicks(min: number, max: number): number[] {
+function niceTicks(min: number, max: number): number[] {
   let lo = Number.isFinite(min) ? min : -1;
   let hi = Number.isFinite(max) ? max : 1;
   if (hi - lo < 1e-12) {

@@ -8,7 +8,7 @@ import {
   sizeOf,
   valuesPhrase,
 } from '../report/comparison-phrases.js';
-import { formatChange, formatCount, formatP } from '../report/format-number.js';
+import { formatChange, formatCount, formatP } from '../format-number.js';
 import { escapeHtml } from './html-escape.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 
@@ -28,7 +28,7 @@ function raw(html: string): Cell {
 type Row = { readonly cells: readonly Cell[]; readonly className?: string };
 
 /** A section with a heading, optional intro (HTML) and a table; `empty` replaces the table when there are no rows. */
-export function table(
+function table(
   id: string,
   caption: string,
   head: readonly string[],

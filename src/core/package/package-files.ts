@@ -2,7 +2,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { type GateReport, reportToJson } from '../report/report.js';
 import { renderReportHtml } from './render-report-html.js';
 import { renderValidationMarkdown } from './render-package-markdown.js';
-import type { RunContext } from './run-context.js';
+import type { RunContext } from '../report/run-context.js';
 import { buildValidationPackage, validationPackageToJson } from './validation-package.js';
 
 /** The validation package's files, by name: what the CLI writes to --out and the Action uploads. */

@@ -1,7 +1,7 @@
 import type { Comparison } from '../compare/comparison.js';
 import { escapeMarkdown } from '../report/escape-markdown.js';
 import { adjustedLabel, marginPhrase, methodsUsed, passPhrase } from '../report/comparison-phrases.js';
-import { formatChange, formatCount, formatMeasure, formatP } from '../report/format-number.js';
+import { formatChange, formatCount, formatMeasure, formatP } from '../format-number.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Margin, Policy } from '../policy/policy-schema.js';
 import { escapeMarkdown } from '../report/escape-markdown.js';
-import { formatCount } from '../report/format-number.js';
+import { formatCount } from '../format-number.js';
 import { VERDICT_ICON, VERDICT_WORD, countsLine, modelNames, modelsPhrase, verdictLineOf } from '../report/headline.js';
 import { cell, renderRiskAssessment, renderSignOff, renderTestEvidence } from './package-markdown-sections.js';
 import type { ValidationPackage } from './validation-package.js';

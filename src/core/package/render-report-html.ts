@@ -1,4 +1,4 @@
-import { formatCount } from '../report/format-number.js';
+import { formatCount } from '../format-number.js';
 import { countsLine, designPhrase, modelNames, modelsPhrase, VERDICT_WORD, verdictLineOf } from '../report/headline.js';
 import { comparisonKey, renderForestPlot, STATUS_COLOR } from './forest-plot-svg.js';
 import { escapeHtml } from './html-escape.js';

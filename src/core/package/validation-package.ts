@@ -5,7 +5,7 @@ import type { Policy, ReadinessItemName } from '../policy/policy-schema.js';
 import type { ReadinessItem } from '../readiness/readiness-types.js';
 import type { WaiverStatus } from '../readiness/waivers.js';
 import { type GateReport, type InputDescription, type Verdict, reportToJson } from '../report/report.js';
-import type { RunContext } from './run-context.js';
+import type { RunContext } from '../report/run-context.js';
 
 /**
  * The validation package: the evidence trail an auditor reads months after the release. Its
@@ -14,9 +14,9 @@ import type { RunContext } from './run-context.js';
  * value (null when unknown) so that the shape never depends on the run, and the whole object is a
  * function of the report and the run context, so two builds of the same run serialize to the same bytes.
  */
-export const VALIDATION_PACKAGE_SCHEMA = 'model-release-gate/validation-package@1';
+const VALIDATION_PACKAGE_SCHEMA = 'model-release-gate/validation-package@1';
 
-export interface PackagePolicyInput {
+interface PackagePolicyInput {
   readonly path: string | null;
   readonly sha256: string | null;
   /** 'base' on pull requests, 'workspace' otherwise, 'defaults' without a file. */
@@ -39,7 +39,7 @@ export interface PackageFinding {
   readonly waiver: NonNullable<Finding['waiver']> | null;
 }
 
-export interface PackageWaiver {
+interface PackageWaiver {
   readonly index: number;
   readonly finding: string | null;
   readonly cohort: string | null;
@@ -55,7 +55,7 @@ export interface PackageWaiver {
 }
 
 /** One accepted risk: which finding, accepted by whom, until when, and whether the approval was verified. */
-export interface Acceptance {
+interface Acceptance {
   readonly finding: string;
   readonly cohort: string | null;
   readonly metric: string | null;
@@ -229,7 +229,7 @@ export function validationPackageToJson(pkg: ValidationPackage): string {
  * Why the verdict is what it is, in the words of every other output (see report/headline.ts); built
  * from counts only, so it holds no input text.
  */
-export function verdictReason(report: GateReport): string {
+function verdictReason(report: GateReport): string {
   return verdictReasons(report);
 }
 

@@ -1,4 +1,4 @@
-import { OVERALL } from '../load/cohort-registry.js';
+import { OVERALL } from '../cohorts.js';
 import { globToRegExp, matchesAny } from './glob.js';
 import { Margin, Policy, Statistic } from './policy-schema.js';
 

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { parseLocated, validateLocated } from '../load/structured-text.js';
+import { parseLocated, validateLocated } from '../structured-text.js';
 import { Policy, policySchema } from './policy-schema.js';
 
 /** The defaults, as a document with no keys would give them. */

@@ -1,4 +1,4 @@
-import type { TextSource } from '../load/text-source.js';
+import type { TextSource } from '../input/text-source.js';
 
 /**
  * A file whose bytes a reader needs whole (Parquet keeps its schema in a footer at the end of the

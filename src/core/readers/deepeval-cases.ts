@@ -1,11 +1,11 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 import { ownValue } from '../named-record.js';
 import { parsePythonJson } from './ragas-table.js';
 import { textIdentity } from './text-identity.js';
 
 /** One metric's result on one test case, as DeepEval wrote it. */
-export interface DeepevalMetric {
+interface DeepevalMetric {
   readonly name: string;
   readonly success: boolean | undefined;
   readonly score: number | undefined;

@@ -1,5 +1,5 @@
-import type { RecordBatch } from '../load/jsonl-records.js';
-import { readAll } from '../load/text-source.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import { readAll } from '../input/text-source.js';
 import { emptyNameRecord } from '../named-record.js';
 import { type DeepevalCase, parseDeepevalCases } from './deepeval-cases.js';
 import { stripBom } from './json-text.js';

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
-import { readAll } from '../load/text-source.js';
+import { describe } from '../input/example-layout.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import { readAll } from '../input/text-source.js';
 import { emptyNameRecord, ownValue } from '../named-record.js';
 import { jsonEntryLines } from './json-element-lines.js';
 import { stripBom } from './json-text.js';
@@ -111,7 +111,7 @@ function parseSample(sample: unknown, i: number, line: number, file: string, coh
   if (cohortField !== undefined) {
     const key = cohortField.startsWith('metadata.') ? cohortField.slice('metadata.'.length) : cohortField;
     const metadata =
-      s.metadata !== null && typeof s.metadata === 'object' && !Array.isArray(s.metadata) ? (s.metadata as object) : {};
+      s.metadata !== null && typeof s.metadata === 'object' && !Array.isArray(s.metadata) ? s.metadata : {};
     const value = ownValue(metadata, key);
     if (value !== undefined && value !== null) {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {

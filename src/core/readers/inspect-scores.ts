@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 
 /**
  * What one inspect_ai score value means to the gate. Inspect's scorers give a value per sample:
@@ -20,7 +20,7 @@ export type ScoreValue =
 const LETTERS: Readonly<Record<string, boolean>> = { C: true, I: false, N: false, P: false };
 
 /** The gate's name for a score: the scorer's, with the key of a multi-value scorer appended. */
-export function scoreName(scorer: string, key?: string): string {
+function scoreName(scorer: string, key?: string): string {
   return key === undefined ? scorer : `${scorer}_${key}`;
 }
 

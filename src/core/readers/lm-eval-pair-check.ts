@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { ownValue } from '../named-record.js';
-import { readAll, type TextSource } from '../load/text-source.js';
+import { readAll, type TextSource } from '../input/text-source.js';
 import { lmEvalResultsReader } from './lm-eval-results-reader.js';
 import { collectSamples } from './lm-eval-samples-collect.js';
 import { lmEvalSamplesReader } from './lm-eval-samples-reader.js';

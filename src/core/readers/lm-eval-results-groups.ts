@@ -1,6 +1,16 @@
-import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
+import type { SummaryFile, SummaryMetric } from '../input/summary-schema.js';
 import { emptyNameRecord } from '../named-record.js';
-import { type Score, continuous } from './lm-eval-results-reader.js';
+
+/** One lm-eval score: its value and, when lm-eval gives one, its standard error. */
+export interface Score {
+  readonly value: number;
+  readonly stderr: number | undefined;
+}
+
+/** A continuous metric as the summary holds it: mean and sd = stderr·√n, or the bare value without a stderr. */
+export function continuous({ value, stderr }: Score, n: number): SummaryMetric {
+  return stderr === undefined ? { value } : { mean: value, sd: stderr * Math.sqrt(n), n };
+}
 
 /**
  * A group's cohort (mmlu, leaderboard_math_hard, …) pooled from its leaf tasks, weighted by their

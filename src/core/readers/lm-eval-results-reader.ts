@@ -1,11 +1,11 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 import { emptyNameRecord, ownValue } from '../named-record.js';
-import { parseLocated } from '../load/structured-text.js';
-import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
-import { readAll } from '../load/text-source.js';
+import { parseLocated } from '../structured-text.js';
+import type { SummaryFile, SummaryMetric } from '../input/summary-schema.js';
+import { readAll } from '../input/text-source.js';
 import { asVersion04, sizeOfTask } from './lm-eval-results-sizes.js';
-import { pooledGroup } from './lm-eval-results-groups.js';
+import { type Score, continuous, pooledGroup } from './lm-eval-results-groups.js';
 import type { EvalReader } from './reader-types.js';
 
 /**
@@ -33,11 +33,6 @@ export const lmEvalResultsReader: EvalReader = {
     return { kind: 'summary', summary: summarize(parseJson(text, source.path), text, source.path) };
   },
 };
-
-export interface Score {
-  readonly value: number;
-  readonly stderr: number | undefined;
-}
 
 type Fail = (path: readonly string[], problem: string) => never;
 
@@ -141,7 +136,7 @@ function scoresOf(entry: unknown, where: readonly string[], fail: Fail): Map<str
     }
     const name = filter === 'none' ? metric : `${metric}_${filter}`;
     if (scores.has(name)) fail([...where, key], `two results are both named "${name}" once the filter is appended`);
-    scores.set(name, { value: value as number, stderr: typeof stderr === 'number' ? stderr : undefined });
+    scores.set(name, { value: value, stderr: typeof stderr === 'number' ? stderr : undefined });
   }
   return scores;
 }
@@ -152,10 +147,6 @@ function isProportion(name: string, { value: p, stderr }: Score, n: number): boo
   if (stderr === undefined) return ZERO_ONE.has(name);
   const expected = n > 1 ? Math.sqrt((p * (1 - p)) / (n - 1)) : 0;
   return Math.abs(stderr - expected) <= 1e-6 * expected + 1e-12;
-}
-
-export function continuous({ value, stderr }: Score, n: number): SummaryMetric {
-  return stderr === undefined ? { value } : { mean: value, sd: stderr * Math.sqrt(n), n };
 }
 
 function leafTasks(

@@ -5,7 +5,7 @@
  * file, so this is how a reader sees a whole run; the marker is a JSON line no lm-eval file starts
  * a line with.
  */
-export const RUN_FILE_MARKER = 'model-release-gate/lm-eval-run-file';
+const RUN_FILE_MARKER = 'model-release-gate/lm-eval-run-file';
 
 /** The line an adapter writes before each file of a run directory. */
 export function runFileMarkerLine(name: string): string {
@@ -35,8 +35,13 @@ export function samplesFileName(name: string): { task: string; time: string } | 
   return match === null ? undefined : { task: match[1] as string, time: match[2] as string };
 }
 
+/** The task named by a samples file's name, whatever directory the path is in (either separator). */
+export function taskFromPath(path: string): string | undefined {
+  return samplesFileName(path.split(/[\\/]/).pop() ?? '')?.task;
+}
+
 /** `results_<time>.json` → time. */
-export function resultsFileTime(name: string): string | undefined {
+function resultsFileTime(name: string): string | undefined {
   return /^results_(\d{4}-\d{2}-\d{2}T[\d.-]+)\.json$/i.exec(name)?.[1];
 }
 

@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import { parseJsonLine } from '../load/jsonl-records.js';
+import { describe } from '../input/example-layout.js';
+import { parseJsonLine } from '../input/jsonl-records.js';
 import { ownValue } from '../named-record.js';
-import { TextSource, readLineBatches } from '../load/text-source.js';
-import { runFileOf, samplesFileName } from './lm-eval-run.js';
+import { TextSource, readLineBatches } from '../input/text-source.js';
+import { runFileOf, samplesFileName, taskFromPath } from './lm-eval-run.js';
 
 /**
  * Reads lm-eval sample lines (one file, or every file of a run directory) into documents per task.
@@ -105,7 +105,7 @@ export async function collectSamples(source: TextSource, cohortPaths: readonly s
         resultsLines.push(text);
         continue;
       }
-      if (current === undefined) start(samplesFileName(source.path.split(/[\\/]/).pop() ?? '')?.task, source.path, 0);
+      if (current === undefined) start(taskFromPath(source.path), source.path, 0);
       readLine(
         text,
         line - (current as TaskSamples).offset,
@@ -189,10 +189,7 @@ function cohortsOf(doc: unknown, paths: readonly string[][], file: string, line:
   return paths.map((path) => {
     let value: unknown = doc;
     for (const part of path)
-      value =
-        value !== null && typeof value === 'object' && !Array.isArray(value)
-          ? ownValue(value as Record<string, unknown>, part)
-          : undefined;
+      value = value !== null && typeof value === 'object' && !Array.isArray(value) ? ownValue(value, part) : undefined;
     const field = `doc.${path.join('.')}`;
     if (typeof value === 'string' ? value === '' : typeof value !== 'number' && typeof value !== 'boolean') {
       throw new InputError(

@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
-import { RecordBatch } from '../load/jsonl-records.js';
+import { RecordBatch } from '../input/jsonl-records.js';
 import { emptyNameRecord, ownValue } from '../named-record.js';
-import type { TextSource } from '../load/text-source.js';
+import type { TextSource } from '../input/text-source.js';
 import { CollectedRun, SampleDoc, TaskSamples, collectSamples, docCohortFields } from './lm-eval-samples-collect.js';
-import { samplesFileName, startsWithRunMarker } from './lm-eval-run.js';
+import { startsWithRunMarker } from './lm-eval-run.js';
 import { type EvalReader, type ReadTally, emptyTally } from './reader-types.js';
 
 /**
@@ -39,11 +39,6 @@ export const lmEvalSamplesReader: EvalReader = {
     return Promise.resolve({ kind: 'examples', records: readSamples(source, cohortPaths, tally), tally });
   },
 };
-
-/** The task name from lm-eval's file name, `samples_<task>_<ISO time with - for :>.jsonl`. */
-export function taskFromPath(path: string): string | undefined {
-  return samplesFileName(path.split(/[\\/]/).pop() ?? '')?.task;
-}
 
 interface Example {
   readonly id: string;
@@ -152,7 +147,7 @@ function metricName(
   const [metric, named] = comma === -1 ? [key, filter] : [key.slice(0, comma), key.slice(comma + 1)];
   let effective = named;
   if (!doc.namedFilter && comma === -1 && task !== undefined && run.results !== undefined) {
-    const entry = ownValue((run.results.results ?? {}) as Record<string, unknown>, task);
+    const entry = ownValue(run.results.results ?? {}, task);
     const filters = Object.keys(entry ?? {})
       .filter((k) => k.startsWith(`${metric},`))
       .map((k) => k.slice(metric.length + 1));

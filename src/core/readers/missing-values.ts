@@ -19,7 +19,7 @@ import type { MissingValues, ReadTally } from './reader-types.js';
  */
 export type ValueKind = 'outcome' | 'score';
 
-export function missingRule(setting: MissingValues | undefined, kind: ValueKind): 'fail' | 'drop' | 'error' {
+function missingRule(setting: MissingValues | undefined, kind: ValueKind): 'fail' | 'drop' | 'error' {
   if (setting === 'error' || setting === 'drop') return setting;
   return kind === 'outcome' ? 'fail' : 'drop';
 }
@@ -84,7 +84,7 @@ export class ExampleMissing {
  * could not pair anything (empty, not text or a number) is not recorded: its partner, if any, then
  * stays an unmatched id, which is reported.
  */
-export function recordDroppedId(tally: ReadTally, id: unknown): void {
+function recordDroppedId(tally: ReadTally, id: unknown): void {
   if (typeof id === 'string' && id.length > 0) tally.droppedIds.push(id);
   else if (typeof id === 'number' && Number.isFinite(id)) tally.droppedIds.push(String(id));
 }

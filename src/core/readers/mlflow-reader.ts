@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import { checkRowPairing } from '../load/row-pairing.js';
-import { readAll } from '../load/text-source.js';
+import { describe } from '../input/example-layout.js';
+import { checkRowPairing } from '../input/table-pairing.js';
+import { readAll } from '../input/text-source.js';
 import { emptyTally } from './reader-types.js';
 import type { ColumnMapping, EvalReader, FileProbe, ReaderOptions, ReaderOutput } from './reader-types.js';
 import { stripBom } from './json-text.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
+import { describe } from '../input/example-layout.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
 import { ExampleMissing, nothingLeft } from './missing-values.js';
 import type { MissingValues, ReadTally } from './reader-types.js';
 import { textIdentity } from './text-identity.js';

@@ -1,6 +1,6 @@
-import { readCsvRecords } from '../load/csv-records.js';
-import { parseJsonLine } from '../load/jsonl-records.js';
-import { readLineBatches } from '../load/text-source.js';
+import { readCsvRecords } from '../input/csv-records.js';
+import { parseJsonLine } from '../input/jsonl-records.js';
+import { readLineBatches } from '../input/text-source.js';
 import type { EvalReader } from './reader-types.js';
 
 /** The gate's own per-example JSON lines (see docs/formats-and-readers.md). */

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 
 /**
  * Whether each example of an OpenCompass per-example file was answered correctly, and how that was

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
-import { readAll } from '../load/text-source.js';
+import { describe } from '../input/example-layout.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import { readAll } from '../input/text-source.js';
 import { jsonEntryLines } from './json-element-lines.js';
 import { stripBom } from './json-text.js';
 import { Outcome, detailsOutcomes, predictionOutcomes } from './opencompass-outcomes.js';

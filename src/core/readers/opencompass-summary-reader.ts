@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
-import type { SummaryFile, SummaryMetric } from '../load/summary-schema.js';
-import { readAll } from '../load/text-source.js';
+import type { SummaryFile, SummaryMetric } from '../input/summary-schema.js';
+import { readAll } from '../input/text-source.js';
 import { emptyNameRecord } from '../named-record.js';
 import { stripBom } from './json-text.js';
 import { EvalReader, ReaderOptions, ReaderOutput, emptyTally } from './reader-types.js';

@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetScan, parquetSchema } from 'hyparquet';
 import type { FileMetaData, SchemaTree } from 'hyparquet';
 import { InputError } from '../errors.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
 import { ownValue } from '../named-record.js';
 import { hasBytes } from './byte-source.js';
 import type { EvalReader } from './reader-types.js';
@@ -48,7 +48,7 @@ const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   const whole =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  return whole ? bytes.buffer : bytes.slice().buffer;
 }
 
 function readMetadata(buffer: ArrayBuffer, file: string): FileMetaData {

@@ -1,4 +1,4 @@
-import type { TextSource } from '../load/text-source.js';
+import type { TextSource } from '../input/text-source.js';
 import type { FileProbe } from './reader-types.js';
 
 const PROBE_CHARS = 64 * 1024;

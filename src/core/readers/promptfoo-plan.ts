@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 import { ownValue } from '../named-record.js';
 import { shortLabel, testIdentity } from './promptfoo-identity.js';
 import type { Row } from './promptfoo-rows.js';

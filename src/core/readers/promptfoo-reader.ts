@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
-import { readAll } from '../load/text-source.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import { readAll } from '../input/text-source.js';
 import { isEscaped, stripBom } from './json-text.js';
 import { RunPlan, planRun } from './promptfoo-plan.js';
 import { parseRow } from './promptfoo-rows.js';

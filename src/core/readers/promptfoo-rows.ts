@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 
 /** promptfoo's ResultFailureReason: 0 none, 1 an assertion failed, 2 an error (provider call, timeout). */
 const ERROR_FAILURE = 2;
@@ -80,7 +80,7 @@ function objectOrUndefined(value: unknown): Record<string, unknown> | undefined 
     : undefined;
 }
 
-export function got(value: unknown): string {
+function got(value: unknown): string {
   return value === undefined ? 'nothing' : describe(value);
 }
 

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
-import { checkRowPairing } from '../load/row-pairing.js';
-import { readAll } from '../load/text-source.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import { checkRowPairing } from '../input/table-pairing.js';
+import { readAll } from '../input/text-source.js';
 import { emptyNameRecord } from '../named-record.js';
 import { ExampleMissing, nothingLeft } from './missing-values.js';
 import { parseRagasTable, type RagasTable } from './ragas-table.js';

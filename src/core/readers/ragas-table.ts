@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
+import { describe } from '../input/example-layout.js';
 import { jsonEntryLines } from './json-element-lines.js';
 import { isEscaped } from './json-text.js';
 
@@ -97,7 +97,7 @@ function fromSplit(columns: unknown[], data: unknown[], file: string): RagasTabl
     throw new InputError(file, `row ${bad}: expected an array of ${columns.length} cells (one per column)`, {
       field: `data[${bad}]`,
     });
-  return { columns: columns as string[], rows: data as unknown[][], lines: data.map(() => 1) };
+  return { columns: columns, rows: data as unknown[][], lines: data.map(() => 1) };
 }
 
 function fromRecords(records: { value: unknown; line: number }[], file: string): RagasTable {

@@ -1,6 +1,6 @@
-import type { RecordBatch } from '../load/jsonl-records.js';
-import type { SummaryFile } from '../load/summary-schema.js';
-import type { TextSource } from '../load/text-source.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
+import type { SummaryFile } from '../input/summary-schema.js';
+import type { TextSource } from '../input/text-source.js';
 
 /**
  * Readers turn what eval tools already write into the gate's own data: per-example records (the

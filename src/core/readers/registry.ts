@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
-import { parseSummaryText } from '../load/summary-data.js';
-import { readAll } from '../load/text-source.js';
+import { parseSummaryText } from '../input/summary-data.js';
+import { readAll } from '../input/text-source.js';
 import { lmEvalResultsReader } from './lm-eval-results-reader.js';
 import { lmEvalSamplesReader } from './lm-eval-samples-reader.js';
 import { mlflowReader } from './mlflow-reader.js';

@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import { type LocatedDocument, parseLocated } from '../load/structured-text.js';
-import type { SummaryFile } from '../load/summary-schema.js';
-import { readAll } from '../load/text-source.js';
+import { describe } from '../input/example-layout.js';
+import { type LocatedDocument, parseLocated } from '../structured-text.js';
+import type { SummaryFile } from '../input/summary-schema.js';
+import { readAll } from '../input/text-source.js';
 import { type EvalReader, type FileProbe, type ReaderOutput, emptyTally } from './reader-types.js';
 
 /**

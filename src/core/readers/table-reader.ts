@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
-import { describe } from '../load/example-layout.js';
-import { checkRowPairing } from '../load/row-pairing.js';
-import type { RecordBatch } from '../load/jsonl-records.js';
+import { describe } from '../input/example-layout.js';
+import { checkRowPairing } from '../input/table-pairing.js';
+import type { RecordBatch } from '../input/jsonl-records.js';
 import { emptyNameRecord } from '../named-record.js';
-import type { TextSource } from '../load/text-source.js';
+import type { TextSource } from '../input/text-source.js';
 import type { ColumnMapping, EvalReader } from './reader-types.js';
 
 /**
@@ -199,7 +199,7 @@ const TRUE = new Set(['true', '1', 'yes']);
 const FALSE = new Set(['false', '0', 'no']);
 
 /** Pass/fail cells: booleans, 1/0, or the words true/false and yes/no (any case). */
-export function toFlag(value: unknown, file: string, line: number, field: string): boolean {
+function toFlag(value: unknown, file: string, line: number, field: string): boolean {
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === 1n) return true;
   if (value === 0 || value === 0n) return false;
@@ -210,7 +210,7 @@ export function toFlag(value: unknown, file: string, line: number, field: string
 }
 
 /** Numbers must be finite: an empty cell or NaN is a missing score, which cannot count as any value. */
-export function toNumber(value: unknown, file: string, line: number, field: string): number {
+function toNumber(value: unknown, file: string, line: number, field: string): number {
   let number = Number.NaN;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'bigint') number = Number(value);

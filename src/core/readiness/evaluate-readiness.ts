@@ -38,6 +38,6 @@ const PREFIX_TO_ITEM: Record<string, ReadinessItem['id']> = {
 };
 
 /** The checklist item a readiness finding belongs to (`kill-switch.stale` → kill_switch). */
-export function itemOfFinding(id: string): ReadinessItem['id'] | undefined {
+function itemOfFinding(id: string): ReadinessItem['id'] | undefined {
   return PREFIX_TO_ITEM[id.split('.')[0] ?? ''];
 }

@@ -1,15 +1,7 @@
 import type { Finding } from '../findings/finding.js';
-import type { Manifest } from '../manifest/manifest-schema.js';
+import type { ManifestDocument } from '../manifest/load-manifest.js';
 import type { ReadinessItemName, ReadinessPolicy } from '../policy/policy-schema.js';
 import type { WaiverRecord } from './waivers.js';
-
-/** A parsed manifest that remembers where each field came from. */
-export interface ManifestDocument {
-  readonly file: string;
-  readonly manifest: Manifest;
-  /** The line of a field, e.g. lineOf(['kill_switch', 'drill', 'date']); the nearest existing parent otherwise. */
-  lineOf(path: readonly (string | number)[]): number | undefined;
-}
 
 /** What one eval file says about itself (summaries carry model and dataset; per-example files do not). */
 export interface EvalFileMetadata {

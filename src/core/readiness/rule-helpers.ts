@@ -61,8 +61,3 @@ export function notRequired(context: ReadinessContext, id: ReadinessItem['id'], 
     findings: [],
   };
 }
-
-/** `@alice` or `@org/team`: a GitHub user or team, the form GitHub can page and check approvals for. */
-export function isGitHubHandle(text: string): boolean {
-  return /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/.test(text);
-}

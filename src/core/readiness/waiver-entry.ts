@@ -1,5 +1,4 @@
-import { isCalendarDate } from '../manifest/manifest-values.js';
-import { isGitHubHandle } from './rule-helpers.js';
+import { isCalendarDate, isGitHubHandle } from '../manifest/manifest-values.js';
 
 /**
  * Reading one entry of the manifest's `waivers` list. The manifest schema accepts any value there
@@ -7,11 +6,11 @@ import { isGitHubHandle } from './rule-helpers.js';
  * finding next to the others, so the entry is checked here, by hand, one field at a time.
  */
 
-export const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'] as const;
-export type WaiverField = (typeof WAIVER_FIELDS)[number];
+const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'] as const;
+type WaiverField = (typeof WAIVER_FIELDS)[number];
 
 /** What an entry says, as far as it can be read: text fields as written, anything else null. */
-export type WaiverFields = { readonly [K in WaiverField]: string | null };
+type WaiverFields = { readonly [K in WaiverField]: string | null };
 
 /** A well-formed waiver. cohort and metric are null when the entry does not narrow to them. */
 export interface WaiverEntry {
@@ -25,7 +24,7 @@ export interface WaiverEntry {
 }
 
 /** Why an entry is not a waiver: the field at fault (null: the entry as a whole), what was expected and what was found. */
-export interface WaiverProblem {
+interface WaiverProblem {
   readonly field: string | null;
   readonly expected: string;
   readonly found: string;
@@ -46,7 +45,7 @@ const NO_FIELDS: WaiverFields = {
 };
 
 /** The id prefix of findings that are about a comparison of one cohort and one metric. */
-export const COHORT_FINDING_PREFIX = 'cohort.';
+const COHORT_FINDING_PREFIX = 'cohort.';
 
 /** Findings about waivers themselves: waiving them would let a waiver vouch for itself. */
 export const WAIVER_FINDING_PREFIX = 'waiver.';

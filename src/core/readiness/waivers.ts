@@ -1,6 +1,6 @@
 import type { AppliedWaiver, Finding } from '../findings/finding.js';
 import { daysBetween } from '../manifest/manifest-values.js';
-import type { ManifestDocument } from './readiness-types.js';
+import type { ManifestDocument } from '../manifest/load-manifest.js';
 import { MANIFEST_WEAKENED } from '../manifest/manifest-weakening.js';
 import { WAIVER_FINDING_PREFIX, type WaiverEntry, parseWaiverEntry } from './waiver-entry.js';
 

@@ -1,5 +1,5 @@
 import { type Finding, isActive } from '../findings/finding.js';
-import { escapeOutput } from './escape-output.js';
+import { escapeOutput } from '../escape-output.js';
 import type { GateReport } from './report.js';
 
 export interface Annotation {

@@ -1,4 +1,4 @@
-import { formatCount } from './format-number.js';
+import { formatCount } from '../format-number.js';
 
 /**
  * Fits a comment into a size limit (GitHub rejects comment bodies over 65,536 characters) by

@@ -1,6 +1,6 @@
 import type { Comparison } from '../compare/comparison.js';
 import { type Finding, isActive } from '../findings/finding.js';
-import { formatCount } from './format-number.js';
+import { formatCount } from '../format-number.js';
 import type { GateReport } from './report.js';
 
 /**

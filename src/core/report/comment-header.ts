@@ -1,9 +1,9 @@
-import type { RunContext } from '../package/run-context.js';
+import type { RunContext } from './run-context.js';
 import type { CommentContent } from './comment-classify.js';
 import { confidenceOf as confidenceAt, correctionName, methodsUsed } from './comparison-phrases.js';
 import { DELTA_BAR_LEGEND } from './delta-bar.js';
 import { escapeMarkdown, escapeName, markdownLink } from './escape-markdown.js';
-import { formatCount } from './format-number.js';
+import { formatCount } from '../format-number.js';
 import { VERDICT_ICON, countsLine, designPhrase, modelsPhrase, reportModelNames, verdictLine } from './headline.js';
 import type { GateReport } from './report.js';
 
@@ -69,7 +69,7 @@ function metricList(metrics: readonly string[]): string {
 }
 
 /** "95", "97.5": the confidence of the one-sided bounds. */
-export function confidenceOf(report: GateReport): string {
+function confidenceOf(report: GateReport): string {
   return confidenceAt(report.policy.alpha);
 }
 

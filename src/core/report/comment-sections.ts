@@ -14,7 +14,7 @@ import {
 } from './comparison-phrases.js';
 import { deltaBar, deltaScale } from './delta-bar.js';
 import { escapeMarkdown, escapeName } from './escape-markdown.js';
-import { formatCount } from './format-number.js';
+import { formatCount } from '../format-number.js';
 import { locationOf } from './render-readiness.js';
 import type { GateReport } from './report.js';
 

@@ -1,5 +1,5 @@
 import type { Comparison } from '../compare/comparison.js';
-import { formatChange, formatCount, formatMeasure, formatP } from './format-number.js';
+import { formatChange, formatCount, formatMeasure, formatP } from '../format-number.js';
 import type { Policy } from '../policy/policy-schema.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Policy } from '../policy/policy-schema.js';
  * could see a drop of about the margin's size, and an inconclusive row is one whose interval is
  * narrow but straddles the margin: it gets the observed change and what cannot be ruled out instead.
  */
-export const THIN_DATA_MDE_MARGINS = 2;
+const THIN_DATA_MDE_MARGINS = 2;
 
 export function isThinData(c: Comparison): boolean {
   if (c.mde === null || !Number.isFinite(c.mde)) return true;

@@ -28,7 +28,7 @@ export interface DeltaScale {
   readonly width: number;
 }
 
-export const DELTA_BAR_WIDTH = 15;
+const DELTA_BAR_WIDTH = 15;
 
 /** At least two cells per margin between the margin and zero, so that one lies between their marks. */
 const MIN_CELLS_PER_MARGIN = 2;

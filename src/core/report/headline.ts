@@ -1,6 +1,6 @@
 import { type CommentContent, classifyReport, cohortPhrase, isDataFinding, plural } from './comment-classify.js';
 import { isThinData } from './comparison-phrases.js';
-import { formatCount } from './format-number.js';
+import { formatCount } from '../format-number.js';
 import type { GateReport, InputDescription, Verdict } from './report.js';
 
 /**

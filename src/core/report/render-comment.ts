@@ -1,4 +1,4 @@
-import type { RunContext } from '../package/run-context.js';
+import type { RunContext } from './run-context.js';
 import { fitComment } from './comment-budget.js';
 import { classifyReport } from './comment-classify.js';
 import { contextLine, footerLine, headerLines, policyChangeNote } from './comment-header.js';

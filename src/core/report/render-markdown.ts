@@ -8,7 +8,7 @@ import type { GateReport } from './report.js';
  * At most this many UTF-16 code units: GitHub's job summary takes 1 MiB, and a code unit is at most
  * three bytes in UTF-8, so the summary stays under the limit whatever the names are made of.
  */
-export const MARKDOWN_MAX_LENGTH = 300_000;
+const MARKDOWN_MAX_LENGTH = 300_000;
 
 /**
  * The markdown report (report.md and the job summary): the pull-request comment's layout, without

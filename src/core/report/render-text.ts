@@ -10,8 +10,8 @@ import {
   regressionPhrase,
   sizePhrase,
 } from './comparison-phrases.js';
-import { escapeOutput } from './escape-output.js';
-import { formatCount } from './format-number.js';
+import { escapeOutput } from '../escape-output.js';
+import { formatCount } from '../format-number.js';
 import { countsLine, designPhrase, modelsPhrase, reportModelNames, verdictLine } from './headline.js';
 import type { GateReport } from './report.js';
 

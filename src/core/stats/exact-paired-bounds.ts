@@ -26,15 +26,24 @@ export function exactConditionalBounds(table: PairedTable, lowerLevel: number, u
   const discordant = table.n10 + table.n01;
   if (!(n > 0)) throw new RangeError('exactConditionalBounds: the table is empty');
 
-  const upperSign = 1 - 2 * clopperPearsonLower(table.n10, discordant, upperLevel);
-  const upper =
-    upperSign *
-    (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
+  const upper = exactUpper(table.n10, discordant, n, upperLevel);
   const lowerSign = 1 - 2 * clopperPearsonUpper(table.n10, discordant, lowerLevel);
   const lower =
     lowerSign *
     (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
   return { lower, upper };
+}
+
+/** The upper of exactConditionalBounds alone, for printing it again at a stricter level without redoing the lower. */
+export function exactConditionalUpperBound(table: PairedTable, level: number): number {
+  const n = table.n11 + table.n10 + table.n01 + table.n00;
+  if (!(n > 0)) throw new RangeError('exactConditionalBounds: the table is empty');
+  return exactUpper(table.n10, table.n10 + table.n01, n, level);
+}
+
+function exactUpper(n10: number, discordant: number, n: number, level: number): number {
+  const sign = 1 - 2 * clopperPearsonLower(n10, discordant, level);
+  return sign * (sign >= 0 ? clopperPearsonUpper(discordant, n, level) : clopperPearsonLower(discordant, n, level));
 }
 
 const RELATIVE = { absoluteTolerance: 1e-300 };

@@ -75,25 +75,40 @@ export function tangoInterval(table: PairedTable, confidence: number): Differenc
  */
 export function tangoBounds(table: PairedTable, lowerLevel: number, upperLevel: number): DifferenceInterval {
   requireTable(table);
-  for (const level of [lowerLevel, upperLevel]) {
-    if (!(level > 0 && level < 0.5)) throw new RangeError(`tangoBounds: levels must be in (0, ½), got ${level}`);
-  }
+  for (const level of [lowerLevel, upperLevel]) requireTangoLevel(level);
+  return { lower: lowerBound(table, lowerLevel), upper: upperBound(table, upperLevel) };
+}
+
+/** The upper of tangoBounds alone, for printing it again at a stricter level without redoing the lower. */
+export function tangoUpperBound(table: PairedTable, level: number): number {
+  requireTable(table);
+  requireTangoLevel(level);
+  return upperBound(table, level);
+}
+
+function requireTangoLevel(level: number): void {
+  if (!(level > 0 && level < 0.5)) throw new RangeError(`tangoBounds: levels must be in (0, ½), got ${level}`);
+}
+
+// z(Δ0) falls from +Infinity at Δ0 = −1 through 0 at Δ0 = d̂ to −Infinity at Δ0 = 1, so each end is
+// bracketed between d̂ and the matching end of [−1, 1] (and is that end when d̂ already sits on it).
+// The tolerance is relative (Brent's own 2ε·|root|), so a bound of 1e-7 keeps all its digits.
+const RELATIVE = { absoluteTolerance: 1e-300 };
+
+function lowerBound(table: PairedTable, level: number): number {
   const estimate = pairedDifference(table);
-  // z(Δ0) falls from +Infinity at Δ0 = −1 through 0 at Δ0 = d̂ to −Infinity at Δ0 = 1, so each end is
-  // bracketed between d̂ and the matching end of [−1, 1] (and is that end when d̂ already sits on it).
-  // The tolerance is relative (Brent's own 2ε·|root|), so a bound of 1e-7 keeps all its digits.
-  const options = { absoluteTolerance: 1e-300 };
-  const lowerCritical = -normalQuantile(lowerLevel);
-  const upperCritical = -normalQuantile(upperLevel);
-  const lower =
-    estimate <= -1
-      ? -1
-      : findBracketedRoot((delta) => scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
-  const upper =
-    estimate >= 1
-      ? 1
-      : findBracketedRoot((delta) => scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
-  return { lower, upper };
+  const critical = -normalQuantile(level);
+  return estimate <= -1
+    ? -1
+    : findBracketedRoot((delta) => scoreStatistic(table, delta) - critical, -1, estimate, RELATIVE);
+}
+
+function upperBound(table: PairedTable, level: number): number {
+  const estimate = pairedDifference(table);
+  const critical = -normalQuantile(level);
+  return estimate >= 1
+    ? 1
+    : findBracketedRoot((delta) => scoreStatistic(table, delta) + critical, estimate, 1, RELATIVE);
 }
 
 function scoreStatistic(table: PairedTable, delta: number): number {

@@ -51,7 +51,8 @@
  * 5. A replicate whose total weight is 0 (probability e^-n, which only matters for tiny n) has no
  *    quantile. It is redrawn, which conditions the bootstrap on a non-empty resample.
  *
- * Cost: two sorts, O(n log n) once, plus O(n) classification. Then per replicate, O(m) where m is the
+ * Cost: O(n) once to place the windows (a selection of the window's ranks, see order-statistics.ts)
+ * and classify the pairs. Then per replicate, O(m) where m is the
  * number of individual pairs: at most 2·(2h + 2) ≈ 24·√(n·p·(1−p)) + 84, ties or not. It is less when
  * a and b are strongly correlated, because then the two windows hold mostly the same pairs. When n is
  * small the windows cover everything, every pair is individual, and this is exactly the plain Poisson
@@ -63,14 +64,14 @@
 
 import { createRng } from './rng.js';
 import { checkFinite, checkProbability, rankTarget } from './nearest-rank.js';
-import { CELL_COUNT, DEFAULT_WINDOW, planWindows, type WindowWidth } from './quantile-windows.js';
+import { CELL_COUNT, DEFAULT_WINDOW, planWindows, type SideWindow, type WindowWidth } from './quantile-windows.js';
 import { drawWeights, windowedReplicate } from './windowed-replicate.js';
 import { ExactFallback } from './exact-fallback.js';
 
 // The public surface stays importable from this file; the parts live in the modules above.
 export { nearestRankQuantile } from './nearest-rank.js';
 export { DEFAULT_WINDOW, INDIVIDUAL_CELL, planWindows } from './quantile-windows.js';
-export type { SideWindow, WindowPlan, WindowWidth } from './quantile-windows.js';
+export type { WindowWidth } from './quantile-windows.js';
 export { windowedReplicate } from './windowed-replicate.js';
 
 export interface PairedQuantileBootstrapResult {
@@ -135,8 +136,8 @@ export function runPairedQuantileBootstrap(
   const plan = planWindows(incumbent, candidate, p, width);
   const n = plan.n;
   const rank = rankTarget(p, n);
-  const incumbentQuantile = plan.incumbent.sorted[rank - 1]!;
-  const candidateQuantile = plan.candidate.sorted[rank - 1]!;
+  const incumbentQuantile = valueOfRank(plan.incumbent, rank);
+  const candidateQuantile = valueOfRank(plan.candidate, rank);
 
   const rng = createRng(options.seed);
   const cellWeights = new Float64Array(CELL_COUNT);
@@ -178,6 +179,12 @@ export function runPairedQuantileBootstrap(
     replicates,
     fallbackReplicates,
   };
+}
+
+/** The rank-th smallest value of a side: in its window (always, unless the window is forced narrow in tests). */
+function valueOfRank(side: SideWindow, rank: number): number {
+  if (rank >= side.lowRank && rank <= side.highRank) return side.windowValues[rank - side.lowRank]!;
+  return side.sorted[rank - 1]!;
 }
 
 /**

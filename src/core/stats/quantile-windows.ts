@@ -4,7 +4,7 @@
  * outside both windows into aggregate cells.
  */
 
-import { lowerBound } from './nearest-rank.js';
+import { orderStatistics } from './order-statistics.js';
 
 /** Half-width of the rank window: k·√(n·p·(1−p)) + c. */
 export interface WindowWidth {
@@ -31,8 +31,10 @@ function cellIndex(regionA: number, regionB: number): number {
 
 /** The precomputed window of one side (incumbent or candidate). */
 export interface SideWindow {
-  /** All values of this side, ascending. Used for the estimate and for the exact fallback. */
+  /** All values of this side, ascending, sorted on first use: for the exact fallback. */
   readonly sorted: Float64Array;
+  /** The values of ranks lowRank..highRank, ascending: the estimate's rank is among them. */
+  readonly windowValues: Float64Array;
   /** 1-based ranks bounding the window: exactly the values of rank lowRank..highRank are inside. */
   readonly lowRank: number;
   readonly highRank: number;
@@ -74,6 +76,8 @@ class RankClassifier {
   readonly highRank: number;
   readonly low: number;
   readonly high: number;
+  /** The values of ranks lowRank..highRank, ascending. */
+  readonly windowValues: Float64Array;
   /** Number of values strictly below `low`, and strictly below `high`. */
   private readonly lessThanLow: number;
   private readonly lessThanHigh: number;
@@ -81,15 +85,26 @@ class RankClassifier {
   private seenLow = 0;
   private seenHigh = 0;
 
-  constructor(sorted: Float64Array, p: number, width: WindowWidth) {
-    const n = sorted.length;
+  constructor(values: Float64Array, p: number, width: WindowWidth) {
+    const n = values.length;
     const half = width.k * Math.sqrt(n * p * (1 - p)) + width.c;
     this.lowRank = Math.min(n, Math.max(1, Math.floor(p * n - half)));
     this.highRank = Math.max(this.lowRank, Math.min(n, Math.ceil(p * n + half)));
-    this.low = sorted[this.lowRank - 1]!;
-    this.high = sorted[this.highRank - 1]!;
-    this.lessThanLow = lowerBound(sorted, this.low);
-    this.lessThanHigh = lowerBound(sorted, this.high);
+    // Only the window's ranks are put in order: O(n), where sorting the whole side was O(n log n).
+    this.windowValues = orderStatistics(values, this.lowRank, this.highRank);
+    this.low = this.windowValues[0]!;
+    this.high = this.windowValues[this.windowValues.length - 1]!;
+    let lessThanLow = 0;
+    let lessThanHigh = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v < this.high) {
+        lessThanHigh++;
+        if (v < this.low) lessThanLow++;
+      }
+    }
+    this.lessThanLow = lessThanLow;
+    this.lessThanHigh = lessThanHigh;
   }
 
   /** Region of the next value. Must be called once per pair, in pair order. */
@@ -118,11 +133,8 @@ export function planWindows(
   width: WindowWidth = DEFAULT_WINDOW,
 ): WindowPlan {
   const n = a.length;
-  // Typed-array sort without a comparator is numeric and runs natively: the O(n log n) part, done once.
-  const sortedA = a.slice().sort();
-  const sortedB = b.slice().sort();
-  const wa = new RankClassifier(sortedA, p, width);
-  const wb = new RankClassifier(sortedB, p, width);
+  const wa = new RankClassifier(a, p, width);
+  const wb = new RankClassifier(b, p, width);
 
   // The tie split depends on the order of classification, so each pair is classified once, and the
   // regions are kept (incumbent in bits 0–1, candidate in bits 2–3) for the second pass.
@@ -176,27 +188,34 @@ export function planWindows(
 
   const side = (
     w: RankClassifier,
-    sorted: Float64Array,
+    all: Float64Array,
     below: Uint8Array,
     slots: Int32Array,
     values: Float64Array,
-  ): SideWindow => ({
-    sorted,
-    lowRank: w.lowRank,
-    highRank: w.highRank,
-    low: w.low,
-    high: w.high,
-    belowSlot: below,
-    insideSlots: slots,
-    insideValues: values,
-  });
+  ): SideWindow => {
+    let sorted: Float64Array | undefined;
+    return {
+      // Sorted in full only when asked (the exact fallback, which almost never runs, and the tests).
+      get sorted() {
+        return (sorted ??= all.slice().sort());
+      },
+      windowValues: w.windowValues,
+      lowRank: w.lowRank,
+      highRank: w.highRank,
+      low: w.low,
+      high: w.high,
+      belowSlot: below,
+      insideSlots: slots,
+      insideValues: values,
+    };
+  };
   return {
     n,
     p,
     cellOf,
     cellCounts,
     individual,
-    incumbent: side(wa, sortedA, belowA, insideSlotsA, insideValuesA),
-    candidate: side(wb, sortedB, belowB, insideSlotsB, insideValuesB),
+    incumbent: side(wa, a, belowA, insideSlotsA, insideValuesA),
+    candidate: side(wb, b, belowB, insideSlotsB, insideValuesB),
   };
 }

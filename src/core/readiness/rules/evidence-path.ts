@@ -7,7 +7,7 @@ import { manifestFinding } from '../rule-helpers.js';
  * A link is taken at its word (the gate does not fetch the web); a repository path is checked to
  * exist, because a drill record or load-test report that was never committed is no evidence at all.
  */
-export type EvidenceLocation =
+type EvidenceLocation =
   | { readonly kind: 'url' }
   | { readonly kind: 'outside-repository'; readonly reason: string }
   | { readonly kind: 'repository-path' };
@@ -16,7 +16,7 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
 /** A scheme (`file:`, `s3:`) or a Windows drive (`C:`): neither is a path inside the repository. */
 const SCHEME_OR_DRIVE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-export function locateEvidence(reference: string): EvidenceLocation {
+function locateEvidence(reference: string): EvidenceLocation {
   const trimmed = reference.trim();
   if (HTTP_URL.test(trimmed)) return { kind: 'url' };
   if (trimmed.startsWith('/') || trimmed.startsWith('\\'))

@@ -1,7 +1,8 @@
 import type { Finding } from '../../findings/finding.js';
 import type { Manifest } from '../../manifest/manifest-schema.js';
 import type { ReadinessRule } from '../readiness-types.js';
-import { isGitHubHandle, isRequired, manifestFinding, notRequired, outcome } from '../rule-helpers.js';
+import { isGitHubHandle } from '../../manifest/manifest-values.js';
+import { isRequired, manifestFinding, notRequired, outcome } from '../rule-helpers.js';
 
 const ID = 'owners';
 const TITLE = 'On-call owner and rollback authority';

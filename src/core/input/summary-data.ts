@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { SUMMARY_FIELDS, SummaryFile, SummaryMetric, summarySchema } from './summary-schema.js';
-import { parseLocated, validateLocated } from './structured-text.js';
+import { parseLocated, validateLocated } from '../structured-text.js';
 
 /** One metric of one cohort of a summary, in the form the statistics take. */
 export type SummaryValue =

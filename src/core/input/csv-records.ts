@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { RecordBatch } from './jsonl-records.js';
 import { MAX_LINE_LENGTH, TextSource } from './text-source.js';
 import { emptyNameRecord } from '../named-record.js';
-import { checkRowPairing } from './row-pairing.js';
+import { checkRowPairing } from './table-pairing.js';
 
 /**
  * Reads a per-example CSV and reshapes each row into the JSONL record shape, so one validator serves

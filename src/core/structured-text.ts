@@ -1,6 +1,6 @@
 import { type Alias, Document, LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 import { closestName } from './suggest-name.js';
 
 /**
@@ -104,7 +104,7 @@ export function validateLocated<S extends z.ZodType>(
   // zod also reports as missing, and "did you mean" says more than "missing".
   const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
   if (issue === undefined) throw new InputError(document.file, 'is not valid');
-  let path = issue.path as PropertyKey[];
+  let path = issue.path;
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     // Point at the unknown key itself: it is most often a typo of a real one.

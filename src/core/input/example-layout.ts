@@ -17,7 +17,7 @@ export interface ExampleLayout {
   readonly continuousMetrics: readonly string[];
 }
 
-export const ACCURACY = 'accuracy';
+const ACCURACY = 'accuracy';
 
 export function layoutFromFirstRecord(record: Record<string, unknown>, file: string, line: number): ExampleLayout {
   const hasCorrect = 'correct' in record;

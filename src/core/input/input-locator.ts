@@ -8,7 +8,7 @@ import type { TextSource } from './text-source.js';
  */
 
 export type Selector = { readonly key: SelectorKey; readonly value: string };
-export type SelectorKey = (typeof SELECTOR_KEYS)[number];
+type SelectorKey = (typeof SELECTOR_KEYS)[number];
 
 const SELECTOR_KEYS = ['provider', 'prompt'] as const;
 const SELECTOR = new RegExp(`#(${SELECTOR_KEYS.join('|')})=`);

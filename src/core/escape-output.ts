@@ -20,9 +20,21 @@ export function escapeOutput(text: string): string {
     .replace(/^(\s*):(?=:)/, '$1\\u003a');
 }
 
-/** A rendered multi-line text (a report for stdout): its own line breaks stay, each line is escaped. */
+// The same, for a whole multi-line text at once: every unsafe character but the line feed.
+const UNSAFE_CHARS_BUT_LF =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A rendered multi-line text (a report for stdout): its own line breaks stay, each line is escaped,
+ * exactly as escapeOutput would escape it. Done on the whole text rather than line by line, since a
+ * report can be megabytes: once the other line breaks are escaped, only the line feed starts a line.
+ */
 export function escapeOutputLines(text: string): string {
-  return text.split('\n').map(escapeOutput).join('\n');
+  return text
+    .replace(UNSAFE_CHARS_BUT_LF, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '##\\u005b')
+    .replace(/^([^\S\n]*):(?=:)/gm, '$1\\u003a');
 }
 
 /** The runner-facing log of the Action, as @actions/core provides it. */

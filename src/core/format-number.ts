@@ -47,7 +47,7 @@ function formatPlain(value: number): string {
  * A comparison's own unit: percentage points for proportions, else what the metric's name ends in
  * (`latency_ms` is in ms, `duration_s` in s); null when the name does not say.
  */
-export function unitOf(metric: string, statistic: string): string | null {
+function unitOf(metric: string, statistic: string): string | null {
   if (statistic === 'proportion') return 'pts';
   if (/(?:^|[_\-. ])ms$/i.test(metric)) return 'ms';
   if (/(?:^|[_\-. ])(?:s|sec|secs|seconds)$/i.test(metric)) return 's';

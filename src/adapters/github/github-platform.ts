@@ -1,4 +1,4 @@
-import type { RunnerEnvironment } from '../adapters/github/runner-environment.js';
+import type { RunnerEnvironment } from './runner-environment.js';
 
 /** How a GitHub API failure should be reported: what went wrong and the setting that would fix it. */
 export interface GitHubFailure {
