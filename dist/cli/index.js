@@ -1473,13 +1473,22 @@ function exactConditionalBounds(table, lowerLevel, upperLevel) {
     const discordant = table.n10 + table.n01;
     if (!(n > 0))
         throw new RangeError('exactConditionalBounds: the table is empty');
-    const upperSign = 1 - 2 * clopperPearsonLower(table.n10, discordant, upperLevel);
-    const upper = upperSign *
-        (upperSign >= 0 ? clopperPearsonUpper(discordant, n, upperLevel) : clopperPearsonLower(discordant, n, upperLevel));
+    const upper = exactUpper(table.n10, discordant, n, upperLevel);
     const lowerSign = 1 - 2 * clopperPearsonUpper(table.n10, discordant, lowerLevel);
     const lower = lowerSign *
         (lowerSign <= 0 ? clopperPearsonUpper(discordant, n, lowerLevel) : clopperPearsonLower(discordant, n, lowerLevel));
     return { lower, upper };
+}
+/** The upper of exactConditionalBounds alone, for printing it again at a stricter level without redoing the lower. */
+function exactConditionalUpperBound(table, level) {
+    const n = table.n11 + table.n10 + table.n01 + table.n00;
+    if (!(n > 0))
+        throw new RangeError('exactConditionalBounds: the table is empty');
+    return exactUpper(table.n10, table.n10 + table.n01, n, level);
+}
+function exactUpper(n10, discordant, n, level) {
+    const sign = 1 - 2 * clopperPearsonLower(n10, discordant, level);
+    return sign * (sign >= 0 ? clopperPearsonUpper(discordant, n, level) : clopperPearsonLower(discordant, n, level));
 }
 const RELATIVE = { absoluteTolerance: 1e-300 };
 /** The θ with P(X ≥ k; m, θ) = level (0 when k = 0): a one-sided (1 − level) lower bound for θ. */
@@ -1920,24 +1929,37 @@ function tangoInterval(table, confidence) {
  */
 function tangoBounds(table, lowerLevel, upperLevel) {
     requireTable(table);
-    for (const level of [lowerLevel, upperLevel]) {
-        if (!(level > 0 && level < 0.5))
-            throw new RangeError(`tangoBounds: levels must be in (0, ½), got ${level}`);
-    }
+    for (const level of [lowerLevel, upperLevel])
+        requireTangoLevel(level);
+    return { lower: lowerBound(table, lowerLevel), upper: upperBound(table, upperLevel) };
+}
+/** The upper of tangoBounds alone, for printing it again at a stricter level without redoing the lower. */
+function tangoUpperBound(table, level) {
+    requireTable(table);
+    requireTangoLevel(level);
+    return upperBound(table, level);
+}
+function requireTangoLevel(level) {
+    if (!(level > 0 && level < 0.5))
+        throw new RangeError(`tangoBounds: levels must be in (0, ½), got ${level}`);
+}
+// z(Δ0) falls from +Infinity at Δ0 = −1 through 0 at Δ0 = d̂ to −Infinity at Δ0 = 1, so each end is
+// bracketed between d̂ and the matching end of [−1, 1] (and is that end when d̂ already sits on it).
+// The tolerance is relative (Brent's own 2ε·|root|), so a bound of 1e-7 keeps all its digits.
+const paired_proportions_RELATIVE = { absoluteTolerance: 1e-300 };
+function lowerBound(table, level) {
     const estimate = pairedDifference(table);
-    // z(Δ0) falls from +Infinity at Δ0 = −1 through 0 at Δ0 = d̂ to −Infinity at Δ0 = 1, so each end is
-    // bracketed between d̂ and the matching end of [−1, 1] (and is that end when d̂ already sits on it).
-    // The tolerance is relative (Brent's own 2ε·|root|), so a bound of 1e-7 keeps all its digits.
-    const options = { absoluteTolerance: 1e-300 };
-    const lowerCritical = -normalQuantile(lowerLevel);
-    const upperCritical = -normalQuantile(upperLevel);
-    const lower = estimate <= -1
+    const critical = -normalQuantile(level);
+    return estimate <= -1
         ? -1
-        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) - lowerCritical, -1, estimate, options);
-    const upper = estimate >= 1
+        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) - critical, -1, estimate, paired_proportions_RELATIVE);
+}
+function upperBound(table, level) {
+    const estimate = pairedDifference(table);
+    const critical = -normalQuantile(level);
+    return estimate >= 1
         ? 1
-        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) + upperCritical, estimate, 1, options);
-    return { lower, upper };
+        : findBracketedRoot((delta) => paired_proportions_scoreStatistic(table, delta) + critical, estimate, 1, paired_proportions_RELATIVE);
 }
 function paired_proportions_scoreStatistic(table, delta) {
     const n = pairCount(table);
@@ -2286,7 +2308,7 @@ function pairedBinary(raw, settings) {
             method: exact
                 ? 'exact McNemar test and exact conditional bounds (paired)'
                 : 'Tango score test and interval (paired)',
-            upperBoundAt: (level) => bounds(settings.alpha, level).upper,
+            upperBoundAt: (level) => (exact ? exactConditionalUpperBound(table, level) : tangoUpperBound(table, level)),
         },
     };
 }
