@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6557);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4115);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6557:
+/***/ 4115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3345,13 +3345,15 @@ function verdictOf(findings) {
  * arithmetic never change the bytes) and non-finite numbers as null.
  */
 function reportToJson(report) {
-    return `${JSON.stringify(report, (_key, value) => {
-        if (typeof value !== 'number')
-            return value;
-        if (!Number.isFinite(value))
-            return null;
-        return Number.isInteger(value) ? value : Number(value.toPrecision(12));
-    }, 2)}\n`;
+    return `${JSON.stringify(report, roundNumbers, 2)}\n`;
+}
+/** The replacer of reportToJson: 12 significant digits, non-finite as null. */
+function roundNumbers(_key, value) {
+    if (typeof value !== 'number')
+        return value;
+    if (!Number.isFinite(value))
+        return null;
+    return Number.isInteger(value) ? value : Number(value.toPrecision(12));
 }
 
 ;// CONCATENATED MODULE: ./src/core/compare/collect-paired.ts
@@ -8306,6 +8308,78 @@ function footer(report) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/core/report/report-json-chunks.ts
+
+/**
+ * reportToJson's text in pieces, so a report of a hundred thousand cohorts is never one string of
+ * hundreds of megabytes (nor its escaped copy, nor its output buffer). Joined, the pieces are exactly
+ * reportToJson(report): the same key order, rounding and two-space indentation. The elements of a
+ * top-level array come a hundred to a piece, and every piece is whole lines (it ends with a line feed), so
+ * escaping each piece with escapeOutputLines gives the same bytes as escaping the whole text: every
+ * escaping rule looks within one line only.
+ *
+ * Meant for plain data such as a GateReport: an element's toJSON (which reports never have) would be
+ * called with the key "" rather than its index.
+ */
+function* reportJsonChunks(report) {
+    let pending = '{';
+    let first = true;
+    // Object.entries lists the keys in the order JSON.stringify writes them.
+    for (const [key, value] of Object.entries(report)) {
+        const name = `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+        if (Array.isArray(value) && value.length > 0) {
+            yield `${pending}${name}[\n`;
+            yield* arrayElements(key, value);
+            pending = '  ]';
+            first = false;
+            continue;
+        }
+        const text = JSON.stringify(value, roundNumbers, 2);
+        // A member JSON cannot write is left out, as JSON.stringify leaves it out.
+        if (text === undefined)
+            continue;
+        pending += `${name}${indented(text, '  ')}`;
+        first = false;
+    }
+    yield first ? '{}\n' : `${pending}\n}\n`;
+}
+/** Elements per piece: measured, batches of a hundred stringify as fast as the whole report; larger ones slower. */
+const ELEMENTS_PER_PIECE = 100;
+/**
+ * A top-level array's elements, a batch per piece. Written as the only member of
+ * an object, a batch's elements are already at the depth and indentation they have in the report;
+ * what wraps them is cut off.
+ */
+function* arrayElements(key, elements) {
+    const head = `{\n  ${JSON.stringify(key)}: [\n`.length;
+    const tail = '\n  ]\n}'.length;
+    for (let start = 0; start < elements.length; start += ELEMENTS_PER_PIECE) {
+        const end = Math.min(start + ELEMENTS_PER_PIECE, elements.length);
+        const text = JSON.stringify({ [key]: elements.slice(start, end) }, roundNumbers, 2);
+        yield `${text.slice(head, text.length - tail)}${end < elements.length ? ',' : ''}\n`;
+    }
+}
+/** Text written at depth 0, moved deeper: JSON strings hold no raw line feed, so each one starts a line. */
+function indented(text, indent) {
+    return text.includes('\n') ? text.replace(/\n/g, `\n${indent}`) : text;
+}
+/** Pieces joined into runs of at least `size` characters (the last may be shorter): fewer, larger writes. */
+function* joinedPieces(pieces, size) {
+    let run = [];
+    let length = 0;
+    for (const piece of pieces) {
+        run.push(piece);
+        length += piece.length;
+        if (length >= size) {
+            yield run.join('');
+            run = [];
+            length = 0;
+        }
+    }
+    if (run.length > 0)
+        yield run.join('');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/check-command.ts
 
 
@@ -8318,7 +8392,10 @@ function footer(report) {
 
 /** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
 const DEFAULT_GATE_ID = 'default';
-/** Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what to print. */
+/**
+ * Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what
+ * to print: in pieces of whole lines, since a JSON report can be hundreds of megabytes.
+ */
 async function runCheck(options, deps, reporter) {
     const mapping = options.columns === undefined ? undefined : (0,table_reader/* parseColumnMapping */.yS)(options.columns);
     // Two lm-eval runs of differently configured tasks are refused before anything is paired.
@@ -8362,13 +8439,13 @@ async function runCheck(options, deps, reporter) {
 function render(report, format, run) {
     switch (format) {
         case 'json':
-            return reportToJson(report);
+            return reportJsonChunks(report);
         case 'markdown':
-            return renderMarkdown(report);
+            return [renderMarkdown(report)];
         case 'comment':
-            return ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }));
+            return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
         case 'text':
-            return renderText(report);
+            return [renderText(report)];
     }
 }
 function ensureFinalNewline(text) {
@@ -8504,9 +8581,12 @@ function colourVerdict(escapedText, verdict) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_BLOCKED = 1;
 const EXIT_USAGE = 2;
+/** Characters per write of a long output: measured, 64 KiB writes were faster than larger ones. */
+const WRITE_SIZE = 1 << 16;
 /** Runs the CLI and returns its exit code. Never throws: bad input and unexpected failures are reported and return 2. */
 async function runCli(argv, deps) {
     // Everything printed may quote input: each line is escaped so none can be a terminal or runner command.
@@ -8562,9 +8642,11 @@ async function command(argv, out, raw) {
     });
     const { report, output } = await runCheck(options, out, reporter);
     if (useColour(out.isTTY?.stdout === true, options.format, out.env ?? {}))
-        raw.stdout(colourVerdict((0,escape_output/* escapeOutputLines */.aD)(output), report.verdict));
+        raw.stdout(colourVerdict((0,escape_output/* escapeOutputLines */.aD)([...output].join('')), report.verdict));
+    // Written as it is produced, 64 KiB at a time: each piece is whole lines, so escaping piece by piece is exact.
     else
-        out.stdout(output);
+        for (const piece of joinedPieces(output, WRITE_SIZE))
+            out.stdout(piece);
     return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
 }
 

@@ -6,7 +6,8 @@ import { parseColumnMapping } from '../core/readers/table-reader.js';
 import { renderPullRequestComment } from '../core/report/render-comment.js';
 import { renderMarkdown } from '../core/report/render-markdown.js';
 import { renderText } from '../core/report/render-text.js';
-import { type GateReport, reportToJson } from '../core/report/report.js';
+import type { GateReport } from '../core/report/report.js';
+import { reportJsonChunks } from '../core/report/report-json-chunks.js';
 import type { CheckOptions, OutputFormat } from './cli-arguments.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import type { CliDependencies } from './cli-dependencies.js';
@@ -14,12 +15,15 @@ import type { CliDependencies } from './cli-dependencies.js';
 /** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
 const DEFAULT_GATE_ID = 'default';
 
-/** Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what to print. */
+/**
+ * Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what
+ * to print: in pieces of whole lines, since a JSON report can be hundreds of megabytes.
+ */
 export async function runCheck(
   options: CheckOptions,
   deps: CliDependencies,
   reporter: ProgressReporter,
-): Promise<{ report: GateReport; output: string }> {
+): Promise<{ report: GateReport; output: Iterable<string> }> {
   const mapping = options.columns === undefined ? undefined : parseColumnMapping(options.columns);
   // Two lm-eval runs of differently configured tasks are refused before anything is paired.
   await checkLmEvalPair(deps.openSource, options.incumbent, options.candidate);
@@ -65,16 +69,16 @@ export async function runCheck(
   return { report, output: render(report, options.format, run) };
 }
 
-function render(report: GateReport, format: OutputFormat, run: ReturnType<typeof localRunContext>): string {
+function render(report: GateReport, format: OutputFormat, run: ReturnType<typeof localRunContext>): Iterable<string> {
   switch (format) {
     case 'json':
-      return reportToJson(report);
+      return reportJsonChunks(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return [renderMarkdown(report)];
     case 'comment':
-      return ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }));
+      return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
     case 'text':
-      return renderText(report);
+      return [renderText(report)];
   }
 }
 

@@ -68,13 +68,12 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
  * arithmetic never change the bytes) and non-finite numbers as null.
  */
 export function reportToJson(report: unknown): string {
-  return `${JSON.stringify(
-    report,
-    (_key, value: unknown) => {
-      if (typeof value !== 'number') return value;
-      if (!Number.isFinite(value)) return null;
-      return Number.isInteger(value) ? value : Number(value.toPrecision(12));
-    },
-    2,
-  )}\n`;
+  return `${JSON.stringify(report, roundNumbers, 2)}\n`;
+}
+
+/** The replacer of reportToJson: 12 significant digits, non-finite as null. */
+export function roundNumbers(_key: string, value: unknown): unknown {
+  if (typeof value !== 'number') return value;
+  if (!Number.isFinite(value)) return null;
+  return Number.isInteger(value) ? value : Number(value.toPrecision(12));
 }
