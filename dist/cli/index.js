@@ -3870,6 +3870,7 @@ function checkSameCohorts(columns, first, repeat) {
 
 ;// CONCATENATED MODULE: ./src/core/load/row-pairing.ts
 
+
 /** Pairing by row order pairs row k with row k: both files must have the same number of rows. */
 function checkRowCounts(incumbent, candidate) {
     if (incumbent.ids.length === candidate.ids.length)
@@ -3896,7 +3897,8 @@ function rowLabelCheck(incumbent, incumbentToShared, candidate, candidateToShare
     };
 }
 function labelOf(columns, cohort) {
-    return (columns.cohortNames[cohort] ?? '').replace(/^label:/, '');
+    const name = columns.cohortNames[cohort] ?? '';
+    return name.startsWith(cohorts/* LABEL_PREFIX */.Ag) ? name.slice(cohorts/* LABEL_PREFIX */.Ag.length) : name;
 }
 
 ;// CONCATENATED MODULE: ./src/core/load/unpaired-ids.ts

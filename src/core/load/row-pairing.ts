@@ -1,3 +1,4 @@
+import { LABEL_PREFIX } from '../cohorts.js';
 import { InputError } from '../errors.js';
 import type { ExampleColumns } from './example-columns.js';
 
@@ -39,5 +40,6 @@ export function rowLabelCheck(
 }
 
 function labelOf(columns: ExampleColumns, cohort: number): string {
-  return (columns.cohortNames[cohort] ?? '').replace(/^label:/, '');
+  const name = columns.cohortNames[cohort] ?? '';
+  return name.startsWith(LABEL_PREFIX) ? name.slice(LABEL_PREFIX.length) : name;
 }
