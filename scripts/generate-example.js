@@ -3,17 +3,7 @@
 //   examples/incumbent.jsonl, examples/candidate.jsonl          → warn (lang:is is too small to tell)
 //   examples/blocked/candidate.jsonl                              → block (label:chargeback regresses while overall improves)
 import { mkdirSync, writeFileSync } from 'node:fs';
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seeded-random.js';
 
 const random = rng(20261123);
 const regions = ['region:eu', 'region:na', 'region:apac', 'region:latam'];

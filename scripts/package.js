@@ -5,29 +5,36 @@
 // when two versions of one package are bundled (isarray 1.0.0 and 2.0.5 both are) whichever it meets
 // first wins, and with code split into chunks that order varied between clean builds. Here the list
 // comes from the modules webpack reports in the bundle, one entry per name and version, sorted.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 
-rmSync('dist', { recursive: true, force: true });
-build('src/index.ts', 'dist');
-build('src/cli/index.ts', 'dist/cli');
+// The two bundles build at once, each into a scratch directory; dist/ is replaced only when both
+// succeeded, so an interrupted or failed build leaves the committed dist/ as it was.
+const scratch = mkdtempSync(join(tmpdir(), 'mrg-package-'));
+try {
+  await Promise.all([build('src/index.ts', join(scratch, 'action')), build('src/cli/index.ts', join(scratch, 'cli'))]);
+  rmSync('dist', { recursive: true, force: true });
+  cpSync(join(scratch, 'action'), 'dist', { recursive: true });
+  cpSync(join(scratch, 'cli'), join('dist', 'cli'), { recursive: true });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 
-function build(entry, out) {
-  const scratch = mkdtempSync(join(tmpdir(), 'mrg-package-'));
+async function build(entry, out) {
+  const statsFile = `${out}.stats.json`;
   try {
-    const statsFile = join(scratch, 'stats.json');
-    execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--stats-out', statsFile, '--quiet'], {
-      stdio: 'inherit',
-    });
-    const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
-    writeFileSync(join(out, 'licenses.txt'), licenceText(bundledPackageDirectories(stats)));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    await promisify(execFile)(process.execPath, [ncc, 'build', entry, '-o', out, '--stats-out', statsFile, '--quiet']);
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    throw new Error(`ncc could not bundle ${entry}`);
   }
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+  writeFileSync(join(out, 'licenses.txt'), licenceText(bundledPackageDirectories(stats)));
 }
 
 /** The directory of every node_modules package with a module in an emitted chunk. */

@@ -9,7 +9,6 @@ import { compareCohortNames } from '../src/core/cohorts.js';
 import type { Comparison } from '../src/core/compare/comparison.js';
 import { runGate } from '../src/core/gate/run-gate.js';
 import { renderReportHtml } from '../src/core/package/render-report-html.js';
-import type { RunContext } from '../src/core/report/run-context.js';
 import { buildValidationPackage } from '../src/core/package/validation-package.js';
 import { inconclusivePhrase, isThinData } from '../src/core/report/comparison-phrases.js';
 import { countsLine, verdictLine } from '../src/core/report/headline.js';
@@ -17,32 +16,8 @@ import { renderPullRequestComment } from '../src/core/report/render-comment.js';
 import { renderText } from '../src/core/report/render-text.js';
 import type { GateReport } from '../src/core/report/report.js';
 import { expectGolden } from './helpers/golden.js';
+import { run, tool } from './helpers/golden-run.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
-
-const tool = { name: 'model-release-gate', version: 'golden' };
-const runUrl = 'https://github.com/acme/fraud-models/actions/runs/123456789';
-const run: RunContext = {
-  time: '2026-11-23T09:30:00Z',
-  tool,
-  repository: 'acme/fraud-models',
-  commit: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432',
-  pullRequest: {
-    number: 42,
-    author: 'dana',
-    baseRef: 'main',
-    baseSha: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0',
-    headSha: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432',
-  },
-  run: { id: '123456789', attempt: '1', url: runUrl },
-  policySource: {
-    path: 'examples/policy.yml',
-    origin: 'base',
-    commit: '3f2c1e9a0b1c2d3e4f5061728394a5b6c7d8e9f0',
-    changedInPullRequest: false,
-  },
-  approvals: ['alice'],
-  links: { run: runUrl, artifact: `${runUrl}/artifacts/987654`, report: `${runUrl}#summary-1` },
-};
 
 async function passReport(): Promise<GateReport> {
   // Cohorts named so that code-unit order and natural order differ: seg:2 must come before seg:10.

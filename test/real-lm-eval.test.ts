@@ -2,52 +2,16 @@
 // names each repository, path and commit), run through the CLI in this process
 // (runCli on the source; the bundle is smoke-tested in bundle-smoke.test.ts).
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from './helpers/in-process.js';
-
-interface Report {
-  verdict: string;
-  design: string;
-  inputs: { incumbent: { format: string }; candidate: { format: string } };
-  comparisons: {
-    cohort: string;
-    metric: string;
-    status: string;
-    n_paired: number | null;
-    incumbent: number | null;
-    candidate: number | null;
-  }[];
-  findings: { id: string }[];
-}
-interface Run {
-  code: number | null;
-  report: Report | undefined;
-  stderr: string;
-}
+import { RUNNERS, cohortsOf as cohorts, type RealReport as Report } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/lm-eval';
 const V03 = `${R}/v0.3-llama-common-sense`;
 const W = `${R}/v0.4.x-samples-winogrande`;
-const parse = (code: number | null, stdout: string, stderr: string): Run => ({
-  code,
-  report: code === 2 ? undefined : (JSON.parse(stdout) as Report),
-  stderr,
-});
 
-const runners: [string, (args: string[]) => Promise<Run>][] = [
-  [
-    'runCli in this process',
-    async (args) => {
-      const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-      return parse(run.code, run.stdout, run.stderr);
-    },
-  ],
-];
-
-const cohorts = (report: Report | undefined) => [...new Set(report?.comparisons.map((c) => c.cohort))].sort();
 const find = (report: Report | undefined, cohort: string, metric: string) =>
   report?.comparisons.find((c) => c.cohort === cohort && c.metric === metric);
 
-describe.each(runners)('real lm-eval files through %s', (_name, check) => {
+describe.each(RUNNERS)('real lm-eval files through %s', (_name, check) => {
   it('0.3 results (llama-7B vs llama-13B, flat acc/acc_stderr): read, n derived from the stderr, unpaired', async () => {
     const run = await check([
       '--incumbent',

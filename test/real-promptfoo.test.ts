@@ -3,31 +3,7 @@
 // (runCli on the source; the bundle is smoke-tested in bundle-smoke.test.ts).
 import { describe, expect, it } from 'vitest';
 import { shortLabel } from '../src/core/readers/promptfoo-identity.js';
-import { runCliInProcess } from './helpers/in-process.js';
-
-interface Report {
-  verdict: string;
-  design: string;
-  inputs: {
-    incumbent: { path: string; format: string; examples: number; notes?: string[] };
-    candidate: { path: string; format: string; examples: number };
-  };
-  comparisons: {
-    cohort: string;
-    metric: string;
-    status: string;
-    n_paired: number | null;
-    incumbent: number | null;
-    candidate: number | null;
-  }[];
-  findings: { id: string; severity: string; message: string }[];
-}
-
-interface Run {
-  code: number | null;
-  report: Report | undefined;
-  stderr: string;
-}
+import { RUNNERS, type RealReport as Report } from './helpers/real-pair.js';
 
 const R = 'test/fixtures/real/promptfoo';
 const RERUNS = `${R}/prompt-eval-workbench-reruns`;
@@ -36,27 +12,11 @@ const TDS = `${R}/tds-rag-vs-gpt/promptfoo_results.json`;
 const ERRORED = `${R}/measure-ai-drift-errored/promptfoo-results.json`;
 const TWO_PROMPTS = `${R}/ai-qa-demo-two-prompts/results.json`;
 
-const parse = (code: number | null, stdout: string, stderr: string): Run => ({
-  code,
-  report: code === 2 ? undefined : (JSON.parse(stdout) as Report),
-  stderr,
-});
-
-const runners: [string, (args: string[]) => Promise<Run>][] = [
-  [
-    'runCli in this process',
-    async (args) => {
-      const run = await runCliInProcess(['check', ...args, '--format', 'json']);
-      return parse(run.code, run.stdout, run.stderr);
-    },
-  ],
-];
-
 const overall = (report: Report | undefined, metric = 'accuracy') =>
   report?.comparisons.find((c) => c.cohort === 'overall' && c.metric === metric);
 const findingIds = (report: Report | undefined) => report?.findings.map((f) => f.id).sort();
 
-describe.each(runners)('real promptfoo files through %s', (_name, check) => {
+describe.each(RUNNERS)('real promptfoo files through %s', (_name, check) => {
   it('two runs of the same suite pair test by test, whatever their order in the files (n = 3)', async () => {
     const run = await check([
       '--incumbent',

@@ -1,20 +1,9 @@
 // The bench's input files, generated once into .bench/ (git-ignored) and reused by later runs.
 import { createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { rng } from '../seeded-random.js';
 
 export const BENCH_DIR = '.bench';
-
-/** mulberry32: a small seeded generator, so the files are the same on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function record(i, cohort, label, right, grounded, latency) {
   const prediction = right ? label : label === 'positive' ? 'negative' : 'positive';

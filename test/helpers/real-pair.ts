@@ -6,8 +6,8 @@ export interface RealReport {
   verdict: string;
   design: string;
   inputs: {
-    incumbent: { format: string; examples: number | null; notes?: string[] };
-    candidate: { format: string; examples: number | null };
+    incumbent: { path: string; format: string; examples: number | null; notes?: string[] };
+    candidate: { path: string; format: string; examples: number | null };
   };
   comparisons: {
     cohort: string;
