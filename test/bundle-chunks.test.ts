@@ -69,6 +69,59 @@ describe('the Action bundle and its chunks', () => {
   });
 });
 
+describe('the CLI bundle and its chunks', () => {
+  const CLI_DIST = join(DIST, 'cli');
+  const cliChunks = readdirSync(CLI_DIST)
+    .filter((file) => /^\d+\.index\.js$/.test(file))
+    .map((file) => file.replace('.index.js', ''))
+    .sort();
+
+  it('loads each renderer from its chunk only for the format that prints it, and the package renderers for --out', async () => {
+    // Chunks are asked for by the main bundle or by one another (a module two renderers share).
+    const main = ['index.js', ...cliChunks.map((id) => `${id}.index.js`)]
+      .map((file) => readFileSync(join(CLI_DIST, file), 'utf8'))
+      .join('\n');
+    const requested = [
+      ...new Set([...main.matchAll(/__nccwpck_require__\.e\((?:\/\*.*?\*\/ )?(\d+)\)/g)].map((m) => m[1] as string)),
+    ];
+    expect(cliChunks).toEqual(requested.sort());
+    expect(cliChunks.length).toBeGreaterThanOrEqual(3);
+    const out = mkdtempSync(join(tmpdir(), 'mrg-cli-chunks-'));
+    const pair = [
+      '--incumbent',
+      'examples/pass/incumbent.jsonl',
+      '--candidate',
+      'examples/pass/candidate.jsonl',
+      '--policy',
+      'examples/policy.yml',
+    ];
+    const env = { PATH: process.env.PATH ?? '' };
+    const runs = await Promise.all(
+      [
+        ['--format', 'markdown'],
+        ['--format', 'text'],
+        ['--format', 'comment'],
+        ['--format', 'json', '--out', out],
+      ].map((extra) => runNode([join(CLI_DIST, 'index.js'), 'check', ...pair, ...extra], env)),
+    );
+    for (const run of runs) {
+      expect(run.stderr).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|internal error/);
+      expect(run.status).toBe(0);
+    }
+    expect(runs[0]?.stdout).toMatch(/^## ✅ PASS/m);
+    expect(runs[1]?.stdout).toMatch(/^PASS — the candidate may ship/);
+    expect(runs[2]?.stdout).toMatch(/^<!-- model-release-gate:default -->/);
+    expect(JSON.parse(runs[3]?.stdout ?? '')).toMatchObject({ verdict: 'pass' });
+    expect(readdirSync(out).sort()).toEqual([
+      'report.html',
+      'report.json',
+      'report.md',
+      'validation-package.json',
+      'validation-package.md',
+    ]);
+  });
+});
+
 function runBundledUpload(
   extraEnv: Record<string, string>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openFileSource, readSmallFile } from '../src/adapters/file-source.js';
 import { runGate } from '../src/core/gate/run-gate.js';
-import { localRunContext } from '../src/core/package/package-files.js';
+import { localRunContext } from '../src/core/report/run-context.js';
 import { renderPullRequestComment } from '../src/core/report/render-comment.js';
 import { renderText } from '../src/core/report/render-text.js';
 import { colourVerdict, useColour } from '../src/cli/verdict-colour.js';

@@ -168,6 +168,48 @@ describe('cohorts in natural order', () => {
       for (const b of names) expect(Math.sign(compareCohortNames(a, b)) + Math.sign(compareCohortNames(b, a))).toBe(0);
   });
 
+  it('orders every pair of names as the run-by-run definition does', () => {
+    // The definition, written plainly: split into runs of digits and non-digits and compare run by run.
+    const byRuns = (a: string, b: string): number => {
+      if (a === b) return 0;
+      if (a === 'overall') return -1;
+      if (b === 'overall') return 1;
+      const left = a.match(/\d+|\D+/g) ?? [];
+      const right = b.match(/\d+|\D+/g) ?? [];
+      for (let i = 0; i < Math.min(left.length, right.length); i++) {
+        const x = left[i] as string;
+        const y = right[i] as string;
+        if (x === y) continue;
+        if (/^\d/.test(x) && /^\d/.test(y)) {
+          const xs = x.replace(/^0+(?=\d)/, '');
+          const ys = y.replace(/^0+(?=\d)/, '');
+          if (xs.length !== ys.length) return xs.length - ys.length;
+          if (xs !== ys) return xs < ys ? -1 : 1;
+          continue;
+        }
+        return x < y ? -1 : 1;
+      }
+      if (left.length !== right.length) return left.length - right.length;
+      return a < b ? -1 : 1;
+    };
+    // Short names over a small alphabet, so that equal runs, zero-padded numbers and prefixes are common.
+    const alphabet = ['0', '1', '2', '9', 'a', 'b', ':', '-', 'é'];
+    let state = 12345;
+    const next = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state >>> 8;
+    };
+    const name = (): string =>
+      next() % 20 === 0
+        ? 'overall'
+        : Array.from({ length: next() % 7 }, () => alphabet[next() % alphabet.length]).join('');
+    for (let k = 0; k < 20_000; k++) {
+      const a = name();
+      const b = next() % 4 === 0 ? a.replace(/\d/, '0$&') : name();
+      expect(Math.sign(compareCohortNames(a, b)), `${a} vs ${b}`).toBe(Math.sign(byRuns(a, b)));
+    }
+  });
+
   it('lists cohorts naturally in every output', async () => {
     const out = await outputs(await passReport());
     for (const text of [out.comment, out.summary, out.html]) {

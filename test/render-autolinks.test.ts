@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../src/core/gate/run-gate.js';
-import { localRunContext, validationPackageFiles } from '../src/core/package/package-files.js';
+import { validationPackageFiles } from '../src/core/package/package-files.js';
+import { localRunContext } from '../src/core/report/run-context.js';
 import { escapeMarkdown } from '../src/core/report/escape-markdown.js';
 import { renderPullRequestComment } from '../src/core/report/render-comment.js';
 import { renderMarkdown } from '../src/core/report/render-markdown.js';

@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4115);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1033);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4115:
+/***/ 1033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2891,110 +2891,8 @@ function finiteOrNull(value) {
     return Number.isFinite(value) ? value : null;
 }
 
-;// CONCATENATED MODULE: ./src/core/format-number.ts
-/**
- * Number formatting shared by every renderer. Proportions are shown as percentages and their
- * differences in percentage points ("pts"); other statistics in their own unit.
- */
-function formatValue(value, statistic) {
-    if (value === null || !Number.isFinite(value))
-        return '–';
-    return statistic === 'proportion' ? `${(value * 100).toFixed(1)}%` : formatPlain(value);
-}
-function formatDelta(delta, statistic, signed = true) {
-    if (delta === null)
-        return '–';
-    if (delta === Infinity)
-        return 'any';
-    if (!Number.isFinite(delta))
-        return '–';
-    const sign = signed ? (delta > 0 ? '+' : delta < 0 ? '−' : '±') : '';
-    const magnitude = Math.abs(delta);
-    return statistic === 'proportion' ? `${sign}${(magnitude * 100).toFixed(1)} pts` : `${sign}${formatPlain(magnitude)}`;
-}
-/**
- * The smallest drop a comparison could detect: "X or more" for a table cell, "a drop of X or more" in
- * a sentence; when no drop within the metric's range is detectable (mde null), it says so in words.
- */
-function formatDetectable(mde, statistic, form = 'cell') {
-    if (mde === null || Number.isNaN(mde))
-        return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
-    const amount = `${formatDelta(mde, statistic, false)} or more`;
-    return form === 'cell' ? amount : `a drop of ${amount}`;
-}
-function formatP(p) {
-    if (p === null || !Number.isFinite(p))
-        return '–';
-    if (p < 0.001)
-        return p.toExponential(1);
-    return p.toFixed(3);
-}
-function formatCount(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-function formatPlain(value) {
-    const magnitude = Math.abs(value);
-    if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3))
-        return value.toExponential(2);
-    return String(Number(value.toPrecision(4)));
-}
-/**
- * A comparison's own unit: percentage points for proportions, else what the metric's name ends in
- * (`latency_ms` is in ms, `duration_s` in s); null when the name does not say.
- */
-function unitOf(metric, statistic) {
-    if (statistic === 'proportion')
-        return 'pts';
-    if (/(?:^|[_\-. ])ms$/i.test(metric))
-        return 'ms';
-    if (/(?:^|[_\-. ])(?:s|sec|secs|seconds)$/i.test(metric))
-        return 's';
-    return null;
-}
-/**
- * Decimals for one comparison, the same for every number of its row: proportions to a tenth of a
- * point; other statistics to three significant digits of the margin (of the incumbent's value
- * without one), so `−0.6 ms` and `−14.0 ms` line up instead of `−0.6` and `−13.99`.
- */
-function decimalsOf(c) {
-    if (c.statistic === 'proportion')
-        return 1;
-    const reference = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : Math.abs(c.incumbent ?? 0);
-    if (!Number.isFinite(reference) || reference === 0)
-        return 2;
-    return Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(reference))));
-}
-function fixed(magnitude, decimals) {
-    const [whole = '0', fraction] = magnitude.toFixed(decimals).split('.');
-    return fraction === undefined ? formatCount(Number(whole)) : `${formatCount(Number(whole))}.${fraction}`;
-}
-/** A value of the comparison's metric: "92.5%", "139.9 ms". */
-function formatMeasure(c, value) {
-    if (value === null || !Number.isFinite(value))
-        return '–';
-    if (c.statistic === 'proportion')
-        return `${(value * 100).toFixed(1)}%`;
-    const unit = unitOf(c.metric, c.statistic);
-    const text = `${value < 0 ? '−' : ''}${fixed(Math.abs(value), decimalsOf(c))}`;
-    return unit === null ? text : `${text} ${unit}`;
-}
-/** A difference in the comparison's unit, signed by default: "−15.3 pts", "+0.6 ms"; "any" for an unbounded one. */
-function formatChange(c, delta, signed = true) {
-    if (delta === null)
-        return '–';
-    if (delta === Infinity)
-        return 'any';
-    if (!Number.isFinite(delta))
-        return '–';
-    const decimals = decimalsOf(c);
-    const scaled = c.statistic === 'proportion' ? Math.abs(delta) * 100 : Math.abs(delta);
-    const digits = fixed(scaled, decimals);
-    const zero = Number(scaled.toFixed(decimals)) === 0;
-    const sign = !signed ? '' : zero ? '±' : delta > 0 ? '+' : '−';
-    const unit = unitOf(c.metric, c.statistic);
-    return unit === null ? `${sign}${digits}` : `${sign}${digits} ${unit}`;
-}
-
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __nccwpck_require__(8072);
 ;// CONCATENATED MODULE: ./src/core/findings/comparison-findings.ts
 
 /**
@@ -3013,7 +2911,7 @@ function comparisonFindings(comparisons, missingCohort = 'block') {
                 findings.push({
                     id: 'cohort.regressed',
                     severity: 'block',
-                    message: `${subject}: ${formatValue(c.incumbent, s)} → ${formatValue(c.candidate, s)} (Δ ${formatDelta(c.delta, s)}), worse than the tolerated drop of ${formatDelta(c.margin, s, false)}; ${c.method}, adjusted p = ${formatP(c.p_adjusted)}`,
+                    message: `${subject}: ${(0,format_number/* formatValue */.Fl)(c.incumbent, s)} → ${(0,format_number/* formatValue */.Fl)(c.candidate, s)} (Δ ${(0,format_number/* formatDelta */.CW)(c.delta, s)}), worse than the tolerated drop of ${(0,format_number/* formatDelta */.CW)(c.margin, s, false)}; ${c.method}, adjusted p = ${(0,format_number/* formatP */.MA)(c.p_adjusted)}`,
                     ...about,
                 });
                 break;
@@ -3024,7 +2922,7 @@ function comparisonFindings(comparisons, missingCohort = 'block') {
                 findings.push({
                     id: 'cohort.inconclusive',
                     severity: c.inconclusive_setting,
-                    message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect ${formatDetectable(c.mde, s, 'sentence')}; observed Δ ${formatDelta(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
+                    message: `${subject}: too little data to tell. n=${c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate)} can only detect ${(0,format_number/* formatDetectable */.zb)(c.mde, s, 'sentence')}; observed Δ ${(0,format_number/* formatDelta */.CW)(c.delta, s)}${c.note === null ? '' : ` (${c.note})`}`,
                     ...about,
                 });
                 break;
@@ -3033,7 +2931,7 @@ function comparisonFindings(comparisons, missingCohort = 'block') {
                     findings.push({
                         id: 'metric.no-uncertainty',
                         severity: 'info',
-                        message: `${subject}: decided on point values only (the files give no uncertainty); Δ ${formatDelta(c.delta, s)}`,
+                        message: `${subject}: decided on point values only (the files give no uncertainty); Δ ${(0,format_number/* formatDelta */.CW)(c.delta, s)}`,
                         ...about,
                     });
                 }
@@ -3062,12 +2960,8 @@ function missingFinding(c, subject, missingCohort) {
     return { id: 'cohort.missing', severity: 'warn', message: `${subject}: ${note}`, ...about };
 }
 
-;// CONCATENATED MODULE: ./src/core/findings/finding.ts
-/** Whether a finding still counts towards the verdict. */
-function isActive(finding) {
-    return finding.waiver === undefined;
-}
-
+// EXTERNAL MODULE: ./src/core/findings/finding.ts
+var finding = __nccwpck_require__(3699);
 ;// CONCATENATED MODULE: ./src/core/findings/nothing-compared.ts
 /**
  * A run in which nothing was tested is never a pass: with no shared id, no common metric or every
@@ -3329,33 +3223,8 @@ function parsePolicy(file, text) {
     return (0,structured_text/* validateLocated */.l)(document, policySchema);
 }
 
-;// CONCATENATED MODULE: ./src/core/report/report.ts
-
-/** block on any blocking finding; warn on any warning; else pass. An aggregate gain offsets nothing. */
-function verdictOf(findings) {
-    const active = findings.filter(isActive);
-    if (active.some((f) => f.severity === 'block'))
-        return 'block';
-    if (active.some((f) => f.severity === 'warn'))
-        return 'warn';
-    return 'pass';
-}
-/**
- * Serializes a report: numbers rounded to 12 significant digits (so the last bits of floating-point
- * arithmetic never change the bytes) and non-finite numbers as null.
- */
-function reportToJson(report) {
-    return `${JSON.stringify(report, roundNumbers, 2)}\n`;
-}
-/** The replacer of reportToJson: 12 significant digits, non-finite as null. */
-function roundNumbers(_key, value) {
-    if (typeof value !== 'number')
-        return value;
-    if (!Number.isFinite(value))
-        return null;
-    return Number.isInteger(value) ? value : Number(value.toPrecision(12));
-}
-
+// EXTERNAL MODULE: ./src/core/report/report.ts
+var report_report = __nccwpck_require__(4702);
 ;// CONCATENATED MODULE: ./src/core/compare/collect-paired.ts
 
 /** Turns paired accumulators into one evidence entry per (cohort, metric both files carry). */
@@ -6183,11 +6052,11 @@ async function runGate(inputs) {
 function buildReport(inputs, policy, decisions, readiness, descriptions, design) {
     const count = (status) => decisions.comparisons.filter((c) => c.status === status).length;
     const { findings } = readiness;
-    const active = findings.filter(isActive);
+    const active = findings.filter(finding/* isActive */.$);
     return {
         schema: 'model-release-gate/report@1',
         tool: inputs.tool,
-        verdict: verdictOf(findings),
+        verdict: (0,report_report/* verdictOf */.Vj)(findings),
         design,
         summary: {
             comparisons: decisions.comparisons.length,
@@ -6213,1843 +6082,7 @@ function buildReport(inputs, policy, decisions, readiness, descriptions, design)
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/report/comment-budget.ts
-
-/** The body, at most maxLength UTF-16 code units (what GitHub counts), ending in a newline. */
-function fitComment(layout, maxLength) {
-    const sections = layout.sections.filter((s) => s.rows.length > 0);
-    const everything = sections.map((s) => s.rows.map(() => true));
-    const full = assemble(layout, sections, everything);
-    if (full.length <= maxLength)
-        return full;
-    // What is always there once anything is dropped: every section's frame with a worst-case count line.
-    let used = cost(layout.top) + cost(layout.bottom);
-    for (const s of sections)
-        used += cost(s.open) + cost(s.close) + cost(moreLines(s.rows, layout.pointer));
-    const shown = sections.map((s) => s.rows.map(() => false));
-    const started = sections.map(() => false);
-    const order = sections
-        .flatMap((s, si) => s.rows.map((row, ri) => ({ si, ri, rank: row.rank })))
-        .sort((a, b) => a.rank - b.rank || a.si - b.si || a.ri - b.ri);
-    // Strictly by importance: once a row does not fit, nothing less important is shown either.
-    for (const { si, ri } of order) {
-        const section = sections[si];
-        const row = section?.rows[ri];
-        const flags = shown[si];
-        if (section === undefined || row === undefined || flags === undefined)
-            continue;
-        const extra = row.text.length + 1 + (started[si] === true ? 0 : cost(section.tableHead));
-        if (used + extra > maxLength)
-            break;
-        used += extra;
-        flags[ri] = true;
-        started[si] = true;
-    }
-    const body = assemble(layout, sections, shown);
-    return body.length <= maxLength ? body : minimal(layout, maxLength);
-}
-function assemble(layout, sections, shown) {
-    const lines = [...layout.top];
-    sections.forEach((section, si) => {
-        const flags = shown[si] ?? [];
-        const kept = section.rows.filter((_, ri) => flags[ri] === true);
-        const left = section.rows.filter((_, ri) => flags[ri] !== true);
-        lines.push(...section.open);
-        if (kept.length > 0)
-            lines.push(...section.tableHead, ...kept.map((r) => r.text));
-        if (left.length > 0)
-            lines.push(...moreLines(left, layout.pointer));
-        lines.push(...section.close);
-    });
-    lines.push(...layout.bottom);
-    return `${lines.join('\n')}\n`;
-}
-/** "… and 9,812 more cohort metrics: see the validation package", after a blank line so it cannot join a table. */
-function moreLines(left, pointer) {
-    const counts = new Map();
-    for (const row of left) {
-        const entry = counts.get(row.noun[0]) ?? { n: 0, noun: row.noun };
-        entry.n += 1;
-        counts.set(row.noun[0], entry);
-    }
-    const parts = [...counts.values()].map(({ n, noun }) => `${formatCount(n)} more ${n === 1 ? noun[0] : noun[1]}`);
-    return ['', `… and ${parts.join(', ')}: see ${pointer}`];
-}
-/** The last resort when even the frame does not fit: the verdict and the pointer. */
-function minimal(layout, maxLength) {
-    const lines = [...layout.top.slice(0, 2), '', `The full comment is too long to show here: see ${layout.pointer}.`];
-    const body = `${lines.join('\n')}\n`;
-    return body.length <= maxLength ? body : `${lines.slice(0, 2).join('\n')}\n`;
-}
-/** Characters the lines take once joined, each with its newline. */
-function cost(lines) {
-    return lines.reduce((sum, line) => sum + line.length + 1, 0);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/comment-classify.ts
-
-
-/** Findings that restate a comparison: the comparison tables show them. */
-const COMPARISON_FINDINGS = new Set(['cohort.regressed', 'cohort.inconclusive', 'cohort.missing']);
-/** Findings about the eval data rather than the release manifest. */
-const DATA_FINDING_PREFIXES = ['cohort.', 'ids.', 'metric.'];
-function classifyReport(report) {
-    const byComparison = new Map();
-    for (const f of report.findings) {
-        if (COMPARISON_FINDINGS.has(f.id) && f.cohort !== undefined)
-            byComparison.set(keyOf(f.id, f.cohort, f.metric ?? ''), f);
-    }
-    const findingOf = (c, id) => byComparison.get(keyOf(id, c.cohort, c.metric));
-    // A comparison without its finding (a report assembled by hand) counts by its status alone, so it is never hidden.
-    const counts = (c, id) => {
-        const finding = findingOf(c, id);
-        return finding === undefined || isActive(finding);
-    };
-    // The finding's severity decides (missing_cohort: block makes a lost cohort block although not required).
-    const severe = (c, id, otherwise) => {
-        const finding = findingOf(c, id);
-        return finding === undefined ? otherwise : isActive(finding) && finding.severity === 'block';
-    };
-    const blocks = (c) => (c.status === 'regressed' && counts(c, 'cohort.regressed')) ||
-        (c.status === 'missing' && severe(c, 'cohort.missing', c.required)) ||
-        (c.status === 'inconclusive' && severe(c, 'cohort.inconclusive', c.inconclusive_setting === 'block'));
-    const active = report.findings.filter(isActive);
-    return {
-        blockingComparisons: report.comparisons.filter(blocks).sort(bySeverity),
-        blockingFindings: active.filter((f) => f.severity === 'block' && !COMPARISON_FINDINGS.has(f.id)),
-        inconclusive: report.comparisons.filter((c) => c.status === 'inconclusive' && !blocks(c) && counts(c, 'cohort.inconclusive')),
-        waived: report.findings.filter((f) => !isActive(f)),
-        waiverProblems: active.filter((f) => f.id.startsWith('waiver.') && f.severity !== 'block'),
-        warnings: active.filter((f) => f.severity === 'warn' &&
-            f.id !== 'cohort.regressed' &&
-            f.id !== 'cohort.inconclusive' &&
-            !f.id.startsWith('waiver.')),
-        notes: active.filter((f) => f.severity === 'info' && !f.id.startsWith('waiver.')),
-        notCompared: report.comparisons.filter((c) => c.status === 'missing' && !blocks(c) && findingOf(c, 'cohort.missing') === undefined),
-        passing: report.comparisons.filter((c) => c.status === 'pass'),
-    };
-}
-function isDataFinding(finding) {
-    return DATA_FINDING_PREFIXES.some((prefix) => finding.id.startsWith(prefix));
-}
-/** "1 cohort", "2 cohorts", or "3 cohort metrics in 2 cohorts" when some cohort appears with several metrics. */
-function cohortPhrase(rows) {
-    const cohorts = new Set(rows.map((c) => c.cohort)).size;
-    const plain = comment_classify_plural(cohorts, 'cohort', 'cohorts');
-    return rows.length === cohorts ? plain : `${comment_classify_plural(rows.length, 'cohort metric', 'cohort metrics')} in ${plain}`;
-}
-function comment_classify_plural(n, one, many) {
-    return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-/** Regressions first, furthest past their margin first; then required cohorts missing; then blocking inconclusive ones. */
-function bySeverity(a, b) {
-    const order = (c) => (c.status === 'regressed' ? 0 : c.status === 'missing' ? 1 : 2);
-    return order(a) - order(b) || shortfall(a) - shortfall(b);
-}
-/** How far the best case lies past the margin, in margins (more negative is worse); 0 when it cannot be told. */
-function shortfall(c) {
-    if (c.status !== 'regressed')
-        return 0;
-    const bound = c.ci_high !== null && Number.isFinite(c.ci_high) ? c.ci_high : c.delta;
-    if (bound === null || c.margin === null || c.margin <= 0)
-        return 0;
-    return (bound + c.margin) / c.margin;
-}
-function keyOf(id, cohort, metric) {
-    return `${id}\u0000${cohort}\u0000${metric}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/comparison-phrases.ts
-
-/**
- * What one comparison says, in the words every output uses (comment, summary, report.md, text,
- * report.html). The phrases hold numbers only; names from the inputs are added by each renderer,
- * escaped its own way.
- */
-/**
- * The data is thin when the smallest detectable drop (MDE) is more than twice the margin, or when no
- * drop at all is detectable: then "too small to tell" is the honest summary. Below that the eval
- * could see a drop of about the margin's size, and an inconclusive row is one whose interval is
- * narrow but straddles the margin: it gets the observed change and what cannot be ruled out instead.
- */
-const THIN_DATA_MDE_MARGINS = 2;
-function isThinData(c) {
-    if (c.mde === null || !Number.isFinite(c.mde))
-        return true;
-    const margin = c.margin ?? 0;
-    return c.mde > THIN_DATA_MDE_MARGINS * margin;
-}
-/** "92.5% → 77.2%" */
-function valuesPhrase(c) {
-    return `${formatMeasure(c, c.incumbent)} → ${formatMeasure(c, c.candidate)}`;
-}
-/** "−1.0 pts": the tolerated drop, as a position on the Δ axis. */
-function marginPhrase(c) {
-    return formatChange(c, c.margin === null ? null : -c.margin);
-}
-/** The pairs (or the smaller side) behind a comparison. */
-function comparison_phrases_sizeOf(c) {
-    return c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate);
-}
-/** "n=281" or "rare, n=281" */
-function sizePhrase(c) {
-    return `${c.rare ? 'rare, ' : ''}n=${formatCount(comparison_phrases_sizeOf(c))}`;
-}
-/** A regression: how bad, how sure, and the corrected p that decided it. */
-function regressionPhrase(c, policy) {
-    const best = c.ci_high === null || !Number.isFinite(c.ci_high)
-        ? 'point values only, no bound'
-        : `at most ${formatChange(c, c.ci_high)} at ≥ ${confidenceOf(policy.alpha)}% confidence`;
-    return `${valuesPhrase(c)}: ${formatChange(c, c.delta)}, ${best}; margin ${marginPhrase(c)}; ${adjustedLabel(policy.correction)} ${formatP(c.p_adjusted)}`;
-}
-/** An inconclusive comparison: "too small to tell" only when the data is thin (see isThinData). The note is escaped by `escape`. */
-function inconclusivePhrase(c, escape) {
-    const why = c.note === null ? '' : ` (${escape(c.note)})`;
-    if (isThinData(c)) {
-        const detectable = c.mde === null || Number.isNaN(c.mde) ? 'no drop at all' : `a drop of ${formatChange(c, c.mde, false)} or more`;
-        return `too small to tell${why}: observed ${formatChange(c, c.delta)}, could only detect ${detectable}`;
-    }
-    const observed = c.delta === null || !Number.isFinite(c.delta)
-        ? 'no estimate'
-        : formatChange(c, c.delta).startsWith('±')
-            ? 'about unchanged'
-            : `${c.delta < 0 ? 'worse' : 'better'} by about ${formatChange(c, c.delta, false)}`;
-    return `${observed}${why}; cannot rule out a drop beyond the margin of ${formatChange(c, c.margin, false)}`;
-}
-/** A missing comparison: why there is nothing to compare (the note is escaped by `escape`). */
-function missingPhrase(c, escape) {
-    return `missing: ${escape(c.note ?? 'no results for this cohort')}`;
-}
-/** A passing row, short: the change and the worst case the data allows. */
-function passPhrase(c) {
-    const worst = c.ci_low === null || !Number.isFinite(c.ci_low) ? '' : ` (≥ ${formatChange(c, c.ci_low)})`;
-    return `${formatChange(c, c.delta)}${worst}`;
-}
-/** "95", "97.5": the confidence of the one-sided bounds. */
-function confidenceOf(alpha) {
-    return String(Number(((1 - alpha) * 100).toPrecision(4)));
-}
-function adjustedLabel(correction) {
-    switch (correction) {
-        case 'holm':
-            return 'Holm-adjusted p';
-        case 'bonferroni':
-            return 'Bonferroni-adjusted p';
-        case 'bh':
-            return 'BH-adjusted p';
-        case 'none':
-            return 'p';
-    }
-}
-/** "Holm", "Bonferroni", "Benjamini–Hochberg", or null without a correction. */
-function correctionName(correction) {
-    return correction === 'holm'
-        ? 'Holm'
-        : correction === 'bonferroni'
-            ? 'Bonferroni'
-            : correction === 'bh'
-                ? 'Benjamini–Hochberg'
-                : null;
-}
-/** The methods of a table, each once, with the metrics it was used for: named in a footer, not on every row. */
-function methodsUsed(comparisons) {
-    const byMethod = new Map();
-    for (const c of comparisons) {
-        if (c.method === 'none' || c.method === '')
-            continue;
-        const metrics = byMethod.get(c.method) ?? new Set();
-        metrics.add(c.metric);
-        byMethod.set(c.method, metrics);
-    }
-    return [...byMethod.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([method, metrics]) => ({ method, metrics: [...metrics].sort() }));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/delta-bar.ts
-const DELTA_BAR_WIDTH = 15;
-/** At least two cells per margin between the margin and zero, so that one lies between their marks. */
-const MIN_CELLS_PER_MARGIN = 2;
-/** At most six, so that a table of small changes is not stretched into a false precision. */
-const MAX_CELLS_PER_MARGIN = 6;
-/** Beyond the marks a margin may shrink to a tenth of a cell; what lies further is clipped. */
-const MIN_OUTER_CELLS_PER_MARGIN = 0.1;
-const TRACK = '·';
-/** The scale of one table: every row's estimate and finite bounds fit, within the limits above. */
-function deltaScale(comparisons, width = DELTA_BAR_WIDTH) {
-    const cells = Math.max(width, 7);
-    let low = -1;
-    let high = 0;
-    for (const c of comparisons) {
-        const row = normalized(c);
-        if (row === null)
-            continue;
-        for (const v of [row.delta, row.low, row.high]) {
-            if (v === null || !Number.isFinite(v))
-                continue;
-            low = Math.min(low, v);
-            high = Math.max(high, v);
-        }
-    }
-    // One cell at each end is kept free for a value nudged off a mark, and for ◄ ►.
-    const usable = cells - 3;
-    const span = high - low;
-    const linear = Math.min(MAX_CELLS_PER_MARGIN, usable / span);
-    if (linear >= MIN_CELLS_PER_MARGIN) {
-        // Everything fits on one linear scale: centre it.
-        const ideal = 1 + -low * linear + (usable - span * linear) / 2;
-        return { zero: clampZero(Math.round(ideal), linear, cells), inner: linear, outer: linear, width: cells };
-    }
-    const outer = Math.max(MIN_OUTER_CELLS_PER_MARGIN, (usable - MIN_CELLS_PER_MARGIN) / (span - 1));
-    const ideal = 1 + MIN_CELLS_PER_MARGIN + (-low - 1) * outer;
-    return {
-        zero: clampZero(Math.round(ideal), MIN_CELLS_PER_MARGIN, cells),
-        inner: MIN_CELLS_PER_MARGIN,
-        outer,
-        width: cells,
-    };
-}
-/** Zero leaves room for the margin's mark and a cell before it, and a cell after it. */
-function clampZero(zero, inner, cells) {
-    return Math.min(cells - 2, Math.max(Math.round(inner) + 1, zero));
-}
-/** The bar of one comparison on its table's scale, in backticks so the cell keeps its spacing; '–' without an estimate. */
-function deltaBar(comparison, scale) {
-    const row = normalized(comparison);
-    if (row === null)
-        return '–';
-    const last = scale.width - 1;
-    const zero = scale.zero;
-    const margin = row.margin === 0 ? zero : zero - Math.round(scale.inner);
-    const exact = (v) => v >= 0 ? zero + v * scale.outer : v >= -1 ? zero + v * scale.inner : zero - scale.inner + (v + 1) * scale.outer;
-    const beyondLeft = (v) => Math.round(exact(v)) < 0;
-    const beyondRight = (v) => Math.round(exact(v)) > last;
-    /** The cell of a value on the scale, never on a mark and always on the side of each mark where the value lies. */
-    const place = (v) => {
-        let cell = Math.round(exact(v));
-        if (margin === zero)
-            cell = v < 0 ? Math.min(cell, zero - 1) : Math.max(cell, zero + 1);
-        else if (v < row.margin)
-            cell = Math.min(cell, margin - 1);
-        else if (v < 0)
-            cell = Math.min(Math.max(cell, margin + 1), zero - 1);
-        else
-            cell = Math.max(cell, zero + 1);
-        return Math.min(last, Math.max(0, cell));
-    };
-    const cells = Array.from({ length: scale.width }, () => TRACK);
-    // An unknown bound (null) is drawn as unbounded: the bar must not suggest a precision the data lacks.
-    const lowClipped = row.low === null || beyondLeft(row.low);
-    const highClipped = row.high === null || beyondRight(row.high);
-    const from = lowClipped ? 0 : place(row.low ?? 0);
-    const to = highClipped ? last : place(row.high ?? 0);
-    // Painted from least to most important; the marks last, on cells no value is ever placed on.
-    for (let i = from; i <= to; i++)
-        cells[i] = '─';
-    cells[from] = lowClipped ? '◄' : '├';
-    cells[to] = highClipped ? '►' : '┤';
-    // An estimate off the scale is only "beyond the end": a ● at the edge would claim a value it does not have.
-    cells[place(row.delta)] = beyondLeft(row.delta) ? '◄' : beyondRight(row.delta) ? '►' : '●';
-    if (margin === zero)
-        cells[zero] = '┋';
-    else {
-        cells[margin] = '┊';
-        cells[zero] = from < zero && zero < to ? '┼' : '│';
-    }
-    return `\`${cells.join('')}\``;
-}
-/** The legend of the bars, for a table's footer. */
-const DELTA_BAR_LEGEND = 'Bars: ● Δ, ├─┤ its one-sided bounds, ┊ the margin, │ zero (┼ when the bounds enclose it, ┋ a margin of zero), ◄ ► beyond the scale; each row is drawn in multiples of its own margin, compressed outside the margin-to-zero stretch when the table spans many margins.';
-/** The row in multiples of its margin; ±Infinity bounds become null (unbounded). */
-function normalized(c) {
-    if (c.delta === null || !Number.isFinite(c.delta))
-        return null;
-    const finite = (v) => (v === null || !Number.isFinite(v) ? null : v);
-    const low = finite(c.ci_low);
-    const high = finite(c.ci_high);
-    const margin = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : null;
-    const unit = margin ?? Math.max(Math.abs(c.delta), Math.abs(low ?? 0), Math.abs(high ?? 0));
-    if (unit === 0)
-        return { delta: 0, low: low === null ? null : 0, high: high === null ? null : 0, margin: 0 };
-    return {
-        delta: c.delta / unit,
-        low: low === null ? null : low / unit,
-        high: high === null ? null : high / unit,
-        margin: margin === null ? 0 : -1,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape-markdown.ts
-/**
- * Makes a string from an input file safe inside GitHub markdown (table cells included) and HTML:
- * no markup, no links, no table breaks, no @-mention pings, no #123 cross-references.
- *
- * GitHub's markdown also turns bare text into links (GFM autolinks): `www.` names, any `scheme://`,
- * and anything shaped like an e-mail address (also after `mailto:` or `xmpp:`). A zero-width space
- * (as an entity, so it survives any re-encoding) after `www`, after the scheme's colon and after `@`
- * makes each of them plain text while it still reads the same.
- */
-function escapeMarkdown(text, maxLength = 120) {
-    // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
-    const flat = text
-        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-        // eslint-disable-next-line no-control-regex -- matching control characters is the point
-        .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-    const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
-    return capped
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/[\\`*_~|[\]()!#]/g, (char) => `\\${char}`)
-        .replace(/@/g, '@&#8203;')
-        .replace(/(\\#)(\d)/g, '$1&#8203;$2')
-        .replace(/:\/\//g, ':&#8203;//')
-        .replace(/(www)\./gi, '$1&#8203;.');
-}
-/** A name shown as code-like text in a table cell. */
-function escapeName(text, maxLength = 80) {
-    return escapeMarkdown(text, maxLength);
-}
-/**
- * A link to a URL the platform gave (run, artifact), or null when it is not a plain https URL: a
- * URL with spaces, parentheses or angle brackets could end the link early and inject markup.
- */
-function markdownLink(label, url) {
-    if (url === null || !/^https:\/\/[^\s()<>[\]"'`\\]+$/.test(url))
-        return null;
-    return `[${escapeMarkdown(label)}](${url})`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/headline.ts
-
-
-
-/**
- * The one wording of the verdict. The PR comment, the job summary, report.md, the text output and
- * report.html all open with the same verdict line and the same counts line, built here and nowhere
- * else, so that they cannot drift apart. Both lines hold counts only, never a string from an input,
- * so every output can print them as they are.
- */
-const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', block: 'BLOCK' };
-const VERDICT_ICON = { pass: '✅', warn: '⚠️', block: '⛔' };
-const VERDICT_MEANING = {
-    pass: 'the candidate may ship',
-    warn: 'the candidate may ship, with warnings',
-    block: 'the candidate may not ship',
-};
-/** "BLOCK — the candidate may not ship: 1 cohort regressed, 1 readiness finding, 1 accepted by waiver" */
-function verdictLine(report, content = classifyReport(report)) {
-    return verdictLineOf(report.verdict, verdictReasons(report, content));
-}
-/** The verdict line from a verdict and its reasons (the validation package keeps the reasons). */
-function verdictLineOf(verdict, reasons) {
-    return `${VERDICT_WORD[verdict]} — ${VERDICT_MEANING[verdict]}: ${reasons}`;
-}
-/** Why, in one phrase: only the reasons of the verdict's own level, blocking ones first, plus what waivers accepted. */
-function verdictReasons(report, content = classifyReport(report)) {
-    const reasons = [];
-    if (report.verdict === 'block') {
-        const blocking = content.blockingComparisons;
-        const regressed = blocking.filter((c) => c.status === 'regressed');
-        const missing = blocking.filter((c) => c.status === 'missing');
-        const unclear = blocking.filter((c) => c.status === 'inconclusive');
-        if (regressed.length > 0)
-            reasons.push(`${cohortPhrase(regressed)} regressed`);
-        if (missing.length > 0)
-            reasons.push(`${cohortPhrase(missing)} missing`);
-        reasons.push(...inconclusiveReasons(unclear, ' (blocking)'));
-        const data = content.blockingFindings.filter(isDataFinding).length;
-        const readiness = content.blockingFindings.length - data;
-        if (readiness > 0)
-            reasons.push(comment_classify_plural(readiness, 'readiness finding', 'readiness findings'));
-        if (data > 0)
-            reasons.push(comment_classify_plural(data, 'data finding', 'data findings'));
-        if (reasons.length === 0)
-            reasons.push(comment_classify_plural(report.summary.blocking_findings, 'blocking finding', 'blocking findings'));
-    }
-    else if (report.verdict === 'warn') {
-        reasons.push(...inconclusiveReasons(content.inconclusive, ''));
-        const warnings = content.warnings.length + content.waiverProblems.length;
-        if (warnings > 0)
-            reasons.push(comment_classify_plural(warnings, 'warning', 'warnings'));
-        if (reasons.length === 0)
-            reasons.push(comment_classify_plural(report.summary.warnings, 'warning', 'warnings'));
-    }
-    else {
-        reasons.push(report.comparisons.length === 0
-            ? 'nothing to compare'
-            : `all ${cohortPhrase(report.comparisons)} within their margins`);
-    }
-    if (content.waived.length > 0)
-        reasons.push(`${formatCount(content.waived.length)} accepted by waiver`);
-    return reasons.join(', ');
-}
-function inconclusiveReasons(rows, suffix) {
-    const thin = rows.filter(isThinData);
-    const close = rows.filter((c) => !isThinData(c));
-    const reasons = [];
-    if (thin.length > 0)
-        reasons.push(`${cohortPhrase(thin)} too small to tell${suffix}`);
-    if (close.length > 0)
-        reasons.push(`${cohortPhrase(close)} too close to the margin to tell${suffix}`);
-    return reasons;
-}
-/** "33 cohort metrics compared: 30 pass, 1 regressed, 2 inconclusive, 0 missing; findings: 2 blocking, 1 warning, 1 accepted by waiver" */
-function countsLine(s) {
-    return (`${comment_classify_plural(s.comparisons, 'cohort metric', 'cohort metrics')} compared: ${formatCount(s.pass)} pass, ${formatCount(s.regressed)} regressed, ` +
-        `${formatCount(s.inconclusive)} inconclusive, ${formatCount(s.missing)} missing; ` +
-        `findings: ${formatCount(s.blocking_findings)} blocking, ${comment_classify_plural(s.warnings, 'warning', 'warnings')}, ${formatCount(s.waived_findings)} accepted by waiver`);
-}
-function modelNames(release, inputs) {
-    if (release !== null)
-        return { candidate: `${release.name} ${release.candidate}`, incumbent: release.incumbent };
-    const side = (d) => (d.model === null ? d.path : `${d.model.name} ${d.model.version}`);
-    return { candidate: side(inputs.candidate), incumbent: side(inputs.incumbent) };
-}
-/** "Candidate X vs incumbent Y", each name escaped and marked by the renderer. */
-function modelsPhrase(names, mark) {
-    return `Candidate ${mark(names.candidate)} vs incumbent ${mark(names.incumbent)}`;
-}
-/** "paired by id, 6,000 examples" or "unpaired summaries". */
-function designPhrase(design, inputs) {
-    if (design === 'unpaired')
-        return 'unpaired summaries';
-    const i = inputs.incumbent.examples ?? 0;
-    const c = inputs.candidate.examples ?? 0;
-    return i === c
-        ? `paired by id, ${comment_classify_plural(c, 'example', 'examples')}`
-        : `paired by id, ${formatCount(c)} candidate and ${formatCount(i)} incumbent examples`;
-}
-/** The models of a report. */
-function reportModelNames(report) {
-    return modelNames(report.readiness.manifest?.model ?? null, report.inputs);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/comment-header.ts
-
-
-
-
-
-/** The lines above and below the sections of the markdown outputs: what a reviewer needs before and after the tables. */
-/** The verdict line as a heading: the same words as every other output, after the verdict's icon. */
-function verdictHeading(report, content) {
-    return `## ${VERDICT_ICON[report.verdict]} ${verdictLine(report, content)}`;
-}
-/** The header of every markdown output: verdict, which models on what data (and, in a pull request, more), counts. */
-function headerLines(report, content, context) {
-    return [verdictHeading(report, content), '', context, '', countsLine(report.summary), ''];
-}
-/** Models and design: the context of a report without a run (report.md, the job summary). */
-function reportContextLine(report) {
-    return `${modelsPhrase(reportModelNames(report), (name) => `**${escapeName(name)}**`)} · ${designPhrase(report.design, report.inputs)}`;
-}
-/** Which models, on what data, under which policy, and where to read more. */
-function contextLine(report, run) {
-    const parts = [reportContextLine(report), policyOrigin(run)];
-    const links = [
-        markdownLink('run', run.links.run),
-        markdownLink('full report', run.links.report),
-        markdownLink('validation package', run.links.artifact),
-    ];
-    for (const link of links)
-        if (link !== null)
-            parts.push(link);
-    return parts.join(' · ');
-}
-/** A policy change in the pull request does not apply to itself: say so, or the author will wonder why. */
-function policyChangeNote(run) {
-    if (!run.policySource.changedInPullRequest)
-        return [];
-    const file = run.policySource.path === null ? 'the policy file' : `the policy file ${escapeName(run.policySource.path)}`;
-    return [
-        `> [!NOTE]`,
-        `> This pull request changes ${file}. The gate applied the base branch's policy; the new policy takes effect once merged.`,
-        '',
-    ];
-}
-/** The footer: what Δ and the bounds are, the bars' legend, the methods named once, and the tool. */
-function footerLine(report) {
-    const correction = correctionName(report.policy.correction);
-    const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
-    const bounds = `Bounds are one-sided ${comment_header_confidenceOf(report)}%, ${correction === null ? `uncorrected across ${tested}` : `${correction}-corrected across ${tested}`}.`;
-    const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metricList(metrics)}: ${escapeMarkdown(method, 200)}`);
-    const tool = `${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 40)}`;
-    return `<sub>Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). ${bounds} ${DELTA_BAR_LEGEND} Methods: ${methods.join('; ') || 'none'}. ${tool}</sub>`;
-}
-/** The metrics a method served, the first few by name: the footer must stay a line. */
-function metricList(metrics) {
-    const shown = metrics.slice(0, 6).map((m) => escapeName(m, 40));
-    return metrics.length > shown.length
-        ? `${shown.join(', ')} and ${formatCount(metrics.length - shown.length)} more`
-        : shown.join(', ');
-}
-/** "95", "97.5": the confidence of the one-sided bounds. */
-function comment_header_confidenceOf(report) {
-    return confidenceOf(report.policy.alpha);
-}
-function policyOrigin(run) {
-    const { origin, commit } = run.policySource;
-    if (origin === 'defaults')
-        return 'default policy';
-    if (origin === 'workspace')
-        return 'policy from the workspace';
-    return commit === null ? 'policy from the base branch' : `policy from base commit ${shortCommit(commit)}`;
-}
-/** A commit id from the platform; anything that is not hex is escaped like any other input. */
-function shortCommit(commit) {
-    return /^[0-9a-f]{7,64}$/i.test(commit) ? `\`${commit.slice(0, 7)}\`` : escapeName(commit, 40);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
-
-/** Where a finding points: "release-manifest.yml line 24". */
-function locationOf(finding) {
-    if (finding.file === undefined)
-        return '';
-    return `${escapeName(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/comment-sections.ts
-
-
-
-
-
-
-/**
- * The sections of the markdown outputs (the PR comment, the job summary and report.md share them) in
- * reading order, each row ranked for when the text must shrink: blocking findings and cohorts are
- * kept longest, then what was accepted and the checklist (a few lines that say who took which risk),
- * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
- * Every cohort table has the same columns; the methods are named once, in the footer.
- */
-const RANK = {
-    blockingFinding: 0,
-    blockingCohort: 1,
-    waiver: 2,
-    readiness: 3,
-    inconclusive: 4,
-    warning: 5,
-    reading: 6,
-    passing: 7,
-};
-const COHORT_METRICS = ['cohort metric', 'cohort metrics'];
-const FINDINGS = ['finding', 'findings'];
-const COHORT_HEAD = ['| | cohort · metric | n | what the data says | Δ vs margin |', '|---|---|---:|---|---|'];
-function commentSections(report, content) {
-    const blocking = whatBlocks(report, content);
-    return [
-        ...blocking,
-        comment_sections_inconclusive(content),
-        accepted(content),
-        readiness(report),
-        otherWarnings(content),
-        comment_sections_readingNotes(report),
-        passing(content),
-    ];
-}
-/** Blocking cohorts, then blocking findings, under one heading (on whichever table has rows). */
-function whatBlocks(report, content) {
-    const scale = deltaScale(content.blockingComparisons);
-    const cohortRows = content.blockingComparisons.map((c) => {
-        const text = c.status === 'regressed'
-            ? cohortRow('🔻', c, regressionPhrase(c, report.policy), deltaBar(c, scale))
-            : c.status === 'missing'
-                ? cohortRow('⛔', c, missingPhrase(c, (t) => escapeMarkdown(t, 160)), '–')
-                : cohortRow('❔', c, `${inconclusivePhrase(c, (t) => escapeMarkdown(t, 160))}; the policy blocks when this cohort cannot tell`, deltaBar(c, scale));
-        return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
-    });
-    const findingRows = content.blockingFindings.map((f) => ({
-        text: `| 📋 | ${findingId(f)} | ${escapeMarkdown(f.message, 300)} | ${locationOf(f) || '–'} |`,
-        rank: RANK.blockingFinding,
-        noun: FINDINGS,
-    }));
-    const heading = ['### What blocks', ''];
-    return [
-        { open: heading, tableHead: COHORT_HEAD, rows: cohortRows, close: [''] },
-        {
-            open: cohortRows.length === 0 ? heading : [],
-            tableHead: ['| | finding | what to do | where |', '|---|---|---|---|'],
-            rows: findingRows,
-            close: [''],
-        },
-    ];
-}
-function comment_sections_inconclusive(content) {
-    const scale = deltaScale(content.inconclusive);
-    return {
-        open: ['### Inconclusive', ''],
-        tableHead: COHORT_HEAD,
-        rows: content.inconclusive.map((c) => ({
-            text: cohortRow('❔', c, inconclusivePhrase(c, (t) => escapeMarkdown(t, 160)), deltaBar(c, scale)),
-            rank: RANK.inconclusive,
-            noun: COHORT_METRICS,
-        })),
-        close: [''],
-    };
-}
-function accepted(content) {
-    const waived = content.waived.map((f) => {
-        const w = f.waiver;
-        const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${escapeName(f.metric ?? '', 40)}`;
-        const who = w === undefined
-            ? ''
-            : ` — accepted by ${escapeName(w.accepted_by, 60)} until ${escapeName(w.expires, 20)}: “${escapeMarkdown(w.reason, 300)}”`;
-        const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
-        const link = w?.link === null || w?.link === undefined ? '' : ` · ${escapeMarkdown(w.link, 120)}`;
-        return {
-            text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`,
-            rank: RANK.waiver,
-            noun: ['accepted finding', 'accepted findings'],
-        };
-    });
-    const problems = content.waiverProblems.map((f) => ({
-        text: `- ⚠️ ${findingText(f)}`,
-        rank: RANK.waiver,
-        noun: ['waiver problem', 'waiver problems'],
-    }));
-    return { open: ['### Accepted (waivers)', ''], tableHead: [], rows: [...waived, ...problems], close: [''] };
-}
-const ITEM_ICON = {
-    finding: '⛔',
-    waived: '🟡',
-    ok: '✅',
-    'not-required': '➖',
-};
-const ITEM_ORDER = ['finding', 'waived', 'ok', 'not-required'];
-/** The checklist as one paragraph, what needs action first: the tables above already say why. */
-function readiness(report) {
-    const manifest = report.readiness.manifest;
-    if (manifest === null)
-        return { open: [], tableHead: [], rows: [], close: [] };
-    const items = [...report.readiness.items].sort((a, b) => ITEM_ORDER.indexOf(a.status) - ITEM_ORDER.indexOf(b.status));
-    const text = items
-        .map((i) => `${ITEM_ICON[i.status]} ${escapeMarkdown(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`)
-        .join(' · ');
-    return {
-        open: [`### Readiness — ${escapeName(manifest.path)}, ${escapeName(manifest.risk_class, 20)} risk`, ''],
-        tableHead: [],
-        rows: text === '' ? [] : [{ text, rank: RANK.readiness, noun: ['readiness checklist', 'readiness checklists'] }],
-        close: [''],
-    };
-}
-function otherWarnings(content) {
-    const warnings = content.warnings.map((f) => ({
-        text: `- ⚠️ ${findingText(f)}`,
-        rank: RANK.warning,
-        noun: ['warning', 'warnings'],
-    }));
-    const notCompared = content.notCompared.map((c) => ({
-        text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${missingPhrase(c, (t) => escapeMarkdown(t, 160))}`,
-        rank: RANK.warning,
-        noun: COHORT_METRICS,
-    }));
-    const notes = content.notes.map((f) => ({
-        text: `- ℹ️ ${findingText(f)}`,
-        rank: RANK.warning,
-        noun: ['note', 'notes'],
-    }));
-    return {
-        open: ['### Other warnings and notes', ''],
-        tableHead: [],
-        rows: [...warnings, ...notCompared, ...notes],
-        close: [''],
-    };
-}
-/** How each file was read, when its reader or the policy's `inputs` had something to say. */
-function comment_sections_readingNotes(report) {
-    const rows = ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => ({
-        text: `- ${side}: ${escapeMarkdown(note, 400)}`,
-        rank: RANK.reading,
-        noun: ['reading note', 'reading notes'],
-    })));
-    return { open: ['### How the files were read', ''], tableHead: [], rows, close: [''] };
-}
-/** What passed, folded and short: the change, the worst case the data allows, and the bar. */
-function passing(content) {
-    const rows = content.passing;
-    const scale = deltaScale(rows);
-    return {
-        open: [`<details><summary>✅ ${cohortPhrase(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
-        tableHead: [
-            '| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |',
-            '|---|---:|---|---:|---|',
-        ],
-        rows: rows.map((c) => ({
-            text: `| ${subjectCell(c)} | ${formatCount(comparison_phrases_sizeOf(c))} | ${valuesPhrase(c)} | ${passPhrase(c)} | ${deltaBar(c, scale)} |`,
-            rank: RANK.passing,
-            noun: COHORT_METRICS,
-        })),
-        close: ['', '</details>', ''],
-    };
-}
-function cohortRow(icon, c, says, bar) {
-    return `| ${icon} | ${subjectCell(c)} | ${formatCount(comparison_phrases_sizeOf(c))} | ${says} | ${bar} |`;
-}
-/** "label:chargeback (rare) · accuracy" */
-function subjectCell(c) {
-    return `${cohortName(c.cohort)}${c.rare ? ' (rare)' : ''}${c.required ? ' (required)' : ''} · ${metricCell(c)}`;
-}
-function cohortName(name) {
-    return escapeName(name, 60);
-}
-function metricCell(c) {
-    return `${escapeName(c.metric, 40)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${escapeName(c.statistic, 10)})`}`;
-}
-function findingText(f) {
-    const where = locationOf(f);
-    return `${findingId(f)} ${escapeMarkdown(f.message, 200)}${where === '' ? '' : ` (${where})`}`;
-}
-/** Rule ids are ours, but one that is not a plain id is escaped rather than trusted inside backticks. */
-function findingId(f) {
-    return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : escapeName(f.id, 40);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-markdown.ts
-
-
-
-
-/**
- * At most this many UTF-16 code units: GitHub's job summary takes 1 MiB, and a code unit is at most
- * three bytes in UTF-8, so the summary stays under the limit whatever the names are made of.
- */
-const MARKDOWN_MAX_LENGTH = 300_000;
-/**
- * The markdown report (report.md and the job summary): the pull-request comment's layout, without
- * the comment's marker and links, under a larger size limit. Rows that do not fit are counted and
- * pointed to report.json, least important first, exactly as in the comment.
- */
-function renderMarkdown(report, maxLength = MARKDOWN_MAX_LENGTH) {
-    const content = classifyReport(report);
-    const top = headerLines(report, content, reportContextLine(report));
-    return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer: 'report.json' }, maxLength);
-}
-
-;// CONCATENATED MODULE: ./src/core/package/html-escape.ts
-/**
- * Makes an input string inert inside HTML text and double- or single-quoted attribute values (SVG
- * included): the five characters that can open markup or close an attribute become entities.
- * Control characters (other than tab, newline and carriage return) and bidirectional overrides
- * become U+FFFD, as in escapeMarkdown: they could hide or reorder what a reviewer reads, and XML
- * (the inline SVG) forbids most control characters outright.
- */
-function escapeHtml(text) {
-    return withoutHiddenCharacters(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-/** A label cut to a number of characters (code points, so no half emoji), with an ellipsis, before escaping. */
-function escapeHtmlCapped(text, maxLength) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    return escapeHtml(chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : chars.join(''));
-}
-/** Bidirectional marks, embeddings, overrides and isolates. */
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-function withoutHiddenCharacters(text) {
-    // The common case, plain text, costs one test; the per-character loop runs only when needed.
-    if (!/\p{Cc}/u.test(text) && !BIDI.test(text))
-        return text;
-    let out = '';
-    for (const char of text) {
-        const code = char.codePointAt(0) ?? 0;
-        const control = (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || (code >= 0x7f && code <= 0x9f);
-        out += control || BIDI.test(char) ? '\ufffd' : char;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/package/forest-plot-svg.ts
-
-
-/**
- * The forest plot: one row per (cohort, metric), its observed Δ as a marker, its one-sided interval
- * [ci_low, ci_high] as a line, the tolerated drop −δ as a dashed red tick, and zero as a grey line.
- *
- * Axes. Proportions share one panel in percentage points: their margins are points too, so a reader
- * can compare accuracy in one cohort with recall in another at a glance. Continuous metrics get one
- * panel per metric in the metric's own unit (ms stay ms). Normalizing them by their margin (Δ/δ)
- * was the alternative; it was rejected because a margin may be 0 (no drop tolerated), which has no
- * scale, and because "−0.4 margins" means nothing to the person who owns the latency budget. Relative
- * margins ("10%") differ per cohort, so the margin is drawn per row rather than as one line.
- */
-const STATUS_COLOR = {
-    regressed: '#c0392b',
-    inconclusive: '#b7791f',
-    pass: '#2f855a',
-    missing: '#6b7280',
-};
-const ROW_BAND = { regressed: '#fdecea', inconclusive: '#fff6e0' };
-const MARGIN_COLOR = '#c0392b';
-const WIDTH = 1000;
-const LABEL_RIGHT = 300;
-const PLOT_LEFT = 312;
-const PLOT_RIGHT = 770;
-const ROW = 20;
-const forest_plot_svg_TITLE = 26;
-const AXIS = 34;
-/**
- * Plots the most important `maxRows` comparisons: every regression, then every inconclusive one,
- * then the passing ones closest to their margin (smallest p, the test being "worse by more than δ").
- */
-function renderForestPlot(comparisons, waived, maxRows = 200) {
-    const plottable = comparisons
-        .map((c, index) => ({ c, index }))
-        .filter(({ c }) => c.delta !== null && Number.isFinite(c.delta));
-    const ranked = [...plottable].sort((a, b) => rank(a.c) - rank(b.c) || pOrder(a.c) - pOrder(b.c) || a.index - b.index);
-    const chosen = ranked.slice(0, maxRows);
-    const panels = new Map();
-    for (const entry of chosen) {
-        const key = entry.c.statistic === 'proportion' ? '' : `${entry.c.metric}\u0000${entry.c.statistic}`;
-        const title = entry.c.statistic === 'proportion'
-            ? 'Proportions: Δ in percentage points'
-            : `${entry.c.metric} (${entry.c.statistic}): Δ in the metric's unit`;
-        const panel = panels.get(key) ?? { title, rows: [] };
-        panel.rows.push(entry);
-        panels.set(key, panel);
-    }
-    // The proportions panel first, the rest by name; rows by status, then in report order.
-    const ordered = [...panels.entries()].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-    let y = 0;
-    const parts = [];
-    for (const [, panel] of ordered) {
-        panel.rows.sort((a, b) => rank(a.c) - rank(b.c) || a.index - b.index);
-        const drawn = renderPanel(panel.title, panel.rows.map((r) => r.c), waived, y);
-        parts.push(drawn.svg);
-        y += drawn.height + 12;
-    }
-    // No xmlns: inline SVG in HTML needs none, and the page then holds no URL but the run's.
-    const svg = chosen.length === 0
-        ? ''
-        : `<svg class="forest" viewBox="0 0 ${WIDTH} ${y}" width="100%" role="img" aria-label="Forest plot of Δ per cohort and metric against the margin" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${parts.join('')}</svg>`;
-    const left = ranked.slice(maxRows);
-    return {
-        svg,
-        plotted: chosen.length,
-        omitted: left.length,
-        omitted_regressed: left.filter(({ c }) => c.status === 'regressed').length,
-        omitted_inconclusive: left.filter(({ c }) => c.status === 'inconclusive').length,
-        without_delta: comparisons.length - plottable.length,
-    };
-}
-/** The waived-set key of a comparison. */
-function comparisonKey(cohort, metric) {
-    return `${cohort}\u0000${metric}`;
-}
-function renderPanel(title, rows, waived, top) {
-    const scale = rows[0]?.statistic === 'proportion' ? 100 : 1;
-    const values = rows
-        .flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0])
-        .filter((v) => v !== null && Number.isFinite(v))
-        .map((v) => v * scale);
-    const ticks = niceTicks(Math.min(...values), Math.max(...values));
-    const lo = ticks[0] ?? -1;
-    const hi = ticks[ticks.length - 1] ?? 1;
-    const x = (v) => round(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
-    const bodyTop = top + forest_plot_svg_TITLE;
-    const bodyBottom = bodyTop + rows.length * ROW;
-    const out = [
-        `<g class="panel">`,
-        `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`,
-    ];
-    rows.forEach((c, i) => {
-        if (ROW_BAND[c.status] !== undefined)
-            out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
-    });
-    for (const t of ticks) {
-        const tx = round(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
-        out.push(`<line x1="${tx}" y1="${bodyTop}" x2="${tx}" y2="${bodyBottom}" stroke="#e5e7eb"/>`);
-        out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${tickLabel(t)}</text>`);
-    }
-    out.push(`<line x1="${x(0)}" y1="${bodyTop - 4}" x2="${x(0)}" y2="${bodyBottom}" stroke="#6b7280" stroke-width="1.5"/>`);
-    out.push(`<text x="${round((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`);
-    rows.forEach((c, i) => out.push(renderRow(c, waived.has(comparisonKey(c.cohort, c.metric)), bodyTop + i * ROW, x)));
-    out.push('</g>');
-    return { svg: out.join(''), height: forest_plot_svg_TITLE + rows.length * ROW + AXIS };
-}
-function renderRow(c, waived, rowTop, x) {
-    const color = STATUS_COLOR[c.status];
-    const mid = rowTop + ROW / 2;
-    const label = `${c.cohort} · ${c.metric}`;
-    const suffix = [c.rare ? 'rare' : '', waived ? 'waived' : ''].filter((s) => s !== '').join(', ');
-    const numbers = `${formatChange(c, c.delta)} [${bound(c, c.ci_low)}, ${bound(c, c.ci_high)}]`;
-    const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${formatChange(c, c.margin === null ? null : -c.margin)}; n ${formatCount(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
-    const out = [
-        `<g class="row" data-status="${c.status}" data-cohort="${escapeHtml(c.cohort)}" data-metric="${escapeHtml(c.metric)}">`,
-        `<title>${escapeHtml(tooltip)}</title>`,
-        `<text x="${LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${c.status === 'pass' ? '#111827' : color}"${c.status === 'regressed' ? ' font-weight="600"' : ''}>${escapeHtmlCapped(c.cohort, 34)}<tspan fill="#6b7280"> · ${escapeHtmlCapped(c.metric, 18)}</tspan>${suffix === '' ? '' : `<tspan fill="#6b7280" font-style="italic"> ${suffix}</tspan>`}</text>`,
-    ];
-    if (c.margin !== null && Number.isFinite(c.margin)) {
-        out.push(`<line x1="${x(-c.margin)}" y1="${rowTop + 1}" x2="${x(-c.margin)}" y2="${rowTop + ROW - 1}" stroke="${MARGIN_COLOR}" stroke-width="1.5" stroke-dasharray="3 2"/>`);
-    }
-    const low = c.ci_low === null ? null : Number.isFinite(c.ci_low) ? x(c.ci_low) : PLOT_LEFT;
-    const high = c.ci_high === null ? null : Number.isFinite(c.ci_high) ? x(c.ci_high) : PLOT_RIGHT;
-    if (low !== null || high !== null) {
-        const from = low ?? x(c.delta ?? 0);
-        const to = high ?? x(c.delta ?? 0);
-        out.push(`<line x1="${from}" y1="${mid}" x2="${to}" y2="${mid}" stroke="${color}" stroke-width="2.5" stroke-linecap="round"/>`);
-    }
-    const cx = x(c.delta ?? 0);
-    out.push(c.rare
-        ? `<path class="pt" d="M${cx} ${mid - 6}L${cx + 6} ${mid}L${cx} ${mid + 6}L${cx - 6} ${mid}Z" fill="#fff" stroke="${color}" stroke-width="2"/>`
-        : `<circle class="pt" cx="${cx}" cy="${mid}" r="5" fill="${color}" stroke="#fff" stroke-width="1"/>`);
-    out.push(`<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="${c.status === 'pass' ? '#374151' : color}" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`, '</g>');
-    return out.join('');
-}
-/** Regressions first, then inconclusive, then passes; missing have no Δ and are not plotted. */
-function rank(c) {
-    return c.status === 'regressed' ? 0 : c.status === 'inconclusive' ? 1 : c.status === 'pass' ? 2 : 3;
-}
-/** Closest to regressing first: the smallest p of the test "worse by more than the margin". */
-function pOrder(c) {
-    return c.p_value === null || !Number.isFinite(c.p_value) ? 2 : c.p_value;
-}
-/** A bound without its unit (the Δ before the brackets carries it). */
-function bound(c, value) {
-    if (value === null)
-        return '–';
-    if (!Number.isFinite(value))
-        return value > 0 ? '+∞' : '−∞';
-    return formatChange(c, value).replace(/ (pts|ms|s)$/, '');
-}
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */
-function niceTicks(min, max) {
-    let lo = Number.isFinite(min) ? min : -1;
-    let hi = Number.isFinite(max) ? max : 1;
-    if (hi - lo < 1e-12) {
-        lo -= 1;
-        hi += 1;
-    }
-    const raw = (hi - lo) / 6;
-    const power = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-    const first = Math.floor(lo / step) * step;
-    const ticks = [];
-    for (let t = first; t < hi + step * 0.999; t += step)
-        ticks.push(Number(t.toPrecision(12)));
-    return ticks;
-}
-function tickLabel(t) {
-    const text = String(Number(t.toPrecision(6)));
-    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-function round(v) {
-    return Math.round(v * 10) / 10;
-}
-
-;// CONCATENATED MODULE: ./src/core/package/html-tables.ts
-
-
-
-/** A cell that is already HTML (built here from escaped parts). */
-function raw(html) {
-    return { html };
-}
-/** A section with a heading, optional intro (HTML) and a table; `empty` replaces the table when there are no rows. */
-function table(id, caption, head, rows, intro = '', footer = '') {
-    const heading = `<section id="${id}"><h2>${escapeHtml(caption)}</h2>${intro}`;
-    if (rows.length === 0)
-        return `${heading}</section>`;
-    const body = rows
-        .map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`)
-        .join('\n');
-    return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
-}
-/** A number (or bounds, or a count): right-aligned and never wrapped mid-number. */
-function num(text) {
-    return { num: text };
-}
-function isNumeric(c) {
-    return c !== undefined && typeof c !== 'string' && 'num' in c;
-}
-function td(c) {
-    if (typeof c === 'string')
-        return `<td>${escapeHtml(c)}</td>`;
-    return 'html' in c ? `<td>${c.html}</td>` : `<td class="num">${escapeHtml(c.num)}</td>`;
-}
-function where(file, line) {
-    return file === null ? '' : `${file}${line === null ? '' : ` line ${line}`}`;
-}
-function scope(cohort, metric) {
-    return cohort === null && metric === null ? '' : `${cohort ?? '–'} · ${metric ?? '–'}`;
-}
-function findingsTable(id, caption, findings) {
-    return table(id, caption, ['finding', 'cohort · metric', 'message', 'where'], findings.map((f) => ({
-        cells: [raw(`<code>${escapeHtml(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)],
-        className: f.severity,
-    })));
-}
-function inconclusiveTable(comparisons) {
-    return table('inconclusive', `Inconclusive (${formatCount(comparisons.length)})`, ['cohort', 'metric', 'n', 'what the data says', 'margin', 'if inconclusive'], comparisons.map((c) => ({
-        cells: [
-            cohortCell(c),
-            metricName(c),
-            num(formatCount(comparison_phrases_sizeOf(c))),
-            inconclusivePhrase(c, (t) => t),
-            num(marginPhrase(c)),
-            `${c.inconclusive_setting}s`,
-        ],
-        className: 'inconclusive',
-    })));
-}
-function waiversTable(pkg) {
-    const s = pkg.sign_off;
-    // A local run without waivers has nothing to sign off: no section rather than an empty one.
-    if (s.waivers.length === 0 && s.verified_approvals === null && s.author === null)
-        return '';
-    const approvals = s.verified_approvals === null
-        ? 'not available (this run could not verify approvals)'
-        : s.verified_approvals.length === 0
-            ? 'none'
-            : s.verified_approvals.join(', ');
-    const accepted = s.accepted.map((a) => `<li><code>${escapeHtml(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${escapeHtml(scope(a.cohort, a.metric))}`}: accepted by <strong>${escapeHtml(a.accepted_by)}</strong> until ${escapeHtml(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${escapeHtml(a.reason)}”</li>`);
-    const author = s.author === null ? '' : ` Author: ${escapeHtml(s.author)}.`;
-    const intro = `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
-        (accepted.length === 0
-            ? '<p>No finding was accepted by waiver.</p>'
-            : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
-    const rows = s.waivers.map((w) => ({
-        cells: [
-            String(w.index),
-            raw(w.finding === null ? '–' : `<code>${escapeHtml(w.finding)}</code>`),
-            w.cohort === null && w.metric === null ? 'any' : `${w.cohort ?? 'any'} · ${w.metric ?? 'any'}`,
-            w.status,
-            w.accepted_by ?? '–',
-            w.verified === null ? '–' : w.verified ? 'verified' : 'not verified',
-            w.expires ?? '–',
-            String(w.applied_to),
-            w.reason ?? '–',
-            w.link ?? '–',
-        ],
-        className: w.status === 'applied' ? 'waived' : 'warn',
-    }));
-    return table('waivers', `Sign-off: approvals and waivers (${formatCount(s.waivers.length)})`, [
-        'entry',
-        'finding',
-        'cohort · metric',
-        'status',
-        'accepted by',
-        'approval',
-        'until',
-        'applied to',
-        'reason',
-        'link',
-    ], rows, s.waivers.length === 0 ? `${intro}<p>No waivers in the manifest.</p>` : intro);
-}
-function checklistTable(pkg) {
-    const r = pkg.risk_assessment;
-    if (r.risk_class === null)
-        return '';
-    const required = pkg.requirements.readiness_required;
-    return table('readiness', `Readiness checklist: ${r.risk_class} risk (requires ${required.length === 0 ? 'no items' : required.join(', ')})`, ['item', 'required', 'status', 'evidence', 'where'], r.checklist.map((item) => ({
-        cells: [item.title, item.required ? 'yes' : 'no', item.status, item.evidence ?? '–', where(item.file, item.line)],
-        className: item.status === 'finding'
-            ? 'block'
-            : item.status === 'waived'
-                ? 'waived'
-                : item.status === 'ok'
-                    ? 'ok'
-                    : 'muted',
-    })));
-}
-/** Every comparison, in report order (natural cohort order); the methods once below the table, adjusted p only where it decided (regressions). */
-function comparisonsTable(comparisons, correction) {
-    const methods = methodsUsed(comparisons).map(({ method, metrics }) => `<li>${escapeHtml(metrics.join(', '))}: ${escapeHtml(method)}</li>`);
-    const footer = methods.length === 0 ? '' : `<p class="note">Methods:</p><ul class="methods">${methods.join('')}</ul>`;
-    return table('comparisons', `All comparisons (${formatCount(comparisons.length)})`, [
-        'status',
-        'cohort',
-        'metric',
-        'n',
-        'incumbent → candidate',
-        'Δ (worst case)',
-        'margin',
-        adjustedLabel(correction),
-        'detectable drop',
-        'note',
-    ], comparisons.map((c) => ({
-        cells: [
-            c.status,
-            cohortCell(c),
-            metricName(c),
-            num(formatCount(comparison_phrases_sizeOf(c))),
-            num(valuesPhrase(c)),
-            num(passPhrase(c)),
-            num(marginPhrase(c)),
-            num(c.status === 'regressed' ? formatP(c.p_adjusted) : ''),
-            num(c.status === 'inconclusive' ? formatChange(c, c.mde, false) : ''),
-            c.note ?? '',
-        ],
-        className: c.status === 'missing' && c.required ? 'regressed' : c.status,
-    })), '', footer);
-}
-function inputsTable(pkg) {
-    const i = pkg.provenance.inputs;
-    const rows = ['incumbent', 'candidate'].map((role) => {
-        const d = i[role];
-        const model = d.model === null ? '–' : `${d.model.name} ${d.model.version}`;
-        const dataset = d.dataset === null
-            ? '–'
-            : [d.dataset.name, d.dataset.version ?? '', d.dataset.sha256 === undefined ? '' : `sha256 ${d.dataset.sha256}`]
-                .filter((s) => s !== '')
-                .join(' ');
-        return {
-            cells: [
-                role,
-                d.path,
-                raw(`<code>${escapeHtml(d.sha256)}</code>`),
-                d.format,
-                num(d.examples === null ? '–' : formatCount(d.examples)),
-                model,
-                dataset,
-            ],
-        };
-    });
-    const p = i.policy;
-    const origin = `read from ${p.origin}${p.commit === null ? '' : ` at ${p.commit}`}${p.changed_in_pull_request ? '; changed in this pull request (applies once merged)' : ''}`;
-    rows.push({
-        cells: [
-            'policy',
-            p.path ?? 'none (defaults)',
-            raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`),
-            'yaml',
-            '–',
-            '–',
-            origin,
-        ],
-    });
-    const m = i.manifest;
-    if (m !== null)
-        rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
-    return table('inputs', 'Inputs', ['input', 'path', 'sha256', 'format', 'examples', 'model', 'dataset / source'], rows);
-}
-function cohortCell(c) {
-    return raw(`${escapeHtml(c.cohort)}${c.rare ? ' <span class="tag">rare</span>' : ''}${c.required ? ' <span class="tag">required</span>' : ''}`);
-}
-function metricName(c) {
-    return c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`;
-}
-
-;// CONCATENATED MODULE: ./src/core/package/render-report-html.ts
-
-
-
-
-
-
-/**
- * report.html: one self-contained page, meant to be opened from a downloaded artifact months later,
- * possibly offline, possibly in a locked-down review environment. So nothing leaves the page: no
- * scripts, fonts, images or stylesheets from anywhere, and a Content-Security-Policy that forbids
- * them should a future edit try. Links go to in-page anchors only; URLs (the run's) appear as text.
- */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-/** Rows drawn in the forest plot; the tables below hold the rest. */
-const PLOT_ROWS = 200;
-function renderReportHtml(pkg) {
-    const findings = pkg.risk_assessment.findings;
-    const active = findings.filter((f) => !f.waived);
-    const waived = new Set(findings
-        .filter((f) => f.waived && f.cohort !== null && f.metric !== null)
-        .map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')));
-    const comparisons = pkg.test_evidence.comparisons;
-    const plot = renderForestPlot(comparisons, waived, PLOT_ROWS);
-    const inconclusive = comparisons.filter((c) => c.status === 'inconclusive');
-    // Blocking findings first, the readiness and data ones before those restating a comparison (the tables show those too).
-    const blocking = active
-        .filter((f) => f.severity === 'block')
-        .sort((a, b) => Number(a.id.startsWith('cohort.')) - Number(b.id.startsWith('cohort.')))
-        .map((f) => inSharedWords(f, comparisons, pkg));
-    const notes = active.filter((f) => f.severity !== 'block' && f.id !== 'cohort.inconclusive');
-    const release = pkg.provenance.release;
-    // Sections without content are left out, and so are their links.
-    const sections = [
-        [
-            'blocking',
-            'What blocks',
-            blocking.length === 0 ? '' : findingsTable('blocking', `What blocks (${formatCount(blocking.length)})`, blocking),
-        ],
-        ['inconclusive', 'Inconclusive', inconclusive.length === 0 ? '' : inconclusiveTable(inconclusive)],
-        [
-            'notes',
-            'Warnings',
-            notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes),
-        ],
-        ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
-        ['waivers', 'Sign-off', waiversTable(pkg)],
-        ['readiness', 'Readiness', checklistTable(pkg)],
-        [
-            'comparisons',
-            'All comparisons',
-            comparisons.length === 0 ? '' : comparisonsTable(comparisons, pkg.test_evidence.correction),
-        ],
-        ['inputs', 'Inputs', inputsTable(pkg)],
-    ];
-    const present = sections.filter(([, , html]) => html !== '');
-    const body = [
-        header(pkg),
-        `<nav>${present.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav>`,
-        ...present.map(([, , html]) => html),
-        `<footer>${escapeHtml(`${pkg.schema} · ${pkg.provenance.tool.name} ${pkg.provenance.tool.version} · exact values, the full policy and every field are in validation-package.json; validation-package.md is the same record for sign-off.`)}</footer>`,
-    ];
-    const title = `Model release gate: ${VERDICT_WORD[pkg.verdict]}${release === null ? '' : ` · ${release.name} ${release.candidate}`}`;
-    return [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        `<title>${escapeHtml(title)}</title>`,
-        `<style>${STYLE}</style>`,
-        '</head>',
-        `<body class="verdict-${pkg.verdict}">`,
-        '<main>',
-        ...body,
-        '</main>',
-        '</body>',
-        '</html>',
-        '',
-    ].join('\n');
-}
-/** A regression's finding in the words of the other outputs (the finding's own message keeps the method, which this page names below its table). */
-function inSharedWords(f, comparisons, pkg) {
-    if (f.id !== 'cohort.regressed' || f.cohort === null || f.metric === null)
-        return f;
-    const c = comparisons.find((x) => x.cohort === f.cohort && x.metric === f.metric && x.status === 'regressed');
-    return c === undefined ? f : { ...f, message: regressionPhrase(c, pkg.requirements.policy) };
-}
-/** The verdict line, the models and the counts line, in the words of every other output; then what is known of the run. */
-function header(pkg) {
-    const p = pkg.provenance;
-    const names = modelNames(p.release, p.inputs);
-    const versions = `${modelsPhrase(names, (name) => `<strong>${escapeHtml(name)}</strong>`)} · ${escapeHtml(designPhrase(pkg.test_evidence.design, p.inputs))}`;
-    const pr = p.pull_request;
-    const policy = p.inputs.policy;
-    // Only what this run knows: a local run has no repository, commit, pull request or run to show.
-    const facts = [
-        ['Repository', p.repository],
-        ['Commit', p.commit],
-        [
-            'Pull request',
-            pr === null
-                ? null
-                : `#${pr.number}${pr.author === null ? '' : ` by ${pr.author}`} · ${pr.base_ref} ← ${pr.head_sha.slice(0, 12)}`,
-        ],
-        [
-            'Run',
-            p.run === null
-                ? null
-                : `${p.run.id}${p.run.attempt === null ? '' : ` (attempt ${p.run.attempt})`} · ${p.run.url}`,
-        ],
-        ['Time', p.time],
-        [
-            'Policy',
-            `${policy.path ?? 'defaults'} · ${policy.origin}${policy.commit === null ? '' : ` @ ${policy.commit.slice(0, 12)}`}${policy.changed_in_pull_request ? ' · changed in this PR (applies once merged)' : ''}`,
-        ],
-        ['Risk class', pkg.risk_assessment.risk_class],
-        ['Tool', `${p.tool.name} ${p.tool.version}`],
-    ];
-    const dl = facts
-        .flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`]))
-        .join('');
-    return [
-        '<header>',
-        `<div class="badge ${pkg.verdict}">${VERDICT_WORD[pkg.verdict]}</div>`,
-        `<div class="headline"><h1>${escapeHtml(verdictLineOf(pkg.verdict, pkg.summary.reason))}</h1><p class="versions">${versions}</p><p class="counts">${escapeHtml(countsLine(pkg.summary.counts))}</p></div>`,
-        '</header>',
-        `<dl class="facts">${dl}</dl>`,
-    ].join('\n');
-}
-function plotSection(plot, total, alpha) {
-    const confidence = Number(((1 - alpha) * 100).toPrecision(6));
-    const swatch = (color, label) => `<span class="key"><span class="dot" style="background:${color}"></span>${label}</span>`;
-    const legend = [
-        swatch(STATUS_COLOR.regressed, 'regressed'),
-        swatch(STATUS_COLOR.inconclusive, 'inconclusive'),
-        swatch(STATUS_COLOR.pass, 'pass'),
-        '<span class="key"><span class="diamond"></span>rare cohort</span>',
-        '<span class="key"><span class="k-margin"></span>−margin (tolerated drop)</span>',
-        '<span class="key"><span class="k-zero"></span>no change</span>',
-    ].join('');
-    const left = [];
-    if (plot.omitted > 0) {
-        const serious = [
-            plot.omitted_regressed > 0 ? `${formatCount(plot.omitted_regressed)} of them regressed` : '',
-            plot.omitted_inconclusive > 0 ? `${formatCount(plot.omitted_inconclusive)} of them inconclusive` : '',
-        ].filter((s) => s !== '');
-        left.push(`${formatCount(plot.omitted)} more comparison(s)${serious.length === 0 ? ', all passing and further from their margin' : `, ${serious.join(', ')}`}, are only in the tables below`);
-    }
-    if (plot.without_delta > 0)
-        left.push(`${formatCount(plot.without_delta)} comparison(s) have no Δ (missing data) and are not drawn`);
-    const note = `Showing ${formatCount(plot.plotted)} of ${formatCount(total)} comparison(s): regressions first, then inconclusive, then passing ones closest to their margin.${left.length === 0 ? '' : ` ${left.join('; ')}.`} Lines are one-sided ${confidence}% intervals; a comparison passes when its interval stays right of the dashed margin.`;
-    const svg = plot.svg === '' ? '<p>Nothing to plot: no comparison has a Δ.</p>' : plot.svg;
-    return `<section id="plot"><h2>Δ per cohort against its margin</h2><div class="legend">${legend}</div><div class="plot">${svg}</div><p class="note">${escapeHtml(note)}</p></section>`;
-}
-const STYLE = `
-:root{--red:#c0392b;--amber:#b7791f;--green:#2f855a;--blue:#3b5bdb;--ink:#111827;--muted:#6b7280;--line:#e5e7eb}
-*{box-sizing:border-box}
-body{margin:0;background:#f6f7f9;color:var(--ink);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-main{max-width:1280px;margin:0 auto;padding:16px;min-width:0}
-header{display:flex;gap:20px;align-items:flex-start;background:#fff;border:1px solid var(--line);border-radius:10px;padding:20px 24px;border-left:8px solid var(--muted)}
-.verdict-block header{border-left-color:var(--red)}.verdict-warn header{border-left-color:var(--amber)}.verdict-pass header{border-left-color:var(--green)}
-.badge{font-weight:700;letter-spacing:.06em;color:#fff;padding:10px 16px;border-radius:8px;white-space:nowrap;font-size:15px}
-.badge.block{background:var(--red)}.badge.warn{background:var(--amber)}.badge.pass{background:var(--green)}
-h1{margin:0;font-size:18px;overflow-wrap:anywhere}.versions{margin:6px 0 0;overflow-wrap:anywhere}.counts{margin:4px 0 0;color:#374151}
-.headline{min-width:0}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:8px 20px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 20px;margin:14px 0 0}
-.facts dt{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px}
-nav{display:flex;flex-wrap:wrap;gap:4px;margin:16px 0}
-nav a{color:var(--blue);text-decoration:none;padding:4px 10px;border-radius:6px;background:#fff;border:1px solid var(--line)}
-section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:16px 0}
-h2{font-size:16px;margin:0 0 10px}
-.legend{display:flex;flex-wrap:wrap;gap:16px;color:#374151;font-size:12.5px;margin-bottom:6px}
-.key{display:inline-flex;align-items:center;gap:6px}
-.dot{width:10px;height:10px;border-radius:50%;display:inline-block}
-.diamond{width:9px;height:9px;border:2px solid var(--muted);transform:rotate(45deg);display:inline-block;background:#fff}
-.k-margin{width:0;height:14px;border-left:2px dashed var(--red);display:inline-block}
-.k-zero{width:0;height:14px;border-left:2px solid var(--muted);display:inline-block}
-.plot svg{display:block;max-width:100%;height:auto}
-.note,.muted,footer{color:var(--muted)}footer{font-size:12px;margin:8px 0 24px}
-/* Long tables scroll inside their box, sideways and down, so the page itself fits a 1000-px window. */
-.scroll{overflow:auto;max-height:70vh;max-width:100%}section{min-width:0;overflow:hidden}
-table{border-collapse:collapse;width:100%;font-size:12.5px}
-th,td{text-align:left;padding:5px 7px;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:11.5px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);position:sticky;top:0;background:#fff}
-td{font-variant-numeric:tabular-nums;overflow-wrap:break-word}td.num{text-align:right;white-space:nowrap}
-#inconclusive td:nth-child(4){min-width:22em}#blocking td:nth-child(3),#notes td:nth-child(3){min-width:18em}th.num{text-align:right}
-tr.regressed td,tr.block td{background:#fdecea}tr.regressed td:first-child,tr.block td:first-child{box-shadow:inset 3px 0 var(--red)}
-tr.inconclusive td,tr.warn td{background:#fff6e0}tr.waived td{background:#eef2ff}tr.muted td{color:var(--muted)}
-td code{white-space:nowrap}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;background:#f3f4f6;padding:1px 4px;border-radius:4px}
-.tag{font-size:11px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px}
-ul.accepted{margin:4px 0 12px}ul.methods{margin:2px 0 0;color:var(--muted);font-size:12.5px}
-`;
-
-;// CONCATENATED MODULE: ./src/core/package/package-markdown-sections.ts
-
-
-
-/**
- * Parts 2–4 of validation-package.md. Tables list every row: an auditor must be able to find any
- * comparison or finding here without opening the JSON.
- */
-/** An input string as table-cell text. Caps are generous: the record should not cut what it records. */
-function cell(text, maxLength = 300) {
-    return escapeMarkdown(text, maxLength);
-}
-const STATUS_WORD = {
-    pass: 'pass',
-    regressed: '**regressed**',
-    inconclusive: 'inconclusive',
-    missing: 'missing',
-};
-function renderTestEvidence(pkg) {
-    const e = pkg.test_evidence;
-    const confidence = Number(((1 - e.alpha) * 100).toPrecision(6));
-    const design = e.design === 'paired'
-        ? 'paired by example id (both models scored on the same examples)'
-        : 'unpaired per-cohort summaries';
-    const lines = [
-        '## 2 Test evidence',
-        '',
-        `Design: ${design}. Each comparison tests whether the candidate is worse than the incumbent by more than the margin, at one-sided alpha ${e.alpha} (bounds are one-sided ${confidence}%), with the ${e.correction} correction across ${formatCount(e.tested)} tested comparison(s). Δ = candidate − incumbent, oriented so that positive is better; proportions in percentage points. Exact values are in validation-package.json.`,
-        '',
-        `### Comparisons (${formatCount(e.comparisons.length)}, all listed)`,
-        '',
-        `| status | cohort | metric | n incumbent / candidate / paired | incumbent | candidate | Δ (worst case) | upper bound | margin | ${adjustedLabel(e.correction)} | detectable drop | flags | note |`,
-        '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
-    ];
-    // Adjusted p only where it decided (regressions); the method once per metric, below the table.
-    for (const c of e.comparisons) {
-        const n = `${formatCount(c.n_incumbent)} / ${formatCount(c.n_candidate)} / ${c.n_paired === null ? '–' : formatCount(c.n_paired)}`;
-        const flags = [c.rare ? 'rare' : '', c.required ? 'required' : '', `inconclusive ${c.inconclusive_setting}s`]
-            .filter((f) => f !== '')
-            .join(', ');
-        lines.push(`| ${STATUS_WORD[c.status]} | ${cell(c.cohort)} | ${cell(c.metric)} (${cell(c.statistic)}, ${c.direction} is better) | ${n} | ${formatMeasure(c, c.incumbent)} | ${formatMeasure(c, c.candidate)} | ${passPhrase(c)} | ${formatChange(c, c.ci_high)} | ${marginPhrase(c)} | ${c.status === 'regressed' ? formatP(c.p_adjusted) : ''} | ${formatChange(c, c.mde, false)} | ${flags} | ${c.note === null ? '' : cell(c.note, 500)} |`);
-    }
-    lines.push('', ...methodsUsed(e.comparisons).map(({ method, metrics }) => `- Method for ${metrics.map((m) => cell(m)).join(', ')}: ${cell(method, 500)}`));
-    lines.push('');
-    if (e.reported_metrics.length > 0) {
-        lines.push('### Reported, not gated', '', '| cohort | metric | incumbent | candidate |', '|---|---|---:|---:|');
-        for (const r of e.reported_metrics) {
-            lines.push(`| ${cell(r.cohort)} | ${cell(r.metric)} (${cell(r.statistic)}) | ${formatMeasure({ ...r, margin: null }, r.incumbent)} | ${formatMeasure({ ...r, margin: null }, r.candidate)} |`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-const SEVERITY_WORD = { block: 'blocking', warn: 'warning', info: 'note' };
-function renderRiskAssessment(pkg) {
-    const r = pkg.risk_assessment;
-    const lines = ['## 3 Risk assessment', ''];
-    lines.push(r.risk_class === null
-        ? 'No release manifest was given: no risk class, no readiness checklist.'
-        : `Risk class: **${cell(r.risk_class)}**, as declared in the release manifest; readiness judged on ${r.evaluated_on === null ? 'an unknown date' : cell(r.evaluated_on)}.`, '');
-    lines.push(`### Findings (${formatCount(r.findings.length)})`, '');
-    if (r.findings.length === 0)
-        lines.push('None.', '');
-    else {
-        lines.push('| severity | finding | cohort · metric | message | where | status |', '|---|---|---|---|---|---|');
-        for (const f of r.findings) {
-            const scope = f.cohort === null && f.metric === null ? '' : `${cell(f.cohort ?? '–')} · ${cell(f.metric ?? '–')}`;
-            const where = f.file === null ? '' : `${cell(f.file)}${f.line === null ? '' : ` line ${f.line}`}`;
-            const status = f.waiver === null
-                ? 'open'
-                : `accepted by ${cell(f.waiver.accepted_by)} until ${cell(f.waiver.expires)}${f.waiver.verified ? ' (verified)' : ' (not verified)'}`;
-            lines.push(`| ${SEVERITY_WORD[f.severity]} | ${cell(f.id)} | ${scope} | ${cell(f.message, 2000)} | ${where} | ${status} |`);
-        }
-        lines.push('');
-    }
-    if (r.checklist.length > 0) {
-        lines.push('### Readiness checklist', '', '| item | required | status | evidence | where |', '|---|---|---|---|---|');
-        for (const item of r.checklist) {
-            const where = `${cell(item.file)}${item.line === null ? '' : ` line ${item.line}`}`;
-            lines.push(`| ${cell(item.title)} | ${item.required ? 'yes' : 'no'} | ${item.status} | ${item.evidence === null ? '–' : cell(item.evidence, 500)} | ${where} |`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function renderSignOff(pkg) {
-    const s = pkg.sign_off;
-    const lines = ['## 4 Sign-off', ''];
-    const approvals = s.verified_approvals === null
-        ? 'not available: this run could not verify approvals (local run)'
-        : s.verified_approvals.length === 0
-            ? 'none'
-            : s.verified_approvals.map((a) => cell(a)).join(', ');
-    lines.push(`- Verified approvals of the change: ${approvals}`);
-    lines.push(`- Author of the change: ${s.author === null ? 'unknown' : cell(s.author)}`);
-    lines.push(`- Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}`, '');
-    lines.push(`### Accepted risks (${formatCount(s.accepted.length)})`, '');
-    if (s.accepted.length === 0)
-        lines.push('None: no finding was accepted by waiver.', '');
-    else {
-        lines.push('| finding | cohort · metric | accepted by | approval | until | reason |', '|---|---|---|---|---|---|');
-        for (const a of s.accepted) {
-            const scope = a.cohort === null && a.metric === null ? '' : `${cell(a.cohort ?? '–')} · ${cell(a.metric ?? '–')}`;
-            lines.push(`| ${cell(a.finding)} | ${scope} | ${cell(a.accepted_by)} | ${a.verified ? 'verified' : 'not verified'} | ${cell(a.expires)} | ${cell(a.reason, 1000)} |`);
-        }
-        lines.push('');
-    }
-    lines.push(`### Waivers in the manifest (${formatCount(s.waivers.length)})`, '');
-    if (s.waivers.length === 0)
-        lines.push('None.', '');
-    else {
-        lines.push('| entry | finding | cohort · metric | status | accepted by | approval | until | applied to | reason | link |', '|---:|---|---|---|---|---|---|---:|---|---|');
-        for (const w of s.waivers) {
-            const scope = w.cohort === null && w.metric === null ? 'any' : `${cell(w.cohort ?? 'any')} · ${cell(w.metric ?? 'any')}`;
-            const approval = w.verified === null ? '–' : w.verified ? 'verified' : 'not verified';
-            const entry = `${w.index}${w.line === null ? '' : ` (line ${w.line})`}`;
-            lines.push(`| ${entry} | ${optional(w.finding)} | ${scope} | ${w.status} | ${optional(w.accepted_by)} | ${approval} | ${optional(w.expires)} | ${w.applied_to} | ${optional(w.reason, 1000)} | ${optional(w.link, 500)} |`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function optional(text, maxLength) {
-    return text === null ? '–' : cell(text, maxLength);
-}
-
-;// CONCATENATED MODULE: ./src/core/package/render-package-markdown.ts
-
-
-
-
-/**
- * validation-package.md: the package for people, in the four parts a regulated sign-off consumes
- * (requirements, test evidence, risk assessment, sign-off) after a header with the verdict and where
- * it came from. Unlike report.md nothing is truncated or folded away: this is the complete record,
- * read once, carefully, by someone who was not there. Every string that came from an input goes
- * through escapeMarkdown.
- */
-function renderValidationMarkdown(pkg) {
-    return [
-        ...renderHeader(pkg),
-        ...renderRequirements(pkg),
-        ...renderTestEvidence(pkg),
-        ...renderRiskAssessment(pkg),
-        ...renderSignOff(pkg),
-    ].join('\n');
-}
-function renderHeader(pkg) {
-    const p = pkg.provenance;
-    const pr = p.pull_request;
-    const lines = [
-        `# Validation package: ${VERDICT_ICON[pkg.verdict]} ${VERDICT_WORD[pkg.verdict]}`,
-        '',
-        `**${verdictLineOf(pkg.verdict, pkg.summary.reason)}**`,
-        '',
-        modelsPhrase(modelNames(p.release, p.inputs), (name) => `**${cell(name)}**`),
-        '',
-        countsLine(pkg.summary.counts),
-        '',
-        '| | |',
-        '|---|---|',
-        `| Tool | ${cell(p.tool.name)} ${cell(p.tool.version)} |`,
-        `| Repository | ${orUnknown(p.repository)} |`,
-        `| Commit judged | ${orUnknown(p.commit)} |`,
-        `| Pull request | ${pr === null ? 'none' : `number ${pr.number}${pr.author === null ? '' : ` by ${cell(pr.author)}`}: ${cell(pr.base_ref)} ${cell(pr.base_sha)} ← ${cell(pr.head_sha)}`} |`,
-        `| Run | ${p.run === null ? 'unknown (local run)' : `${cell(p.run.id)}${p.run.attempt === null ? '' : ` attempt ${cell(p.run.attempt)}`}: ${cell(p.run.url, 500)}`} |`,
-        `| Time | ${cell(p.time)} |`,
-        `| Package schema | \`${pkg.schema}\` |`,
-        '',
-        '### Inputs',
-        '',
-        '| input | path | sha256 | format | examples | model | dataset |',
-        '|---|---|---|---|---:|---|---|',
-    ];
-    for (const [role, input] of [
-        ['incumbent', p.inputs.incumbent],
-        ['candidate', p.inputs.candidate],
-    ]) {
-        const model = input.model === null ? '–' : `${cell(input.model.name)} ${cell(input.model.version)}`;
-        const d = input.dataset;
-        const dataset = d === null
-            ? '–'
-            : [
-                cell(d.name),
-                d.version === undefined ? '' : cell(d.version),
-                d.sha256 === undefined ? '' : `sha256 ${cell(d.sha256)}`,
-            ]
-                .filter((s) => s !== '')
-                .join(' ');
-        lines.push(`| ${role} | ${cell(input.path, 500)} | ${cell(input.sha256)} | ${input.format} | ${input.examples === null ? '–' : formatCount(input.examples)} | ${model} | ${dataset} |`);
-    }
-    const policy = p.inputs.policy;
-    const from = `read from ${policy.origin}${policy.commit === null ? '' : ` at ${cell(policy.commit)}`}${policy.changed_in_pull_request ? '; **changed in this pull request: the change applies once merged**' : ''}`;
-    lines.push(`| policy | ${policy.path === null ? 'none (defaults)' : cell(policy.path, 500)} | ${orUnknown(policy.sha256)} | yaml | – | – | ${from} |`);
-    const manifest = p.inputs.manifest;
-    lines.push(`| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`, '');
-    return lines;
-}
-function renderRequirements(pkg) {
-    const { policy, risk_class: riskClass, readiness_required: required } = pkg.requirements;
-    const lines = [
-        '## 1 Requirements',
-        '',
-        'The policy applied, in full. A comparison passes when its one-sided lower bound of Δ (candidate − incumbent, positive is better) lies above −margin.',
-        '',
-        '| setting | value |',
-        '|---|---|',
-        `| alpha (one-sided) | ${policy.alpha} |`,
-        `| multiplicity correction | ${policy.correction} |`,
-        `| an inconclusive comparison | ${policy.inconclusive}s |`,
-        `| power for the minimum detectable effect | ${policy.power} |`,
-        `| ids in one file only | ${policy.unmatched_ids} |`,
-        `| bootstrap | ${policy.bootstrap.resamples} resamples, seed ${cell(policy.bootstrap.seed)} |`,
-        '',
-        '### Metrics',
-        '',
-    ];
-    const metrics = Object.entries(policy.metrics);
-    if (metrics.length === 0)
-        lines.push('No metric settings: every metric with the defaults.', '');
-    else {
-        lines.push('| metric | direction | margin (tolerated drop) | statistic | gates the verdict |', '|---|---|---|---|---|');
-        for (const [name, m] of metrics) {
-            lines.push(`| ${cell(name)} | ${m.direction ?? 'default'} | ${m.margin === undefined ? 'default' : marginText(m.margin)} | ${m.statistic ?? 'default'} | ${m.gate === false ? 'no (reported only)' : 'yes'} |`);
-        }
-        lines.push('');
-    }
-    lines.push(...renderCohortSettings(policy));
-    lines.push('### Readiness', '');
-    lines.push(riskClass === null
-        ? 'No release manifest: no readiness items were checked.'
-        : `Risk class **${cell(riskClass)}** requires: ${required.length === 0 ? 'no items' : required.join(', ')}.`, '');
-    const r = policy.readiness;
-    const drill = r.drill_max_age_days;
-    lines.push('| setting | value |', '|---|---|', `| manifest required | ${r.require_manifest ? 'yes' : 'no'} |`, `| required items per risk class | low: ${r.required.low.join(', ') || 'none'}; medium: ${r.required.medium.join(', ') || 'none'}; high: ${r.required.high.join(', ') || 'none'} |`, `| largest first rollout stage | ${r.first_stage_max}% |`, `| oldest rollback drill (days) | low ${drill.low}, medium ${drill.medium}, high ${drill.high} |`, `| load test multiple of peak | ${r.load_test_min_multiple} |`, `| longest waiver (days) | ${r.waiver_max_days} |`, `| waivers need a verified approval | ${r.require_verified_waivers === undefined ? `caller default (this run: ${pkg.sign_off.waivers_require_verification ? 'yes' : 'no'})` : r.require_verified_waivers ? 'yes' : 'no'} |`, '');
-    return lines;
-}
-function renderCohortSettings(policy) {
-    const c = policy.cohorts;
-    const list = (patterns) => patterns.length === 0 ? 'none' : patterns.map((p) => cell(p)).join(', ');
-    const lines = [
-        '### Cohorts',
-        '',
-        '| setting | value |',
-        '|---|---|',
-        `| tracked | ${list(c.track)} |`,
-        `| ignored | ${list(c.ignore)} |`,
-        `| required (missing blocks) | ${list(c.required)} |`,
-        `| minimum examples to test | ${c.min_n} |`,
-        `| rare below | ${c.rare_below} examples |`,
-        '',
-    ];
-    const overrides = Object.entries(c.overrides);
-    if (overrides.length > 0) {
-        lines.push('| cohort override | if inconclusive | min n | margins |', '|---|---|---:|---|');
-        for (const [pattern, o] of overrides) {
-            const margins = Object.entries(o.metrics ?? {}).map(([metric, m]) => `${cell(metric)}: ${marginText(m.margin)}`);
-            lines.push(`| ${cell(pattern)} | ${o.inconclusive ?? '–'} | ${o.min_n ?? '–'} | ${margins.join('; ') || '–'} |`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-function marginText(margin) {
-    return margin.kind === 'absolute'
-        ? `${margin.value} (absolute, in the metric's unit)`
-        : `${Number((margin.value * 100).toPrecision(12))}% of the incumbent's value`;
-}
-function orUnknown(text) {
-    return text === null ? 'unknown' : escapeMarkdown(text, 500);
-}
-
-;// CONCATENATED MODULE: ./src/core/package/validation-package.ts
-
-
-/**
- * The validation package: the evidence trail an auditor reads months after the release. Its
- * sections follow the order a regulated (GAMP-style) sign-off consumes them in: what was required,
- * what was tested and how, what risks were found, and who accepted which of them. Every field has a
- * value (null when unknown) so that the shape never depends on the run, and the whole object is a
- * function of the report and the run context, so two builds of the same run serialize to the same bytes.
- */
-const VALIDATION_PACKAGE_SCHEMA = 'model-release-gate/validation-package@1';
-function buildValidationPackage(report, run) {
-    const riskClass = report.readiness.manifest?.risk_class ?? null;
-    const pr = run.pullRequest;
-    return {
-        schema: VALIDATION_PACKAGE_SCHEMA,
-        summary: { verdict: report.verdict, reason: verdictReason(report), counts: report.summary },
-        provenance: {
-            tool: report.tool,
-            repository: run.repository,
-            commit: run.commit,
-            pull_request: pr === null
-                ? null
-                : { number: pr.number, author: pr.author, base_ref: pr.baseRef, base_sha: pr.baseSha, head_sha: pr.headSha },
-            run: run.run,
-            time: run.time,
-            links: run.links,
-            baseline: run.baseline ?? null,
-            release: report.readiness.manifest?.model ?? null,
-            inputs: {
-                incumbent: report.inputs.incumbent,
-                candidate: report.inputs.candidate,
-                policy: {
-                    // The report's path is what was parsed; the run's is the fallback when the report has none (defaults).
-                    path: report.inputs.policy?.path ?? run.policySource.path,
-                    sha256: report.inputs.policy?.sha256 ?? null,
-                    origin: run.policySource.origin,
-                    commit: run.policySource.commit,
-                    changed_in_pull_request: run.policySource.changedInPullRequest,
-                },
-                manifest: report.inputs.manifest,
-            },
-        },
-        requirements: {
-            policy: report.policy,
-            risk_class: riskClass,
-            readiness_required: requiredItems(report.policy, riskClass),
-        },
-        test_evidence: {
-            design: report.design,
-            alpha: report.policy.alpha,
-            correction: report.policy.correction,
-            tested: report.summary.tested,
-            comparisons: report.comparisons,
-            reported_metrics: report.reported_metrics,
-        },
-        risk_assessment: {
-            risk_class: riskClass,
-            evaluated_on: report.readiness.today,
-            findings: report.findings.map(packageFinding),
-            checklist: report.readiness.items,
-        },
-        sign_off: {
-            verified_approvals: run.approvals,
-            author: pr?.author ?? null,
-            waivers_require_verification: report.readiness.waivers_require_verification,
-            waivers: report.readiness.waivers.map((w) => ({
-                index: w.index,
-                finding: w.finding,
-                cohort: w.cohort,
-                metric: w.metric,
-                status: w.status,
-                accepted_by: w.accepted_by,
-                reason: w.reason,
-                expires: w.expires,
-                link: w.link,
-                verified: w.verified,
-                applied_to: w.applied_to,
-                line: w.line,
-            })),
-            accepted: report.findings.flatMap((f) => f.waiver === undefined
-                ? []
-                : [
-                    {
-                        finding: f.id,
-                        cohort: f.cohort ?? null,
-                        metric: f.metric ?? null,
-                        accepted_by: f.waiver.accepted_by,
-                        reason: f.waiver.reason,
-                        expires: f.waiver.expires,
-                        verified: f.waiver.verified,
-                    },
-                ]),
-        },
-        verdict: report.verdict,
-    };
-}
-/** The package as JSON, with the report's number handling (12 significant digits, non-finite as null). */
-function validationPackageToJson(pkg) {
-    return reportToJson(pkg);
-}
-/**
- * Why the verdict is what it is, in the words of every other output (see report/headline.ts); built
- * from counts only, so it holds no input text.
- */
-function verdictReason(report) {
-    return verdictReasons(report);
-}
-function requiredItems(policy, riskClass) {
-    const { required } = policy.readiness;
-    // The manifest schema admits only these three; anything else would be a report from another version.
-    if (riskClass === 'low' || riskClass === 'medium' || riskClass === 'high')
-        return [...required[riskClass]];
-    return [];
-}
-function packageFinding(f) {
-    return {
-        id: f.id,
-        severity: f.severity,
-        message: f.message,
-        cohort: f.cohort ?? null,
-        metric: f.metric ?? null,
-        file: f.file ?? null,
-        line: f.line ?? null,
-        waived: f.waiver !== undefined,
-        waiver: f.waiver ?? null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/package/package-files.ts
-
-
-
-
-
-/** The validation package's files, by name: what the CLI writes to --out and the Action uploads. */
-function validationPackageFiles(report, run) {
-    const pkg = buildValidationPackage(report, run);
-    return [
-        ['report.json', reportToJson(report)],
-        ['report.md', renderMarkdown(report)],
-        ['validation-package.json', validationPackageToJson(pkg)],
-        ['validation-package.md', renderValidationMarkdown(pkg)],
-        ['report.html', renderReportHtml(pkg)],
-    ];
-}
+;// CONCATENATED MODULE: ./src/core/report/run-context.ts
 /** The run context of a local run: no repository, pull request or run, and no verified approvals. */
 function localRunContext(time, tool, policyPath) {
     return {
@@ -8182,134 +6215,6 @@ function differs(file, task, field, incumbent, candidate) {
 
 // EXTERNAL MODULE: ./src/core/readers/table-reader.ts
 var table_reader = __nccwpck_require__(698);
-;// CONCATENATED MODULE: ./src/core/report/render-comment.ts
-
-
-
-
-
-const DEFAULT_MAX_LENGTH = 60_000;
-/**
- * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
- * survive, so an id can neither end the HTML comment nor differ from the one used to search.
- */
-function commentMarker(gateId) {
-    const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
-    return `<!-- model-release-gate:${safeId === '' ? 'default' : safeId} -->`;
-}
-/**
- * The sticky pull-request comment: the verdict line, the models, the counts, then the sections every
- * markdown output shares (what blocks, what the data cannot tell, what was accepted and by whom, the
- * readiness checklist, other warnings, everything that passed, folded). Pure: the same report and
- * run give the same text.
- */
-function renderPullRequestComment(report, run, options) {
-    const content = classifyReport(report);
-    const top = [
-        commentMarker(options.gateId),
-        ...headerLines(report, content, contextLine(report, run)),
-        ...policyChangeNote(run),
-    ];
-    const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
-    return fitComment({ top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer }, options.maxLength ?? DEFAULT_MAX_LENGTH);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/render-text.ts
-
-
-
-
-
-/**
- * Plain text for terminals, in the layout of the markdown outputs: the verdict line, the models, the
- * counts, then what blocks, what the data cannot tell, what was accepted, the checklist, other
- * warnings and notes, and one line for everything that passed. Each comparison and finding is
- * printed once, in the same words as the markdown. Every input string is escaped for the terminal.
- */
-function renderText(report) {
-    const content = classifyReport(report);
-    const lines = [
-        verdictLine(report, content),
-        `${modelsPhrase(reportModelNames(report), escape_output/* escapeOutput */.PM)} · ${designPhrase(report.design, report.inputs)}`,
-        countsLine(report.summary),
-    ];
-    const section = (title, rows) => {
-        if (rows.length > 0)
-            lines.push('', `${title}:`, ...rows.map((row) => `  ${row}`));
-    };
-    section('What blocks', [
-        ...content.blockingComparisons.map((c) => blockingRow(report, c)),
-        ...content.blockingFindings.map((f) => findingRow(f)),
-    ]);
-    section('Inconclusive', content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escape_output/* escapeOutput */.PM)}`));
-    section('Accepted (waivers)', [
-        ...content.waived.map(waivedRow),
-        ...content.waiverProblems.map((f) => findingRow(f)),
-    ]);
-    section(readinessTitle(report), readinessRows(report));
-    section('Other warnings and notes', [
-        ...content.warnings.map((f) => findingRow(f)),
-        ...content.notCompared.map((c) => `[missing] ${subject(c)}: ${missingPhrase(c, escape_output/* escapeOutput */.PM)}`),
-        ...content.notes.map((f) => findingRow(f)),
-    ]);
-    section('How the files were read', ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => `note (${side}): ${(0,escape_output/* escapeOutput */.PM)(note)}`)));
-    if (content.passing.length > 0)
-        lines.push('', passingLine(content));
-    lines.push('', footer(report));
-    return `${lines.join('\n')}\n`;
-}
-function blockingRow(report, c) {
-    if (c.status === 'regressed')
-        return `[regressed] ${subject(c)}: ${regressionPhrase(c, report.policy)}`;
-    if (c.status === 'missing')
-        return `[missing] ${subject(c)}: ${missingPhrase(c, escape_output/* escapeOutput */.PM)}`;
-    return `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escape_output/* escapeOutput */.PM)}; the policy blocks when this cohort cannot tell`;
-}
-/** "label:chargeback · accuracy (rare, n=281)" */
-function subject(c) {
-    const statistic = c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` ${(0,escape_output/* escapeOutput */.PM)(c.statistic)}`;
-    return `${(0,escape_output/* escapeOutput */.PM)(c.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(c.metric)}${statistic} (${c.required ? 'required, ' : ''}${sizePhrase(c)})`;
-}
-/** "[block] kill-switch.stale: … (release-manifest.yml:34)" */
-function findingRow(f) {
-    const where = f.file === undefined ? '' : ` (${(0,escape_output/* escapeOutput */.PM)(f.file)}${f.line === undefined ? '' : `:${f.line}`})`;
-    return `[${f.severity}] ${(0,escape_output/* escapeOutput */.PM)(f.id)}: ${(0,escape_output/* escapeOutput */.PM)(f.message)}${where}`;
-}
-function waivedRow(f) {
-    const w = f.waiver;
-    const about = f.cohort === undefined ? '' : ` ${(0,escape_output/* escapeOutput */.PM)(f.cohort)} · ${(0,escape_output/* escapeOutput */.PM)(f.metric ?? '')}`;
-    if (w === undefined)
-        return `[accepted] ${(0,escape_output/* escapeOutput */.PM)(f.id)}${about}`;
-    const verified = w.verified ? 'approval verified' : 'approval not verified';
-    return `[accepted] ${(0,escape_output/* escapeOutput */.PM)(f.id)}${about}: accepted by ${(0,escape_output/* escapeOutput */.PM)(w.accepted_by)} until ${(0,escape_output/* escapeOutput */.PM)(w.expires)} (${verified}): “${(0,escape_output/* escapeOutput */.PM)(w.reason)}”`;
-}
-function readinessTitle(report) {
-    const manifest = report.readiness.manifest;
-    return manifest === null
-        ? 'Readiness'
-        : `Readiness (${(0,escape_output/* escapeOutput */.PM)(manifest.path)}, ${(0,escape_output/* escapeOutput */.PM)(manifest.risk_class)} risk)`;
-}
-/** What needs action first, then what was accepted, then what is in order. */
-function readinessRows(report) {
-    if (report.readiness.manifest === null)
-        return [];
-    const order = ['finding', 'waived', 'ok', 'not-required'];
-    const items = [...report.readiness.items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-    return items.map((item) => `[${item.status}] ${(0,escape_output/* escapeOutput */.PM)(item.title)}${item.evidence === null ? '' : `: ${(0,escape_output/* escapeOutput */.PM)(item.evidence)}`}`);
-}
-function passingLine(content) {
-    return `Passing: ${cohortPhrase(content.passing)} within their margins (the markdown report lists them).`;
-}
-function footer(report) {
-    const correction = correctionName(report.policy.correction);
-    const tested = `${formatCount(report.summary.tested)} tested comparison${report.summary.tested === 1 ? '' : 's'}`;
-    const methods = methodsUsed(report.comparisons).map(({ method, metrics }) => `${metrics.map(escape_output/* escapeOutput */.PM).join(', ')}: ${(0,escape_output/* escapeOutput */.PM)(method)}`);
-    return [
-        `Δ = candidate − incumbent, positive is better; proportions in percentage points (pts). Bounds are one-sided ${confidenceOf(report.policy.alpha)}%, ${correction === null ? 'uncorrected' : `${correction}-corrected`} across ${tested}.`,
-        `Methods: ${methods.join('; ') || 'none'}.`,
-    ].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/report-json-chunks.ts
 
 /**
@@ -8336,7 +6241,7 @@ function* reportJsonChunks(report) {
             first = false;
             continue;
         }
-        const text = JSON.stringify(value, roundNumbers, 2);
+        const text = JSON.stringify(value, report_report/* roundNumbers */.$Y, 2);
         // A member JSON cannot write is left out, as JSON.stringify leaves it out.
         if (text === undefined)
             continue;
@@ -8357,7 +6262,7 @@ function* arrayElements(key, elements) {
     const tail = '\n  ]\n}'.length;
     for (let start = 0; start < elements.length; start += ELEMENTS_PER_PIECE) {
         const end = Math.min(start + ELEMENTS_PER_PIECE, elements.length);
-        const text = JSON.stringify({ [key]: elements.slice(start, end) }, roundNumbers, 2);
+        const text = JSON.stringify({ [key]: elements.slice(start, end) }, report_report/* roundNumbers */.$Y, 2);
         yield `${text.slice(head, text.length - tail)}${end < elements.length ? ',' : ''}\n`;
     }
 }
@@ -8383,9 +6288,6 @@ function* joinedPieces(pieces, size) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/check-command.ts
-
-
-
 
 
 
@@ -8433,21 +6335,26 @@ async function runCheck(options, deps, reporter) {
     // What the Action knows beyond this (repository, pull request, run and artifact links) is unknown here: null.
     const run = localRunContext(deps.now(), deps.tool, options.policy);
     if (options.out !== undefined) {
+        // The package's renderers load only when a package is written: a JSON-only run does not pay for them.
+        const { validationPackageFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7885));
         for (const [name, text] of validationPackageFiles(report, run))
             await deps.writeFile(deps.joinPath(options.out, name), text);
     }
-    return { report, output: render(report, options.format, run) };
+    return { report, output: await render(report, options.format, run) };
 }
-function render(report, format, run) {
+/** Each format's renderer is loaded when asked for, so a run pays only for the one it prints. */
+async function render(report, format, run) {
     switch (format) {
         case 'json':
             return reportJsonChunks(report);
         case 'markdown':
-            return [renderMarkdown(report)];
-        case 'comment':
+            return [(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).renderMarkdown(report)];
+        case 'comment': {
+            const { renderPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8824));
             return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
+        }
         case 'text':
-            return [renderText(report)];
+            return [(await __nccwpck_require__.e(/* import() */ 682).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).renderText(report)];
     }
 }
 function ensureFinalNewline(text) {
@@ -8500,14 +6407,14 @@ function createProgressReporter(settings) {
                         lines += countNewlines(chunk);
                         if (chunk.length > 0)
                             open = !chunk.endsWith('\n');
-                        say(`reading ${side} ${source.path}: ${formatCount(lines)} lines so far`, 'tick');
+                        say(`reading ${side} ${source.path}: ${(0,format_number/* formatCount */.B4)(lines)} lines so far`, 'tick');
                         yield chunk;
                     }
                     // A last line without a newline is a line too.
                     if (open)
                         lines += 1;
                     finished.add(side);
-                    say(`read ${side} ${source.path}: ${formatCount(lines)} lines`, 'step');
+                    say(`read ${side} ${source.path}: ${(0,format_number/* formatCount */.B4)(lines)} lines`, 'step');
                 },
             };
         },
@@ -8517,7 +6424,7 @@ function createProgressReporter(settings) {
                 const columns = await load(source, spec, side);
                 // A side parsed in this thread was counted as it went; one parsed elsewhere is told here.
                 if (!finished.has(side))
-                    say(`read ${side} ${source.path}: ${formatCount(columns.ids.length)} examples`, 'step');
+                    say(`read ${side} ${source.path}: ${(0,format_number/* formatCount */.B4)(columns.ids.length)} examples`, 'step');
                 return columns;
             };
         },
@@ -8526,9 +6433,9 @@ function createProgressReporter(settings) {
 function describeStep(event, elapsedMs) {
     switch (event.step) {
         case 'bootstrap':
-            return `bootstrapping ${formatCount(event.comparisons)} quantile comparison(s), ${formatCount(event.resamples)} resamples each`;
+            return `bootstrapping ${(0,format_number/* formatCount */.B4)(event.comparisons)} quantile comparison(s), ${(0,format_number/* formatCount */.B4)(event.resamples)} resamples each`;
         case 'cohorts':
-            return `deciding ${formatCount(event.comparisons)} comparison(s) in ${formatCount(event.cohorts)} cohort(s)`;
+            return `deciding ${(0,format_number/* formatCount */.B4)(event.comparisons)} comparison(s) in ${(0,format_number/* formatCount */.B4)(event.cohorts)} cohort(s)`;
         case 'done':
             return `done in ${(elapsedMs / 1000).toFixed(1)}s: ${event.verdict}`;
     }
@@ -8557,7 +6464,7 @@ function useColour(stdoutIsTerminal, format, env) {
     return env.TERM !== 'dumb';
 }
 const SGR = { pass: '1;32', warn: '1;33', block: '1;31' };
-const verdict_colour_VERDICT_WORD = { pass: /\bpass\w*/i, warn: /\bwarn\w*/i, block: /\bblock\w*/i };
+const VERDICT_WORD = { pass: /\bpass\w*/i, warn: /\bwarn\w*/i, block: /\bblock\w*/i };
 /**
  * Colours the verdict word in the first line of already-escaped text (the escaping would otherwise
  * turn the colour codes into visible `\u001b`); the whole first line when the word is not in it.
@@ -8567,7 +6474,7 @@ function colourVerdict(escapedText, verdict) {
     const first = end === -1 ? escapedText : escapedText.slice(0, end);
     const rest = end === -1 ? '' : escapedText.slice(end);
     const paint = (text) => `\u001b[${SGR[verdict]}m${text}\u001b[0m`;
-    const match = verdict_colour_VERDICT_WORD[verdict].exec(first);
+    const match = VERDICT_WORD[verdict].exec(first);
     const painted = match === null
         ? paint(first)
         : `${first.slice(0, match.index)}${paint(match[0])}${first.slice(match.index + match[0].length)}`;
@@ -8673,6 +6580,9 @@ const LABEL_PREFIX = 'label:';
  * `overall` first, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
  * `seg:10`; everything else in code-unit order, so the result does not depend on the locale. Names
  * equal as numbers (`seg:02`, `seg:2`) fall back to code-unit order, so the order stays total.
+ *
+ * The names are walked run by run in place, without splitting them into arrays: every report sorts
+ * its cohorts, and a 100,000-cohort report makes millions of these calls.
  */
 function compareCohortNames(a, b) {
     if (a === b)
@@ -8681,27 +6591,55 @@ function compareCohortNames(a, b) {
         return -1;
     if (b === OVERALL)
         return 1;
-    const left = a.match(/\d+|\D+/g) ?? [];
-    const right = b.match(/\d+|\D+/g) ?? [];
-    for (let i = 0; i < Math.min(left.length, right.length); i++) {
-        const x = left[i];
-        const y = right[i];
-        if (x === y)
-            continue;
-        if (/^\d/.test(x) && /^\d/.test(y)) {
-            const xs = x.replace(/^0+(?=\d)/, '');
-            const ys = y.replace(/^0+(?=\d)/, '');
-            if (xs.length !== ys.length)
-                return xs.length - ys.length;
-            if (xs !== ys)
-                return xs < ys ? -1 : 1;
-            continue;
-        }
-        return x < y ? -1 : 1;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        const aDigits = isDigit(a.charCodeAt(i));
+        const bDigits = isDigit(b.charCodeAt(j));
+        const aEnd = runEnd(a, i, aDigits);
+        const bEnd = runEnd(b, j, bDigits);
+        const order = aDigits && bDigits ? compareNumberRuns(a, i, aEnd, b, j, bEnd) : compareRuns(a, i, aEnd, b, j, bEnd);
+        if (order !== 0)
+            return order;
+        i = aEnd;
+        j = bEnd;
     }
-    if (left.length !== right.length)
-        return left.length - right.length;
+    // One name ran out of runs first: it has fewer, and comes first.
+    if (i < a.length)
+        return 1;
+    if (j < b.length)
+        return -1;
     return a < b ? -1 : 1;
+}
+function isDigit(code) {
+    return code >= 48 && code <= 57;
+}
+/** Where the run of digits (or of non-digits) starting at `start` ends. */
+function runEnd(text, start, digits) {
+    let end = start + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end)) === digits)
+        end++;
+    return end;
+}
+/** Two digit runs as numbers: leading zeros dropped, then the longer is larger, then digit by digit. */
+function compareNumberRuns(a, i, aEnd, b, j, bEnd) {
+    while (i < aEnd - 1 && a.charCodeAt(i) === 48)
+        i++;
+    while (j < bEnd - 1 && b.charCodeAt(j) === 48)
+        j++;
+    if (aEnd - i !== bEnd - j)
+        return aEnd - i - (bEnd - j);
+    return compareRuns(a, i, aEnd, b, j, bEnd);
+}
+/** Two runs in code-unit order, a run that is a prefix of the other first. */
+function compareRuns(a, i, aEnd, b, j, bEnd) {
+    for (; i < aEnd && j < bEnd; i++, j++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(j);
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return aEnd - i - (bEnd - j);
 }
 
 
@@ -8887,6 +6825,138 @@ function stackFrames(error) {
         .split('\n')
         .filter((line) => line.trim() !== '')
         .map(escapeOutput);
+}
+
+
+/***/ }),
+
+/***/ 3699:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ isActive)
+/* harmony export */ });
+/** Whether a finding still counts towards the verdict. */
+function isActive(finding) {
+    return finding.waiver === undefined;
+}
+
+
+/***/ }),
+
+/***/ 8072:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   CW: () => (/* binding */ formatDelta),
+/* harmony export */   Fl: () => (/* binding */ formatValue),
+/* harmony export */   MA: () => (/* binding */ formatP),
+/* harmony export */   eD: () => (/* binding */ formatChange),
+/* harmony export */   os: () => (/* binding */ formatMeasure),
+/* harmony export */   zb: () => (/* binding */ formatDetectable)
+/* harmony export */ });
+/**
+ * Number formatting shared by every renderer. Proportions are shown as percentages and their
+ * differences in percentage points ("pts"); other statistics in their own unit.
+ */
+function formatValue(value, statistic) {
+    if (value === null || !Number.isFinite(value))
+        return '–';
+    return statistic === 'proportion' ? `${(value * 100).toFixed(1)}%` : formatPlain(value);
+}
+function formatDelta(delta, statistic, signed = true) {
+    if (delta === null)
+        return '–';
+    if (delta === Infinity)
+        return 'any';
+    if (!Number.isFinite(delta))
+        return '–';
+    const sign = signed ? (delta > 0 ? '+' : delta < 0 ? '−' : '±') : '';
+    const magnitude = Math.abs(delta);
+    return statistic === 'proportion' ? `${sign}${(magnitude * 100).toFixed(1)} pts` : `${sign}${formatPlain(magnitude)}`;
+}
+/**
+ * The smallest drop a comparison could detect: "X or more" for a table cell, "a drop of X or more" in
+ * a sentence; when no drop within the metric's range is detectable (mde null), it says so in words.
+ */
+function formatDetectable(mde, statistic, form = 'cell') {
+    if (mde === null || Number.isNaN(mde))
+        return form === 'cell' ? 'none (too few examples)' : 'no drop at all (too few examples)';
+    const amount = `${formatDelta(mde, statistic, false)} or more`;
+    return form === 'cell' ? amount : `a drop of ${amount}`;
+}
+function formatP(p) {
+    if (p === null || !Number.isFinite(p))
+        return '–';
+    if (p < 0.001)
+        return p.toExponential(1);
+    return p.toFixed(3);
+}
+function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function formatPlain(value) {
+    const magnitude = Math.abs(value);
+    if (magnitude !== 0 && (magnitude >= 1e6 || magnitude < 1e-3))
+        return value.toExponential(2);
+    return String(Number(value.toPrecision(4)));
+}
+/**
+ * A comparison's own unit: percentage points for proportions, else what the metric's name ends in
+ * (`latency_ms` is in ms, `duration_s` in s); null when the name does not say.
+ */
+function unitOf(metric, statistic) {
+    if (statistic === 'proportion')
+        return 'pts';
+    if (/(?:^|[_\-. ])ms$/i.test(metric))
+        return 'ms';
+    if (/(?:^|[_\-. ])(?:s|sec|secs|seconds)$/i.test(metric))
+        return 's';
+    return null;
+}
+/**
+ * Decimals for one comparison, the same for every number of its row: proportions to a tenth of a
+ * point; other statistics to three significant digits of the margin (of the incumbent's value
+ * without one), so `−0.6 ms` and `−14.0 ms` line up instead of `−0.6` and `−13.99`.
+ */
+function decimalsOf(c) {
+    if (c.statistic === 'proportion')
+        return 1;
+    const reference = c.margin !== null && Number.isFinite(c.margin) && c.margin > 0 ? c.margin : Math.abs(c.incumbent ?? 0);
+    if (!Number.isFinite(reference) || reference === 0)
+        return 2;
+    return Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(reference))));
+}
+function fixed(magnitude, decimals) {
+    const [whole = '0', fraction] = magnitude.toFixed(decimals).split('.');
+    return fraction === undefined ? formatCount(Number(whole)) : `${formatCount(Number(whole))}.${fraction}`;
+}
+/** A value of the comparison's metric: "92.5%", "139.9 ms". */
+function formatMeasure(c, value) {
+    if (value === null || !Number.isFinite(value))
+        return '–';
+    if (c.statistic === 'proportion')
+        return `${(value * 100).toFixed(1)}%`;
+    const unit = unitOf(c.metric, c.statistic);
+    const text = `${value < 0 ? '−' : ''}${fixed(Math.abs(value), decimalsOf(c))}`;
+    return unit === null ? text : `${text} ${unit}`;
+}
+/** A difference in the comparison's unit, signed by default: "−15.3 pts", "+0.6 ms"; "any" for an unbounded one. */
+function formatChange(c, delta, signed = true) {
+    if (delta === null)
+        return '–';
+    if (delta === Infinity)
+        return 'any';
+    if (!Number.isFinite(delta))
+        return '–';
+    const decimals = decimalsOf(c);
+    const scaled = c.statistic === 'proportion' ? Math.abs(delta) * 100 : Math.abs(delta);
+    const digits = fixed(scaled, decimals);
+    const zero = Number(scaled.toFixed(decimals)) === 0;
+    const sign = !signed ? '' : zero ? '±' : delta > 0 ? '+' : '−';
+    const unit = unitOf(c.metric, c.statistic);
+    return unit === null ? `${sign}${digits}` : `${sign}${digits} ${unit}`;
 }
 
 
@@ -18612,6 +16682,44 @@ function parseColumnMapping(text) {
         checks: lists.get('checks'),
         metrics: lists.get('metrics'),
     };
+}
+
+
+/***/ }),
+
+/***/ 4702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ roundNumbers),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   qW: () => (/* binding */ reportToJson)
+/* harmony export */ });
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3699);
+
+/** block on any blocking finding; warn on any warning; else pass. An aggregate gain offsets nothing. */
+function verdictOf(findings) {
+    const active = findings.filter(_findings_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .isActive */ .$);
+    if (active.some((f) => f.severity === 'block'))
+        return 'block';
+    if (active.some((f) => f.severity === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+/**
+ * Serializes a report: numbers rounded to 12 significant digits (so the last bits of floating-point
+ * arithmetic never change the bytes) and non-finite numbers as null.
+ */
+function reportToJson(report) {
+    return `${JSON.stringify(report, roundNumbers, 2)}\n`;
+}
+/** The replacer of reportToJson: 12 significant digits, non-finite as null. */
+function roundNumbers(_key, value) {
+    if (typeof value !== 'number')
+        return value;
+    if (!Number.isFinite(value))
+        return null;
+    return Number.isInteger(value) ? value : Number(value.toPrecision(12));
 }
 
 
@@ -39984,6 +38092,9 @@ function constantCatch(value) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -40081,9 +38192,105 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,11 +1,8 @@
 import { runGate } from '../core/gate/run-gate.js';
 import { openLocated } from '../core/input/input-locator.js';
-import { localRunContext, validationPackageFiles } from '../core/package/package-files.js';
+import { localRunContext } from '../core/report/run-context.js';
 import { checkLmEvalPair } from '../core/readers/lm-eval-pair-check.js';
 import { parseColumnMapping } from '../core/readers/table-reader.js';
-import { renderPullRequestComment } from '../core/report/render-comment.js';
-import { renderMarkdown } from '../core/report/render-markdown.js';
-import { renderText } from '../core/report/render-text.js';
 import type { GateReport } from '../core/report/report.js';
 import { reportJsonChunks } from '../core/report/report-json-chunks.js';
 import type { CheckOptions, OutputFormat } from './cli-arguments.js';
@@ -63,22 +60,31 @@ export async function runCheck(
   // What the Action knows beyond this (repository, pull request, run and artifact links) is unknown here: null.
   const run = localRunContext(deps.now(), deps.tool, options.policy);
   if (options.out !== undefined) {
+    // The package's renderers load only when a package is written: a JSON-only run does not pay for them.
+    const { validationPackageFiles } = await import('../core/package/package-files.js');
     for (const [name, text] of validationPackageFiles(report, run))
       await deps.writeFile(deps.joinPath(options.out, name), text);
   }
-  return { report, output: render(report, options.format, run) };
+  return { report, output: await render(report, options.format, run) };
 }
 
-function render(report: GateReport, format: OutputFormat, run: ReturnType<typeof localRunContext>): Iterable<string> {
+/** Each format's renderer is loaded when asked for, so a run pays only for the one it prints. */
+async function render(
+  report: GateReport,
+  format: OutputFormat,
+  run: ReturnType<typeof localRunContext>,
+): Promise<Iterable<string>> {
   switch (format) {
     case 'json':
       return reportJsonChunks(report);
     case 'markdown':
-      return [renderMarkdown(report)];
-    case 'comment':
+      return [(await import('../core/report/render-markdown.js')).renderMarkdown(report)];
+    case 'comment': {
+      const { renderPullRequestComment } = await import('../core/report/render-comment.js');
       return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
+    }
     case 'text':
-      return [renderText(report)];
+      return [(await import('../core/report/render-text.js')).renderText(report)];
   }
 }
 

@@ -16,23 +16,3 @@ export function validationPackageFiles(report: GateReport, run: RunContext): [na
     ['report.html', renderReportHtml(pkg)],
   ];
 }
-
-/** The run context of a local run: no repository, pull request or run, and no verified approvals. */
-export function localRunContext(time: Date, tool: RunContext['tool'], policyPath: string | undefined): RunContext {
-  return {
-    time: time.toISOString(),
-    tool,
-    repository: null,
-    commit: null,
-    pullRequest: null,
-    run: null,
-    policySource: {
-      path: policyPath ?? null,
-      origin: policyPath === undefined ? 'defaults' : 'workspace',
-      commit: null,
-      changedInPullRequest: false,
-    },
-    approvals: null,
-    links: { run: null, artifact: null, report: null },
-  };
-}

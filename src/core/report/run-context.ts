@@ -35,3 +35,23 @@ export interface RunContext {
   /** Links a reviewer may follow from the comment. */
   readonly links: { readonly run: string | null; readonly artifact: string | null; readonly report: string | null };
 }
+
+/** The run context of a local run: no repository, pull request or run, and no verified approvals. */
+export function localRunContext(time: Date, tool: RunContext['tool'], policyPath: string | undefined): RunContext {
+  return {
+    time: time.toISOString(),
+    tool,
+    repository: null,
+    commit: null,
+    pullRequest: null,
+    run: null,
+    policySource: {
+      path: policyPath ?? null,
+      origin: policyPath === undefined ? 'defaults' : 'workspace',
+      commit: null,
+      changedInPullRequest: false,
+    },
+    approvals: null,
+    links: { run: null, artifact: null, report: null },
+  };
+}
