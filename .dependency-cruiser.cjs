@@ -7,8 +7,8 @@
  * The core is layered, lowest first; a file may import its own layer and earlier ones, never a later one:
  *
  *   the files directly in src/core/ (errors, escaping, number formatting, cohort names, structured text, …)
- *   → stats → policy → input → readers → load → compare → findings → manifest → readiness → report
- *   → package → gate
+ *   → stats → policy → input → readers → load → compare → findings → manifest → traffic → readiness
+ *   → report → package → gate
  *
  * input is the gate's own text and record plumbing that every reader and loader shares; readers turn
  * other tools' files into those records; load builds columns, pairs and paired summaries from them.
@@ -27,6 +27,7 @@ const CORE_LAYERS = [
   'compare',
   'findings',
   'manifest',
+  'traffic',
   'readiness',
   'report',
   'package',

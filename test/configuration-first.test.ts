@@ -45,4 +45,18 @@ describe('configuration is checked before any eval file is read', () => {
     expect((error as InputError).message).toMatch(/^policy\.yml, line 1/);
     expect(incumbent.read() || candidate.read()).toBe(false);
   });
+
+  it('a bad traffic file is an input error naming it, and neither eval file is opened', async () => {
+    const incumbent = untouchable('incumbent.jsonl');
+    const candidate = untouchable('candidate.jsonl');
+    const traffic = {
+      path: 'traffic.json',
+      text: '{"schema": "model-release-gate/traffic@1", "window": {"from": "2026-11-01", "to": "2026-11-30"}, "cohorts": {"region:eu": -3}}',
+      sha256: 't',
+    };
+    const error = await runGate({ incumbent, candidate, traffic, readiness, tool }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).file).toBe('traffic.json');
+    expect(incumbent.read() || candidate.read()).toBe(false);
+  });
 });

@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1033);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9778);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1033:
+/***/ 9778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -722,6 +722,7 @@ const OPTIONS = {
     policy: { type: 'string' },
     manifest: { type: 'string' },
     'base-manifest': { type: 'string' },
+    traffic: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     author: { type: 'string' },
@@ -742,7 +743,7 @@ const READER_NAMES = registry/* READERS */.Hk.map((reader) => reader.name).join(
 const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
                                 [--out <dir>] [--format text|markdown|json|comment] [--author <user>] [--today YYYY-MM-DD]
                                 [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
-                                [--quiet]
+                                [--traffic <file>] [--quiet]
        model-release-gate help | --help | --version
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
@@ -755,6 +756,10 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
                section is a blocking manifest.weakened finding
+  --traffic    production's cohort counts over a recent window (model-release-gate/traffic@1, JSON or
+               YAML; e.g. from sql/traffic.sql): is every production cohort in the eval, how far the
+               eval's mix is from production's, and the overall re-weighted to production's mix.
+               Without it, the manifest's eval_coverage.traffic names the file, if it does
   --out        directory to write the validation package into: report.json, report.md,
                validation-package.json, validation-package.md, report.html
   --format     what to print: text (default), markdown, json, or comment (the pull-request comment's
@@ -842,7 +847,7 @@ function checkOptions(values, positionals) {
     if (values.today !== undefined && !isCalendarDate(values.today))
         problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
     // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
-    for (const option of ['cohort-field', 'columns', 'format-in']) {
+    for (const option of ['cohort-field', 'columns', 'format-in', 'traffic']) {
         if (values[option]?.trim() === '')
             problems.push(`--${option} needs a value`);
     }
@@ -856,6 +861,7 @@ function checkOptions(values, positionals) {
         policy: values.policy,
         manifest: values.manifest,
         baseManifest: values['base-manifest'],
+        traffic: values.traffic,
         out: values.out,
         author: values.author,
         today: values.today,
@@ -1037,6 +1043,12 @@ function requireFiniteStatistics(item, files) {
         case 'point':
             if (!Number.isFinite(data.candidate - data.incumbent))
                 fail('difference of the values');
+            return;
+        case 'post-stratified':
+            if (!Number.isFinite(data.delta))
+                fail('traffic-weighted difference');
+            if (!Number.isFinite(data.standardError))
+                fail('variance of the traffic-weighted difference');
             return;
         default:
             return;
@@ -2268,6 +2280,18 @@ function inferDifference(data, settings) {
                 inference: normalInference(oriented, result.standardError, margin, settings, `paired Poisson bootstrap of the p${Math.round(data.p * 100)} difference (${result.resamples} seeded resamples, normal bounds)`, { kind: 'paired', n: data.incumbent.length, identical: identicalDifferences(data.incumbent, data.candidate) }),
             };
         }
+        case 'post-stratified': {
+            const margin = settings.margin(data.incumbent);
+            const oriented = settings.direction === 'higher' ? data.delta : -data.delta;
+            return {
+                incumbent: data.incumbent,
+                candidate: data.candidate,
+                margin,
+                inference: normalInference(oriented, data.standardError, margin, settings, `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds)`, 
+                // A spread of 0 across many cohorts is not n identical paired differences: it decides nothing.
+                { kind: 'summaries' }),
+            };
+        }
         case 'point':
             return {
                 incumbent: data.incumbent,
@@ -2599,6 +2623,7 @@ function minimumDetectableEffect(data, incumbentValue, spread, settings) {
             return margin + tTestNoncentrality(spread.df, settings.alpha, settings.power) * standardError;
         }
         case 'paired-quantile':
+        case 'post-stratified':
             return Number.isFinite(standardError) ? margin + z * standardError : Infinity;
     }
 }
@@ -2624,7 +2649,7 @@ function smallestDrop(margin, excess) {
 }
 
 // EXTERNAL MODULE: ./src/core/cohorts.ts
-var cohorts = __nccwpck_require__(633);
+var core_cohorts = __nccwpck_require__(633);
 // EXTERNAL MODULE: ./src/core/compare/quantile-bootstraps.ts
 var quantile_bootstraps = __nccwpck_require__(2296);
 ;// CONCATENATED MODULE: ./src/core/compare/report-only.ts
@@ -2643,7 +2668,7 @@ function reportOnly(item, metric) {
         incumbent = data.incumbent.mean;
         candidate = data.candidate.mean;
     }
-    else if (data?.kind === 'point') {
+    else if (data?.kind === 'point' || data?.kind === 'post-stratified') {
         incumbent = data.incumbent;
         candidate = data.candidate;
     }
@@ -2713,8 +2738,8 @@ function decideComparisons(evidence, policy, files) {
     // Holm, Bonferroni and BH alike), so it never promises more sensitivity than the gate has.
     const correctedAlpha = policy.correction === 'none' ? policy.alpha : policy.alpha / Math.max(1, testedIndexes.length);
     const comparisons = pending.map((p, index) => finish(p, adjustedByIndex.get(index), correctedAlpha, policy));
-    comparisons.sort((a, b) => (0,cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
-    reported.sort((a, b) => (0,cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+    comparisons.sort((a, b) => (0,core_cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
+    reported.sort((a, b) => (0,core_cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0));
     return { comparisons, reported, testedCount: testedIndexes.length };
 }
 function prepare(item, cohort, metric, policy, files) {
@@ -3194,6 +3219,27 @@ const policySchema = schemas/* strictObject */.rej({
         repeats: schemas/* enum */.k5n(['error', 'all', 'any']).default('error'),
     })
         .prefault({}),
+    /** How the eval's cohort mix is checked against production's (with a traffic file; see docs/traffic.md). */
+    traffic: schemas/* strictObject */.rej({
+        /** A production cohort with at least this share of its dimension must be in the eval. */
+        min_share: schemas/* number */.aig().gt(0, 'expected 0 < min_share < 1').lt(1, 'expected 0 < min_share < 1').default(0.01),
+        /** …with at least this many examples. Unset: cohorts.min_n. */
+        min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').optional(),
+        /**
+         * A production cohort is thin when its smallest detectable drop exceeds this multiple of the
+         * margin: a drop that large would probably go unnoticed there.
+         */
+        thin_mde_ratio: schemas/* number */.aig().min(1, 'expected thin_mde_ratio ≥ 1').default(3),
+        /** A dimension's mix shift warns above this population stability index (when the chi-square test also rejects). */
+        psi_warn: schemas/* number */.aig().positive('expected psi_warn > 0').default(0.1),
+        /** The level of the chi-square test that the eval's mix could come from production's. */
+        mix_alpha: schemas/* number */.aig().gt(0, 'expected 0 < mix_alpha < 0.5').lt(0.5, 'expected 0 < mix_alpha < 0.5').default(0.05),
+        /** The traffic window may end at most this many days before the run. */
+        max_age_days: schemas/* number */.aig().int().positive().default(45),
+        /** The manifest's eval_set.frozen may be at most this many days before the traffic window starts. */
+        eval_max_age_days: schemas/* number */.aig().int().positive().default(180),
+    })
+        .prefault({}),
     waivers: schemas/* strictObject */.rej({
         /**
          * Who may accept risk with their approval: GitHub logins and `@org/team` slugs. Empty: anyone
@@ -3364,7 +3410,7 @@ function metricKinds(data, files) {
     return kinds;
 }
 function sortedUnion(a, b) {
-    return [...new Set([...a, ...b])].sort(cohorts/* compareCohortNames */.Dg);
+    return [...new Set([...a, ...b])].sort(core_cohorts/* compareCohortNames */.Dg);
 }
 
 ;// CONCATENATED MODULE: ./src/core/findings/data-findings.ts
@@ -3767,7 +3813,7 @@ function rowLabelCheck(incumbent, incumbentToShared, candidate, candidateToShare
 }
 function labelOf(columns, cohort) {
     const name = columns.cohortNames[cohort] ?? '';
-    return name.startsWith(cohorts/* LABEL_PREFIX */.Ag) ? name.slice(cohorts/* LABEL_PREFIX */.Ag.length) : name;
+    return name.startsWith(core_cohorts/* LABEL_PREFIX */.Ag) ? name.slice(core_cohorts/* LABEL_PREFIX */.Ag.length) : name;
 }
 
 ;// CONCATENATED MODULE: ./src/core/load/unpaired-ids.ts
@@ -4249,7 +4295,7 @@ function pairedSummaryEvidence(summary, statisticOf) {
     }
     const metricNames = [...summary.metrics.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const evidence = [];
-    for (const cohortName of [...summary.cohorts.keys()].sort(cohorts/* compareCohortNames */.Dg)) {
+    for (const cohortName of [...summary.cohorts.keys()].sort(core_cohorts/* compareCohortNames */.Dg)) {
         const cohort = summary.cohorts.get(cohortName);
         for (const metric of metricNames) {
             const kind = summary.metrics.get(metric);
@@ -4656,7 +4702,7 @@ async function loadPairedSummaryInput(source, candidatePath, policy) {
     }
     const summary = await loadPairedSummary(source);
     const evidence = pairedSummaryEvidence(summary, (metric) => policyStatistic(policy, metric));
-    const overall = summary.cohorts.get(cohorts/* OVERALL */.aD);
+    const overall = summary.cohorts.get(core_cohorts/* OVERALL */.aD);
     const dataFindings = [];
     if (overall !== undefined) {
         for (const [side, total] of [
@@ -4862,6 +4908,8 @@ const manifestSchema = schemas/* strictObject */.rej({
         failure_modes: schemas/* array */.YOg(manifest_schema_text).optional(),
         /** true, the names of the checks, false, or "n/a" (not a generative model). */
         faithfulness_checks: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* literal */.euz('n/a'), schemas/* array */.YOg(manifest_schema_text)]).optional(),
+        /** A traffic file (production's cohort counts, repository-relative): the eval's mix is checked against it. */
+        traffic: manifest_schema_text.optional(),
     })
         .optional(),
     /** Checked one by one in the waiver rules: a malformed waiver is a finding, not a parse error. */
@@ -5148,8 +5196,9 @@ const evalCoverageRule = (context) => {
     if ((coverage.failure_modes ?? []).length === 0) {
         findings.push(manifestFinding(context, 'eval-coverage.no-failure-modes', 'eval_coverage.failure_modes lists no failure modes: name the known failure classes the eval set exercises (edge inputs, adversarial, long-tail segments), so what it does not test is explicit.', ['eval_coverage', 'failure_modes'], 'warn'));
     }
-    if (coverage.reflects_traffic_of === undefined) {
-        findings.push(manifestFinding(context, 'eval-coverage.not-current', "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10); an eval set frozen at launch says little about this quarter's traffic.", ['eval_coverage', 'reflects_traffic_of'], 'warn'));
+    // A traffic file measures what reflects_traffic_of only states: either one will do.
+    if (coverage.reflects_traffic_of === undefined && coverage.traffic === undefined) {
+        findings.push(manifestFinding(context, 'eval-coverage.not-current', "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10), or better, name production's cohort counts in eval_coverage.traffic so the gate measures it; an eval set frozen at launch says little about this quarter's traffic.", ['eval_coverage', 'reflects_traffic_of'], 'warn'));
     }
     if (faithfulness !== undefined)
         findings.push(faithfulness);
@@ -5176,9 +5225,11 @@ function eval_coverage_rule_describe(coverage) {
     const modes = (coverage.failure_modes ?? []).length;
     const checks = coverage.faithfulness_checks;
     const parts = [
-        coverage.reflects_traffic_of === undefined
-            ? 'traffic period not stated'
-            : `traffic of ${coverage.reflects_traffic_of}`,
+        coverage.traffic !== undefined
+            ? `traffic measured against ${coverage.traffic}`
+            : coverage.reflects_traffic_of === undefined
+                ? 'traffic period not stated'
+                : `traffic of ${coverage.reflects_traffic_of}`,
         `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
     ];
     if (Array.isArray(checks))
@@ -6011,7 +6062,625 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/traffic/production-mix.ts
+
+/** The dimension of a cohort name: its prefix before the first `:`; undefined without one. */
+function dimensionOf(cohort) {
+    const colon = cohort.indexOf(':');
+    return colon > 0 ? cohort.slice(0, colon) : undefined;
+}
+/** The traffic file's counts grouped by dimension, dimensions and cohorts in name order. */
+function productionMixes(traffic) {
+    const byDimension = new Map();
+    for (const [cohort, count] of traffic.counts) {
+        // The traffic file refuses names without a dimension, so every name has one here.
+        const dimension = dimensionOf(cohort) ?? cohort;
+        let cohorts = byDimension.get(dimension);
+        if (cohorts === undefined)
+            byDimension.set(dimension, (cohorts = []));
+        cohorts.push({ cohort, count });
+    }
+    return [...byDimension.keys()].sort(core_cohorts/* compareCohortNames */.Dg).map((dimension) => {
+        const cohorts = (byDimension.get(dimension) ?? []).sort((a, b) => (0,core_cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort));
+        return { dimension, cohorts, total: cohorts.reduce((total, { count }) => total + count, 0) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/traffic/traffic-findings.ts
+
+
+/**
+ * What the traffic section asks a reviewer to act on. A production cohort the eval lacks blocks:
+ * the gate says nothing about it. A thin cohort, a shifted mix and a stale window warn: they are
+ * reasons to look, not evidence of a worse model. (A drop on production's mix blocks through its
+ * weighted comparison, as `cohort.regressed`.)
+ */
+function trafficFindings(section, comparisons) {
+    const findings = [];
+    const window = `${section.window.from} to ${section.window.to}`;
+    for (const dimension of section.dimensions) {
+        for (const row of dimension.cohorts) {
+            const share = `${traffic_findings_percent(row.production_share ?? 0)} of ${dimension.dimension} traffic (${(0,format_number/* formatCount */.B4)(row.production_count ?? 0)} events, ${window})`;
+            if (row.state === 'absent')
+                findings.push({
+                    id: 'traffic.cohort-absent',
+                    severity: 'block',
+                    message: row.eval_n === 0
+                        ? `production cohort ${row.cohort} is ${share}, but the eval has no example of it: the gate cannot say how the candidate does there`
+                        : `production cohort ${row.cohort} is ${share}, but the eval has only ${(0,format_number/* formatCount */.B4)(row.eval_n)} examples of it, fewer than traffic.min_n ${section.settings.min_n}`,
+                    cohort: row.cohort,
+                });
+            if (row.state === 'thin')
+                findings.push({
+                    id: 'traffic.cohort-thin',
+                    severity: 'warn',
+                    message: `production cohort ${row.cohort} is ${share}, but its ${(0,format_number/* formatCount */.B4)(row.eval_n)} eval examples are too few to catch a drop the margin allows: ${thinDetails(row.cohort, comparisons, section.settings.thin_mde_ratio)}`,
+                    cohort: row.cohort,
+                });
+        }
+        if (dimension.mix_shift)
+            findings.push(mixShiftFinding(dimension, section));
+    }
+    findings.push(...staleFindings(section));
+    return findings;
+}
+function thinDetails(cohort, comparisons, ratio) {
+    return comparisons
+        .filter((c) => c.cohort === cohort && isThin(c, ratio))
+        .map((c) => `${c.metric} could only detect ${(0,format_number/* formatDetectable */.zb)(c.mde, c.statistic, 'sentence')} (margin ${(0,format_number/* formatDelta */.CW)(c.margin, c.statistic, false)})`)
+        .join('; ');
+}
+/**
+ * A comparison whose smallest detectable drop is more than `ratio` times the drop its margin
+ * tolerates. (The MDE always exceeds the margin by the test's own noise, so the margin alone would
+ * call every cohort thin; with a margin of 0 there is no scale to judge by, and none is called thin.)
+ */
+function isThin(c, ratio) {
+    return c.mde !== null && c.margin !== null && c.margin > 0 && !(c.mde <= ratio * c.margin);
+}
+function mixShiftFinding(dimension, section) {
+    const contributors = dimension.cohorts
+        .filter((row) => row.psi_term !== null)
+        .sort((a, b) => (b.psi_term ?? 0) - (a.psi_term ?? 0))
+        .slice(0, 3)
+        .map((row) => `${row.cohort} (eval ${traffic_findings_percent(row.eval_share ?? 0)}, production ${traffic_findings_percent(row.production_share ?? 0)})`);
+    const chi = dimension.chi_square;
+    return {
+        id: 'traffic.mix-shift',
+        severity: 'warn',
+        message: `the eval's ${dimension.dimension} mix differs from production's (${section.window.from} to ${section.window.to}): PSI ${(dimension.psi ?? 0).toFixed(3)}, above ${section.settings.psi_warn}; chi-square ${chi === null ? '–' : `${chi.statistic.toFixed(1)} on ${chi.df} df, p = ${(0,format_number/* formatP */.MA)(chi.p_value)}`}. Most of it from ${contributors.join(', ')}. Results on the eval's mix may not hold on production's: see the traffic-weighted comparison`,
+    };
+}
+function staleFindings(section) {
+    const findings = [];
+    const { window } = section;
+    const maxAge = section.settings.max_age_days;
+    if (section.window_age_days > maxAge)
+        findings.push({
+            id: 'traffic.stale-window',
+            severity: 'warn',
+            message: `the traffic window ended ${window.to}, ${section.window_age_days} days before this run (traffic.max_age_days is ${maxAge}): production's mix may have moved since; export a recent window`,
+        });
+    else if (section.window_age_days < 0)
+        findings.push({
+            id: 'traffic.stale-window',
+            severity: 'warn',
+            message: `the traffic window ends ${window.to}, after this run's date: a window cannot end in the future; check its dates`,
+        });
+    if (section.eval_set_frozen !== null) {
+        const age = daysBetween(section.eval_set_frozen, window.from);
+        if (age > section.settings.eval_max_age_days)
+            findings.push({
+                id: 'traffic.stale-window',
+                severity: 'warn',
+                message: `the eval set was frozen ${section.eval_set_frozen} (the manifest's eval_set.frozen), ${age} days before the traffic window starts (traffic.eval_max_age_days is ${section.settings.eval_max_age_days}): it reflects older traffic than production's now`,
+            });
+    }
+    return findings;
+}
+function traffic_findings_percent(share) {
+    return `${(share * 100).toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/population-stability.ts
+/**
+ * The population stability index (PSI) between two mixes over the same categories: how far the eval's
+ * cohort mix sits from production's. PSI = Σ (e_i − p_i)·ln(e_i / p_i), a symmetrised Kullback–Leibler
+ * divergence; each term is ≥ 0, so the terms say which cohorts drive the shift.
+ */
+/**
+ * The floor applied to every share before the logarithm. A share of 0 (a cohort the eval lacks, or one
+ * production never sees) would make its term infinite; flooring it at 1e-4 (one in ten thousand) keeps
+ * the term finite but large, so that cohort still dominates the index. The shares are not renormalised
+ * after flooring: the floor is a stated convention, not an estimate.
+ */
+const PSI_EPSILON = 1e-4;
+/**
+ * PSI of the eval shares against the production shares, category by category, with each share floored
+ * at PSI_EPSILON (see there). Throws on arrays of different lengths or a negative or non-finite share:
+ * callers validate their input, so those are programming errors.
+ */
+function populationStabilityIndex(evalShares, productionShares) {
+    if (evalShares.length !== productionShares.length) {
+        throw new Error(`populationStabilityIndex: ${evalShares.length} eval shares against ${productionShares.length} production shares`);
+    }
+    requireShares('eval', evalShares);
+    requireShares('production', productionShares);
+    const terms = evalShares.map((share, i) => {
+        const e = Math.max(share, PSI_EPSILON);
+        const p = Math.max(productionShares[i] ?? 0, PSI_EPSILON);
+        return (e - p) * Math.log(e / p);
+    });
+    return { psi: terms.reduce((sum, term) => sum + term, 0), terms };
+}
+function requireShares(side, shares) {
+    shares.forEach((share, i) => {
+        if (!(Number.isFinite(share) && share >= 0)) {
+            throw new Error(`populationStabilityIndex: ${side} share ${i} must be finite and non-negative, got ${share}`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/chi-square-fit.ts
+/**
+ * Pearson's chi-square goodness-of-fit test of the eval's cohort counts against production's mix.
+ *
+ * Production counts run to hundreds of thousands of events while the eval has hundreds or thousands of
+ * examples, so production's shares are treated as known and only the eval's sampling noise enters the
+ * test: a shift that noise explains gives a large p-value.
+ */
+
+
+/**
+ * X² = Σ (O_i − E_i)²/E_i with E_i = N·share_i, N = Σ O_i, on df = k − 1 degrees of freedom, and its
+ * upper-tail p-value P(χ²_df > X²) = Q(df/2, X²/2).
+ *
+ * The expected shares are normalised to sum to 1 first: they are shares of the cohorts listed here, and
+ * a caller who passes production counts or shares computed over a wider set of cohorts means the mix
+ * among these. A normalised share below PSI_EPSILON (in particular 0: a cohort production never sees)
+ * is raised to PSI_EPSILON, so such a cohort in the eval adds a large but finite term, as in the PSI.
+ *
+ * With fewer than two categories, or no observations, there is nothing to test: X² 0, p 1 (df 0 for
+ * k < 2). Throws on arrays of different lengths, a negative or non-finite count or share, or shares
+ * that sum to 0: callers validate their input, so those are programming errors.
+ */
+function chiSquareGoodnessOfFit(observed, expectedShares) {
+    if (observed.length !== expectedShares.length) {
+        throw new Error(`chiSquareGoodnessOfFit: ${observed.length} counts against ${expectedShares.length} shares`);
+    }
+    requireNonNegative('count', observed);
+    requireNonNegative('share', expectedShares);
+    const k = observed.length;
+    if (k < 2)
+        return { statistic: 0, df: 0, pValue: 1 };
+    const shareTotal = sum(expectedShares);
+    if (!(shareTotal > 0))
+        throw new Error('chiSquareGoodnessOfFit: the expected shares sum to 0');
+    const df = k - 1;
+    const total = sum(observed);
+    if (total === 0)
+        return { statistic: 0, df, pValue: 1 };
+    let statistic = 0;
+    observed.forEach((count, i) => {
+        const expected = total * Math.max((expectedShares[i] ?? 0) / shareTotal, PSI_EPSILON);
+        statistic += (count - expected) ** 2 / expected;
+    });
+    return { statistic, df, pValue: regularizedUpperGamma(df / 2, statistic / 2) };
+}
+function sum(values) {
+    return values.reduce((acc, value) => acc + value, 0);
+}
+function requireNonNegative(what, values) {
+    values.forEach((value, i) => {
+        if (!(Number.isFinite(value) && value >= 0)) {
+            throw new Error(`chiSquareGoodnessOfFit: ${what} ${i} must be finite and non-negative, got ${value}`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/traffic/traffic-mix.ts
+
+
+
+
+/**
+ * One dimension's eval mix against production's. The mix is compared over the cohorts the traffic
+ * file lists; an eval cohort it does not list has an unknown share and is shown apart. The chi-square
+ * test takes production's shares as known (its counts are usually orders of magnitude larger than the
+ * eval's) and the eval's counts as the sample, so a gap the eval's own size explains is not a shift.
+ *
+ * @param evalN examples per cohort in the eval (every cohort the eval has)
+ * @param thin cohorts with a gated metric whose MDE exceeds its margin
+ */
+function dimensionMix(mix, evalN, thin, settings) {
+    const listed = mix.cohorts;
+    const evalTotal = listed.reduce((total, { cohort }) => total + (evalN.get(cohort) ?? 0), 0);
+    const comparable = listed.length >= 2 && mix.total > 0 && evalTotal > 0;
+    const productionShares = listed.map(({ count }) => (mix.total > 0 ? count / mix.total : 0));
+    const evalCounts = listed.map(({ cohort }) => evalN.get(cohort) ?? 0);
+    const psi = comparable
+        ? populationStabilityIndex(evalCounts.map((n) => n / evalTotal), productionShares)
+        : undefined;
+    const chi = comparable ? chiSquareGoodnessOfFit(evalCounts, productionShares) : undefined;
+    const rows = listed.map(({ cohort, count }, i) => {
+        const n = evalCounts[i];
+        const share = mix.total > 0 ? productionShares[i] : null;
+        const matters = share !== null && share >= settings.min_share;
+        const state = n < settings.min_n ? (matters ? 'absent' : 'minor') : matters && thin.has(cohort) ? 'thin' : 'ok';
+        return {
+            cohort,
+            production_count: count,
+            production_share: share,
+            eval_n: n,
+            eval_share: evalTotal > 0 ? n / evalTotal : null,
+            psi_term: psi === undefined ? null : psi.terms[i],
+            state,
+        };
+    });
+    const listedNames = new Set(listed.map(({ cohort }) => cohort));
+    for (const [cohort, n] of evalN) {
+        if (dimensionOf(cohort) !== mix.dimension || listedNames.has(cohort))
+            continue;
+        rows.push({
+            cohort,
+            production_count: null,
+            production_share: null,
+            eval_n: n,
+            eval_share: null,
+            psi_term: null,
+            state: 'unknown-share',
+        });
+    }
+    rows.sort((a, b) => (0,core_cohorts/* compareCohortNames */.Dg)(a.cohort, b.cohort));
+    return {
+        dimension: mix.dimension,
+        cohorts: rows,
+        psi: psi === undefined ? null : psi.psi,
+        chi_square: chi === undefined ? null : { statistic: chi.statistic, df: chi.df, p_value: chi.pValue },
+        mix_shift: psi !== undefined && chi !== undefined && psi.psi > settings.psi_warn && chi.pValue < settings.mix_alpha,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/traffic/assess-traffic.ts
+
+
+
+
+
+/** The report's traffic section and the findings it raises. */
+function assessTraffic(inputs) {
+    const { traffic, policy } = inputs;
+    const settings = {
+        min_share: policy.traffic.min_share,
+        min_n: policy.traffic.min_n ?? policy.cohorts.min_n,
+        psi_warn: policy.traffic.psi_warn,
+        mix_alpha: policy.traffic.mix_alpha,
+        thin_mde_ratio: policy.traffic.thin_mde_ratio,
+        max_age_days: policy.traffic.max_age_days,
+        eval_max_age_days: policy.traffic.eval_max_age_days,
+    };
+    const evalN = examplesPerCohort(inputs.evidence);
+    const thin = new Set(inputs.comparisons.filter((c) => isThin(c, settings.thin_mde_ratio)).map((c) => c.cohort));
+    const mixes = productionMixes(traffic);
+    const covered = new Set(mixes.map((mix) => mix.dimension));
+    const section = {
+        file: { path: traffic.path, sha256: traffic.sha256 },
+        window: traffic.window,
+        source: traffic.source,
+        window_age_days: daysBetween(traffic.window.to, inputs.today),
+        eval_set_frozen: inputs.evalSetFrozen,
+        settings,
+        dimensions: mixes.map((mix) => ({
+            ...dimensionMix(mix, evalN, thin, settings),
+            weighted: inputs.weighted.get(mix.dimension) ?? [],
+        })),
+        dimensions_not_in_traffic: [
+            ...new Set([...evalN.keys()].map(dimensionOf).filter((d) => d !== undefined && !covered.has(d))),
+        ].sort(core_cohorts/* compareCohortNames */.Dg),
+    };
+    return { section, findings: trafficFindings(section, inputs.comparisons) };
+}
+/**
+ * The eval's examples in each cohort: pairs for paired data, else the smaller side. A metric with
+ * missing values left out has fewer; the cohort's count is its largest.
+ */
+function examplesPerCohort(evidence) {
+    const counts = new Map();
+    for (const item of evidence) {
+        const n = item.nPaired ?? Math.min(item.nIncumbent, item.nCandidate);
+        counts.set(item.cohort, Math.max(counts.get(item.cohort) ?? 0, n));
+    }
+    return counts;
+}
+
+// EXTERNAL MODULE: ./src/core/input/example-layout.ts
+var example_layout = __nccwpck_require__(369);
+;// CONCATENATED MODULE: ./src/core/traffic/traffic-file.ts
+
+
+
+
+
+
+
+const TRAFFIC_SCHEMA = 'model-release-gate/traffic@1';
+/** Every field name of the format, for "did you mean" on an unknown key. */
+const TRAFFIC_FIELDS = ['schema', 'window', 'from', 'to', 'source', 'cohorts'];
+/** A count of events: a whole number ≥ 0. A string, a fraction, NaN or Infinity is a broken export, not a count. */
+const eventCount = schemas/* unknown */.L5J().transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        return value;
+    const got = typeof value === 'object' && value !== null && !Array.isArray(value) ? 'an object' : (0,example_layout/* describe */.q)(value);
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of events ≥ 0, got ${got}` });
+    return core/* NEVER */.tm;
+});
+const trafficSchema = schemas/* strictObject */.rej({
+    schema: schemas/* literal */.euz(TRAFFIC_SCHEMA, { error: `expected "schema": "${TRAFFIC_SCHEMA}"` }),
+    window: schemas/* strictObject */.rej({ from: isoDate, to: isoDate }, { error: 'expected the window as {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (both days included)' })
+        .refine((window) => window.from <= window.to, {
+        path: ['to'],
+        message: 'expected the window to end on or after the day it starts (from ≤ to)',
+    }),
+    source: schemas/* string */.YjP({ error: 'expected text saying where the counts come from' })
+        .min(1, 'expected non-empty text')
+        .optional(),
+    cohorts: schemas/* unknown */.L5J()
+        .refine((value) => value !== undefined, 'missing: expected the cohorts, an object of cohort name → events in the window')
+        .pipe((0,named_record/* namedRecord */.Fp)(eventCount))
+        .superRefine((cohorts, ctx) => {
+        const names = Object.keys(cohorts);
+        if (names.length === 0)
+            ctx.addIssue({ code: 'custom', message: 'expected at least one cohort with its count of events' });
+        for (const name of names) {
+            const problem = nameProblem(name);
+            if (problem !== undefined)
+                ctx.addIssue({ code: 'custom', path: [name], message: problem });
+        }
+    }),
+});
+/** Why a cohort name cannot be placed in a dimension, or undefined when it can. */
+function nameProblem(name) {
+    if (name === core_cohorts/* OVERALL */.aD)
+        return `"${core_cohorts/* OVERALL */.aD}" has no production share: shares are compared within a dimension (the prefix before ":"), so list that dimension's cohorts instead, e.g. "region:eu" and "region:na"`;
+    if ((0,core_cohorts/* isWeightedCohort */.BM)(name))
+        return "is the name of a traffic-weighted comparison the gate makes, not a cohort: list the dimension's cohorts instead";
+    const colon = name.indexOf(':');
+    if (colon < 0 || name.slice(0, colon).trim() === '' || name.slice(colon + 1).trim() === '')
+        return 'expected a cohort name written dimension:value (e.g. "region:eu"): shares are compared within a dimension';
+    return undefined;
+}
+/** Parses a traffic file (JSON or YAML); every problem names the file, and the line and field where known. */
+function parseTrafficFile(file) {
+    // JSON is YAML: one located parser reads both, and refuses a key written twice in either, with its line.
+    const document = (0,structured_text/* parseLocated */.o)(file.path, file.text);
+    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
+        throw new errors/* InputError */.d(file.path, `expected a mapping with "schema": "${TRAFFIC_SCHEMA}", window, source and cohorts (cohort name → events)`);
+    }
+    const parsed = (0,structured_text/* validateLocated */.l)(document, trafficSchema, TRAFFIC_FIELDS);
+    return {
+        path: file.path,
+        sha256: file.sha256,
+        window: { from: parsed.window.from, to: parsed.window.to },
+        source: parsed.source ?? null,
+        counts: new Map(Object.entries(parsed.cohorts)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/compare/difference-variance.ts
+/**
+ * One cohort's difference and its sampling variance, as a post-stratified (traffic-weighted) comparison
+ * adds them up across cohorts. The same variances the per-cohort standard errors use: paired for
+ * per-example data (the two models are scored on the same examples, so their errors are correlated and
+ * the paired variance is the smaller one), unpaired for summaries.
+ */
+/**
+ * Each side's value, Δ = candidate − incumbent, and Var(Δ), all in the raw orientation (as the files
+ * give them; the caller flips the sign for a lower-is-better metric, which leaves the variance alone):
+ * - paired-binary: Δ = (n01 − n10)/n (n10: incumbent right, candidate wrong), Var = (p01 + p10 − Δ²)/n,
+ *   but never below the variance of a single discordant pair (see below);
+ * - unpaired-binary: Var = p₁(1 − p₁)/n₁ + p₂(1 − p₂)/n₂, each p(1 − p) at least (1/n)(1 − 1/n);
+ * - paired-mean: Δ = mean of the per-example differences candidate − incumbent, Var = sd_diff²/n;
+ * - unpaired-mean: Var = sd₁²/n₁ + sd₂²/n₂.
+ * undefined for a percentile (the percentile of a mix of cohorts is not the weighted sum of their
+ * percentiles), for a point value (no uncertainty to add up), for a post-stratified overall (not a
+ * cohort), and wherever the evidence gives no finite variance (an empty side, a single pair), so that
+ * nothing is weighted on a variance that was not there.
+ */
+function cohortDifference(data) {
+    switch (data.kind) {
+        case 'paired-binary': {
+            const { n11, n10, n01, n00 } = data.table;
+            const n = n11 + n10 + n01 + n00;
+            const delta = (n01 - n10) / n;
+            const discordance = (n01 + n10) / n;
+            // Rounding could take p01 + p10 − Δ² a hair below 0 when every discordant pair goes one way.
+            // No discordant pair is not certainty: 20 examples on which both models agree say little, and
+            // with a large production weight a variance of 0 would make the weighted bound far too tight.
+            // So no cohort counts as surer than one with a single discordant pair.
+            const observed = Math.max(0, discordance - delta * delta) / n;
+            return difference_variance_finite((n11 + n10) / n, (n11 + n01) / n, delta, Math.max(observed, onePairVariance(n)));
+        }
+        case 'unpaired-binary': {
+            const p1 = data.incumbent.successes / data.incumbent.n;
+            const p2 = data.candidate.successes / data.candidate.n;
+            // The same floor for a side at 0% or 100%: as if one example had gone the other way.
+            const side = (p, n) => Math.max(p * (1 - p), (1 / n) * (1 - 1 / n)) / n;
+            return difference_variance_finite(p1, p2, p2 - p1, side(p1, data.incumbent.n) + side(p2, data.candidate.n));
+        }
+        case 'paired-mean':
+            // meanDiff is the mean of candidate − incumbent per example (src/core/load/paired-accumulator.ts;
+            // the paired-summary reader checks mean_diff = candidate_mean − incumbent_mean).
+            return difference_variance_finite(data.incumbentMean, data.candidateMean, data.meanDiff, data.sdDiff ** 2 / data.n);
+        case 'unpaired-mean': {
+            const { incumbent, candidate } = data;
+            return difference_variance_finite(incumbent.mean, candidate.mean, candidate.mean - incumbent.mean, incumbent.sd ** 2 / incumbent.n + candidate.sd ** 2 / candidate.n);
+        }
+        // A post-stratified overall is already a weighted sum over one dimension: not a cohort to weight again.
+        case 'paired-quantile':
+        case 'point':
+        case 'post-stratified':
+            return undefined;
+    }
+}
+/** The paired variance of Δ with exactly one discordant pair among n: (1/n − 1/n²)/n. */
+function onePairVariance(n) {
+    return (1 / n - 1 / (n * n)) / n;
+}
+function difference_variance_finite(incumbent, candidate, delta, variance) {
+    return [incumbent, candidate, delta, variance].every(Number.isFinite) && variance >= 0
+        ? { incumbent, candidate, delta, variance }
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/post-stratified.ts
+/**
+ * The post-stratified difference: per-cohort differences re-weighted to a target mix (production's),
+ * instead of the mix the eval happens to have.
+ */
+/** Tolerance on the weights' sum: they are shares computed in floating point. */
+const WEIGHT_SUM_TOLERANCE = 1e-9;
+/**
+ * Δ_w = Σ w_c·Δ_c and its standard error √(Σ w_c²·Var(Δ_c)). The cohorts of one dimension are disjoint
+ * sets of examples, so their estimates are independent and the covariances vanish; the weights are
+ * production's shares, treated as known (production counts are large).
+ *
+ * Throws unless every weight is finite and ≥ 0 with a sum of 1 (± 1e-9), every Δ finite and every
+ * variance finite and ≥ 0: callers validate their input, so those are programming errors.
+ */
+function postStratifiedDifference(cells) {
+    let weightSum = 0;
+    let estimate = 0;
+    let variance = 0;
+    cells.forEach(({ weight, delta, variance: cellVariance }, i) => {
+        if (!(Number.isFinite(weight) && weight >= 0)) {
+            throw new Error(`postStratifiedDifference: weight ${i} must be finite and non-negative, got ${weight}`);
+        }
+        if (!Number.isFinite(delta))
+            throw new Error(`postStratifiedDifference: delta ${i} must be finite, got ${delta}`);
+        if (!(Number.isFinite(cellVariance) && cellVariance >= 0)) {
+            throw new Error(`postStratifiedDifference: variance ${i} must be finite and non-negative, got ${cellVariance}`);
+        }
+        weightSum += weight;
+        estimate += weight * delta;
+        variance += weight * weight * cellVariance;
+    });
+    if (!(Math.abs(weightSum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+        throw new Error(`postStratifiedDifference: the weights must sum to 1, got ${weightSum}`);
+    }
+    return { estimate, standardError: Math.sqrt(variance) };
+}
+
+;// CONCATENATED MODULE: ./src/core/traffic/weighted-evidence.ts
+
+
+
+
+
+/**
+ * The traffic-weighted comparisons: for each gated metric and each dimension of the traffic file,
+ * the overall difference re-weighted to production's mix, Δ_w = Σ w_c Δ_c, with the cohorts'
+ * own variances (paired where the data are paired). They are handed to the decision as evidence
+ * like any cohort's, so they share the multiplicity correction, the MDE and the findings.
+ *
+ * A dimension is weighted only where production is fully covered: every cohort production has
+ * (count > 0) must have a result for the metric in the eval. Re-normalising over the covered cohorts
+ * would silently answer a different question (production without the cohorts the eval lacks).
+ */
+function trafficWeightedEvidence(traffic, evidence, policy) {
+    const byCohort = new Map();
+    const gated = new Map();
+    for (const item of evidence) {
+        let metrics = byCohort.get(item.cohort);
+        if (metrics === undefined)
+            byCohort.set(item.cohort, (metrics = new Map()));
+        metrics.set(item.metric, item);
+        if ((0,effective_settings/* metricSettings */.Qp)(policy, item.metric, item.kind).gated)
+            gated.set(item.metric, item.kind);
+    }
+    const metrics = [...gated.keys()].sort();
+    const made = [];
+    const weighted = new Map();
+    for (const mix of productionMixes(traffic)) {
+        const entries = metrics.map((metric) => {
+            const outcome = weightedItem(mix, metric, byCohort);
+            if (typeof outcome === 'string')
+                return { metric, cohort: null, reason: outcome };
+            made.push(outcome);
+            return { metric, cohort: outcome.cohort, reason: null };
+        });
+        weighted.set(mix.dimension, entries);
+    }
+    return { evidence: made, weighted };
+}
+/** The weighted evidence of one metric over one dimension, or why there is none. */
+function weightedItem(mix, metric, byCohort) {
+    if (mix.total === 0)
+        return `production's ${mix.dimension} counts are all 0`;
+    const seen = mix.cohorts.filter(({ count }) => count > 0);
+    // Re-weighting to a single cohort would only repeat that cohort's own comparison.
+    if (seen.length === 1)
+        return `production has one ${mix.dimension} cohort, ${seen[0].cohort}: its own comparison is the weighted one`;
+    const uncovered = [];
+    const unsupported = [];
+    const cells = [];
+    for (const { cohort, count } of mix.cohorts) {
+        if (count === 0)
+            continue;
+        const item = byCohort.get(cohort)?.get(metric);
+        if (item?.data === undefined) {
+            uncovered.push(`${cohort} (${weighted_evidence_percent(count / mix.total)} of production)`);
+            continue;
+        }
+        const difference = cohortDifference(item.data);
+        if (difference === undefined)
+            unsupported.push(item);
+        else
+            cells.push({ weight: count / mix.total, item, difference });
+    }
+    if (unsupported.some((item) => item.data?.kind === 'paired-quantile'))
+        return "a percentile of production's mix is not a weighted sum of per-cohort percentiles";
+    if (unsupported.length > 0)
+        return `${listed(unsupported.map((item) => item.cohort))} give${unsupported.length === 1 ? 's' : ''} ${metric} without an uncertainty, which a weighted difference needs`;
+    if (uncovered.length > 0)
+        return `${listed(uncovered)} ${uncovered.length === 1 ? 'has' : 'have'} no ${metric} result in the eval: production's ${mix.dimension} mix is not covered`;
+    const { estimate, standardError } = postStratifiedDifference(cells.map(({ weight, difference }) => ({ weight, delta: difference.delta, variance: difference.variance })));
+    const weightedValue = (side) => weighted_evidence_sum(cells.map((cell) => cell.weight * cell.difference[side]));
+    const paired = cells.every((cell) => cell.item.nPaired !== undefined);
+    return {
+        cohort: (0,core_cohorts/* weightedCohortName */.en)(mix.dimension),
+        metric,
+        kind: cells[0].item.kind,
+        nIncumbent: weighted_evidence_sum(cells.map((cell) => cell.item.nIncumbent)),
+        nCandidate: weighted_evidence_sum(cells.map((cell) => cell.item.nCandidate)),
+        nPaired: paired ? weighted_evidence_sum(cells.map((cell) => cell.item.nPaired ?? 0)) : undefined,
+        data: {
+            kind: 'post-stratified',
+            dimension: mix.dimension,
+            cohorts: cells.length,
+            incumbent: weightedValue('incumbent'),
+            candidate: weightedValue('candidate'),
+            delta: estimate,
+            standardError,
+            paired,
+        },
+    };
+}
+function weighted_evidence_sum(values) {
+    return values.reduce((total, value) => total + value, 0);
+}
+function weighted_evidence_percent(share) {
+    return `${(share * 100).toFixed(1)}%`;
+}
+/** A short list of names: the first three, then how many more. */
+function listed(names) {
+    return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/gate/run-gate.ts
+
+
+
+
 
 
 
@@ -6029,27 +6698,41 @@ async function runGate(inputs) {
     // Configuration first: a policy or manifest typo is reported before a large eval file is read.
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
     const manifest = inputs.manifest === undefined ? undefined : parseManifestFile(inputs.manifest);
+    const traffic = await trafficFileOf(inputs, manifest);
     const { evidence, dataFindings, descriptions, design } = await loadInputs({ incumbent: inputs.incumbent, candidate: inputs.candidate }, policy, inputs.read ?? {}, {
         loadExampleColumns: inputs.loadExampleColumns,
         runQuantileBootstraps: reportingBootstraps(inputs.runQuantileBootstraps ?? quantile_bootstraps/* runQuantileBootstrapsHere */.I8, inputs.progress),
     });
     inputs.progress?.(cohortsFound(evidence));
     checkPolicyNamesKnownMetrics(policy, evidence, inputs.policy?.path ?? 'policy', inputs.policy?.text);
-    const decisions = decideComparisons(evidence, policy, {
+    const weighted = traffic === undefined ? undefined : trafficWeightedEvidence(traffic, evidence, policy);
+    const decisions = decideComparisons(weighted === undefined ? evidence : [...evidence, ...weighted.evidence], policy, {
         incumbent: inputs.incumbent.path,
         candidate: inputs.candidate.path,
     });
+    const trafficAssessment = traffic === undefined || weighted === undefined
+        ? undefined
+        : assessTraffic({
+            traffic,
+            evidence,
+            comparisons: decisions.comparisons,
+            weighted: weighted.weighted,
+            policy,
+            today: runDate(inputs),
+            evalSetFrozen: manifest?.document.manifest.eval_set?.frozen ?? null,
+        });
     const readiness = readinessStep(manifest, inputs.readiness, policy, descriptions, [
         ...dataFindings,
         ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
+        ...(trafficAssessment?.findings ?? []),
         ...nothingComparedFindings(evidence, decisions),
         ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
     ], inputs.baseManifest);
-    const report = buildReport(inputs, policy, decisions, readiness, descriptions, design);
+    const report = buildReport(inputs, policy, decisions, readiness, descriptions, design, trafficAssessment?.section);
     inputs.progress?.({ step: 'done', verdict: report.verdict });
     return report;
 }
-function buildReport(inputs, policy, decisions, readiness, descriptions, design) {
+function buildReport(inputs, policy, decisions, readiness, descriptions, design, traffic) {
     const count = (status) => decisions.comparisons.filter((c) => c.status === status).length;
     const { findings } = readiness;
     const active = findings.filter(finding/* isActive */.$);
@@ -6073,13 +6756,35 @@ function buildReport(inputs, policy, decisions, readiness, descriptions, design)
             ...descriptions,
             policy: inputs.policy === undefined ? null : { path: inputs.policy.path, sha256: inputs.policy.sha256 },
             manifest: inputs.manifest === undefined ? null : { path: inputs.manifest.path, sha256: inputs.manifest.sha256 },
+            traffic: traffic === undefined ? null : { ...traffic.file, window: traffic.window },
         },
         policy,
         comparisons: decisions.comparisons,
         reported_metrics: decisions.reported,
         readiness: readiness.section,
+        traffic: traffic ?? null,
         findings,
     };
+}
+/** The traffic file given, else the one the manifest names; parsed before any eval file is read. */
+async function trafficFileOf(inputs, manifest) {
+    if (inputs.traffic !== undefined)
+        return parseTrafficFile(inputs.traffic);
+    const named = manifest?.document.manifest.eval_coverage?.traffic;
+    if (manifest === undefined || named === undefined)
+        return undefined;
+    if (inputs.readTrafficFile === undefined)
+        throw new errors/* InputError */.d(manifest.path, 'eval_coverage.traffic names a file, but no traffic file can be read in this run', { field: 'eval_coverage.traffic', line: manifest.document.lineOf(['eval_coverage', 'traffic']) });
+    // Like evidence paths, it names a file in the repository: never one outside it.
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(named) || named.split(/[/\\]/).includes('..'))
+        throw new errors/* InputError */.d(manifest.path, `eval_coverage.traffic must be a path inside the repository, relative to its root; got ${JSON.stringify(named)}`, { field: 'eval_coverage.traffic', line: manifest.document.lineOf(['eval_coverage', 'traffic']) });
+    return parseTrafficFile(await inputs.readTrafficFile(named));
+}
+/** The run's date, from the caller's clock (the readiness environment carries it). */
+function runDate(inputs) {
+    if (inputs.readiness === undefined)
+        throw new Error('a traffic check needs the run date: pass readiness.today');
+    return inputs.readiness.today;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/run-context.ts
@@ -6320,6 +7025,8 @@ async function runCheck(options, deps, reporter) {
         baseManifest: options.baseManifest === undefined
             ? undefined
             : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+        traffic: options.traffic === undefined ? undefined : await deps.readSmallFile(options.traffic),
+        readTrafficFile: deps.readSmallFile,
         readiness: {
             today: options.today ?? deps.now().toISOString().slice(0, 10),
             evidenceExists: deps.evidenceExists,
@@ -6336,7 +7043,7 @@ async function runCheck(options, deps, reporter) {
     const run = localRunContext(deps.now(), deps.tool, options.policy);
     if (options.out !== undefined) {
         // The package's renderers load only when a package is written: a JSON-only run does not pay for them.
-        const { validationPackageFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7885));
+        const { validationPackageFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5105));
         for (const [name, text] of validationPackageFiles(report, run))
             await deps.writeFile(deps.joinPath(options.out, name), text);
     }
@@ -6348,13 +7055,13 @@ async function render(report, format, run) {
         case 'json':
             return reportJsonChunks(report);
         case 'markdown':
-            return [(await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).renderMarkdown(report)];
+            return [(await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).renderMarkdown(report)];
         case 'comment': {
-            const { renderPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(824)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8824));
+            const { renderPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5062));
             return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
         }
         case 'text':
-            return [(await __nccwpck_require__.e(/* import() */ 682).then(__nccwpck_require__.bind(__nccwpck_require__, 2682))).renderText(report)];
+            return [(await __nccwpck_require__.e(/* import() */ 766).then(__nccwpck_require__.bind(__nccwpck_require__, 6766))).renderText(report)];
     }
 }
 function ensureFinalNewline(text) {
@@ -6567,8 +7274,10 @@ async function command(argv, out, raw) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   BM: () => (/* binding */ isWeightedCohort),
 /* harmony export */   Dg: () => (/* binding */ compareCohortNames),
-/* harmony export */   aD: () => (/* binding */ OVERALL)
+/* harmony export */   aD: () => (/* binding */ OVERALL),
+/* harmony export */   en: () => (/* binding */ weightedCohortName)
 /* harmony export */ });
 /**
  * How cohorts are named and ordered, in one place: every file has the `overall` cohort, a label makes
@@ -6577,7 +7286,19 @@ async function command(argv, out, raw) {
 const OVERALL = 'overall';
 const LABEL_PREFIX = 'label:';
 /**
- * `overall` first, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
+ * The name of a traffic-weighted comparison: `overall@traffic:region` is the overall difference
+ * re-weighted to production's region mix. `@` keeps it apart from any cohort a file can name
+ * with a dimension prefix, and it sorts right after `overall`.
+ */
+const WEIGHTED_PREFIX = 'overall@traffic:';
+function weightedCohortName(dimension) {
+    return `${WEIGHTED_PREFIX}${dimension}`;
+}
+function isWeightedCohort(cohort) {
+    return cohort.startsWith(WEIGHTED_PREFIX);
+}
+/**
+ * `overall` first, then the traffic-weighted overalls, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
  * `seg:10`; everything else in code-unit order, so the result does not depend on the locale. Names
  * equal as numbers (`seg:02`, `seg:2`) fall back to code-unit order, so the order stays total.
  *
@@ -6591,6 +7312,10 @@ function compareCohortNames(a, b) {
         return -1;
     if (b === OVERALL)
         return 1;
+    // Traffic-weighted overalls next, so that they sit beside the overall they re-weight.
+    const aWeighted = isWeightedCohort(a);
+    if (aWeighted !== isWeightedCohort(b))
+        return aWeighted ? -1 : 1;
     let i = 0;
     let j = 0;
     while (i < a.length && j < b.length) {
@@ -8065,8 +8790,12 @@ function metricSettings(policy, metric, kind) {
 function cohortSettings(policy, cohort) {
     const { cohorts } = policy;
     const required = (0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.required);
-    // A required cohort is always tracked: ignoring it must not be a way around the requirement.
-    const tracked = cohort === _cohorts_js__WEBPACK_IMPORTED_MODULE_1__/* .OVERALL */ .aD || required || ((0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.track) && !(0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.ignore));
+    // A required cohort is always tracked: ignoring it must not be a way around the requirement. So
+    // are the overall and its traffic-weighted forms, which a track list names no cohort pattern for.
+    const tracked = cohort === _cohorts_js__WEBPACK_IMPORTED_MODULE_1__/* .OVERALL */ .aD ||
+        (0,_cohorts_js__WEBPACK_IMPORTED_MODULE_1__/* .isWeightedCohort */ .BM)(cohort) ||
+        required ||
+        ((0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.track) && !(0,_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAny */ ._I)(cohort, cohorts.ignore));
     let minN = cohorts.min_n;
     let inconclusive = policy.inconclusive;
     const margins = new Map();

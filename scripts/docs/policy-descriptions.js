@@ -136,6 +136,32 @@ export const POLICY_DESCRIPTIONS = {
     meaning:
       'Several records for one id (`promptfoo --repeat`, epochs, several samples per document): refused by default; `all` passes an outcome when every repeat passes (pass^k), `any` when one does (pass@k); scores are averaged.',
   },
+  'traffic.min_share': {
+    meaning:
+      "A production cohort with at least this share of its dimension (the name's prefix before `:`) must be in the eval with `traffic.min_n` examples, or the run gets a blocking `traffic.cohort-absent`. See [traffic](traffic.md).",
+  },
+  'traffic.min_n': {
+    type: 'integer ≥ 1',
+    meaning: 'The fewest eval examples such a cohort needs. Unset: `cohorts.min_n`.',
+  },
+  'traffic.thin_mde_ratio': {
+    meaning:
+      "A production cohort above `min_share` whose smallest detectable drop (MDE) for a gated metric is more than this multiple of the metric's margin gets `traffic.cohort-thin`: a drop that large would probably go unnoticed there. The MDE always exceeds the margin a little (it adds the test's own noise to it); a multiple says how much is too much. Not checked for a margin of 0.",
+  },
+  'traffic.psi_warn': {
+    meaning:
+      "A dimension whose eval mix is this far from production's (population stability index) gets a `traffic.mix-shift` warning, when the chi-square test also says the eval's own sampling noise does not explain it.",
+  },
+  'traffic.mix_alpha': {
+    meaning: "The level of that chi-square test of the eval's cohort counts against production's shares.",
+  },
+  'traffic.max_age_days': {
+    meaning: 'A traffic window that ended more than this many days before the run gets `traffic.stale-window`.',
+  },
+  'traffic.eval_max_age_days': {
+    meaning:
+      "An eval set frozen (the manifest's `eval_set.frozen`) more than this many days before the traffic window starts gets `traffic.stale-window`.",
+  },
   'waivers.approvers': {
     type: 'list of GitHub logins and `@org/team` slugs',
     meaning:

@@ -16,6 +16,7 @@ const inputsSchema = z.object({
   candidate: z.string().trim().min(1, 'required: a path to the candidate eval results'),
   policy: z.string().trim(),
   manifest: z.string().trim(),
+  traffic: z.string().trim(),
   'out-dir': z.string().trim(),
   'gate-id': z
     .string()

@@ -121,6 +121,8 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       policy: policy.file,
       manifest: manifest.file,
       baseManifest: manifest.base,
+      traffic: inputs.traffic === '' ? undefined : await deps.readSmallFile(inputs.traffic),
+      readTrafficFile: deps.readSmallFile,
       readiness: {
         today: deps.now().toISOString().slice(0, 10),
         evidenceExists: deps.evidenceExists,

@@ -45,6 +45,8 @@ export async function runCheck(
       options.baseManifest === undefined
         ? undefined
         : { label: options.baseManifest, text: (await deps.readSmallFile(options.baseManifest)).text },
+    traffic: options.traffic === undefined ? undefined : await deps.readSmallFile(options.traffic),
+    readTrafficFile: deps.readSmallFile,
     readiness: {
       today: options.today ?? deps.now().toISOString().slice(0, 10),
       evidenceExists: deps.evidenceExists,

@@ -20,6 +20,7 @@ export interface CheckOptions {
   readonly policy?: string | undefined;
   readonly manifest?: string | undefined;
   readonly baseManifest?: string | undefined;
+  readonly traffic?: string | undefined;
   readonly out?: string | undefined;
   readonly author?: string | undefined;
   readonly today?: string | undefined;
@@ -89,7 +90,7 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
   if (values.today !== undefined && !isCalendarDate(values.today))
     problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
   // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
-  for (const option of ['cohort-field', 'columns', 'format-in'] as const) {
+  for (const option of ['cohort-field', 'columns', 'format-in', 'traffic'] as const) {
     if (values[option]?.trim() === '') problems.push(`--${option} needs a value`);
   }
   if (problems.length > 0 || incumbent === undefined || candidate === undefined || !isFormat(format))
@@ -102,6 +103,7 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
     policy: values.policy,
     manifest: values.manifest,
     baseManifest: values['base-manifest'],
+    traffic: values.traffic,
     out: values.out,
     author: values.author,
     today: values.today,

@@ -8,6 +8,7 @@ export const OPTIONS = {
   policy: { type: 'string' },
   manifest: { type: 'string' },
   'base-manifest': { type: 'string' },
+  traffic: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   author: { type: 'string' },
@@ -32,7 +33,7 @@ const READER_NAMES = READERS.map((reader) => reader.name).join(', ');
 export const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <file> [--policy <file>] [--manifest <file>]
                                 [--out <dir>] [--format text|markdown|json|comment] [--author <user>] [--today YYYY-MM-DD]
                                 [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
-                                [--quiet]
+                                [--traffic <file>] [--quiet]
        model-release-gate help | --help | --version
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
@@ -45,6 +46,10 @@ export const USAGE = `usage: model-release-gate check --incumbent <file> --candi
   --manifest   release manifest (YAML or JSON): rollout, rollback, owners, monitoring, waivers
   --base-manifest  the manifest as the change's base has it: lowering risk_class or dropping a
                section is a blocking manifest.weakened finding
+  --traffic    production's cohort counts over a recent window (model-release-gate/traffic@1, JSON or
+               YAML; e.g. from sql/traffic.sql): is every production cohort in the eval, how far the
+               eval's mix is from production's, and the overall re-weighted to production's mix.
+               Without it, the manifest's eval_coverage.traffic names the file, if it does
   --out        directory to write the validation package into: report.json, report.md,
                validation-package.json, validation-package.md, report.html
   --format     what to print: text (default), markdown, json, or comment (the pull-request comment's

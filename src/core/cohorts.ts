@@ -4,9 +4,23 @@
  */
 export const OVERALL = 'overall';
 export const LABEL_PREFIX = 'label:';
+/**
+ * The name of a traffic-weighted comparison: `overall@traffic:region` is the overall difference
+ * re-weighted to production's region mix. `@` keeps it apart from any cohort a file can name
+ * with a dimension prefix, and it sorts right after `overall`.
+ */
+const WEIGHTED_PREFIX = 'overall@traffic:';
+
+export function weightedCohortName(dimension: string): string {
+  return `${WEIGHTED_PREFIX}${dimension}`;
+}
+
+export function isWeightedCohort(cohort: string): boolean {
+  return cohort.startsWith(WEIGHTED_PREFIX);
+}
 
 /**
- * `overall` first, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
+ * `overall` first, then the traffic-weighted overalls, then in natural order: runs of digits compare as numbers, so `seg:2` comes before
  * `seg:10`; everything else in code-unit order, so the result does not depend on the locale. Names
  * equal as numbers (`seg:02`, `seg:2`) fall back to code-unit order, so the order stays total.
  *
@@ -17,6 +31,9 @@ export function compareCohortNames(a: string, b: string): number {
   if (a === b) return 0;
   if (a === OVERALL) return -1;
   if (b === OVERALL) return 1;
+  // Traffic-weighted overalls next, so that they sit beside the overall they re-weight.
+  const aWeighted = isWeightedCohort(a);
+  if (aWeighted !== isWeightedCohort(b)) return aWeighted ? -1 : 1;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {

@@ -59,6 +59,17 @@ describe('eval coverage rule', () => {
     });
   });
 
+  it('eval-coverage.not-current: a traffic file named instead of the period is enough', () => {
+    const yaml = edit(
+      withoutLine(COMPLETE_MANIFEST, 'reflects_traffic_of:'),
+      'failure_modes: [new-merchant, card-testing]',
+      'failure_modes: [new-merchant, card-testing]\n  traffic: monitoring/traffic.json',
+    );
+    const result = run(yaml);
+    expect(result.findings.map((f) => f.id)).not.toContain('eval-coverage.not-current');
+    expect(result.item.evidence).toMatch(/^traffic measured against monitoring\/traffic\.json/);
+  });
+
   it.each([
     ['n/a', 'eval_coverage.faithfulness_checks is "n/a", which is only for models that are not generative'],
     ['false', 'eval_coverage.faithfulness_checks is false'],

@@ -30,7 +30,24 @@ export type ComparisonData =
       /** Run ahead of the decision (possibly on another thread); computed on demand when absent. */
       readonly bootstrap?: PairedQuantileBootstrapResult;
     }
-  | { readonly kind: 'point'; readonly incumbent: number; readonly candidate: number };
+  | { readonly kind: 'point'; readonly incumbent: number; readonly candidate: number }
+  | {
+      /**
+       * The overall difference re-weighted to production's mix of one dimension: per-cohort values
+       * and differences averaged with production's shares (see src/core/traffic/weighted-evidence.ts).
+       */
+      readonly kind: 'post-stratified';
+      readonly dimension: string;
+      /** Cohorts with a production share above 0 that entered the weighted sum. */
+      readonly cohorts: number;
+      readonly incumbent: number;
+      readonly candidate: number;
+      /** Σ share · (candidate − incumbent), as the files give the values (not oriented). */
+      readonly delta: number;
+      readonly standardError: number;
+      /** Whether every cohort's difference came from paired examples. */
+      readonly paired: boolean;
+    };
 
 /** One (cohort, metric) before any decision: sizes on each side, and the evidence when both sides have it. */
 export interface CohortMetricEvidence {

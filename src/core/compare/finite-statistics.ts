@@ -39,6 +39,10 @@ export function requireFiniteStatistics(item: CohortMetricEvidence, files: Evide
     case 'point':
       if (!Number.isFinite(data.candidate - data.incumbent)) fail('difference of the values');
       return;
+    case 'post-stratified':
+      if (!Number.isFinite(data.delta)) fail('traffic-weighted difference');
+      if (!Number.isFinite(data.standardError)) fail('variance of the traffic-weighted difference');
+      return;
     default:
       return;
   }

@@ -82,6 +82,24 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
         ),
       };
     }
+    case 'post-stratified': {
+      const margin = settings.margin(data.incumbent);
+      const oriented = settings.direction === 'higher' ? data.delta : -data.delta;
+      return {
+        incumbent: data.incumbent,
+        candidate: data.candidate,
+        margin,
+        inference: normalInference(
+          oriented,
+          data.standardError,
+          margin,
+          settings,
+          `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds)`,
+          // A spread of 0 across many cohorts is not n identical paired differences: it decides nothing.
+          { kind: 'summaries' },
+        ),
+      };
+    }
     case 'point':
       return {
         incumbent: data.incumbent,

@@ -68,6 +68,7 @@ export function minimumDetectableEffect(
       return margin + tTestNoncentrality(spread.df, settings.alpha, settings.power) * standardError;
     }
     case 'paired-quantile':
+    case 'post-stratified':
       return Number.isFinite(standardError) ? margin + z * standardError : Infinity;
   }
 }

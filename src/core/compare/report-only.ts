@@ -16,7 +16,7 @@ export function reportOnly(item: CohortMetricEvidence, metric: MetricSettings): 
   } else if (data?.kind === 'unpaired-mean') {
     incumbent = data.incumbent.mean;
     candidate = data.candidate.mean;
-  } else if (data?.kind === 'point') {
+  } else if (data?.kind === 'point' || data?.kind === 'post-stratified') {
     incumbent = data.incumbent;
     candidate = data.candidate;
   } else if (data?.kind === 'paired-binary') {

@@ -85,6 +85,8 @@ export const manifestSchema = z.strictObject({
       failure_modes: z.array(text).optional(),
       /** true, the names of the checks, false, or "n/a" (not a generative model). */
       faithfulness_checks: z.union([z.boolean(), z.literal('n/a'), z.array(text)]).optional(),
+      /** A traffic file (production's cohort counts, repository-relative): the eval's mix is checked against it. */
+      traffic: text.optional(),
     })
     .optional(),
   /** Checked one by one in the waiver rules: a malformed waiver is a finding, not a parse error. */

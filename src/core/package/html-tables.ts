@@ -257,6 +257,19 @@ export function inputsTable(pkg: ValidationPackage): string {
   const m = i.manifest;
   if (m !== null)
     rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
+  const t = i.traffic;
+  if (t !== null)
+    rows.push({
+      cells: [
+        'traffic',
+        t.path,
+        raw(`<code>${escapeHtml(t.sha256)}</code>`),
+        'traffic@1',
+        '–',
+        '–',
+        `production's cohort counts, ${t.window.from} to ${t.window.to}`,
+      ],
+    });
   return table(
     'inputs',
     'Inputs',

@@ -4,6 +4,7 @@ import { formatCount } from '../format-number.js';
 import { VERDICT_ICON, VERDICT_WORD, countsLine, modelNames, modelsPhrase, verdictLineOf } from '../report/headline.js';
 import { cell, renderRiskAssessment, renderSignOff, renderTestEvidence } from './package-markdown-sections.js';
 import type { ValidationPackage } from './validation-package.js';
+import { trafficMarkdownLines } from '../report/traffic-markdown-section.js';
 
 /**
  * validation-package.md: the package for people, in the four parts a regulated sign-off consumes
@@ -17,6 +18,9 @@ export function renderValidationMarkdown(pkg: ValidationPackage): string {
     ...renderHeader(pkg),
     ...renderRequirements(pkg),
     ...renderTestEvidence(pkg),
+    ...(pkg.test_evidence.traffic === null
+      ? []
+      : trafficMarkdownLines(pkg.test_evidence.traffic, pkg.test_evidence.comparisons)),
     ...renderRiskAssessment(pkg),
     ...renderSignOff(pkg),
   ].join('\n');
@@ -77,8 +81,14 @@ function renderHeader(pkg: ValidationPackage): string[] {
   const manifest = p.inputs.manifest;
   lines.push(
     `| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`,
-    '',
   );
+  const traffic = p.inputs.traffic;
+  // Only with a traffic file: the record of a run without one reads as it always has.
+  if (traffic !== null)
+    lines.push(
+      `| traffic | ${cell(traffic.path, 500)} | ${cell(traffic.sha256)} | traffic@1 | – | – | production's cohort counts, window ${cell(traffic.window.from)} to ${cell(traffic.window.to)} |`,
+    );
+  lines.push('');
   return lines;
 }
 

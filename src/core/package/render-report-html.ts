@@ -10,6 +10,7 @@ import {
   inputsTable,
   waiversTable,
 } from './html-tables.js';
+import { trafficSectionHtml } from './traffic-html.js';
 import type { PackageFinding, ValidationPackage } from './validation-package.js';
 import type { Comparison } from '../compare/comparison.js';
 import { regressionPhrase } from '../report/comparison-phrases.js';
@@ -58,6 +59,7 @@ export function renderReportHtml(pkg: ValidationPackage): string {
       notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${formatCount(notes.length)})`, notes),
     ],
     ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
+    ['traffic', 'Production mix', trafficSectionHtml(pkg.test_evidence.traffic, comparisons)],
     ['waivers', 'Sign-off', waiversTable(pkg)],
     ['readiness', 'Readiness', checklistTable(pkg)],
     [

@@ -6,6 +6,7 @@ import type { ReadinessItem } from '../readiness/readiness-types.js';
 import type { WaiverStatus } from '../readiness/waivers.js';
 import { type GateReport, type InputDescription, type Verdict, reportToJson } from '../report/report.js';
 import type { RunContext } from '../report/run-context.js';
+import type { TrafficSection } from '../traffic/traffic-report.js';
 
 /**
  * The validation package: the evidence trail an auditor reads months after the release. Its
@@ -95,6 +96,8 @@ export interface ValidationPackage {
       readonly candidate: InputDescription;
       readonly policy: PackagePolicyInput;
       readonly manifest: { readonly path: string; readonly sha256: string } | null;
+      /** Production's cohort counts (a traffic file): path, sha256 and window; null without one. */
+      readonly traffic: GateReport['inputs']['traffic'];
     };
   };
   readonly requirements: {
@@ -111,6 +114,8 @@ export interface ValidationPackage {
     readonly tested: number;
     readonly comparisons: readonly Comparison[];
     readonly reported_metrics: readonly ReportedMetric[];
+    /** Does the eval look like production? The eval's mix against the traffic file's; null without one. */
+    readonly traffic: TrafficSection | null;
   };
   readonly risk_assessment: {
     readonly risk_class: string | null;
@@ -161,6 +166,7 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
           changed_in_pull_request: run.policySource.changedInPullRequest,
         },
         manifest: report.inputs.manifest,
+        traffic: report.inputs.traffic ?? null,
       },
     },
     requirements: {
@@ -175,6 +181,7 @@ export function buildValidationPackage(report: GateReport, run: RunContext): Val
       tested: report.summary.tested,
       comparisons: report.comparisons,
       reported_metrics: report.reported_metrics,
+      traffic: report.traffic ?? null,
     },
     risk_assessment: {
       risk_class: riskClass,

@@ -1,4 +1,4 @@
-import { OVERALL } from '../cohorts.js';
+import { OVERALL, isWeightedCohort } from '../cohorts.js';
 import { globToRegExp, matchesAny } from './glob.js';
 import { Margin, Policy, Statistic } from './policy-schema.js';
 
@@ -50,9 +50,13 @@ export interface CohortSettings {
 export function cohortSettings(policy: Policy, cohort: string): CohortSettings {
   const { cohorts } = policy;
   const required = matchesAny(cohort, cohorts.required);
-  // A required cohort is always tracked: ignoring it must not be a way around the requirement.
+  // A required cohort is always tracked: ignoring it must not be a way around the requirement. So
+  // are the overall and its traffic-weighted forms, which a track list names no cohort pattern for.
   const tracked =
-    cohort === OVERALL || required || (matchesAny(cohort, cohorts.track) && !matchesAny(cohort, cohorts.ignore));
+    cohort === OVERALL ||
+    isWeightedCohort(cohort) ||
+    required ||
+    (matchesAny(cohort, cohorts.track) && !matchesAny(cohort, cohorts.ignore));
   let minN = cohorts.min_n;
   let inconclusive = policy.inconclusive;
   const margins = new Map<string, Margin>();

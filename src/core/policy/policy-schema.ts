@@ -147,6 +147,28 @@ export const policySchema = z.strictObject({
       repeats: z.enum(['error', 'all', 'any']).default('error'),
     })
     .prefault({}),
+  /** How the eval's cohort mix is checked against production's (with a traffic file; see docs/traffic.md). */
+  traffic: z
+    .strictObject({
+      /** A production cohort with at least this share of its dimension must be in the eval. */
+      min_share: z.number().gt(0, 'expected 0 < min_share < 1').lt(1, 'expected 0 < min_share < 1').default(0.01),
+      /** …with at least this many examples. Unset: cohorts.min_n. */
+      min_n: z.number().int().positive('expected min_n ≥ 1').optional(),
+      /**
+       * A production cohort is thin when its smallest detectable drop exceeds this multiple of the
+       * margin: a drop that large would probably go unnoticed there.
+       */
+      thin_mde_ratio: z.number().min(1, 'expected thin_mde_ratio ≥ 1').default(3),
+      /** A dimension's mix shift warns above this population stability index (when the chi-square test also rejects). */
+      psi_warn: z.number().positive('expected psi_warn > 0').default(0.1),
+      /** The level of the chi-square test that the eval's mix could come from production's. */
+      mix_alpha: z.number().gt(0, 'expected 0 < mix_alpha < 0.5').lt(0.5, 'expected 0 < mix_alpha < 0.5').default(0.05),
+      /** The traffic window may end at most this many days before the run. */
+      max_age_days: z.number().int().positive().default(45),
+      /** The manifest's eval_set.frozen may be at most this many days before the traffic window starts. */
+      eval_max_age_days: z.number().int().positive().default(180),
+    })
+    .prefault({}),
   waivers: z
     .strictObject({
       /**

@@ -22,29 +22,37 @@ import type { GateReport } from './report.js';
  * The sections of the markdown outputs (the PR comment, the job summary and report.md share them) in
  * reading order, each row ranked for when the text must shrink: blocking findings and cohorts are
  * kept longest, then what was accepted and the checklist (a few lines that say who took which risk),
- * then what the data cannot tell, warnings and notes, how the files were read, and what passed.
- * Every cohort table has the same columns; the methods are named once, in the footer.
+ * then how the eval's mix compares with production's (one line per dimension, when there is a
+ * traffic file), what the data cannot tell, warnings and notes, how the files were read, and what
+ * passed. Every cohort table has the same columns; the methods are named once, in the footer.
  */
-const RANK = {
+export const RANK = {
   blockingFinding: 0,
   blockingCohort: 1,
   waiver: 2,
   readiness: 3,
-  inconclusive: 4,
-  warning: 5,
-  reading: 6,
-  passing: 7,
+  traffic: 4,
+  inconclusive: 5,
+  warning: 6,
+  reading: 7,
+  passing: 8,
 } as const;
 
 const COHORT_METRICS = ['cohort metric', 'cohort metrics'] as const;
 const FINDINGS = ['finding', 'findings'] as const;
 const COHORT_HEAD = ['| | cohort · metric | n | what the data says | Δ vs margin |', '|---|---|---:|---|---|'];
 
-export function commentSections(report: GateReport, content: CommentContent): CommentSection[] {
+/** `traffic`: the "Does the eval look like production?" sections (none without a traffic file), after the cohort results. */
+export function commentSections(
+  report: GateReport,
+  content: CommentContent,
+  traffic: readonly CommentSection[] = [],
+): CommentSection[] {
   const blocking = whatBlocks(report, content);
   return [
     ...blocking,
     inconclusive(content),
+    ...traffic,
     accepted(content),
     readiness(report),
     otherWarnings(content),

@@ -5,6 +5,7 @@ import { contextLine, footerLine, headerLines, policyChangeNote } from './commen
 import { commentSections } from './comment-sections.js';
 import { markdownLink } from './escape-markdown.js';
 import type { GateReport } from './report.js';
+import { trafficCommentSections } from './traffic-comment-section.js';
 
 export interface CommentOptions {
   /** Tells this gate's comment apart from other gates' on the same pull request. */
@@ -39,7 +40,12 @@ export function renderPullRequestComment(report: GateReport, run: RunContext, op
   ];
   const pointer = `the ${markdownLink('validation package', run.links.artifact) ?? markdownLink('full report', run.links.report) ?? 'validation package'}`;
   return fitComment(
-    { top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer },
+    {
+      top,
+      sections: commentSections(report, content, trafficCommentSections(report)),
+      bottom: [footerLine(report)],
+      pointer,
+    },
     options.maxLength ?? DEFAULT_MAX_LENGTH,
   );
 }

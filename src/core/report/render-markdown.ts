@@ -3,6 +3,7 @@ import { classifyReport } from './comment-classify.js';
 import { footerLine, headerLines, reportContextLine } from './comment-header.js';
 import { commentSections } from './comment-sections.js';
 import type { GateReport } from './report.js';
+import { trafficMarkdownSections } from './traffic-markdown-section.js';
 
 /**
  * At most this many UTF-16 code units: GitHub's job summary takes 1 MiB, and a code unit is at most
@@ -18,8 +19,9 @@ const MARKDOWN_MAX_LENGTH = 300_000;
 export function renderMarkdown(report: GateReport, maxLength = MARKDOWN_MAX_LENGTH): string {
   const content = classifyReport(report);
   const top = headerLines(report, content, reportContextLine(report));
+  const traffic = report.traffic === null ? [] : trafficMarkdownSections(report.traffic, report.comparisons);
   return fitComment(
-    { top, sections: commentSections(report, content), bottom: [footerLine(report)], pointer: 'report.json' },
+    { top, sections: commentSections(report, content, traffic), bottom: [footerLine(report)], pointer: 'report.json' },
     maxLength,
   );
 }

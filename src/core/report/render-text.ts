@@ -14,10 +14,12 @@ import { escapeOutput } from '../escape-output.js';
 import { formatCount } from '../format-number.js';
 import { countsLine, designPhrase, modelsPhrase, reportModelNames, verdictLine } from './headline.js';
 import type { GateReport } from './report.js';
+import { trafficTextLines } from './traffic-text.js';
 
 /**
  * Plain text for terminals, in the layout of the markdown outputs: the verdict line, the models, the
- * counts, then what blocks, what the data cannot tell, what was accepted, the checklist, other
+ * counts, then what blocks, what the data cannot tell, whether the eval looks like production (with a
+ * traffic file), what was accepted, the checklist, other
  * warnings and notes, and one line for everything that passed. Each comparison and finding is
  * printed once, in the same words as the markdown. Every input string is escaped for the terminal.
  */
@@ -39,6 +41,7 @@ export function renderText(report: GateReport): string {
     'Inconclusive',
     content.inconclusive.map((c) => `[inconclusive] ${subject(c)}: ${inconclusivePhrase(c, escapeOutput)}`),
   );
+  lines.push(...trafficTextLines(report));
   section('Accepted (waivers)', [
     ...content.waived.map(waivedRow),
     ...content.waiverProblems.map((f) => findingRow(f)),

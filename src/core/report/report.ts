@@ -1,3 +1,4 @@
+import type { TrafficSection } from '../traffic/traffic-report.js';
 import type { Comparison, ReportedMetric } from '../compare/comparison.js';
 import { type Finding, isActive } from '../findings/finding.js';
 import type { ReadinessSection } from '../readiness/readiness-types.js';
@@ -47,11 +48,19 @@ export interface GateReport {
     readonly candidate: InputDescription;
     readonly policy: { readonly path: string; readonly sha256: string } | null;
     readonly manifest: { readonly path: string; readonly sha256: string } | null;
+    /** Production's cohort counts, when given: the file and the window they cover. */
+    readonly traffic: {
+      readonly path: string;
+      readonly sha256: string;
+      readonly window: { readonly from: string; readonly to: string };
+    } | null;
   };
   readonly policy: Policy;
   readonly comparisons: readonly Comparison[];
   readonly reported_metrics: readonly ReportedMetric[];
   readonly readiness: ReadinessSection;
+  /** Does the eval look like production? With a traffic file; null without one. */
+  readonly traffic: TrafficSection | null;
   readonly findings: readonly Finding[];
 }
 

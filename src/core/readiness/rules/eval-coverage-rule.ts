@@ -52,12 +52,13 @@ export const evalCoverageRule: ReadinessRule = (context) => {
       ),
     );
   }
-  if (coverage.reflects_traffic_of === undefined) {
+  // A traffic file measures what reflects_traffic_of only states: either one will do.
+  if (coverage.reflects_traffic_of === undefined && coverage.traffic === undefined) {
     findings.push(
       manifestFinding(
         context,
         'eval-coverage.not-current',
-        "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10); an eval set frozen at launch says little about this quarter's traffic.",
+        "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10), or better, name production's cohort counts in eval_coverage.traffic so the gate measures it; an eval set frozen at launch says little about this quarter's traffic.",
         ['eval_coverage', 'reflects_traffic_of'],
         'warn',
       ),
@@ -97,9 +98,11 @@ function describe(coverage: EvalCoverage): string {
   const modes = (coverage.failure_modes ?? []).length;
   const checks = coverage.faithfulness_checks;
   const parts = [
-    coverage.reflects_traffic_of === undefined
-      ? 'traffic period not stated'
-      : `traffic of ${coverage.reflects_traffic_of}`,
+    coverage.traffic !== undefined
+      ? `traffic measured against ${coverage.traffic}`
+      : coverage.reflects_traffic_of === undefined
+        ? 'traffic period not stated'
+        : `traffic of ${coverage.reflects_traffic_of}`,
     `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
   ];
   if (Array.isArray(checks)) parts.push(`${checks.length} faithfulness ${checks.length === 1 ? 'check' : 'checks'}`);

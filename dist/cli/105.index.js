@@ -1,8 +1,8 @@
-export const id = 885;
-export const ids = [885,108];
+export const id = 105;
+export const ids = [105,108];
 export const modules = {
 
-/***/ 7885:
+/***/ 5105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -419,6 +419,19 @@ function inputsTable(pkg) {
     const m = i.manifest;
     if (m !== null)
         rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
+    const t = i.traffic;
+    if (t !== null)
+        rows.push({
+            cells: [
+                'traffic',
+                t.path,
+                raw(`<code>${escapeHtml(t.sha256)}</code>`),
+                'traffic@1',
+                '–',
+                '–',
+                `production's cohort counts, ${t.window.from} to ${t.window.to}`,
+            ],
+        });
     return table('inputs', 'Inputs', ['input', 'path', 'sha256', 'format', 'examples', 'model', 'dataset / source'], rows);
 }
 function cohortCell(c) {
@@ -428,7 +441,173 @@ function metricName(c) {
     return c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`;
 }
 
+// EXTERNAL MODULE: ./src/core/report/traffic-phrases.ts
+var traffic_phrases = __webpack_require__(2728);
+;// CONCATENATED MODULE: ./src/core/package/traffic-dot-plot-svg.ts
+
+
+
+/**
+ * One dimension's dot plot for report.html: per cohort, its share of the eval (a filled dot, in the
+ * colour of its state) and of production (a ring), joined by a line whose length is the gap. Both on
+ * one axis from 0, so a cohort the eval over-represents sits with its dot right of its ring. Inline
+ * SVG, no external assets; every name is escaped. Cohorts with an unknown share have nothing to draw.
+ */
+const STATE_COLOR = {
+    absent: '#c0392b',
+    thin: '#b7791f',
+    ok: '#3b5bdb',
+    minor: '#6b7280',
+    'unknown-share': '#6b7280',
+};
+const RING_COLOR = '#111827';
+const traffic_dot_plot_svg_WIDTH = 760;
+const traffic_dot_plot_svg_LABEL_RIGHT = 220;
+const traffic_dot_plot_svg_PLOT_LEFT = 232;
+const traffic_dot_plot_svg_PLOT_RIGHT = 630;
+const traffic_dot_plot_svg_ROW = 18;
+const TOP = 8;
+const traffic_dot_plot_svg_AXIS = 30;
+/** Plots at most `maxRows` cohorts, those that need a look first (absent, thin, largest PSI terms). */
+function renderDotPlot(dimension, maxRows) {
+    const drawable = (0,traffic_phrases/* rowsWorstFirst */.JV)(dimension).filter((r) => r.eval_share !== null && r.production_share !== null);
+    const rows = drawable.slice(0, maxRows);
+    if (rows.length === 0)
+        return { svg: '', plotted: 0, omitted: 0 };
+    const largest = Math.max(...rows.flatMap((r) => [r.eval_share ?? 0, r.production_share ?? 0]));
+    // Whole-percent gridlines, at most five steps: 0–80% by 20, 0–5% by 1.
+    const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25].find((s) => largest / s <= 5) ?? 0.25;
+    const steps = Math.max(1, Math.ceil(largest / step - 1e-9));
+    const top = step * steps;
+    const x = (share) => traffic_dot_plot_svg_round(traffic_dot_plot_svg_PLOT_LEFT + (share / top) * (traffic_dot_plot_svg_PLOT_RIGHT - traffic_dot_plot_svg_PLOT_LEFT));
+    const bottom = TOP + rows.length * traffic_dot_plot_svg_ROW;
+    const out = [];
+    for (let i = 0; i <= steps; i++) {
+        const share = step * i;
+        out.push(`<line x1="${x(share)}" y1="${TOP}" x2="${x(share)}" y2="${bottom}" stroke="#e5e7eb"/>`, `<text x="${x(share)}" y="${bottom + 16}" text-anchor="middle" fill="#4b5563">${Math.round(share * 100)}%</text>`);
+    }
+    rows.forEach((r, i) => out.push(traffic_dot_plot_svg_renderRow(r, TOP + i * traffic_dot_plot_svg_ROW, x)));
+    const height = bottom + traffic_dot_plot_svg_AXIS;
+    const label = `Eval share and production share per ${dimension.dimension} cohort`;
+    const svg = `<svg class="dots" viewBox="0 0 ${traffic_dot_plot_svg_WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${out.join('')}</svg>`;
+    return { svg, plotted: rows.length, omitted: drawable.length - rows.length };
+}
+function traffic_dot_plot_svg_renderRow(r, rowTop, x) {
+    const mid = rowTop + traffic_dot_plot_svg_ROW / 2;
+    const color = STATE_COLOR[r.state];
+    const evalX = x(r.eval_share ?? 0);
+    const productionX = x(r.production_share ?? 0);
+    const numbers = `${(0,traffic_phrases/* sharePhrase */.D7)(r.eval_share)} vs ${(0,traffic_phrases/* sharePhrase */.D7)(r.production_share)}`;
+    const tooltip = `${r.cohort}: eval ${(0,traffic_phrases/* sharePhrase */.D7)(r.eval_share)} (n ${(0,format_number/* formatCount */.B4)(r.eval_n)}), production ${(0,traffic_phrases/* sharePhrase */.D7)(r.production_share)}; ${traffic_phrases/* STATE_WORD */.hn[r.state]}`;
+    return [
+        `<g class="row" data-state="${r.state}" data-cohort="${escapeHtml(r.cohort)}">`,
+        `<title>${escapeHtml(tooltip)}</title>`,
+        `<text x="${traffic_dot_plot_svg_LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${r.state === 'ok' ? '#111827' : color}">${escapeHtmlCapped(r.cohort, 30)}</text>`,
+        `<line x1="${Math.min(evalX, productionX)}" y1="${mid}" x2="${Math.max(evalX, productionX)}" y2="${mid}" stroke="#9ca3af" stroke-width="2"/>`,
+        `<circle class="production" cx="${productionX}" cy="${mid}" r="5" fill="#fff" stroke="${RING_COLOR}" stroke-width="1.5"/>`,
+        `<circle class="eval" cx="${evalX}" cy="${mid}" r="4.5" fill="${color}"/>`,
+        `<text x="${traffic_dot_plot_svg_PLOT_RIGHT + 12}" y="${mid + 4}" fill="#374151" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`,
+        '</g>',
+    ].join('');
+}
+function traffic_dot_plot_svg_round(v) {
+    return Math.round(v * 10) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/core/package/traffic-html.ts
+
+
+
+
+
+/**
+ * report.html's "Does the eval look like production?": where production's mix came from, then per
+ * dimension the PSI and chi-square test, a dot plot of eval share against production share, the full
+ * table and the traffic-weighted comparisons beside the eval-mix overall (or why each was not made).
+ * Empty without a traffic file. Every string from an input goes through escapeHtml.
+ */
+/** Cohorts drawn per dimension; the table below each plot lists them all. */
+const PLOT_ROWS = 40;
+const ROW_CLASS = { absent: 'block', thin: 'warn', minor: 'muted' };
+function trafficSectionHtml(traffic, comparisons) {
+    if (traffic === null)
+        return '';
+    const notListed = traffic.dimensions_not_in_traffic;
+    const facts = [
+        `Production's mix: ${traffic.file.path} (sha256 ${traffic.file.sha256})${traffic.source === null ? '' : `, source: ${traffic.source}`}.`,
+        `Window: ${(0,traffic_phrases/* windowPhrase */._s)(traffic)}${traffic.eval_set_frozen === null ? '' : `; eval set frozen ${traffic.eval_set_frozen}`}.`,
+        `Settings: ${(0,traffic_phrases/* settingsPhrase */.x8)(traffic)}.`,
+        ...(notListed.length === 0
+            ? []
+            : [`Not in the traffic file, so their mix is not checked: ${notListed.join(', ')}.`]),
+    ];
+    return [
+        `<section id="traffic"><h2>${traffic_phrases/* TRAFFIC_HEADING */.Bd}</h2>`,
+        ...facts.map((fact) => `<p class="note">${escapeHtml(fact)}</p>`),
+        legend(),
+        ...traffic.dimensions.map((d) => dimensionHtml(d, comparisons)),
+        '</section>',
+    ].join('\n');
+}
+function legend() {
+    const dot = (color, label) => `<span class="key"><span class="dot" style="background:${color}"></span>${label}</span>`;
+    return `<div class="legend">${[
+        dot(STATE_COLOR.ok, 'eval share'),
+        dot(STATE_COLOR.thin, 'eval share, thin cohort'),
+        dot(STATE_COLOR.absent, 'eval share, absent cohort'),
+        '<span class="key"><span class="dot" style="background:#fff;border:1.5px solid #111827"></span>production share</span>',
+    ].join('')}</div>`;
+}
+function dimensionHtml(d, comparisons) {
+    const mix = d.psi === null
+        ? 'Fewer than two cohorts to compare: no PSI or chi-square test.'
+        : `PSI ${(0,traffic_phrases/* psiPhrase */.Ob)(d.psi)}${d.mix_shift ? ' (the mix has shifted)' : ''} · ${(0,traffic_phrases/* chiSquarePhrase */.Fx)(d.chi_square)}`;
+    const plot = renderDotPlot(d, PLOT_ROWS);
+    const omitted = plot.omitted === 0
+        ? ''
+        : `<p class="note">${escapeHtml(`The plot shows ${(0,format_number/* formatCount */.B4)(plot.plotted)} cohorts, those that need a look first; the table lists all ${(0,format_number/* formatCount */.B4)(d.cohorts.length)}.`)}</p>`;
+    return [
+        `<h3>${escapeHtml(d.dimension)}${d.mix_shift ? ' <span class="tag">mix shifted</span>' : ''}</h3>`,
+        `<p>${escapeHtml(mix)}</p>`,
+        plot.svg === '' ? '' : `<div class="plot">${plot.svg}</div>${omitted}`,
+        cohortTable(d),
+        weightedList(d, comparisons),
+    ]
+        .filter((part) => part !== '')
+        .join('\n');
+}
+function cohortTable(d) {
+    const head = ['cohort', 'production count', 'production share', 'eval n', 'eval share', 'PSI term', 'state'];
+    const numeric = new Set([1, 2, 3, 4, 5]);
+    const headHtml = head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${h}</th>`).join('');
+    const rows = d.cohorts.map((r) => {
+        const cells = [
+            `<td>${escapeHtml(r.cohort)}</td>`,
+            ...[
+                r.production_count === null ? '–' : (0,format_number/* formatCount */.B4)(r.production_count),
+                (0,traffic_phrases/* sharePhrase */.D7)(r.production_share),
+                (0,format_number/* formatCount */.B4)(r.eval_n),
+                (0,traffic_phrases/* sharePhrase */.D7)(r.eval_share),
+                (0,traffic_phrases/* psiPhrase */.Ob)(r.psi_term),
+            ].map((n) => `<td class="num">${escapeHtml(n)}</td>`),
+            `<td>${escapeHtml(traffic_phrases/* STATE_WORD */.hn[r.state])}</td>`,
+        ];
+        const className = ROW_CLASS[r.state];
+        return `<tr${className === undefined ? '' : ` class="${className}"`}>${cells.join('')}</tr>`;
+    });
+    return `<div class="scroll"><table><thead><tr>${headHtml}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+}
+function weightedList(d, comparisons) {
+    const items = (0,traffic_phrases/* weightedResults */.EA)(d, comparisons).map((r) => r.reason !== null
+        ? `${r.metric}: not weighted: ${r.reason}`
+        : `${r.metric} on production's ${d.dimension} mix: ${(0,traffic_phrases/* resultPhrase */.BO)(r.weighted, false)}; on the eval's mix: ${(0,traffic_phrases/* resultPhrase */.BO)(r.overall, false)}${r.weighted === undefined ? '' : `; margin ${(0,comparison_phrases/* marginPhrase */.sW)(r.weighted)}`}`);
+    if (items.length === 0)
+        return '';
+    return `<p class="note">Traffic-weighted comparisons:</p><ul class="weighted">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/package/render-report-html.ts
+
 
 
 
@@ -443,7 +622,7 @@ function metricName(c) {
  */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 /** Rows drawn in the forest plot; the tables below hold the rest. */
-const PLOT_ROWS = 200;
+const render_report_html_PLOT_ROWS = 200;
 function renderReportHtml(pkg) {
     const findings = pkg.risk_assessment.findings;
     const active = findings.filter((f) => !f.waived);
@@ -451,7 +630,7 @@ function renderReportHtml(pkg) {
         .filter((f) => f.waived && f.cohort !== null && f.metric !== null)
         .map((f) => comparisonKey(f.cohort ?? '', f.metric ?? '')));
     const comparisons = pkg.test_evidence.comparisons;
-    const plot = renderForestPlot(comparisons, waived, PLOT_ROWS);
+    const plot = renderForestPlot(comparisons, waived, render_report_html_PLOT_ROWS);
     const inconclusive = comparisons.filter((c) => c.status === 'inconclusive');
     // Blocking findings first, the readiness and data ones before those restating a comparison (the tables show those too).
     const blocking = active
@@ -474,6 +653,7 @@ function renderReportHtml(pkg) {
             notes.length === 0 ? '' : findingsTable('notes', `Warnings and notes (${(0,format_number/* formatCount */.B4)(notes.length)})`, notes),
         ],
         ['plot', 'Forest plot', plot.plotted === 0 ? '' : plotSection(plot, comparisons.length, pkg.test_evidence.alpha)],
+        ['traffic', 'Production mix', trafficSectionHtml(pkg.test_evidence.traffic, comparisons)],
         ['waivers', 'Sign-off', waiversTable(pkg)],
         ['readiness', 'Readiness', checklistTable(pkg)],
         [
@@ -753,7 +933,10 @@ function optional(text, maxLength) {
     return text === null ? '–' : cell(text, maxLength);
 }
 
+// EXTERNAL MODULE: ./src/core/report/traffic-markdown-section.ts
+var traffic_markdown_section = __webpack_require__(6319);
 ;// CONCATENATED MODULE: ./src/core/package/render-package-markdown.ts
+
 
 
 
@@ -770,6 +953,9 @@ function renderValidationMarkdown(pkg) {
         ...renderHeader(pkg),
         ...renderRequirements(pkg),
         ...renderTestEvidence(pkg),
+        ...(pkg.test_evidence.traffic === null
+            ? []
+            : (0,traffic_markdown_section/* trafficMarkdownLines */.e)(pkg.test_evidence.traffic, pkg.test_evidence.comparisons)),
         ...renderRiskAssessment(pkg),
         ...renderSignOff(pkg),
     ].join('\n');
@@ -822,7 +1008,12 @@ function renderHeader(pkg) {
     const from = `read from ${policy.origin}${policy.commit === null ? '' : ` at ${cell(policy.commit)}`}${policy.changed_in_pull_request ? '; **changed in this pull request: the change applies once merged**' : ''}`;
     lines.push(`| policy | ${policy.path === null ? 'none (defaults)' : cell(policy.path, 500)} | ${orUnknown(policy.sha256)} | yaml | – | – | ${from} |`);
     const manifest = p.inputs.manifest;
-    lines.push(`| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`, '');
+    lines.push(`| manifest | ${manifest === null ? 'none' : cell(manifest.path, 500)} | ${manifest === null ? '–' : cell(manifest.sha256)} | yaml | – | – | – |`);
+    const traffic = p.inputs.traffic;
+    // Only with a traffic file: the record of a run without one reads as it always has.
+    if (traffic !== null)
+        lines.push(`| traffic | ${cell(traffic.path, 500)} | ${cell(traffic.sha256)} | traffic@1 | – | – | production's cohort counts, window ${cell(traffic.window.from)} to ${cell(traffic.window.to)} |`);
+    lines.push('');
     return lines;
 }
 function renderRequirements(pkg) {
@@ -940,6 +1131,7 @@ function buildValidationPackage(report, run) {
                     changed_in_pull_request: run.policySource.changedInPullRequest,
                 },
                 manifest: report.inputs.manifest,
+                traffic: report.inputs.traffic ?? null,
             },
         },
         requirements: {
@@ -954,6 +1146,7 @@ function buildValidationPackage(report, run) {
             tested: report.summary.tested,
             comparisons: report.comparisons,
             reported_metrics: report.reported_metrics,
+            traffic: report.traffic ?? null,
         },
         risk_assessment: {
             risk_class: riskClass,
@@ -1056,10 +1249,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderMarkdown: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
-/* harmony import */ var _comment_budget_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6873);
+/* harmony import */ var _comment_budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6873);
 /* harmony import */ var _comment_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9830);
 /* harmony import */ var _comment_header_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7425);
 /* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(743);
+/* harmony import */ var _traffic_markdown_section_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6319);
+
 
 
 
@@ -1077,7 +1272,105 @@ const MARKDOWN_MAX_LENGTH = 300_000;
 function renderMarkdown(report, maxLength = MARKDOWN_MAX_LENGTH) {
     const content = (0,_comment_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyReport */ .fv)(report);
     const top = (0,_comment_header_js__WEBPACK_IMPORTED_MODULE_1__/* .headerLines */ .Hq)(report, content, (0,_comment_header_js__WEBPACK_IMPORTED_MODULE_1__/* .reportContextLine */ .sT)(report));
-    return (0,_comment_budget_js__WEBPACK_IMPORTED_MODULE_3__/* .fitComment */ .p)({ top, sections: (0,_comment_sections_js__WEBPACK_IMPORTED_MODULE_2__/* .commentSections */ .s)(report, content), bottom: [(0,_comment_header_js__WEBPACK_IMPORTED_MODULE_1__/* .footerLine */ .GO)(report)], pointer: 'report.json' }, maxLength);
+    const traffic = report.traffic === null ? [] : (0,_traffic_markdown_section_js__WEBPACK_IMPORTED_MODULE_3__/* .trafficMarkdownSections */ .v)(report.traffic, report.comparisons);
+    return (0,_comment_budget_js__WEBPACK_IMPORTED_MODULE_4__/* .fitComment */ .p)({ top, sections: (0,_comment_sections_js__WEBPACK_IMPORTED_MODULE_2__/* .commentSections */ .s)(report, content, traffic), bottom: [(0,_comment_header_js__WEBPACK_IMPORTED_MODULE_1__/* .footerLine */ .GO)(report)], pointer: 'report.json' }, maxLength);
+}
+
+
+/***/ }),
+
+/***/ 6319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ trafficMarkdownLines),
+/* harmony export */   v: () => (/* binding */ trafficMarkdownSections)
+/* harmony export */ });
+/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8072);
+/* harmony import */ var _comparison_phrases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
+/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(743);
+/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8637);
+/* harmony import */ var _traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
+
+
+
+
+
+/**
+ * report.md's (and the job summary's) "Does the eval look like production?": where production's mix
+ * came from and when, then per dimension the full table (cohort, production count and share, eval n
+ * and share, PSI term, state), the PSI and chi-square test, and the traffic-weighted comparisons
+ * beside the eval-mix overall, or why each was not made. validation-package.md prints the same lines.
+ * Cohort rows that need a look rank with the section; the rest go first when the summary must shrink.
+ */
+function trafficMarkdownSections(traffic, comparisons) {
+    return [facts(traffic), ...traffic.dimensions.flatMap((d) => dimensionSections(d, comparisons))];
+}
+/** The same sections as plain lines, nothing left out: for the validation package. */
+function trafficMarkdownLines(traffic, comparisons) {
+    return trafficMarkdownSections(traffic, comparisons).flatMap((s) => [
+        ...s.open,
+        ...(s.rows.length > 0 ? [...s.tableHead, ...s.rows.map((r) => r.text)] : []),
+        ...s.close,
+    ]);
+}
+const STATE_ICON = {
+    ok: '✅',
+    absent: '⛔',
+    thin: '⚠️',
+    'unknown-share': '❔',
+    minor: '➖',
+};
+function facts(traffic) {
+    const line = (text) => ({ text: `- ${text}`, rank: _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__/* .RANK */ .V.traffic, noun: ['note', 'notes'] });
+    const notListed = traffic.dimensions_not_in_traffic;
+    return {
+        open: [`### ${_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .TRAFFIC_HEADING */ .Bd}`, ''],
+        tableHead: [],
+        rows: [
+            line(`Production's mix: ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(traffic.file.path, 200)} (sha256 ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(traffic.file.sha256, 64)})${traffic.source === null ? '' : `, source: ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(traffic.source, 200)}`}`),
+            line(`Window: ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .windowPhrase */ ._s)(traffic)}${traffic.eval_set_frozen === null ? '' : `; eval set frozen ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(traffic.eval_set_frozen, 20)}`}`),
+            line(`Settings: ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsPhrase */ .x8)(traffic)}.`),
+            ...(notListed.length === 0
+                ? []
+                : [
+                    line(`Not in the traffic file, so their mix is not checked: ${notListed.map((d) => (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(d, 60)).join(', ')}`),
+                ]),
+        ],
+        close: [''],
+    };
+}
+function dimensionSections(d, comparisons) {
+    const name = (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(d.dimension, 60);
+    const mix = d.psi === null
+        ? 'fewer than two cohorts to compare: no PSI or chi-square test'
+        : `PSI ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .psiPhrase */ .Ob)(d.psi)}${d.mix_shift ? ' ⚠️ the mix has shifted' : ''} · ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .chiSquarePhrase */ .Fx)(d.chi_square)}`;
+    const table = {
+        open: [`#### ${name}: ${mix}`, ''],
+        tableHead: [
+            '| | cohort | production count | production share | eval n | eval share | PSI term | state |',
+            '|---|---|---:|---:|---:|---:|---:|---|',
+        ],
+        rows: d.cohorts.map((row) => ({
+            text: `| ${STATE_ICON[row.state]} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(row.cohort, 80)} | ${row.production_count === null ? '–' : (0,_format_number_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(row.production_count)} | ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .sharePhrase */ .D7)(row.production_share)} | ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(row.eval_n)} | ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .sharePhrase */ .D7)(row.eval_share)} | ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .psiPhrase */ .Ob)(row.psi_term)} | ${_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_WORD */ .hn[row.state]} |`,
+            rank: row.state === 'absent' || row.state === 'thin' ? _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__/* .RANK */ .V.traffic : _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__/* .RANK */ .V.passing,
+            noun: ['traffic cohort', 'traffic cohorts'],
+        })),
+        close: [''],
+    };
+    const weighted = {
+        open: [],
+        tableHead: [],
+        rows: (0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .weightedResults */ .EA)(d, comparisons).map((r) => {
+            const metric = (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeName */ .L$)(r.metric, 60);
+            const text = r.reason !== null
+                ? `- ${metric}: not weighted: ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.reason, 300)}`
+                : `- ${metric} on production's ${name} mix: ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPhrase */ .BO)(r.weighted)}; on the eval's mix: ${(0,_traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPhrase */ .BO)(r.overall)}${r.weighted === undefined ? '' : `; margin ${(0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_4__/* .marginPhrase */ .sW)(r.weighted)}`}`;
+            return { text, rank: _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__/* .RANK */ .V.traffic, noun: ['traffic-weighted comparison', 'traffic-weighted comparisons'] };
+        }),
+        close: [''],
+    };
+    return [table, weighted];
 }
 
 
