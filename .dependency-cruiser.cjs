@@ -8,10 +8,12 @@
  *
  *   the files directly in src/core/ (errors, escaping, number formatting, cohort names, structured text, …)
  *   → stats → policy → input → readers → load → compare → findings → manifest → traffic → readiness
- *   → report → package → gate
+ *   → report → package → canary → gate
  *
  * input is the gate's own text and record plumbing that every reader and loader shares; readers turn
  * other tools' files into those records; load builds columns, pairs and paired summaries from them.
+ * canary (the canary gate: its observation file, decision and reports) sits above report and package,
+ * whose escaping, comment budget and HTML pieces its reports reuse; only gate runs it.
  *
  * Around the core: adapters → core; action → adapters + core; cli → adapters + core. src/index.ts and
  * src/cli/index.ts are the entries: nothing imports them.
@@ -31,6 +33,7 @@ const CORE_LAYERS = [
   'readiness',
   'report',
   'package',
+  'canary',
   'gate',
 ];
 

@@ -13,15 +13,19 @@ const chunkFiles = readdirSync(DIST)
   .filter((file) => /^\d+\.index\.js$/.test(file))
   .sort();
 
-/** The chunk ids the main bundle asks for with a lazy import (`__nccwpck_require__.e(<id>)`). */
-function requestedChunkIds(): string[] {
-  const main = readFileSync(join(DIST, 'index.js'), 'utf8');
-  return [...new Set([...main.matchAll(/__nccwpck_require__\.e\((\d+)\)/g)].map((m) => m[1] as string))].sort();
+/**
+ * The chunk ids a bundle asks for with a lazy import (`__nccwpck_require__.e(<id>)`, webpack may put a
+ * comment before the id), in its main file or in its chunks (a module two lazy imports share).
+ */
+function requestedChunkIds(dir: string, chunks: readonly string[]): string[] {
+  const text = ['index.js', ...chunks].map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
+  const ids = [...text.matchAll(/__nccwpck_require__\.e\((?:\/\*.*?\*\/ )?(\d+)\)/g)].map((m) => m[1] as string);
+  return [...new Set(ids)].sort();
 }
 
 describe('the Action bundle and its chunks', () => {
   it('has exactly the chunk files the bundle asks for, and each one loads', async () => {
-    const requested = requestedChunkIds();
+    const requested = requestedChunkIds(DIST, chunkFiles);
     // The artifact client and the GitHub client each load from a chunk.
     expect(requested.length).toBeGreaterThanOrEqual(2);
     expect(chunkFiles.map((file) => file.replace('.index.js', ''))).toEqual(requested);
@@ -77,14 +81,11 @@ describe('the CLI bundle and its chunks', () => {
     .sort();
 
   it('loads each renderer from its chunk only for the format that prints it, and the package renderers for --out', async () => {
-    // Chunks are asked for by the main bundle or by one another (a module two renderers share).
-    const main = ['index.js', ...cliChunks.map((id) => `${id}.index.js`)]
-      .map((file) => readFileSync(join(CLI_DIST, file), 'utf8'))
-      .join('\n');
-    const requested = [
-      ...new Set([...main.matchAll(/__nccwpck_require__\.e\((?:\/\*.*?\*\/ )?(\d+)\)/g)].map((m) => m[1] as string)),
-    ];
-    expect(cliChunks).toEqual(requested.sort());
+    const requested = requestedChunkIds(
+      CLI_DIST,
+      cliChunks.map((id) => `${id}.index.js`),
+    );
+    expect(cliChunks).toEqual(requested);
     expect(cliChunks.length).toBeGreaterThanOrEqual(3);
     const out = mkdtempSync(join(tmpdir(), 'mrg-cli-chunks-'));
     const pair = [

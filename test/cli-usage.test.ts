@@ -37,7 +37,7 @@ describe('usage errors are at most three lines: the error, a suggestion, where h
     [['check', ...EXAMPLE, '--fromat', 'json'], 'error: unknown option --fromat', 'did you mean --format?'],
     [['check', ...EXAMPLE, '--canidate=b.jsonl'], 'error: unknown option --canidate', 'did you mean --candidate?'],
     [['check', '-incumbent', 'a.jsonl'], 'error: unknown option -incumbent', 'did you mean --incumbent?'],
-    [['chek', ...EXAMPLE], 'error: expected the command "check", got "chek"', 'did you mean check?'],
+    [['chek', ...EXAMPLE], 'error: expected the command "check" or "canary", got "chek"', 'did you mean check?'],
     [
       ['check', ...EXAMPLE, '--format', 'jsno'],
       'error: --format must be text, markdown or json, got "jsno" (or comment: the pull-request comment\'s body)',

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _comment_budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6873);
 /* harmony import */ var _comment_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9830);
 /* harmony import */ var _comment_header_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7425);
-/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(743);
+/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5412);
 /* harmony import */ var _traffic_markdown_section_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6319);
 
 
@@ -48,7 +48,7 @@ function renderMarkdown(report, maxLength = MARKDOWN_MAX_LENGTH) {
 /* harmony export */ });
 /* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8072);
 /* harmony import */ var _comparison_phrases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
-/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(743);
+/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5412);
 /* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8637);
 /* harmony import */ var _traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
 

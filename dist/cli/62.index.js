@@ -19,8 +19,8 @@ var comment_budget = __webpack_require__(6873);
 var comment_classify = __webpack_require__(9830);
 // EXTERNAL MODULE: ./src/core/report/comment-header.ts
 var comment_header = __webpack_require__(7425);
-// EXTERNAL MODULE: ./src/core/report/comment-sections.ts + 1 modules
-var comment_sections = __webpack_require__(743);
+// EXTERNAL MODULE: ./src/core/report/comment-sections.ts
+var comment_sections = __webpack_require__(5412);
 // EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
 var escape_markdown = __webpack_require__(8637);
 // EXTERNAL MODULE: ./src/core/format-number.ts

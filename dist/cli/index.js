@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9778);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9463);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9778:
+/***/ 9463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -723,6 +723,8 @@ const OPTIONS = {
     manifest: { type: 'string' },
     'base-manifest': { type: 'string' },
     traffic: { type: 'string' },
+    observations: { type: 'string' },
+    now: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     author: { type: 'string' },
@@ -734,7 +736,7 @@ const OPTIONS = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
 };
-const COMMANDS = ['check', 'help'];
+const COMMANDS = ['check', 'canary', 'help'];
 const FORMATS = ['text', 'markdown', 'json', 'comment'];
 /** The last line of every usage error. */
 const SEE_HELP = 'see model-release-gate --help';
@@ -744,6 +746,8 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
                                 [--out <dir>] [--format text|markdown|json|comment] [--author <user>] [--today YYYY-MM-DD]
                                 [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
                                 [--traffic <file>] [--quiet]
+       model-release-gate canary --observations <file> --manifest <file> [--policy <file>] [--out <dir>]
+                                 [--format text|markdown|json|comment] [--now <ISO time>]
        model-release-gate help | --help | --version
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
@@ -776,10 +780,74 @@ const USAGE = `usage: model-release-gate check --incumbent <file> --candidate <f
                sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
   --quiet, -q  no progress lines (they go to stderr only when it is a terminal and the run takes over a second)
 
+canary: judges a canary stage while it runs, with anytime-valid confidence sequences (see docs/canary.md)
+  --observations  per-interval counts of baseline and canary (model-release-gate/canary@1, JSON or YAML;
+               e.g. from sql/canary.sql): events, successes per pass/fail metric, Σx and Σx² per metric
+  --manifest   the release manifest: its rollout stages (traffic, hold) and abort_when criteria
+  --now        judge the stage's hold as of this time (ISO 8601) instead of the last interval's end
+
 On a terminal the text verdict is coloured; NO_COLOR=1 or FORCE_COLOR=0 turns that off.
-exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
+exit codes: check: 0 pass or warn, 1 blocked, 2 usage or input error;
+            canary: 0 promote, 1 roll back, 3 hold (not yet decided), 2 usage or input error`;
+
+;// CONCATENATED MODULE: ./src/cli/canary-arguments.ts
+
+/** The options `check` takes and `canary` does not: given to canary, each is an error rather than ignored. */
+const CHECK_ONLY = [
+    'incumbent',
+    'candidate',
+    'paired',
+    'base-manifest',
+    'traffic',
+    'author',
+    'today',
+    'format-in',
+    'columns',
+    'cohort-field',
+];
+/** `canary`'s options, checked; the problems found (each one line) when they are not right. */
+function canaryOptions(values) {
+    const problems = [];
+    for (const name of CHECK_ONLY)
+        if (values[name] !== undefined)
+            problems.push(`--${name} is an option of check, not of canary`);
+    const text = (name) => {
+        const value = values[name];
+        if (typeof value !== 'string')
+            return undefined;
+        if (value.trim() === '')
+            problems.push(`--${name} needs a value`);
+        return value;
+    };
+    const observations = text('observations');
+    const manifest = text('manifest');
+    const now = text('now');
+    if (observations === undefined)
+        problems.push('--observations <file> is required');
+    if (manifest === undefined)
+        problems.push('--manifest <file> is required: its rollout stages and abort_when criteria decide the stage');
+    if (now !== undefined && Number.isNaN(Date.parse(now)))
+        problems.push(`--now must be a time written as ISO 8601 (2026-12-01T10:30:00Z), got ${JSON.stringify(now)}`);
+    const format = typeof values.format === 'string' ? values.format : 'text';
+    if (!FORMATS.includes(format))
+        problems.push(`--format must be text, markdown, json or comment, got ${JSON.stringify(format)}`);
+    if (problems.length > 0 || observations === undefined || manifest === undefined)
+        return { problems };
+    return {
+        problems,
+        options: {
+            observations,
+            manifest,
+            policy: text('policy'),
+            out: text('out'),
+            format: format,
+            now,
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/cli-arguments.ts
+
 
 
 
@@ -813,6 +881,14 @@ function parseCliArguments(argv) {
         return { kind: 'help' };
     if (values.version === true)
         return { kind: 'version' };
+    if (positionals[0] === 'canary') {
+        if (positionals.length > 1)
+            throw new UsageError([`expected options after "canary", got ${JSON.stringify(positionals.slice(1).join(' '))}`]);
+        const { options, problems } = canaryOptions(values);
+        if (options === undefined)
+            throw new UsageError(problems);
+        return { kind: 'canary', options };
+    }
     return { kind: 'check', options: checkOptions(values, positionals) };
 }
 function checkOptions(values, positionals) {
@@ -826,9 +902,9 @@ function checkOptions(values, positionals) {
         candidate = values.paired;
     }
     if (positionals.length === 0)
-        problems.push('no command given: expected "check" before the options');
+        problems.push('no command given: expected "check" or "canary" before the options');
     else if (positionals.length > 1 || positionals[0] !== 'check') {
-        problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
+        problems.push(`expected the command "check" or "canary", got ${JSON.stringify(positionals.join(' '))}`);
         const meant = positionals.length === 1 ? (0,suggest_name/* closestName */.Nf)(positionals[0], COMMANDS) : undefined;
         if (meant !== undefined)
             suggestion = `did you mean ${meant}?`;
@@ -844,6 +920,9 @@ function checkOptions(values, positionals) {
         if (meant !== undefined)
             suggestion ??= `did you mean --format ${meant}?`;
     }
+    for (const name of ['observations', 'now'])
+        if (values[name] !== undefined)
+            problems.push(`--${name} is an option of canary, not of check`);
     if (values.today !== undefined && !isCalendarDate(values.today))
         problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
     // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.
@@ -909,8 +988,511 @@ function parseProblem(error) {
     return message.split('\n')[0] ?? message;
 }
 
+// EXTERNAL MODULE: ./src/core/cohorts.ts
+var core_cohorts = __nccwpck_require__(633);
+// EXTERNAL MODULE: ./src/core/structured-text.ts
+var structured_text = __nccwpck_require__(98);
+// EXTERNAL MODULE: ./src/core/input/example-layout.ts
+var example_layout = __nccwpck_require__(369);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
+;// CONCATENATED MODULE: ./src/core/canary/canary-counts.ts
+
+
+
+
+
+
+/**
+ * Σx² below (Σx)²/n by more than this share of (Σx)²/n is a negative variance. The slack absorbs the
+ * rounding of sums over many events (a constant metric has Σx² = (Σx)²/n exactly), nothing more.
+ */
+const VARIANCE_TOLERANCE = 1e-9;
+/**
+ * For checks that read the parsed value: zod runs a refinement even after issues it may continue past
+ * (a failed refine, a too-short list), and then the value is not what the schema promises.
+ */
+const WHEN_VALID = { when: (payload) => payload.issues.length === 0 };
+function got(value) {
+    if (value === undefined)
+        return 'nothing (the key is missing)';
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? 'an object' : (0,example_layout/* describe */.q)(value);
+}
+/** An ISO-8601 time with a zone, `Z` or an offset: a time without one is a different instant on each machine. */
+const timestamp = schemas/* unknown */.L5J().transform((value, ctx) => {
+    const ms = typeof value === 'string' ? instant(value) : undefined;
+    if (typeof value === 'string' && ms !== undefined)
+        return { text: value, ms };
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected a time like "2026-12-01T10:05:00Z" (ISO 8601 with Z or an offset such as +01:00), got ${got(value)}`,
+    });
+    return core/* NEVER */.tm;
+});
+/** Milliseconds since the epoch, or undefined for text that is not a real time with a zone. */
+function instant(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+    if (match === null || !isCalendarDate(match[1]))
+        return undefined;
+    const [hours, minutes, seconds, offsetHours, offsetMinutes] = match.slice(2).map((part) => Number(part ?? 0));
+    if (hours > 23 || minutes > 59 || seconds > 59)
+        return undefined;
+    if (offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    return Date.parse(text);
+}
+/** A whole number ≥ 0: a fraction, a string, NaN or Infinity is a broken export, not a count. */
+const count = (what) => schemas/* unknown */.L5J().transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        return value;
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of ${what} ≥ 0, got ${got(value)}` });
+    return core/* NEVER */.tm;
+});
+const sumPair = schemas/* unknown */.L5J().transform((value, ctx) => {
+    if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return [value[0], value[1]];
+    ctx.addIssue({ code: 'custom', message: `expected [Σx, Σx²], two finite numbers, got ${got(value)}` });
+    return core/* NEVER */.tm;
+});
+const countsSchema = schemas/* strictObject */.rej({
+    n: count('events'),
+    successes: (0,named_record/* namedRecord */.Fp)(count('successes')).optional(),
+    sums: (0,named_record/* namedRecord */.Fp)(sumPair).optional(),
+}, { error: 'expected the counts as {"n": events, "successes": {metric: count}, "sums": {metric: [Σx, Σx²]}}' })
+    .superRefine(({ n, successes = {}, sums = {} }, ctx) => {
+    for (const [metric, k] of Object.entries(successes))
+        if (k > n)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['successes', metric],
+                message: `expected 0 ≤ successes ≤ n (${n}), got ${k}`,
+            });
+    for (const [metric, [sum, sumOfSquares]] of Object.entries(sums)) {
+        const path = ['sums', metric];
+        if (Object.hasOwn(successes, metric))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `${JSON.stringify(metric)} is also in successes: a metric is either a count of successes (binary) or sums (continuous), not both`,
+            });
+        else if (n === 0 && (sum !== 0 || sumOfSquares !== 0))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `expected [0, 0]: n is 0, so there is nothing to sum, got [${sum}, ${sumOfSquares}]`,
+            });
+        else if (n > 0 && sumOfSquares < ((sum * sum) / n) * (1 - VARIANCE_TOLERANCE))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `expected Σx² ≥ (Σx)²/n = ${(sum * sum) / n}, got ${sumOfSquares}: a smaller Σx² would mean a negative variance, which no data gives`,
+            });
+    }
+}, WHEN_VALID);
+/** One side of an interval: cohort name → counts, `overall` required. */
+const sideSchema = schemas/* unknown */.L5J()
+    .refine((value) => value !== undefined, 'missing: expected cohort name → {"n", "successes", "sums"}, "overall" first')
+    .pipe((0,named_record/* namedRecord */.Fp)(countsSchema))
+    .superRefine((cohorts, ctx) => {
+    const names = Object.keys(cohorts);
+    for (const name of names)
+        if ((0,core_cohorts/* isWeightedCohort */.BM)(name))
+            ctx.addIssue({
+                code: 'custom',
+                path: [name],
+                message: 'is the name of a traffic-weighted comparison the gate makes, not a cohort',
+            });
+    if (!Object.hasOwn(cohorts, core_cohorts/* OVERALL */.aD)) {
+        const meant = (0,suggest_name/* closestName */.Nf)(core_cohorts/* OVERALL */.aD, names);
+        const hint = meant === undefined ? '' : ` (${JSON.stringify(meant)} is not "${core_cohorts/* OVERALL */.aD}": cohort names are exact)`;
+        ctx.addIssue({
+            code: 'custom',
+            message: `missing "${core_cohorts/* OVERALL */.aD}": every interval needs the overall counts of both sides${hint}`,
+        });
+    }
+}, WHEN_VALID);
+/** The metrics one counts object reports, successes first, each in file order. */
+function metricKinds(counts) {
+    const kinds = new Map();
+    for (const metric of Object.keys(counts.successes ?? {}))
+        kinds.set(metric, 'binary');
+    for (const metric of Object.keys(counts.sums ?? {}))
+        kinds.set(metric, 'continuous');
+    return kinds;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-file.ts
+
+
+
+
+
+
+
+const CANARY_SCHEMA = 'model-release-gate/canary@1';
+/** Every field name of the format, for "did you mean" on an unknown key. */
+const CANARY_FIELDS = [
+    'schema',
+    'stage',
+    'traffic',
+    'started',
+    'intervals',
+    'end',
+    'baseline',
+    'canary',
+    'n',
+    'successes',
+    'sums',
+];
+const intervalSchema = schemas/* strictObject */.rej({ end: timestamp, baseline: sideSchema, canary: sideSchema }, { error: 'expected an interval as {"end": time, "baseline": {cohort: counts}, "canary": {cohort: counts}}' });
+const canarySchema = schemas/* strictObject */.rej({
+    schema: schemas/* literal */.euz(CANARY_SCHEMA, { error: `expected "schema": "${CANARY_SCHEMA}"` }),
+    stage: schemas/* strictObject */.rej({ traffic: percent, started: timestamp }, { error: 'expected the stage as {"traffic": "10%", "started": "2026-12-01T10:00:00Z"}' }),
+    intervals: schemas/* array */.YOg(intervalSchema, { error: 'expected a list of intervals, oldest first' })
+        .min(1, 'expected at least one interval: nothing has been observed yet'),
+})
+    .superRefine(({ stage, intervals }, ctx) => {
+    intervals.forEach(({ end }, i) => {
+        const before = i === 0 ? stage.started : intervals[i - 1].end;
+        if (i === 0 && end.ms < before.ms)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['intervals', 0, 'end'],
+                message: `expected the first interval to end no earlier than the stage started (stage.started, ${before.text}), got ${end.text}`,
+            });
+        if (i > 0 && end.ms <= before.ms)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['intervals', i, 'end'],
+                message: `expected a time after the previous interval's end (intervals.${i - 1}.end, ${before.text}): intervals are listed oldest first, each once; got ${end.text}`,
+            });
+    });
+    const reference = metricKinds(intervals[0]?.baseline[core_cohorts/* OVERALL */.aD]);
+    if (reference.size === 0)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['intervals', 0, 'baseline', core_cohorts/* OVERALL */.aD],
+            message: 'expected at least one metric, in successes (binary) or sums (continuous)',
+        });
+    else
+        checkSameMetrics(intervals, reference, ctx);
+}, WHEN_VALID);
+const KEY = { binary: 'successes', continuous: 'sums' };
+/** Every counts object reports exactly the metrics, of the same kinds, that intervals.0.baseline.overall does. */
+function checkSameMetrics(intervals, reference, ctx) {
+    const expected = [...reference].map(([metric, kind]) => `${metric} in ${KEY[kind]}`).join(', ');
+    const because = `every interval, side and cohort reports the same metrics as intervals.0.baseline.${core_cohorts/* OVERALL */.aD} (${expected})`;
+    intervals.forEach((interval, i) => {
+        for (const side of ['baseline', 'canary'])
+            for (const [cohort, counts] of Object.entries(interval[side])) {
+                const problem = metricProblem(metricKinds(counts), reference);
+                if (problem !== undefined)
+                    ctx.addIssue({
+                        code: 'custom',
+                        path: ['intervals', i, side, cohort, ...problem.path],
+                        message: `${problem.message}: ${because}`,
+                    });
+            }
+    });
+}
+function metricProblem(kinds, reference) {
+    for (const [metric, kind] of kinds) {
+        const wanted = reference.get(metric);
+        if (wanted === kind)
+            continue;
+        const meant = wanted === undefined ? (0,suggest_name/* closestName */.Nf)(metric, [...reference.keys()]) : undefined;
+        const message = wanted === undefined
+            ? `unexpected metric ${JSON.stringify(metric)}${meant === undefined ? '' : ` (did you mean ${JSON.stringify(meant)}?)`}`
+            : `${JSON.stringify(metric)} is in ${KEY[wanted]} there`;
+        return { path: [KEY[kind], metric], message };
+    }
+    const missing = [...reference].find(([metric]) => !kinds.has(metric));
+    return missing === undefined
+        ? undefined
+        : { path: [KEY[missing[1]]], message: `missing ${JSON.stringify(missing[0])}` };
+}
+/** Parses a canary observation file (JSON or YAML); every problem names the file, and the line and field where known. */
+function parseCanaryObservations(file) {
+    const document = (0,structured_text/* parseLocated */.o)(file.path, file.text);
+    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value))
+        throw new errors/* InputError */.d(file.path, `expected a mapping with "schema": "${CANARY_SCHEMA}", stage and intervals`);
+    const parsed = (0,structured_text/* validateLocated */.l)(document, canarySchema, CANARY_FIELDS);
+    const metrics = metricKinds(parsed.intervals[0]?.baseline[core_cohorts/* OVERALL */.aD]);
+    const cohorts = new Set();
+    const side = (record) => {
+        const names = Object.keys(record).sort(core_cohorts/* compareCohortNames */.Dg);
+        for (const name of names)
+            cohorts.add(name);
+        return new Map(names.map((name) => [name, toCounts(record[name], metrics)]));
+    };
+    return {
+        path: file.path,
+        sha256: file.sha256,
+        stage: { traffic: parsed.stage.traffic, started: parsed.stage.started.text, startedMs: parsed.stage.started.ms },
+        intervals: parsed.intervals.map((interval, i) => ({
+            end: interval.end.text,
+            endMs: interval.end.ms,
+            baseline: side(interval.baseline),
+            canary: side(interval.canary),
+            line: document.lineOf(['intervals', i]) ?? 1,
+        })),
+        metrics,
+        cohorts: [...cohorts].sort(core_cohorts/* compareCohortNames */.Dg),
+    };
+}
+/** Counts with their metrics in one order (the file's first interval's), whatever order each object used. */
+function toCounts(counts, metrics) {
+    const successes = new Map();
+    const sums = new Map();
+    for (const [metric, kind] of metrics) {
+        if (kind === 'binary')
+            successes.set(metric, counts.successes?.[metric]);
+        else
+            sums.set(metric, counts.sums?.[metric]);
+    }
+    return { n: counts.n, successes, sums };
+}
+
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __nccwpck_require__(8072);
 // EXTERNAL MODULE: ./src/core/policy/effective-settings.ts
 var effective_settings = __nccwpck_require__(8777);
+;// CONCATENATED MODULE: ./src/core/stats/confidence-sequence.ts
+/**
+ * Anytime-valid inference for a difference Δ watched at every look of a canary: a confidence sequence
+ * (bounds that hold at all looks at once) and the always-valid p-value that matches it.
+ *
+ * Everything is in information time. An estimator Δ̂ with variance s² carries information I = 1/s², and
+ * S = (Δ̂ − θ)·I is approximately a Gaussian process in I with independent increments (a Brownian motion
+ * when the looks add independent events). Against H0: Δ = θ, the Gaussian likelihood ratio for a shift λ
+ * is exp(λS − λ²I/2). Mixing it over λ ~ N(0, 1/ρ) gives Robbins' normal mixture
+ *   Λ = √(ρ/(I + ρ)) · exp(S² / (2(I + ρ))),
+ * a nonnegative martingale under H0, so Ville's inequality gives P(∃ look: Λ ≥ 1/α) ≤ α. Solving
+ * Λ ≥ 1/α for Δ̂ − θ gives the half-width below. With a known variance this is the normal-mixture
+ * boundary of Howard, Ramdas, McAuliffe & Sekhon, "Time-uniform, nonparametric, nonasymptotic confidence
+ * sequences", Annals of Statistics 49 (2021), §3; with the variance estimated from the data it is an
+ * asymptotic confidence sequence in the sense of Waudby-Smith, Arbour, Sinha, Kennedy & Ramdas,
+ * "Time-uniform central limit theory and asymptotic confidence sequences", Annals of Statistics 52 (2024).
+ * The p-value 1/Λ is the mixture sequential probability ratio test (mSPRT) of Johari, Koomen, Pekelis &
+ * Walsh, "Always valid inference: continuous monitoring of A/B tests", Operations Research 70 (2022)
+ * (arXiv:1512.04922, 2015).
+ *
+ * The boundary is two-sided at level α; using one side of it alone is valid at α too (conservative).
+ */
+/** Bad arguments are a programming error, not bad input: the gate has validated the data before. */
+function requirePositiveFinite(name, value, caller) {
+    if (!Number.isFinite(value) || value <= 0) {
+        throw new Error(`${caller}: ${name} must be a finite number above 0, got ${String(value)}`);
+    }
+}
+function requireLevel(alpha, caller) {
+    if (!(alpha > 0 && alpha < 1))
+        throw new Error(`${caller}: alpha must be in (0, 1), got ${String(alpha)}`);
+}
+/**
+ * Half-width w of the level-α confidence sequence at information I: |Δ̂ − Δ| ≤ w holds at every look
+ * simultaneously with probability ≥ 1 − α,
+ *   w = √((I + ρ) · log((I + ρ) / (ρ α²))) / I
+ * (the set where the normal-mixture ratio stays below 1/α; Howard et al. 2021, §3).
+ */
+function mixtureHalfWidth(information, rho, alpha) {
+    requirePositiveFinite('information', information, 'mixtureHalfWidth');
+    requirePositiveFinite('rho', rho, 'mixtureHalfWidth');
+    requireLevel(alpha, 'mixtureHalfWidth');
+    // log((I + ρ)/(ρα²)) = log(1 + I/ρ) − 2 log α, which keeps its precision when I is small next to ρ.
+    const logTerm = Math.log1p(information / rho) - 2 * Math.log(alpha);
+    return Math.sqrt((information + rho) * logTerm) / information;
+}
+/**
+ * Always-valid p-value of H0: Δ = θ0 at one look, 1/Λ capped at 1 (Johari et al.'s mSPRT with the
+ * normal mixture above). `less` tests against H1: Δ < θ0 and is 1 when Δ̂ ≥ θ0. p ≤ α exactly when θ0
+ * lies outside the level-α confidence sequence (on the tested side). It is valid at every look; over
+ * several looks the always-valid p-value is the smallest so far, which the caller keeps.
+ */
+function alwaysValidPValue(estimate, null_, information, rho, side) {
+    if (!Number.isFinite(estimate) || !Number.isFinite(null_)) {
+        throw new Error(`alwaysValidPValue: estimate and null must be finite, got ${String(estimate)} and ${String(null_)}`);
+    }
+    requirePositiveFinite('information', information, 'alwaysValidPValue');
+    requirePositiveFinite('rho', rho, 'alwaysValidPValue');
+    if (side === 'less' && estimate >= null_)
+        return 1;
+    const score = (estimate - null_) * information;
+    // log Λ = ½ log(ρ/(I + ρ)) + S²/(2(I + ρ)), in logs so that a large S gives p = 0, not ∞ · 0.
+    const logRatio = -0.5 * Math.log1p(information / rho) + (score * score) / (2 * (information + rho));
+    return logRatio <= 0 ? 1 : Math.exp(-logRatio);
+}
+/**
+ * The mixing parameter ρ that makes the level-α half-width smallest at a planned information I*.
+ *
+ * Derivation (ours): with x = I/ρ, minimising (I + ρ)·log((I + ρ)/(ρα²)) over ρ sets its derivative
+ * log((1 + x)/α²) − x to zero, so x solves x = L + log(1 + x) with L = 2 log(1/α); the derivative
+ * increases with ρ, so this is the only minimum. In closed form x = −W₋₁(−α²/e) − 1 (Lambert W, lower
+ * branch). The often-quoted ρ = I* ÷ (L + log(1 + L)) keeps the first two terms of W₋₁'s asymptotic
+ * expansion (one fixed-point step from x = L); it is within a few percent of the minimiser and the width
+ * is flat there, but Newton's method gives the exact value in a handful of steps, so that is what we use.
+ */
+function mixingParameter(plannedInformation, alpha) {
+    requirePositiveFinite('planned information', plannedInformation, 'mixingParameter');
+    requireLevel(alpha, 'mixingParameter');
+    const twiceLogInverse = -2 * Math.log(alpha);
+    // g(x) = x − L − log(1 + x) is convex and increasing for x > 0. The start is below the root, Newton's
+    // first step overshoots it, and from there the iterates fall monotonically onto it.
+    let x = twiceLogInverse + Math.log1p(twiceLogInverse);
+    for (let i = 0; i < 100; i++) {
+        const step = ((x - twiceLogInverse - Math.log1p(x)) * (1 + x)) / x;
+        x -= step;
+        if (Math.abs(step) <= 1e-15 * x)
+            break;
+    }
+    return plannedInformation / x;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-statistics.ts
+
+/** The counts of one side and cohort summed over the first `looks` intervals. */
+function cumulativeCounts(intervals, looks, side, cohort) {
+    let n = 0;
+    const successes = new Map();
+    const sums = new Map();
+    let seen = false;
+    for (const interval of intervals.slice(0, looks)) {
+        const counts = interval[side].get(cohort);
+        if (counts === undefined)
+            continue;
+        seen = true;
+        n += counts.n;
+        for (const [metric, k] of counts.successes)
+            successes.set(metric, (successes.get(metric) ?? 0) + k);
+        for (const [metric, [sum, squares]] of counts.sums) {
+            const total = sums.get(metric) ?? [0, 0];
+            sums.set(metric, [total[0] + sum, total[1] + squares]);
+        }
+    }
+    return seen ? { n, successes, sums } : undefined;
+}
+/**
+ * A metric's value and per-event variance from counts: k/n and p(1 − p) for a success count, Σx/n
+ * and the sample variance for sums. As in the traffic weighting, a rate of 0 or 1 is not taken as
+ * certain: its variance is that of one event having gone the other way.
+ */
+function sideStatistic(counts, metric) {
+    if (counts === undefined || counts.n === 0)
+        return undefined;
+    const { n } = counts;
+    const k = counts.successes.get(metric);
+    if (k !== undefined) {
+        const p = k / n;
+        return { n, value: p, unitVariance: Math.max(p * (1 - p), (1 / n) * (1 - 1 / n)) };
+    }
+    const sums = counts.sums.get(metric);
+    if (sums === undefined || n < 2)
+        return undefined;
+    const mean = sums[0] / n;
+    return { n, value: mean, unitVariance: Math.max(0, (sums[1] - (sums[0] * sums[0]) / n) / (n - 1)) };
+}
+/**
+ * The mixing parameter for a comparison whose margin is `margin`: tuned so that the sequence is
+ * tightest about when its half-width reaches the margin, the information at which a drop of twice
+ * the margin can first be told apart. It depends on the margin and the level only, never on the
+ * data, so the sequence keeps its guarantee.
+ */
+function mixingForMargin(margin, level) {
+    const width = (information) => mixtureHalfWidth(information, mixingParameter(information, level), level);
+    const target = margin > 0 ? margin : 1e-3;
+    let low = 1e-6;
+    let high = 1e18;
+    for (let i = 0; i < 200 && high / low > 1 + 1e-9; i++) {
+        const middle = Math.sqrt(low * high);
+        if (width(middle) > target)
+            low = middle;
+        else
+            high = middle;
+    }
+    return mixingParameter(high, level);
+}
+/** The information at which the half-width falls to `width` (same ρ), by bisection; Infinity if never. */
+function informationForWidth(width, rho, level, from) {
+    if (!(width > 0))
+        return Infinity;
+    let low = Math.max(from, 1e-12);
+    if (mixtureHalfWidth(low, rho, level) <= width)
+        return low;
+    let high = low;
+    for (let i = 0; i < 200 && mixtureHalfWidth(high, rho, level) > width; i++)
+        high *= 2;
+    if (mixtureHalfWidth(high, rho, level) > width)
+        return Infinity;
+    for (let i = 0; i < 200 && high / low > 1 + 1e-9; i++) {
+        const middle = Math.sqrt(low * high);
+        if (mixtureHalfWidth(middle, rho, level) > width)
+            low = middle;
+        else
+            high = middle;
+    }
+    return high;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-abort.ts
+
+
+
+/**
+ * The manifest's abort criteria, judged on the canary's own `overall` value with an anytime-valid
+ * bound: crossed only when the whole bound is beyond the threshold, so one noisy interval does not
+ * abort a rollout, and clear only when the whole bound is within it.
+ */
+function abortChecks(criteria, observations, policy, level) {
+    const looks = observations.intervals.length;
+    return criteria.map((criterion) => {
+        const below = criterion.below ?? null;
+        const above = criterion.above ?? null;
+        const kind = observations.metrics.get(criterion.metric);
+        const at = (look) => sideStatistic(cumulativeCounts(observations.intervals, look, 'canary', 'overall'), criterion.metric);
+        const canary = kind === undefined ? undefined : at(looks);
+        if (kind === undefined || canary === undefined || !(canary.unitVariance > 0))
+            return { metric: criterion.metric, below, above, canary: null, lower: null, upper: null, status: 'not-observed' };
+        const settings = (0,effective_settings/* metricSettings */.Qp)(policy, criterion.metric, kind);
+        // The metric's margin is its scale of a difference that matters; without one (a continuous metric
+        // the policy does not name has a margin of 0), 1% of the threshold. Neither depends on the data.
+        const threshold = (below ?? above);
+        const margin = settings.margin.kind === 'absolute' ? settings.margin.value : settings.margin.value * Math.abs(threshold);
+        const scale = margin > 0 ? margin : Math.abs(threshold) * 0.01 || 0.01;
+        const rho = mixingForMargin(scale, level);
+        // Intersected over the looks, as the comparisons are: a crossing seen at any look stands.
+        let lower = -Infinity;
+        let upper = Infinity;
+        for (let look = 1; look <= looks; look++) {
+            const then = at(look);
+            if (then === undefined || !(then.unitVariance > 0))
+                continue;
+            const width = mixtureHalfWidth(then.n / then.unitVariance, rho, level);
+            lower = Math.max(lower, then.value - width);
+            upper = Math.min(upper, then.value + width);
+        }
+        const status = below !== null
+            ? upper < below
+                ? 'crossed'
+                : lower >= below
+                    ? 'clear'
+                    : 'undecided'
+            : lower > above
+                ? 'crossed'
+                : upper <= above
+                    ? 'clear'
+                    : 'undecided';
+        return {
+            metric: criterion.metric,
+            below,
+            above,
+            canary: { n: canary.n, value: canary.value },
+            lower,
+            upper,
+            status,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/stats/multiplicity.ts
 /**
  * Multiplicity corrections for the per-cohort p-values.
@@ -974,6 +1556,1739 @@ function adjustPValues(pValues, method) {
  */
 function decisionLevel(pValue, pAdjusted, alpha, strictest) {
     return pAdjusted > 0 ? Math.min(alpha, (alpha * pValue) / pAdjusted) : strictest;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-comparisons.ts
+
+
+
+
+/**
+ * The metrics the policy gates, in every cohort both sides report. A continuous metric is gated
+ * only when the policy names it, as in `check`; one it gates on a percentile cannot be tested from
+ * sums and is returned apart, so that the caller can refuse to promote without it.
+ */
+function gatedMetrics(observations, policy) {
+    const gated = [];
+    const untestable = [];
+    for (const [metric, kind] of [...observations.metrics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const settings = (0,effective_settings/* metricSettings */.Qp)(policy, metric, kind);
+        if (!settings.gated)
+            continue;
+        if (settings.statistic !== 'proportion' && settings.statistic !== 'mean') {
+            untestable.push(`${metric} (${settings.statistic})`);
+            continue;
+        }
+        for (const cohort of observations.cohorts)
+            gated.push({
+                cohort,
+                metric,
+                statistic: settings.statistic,
+                direction: settings.direction,
+                // A cohort's own margin (the policy's cohorts.overrides) applies here as in `check`.
+                margin: (0,effective_settings/* cohortSettings */.$p)(policy, cohort).marginFor(metric, settings.margin),
+            });
+    }
+    return { gated, untestable };
+}
+/**
+ * Every gated comparison through every look. The bounds are anytime-valid at `level` (alpha over the
+ * family), and the sequence is intersected over the looks (any intersection of a confidence
+ * sequence's intervals is still valid); the always-valid p-value is the smallest over the looks.
+ */
+function compareThroughLooks(observations, gated, policy, level) {
+    const running = gated.map(() => ({ lower: -Infinity, upper: Infinity, p: 1 }));
+    const looks = observations.intervals.map((interval, index) => ({
+        end: interval.end,
+        comparisons: gated.flatMap((g, k) => {
+            const baseline = sideStatistic(cumulativeCounts(observations.intervals, index + 1, 'baseline', g.cohort), g.metric);
+            const canary = sideStatistic(cumulativeCounts(observations.intervals, index + 1, 'canary', g.cohort), g.metric);
+            if (baseline === undefined || canary === undefined)
+                return [];
+            const variance = canary.unitVariance / canary.n + baseline.unitVariance / baseline.n;
+            if (!(variance > 0))
+                return [];
+            const information = 1 / variance;
+            const raw = canary.value - baseline.value;
+            const estimate = g.direction === 'higher' ? raw : -raw;
+            const state = running[k];
+            if (state.tuned === undefined) {
+                const margin = g.margin.kind === 'absolute' ? g.margin.value : g.margin.value * Math.abs(baseline.value);
+                state.tuned = { margin, rho: mixingForMargin(margin, level) };
+            }
+            const { margin, rho } = state.tuned;
+            const width = mixtureHalfWidth(information, rho, level);
+            state.lower = Math.max(state.lower, estimate - width);
+            state.upper = Math.min(state.upper, estimate + width);
+            state.p = Math.min(state.p, alwaysValidPValue(estimate, -margin, information, rho, 'less'));
+            state.last = { baseline, canary, estimate, information, margin, rho };
+            return [
+                {
+                    cohort: g.cohort,
+                    metric: g.metric,
+                    estimate,
+                    lower: estimate - width,
+                    upper: estimate + width,
+                    canary_n: canary.n,
+                },
+            ];
+        }),
+    }));
+    const adjusted = adjustPValues(running.map((state) => (state.last === undefined ? Number.NaN : state.p)), policy.correction);
+    const comparisons = gated.flatMap((g, k) => {
+        const state = running[k];
+        const last = state.last;
+        if (last === undefined)
+            return [];
+        const p = adjusted[k];
+        const status = p <= policy.alpha ? 'regressed' : state.lower > -last.margin ? 'pass' : 'undecided';
+        return [
+            {
+                cohort: g.cohort,
+                metric: g.metric,
+                statistic: g.statistic,
+                direction: g.direction,
+                margin: last.margin,
+                baseline: { n: last.baseline.n, value: last.baseline.value },
+                canary: { n: last.canary.n, value: last.canary.value },
+                estimate: last.estimate,
+                lower: state.lower,
+                upper: state.upper,
+                p_adjusted: p,
+                status,
+                canary_events_needed: status === 'undecided' ? eventsNeeded(last, level) : null,
+            },
+        ];
+    });
+    return { comparisons, looks };
+}
+/**
+ * About how many more canary events the lower bound needs to clear −δ if the estimate stays where it
+ * is: the information at which the half-width falls to Δ̂ + δ, grown in proportion to the canary's
+ * events (both sides keep their rates). Null when Δ̂ ≤ −δ: no amount of data passes that estimate.
+ */
+function eventsNeeded(last, level) {
+    const room = last.estimate + last.margin;
+    if (!(room > 0))
+        return null;
+    const needed = informationForWidth(room, last.rho, level, last.information);
+    if (!Number.isFinite(needed))
+        return null;
+    return Math.max(0, Math.ceil(last.canary.n * (needed / last.information - 1)));
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/decide-canary.ts
+
+
+
+
+const CANARY_METHOD = 'anytime-valid confidence sequences (normal mixture, Howard et al. 2021; estimated variances, Waudby-Smith et al. 2024) and always-valid p-values (mixture SPRT, Johari et al. 2022)';
+/**
+ * Decides a canary stage at its latest look:
+ * - roll back when a gated comparison has regressed beyond its margin (always-valid p-value, after
+ *   the correction, at most alpha) or the canary crossed an abort_when threshold with confidence;
+ * - promote when every gated comparison's lower bound is above −δ, every abort criterion is clear,
+ *   and the stage's hold has passed;
+ * - hold otherwise, saying what is still undecided and about how much more traffic it needs.
+ */
+function decideCanary(observations, rollout, hold, policy, clock) {
+    const { gated, untestable } = gatedMetrics(observations, policy);
+    const criteria = rollout.abort_when ?? [];
+    const family = Math.max(1, gated.length + criteria.length);
+    const level = policy.alpha / family;
+    const { comparisons, looks } = compareThroughLooks(observations, gated, policy, level);
+    const aborts = abortChecks(criteria, observations, policy, level);
+    const elapsed = Math.max(0, Math.round((clock.ms - observations.stage.startedMs) / 1000));
+    const findings = [];
+    for (const c of comparisons) {
+        const subject = `cohort ${c.cohort} · ${c.metric}`;
+        if (c.status === 'regressed')
+            findings.push({
+                id: 'canary.regressed',
+                severity: 'block',
+                message: `${subject}: Δ ${change(c, c.estimate)}; its anytime-valid upper bound ${change(c, c.upper)} is below the tolerated drop of ${change(c, -c.margin)}`,
+                cohort: c.cohort,
+                metric: c.metric,
+            });
+        else if (c.status === 'undecided')
+            findings.push({
+                id: 'canary.undecided',
+                severity: 'info',
+                message: `${subject}: Δ ${change(c, c.estimate)}, bounds ${change(c, c.lower)} to ${change(c, c.upper)}: not yet decided${c.canary_events_needed === null ? '; at this estimate no amount of traffic would pass it' : `; about ${c.canary_events_needed.toLocaleString('en-US')} more canary events at this estimate`}`,
+                cohort: c.cohort,
+                metric: c.metric,
+            });
+    }
+    const compared = new Set(comparisons.map((c) => `${c.cohort}\u0000${c.metric}`));
+    for (const g of gated)
+        if (!compared.has(`${g.cohort}\u0000${g.metric}`))
+            findings.push({
+                id: 'canary.no-data',
+                severity: 'warn',
+                message: `cohort ${g.cohort} · ${g.metric}: no events on one side, or no spread to bound: it cannot be judged, so the stage cannot be promoted`,
+                cohort: g.cohort,
+                metric: g.metric,
+            });
+    for (const metric of untestable)
+        findings.push({
+            id: 'canary.untestable-metric',
+            severity: 'warn',
+            message: `the policy gates ${metric}, which sums per interval cannot give: it cannot be judged, so the stage cannot be promoted`,
+        });
+    for (const a of aborts) {
+        const threshold = a.below !== null ? `below ${a.below}` : `above ${a.above}`;
+        if (a.status === 'crossed')
+            findings.push({
+                id: 'canary.abort-crossed',
+                severity: 'block',
+                message: `abort_when ${a.metric} ${threshold}: the canary's ${a.metric} is ${a.canary?.value.toPrecision(4)}, anytime-valid bounds ${a.lower?.toPrecision(4)} to ${a.upper?.toPrecision(4)}`,
+                metric: a.metric,
+            });
+        else if (a.status === 'not-observed')
+            findings.push({
+                id: 'canary.abort-not-observed',
+                severity: 'warn',
+                message: `abort_when ${a.metric} ${threshold} cannot be checked: the observations give no ${a.metric} for the canary's overall, so the stage cannot be promoted`,
+                metric: a.metric,
+            });
+    }
+    const holdPending = hold !== null && elapsed < hold;
+    if (holdPending)
+        findings.push({
+            id: 'canary.hold-pending',
+            severity: 'info',
+            message: `the ${observations.stage.traffic}% stage holds for ${formatDuration(hold)}; ${formatDuration(elapsed)} have passed`,
+        });
+    const pendingAborts = aborts.filter((a) => a.status === 'undecided').map((a) => a.metric);
+    const decision = decide(findings, comparisons, pendingAborts.length === 0, holdPending);
+    return {
+        decision,
+        reason: reasonOf(decision, findings, comparisons, pendingAborts),
+        stage: {
+            traffic: observations.stage.traffic,
+            started: observations.stage.started,
+            hold_seconds: hold,
+            elapsed_seconds: elapsed,
+            clock: clock.iso,
+            looks: observations.intervals.length,
+        },
+        settings: { alpha: policy.alpha, correction: policy.correction, family, method: CANARY_METHOD },
+        comparisons,
+        abort_checks: aborts,
+        looks,
+        findings,
+    };
+}
+function decide(findings, comparisons, abortsClear, holdPending) {
+    if (findings.some((f) => f.severity === 'block'))
+        return 'rollback';
+    const blocking = findings.some((f) => f.severity === 'warn');
+    const allPass = comparisons.length > 0 && comparisons.every((c) => c.status === 'pass');
+    return allPass && abortsClear && !blocking && !holdPending ? 'promote' : 'hold';
+}
+function reasonOf(decision, findings, comparisons, pendingAborts) {
+    const first = (id) => findings.find((f) => f.id === id);
+    if (decision === 'rollback')
+        return (first('canary.regressed') ?? first('canary.abort-crossed'))?.message ?? 'a blocking finding';
+    if (decision === 'promote')
+        return `all ${comparisons.length} gated comparisons are within their margins with anytime-valid confidence, no abort threshold is near, and the stage's hold has passed`;
+    if (comparisons.length === 0)
+        return 'nothing could be compared yet';
+    const undecided = comparisons.filter((c) => c.status === 'undecided').length;
+    const reasons = [
+        ...(undecided > 0 ? [`${undecided} of ${comparisons.length} gated comparisons not yet decided`] : []),
+        ...pendingAborts.map((metric) => `abort_when ${metric} not yet clear of its threshold`),
+        ...findings.filter((f) => f.severity === 'warn').map((f) => f.message),
+        ...(first('canary.hold-pending') === undefined ? [] : [first('canary.hold-pending').message]),
+    ];
+    return reasons.join('; ');
+}
+function change(c, delta) {
+    return c.statistic === 'proportion' ? (0,format_number/* formatDelta */.CW)(delta, 'proportion') : (0,format_number/* formatDelta */.CW)(delta, 'mean');
+}
+
+;// CONCATENATED MODULE: ./src/core/policy/policy-schema.ts
+
+
+const margin = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'expected a margin: a number ≥ 0 (absolute) or a percentage such as "5%"' })
+    .transform((raw, ctx) => {
+    if (typeof raw === 'number') {
+        if (!Number.isFinite(raw) || raw < 0) {
+            ctx.addIssue({ code: 'custom', message: `expected a margin ≥ 0 (the drop that is tolerated), got ${raw}` });
+            return core/* NEVER */.tm;
+        }
+        return { kind: 'absolute', value: raw };
+    }
+    const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(raw);
+    if (match?.[1] === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage such as "5%" (≥ 0), got ${JSON.stringify(raw)}` });
+        return core/* NEVER */.tm;
+    }
+    return { kind: 'relative', value: Number(match[1]) / 100 };
+});
+const STATISTICS = ['mean', 'p50', 'p95', 'p99'];
+const metricPolicy = schemas/* strictObject */.rej({
+    direction: schemas/* enum */.k5n(['higher', 'lower']).optional(),
+    margin: margin.optional(),
+    statistic: schemas/* enum */.k5n(STATISTICS).optional(),
+    /** false: report the metric but never let it decide the verdict. */
+    gate: schemas/* boolean */.zMY().optional(),
+});
+const inconclusive = schemas/* enum */.k5n(['warn', 'block']);
+const cohortOverride = schemas/* strictObject */.rej({
+    inconclusive: inconclusive.optional(),
+    min_n: schemas/* number */.aig().int().positive().optional(),
+    metrics: (0,named_record/* namedRecord */.Fp)(schemas/* strictObject */.rej({ margin })).optional(),
+});
+const patterns = schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'expected a non-empty cohort name or glob pattern'));
+/** The readiness items a manifest can have; the policy says which each risk class requires. */
+const READINESS_ITEMS = [
+    'owners',
+    'rollout',
+    'kill_switch',
+    'monitoring',
+    'load_test',
+    'eval_coverage',
+];
+const itemList = schemas/* array */.YOg(schemas/* enum */.k5n(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
+const readinessPolicy = schemas/* strictObject */.rej({
+    /** true: a run without a manifest is a blocking finding. */
+    require_manifest: schemas/* boolean */.zMY().default(false),
+    required: schemas/* strictObject */.rej({
+        low: itemList.default(['owners', 'rollout', 'kill_switch']),
+        medium: itemList.default(['owners', 'rollout', 'kill_switch', 'monitoring', 'eval_coverage']),
+        high: itemList.default([...READINESS_ITEMS]),
+    })
+        .prefault({}),
+    /** The largest traffic share the first rollout stage may take, in percent. */
+    first_stage_max: schemas/* number */.aig().gt(0).max(100).default(10),
+    /** How old the rollback drill may be, in days, per risk class. */
+    drill_max_age_days: schemas/* strictObject */.rej({
+        low: schemas/* number */.aig().int().positive().default(90),
+        medium: schemas/* number */.aig().int().positive().default(90),
+        high: schemas/* number */.aig().int().positive().default(30),
+    })
+        .prefault({}),
+    /** The load test must cover at least this multiple of expected peak traffic. */
+    load_test_min_multiple: schemas/* number */.aig().positive().default(2),
+    /** How far ahead a waiver may expire, in days. */
+    waiver_max_days: schemas/* number */.aig().int().positive().default(30),
+    /**
+     * Whether a waiver counts without a verified approval. Unset: the caller decides (the Action
+     * requires verification, the CLI, which cannot verify, does not).
+     */
+    require_verified_waivers: schemas/* boolean */.zMY().optional(),
+})
+    .prefault({});
+const policySchema = schemas/* strictObject */.rej({
+    // Below 1e-6 the corrected per-comparison levels (alpha/m over thousands of cohorts) leave the
+    // range where the normal and t quantiles are computed to full precision.
+    alpha: schemas/* number */.aig().min(1e-6, 'expected 1e-6 ≤ alpha < 0.5').lt(0.5, 'expected 1e-6 ≤ alpha < 0.5').default(0.05),
+    correction: schemas/* enum */.k5n(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
+    inconclusive: inconclusive.default('warn'),
+    /** Power at which the minimum detectable effect is reported. */
+    power: schemas/* number */.aig().gt(0.5, 'expected 0.5 < power < 1').lt(1, 'expected 0.5 < power < 1').default(0.8),
+    /** Ids present in one file only: a warning, or a blocking finding. */
+    unmatched_ids: schemas/* enum */.k5n(['warn', 'block']).default('warn'),
+    /** The largest share of either file's ids that may lack a partner before the run blocks, whatever unmatched_ids says. */
+    max_unmatched_share: schemas/* number */.aig()
+        .min(0, 'expected 0 ≤ max_unmatched_share ≤ 1')
+        .max(1, 'expected 0 ≤ max_unmatched_share ≤ 1')
+        .default(0.05),
+    /** A tracked cohort the incumbent has and the candidate lacks: blocking by default. */
+    missing_cohort: schemas/* enum */.k5n(['warn', 'block']).default('block'),
+    /** Below this many examples per side a quantile comparison is inconclusive: a bootstrap of a handful of values has no usable spread. */
+    quantile_min_n: schemas/* number */.aig().int().min(2, 'expected quantile_min_n ≥ 2').default(20),
+    bootstrap: schemas/* strictObject */.rej({
+        resamples: schemas/* number */.aig().int().min(200, 'expected at least 200 resamples').max(100_000).default(500),
+        seed: schemas/* string */.YjP().min(1).default('model-release-gate'),
+    })
+        .prefault({}),
+    metrics: (0,named_record/* namedRecord */.Fp)(metricPolicy).prefault({}),
+    cohorts: schemas/* strictObject */.rej({
+        track: patterns.default(['*']),
+        ignore: patterns.default([]),
+        required: patterns.default([]),
+        min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').default(1),
+        rare_below: schemas/* number */.aig().int().nonnegative().default(200),
+        overrides: (0,named_record/* namedRecord */.Fp)(cohortOverride).prefault({}),
+    })
+        .prefault({}),
+    readiness: readinessPolicy,
+    /** How eval files are read and paired, for tools whose outputs need a choice made. */
+    inputs: schemas/* strictObject */.rej({
+        /** A missing value (null score, empty cell): a failure, the example dropped, or an input error. Unset: fail for pass/fail, drop for scores. */
+        missing_values: schemas/* enum */.k5n(['fail', 'drop', 'error']).optional(),
+        /** Largest difference between the two sides' shares of missing values before the run blocks. */
+        max_missing_rate_gap: schemas/* number */.aig().min(0).max(1).default(0.02),
+        /** Pair examples by id, or by row order (for per-example tables without an id column). */
+        pair_by: schemas/* enum */.k5n(['id', 'row']).default('id'),
+        /**
+         * Several results for one example (promptfoo --repeat, inspect_ai epochs, several samples per
+         * doc): refused unless the policy says how to combine them. `all`: an outcome passes when every
+         * repeat passes (pass^k); `any`: when one does (pass@k). Scores are averaged either way.
+         */
+        repeats: schemas/* enum */.k5n(['error', 'all', 'any']).default('error'),
+    })
+        .prefault({}),
+    /** How the eval's cohort mix is checked against production's (with a traffic file; see docs/traffic.md). */
+    traffic: schemas/* strictObject */.rej({
+        /** A production cohort with at least this share of its dimension must be in the eval. */
+        min_share: schemas/* number */.aig().gt(0, 'expected 0 < min_share < 1').lt(1, 'expected 0 < min_share < 1').default(0.01),
+        /** …with at least this many examples. Unset: cohorts.min_n. */
+        min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').optional(),
+        /**
+         * A production cohort is thin when its smallest detectable drop exceeds this multiple of the
+         * margin: a drop that large would probably go unnoticed there.
+         */
+        thin_mde_ratio: schemas/* number */.aig().min(1, 'expected thin_mde_ratio ≥ 1').default(3),
+        /** A dimension's mix shift warns above this population stability index (when the chi-square test also rejects). */
+        psi_warn: schemas/* number */.aig().positive('expected psi_warn > 0').default(0.1),
+        /** The level of the chi-square test that the eval's mix could come from production's. */
+        mix_alpha: schemas/* number */.aig().gt(0, 'expected 0 < mix_alpha < 0.5').lt(0.5, 'expected 0 < mix_alpha < 0.5').default(0.05),
+        /** The traffic window may end at most this many days before the run. */
+        max_age_days: schemas/* number */.aig().int().positive().default(45),
+        /** The manifest's eval_set.frozen may be at most this many days before the traffic window starts. */
+        eval_max_age_days: schemas/* number */.aig().int().positive().default(180),
+    })
+        .prefault({}),
+    waivers: schemas/* strictObject */.rej({
+        /**
+         * Who may accept risk with their approval: GitHub logins and `@org/team` slugs. Empty: anyone
+         * with write access to the repository. Never the change's author, never an outsider.
+         */
+        approvers: schemas/* array */.YOg(schemas/* string */.YjP()
+            .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'expected a GitHub login such as "alice" or a team slug such as "@acme/ml-release"'))
+            .default([]),
+    })
+        .prefault({}),
+});
+
+;// CONCATENATED MODULE: ./src/core/policy/load-policy.ts
+
+
+
+/** The defaults, as a document with no keys would give them. */
+function defaultPolicy() {
+    return policySchema.parse({});
+}
+/** Parses a policy file's text (YAML or JSON); every problem names the file, line and field. */
+function parsePolicy(file, text) {
+    const document = (0,structured_text/* parseLocated */.o)(file, text);
+    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
+        throw new errors/* InputError */.d(file, 'expected a mapping of policy settings (alpha, correction, metrics, cohorts, …)');
+    }
+    return (0,structured_text/* validateLocated */.l)(document, policySchema);
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest/manifest-schema.ts
+
+
+/**
+ * The release manifest: how a model will be rolled out, rolled back and watched, and who answers
+ * for it. Every section is optional in the schema; which ones a release needs is the policy's call
+ * (per risk class), and a missing one is a finding, not a parse error. Unknown keys are errors:
+ * they are almost always typos of real ones.
+ */
+const manifest_schema_text = schemas/* string */.YjP().min(1, 'expected non-empty text');
+const manifestSchema = schemas/* strictObject */.rej({
+    model: schemas/* strictObject */.rej({
+        name: manifest_schema_text,
+        candidate: version,
+        incumbent: version,
+        registry: manifest_schema_text.optional(),
+        /** `generative` models must show faithfulness or groundedness checks in their eval. */
+        kind: schemas/* enum */.k5n(['classifier', 'regressor', 'ranker', 'generative', 'other']).optional(),
+    }),
+    eval_set: schemas/* strictObject */.rej({ name: manifest_schema_text, version: version.optional(), sha256: manifest_schema_text.optional(), frozen: isoDate.optional() })
+        .optional(),
+    risk_class: schemas/* enum */.k5n(['low', 'medium', 'high'], { error: 'expected risk_class: low, medium or high' }),
+    owners: schemas/* strictObject */.rej({
+        on_call: manifest_schema_text.optional(),
+        rollback_authority: manifest_schema_text.optional(),
+        eval_suite: manifest_schema_text.optional(),
+        data_pipeline: manifest_schema_text.optional(),
+        runbook: manifest_schema_text.optional(),
+    })
+        .optional(),
+    rollout: schemas/* strictObject */.rej({
+        strategy: schemas/* enum */.k5n(['canary', 'staged', 'shadow', 'atomic'], {
+            error: 'expected strategy: canary, staged, shadow or atomic',
+        }),
+        stages: schemas/* array */.YOg(schemas/* strictObject */.rej({ traffic: percent, hold: duration.optional() })).optional(),
+        abort_when: schemas/* array */.YOg(schemas/* strictObject */.rej({ metric: manifest_schema_text, below: schemas/* number */.aig().optional(), above: schemas/* number */.aig().optional() })
+            .refine((c) => (c.below === undefined) !== (c.above === undefined), 'expected exactly one of below or above'))
+            .optional(),
+    })
+        .optional(),
+    kill_switch: schemas/* strictObject */.rej({
+        mechanism: manifest_schema_text.optional(),
+        last_known_good: version.optional(),
+        drill: schemas/* strictObject */.rej({
+            date: isoDate,
+            evidence: manifest_schema_text.optional(),
+            time_to_rollback: duration.optional(),
+            target: duration.optional(),
+        })
+            .optional(),
+    })
+        .optional(),
+    monitoring: schemas/* strictObject */.rej({
+        drift: schemas/* strictObject */.rej({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() })
+            .optional(),
+        alerts: schemas/* array */.YOg(schemas/* strictObject */.rej({ on: manifest_schema_text, route: manifest_schema_text, time_to_detect: duration.optional() })).optional(),
+        prediction_logging: schemas/* union */.KCZ([schemas/* strictObject */.rej({ fields: schemas/* array */.YOg(manifest_schema_text) }), schemas/* literal */.euz(false)]).optional(),
+        cost_tracking: schemas/* boolean */.zMY().optional(),
+    })
+        .optional(),
+    load_test: schemas/* strictObject */.rej({
+        peak_multiple: schemas/* number */.aig().positive('expected the tested multiple of expected peak traffic (> 0)'),
+        evidence: manifest_schema_text.optional(),
+    })
+        .optional(),
+    eval_coverage: schemas/* strictObject */.rej({
+        reflects_traffic_of: manifest_schema_text.optional(),
+        failure_modes: schemas/* array */.YOg(manifest_schema_text).optional(),
+        /** true, the names of the checks, false, or "n/a" (not a generative model). */
+        faithfulness_checks: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* literal */.euz('n/a'), schemas/* array */.YOg(manifest_schema_text)]).optional(),
+        /** A traffic file (production's cohort counts, repository-relative): the eval's mix is checked against it. */
+        traffic: manifest_schema_text.optional(),
+    })
+        .optional(),
+    /** Checked one by one in the waiver rules: a malformed waiver is a finding, not a parse error. */
+    waivers: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
+});
+
+;// CONCATENATED MODULE: ./src/core/manifest/load-manifest.ts
+
+
+
+/** Parses a release manifest (YAML or JSON). Every problem names the file, line and field. */
+function parseManifest(file, text) {
+    const document = (0,structured_text/* parseLocated */.o)(file, text);
+    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
+        throw new errors/* InputError */.d(file, 'expected a mapping with model, risk_class, owners, rollout, kill_switch, monitoring, …');
+    }
+    const manifest = (0,structured_text/* validateLocated */.l)(document, manifestSchema);
+    return { file, manifest, lineOf: (path) => document.lineOf(path) };
+}
+
+;// CONCATENATED MODULE: ./src/core/manifest/manifest-weakening.ts
+
+
+
+/**
+ * A change may not lower the bar its own manifest sets. The policy picks what a release needs by
+ * risk class, and each readiness rule judges a section, so a pull request that lowers `risk_class`
+ * or drops a section its base version had would choose its own, easier gate. Such a change gets a
+ * blocking `manifest.weakened` finding; only a verified approver can waive it (see waivers.ts).
+ */
+const MANIFEST_WEAKENED = 'manifest.weakened';
+const RISK_RANK = { low: 0, medium: 1, high: 2 };
+/** Top-level keys that are not evidence sections: identity, the class itself, and waivers (removing those only tightens). */
+const NOT_SECTIONS = new Set(['model', 'risk_class', 'waivers']);
+/** Every evidence section the manifest schema knows, so a section added to the schema is covered too. */
+const MANIFEST_SECTIONS = Object.keys(manifestSchema.shape).filter((key) => !NOT_SECTIONS.has(key));
+/**
+ * One `manifest.weakened` finding per weakening of `head` against `base`. The base is read loosely
+ * (only risk_class and which sections exist), so a base the current schema would refuse can still
+ * be compared; a base that cannot be read at all is itself a blocking finding, never a pass.
+ */
+function manifestWeakenings(base, head) {
+    const at = (path) => {
+        const line = head.lineOf(path);
+        return { file: head.file, ...(line === undefined ? {} : { line }) };
+    };
+    const value = readBase(base);
+    if (typeof value === 'string') {
+        return [
+            {
+                id: MANIFEST_WEAKENED,
+                severity: 'block',
+                message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
+                ...at([]),
+            },
+        ];
+    }
+    const findings = [];
+    const baseRisk = value.risk_class;
+    const headRisk = head.manifest.risk_class;
+    if (typeof baseRisk === 'string' && baseRisk in RISK_RANK) {
+        if ((RISK_RANK[headRisk] ?? 0) < (RISK_RANK[baseRisk] ?? 0)) {
+            findings.push({
+                id: MANIFEST_WEAKENED,
+                severity: 'block',
+                message: `this change lowers risk_class from ${baseRisk} (${base.label}) to ${headRisk}, which lowers what the policy requires of it: keep risk_class: ${baseRisk}, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
+                ...at(['risk_class']),
+            });
+        }
+    }
+    else {
+        findings.push({
+            id: MANIFEST_WEAKENED,
+            severity: 'block',
+            message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`,
+            ...at(['risk_class']),
+        });
+    }
+    for (const section of MANIFEST_SECTIONS) {
+        const before = value[section];
+        if (before === undefined || before === null)
+            continue;
+        if (head.manifest[section] !== undefined)
+            continue;
+        findings.push({
+            id: MANIFEST_WEAKENED,
+            severity: 'block',
+            message: `this change removes the ${section} section that ${base.label} has, so its readiness checks no longer see it: restore ${section}, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
+            ...at([]),
+        });
+    }
+    return findings;
+}
+/** The finding when the base has a manifest and this run has none: everything it checked is gone. */
+function manifestRemoved(base) {
+    return {
+        id: MANIFEST_WEAKENED,
+        severity: 'block',
+        message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)`,
+    };
+}
+/** The base's top-level mapping, or why it cannot be read. */
+function readBase(base) {
+    try {
+        const { value } = (0,structured_text/* parseLocated */.o)(base.label, base.text);
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+            return 'it is not a mapping';
+        return value;
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.d)
+            return error.problem;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rule-helpers.ts
+/** A finding about a manifest field, located at that field's line (or its nearest parent's). */
+function manifestFinding(context, id, message, path, severity = 'block') {
+    const line = context.document.lineOf(path);
+    return { id, severity, message, file: context.document.file, ...(line === undefined ? {} : { line }) };
+}
+/** Whether the policy requires this item at the manifest's risk class. */
+function isRequired(context, item) {
+    return context.policy.required[context.document.manifest.risk_class].includes(item);
+}
+/** Builds a rule's outcome: the item is `finding` when there is any finding, else `ok`. */
+function outcome(context, item, findings) {
+    const status = findings.length > 0 ? 'finding' : 'ok';
+    return {
+        item: {
+            id: item.id,
+            title: item.title,
+            required: item.required,
+            status,
+            evidence: item.evidence,
+            file: context.document.file,
+            line: context.document.lineOf(item.path) ?? null,
+        },
+        findings,
+    };
+}
+/** The outcome for an item that is absent and not required at this risk class. */
+function notRequired(context, id, title) {
+    return {
+        item: {
+            id,
+            title,
+            required: false,
+            status: 'not-required',
+            evidence: null,
+            file: context.document.file,
+            line: null,
+        },
+        findings: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/consistency-rule.ts
+
+const ID = 'consistency';
+const TITLE = 'Eval results match the manifest';
+/**
+ * The gate's verdict is only about the release if the eval files are about the models the manifest
+ * names, and a comparison is only a comparison if both models were scored on the same eval set.
+ * Only what the files say about themselves can be checked: per-example files carry no metadata,
+ * and then there is nothing to compare.
+ */
+const consistencyRule = (context) => {
+    const { manifest } = context.document;
+    const files = context.evalFiles;
+    const findings = [];
+    for (const role of ['incumbent', 'candidate']) {
+        findings.push(...modelFindings(context, role, files[role]));
+    }
+    const left = files.incumbent.dataset;
+    const right = files.candidate.dataset;
+    if (left !== null && right !== null) {
+        const differences = datasetDifferences(left, right);
+        if (differences.length > 0) {
+            findings.push(manifestFinding(context, 'consistency.dataset', `the incumbent eval file (${files.incumbent.path}) and the candidate eval file (${files.candidate.path}) were scored on different eval sets (${differences.map((d) => `${d.field} ${d.left} vs ${d.right}`).join('; ')}): two models scored on different eval sets cannot be compared. Score both on the same frozen eval set.`, ['eval_set']));
+        }
+    }
+    const evalSet = manifest.eval_set;
+    if (evalSet !== undefined) {
+        for (const role of ['incumbent', 'candidate']) {
+            const dataset = files[role].dataset;
+            if (dataset === null)
+                continue;
+            const differences = datasetDifferences(dataset, evalSet);
+            const [first] = differences;
+            if (first === undefined)
+                continue;
+            findings.push(manifestFinding(context, 'consistency.dataset', `the ${role} eval file (${files[role].path}) was scored on a different eval set than the manifest names (${differences.map((d) => `${d.field} ${d.left} in the file, ${d.right} in eval_set`).join('; ')}): score it on the eval set the manifest names, or correct eval_set.`, ['eval_set', first.field]));
+        }
+    }
+    return outcome(context, { id: ID, title: TITLE, required: true, evidence: describe(files), path: ['model'] }, findings);
+};
+function modelFindings(context, role, file) {
+    const model = context.document.manifest.model;
+    if (file.model === null)
+        return [];
+    const findings = [];
+    if (file.model.name !== model.name) {
+        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for model ${file.model.name}, but model.name in the manifest is ${model.name}: evaluate the model being released, or correct model.name.`, ['model', 'name']));
+    }
+    const expected = model[role];
+    if (file.model.version !== expected) {
+        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for version ${file.model.version}, but model.${role} in the manifest is ${expected}: evaluate version ${expected}, or correct model.${role}.`, ['model', role]));
+    }
+    return findings;
+}
+/** Names always; version and sha256 only when both sides give them (a missing one proves nothing). */
+function datasetDifferences(left, right) {
+    const differences = [];
+    if (left.name !== right.name)
+        differences.push({ field: 'name', left: left.name, right: right.name });
+    if (left.version !== undefined && right.version !== undefined && left.version !== right.version) {
+        differences.push({ field: 'version', left: left.version, right: right.version });
+    }
+    // Hex digests: case carries no meaning.
+    if (left.sha256 !== undefined &&
+        right.sha256 !== undefined &&
+        left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
+        differences.push({ field: 'sha256', left: left.sha256, right: right.sha256 });
+    }
+    return differences;
+}
+function describe(files) {
+    const parts = [];
+    const left = files.incumbent.dataset;
+    const right = files.candidate.dataset;
+    if (left !== null && right !== null) {
+        const same = datasetDifferences(left, right).length === 0;
+        parts.push(same
+            ? `both files: ${datasetLabel(left)}`
+            : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
+    }
+    else if (left !== null) {
+        parts.push(`incumbent file: ${datasetLabel(left)}`);
+    }
+    else if (right !== null) {
+        parts.push(`candidate file: ${datasetLabel(right)}`);
+    }
+    const [fromModel, toModel] = [files.incumbent.model, files.candidate.model];
+    if (fromModel !== null || toModel !== null)
+        parts.push(`models ${fromModel?.version ?? '?'} → ${toModel?.version ?? '?'}`);
+    return parts.length === 0 ? 'no metadata in the eval files' : parts.join('; ');
+}
+function datasetLabel(dataset) {
+    return dataset.version === undefined ? dataset.name : `${dataset.name}@${dataset.version}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/eval-coverage-rule.ts
+
+const eval_coverage_rule_ID = 'eval_coverage';
+const eval_coverage_rule_TITLE = "Eval set covers today's traffic";
+/**
+ * A passing eval is proof only of what it tests. The manifest names whose traffic the eval set
+ * reflects and which known failure modes it exercises, so its blind spots are explicit; for a
+ * generative model it must show faithfulness checks, since a fluent, confident, wrong answer
+ * scores fine on reference metrics.
+ */
+const evalCoverageRule = (context) => {
+    const { manifest } = context.document;
+    const coverage = manifest.eval_coverage;
+    const required = isRequired(context, 'eval_coverage');
+    // Faithfulness is checked whether or not the section is required or present: hallucination is
+    // the failure mode of generative models that no accuracy number shows.
+    const faithfulness = faithfulnessFinding(context, coverage);
+    if (coverage === undefined) {
+        const findings = [];
+        if (required) {
+            findings.push(manifestFinding(context, 'eval-coverage.missing', `the manifest has no eval_coverage section, which ${manifest.risk_class}-risk releases require: say whose traffic the eval set reflects (reflects_traffic_of), which failure modes it tests (failure_modes) and, for generative models, its faithfulness_checks.`, ['eval_coverage']));
+        }
+        if (faithfulness !== undefined)
+            findings.push(faithfulness);
+        // No finding here means the section was not required and the model is not generative.
+        if (findings.length === 0)
+            return notRequired(context, eval_coverage_rule_ID, eval_coverage_rule_TITLE);
+        return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: null, path: ['eval_coverage'] }, findings);
+    }
+    const findings = [];
+    if ((coverage.failure_modes ?? []).length === 0) {
+        findings.push(manifestFinding(context, 'eval-coverage.no-failure-modes', 'eval_coverage.failure_modes lists no failure modes: name the known failure classes the eval set exercises (edge inputs, adversarial, long-tail segments), so what it does not test is explicit.', ['eval_coverage', 'failure_modes'], 'warn'));
+    }
+    // A traffic file measures what reflects_traffic_of only states: either one will do.
+    if (coverage.reflects_traffic_of === undefined && coverage.traffic === undefined) {
+        findings.push(manifestFinding(context, 'eval-coverage.not-current', "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10), or better, name production's cohort counts in eval_coverage.traffic so the gate measures it; an eval set frozen at launch says little about this quarter's traffic.", ['eval_coverage', 'reflects_traffic_of'], 'warn'));
+    }
+    if (faithfulness !== undefined)
+        findings.push(faithfulness);
+    return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: eval_coverage_rule_describe(coverage), path: ['eval_coverage'] }, findings);
+};
+function faithfulnessFinding(context, coverage) {
+    if (context.document.manifest.model.kind !== 'generative')
+        return undefined;
+    const checks = coverage?.faithfulness_checks;
+    if (checks === true || (Array.isArray(checks) && checks.length > 0))
+        return undefined;
+    const stated = coverage === undefined
+        ? 'the manifest has no eval_coverage section to list them'
+        : checks === undefined
+            ? 'eval_coverage.faithfulness_checks is not set'
+            : checks === 'n/a'
+                ? 'eval_coverage.faithfulness_checks is "n/a", which is only for models that are not generative'
+                : checks === false
+                    ? 'eval_coverage.faithfulness_checks is false'
+                    : 'eval_coverage.faithfulness_checks is an empty list';
+    return manifestFinding(context, 'eval-coverage.faithfulness', `the model is generative but shows no faithfulness or groundedness checks (${stated}): a fluent, confident, wrong answer scores fine on reference metrics. Add such checks to the eval and list them in eval_coverage.faithfulness_checks.`, coverage === undefined ? ['model', 'kind'] : ['eval_coverage', 'faithfulness_checks']);
+}
+function eval_coverage_rule_describe(coverage) {
+    const modes = (coverage.failure_modes ?? []).length;
+    const checks = coverage.faithfulness_checks;
+    const parts = [
+        coverage.traffic !== undefined
+            ? `traffic measured against ${coverage.traffic}`
+            : coverage.reflects_traffic_of === undefined
+                ? 'traffic period not stated'
+                : `traffic of ${coverage.reflects_traffic_of}`,
+        `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
+    ];
+    if (Array.isArray(checks))
+        parts.push(`${checks.length} faithfulness ${checks.length === 1 ? 'check' : 'checks'}`);
+    else if (checks !== undefined)
+        parts.push(`faithfulness ${String(checks)}`);
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/evidence-path.ts
+
+const HTTP_URL = /^https?:\/\/\S+$/i;
+/** A scheme (`file:`, `s3:`) or a Windows drive (`C:`): neither is a path inside the repository. */
+const SCHEME_OR_DRIVE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+function locateEvidence(reference) {
+    const trimmed = reference.trim();
+    if (HTTP_URL.test(trimmed))
+        return { kind: 'url' };
+    if (trimmed.startsWith('/') || trimmed.startsWith('\\'))
+        return { kind: 'outside-repository', reason: 'it is an absolute path' };
+    if (SCHEME_OR_DRIVE.test(trimmed))
+        return { kind: 'outside-repository', reason: 'it is neither an http(s) link nor a path inside the repository' };
+    // Both separators: a manifest written on Windows must not escape the repository with "..\".
+    if (trimmed.split(/[\\/]/).includes('..'))
+        return { kind: 'outside-repository', reason: 'it climbs out with ".."' };
+    return { kind: 'repository-path' };
+}
+/**
+ * The finding for an evidence reference that the gate cannot accept, or undefined when it is fine.
+ * `prefix` is the rule's id prefix (`kill-switch`, `load-test`); `path` the manifest field.
+ * A path that could leave the repository is refused before it reaches the file system.
+ */
+function evidencePathFinding(context, prefix, reference, path) {
+    const field = path.join('.');
+    const location = locateEvidence(reference);
+    if (location.kind === 'url')
+        return undefined;
+    if (location.kind === 'outside-repository') {
+        return manifestFinding(context, `${prefix}.evidence-outside-repository`, `${field} is "${reference}", which points outside the repository (${location.reason}): give a path relative to the repository root, such as docs/…, or an https:// link.`, path);
+    }
+    if (context.evidenceExists(reference.trim()))
+        return undefined;
+    return manifestFinding(context, `${prefix}.evidence-not-found`, `${field} is "${reference}", but no such file exists in the repository: commit the record at that path, or correct the path (or link it with an https:// URL).`, path);
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/kill-switch-rule.ts
+
+
+
+const kill_switch_rule_ID = 'kill_switch';
+const kill_switch_rule_TITLE = 'Rollback tested recently';
+/**
+ * A rollback nobody has run is a hope, not a plan. The kill switch must exist, must have been
+ * drilled recently enough that the drill still describes today's system, with a record of it,
+ * a measured time to roll back within its target, and it must land on the version serving now.
+ */
+const killSwitchRule = (context) => {
+    const { manifest } = context.document;
+    const killSwitch = manifest.kill_switch;
+    const required = isRequired(context, 'kill_switch');
+    const item = { id: kill_switch_rule_ID, title: kill_switch_rule_TITLE, required, path: ['kill_switch'] };
+    if (killSwitch === undefined) {
+        if (!required)
+            return notRequired(context, kill_switch_rule_ID, kill_switch_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'kill-switch.missing', `the manifest has no kill_switch section, which ${manifest.risk_class}-risk releases require: name the rollback mechanism, the last-known-good version, and the latest rollback drill (date, evidence, time_to_rollback, target).`, ['kill_switch']),
+        ]);
+    }
+    const findings = [];
+    if (killSwitch.mechanism === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-mechanism', 'kill_switch.mechanism is not set: say how the release is rolled back (e.g. "feature flag fraud_model_v2" or "registry alias promotion"), so the on-call owner does not have to find out during an incident.', ['kill_switch', 'mechanism']));
+    }
+    if (killSwitch.last_known_good === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is not set: name the version the kill switch rolls back to, which should be the incumbent, ${manifest.model.incumbent}.`, ['kill_switch', 'last_known_good']));
+    }
+    else if (killSwitch.last_known_good !== manifest.model.incumbent) {
+        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is ${killSwitch.last_known_good} but the incumbent (model.incumbent) is ${manifest.model.incumbent}: a rollback would not restore the version serving now. Point the kill switch at ${manifest.model.incumbent}, or correct model.incumbent.`, ['kill_switch', 'last_known_good']));
+    }
+    if (killSwitch.drill === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-drill', 'kill_switch.drill is not set: roll back to the last-known-good version end to end (outside production if need be), then record the drill with its date, evidence, time_to_rollback and target.', ['kill_switch', 'drill']));
+    }
+    else {
+        findings.push(...drillFindings(context, killSwitch.drill));
+    }
+    return outcome(context, { ...item, evidence: kill_switch_rule_describe(killSwitch) }, findings);
+};
+function drillFindings(context, drill) {
+    const findings = [];
+    const riskClass = context.document.manifest.risk_class;
+    const maxAge = context.policy.drill_max_age_days[riskClass];
+    const age = daysBetween(drill.date, context.today);
+    if (age < 0) {
+        findings.push(manifestFinding(context, 'kill-switch.drill-in-future', `the rollback drill is dated ${drill.date}, ${-age} ${plural(-age, 'day')} after today (${context.today}): a drill that has not happened yet proves nothing. Correct the date to the day the drill was run.`, ['kill_switch', 'drill', 'date']));
+    }
+    else if (age > maxAge) {
+        findings.push(manifestFinding(context, 'kill-switch.stale', `the rollback drill of ${drill.date} is ${age} days old; ${riskClass}-risk releases need one within ${maxAge} days: run the rollback drill again and record its new date and evidence.`, ['kill_switch', 'drill', 'date']));
+    }
+    if (drill.evidence === undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.no-evidence', 'kill_switch.drill.evidence is not set: link the record of the drill (a file in the repository or an https:// link), so a reviewer can see that the rollback was actually run.', ['kill_switch', 'drill', 'evidence']));
+    }
+    else {
+        const finding = evidencePathFinding(context, 'kill-switch', drill.evidence, ['kill_switch', 'drill', 'evidence']);
+        if (finding !== undefined)
+            findings.push(finding);
+    }
+    const unmeasured = ['time_to_rollback', 'target'].filter((field) => drill[field] === undefined);
+    const [firstUnmeasured] = unmeasured;
+    if (firstUnmeasured !== undefined) {
+        findings.push(manifestFinding(context, 'kill-switch.not-measured', `the rollback drill does not record ${unmeasured.map((f) => `kill_switch.drill.${f}`).join(' or ')}: time-to-rollback must be measured, not assumed. Record how long the drill took (e.g. time_to_rollback: 4m) and the target it has to meet (e.g. target: 15m).`, ['kill_switch', 'drill', firstUnmeasured]));
+    }
+    else if (drill.time_to_rollback !== undefined &&
+        drill.target !== undefined &&
+        drill.time_to_rollback > drill.target) {
+        findings.push(manifestFinding(context, 'kill-switch.too-slow', `the rollback drill took ${formatDuration(drill.time_to_rollback)}, longer than its ${formatDuration(drill.target)} target: make the rollback faster (e.g. a flag flip instead of a redeploy) and drill again.`, ['kill_switch', 'drill', 'time_to_rollback']));
+    }
+    return findings;
+}
+function kill_switch_rule_describe(killSwitch) {
+    const parts = [killSwitch.mechanism ?? 'no mechanism'];
+    const drill = killSwitch.drill;
+    if (drill === undefined) {
+        parts.push('never drilled');
+    }
+    else {
+        parts.push(`drilled ${drill.date}`);
+        if (drill.time_to_rollback !== undefined) {
+            parts.push(`rollback ${formatDuration(drill.time_to_rollback)}${drill.target === undefined ? '' : ` (target ${formatDuration(drill.target)})`}`);
+        }
+    }
+    return parts.join(', ');
+}
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/load-test-rule.ts
+
+
+const load_test_rule_ID = 'load_test';
+const load_test_rule_TITLE = 'Load tested at peak multiple';
+/**
+ * A model that is fine at average load can become the bottleneck of the whole product at peak
+ * (cold starts, memory, batching), so the serving path is tested above expected peak traffic.
+ */
+const loadTestRule = (context) => {
+    const loadTest = context.document.manifest.load_test;
+    const required = isRequired(context, 'load_test');
+    const item = { id: load_test_rule_ID, title: load_test_rule_TITLE, required, path: ['load_test'] };
+    const minimum = context.policy.load_test_min_multiple;
+    if (loadTest === undefined) {
+        if (!required)
+            return notRequired(context, load_test_rule_ID, load_test_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'load-test.missing', `the manifest has no load_test section, which ${context.document.manifest.risk_class}-risk releases require: load test the serving path at ${minimum}× expected peak traffic or more and record peak_multiple and the evidence.`, ['load_test']),
+        ]);
+    }
+    const findings = [];
+    if (loadTest.peak_multiple < minimum) {
+        findings.push(manifestFinding(context, 'load-test.insufficient', `the load test covered ${loadTest.peak_multiple}× expected peak traffic; the policy asks for at least ${minimum}×: test again at ${minimum}× or more and update load_test.peak_multiple.`, ['load_test', 'peak_multiple']));
+    }
+    if (loadTest.evidence === undefined) {
+        findings.push(manifestFinding(context, 'load-test.no-evidence', 'load_test.evidence is not set: link the load-test report (a file in the repository or an https:// link), so a reviewer can see the test was run at the stated multiple.', ['load_test', 'evidence']));
+    }
+    else {
+        const finding = evidencePathFinding(context, 'load-test', loadTest.evidence, ['load_test', 'evidence']);
+        if (finding !== undefined)
+            findings.push(finding);
+    }
+    const evidence = `${loadTest.peak_multiple}× expected peak, ${loadTest.evidence === undefined ? 'no report' : 'report linked'}`;
+    return outcome(context, { ...item, evidence }, findings);
+};
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/monitoring-rule.ts
+
+const monitoring_rule_ID = 'monitoring';
+const monitoring_rule_TITLE = 'Drift monitors and alerting';
+/** What a prediction log needs to answer "what did the model do, and which model was it?". */
+const LOG_FIELDS = ['input', 'output', 'timestamp', 'model_version'];
+/**
+ * AI failures are statistical and silent: nothing errors, the numbers just drift. Monitors must
+ * be live before the rollout, and a degradation must page the on-call owner within a stated time,
+ * not wait on a dashboard nobody watches.
+ */
+const monitoringRule = (context) => {
+    const { manifest } = context.document;
+    const monitoring = manifest.monitoring;
+    const required = isRequired(context, 'monitoring');
+    const item = { id: monitoring_rule_ID, title: monitoring_rule_TITLE, required, path: ['monitoring'] };
+    if (monitoring === undefined) {
+        if (!required)
+            return notRequired(context, monitoring_rule_ID, monitoring_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'monitoring.missing', `the manifest has no monitoring section, which ${manifest.risk_class}-risk releases require: list the input, output and outcome drift monitors, the alerts routed to the on-call owner with their time_to_detect, prediction logging and cost tracking.`, ['monitoring']),
+        ]);
+    }
+    const findings = [
+        ...driftFindings(context, monitoring),
+        ...alertFindings(context, monitoring.alerts ?? []),
+    ];
+    findings.push(...loggingFindings(context, monitoring.prediction_logging));
+    if (monitoring.cost_tracking !== true) {
+        findings.push(manifestFinding(context, 'monitoring.cost-tracking', `monitoring.cost_tracking is ${monitoring.cost_tracking === false ? 'false' : 'not set'}: track the inference cost per prediction (and set cost_tracking: true), so a cost rise that traffic does not explain is caught week by week.`, ['monitoring', 'cost_tracking'], 'warn'));
+    }
+    return outcome(context, { ...item, evidence: monitoring_rule_describe(monitoring, manifest.owners?.on_call) }, findings);
+};
+function driftFindings(context, monitoring) {
+    const drift = monitoring.drift ?? {};
+    const findings = [];
+    // Inputs and outputs are cheap to watch and catch most regressions, pipeline breaks above all.
+    for (const [layer, id, what] of [
+        ['inputs', 'monitoring.input-drift', 'feature statistics such as null rates, cardinalities and schema conformance'],
+        ['outputs', 'monitoring.output-drift', 'the prediction distribution and calibration'],
+    ]) {
+        const monitor = drift[layer];
+        if (typeof monitor === 'string')
+            continue;
+        findings.push(manifestFinding(context, id, `monitoring.drift.${layer} is ${monitor === false ? 'false (no monitor)' : 'not set'}: ${layer.slice(0, -1)} drift must be watched before the rollout starts. Set up a monitor of ${what} and name it in monitoring.drift.${layer}.`, ['monitoring', 'drift', layer]));
+    }
+    // Ground truth is often late or costly, so "false" is an accepted, stated choice, except that a
+    // high-risk release is reminded of it; leaving the field out says nothing and is always a warning.
+    const outcomes = drift.outcomes;
+    const highRisk = context.document.manifest.risk_class === 'high';
+    if (outcomes === undefined || (outcomes === false && highRisk)) {
+        findings.push(manifestFinding(context, 'monitoring.outcome-drift', outcomes === undefined
+            ? 'monitoring.drift.outcomes is not set: name the monitor of realized accuracy against ground truth (even delayed labels), or write outcomes: false to state that there is none.'
+            : 'monitoring.drift.outcomes is false: a high-risk release has no monitor of realized accuracy against ground truth. Add one, even on delayed labels, if any ground truth becomes available.', ['monitoring', 'drift', 'outcomes'], 'warn'));
+    }
+    return findings;
+}
+function alertFindings(context, alerts) {
+    const onCall = context.document.manifest.owners?.on_call;
+    const toOnCall = alertsToOnCall(alerts, onCall);
+    if (toOnCall.length === 0) {
+        const target = onCall === undefined ? 'the on-call owner (owners.on_call is not set)' : `the on-call owner ${onCall}`;
+        return [
+            manifestFinding(context, 'monitoring.no-alert-to-on-call', `no alert in monitoring.alerts is routed to ${target}: a degradation must page the person who holds the pager. Add an alert with route: ${onCall ?? '<owners.on_call>'} and a time_to_detect.`, ['monitoring', 'alerts']),
+        ];
+    }
+    return toOnCall
+        .filter(({ alert }) => alert.time_to_detect === undefined)
+        .map(({ alert, index }) => manifestFinding(context, 'monitoring.no-time-to-detect', `the alert on ${alert.on} routed to ${alert.route} has no time_to_detect: state how soon after a degradation it fires (e.g. time_to_detect: 15m), so detection is a promise that can be checked.`, ['monitoring', 'alerts', index]));
+}
+function alertsToOnCall(alerts, onCall) {
+    if (onCall === undefined)
+        return [];
+    // GitHub handles are case-insensitive: @Acme/Fraud-Oncall and @acme/fraud-oncall are the same team.
+    const wanted = onCall.trim().toLowerCase();
+    return alerts
+        .map((alert, index) => ({ alert, index }))
+        .filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
+}
+function loggingFindings(context, logging) {
+    if (logging === undefined || logging === false) {
+        return [
+            manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging is ${logging === false ? 'false' : 'not set'}: every prediction must be logged from the first request, or there is no way to answer a complaint or debug a degraded model. Log ${LOG_FIELDS.join(', ')} and list them in prediction_logging.fields.`, ['monitoring', 'prediction_logging']),
+        ];
+    }
+    const present = new Set(logging.fields.map((field) => field.trim().toLowerCase()));
+    const missing = LOG_FIELDS.filter((field) => !present.has(field));
+    if (missing.length === 0)
+        return [];
+    return [
+        manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging.fields lacks ${missing.join(', ')}: each logged prediction needs its ${LOG_FIELDS.join(', ')} to be traced back to the model that made it. Log the missing fields and add them to the list.`, ['monitoring', 'prediction_logging', 'fields']),
+    ];
+}
+function monitoring_rule_describe(monitoring, onCall) {
+    const drift = monitoring.drift ?? {};
+    const watched = ['inputs', 'outputs', 'outcomes'].filter((layer) => typeof drift[layer] === 'string');
+    const alerts = alertsToOnCall(monitoring.alerts ?? [], onCall).length;
+    const parts = [
+        watched.length === 0 ? 'no drift monitors' : `drift on ${watched.join(', ')}`,
+        `${alerts === 0 ? 'no' : alerts} ${alerts === 1 ? 'alert' : 'alerts'} to on-call`,
+    ];
+    if (monitoring.prediction_logging)
+        parts.push('prediction logging');
+    if (monitoring.cost_tracking === true)
+        parts.push('cost tracking');
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/owners-rule.ts
+
+
+const owners_rule_ID = 'owners';
+const owners_rule_TITLE = 'On-call owner and rollback authority';
+/** What each owner answers for, in the words a finding uses. */
+const ROLE = {
+    on_call: 'who is paged when the model degrades',
+    rollback_authority: 'who may roll back without escalation',
+    eval_suite: 'who owns the eval suite',
+    data_pipeline: 'who owns the upstream data pipeline',
+};
+/**
+ * Someone must hold the pager and be allowed to roll back at any risk. From medium risk on, the
+ * eval suite and the data pipeline need owners too: the most common production regression is a
+ * broken upstream pipeline, and its owner has to be in the response loop.
+ */
+function requiredOwners(riskClass) {
+    return riskClass === 'low'
+        ? ['on_call', 'rollback_authority']
+        : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
+}
+const ownersRule = (context) => {
+    const { manifest } = context.document;
+    const owners = manifest.owners;
+    const required = isRequired(context, 'owners');
+    const item = { id: owners_rule_ID, title: owners_rule_TITLE, required, path: ['owners'] };
+    if (owners === undefined) {
+        if (!required)
+            return notRequired(context, owners_rule_ID, owners_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'owner.missing', `the manifest has no owners section, which ${manifest.risk_class}-risk releases require: add owners with on_call (who is paged) and rollback_authority (who may roll back), as GitHub users or teams like "@alice" or "@org/team".`, ['owners']),
+        ]);
+    }
+    const findings = [];
+    for (const field of requiredOwners(manifest.risk_class)) {
+        if (owners[field] !== undefined)
+            continue;
+        findings.push(manifestFinding(context, 'owner.missing', `owners.${field} is not set: name ${ROLE[field]} as a GitHub user or team, like "@alice" or "@org/team".`, ['owners', field]));
+    }
+    // Checked for every named owner, required or not: a name GitHub cannot resolve cannot be paged or asked to approve.
+    for (const field of Object.keys(ROLE)) {
+        const name = owners[field];
+        if (name === undefined || isGitHubHandle(name))
+            continue;
+        findings.push(manifestFinding(context, 'owner.invalid', `owners.${field} is "${name}", which is not a GitHub user or team: write it as "@user" or "@org/team" so the owner can be paged and their approvals checked.`, ['owners', field]));
+    }
+    if (owners.runbook === undefined) {
+        findings.push(manifestFinding(context, 'owner.runbook-missing', 'owners.runbook is not set: link the runbook the on-call owner follows to diagnose and roll back, so the first response hour is not spent working out what to do.', ['owners', 'runbook'], 'warn'));
+    }
+    return outcome(context, { ...item, evidence: owners_rule_describe(owners) }, findings);
+};
+function owners_rule_describe(owners) {
+    const parts = [`on-call ${owners.on_call ?? 'none'}`, `rollback ${owners.rollback_authority ?? 'none'}`];
+    parts.push(owners.runbook === undefined ? 'no runbook' : 'runbook');
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/rollout-rule.ts
+
+const rollout_rule_ID = 'rollout';
+const rollout_rule_TITLE = 'Staged rollout with abort criteria';
+/**
+ * The rollout decides the blast radius of a bad version: it must reach users a slice at a time,
+ * with the numbers that stop it written down before launch rather than argued about during an
+ * incident.
+ */
+const rolloutRule = (context) => {
+    const rollout = context.document.manifest.rollout;
+    const required = isRequired(context, 'rollout');
+    const item = { id: rollout_rule_ID, title: rollout_rule_TITLE, required, path: ['rollout'] };
+    if (rollout === undefined) {
+        if (!required)
+            return notRequired(context, rollout_rule_ID, rollout_rule_TITLE);
+        return outcome(context, { ...item, evidence: null }, [
+            manifestFinding(context, 'rollout.missing', `the manifest has no rollout section, which ${context.document.manifest.risk_class}-risk releases require: describe a canary or staged rollout (stages with rising traffic) and the abort_when thresholds that stop it.`, ['rollout']),
+        ]);
+    }
+    const findings = [];
+    if (rollout.strategy === 'atomic') {
+        findings.push(manifestFinding(context, 'rollout.atomic', `rollout.strategy is atomic: the new version would take all traffic at once, so a bad version reaches every user before anyone can react. Use a canary or staged rollout whose first stage takes at most ${formatPercent(context.policy.first_stage_max)} of traffic.`, ['rollout', 'strategy']));
+    }
+    else if (rollout.strategy !== 'shadow') {
+        // Shadow traffic never serves users, so its stages carry no blast radius to check.
+        findings.push(...stageFindings(context, rollout.strategy, rollout.stages ?? []));
+    }
+    if ((rollout.abort_when ?? []).length === 0) {
+        findings.push(manifestFinding(context, 'rollout.no-abort-criteria', 'rollout.abort_when lists no abort criteria: rollback thresholds must be defined before launch, e.g. abort_when: [{metric: recall, below: 0.85}, {metric: p95_latency_ms, above: 250}].', ['rollout', 'abort_when']));
+    }
+    return outcome(context, { ...item, evidence: rollout_rule_describe(rollout) }, findings);
+};
+function stageFindings(context, strategy, stages) {
+    const [first] = stages;
+    const last = stages[stages.length - 1];
+    if (first === undefined || last === undefined) {
+        return [
+            manifestFinding(context, 'rollout.no-stages', `rollout.strategy is ${strategy} but no stages are listed: add stages with rising traffic, e.g. stages: [{traffic: 1%, hold: 2h}, {traffic: 10%, hold: 24h}, {traffic: 100%}].`, ['rollout', 'stages']),
+        ];
+    }
+    const findings = [];
+    const max = context.policy.first_stage_max;
+    if (first.traffic === 100) {
+        findings.push(manifestFinding(context, 'rollout.atomic', `the first rollout stage sends 100% of traffic to the new version, which is an atomic swap under another name: start with a stage of at most ${formatPercent(max)} and raise traffic step by step.`, ['rollout', 'stages', 0, 'traffic']));
+    }
+    else if (first.traffic > max) {
+        findings.push(manifestFinding(context, 'rollout.first-stage', `the first rollout stage takes ${formatPercent(first.traffic)} of traffic; the policy allows at most ${formatPercent(max)}: start smaller so a bad version reaches fewer users before the abort criteria can catch it.`, ['rollout', 'stages', 0, 'traffic']));
+    }
+    stages.forEach((stage, index) => {
+        const previous = stages[index - 1];
+        if (previous === undefined || stage.traffic > previous.traffic)
+            return;
+        findings.push(manifestFinding(context, 'rollout.not-increasing', `rollout stage ${index + 1} takes ${formatPercent(stage.traffic)} of traffic after stage ${index} took ${formatPercent(previous.traffic)}: each stage must take more traffic than the one before; remove or reorder the stage.`, ['rollout', 'stages', index, 'traffic']));
+    });
+    if (last.traffic < 100) {
+        findings.push(manifestFinding(context, 'rollout.incomplete', `the last rollout stage takes ${formatPercent(last.traffic)} of traffic, so the rollout never reaches full traffic: add a final stage at 100%, or say in the manifest how the rest of the traffic moves.`, ['rollout', 'stages', stages.length - 1, 'traffic'], 'warn'));
+    }
+    return findings;
+}
+function rollout_rule_describe(rollout) {
+    const stages = rollout.stages ?? [];
+    const plan = stages.length === 0
+        ? rollout.strategy
+        : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
+    const criteria = (rollout.abort_when ?? []).length;
+    return `${plan}, ${criteria === 0 ? 'no' : criteria} abort ${criteria === 1 ? 'criterion' : 'criteria'}`;
+}
+function formatPercent(value) {
+    return `${value}%`;
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/rules/all-rules.ts
+
+
+
+
+
+
+
+/** The readiness checklist, in the order it is shown: who answers, how it ships, how it is undone, watched, sized, evaluated. */
+const READINESS_RULES = [
+    ownersRule,
+    rolloutRule,
+    killSwitchRule,
+    monitoringRule,
+    loadTestRule,
+    evalCoverageRule,
+    consistencyRule,
+];
+
+;// CONCATENATED MODULE: ./src/core/readiness/evaluate-readiness.ts
+
+/** Runs every readiness rule: the checklist, and the findings that join the single findings list. */
+function evaluateReadiness(context) {
+    const items = [];
+    const findings = [];
+    for (const rule of READINESS_RULES) {
+        const result = rule(context);
+        items.push(result.item);
+        findings.push(...result.findings);
+    }
+    return { items, findings };
+}
+/**
+ * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
+ * active stays `finding`. Findings are matched to items by their id's prefix (`kill-switch.` → kill_switch).
+ */
+function itemsAfterWaivers(items, findings) {
+    return items.map((item) => {
+        if (item.status !== 'finding')
+            return item;
+        const own = findings.filter((f) => itemOfFinding(f.id) === item.id);
+        const allWaived = own.length > 0 && own.every((f) => f.waiver !== undefined);
+        return allWaived ? { ...item, status: 'waived' } : item;
+    });
+}
+const PREFIX_TO_ITEM = {
+    owner: 'owners',
+    rollout: 'rollout',
+    'kill-switch': 'kill_switch',
+    monitoring: 'monitoring',
+    'load-test': 'load_test',
+    'eval-coverage': 'eval_coverage',
+    consistency: 'consistency',
+};
+/** The checklist item a readiness finding belongs to (`kill-switch.stale` → kill_switch). */
+function itemOfFinding(id) {
+    return PREFIX_TO_ITEM[id.split('.')[0] ?? ''];
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/waiver-entry.ts
+
+/**
+ * Reading one entry of the manifest's `waivers` list. The manifest schema accepts any value there
+ * on purpose: a malformed waiver must not stop the whole run with a parse error, it must become a
+ * finding next to the others, so the entry is checked here, by hand, one field at a time.
+ */
+const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'];
+const NO_FIELDS = {
+    finding: null,
+    cohort: null,
+    metric: null,
+    reason: null,
+    accepted_by: null,
+    expires: null,
+    link: null,
+};
+/** The id prefix of findings that are about a comparison of one cohort and one metric. */
+const COHORT_FINDING_PREFIX = 'cohort.';
+/** Findings about waivers themselves: waiving them would let a waiver vouch for itself. */
+const WAIVER_FINDING_PREFIX = 'waiver.';
+/** Checks one entry. The first problem found is reported: one clear message beats a pile of follow-ups. */
+function parseWaiverEntry(raw) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        return {
+            fields: NO_FIELDS,
+            entry: null,
+            problem: {
+                field: null,
+                expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)',
+                found: waiver_entry_describe(raw),
+            },
+        };
+    }
+    const values = raw;
+    const fields = readableFields(values);
+    const invalid = (field, expected) => ({
+        fields,
+        entry: null,
+        problem: { field, expected, found: waiver_entry_describe(values[field]) },
+    });
+    // Unknown keys first: a misspelt "reson" would otherwise be reported as a missing "reason",
+    // which sends the reader looking for the wrong mistake.
+    const unknown = Object.keys(values).find((key) => !WAIVER_FIELDS.includes(key));
+    if (unknown !== undefined) {
+        return {
+            fields,
+            entry: null,
+            problem: {
+                field: unknown,
+                expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`,
+                found: `the unknown key ${JSON.stringify(unknown)}`,
+            },
+        };
+    }
+    const finding = requiredText(values.finding);
+    if (finding === null)
+        return invalid('finding', 'the id of the finding to waive, e.g. "kill-switch.stale" or "cohort.regressed"');
+    if (finding.startsWith(WAIVER_FINDING_PREFIX)) {
+        return invalid('finding', `the id of a gate finding; ${WAIVER_FINDING_PREFIX}* findings are about waivers themselves and cannot be waived`);
+    }
+    // A cohort finding is waived for one cohort and one metric: a waiver for "every metric of this
+    // cohort" would silently cover regressions nobody looked at. Other findings may narrow to a
+    // cohort or metric too (e.g. metric.one-side-only carries its metric), but need not.
+    const isCohortFinding = finding.startsWith(COHORT_FINDING_PREFIX);
+    const cohort = optionalText(values.cohort);
+    if (cohort === undefined || (cohort === null && isCohortFinding)) {
+        return invalid('cohort', isCohortFinding
+            ? `the cohort's name: a ${finding} finding is waived for one cohort and metric`
+            : "the cohort's name as text, or leave cohort out");
+    }
+    const metric = optionalText(values.metric);
+    if (metric === undefined || (metric === null && isCohortFinding)) {
+        return invalid('metric', isCohortFinding
+            ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once`
+            : "the metric's name as text, or leave metric out");
+    }
+    const reason = requiredText(values.reason);
+    if (reason === null)
+        return invalid('reason', 'non-empty text saying why the risk is accepted');
+    const acceptedBy = requiredText(values.accepted_by);
+    if (acceptedBy === null || !isGitHubHandle(acceptedBy)) {
+        return invalid('accepted_by', 'the GitHub user who accepts the risk, written like @alice');
+    }
+    if (acceptedBy.includes('/')) {
+        return invalid('accepted_by', "a person's GitHub handle like @alice: a team cannot accept a risk, a named person must");
+    }
+    const expires = values.expires;
+    if (typeof expires !== 'string' || !isCalendarDate(expires)) {
+        return invalid('expires', 'the last day the waiver holds, a real date written as YYYY-MM-DD');
+    }
+    // An empty `link:` in YAML reads as null: treat it as left out rather than as a mistake.
+    const link = values.link ?? null;
+    if (link !== null && (typeof link !== 'string' || !isWebAddress(link))) {
+        return invalid('link', 'an http(s) URL (e.g. the ticket or discussion), or leave link out');
+    }
+    return { fields, entry: { finding, cohort, metric, reason, accepted_by: acceptedBy, expires, link }, problem: null };
+}
+/** What was found instead, in a few words, so the message shows the mistake next to the expectation. */
+function waiver_entry_describe(value) {
+    if (value === undefined)
+        return 'nothing (the field is missing)';
+    if (value === null || (typeof value === 'string' && value.trim().length === 0))
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    const shown = JSON.stringify(value);
+    return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
+}
+/** The text fields as written, for the report, even when the entry as a whole is invalid. */
+function readableFields(values) {
+    const text = (value) => (typeof value === 'string' ? value : null);
+    return {
+        finding: text(values.finding),
+        cohort: text(values.cohort),
+        metric: text(values.metric),
+        reason: text(values.reason),
+        accepted_by: text(values.accepted_by),
+        expires: text(values.expires),
+        link: text(values.link),
+    };
+}
+/** Non-empty text, or null when missing, empty or not text. */
+function requiredText(value) {
+    return typeof value === 'string' && value.trim().length > 0 ? value : null;
+}
+/**
+ * Optional text: null when left out, undefined when present but not usable. Numbers are refused
+ * rather than turned into text: YAML reads `cohort: 2.10` as 2.1, which would match the wrong name.
+ */
+function optionalText(value) {
+    if (value === undefined || value === null)
+        return null;
+    return typeof value === 'string' && value.trim().length > 0 ? value : undefined;
+}
+function isWebAddress(text) {
+    try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/readiness/waivers.ts
+
+
+
+/**
+ * Findings only a verified approver may waive, whatever readiness.require_verified_waivers says: a
+ * change that weakens its own manifest must not be able to accept that risk by naming someone.
+ */
+const ALWAYS_VERIFIED = new Set([MANIFEST_WEAKENED]);
+/**
+ * Applies the manifest's waivers to the findings. Entries are taken in manifest order and each
+ * waives every matching finding not waived already, so for any finding the first usable entry wins.
+ * Returns the findings in their original order (waived ones marked) followed by one `waiver.*`
+ * warning per entry that did not apply, and one record per entry.
+ */
+function applyWaivers(findings, document, options) {
+    const result = [...findings];
+    // Which entry waived each finding, so a later duplicate can say which one it lost to.
+    const waivedBy = new Map();
+    const notes = [];
+    const records = [];
+    const entries = document.manifest.waivers ?? [];
+    const approvals = options.verifiedApprovals?.map(person);
+    const author = options.author === undefined || person(options.author) === '' ? undefined : person(options.author);
+    const note = (id, message, path) => {
+        const line = document.lineOf(path);
+        notes.push({ id, severity: 'warn', message, file: document.file, ...(line === undefined ? {} : { line }) });
+    };
+    entries.forEach((raw, index) => {
+        const parsed = parseWaiverEntry(raw);
+        const entryPath = ['waivers', index];
+        const record = (status, verified, appliedTo = 0) => {
+            records.push({
+                index,
+                ...parsed.fields,
+                status,
+                verified,
+                applied_to: appliedTo,
+                line: document.lineOf(entryPath) ?? null,
+            });
+        };
+        if (parsed.problem !== null) {
+            const { field, expected, found } = parsed.problem;
+            const where = field === null ? 'the entry' : `field "${field}"`;
+            note('waiver.invalid', `${label(index, parsed.fields.finding)} is not a valid waiver and does not apply: ${where} expected ${expected}; found ${found}`, field === null ? entryPath : [...entryPath, field]);
+            record('invalid', null);
+            return;
+        }
+        const waiver = parsed.entry;
+        const subject = label(index, waiver.finding, waiver);
+        const approver = person(waiver.accepted_by);
+        const verified = approvals !== undefined && approvals.includes(approver);
+        // The approver comes first: renewing the date of a waiver that nobody else accepted is wasted work.
+        if (author !== undefined && approver === author) {
+            note('waiver.self-approved', `${subject} is accepted by ${waiver.accepted_by}, the author of this change, and does not apply: someone other than the author must accept the risk`, [...entryPath, 'accepted_by']);
+            record('self-approved', verified);
+            return;
+        }
+        // Expiry is inclusive: a waiver expiring today still holds through today.
+        const days = daysBetween(options.today, waiver.expires);
+        if (days < 0) {
+            note('waiver.expired', `${subject} expired on ${waiver.expires} (today is ${options.today}) and no longer applies: fix the finding, or renew the waiver with a new date and approval`, [...entryPath, 'expires']);
+            record('expired', verified);
+            return;
+        }
+        if (days > options.maxDays) {
+            note('waiver.too-long', `${subject} expires on ${waiver.expires}, ${days} days from today, beyond the cap of ${options.maxDays} days (policy readiness.waiver_max_days), and does not apply: choose an expiry within ${options.maxDays} days`, [...entryPath, 'expires']);
+            record('too-long', verified);
+            return;
+        }
+        if (approvals !== undefined && !verified) {
+            const known = approvals.length === 0 ? 'none' : options.verifiedApprovals?.join(', ');
+            note('waiver.unverified', `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`, [...entryPath, 'accepted_by']);
+            record('unverified', false);
+            return;
+        }
+        if (approvals === undefined && ALWAYS_VERIFIED.has(waiver.finding)) {
+            note('waiver.unverified', `${subject} cannot be verified and does not apply: ${waiver.finding} may only be waived by an approver with write access who approves the pull request, which only the Action on a pull request can check (readiness.require_verified_waivers does not change this)`, [...entryPath, 'accepted_by']);
+            record('unverified', false);
+            return;
+        }
+        if (approvals === undefined && options.requireVerified) {
+            note('waiver.unverified', `${subject} cannot be verified and does not apply: no verified approvals are available in this run. Set readiness.require_verified_waivers: false in the policy for local CLI runs, or run in the Action, where approvals are read from pull-request reviews`, [...entryPath, 'accepted_by']);
+            record('unverified', false);
+            return;
+        }
+        const applied = {
+            accepted_by: waiver.accepted_by,
+            reason: waiver.reason,
+            expires: waiver.expires,
+            link: waiver.link,
+            verified,
+        };
+        let count = 0;
+        let lostTo;
+        result.forEach((finding, position) => {
+            if (!matches(waiver, finding))
+                return;
+            if (finding.waiver !== undefined) {
+                lostTo ??= waivedBy.get(position);
+                return;
+            }
+            result[position] = { ...finding, waiver: applied };
+            waivedBy.set(position, index);
+            count += 1;
+        });
+        if (count > 0) {
+            record('applied', verified, count);
+            return;
+        }
+        const why = lostTo === undefined
+            ? 'matches no finding of this run'
+            : `matches only findings already waived by waivers[${lostTo}]`;
+        note('waiver.unused', `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`, [...entryPath, 'finding']);
+        record('unused', verified);
+    });
+    return { findings: [...result, ...notes], waivers: records };
+}
+/** Whether a waiver covers a finding. Cohort and metric, when the waiver gives them, must be the finding's. */
+function matches(waiver, finding) {
+    // Never waivers of waivers: a warning about a waiver must stay visible (the entry parser refuses such ids too).
+    if (finding.id.startsWith(WAIVER_FINDING_PREFIX))
+        return false;
+    if (finding.id !== waiver.finding)
+        return false;
+    if (waiver.cohort !== null && finding.cohort !== waiver.cohort)
+        return false;
+    if (waiver.metric !== null && finding.metric !== waiver.metric)
+        return false;
+    return true;
+}
+/** A GitHub login compared the way GitHub does: case-insensitively, with or without the @. */
+function person(handle) {
+    return handle.trim().replace(/^@/, '').toLowerCase();
+}
+/** "waivers[2] (cohort.regressed, cohort EU · accuracy)": which entry a message is about. */
+function label(index, finding, scope) {
+    const parts = [
+        finding,
+        scope?.cohort ? `cohort ${scope.cohort}` : null,
+        scope?.metric ? `metric ${scope.metric}` : null,
+    ].filter((part) => part !== null);
+    return parts.length === 0 ? `waivers[${index}]` : `waivers[${index}] (${parts.join(', ')})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/readiness-step.ts
+
+
+
+
+/** Parses the manifest (an input error names its file, line and field). */
+function parseManifestFile(file) {
+    return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
+}
+function readinessStep(manifestFile, environment, policy, evalFiles, findings, baseManifest) {
+    const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
+    if (manifestFile === undefined) {
+        const missing = policy.readiness.require_manifest
+            ? [
+                {
+                    id: 'manifest.missing',
+                    severity: 'block',
+                    message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)',
+                },
+            ]
+            : [];
+        if (baseManifest !== undefined)
+            missing.push(manifestRemoved(baseManifest));
+        return {
+            // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
+            section: {
+                manifest: null,
+                today: null,
+                waivers_require_verification: requireVerification,
+                items: [],
+                waivers: [],
+            },
+            findings: [...findings, ...missing],
+        };
+    }
+    if (environment === undefined)
+        throw new Error('a manifest needs a readiness environment (clock, repository, people)');
+    const { document } = manifestFile;
+    const readiness = evaluateReadiness({
+        document,
+        policy: policy.readiness,
+        today: environment.today,
+        evidenceExists: environment.evidenceExists,
+        evalFiles,
+    });
+    const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
+    const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
+        today: environment.today,
+        maxDays: policy.readiness.waiver_max_days,
+        requireVerified: requireVerification,
+        ...(environment.verifiedApprovals === undefined ? {} : { verifiedApprovals: environment.verifiedApprovals }),
+        ...(environment.author === undefined ? {} : { author: environment.author }),
+    });
+    const { model } = document.manifest;
+    return {
+        section: {
+            manifest: {
+                path: manifestFile.path,
+                sha256: manifestFile.sha256,
+                risk_class: document.manifest.risk_class,
+                model: { name: model.name, candidate: model.candidate, incumbent: model.incumbent },
+            },
+            today: environment.today,
+            waivers_require_verification: requireVerification,
+            items: itemsAfterWaivers(readiness.items, waived.findings),
+            waivers: waived.waivers,
+        },
+        findings: waived.findings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/run-canary.ts
+
+
+
+
+
+/** Judges a canary stage: parses all three files first, then decides at the latest look. */
+function runCanaryGate(inputs) {
+    const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
+    const manifest = parseManifestFile(inputs.manifest);
+    const observations = parseCanaryObservations(inputs.observations);
+    const rollout = manifest.document.manifest.rollout;
+    if (rollout === undefined)
+        throw new errors/* InputError */.d(manifest.path, 'the manifest has no rollout section: the canary gate needs its stages (traffic, hold) and abort_when criteria', { field: 'rollout' });
+    const stages = rollout.stages ?? [];
+    const stage = stages.find((s) => s.traffic === observations.stage.traffic);
+    if (stage === undefined)
+        throw new errors/* InputError */.d(observations.path, `stage.traffic ${observations.stage.traffic}% is not a stage of ${manifest.path}'s rollout: expected one of ${stages.length === 0 ? '(none: the rollout lists no stages)' : stages.map((s) => `${s.traffic}%`).join(', ')}`, { field: 'stage.traffic' });
+    const last = observations.intervals[observations.intervals.length - 1];
+    const clock = inputs.now === undefined
+        ? { iso: last?.end ?? observations.stage.started, ms: last?.endMs ?? observations.stage.startedMs }
+        : { iso: new Date(Date.parse(inputs.now)).toISOString(), ms: Date.parse(inputs.now) };
+    const decided = decideCanary(observations, rollout, stage.hold ?? null, policy, clock);
+    return {
+        schema: 'model-release-gate/canary-report@1',
+        tool: inputs.tool,
+        ...decided,
+        inputs: {
+            observations: { path: observations.path, sha256: observations.sha256 },
+            manifest: { path: manifest.path, sha256: manifest.sha256 },
+            policy: inputs.policy === undefined ? null : { path: inputs.policy.path, sha256: inputs.policy.sha256 },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/canary-command.ts
+
+const EXIT_PROMOTE = 0;
+const EXIT_ROLLBACK = 1;
+/** Not yet decided: keep the stage running and look again (Argo Rollouts' "inconclusive"). */
+const EXIT_HOLD = 3;
+/** The comment marker's gate id when none is given, as for `check`. */
+const DEFAULT_GATE_ID = 'default';
+/** Runs `canary`: reads the three files, decides, writes the reports to --out, and returns what to print and the exit code. */
+async function runCanaryCommand(options, deps) {
+    const report = runCanaryGate({
+        observations: await deps.readSmallFile(options.observations),
+        manifest: await deps.readSmallFile(options.manifest),
+        policy: options.policy === undefined ? undefined : await deps.readSmallFile(options.policy),
+        tool: deps.tool,
+        now: options.now,
+    });
+    if (options.out !== undefined) {
+        const { renderCanaryMarkdown } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
+        const { renderCanaryHtml } = await __nccwpck_require__.e(/* import() */ 943).then(__nccwpck_require__.bind(__nccwpck_require__, 9943));
+        const files = [
+            ['canary-report.json', canaryJson(report)],
+            ['canary-report.md', renderCanaryMarkdown(report)],
+            ['canary-report.html', renderCanaryHtml(report)],
+        ];
+        for (const [name, text] of files)
+            await deps.writeFile(deps.joinPath(options.out, name), text);
+    }
+    const code = report.decision === 'promote' ? EXIT_PROMOTE : report.decision === 'rollback' ? EXIT_ROLLBACK : EXIT_HOLD;
+    return { report, output: await render(report, options.format), code };
+}
+async function render(report, format) {
+    switch (format) {
+        case 'json':
+            return canaryJson(report);
+        case 'markdown':
+            return (await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132))).renderCanaryMarkdown(report);
+        case 'comment': {
+            const { renderCanaryComment } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
+            const body = renderCanaryComment(report, { gateId: DEFAULT_GATE_ID });
+            return body.endsWith('\n') ? body : `${body}\n`;
+        }
+        case 'text':
+            return (await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.bind(__nccwpck_require__, 6547))).renderCanaryText(report);
+    }
+}
+/** The report as JSON: every look's bounds are in it, so a decision can be audited afterwards. */
+function canaryJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 // EXTERNAL MODULE: ./src/core/policy/glob.ts
@@ -2648,8 +4963,6 @@ function smallestDrop(margin, excess) {
     return Infinity;
 }
 
-// EXTERNAL MODULE: ./src/core/cohorts.ts
-var core_cohorts = __nccwpck_require__(633);
 // EXTERNAL MODULE: ./src/core/compare/quantile-bootstraps.ts
 var quantile_bootstraps = __nccwpck_require__(2296);
 ;// CONCATENATED MODULE: ./src/core/compare/report-only.ts
@@ -2916,8 +5229,6 @@ function finiteOrNull(value) {
     return Number.isFinite(value) ? value : null;
 }
 
-// EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __nccwpck_require__(8072);
 ;// CONCATENATED MODULE: ./src/core/findings/comparison-findings.ts
 
 /**
@@ -3021,8 +5332,6 @@ function reason(evidence, decisions) {
     return 'no comparison had enough data to be tested (every one is below min_n or missing)';
 }
 
-// EXTERNAL MODULE: ./src/core/structured-text.ts
-var structured_text = __nccwpck_require__(98);
 ;// CONCATENATED MODULE: ./src/core/findings/policy-pattern-findings.ts
 
 
@@ -3093,182 +5402,6 @@ function nearestNames(pattern, names) {
         .map(({ name }) => name);
 }
 
-// EXTERNAL MODULE: ./src/core/named-record.ts
-var named_record = __nccwpck_require__(990);
-;// CONCATENATED MODULE: ./src/core/policy/policy-schema.ts
-
-
-const margin = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'expected a margin: a number ≥ 0 (absolute) or a percentage such as "5%"' })
-    .transform((raw, ctx) => {
-    if (typeof raw === 'number') {
-        if (!Number.isFinite(raw) || raw < 0) {
-            ctx.addIssue({ code: 'custom', message: `expected a margin ≥ 0 (the drop that is tolerated), got ${raw}` });
-            return core/* NEVER */.tm;
-        }
-        return { kind: 'absolute', value: raw };
-    }
-    const match = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(raw);
-    if (match?.[1] === undefined) {
-        ctx.addIssue({ code: 'custom', message: `expected a percentage such as "5%" (≥ 0), got ${JSON.stringify(raw)}` });
-        return core/* NEVER */.tm;
-    }
-    return { kind: 'relative', value: Number(match[1]) / 100 };
-});
-const STATISTICS = ['mean', 'p50', 'p95', 'p99'];
-const metricPolicy = schemas/* strictObject */.rej({
-    direction: schemas/* enum */.k5n(['higher', 'lower']).optional(),
-    margin: margin.optional(),
-    statistic: schemas/* enum */.k5n(STATISTICS).optional(),
-    /** false: report the metric but never let it decide the verdict. */
-    gate: schemas/* boolean */.zMY().optional(),
-});
-const inconclusive = schemas/* enum */.k5n(['warn', 'block']);
-const cohortOverride = schemas/* strictObject */.rej({
-    inconclusive: inconclusive.optional(),
-    min_n: schemas/* number */.aig().int().positive().optional(),
-    metrics: (0,named_record/* namedRecord */.Fp)(schemas/* strictObject */.rej({ margin })).optional(),
-});
-const patterns = schemas/* array */.YOg(schemas/* string */.YjP().min(1, 'expected a non-empty cohort name or glob pattern'));
-/** The readiness items a manifest can have; the policy says which each risk class requires. */
-const READINESS_ITEMS = [
-    'owners',
-    'rollout',
-    'kill_switch',
-    'monitoring',
-    'load_test',
-    'eval_coverage',
-];
-const itemList = schemas/* array */.YOg(schemas/* enum */.k5n(READINESS_ITEMS, { error: `expected readiness items among: ${READINESS_ITEMS.join(', ')}` }));
-const readinessPolicy = schemas/* strictObject */.rej({
-    /** true: a run without a manifest is a blocking finding. */
-    require_manifest: schemas/* boolean */.zMY().default(false),
-    required: schemas/* strictObject */.rej({
-        low: itemList.default(['owners', 'rollout', 'kill_switch']),
-        medium: itemList.default(['owners', 'rollout', 'kill_switch', 'monitoring', 'eval_coverage']),
-        high: itemList.default([...READINESS_ITEMS]),
-    })
-        .prefault({}),
-    /** The largest traffic share the first rollout stage may take, in percent. */
-    first_stage_max: schemas/* number */.aig().gt(0).max(100).default(10),
-    /** How old the rollback drill may be, in days, per risk class. */
-    drill_max_age_days: schemas/* strictObject */.rej({
-        low: schemas/* number */.aig().int().positive().default(90),
-        medium: schemas/* number */.aig().int().positive().default(90),
-        high: schemas/* number */.aig().int().positive().default(30),
-    })
-        .prefault({}),
-    /** The load test must cover at least this multiple of expected peak traffic. */
-    load_test_min_multiple: schemas/* number */.aig().positive().default(2),
-    /** How far ahead a waiver may expire, in days. */
-    waiver_max_days: schemas/* number */.aig().int().positive().default(30),
-    /**
-     * Whether a waiver counts without a verified approval. Unset: the caller decides (the Action
-     * requires verification, the CLI, which cannot verify, does not).
-     */
-    require_verified_waivers: schemas/* boolean */.zMY().optional(),
-})
-    .prefault({});
-const policySchema = schemas/* strictObject */.rej({
-    // Below 1e-6 the corrected per-comparison levels (alpha/m over thousands of cohorts) leave the
-    // range where the normal and t quantiles are computed to full precision.
-    alpha: schemas/* number */.aig().min(1e-6, 'expected 1e-6 ≤ alpha < 0.5').lt(0.5, 'expected 1e-6 ≤ alpha < 0.5').default(0.05),
-    correction: schemas/* enum */.k5n(['holm', 'bonferroni', 'bh', 'none']).default('holm'),
-    inconclusive: inconclusive.default('warn'),
-    /** Power at which the minimum detectable effect is reported. */
-    power: schemas/* number */.aig().gt(0.5, 'expected 0.5 < power < 1').lt(1, 'expected 0.5 < power < 1').default(0.8),
-    /** Ids present in one file only: a warning, or a blocking finding. */
-    unmatched_ids: schemas/* enum */.k5n(['warn', 'block']).default('warn'),
-    /** The largest share of either file's ids that may lack a partner before the run blocks, whatever unmatched_ids says. */
-    max_unmatched_share: schemas/* number */.aig()
-        .min(0, 'expected 0 ≤ max_unmatched_share ≤ 1')
-        .max(1, 'expected 0 ≤ max_unmatched_share ≤ 1')
-        .default(0.05),
-    /** A tracked cohort the incumbent has and the candidate lacks: blocking by default. */
-    missing_cohort: schemas/* enum */.k5n(['warn', 'block']).default('block'),
-    /** Below this many examples per side a quantile comparison is inconclusive: a bootstrap of a handful of values has no usable spread. */
-    quantile_min_n: schemas/* number */.aig().int().min(2, 'expected quantile_min_n ≥ 2').default(20),
-    bootstrap: schemas/* strictObject */.rej({
-        resamples: schemas/* number */.aig().int().min(200, 'expected at least 200 resamples').max(100_000).default(500),
-        seed: schemas/* string */.YjP().min(1).default('model-release-gate'),
-    })
-        .prefault({}),
-    metrics: (0,named_record/* namedRecord */.Fp)(metricPolicy).prefault({}),
-    cohorts: schemas/* strictObject */.rej({
-        track: patterns.default(['*']),
-        ignore: patterns.default([]),
-        required: patterns.default([]),
-        min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').default(1),
-        rare_below: schemas/* number */.aig().int().nonnegative().default(200),
-        overrides: (0,named_record/* namedRecord */.Fp)(cohortOverride).prefault({}),
-    })
-        .prefault({}),
-    readiness: readinessPolicy,
-    /** How eval files are read and paired, for tools whose outputs need a choice made. */
-    inputs: schemas/* strictObject */.rej({
-        /** A missing value (null score, empty cell): a failure, the example dropped, or an input error. Unset: fail for pass/fail, drop for scores. */
-        missing_values: schemas/* enum */.k5n(['fail', 'drop', 'error']).optional(),
-        /** Largest difference between the two sides' shares of missing values before the run blocks. */
-        max_missing_rate_gap: schemas/* number */.aig().min(0).max(1).default(0.02),
-        /** Pair examples by id, or by row order (for per-example tables without an id column). */
-        pair_by: schemas/* enum */.k5n(['id', 'row']).default('id'),
-        /**
-         * Several results for one example (promptfoo --repeat, inspect_ai epochs, several samples per
-         * doc): refused unless the policy says how to combine them. `all`: an outcome passes when every
-         * repeat passes (pass^k); `any`: when one does (pass@k). Scores are averaged either way.
-         */
-        repeats: schemas/* enum */.k5n(['error', 'all', 'any']).default('error'),
-    })
-        .prefault({}),
-    /** How the eval's cohort mix is checked against production's (with a traffic file; see docs/traffic.md). */
-    traffic: schemas/* strictObject */.rej({
-        /** A production cohort with at least this share of its dimension must be in the eval. */
-        min_share: schemas/* number */.aig().gt(0, 'expected 0 < min_share < 1').lt(1, 'expected 0 < min_share < 1').default(0.01),
-        /** …with at least this many examples. Unset: cohorts.min_n. */
-        min_n: schemas/* number */.aig().int().positive('expected min_n ≥ 1').optional(),
-        /**
-         * A production cohort is thin when its smallest detectable drop exceeds this multiple of the
-         * margin: a drop that large would probably go unnoticed there.
-         */
-        thin_mde_ratio: schemas/* number */.aig().min(1, 'expected thin_mde_ratio ≥ 1').default(3),
-        /** A dimension's mix shift warns above this population stability index (when the chi-square test also rejects). */
-        psi_warn: schemas/* number */.aig().positive('expected psi_warn > 0').default(0.1),
-        /** The level of the chi-square test that the eval's mix could come from production's. */
-        mix_alpha: schemas/* number */.aig().gt(0, 'expected 0 < mix_alpha < 0.5').lt(0.5, 'expected 0 < mix_alpha < 0.5').default(0.05),
-        /** The traffic window may end at most this many days before the run. */
-        max_age_days: schemas/* number */.aig().int().positive().default(45),
-        /** The manifest's eval_set.frozen may be at most this many days before the traffic window starts. */
-        eval_max_age_days: schemas/* number */.aig().int().positive().default(180),
-    })
-        .prefault({}),
-    waivers: schemas/* strictObject */.rej({
-        /**
-         * Who may accept risk with their approval: GitHub logins and `@org/team` slugs. Empty: anyone
-         * with write access to the repository. Never the change's author, never an outsider.
-         */
-        approvers: schemas/* array */.YOg(schemas/* string */.YjP()
-            .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'expected a GitHub login such as "alice" or a team slug such as "@acme/ml-release"'))
-            .default([]),
-    })
-        .prefault({}),
-});
-
-;// CONCATENATED MODULE: ./src/core/policy/load-policy.ts
-
-
-
-/** The defaults, as a document with no keys would give them. */
-function defaultPolicy() {
-    return policySchema.parse({});
-}
-/** Parses a policy file's text (YAML or JSON); every problem names the file, line and field. */
-function parsePolicy(file, text) {
-    const document = (0,structured_text/* parseLocated */.o)(file, text);
-    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
-        throw new errors/* InputError */.d(file, 'expected a mapping of policy settings (alpha, correction, metrics, cohorts, …)');
-    }
-    return (0,structured_text/* validateLocated */.l)(document, policySchema);
-}
-
 // EXTERNAL MODULE: ./src/core/report/report.ts
 var report_report = __nccwpck_require__(4702);
 ;// CONCATENATED MODULE: ./src/core/compare/collect-paired.ts
@@ -3329,7 +5462,7 @@ function collectPairedEvidence(data, statisticOf) {
  * is `accuracy`, continuous otherwise.
  */
 function collectSummaryEvidence(data, files, statisticOf) {
-    const kinds = metricKinds(data, files);
+    const kinds = collect_summary_metricKinds(data, files);
     const cohorts = sortedUnion([...data.incumbent.cohorts.keys()], [...data.candidate.cohorts.keys()]);
     const evidence = [];
     for (const cohort of cohorts) {
@@ -3385,7 +5518,7 @@ function pointValue(value) {
 function sizeOf(value, cohortN) {
     return value.kind === 'value' ? cohortN : value.n;
 }
-function metricKinds(data, files) {
+function collect_summary_metricKinds(data, files) {
     const seen = new Map();
     const kinds = new Map();
     const visit = (side, file) => {
@@ -4105,7 +6238,7 @@ const PAIRED_SUMMARY_SCHEMA = 'model-release-gate/paired-summary@1';
 // Messages say what is expected; a missing field gets its own wording, since zod's default
 // ("received undefined") reads like a type error.
 const number = (what) => schemas/* number */.aig({ error: (issue) => (issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`) });
-const count = number('a count ≥ 0').int('expected a whole number').nonnegative('expected a count ≥ 0');
+const paired_summary_schema_count = number('a count ≥ 0').int('expected a whole number').nonnegative('expected a count ≥ 0');
 const pairs = number('a number of pairs ≥ 1')
     .int('expected a whole number')
     .positive('expected n ≥ 1 (a cohort of 0 pairs cannot be judged)');
@@ -4113,12 +6246,12 @@ const finite = number('a finite number');
 const paired_summary_schema_name = schemas/* string */.YjP().min(1);
 const binaryMetric = schemas/* strictObject */.rej({
     n: pairs.optional(),
-    incumbent_successes: count,
-    candidate_successes: count,
+    incumbent_successes: paired_summary_schema_count,
+    candidate_successes: paired_summary_schema_count,
     /** Pairs the incumbent got right and the candidate wrong. */
-    incumbent_only_successes: count,
+    incumbent_only_successes: paired_summary_schema_count,
     /** Pairs the candidate got right and the incumbent wrong. */
-    candidate_only_successes: count,
+    candidate_only_successes: paired_summary_schema_count,
 });
 const continuousMetric = schemas/* strictObject */.rej({
     n: pairs.optional(),
@@ -4164,8 +6297,8 @@ const cohort = schemas/* strictObject */.rej({
     /** Pairs: examples of this cohort whose id is in both models' results. */
     n: pairs,
     /** Examples of this cohort in each model's results, paired or not; default n. */
-    n_incumbent: count.optional(),
-    n_candidate: count.optional(),
+    n_incumbent: paired_summary_schema_count.optional(),
+    n_candidate: paired_summary_schema_count.optional(),
     metrics: (0,named_record/* namedRecord */.Fp)(metric).refine((metrics) => Object.keys(metrics).length > 0, 'expected at least one metric'),
 })
     .superRefine((cohort, ctx) => {
@@ -4637,7 +6770,7 @@ async function loadInputs(files, policy, read, workers) {
         throw new errors/* InputError */.d(files.candidate.path, 'a paired summary holds both models: give it alone (--paired <file> in the CLI, or the same file as incumbent and candidate)');
     }
     if ((0,registry/* producesSummary */.OQ)(incumbent.reader) !== (0,registry/* producesSummary */.OQ)(candidate.reader)) {
-        throw new errors/* InputError */.d(files.candidate.path, `mismatched formats: the incumbent is ${describe(incumbent.reader)} but the candidate is ${describe(candidate.reader)}; give both per-example results (paired by id) or both per-cohort summaries`);
+        throw new errors/* InputError */.d(files.candidate.path, `mismatched formats: the incumbent is ${load_inputs_describe(incumbent.reader)} but the candidate is ${load_inputs_describe(candidate.reader)}; give both per-example results (paired by id) or both per-cohort summaries`);
     }
     const statisticOf = (metric) => policyStatistic(policy, metric);
     if ((0,registry/* producesSummary */.OQ)(incumbent.reader)) {
@@ -4758,7 +6891,7 @@ function readingNotes(tally, repeats, policy) {
 function policyStatistic(policy, metric) {
     return Object.hasOwn(policy.metrics, metric) ? (policy.metrics[metric]?.statistic ?? 'mean') : 'mean';
 }
-function describe(reader) {
+function load_inputs_describe(reader) {
     return (0,registry/* producesSummary */.OQ)(reader) ? `a per-cohort summary (${reader.name})` : `per-example results (${reader.name})`;
 }
 function describeSummary(source, reader, { side, tally }) {
@@ -4836,1230 +6969,6 @@ function reportingBootstraps(runner, progress) {
 /** The 'cohorts' step for the evidence of a run: one entry per (cohort, metric). */
 function cohortsFound(evidence) {
     return { step: 'cohorts', cohorts: new Set(evidence.map((item) => item.cohort)).size, comparisons: evidence.length };
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest/manifest-schema.ts
-
-
-/**
- * The release manifest: how a model will be rolled out, rolled back and watched, and who answers
- * for it. Every section is optional in the schema; which ones a release needs is the policy's call
- * (per risk class), and a missing one is a finding, not a parse error. Unknown keys are errors:
- * they are almost always typos of real ones.
- */
-const manifest_schema_text = schemas/* string */.YjP().min(1, 'expected non-empty text');
-const manifestSchema = schemas/* strictObject */.rej({
-    model: schemas/* strictObject */.rej({
-        name: manifest_schema_text,
-        candidate: version,
-        incumbent: version,
-        registry: manifest_schema_text.optional(),
-        /** `generative` models must show faithfulness or groundedness checks in their eval. */
-        kind: schemas/* enum */.k5n(['classifier', 'regressor', 'ranker', 'generative', 'other']).optional(),
-    }),
-    eval_set: schemas/* strictObject */.rej({ name: manifest_schema_text, version: version.optional(), sha256: manifest_schema_text.optional(), frozen: isoDate.optional() })
-        .optional(),
-    risk_class: schemas/* enum */.k5n(['low', 'medium', 'high'], { error: 'expected risk_class: low, medium or high' }),
-    owners: schemas/* strictObject */.rej({
-        on_call: manifest_schema_text.optional(),
-        rollback_authority: manifest_schema_text.optional(),
-        eval_suite: manifest_schema_text.optional(),
-        data_pipeline: manifest_schema_text.optional(),
-        runbook: manifest_schema_text.optional(),
-    })
-        .optional(),
-    rollout: schemas/* strictObject */.rej({
-        strategy: schemas/* enum */.k5n(['canary', 'staged', 'shadow', 'atomic'], {
-            error: 'expected strategy: canary, staged, shadow or atomic',
-        }),
-        stages: schemas/* array */.YOg(schemas/* strictObject */.rej({ traffic: percent, hold: duration.optional() })).optional(),
-        abort_when: schemas/* array */.YOg(schemas/* strictObject */.rej({ metric: manifest_schema_text, below: schemas/* number */.aig().optional(), above: schemas/* number */.aig().optional() })
-            .refine((c) => (c.below === undefined) !== (c.above === undefined), 'expected exactly one of below or above'))
-            .optional(),
-    })
-        .optional(),
-    kill_switch: schemas/* strictObject */.rej({
-        mechanism: manifest_schema_text.optional(),
-        last_known_good: version.optional(),
-        drill: schemas/* strictObject */.rej({
-            date: isoDate,
-            evidence: manifest_schema_text.optional(),
-            time_to_rollback: duration.optional(),
-            target: duration.optional(),
-        })
-            .optional(),
-    })
-        .optional(),
-    monitoring: schemas/* strictObject */.rej({
-        drift: schemas/* strictObject */.rej({ inputs: monitor.optional(), outputs: monitor.optional(), outcomes: monitor.optional() })
-            .optional(),
-        alerts: schemas/* array */.YOg(schemas/* strictObject */.rej({ on: manifest_schema_text, route: manifest_schema_text, time_to_detect: duration.optional() })).optional(),
-        prediction_logging: schemas/* union */.KCZ([schemas/* strictObject */.rej({ fields: schemas/* array */.YOg(manifest_schema_text) }), schemas/* literal */.euz(false)]).optional(),
-        cost_tracking: schemas/* boolean */.zMY().optional(),
-    })
-        .optional(),
-    load_test: schemas/* strictObject */.rej({
-        peak_multiple: schemas/* number */.aig().positive('expected the tested multiple of expected peak traffic (> 0)'),
-        evidence: manifest_schema_text.optional(),
-    })
-        .optional(),
-    eval_coverage: schemas/* strictObject */.rej({
-        reflects_traffic_of: manifest_schema_text.optional(),
-        failure_modes: schemas/* array */.YOg(manifest_schema_text).optional(),
-        /** true, the names of the checks, false, or "n/a" (not a generative model). */
-        faithfulness_checks: schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* literal */.euz('n/a'), schemas/* array */.YOg(manifest_schema_text)]).optional(),
-        /** A traffic file (production's cohort counts, repository-relative): the eval's mix is checked against it. */
-        traffic: manifest_schema_text.optional(),
-    })
-        .optional(),
-    /** Checked one by one in the waiver rules: a malformed waiver is a finding, not a parse error. */
-    waivers: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
-});
-
-;// CONCATENATED MODULE: ./src/core/manifest/load-manifest.ts
-
-
-
-/** Parses a release manifest (YAML or JSON). Every problem names the file, line and field. */
-function parseManifest(file, text) {
-    const document = (0,structured_text/* parseLocated */.o)(file, text);
-    if (document.value === null || typeof document.value !== 'object' || Array.isArray(document.value)) {
-        throw new errors/* InputError */.d(file, 'expected a mapping with model, risk_class, owners, rollout, kill_switch, monitoring, …');
-    }
-    const manifest = (0,structured_text/* validateLocated */.l)(document, manifestSchema);
-    return { file, manifest, lineOf: (path) => document.lineOf(path) };
-}
-
-;// CONCATENATED MODULE: ./src/core/manifest/manifest-weakening.ts
-
-
-
-/**
- * A change may not lower the bar its own manifest sets. The policy picks what a release needs by
- * risk class, and each readiness rule judges a section, so a pull request that lowers `risk_class`
- * or drops a section its base version had would choose its own, easier gate. Such a change gets a
- * blocking `manifest.weakened` finding; only a verified approver can waive it (see waivers.ts).
- */
-const MANIFEST_WEAKENED = 'manifest.weakened';
-const RISK_RANK = { low: 0, medium: 1, high: 2 };
-/** Top-level keys that are not evidence sections: identity, the class itself, and waivers (removing those only tightens). */
-const NOT_SECTIONS = new Set(['model', 'risk_class', 'waivers']);
-/** Every evidence section the manifest schema knows, so a section added to the schema is covered too. */
-const MANIFEST_SECTIONS = Object.keys(manifestSchema.shape).filter((key) => !NOT_SECTIONS.has(key));
-/**
- * One `manifest.weakened` finding per weakening of `head` against `base`. The base is read loosely
- * (only risk_class and which sections exist), so a base the current schema would refuse can still
- * be compared; a base that cannot be read at all is itself a blocking finding, never a pass.
- */
-function manifestWeakenings(base, head) {
-    const at = (path) => {
-        const line = head.lineOf(path);
-        return { file: head.file, ...(line === undefined ? {} : { line }) };
-    };
-    const value = readBase(base);
-    if (typeof value === 'string') {
-        return [
-            {
-                id: MANIFEST_WEAKENED,
-                severity: 'block',
-                message: `${base.label} cannot be compared with this change's manifest (${value}), so the change cannot be shown not to weaken it: fix the base version, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
-                ...at([]),
-            },
-        ];
-    }
-    const findings = [];
-    const baseRisk = value.risk_class;
-    const headRisk = head.manifest.risk_class;
-    if (typeof baseRisk === 'string' && baseRisk in RISK_RANK) {
-        if ((RISK_RANK[headRisk] ?? 0) < (RISK_RANK[baseRisk] ?? 0)) {
-            findings.push({
-                id: MANIFEST_WEAKENED,
-                severity: 'block',
-                message: `this change lowers risk_class from ${baseRisk} (${base.label}) to ${headRisk}, which lowers what the policy requires of it: keep risk_class: ${baseRisk}, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
-                ...at(['risk_class']),
-            });
-        }
-    }
-    else {
-        findings.push({
-            id: MANIFEST_WEAKENED,
-            severity: 'block',
-            message: `${base.label} has no valid risk_class (expected low, medium or high), so this change's risk_class ${headRisk} cannot be shown not to lower it: have an approver with write access waive ${MANIFEST_WEAKENED}`,
-            ...at(['risk_class']),
-        });
-    }
-    for (const section of MANIFEST_SECTIONS) {
-        const before = value[section];
-        if (before === undefined || before === null)
-            continue;
-        if (head.manifest[section] !== undefined)
-            continue;
-        findings.push({
-            id: MANIFEST_WEAKENED,
-            severity: 'block',
-            message: `this change removes the ${section} section that ${base.label} has, so its readiness checks no longer see it: restore ${section}, or have an approver with write access waive ${MANIFEST_WEAKENED}`,
-            ...at([]),
-        });
-    }
-    return findings;
-}
-/** The finding when the base has a manifest and this run has none: everything it checked is gone. */
-function manifestRemoved(base) {
-    return {
-        id: MANIFEST_WEAKENED,
-        severity: 'block',
-        message: `${base.label} has a release manifest, and this run has none: pass the manifest (the change may not drop its own readiness checks)`,
-    };
-}
-/** The base's top-level mapping, or why it cannot be read. */
-function readBase(base) {
-    try {
-        const { value } = (0,structured_text/* parseLocated */.o)(base.label, base.text);
-        if (value === null || typeof value !== 'object' || Array.isArray(value))
-            return 'it is not a mapping';
-        return value;
-    }
-    catch (error) {
-        if (error instanceof errors/* InputError */.d)
-            return error.problem;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rule-helpers.ts
-/** A finding about a manifest field, located at that field's line (or its nearest parent's). */
-function manifestFinding(context, id, message, path, severity = 'block') {
-    const line = context.document.lineOf(path);
-    return { id, severity, message, file: context.document.file, ...(line === undefined ? {} : { line }) };
-}
-/** Whether the policy requires this item at the manifest's risk class. */
-function isRequired(context, item) {
-    return context.policy.required[context.document.manifest.risk_class].includes(item);
-}
-/** Builds a rule's outcome: the item is `finding` when there is any finding, else `ok`. */
-function outcome(context, item, findings) {
-    const status = findings.length > 0 ? 'finding' : 'ok';
-    return {
-        item: {
-            id: item.id,
-            title: item.title,
-            required: item.required,
-            status,
-            evidence: item.evidence,
-            file: context.document.file,
-            line: context.document.lineOf(item.path) ?? null,
-        },
-        findings,
-    };
-}
-/** The outcome for an item that is absent and not required at this risk class. */
-function notRequired(context, id, title) {
-    return {
-        item: {
-            id,
-            title,
-            required: false,
-            status: 'not-required',
-            evidence: null,
-            file: context.document.file,
-            line: null,
-        },
-        findings: [],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/consistency-rule.ts
-
-const ID = 'consistency';
-const TITLE = 'Eval results match the manifest';
-/**
- * The gate's verdict is only about the release if the eval files are about the models the manifest
- * names, and a comparison is only a comparison if both models were scored on the same eval set.
- * Only what the files say about themselves can be checked: per-example files carry no metadata,
- * and then there is nothing to compare.
- */
-const consistencyRule = (context) => {
-    const { manifest } = context.document;
-    const files = context.evalFiles;
-    const findings = [];
-    for (const role of ['incumbent', 'candidate']) {
-        findings.push(...modelFindings(context, role, files[role]));
-    }
-    const left = files.incumbent.dataset;
-    const right = files.candidate.dataset;
-    if (left !== null && right !== null) {
-        const differences = datasetDifferences(left, right);
-        if (differences.length > 0) {
-            findings.push(manifestFinding(context, 'consistency.dataset', `the incumbent eval file (${files.incumbent.path}) and the candidate eval file (${files.candidate.path}) were scored on different eval sets (${differences.map((d) => `${d.field} ${d.left} vs ${d.right}`).join('; ')}): two models scored on different eval sets cannot be compared. Score both on the same frozen eval set.`, ['eval_set']));
-        }
-    }
-    const evalSet = manifest.eval_set;
-    if (evalSet !== undefined) {
-        for (const role of ['incumbent', 'candidate']) {
-            const dataset = files[role].dataset;
-            if (dataset === null)
-                continue;
-            const differences = datasetDifferences(dataset, evalSet);
-            const [first] = differences;
-            if (first === undefined)
-                continue;
-            findings.push(manifestFinding(context, 'consistency.dataset', `the ${role} eval file (${files[role].path}) was scored on a different eval set than the manifest names (${differences.map((d) => `${d.field} ${d.left} in the file, ${d.right} in eval_set`).join('; ')}): score it on the eval set the manifest names, or correct eval_set.`, ['eval_set', first.field]));
-        }
-    }
-    return outcome(context, { id: ID, title: TITLE, required: true, evidence: consistency_rule_describe(files), path: ['model'] }, findings);
-};
-function modelFindings(context, role, file) {
-    const model = context.document.manifest.model;
-    if (file.model === null)
-        return [];
-    const findings = [];
-    if (file.model.name !== model.name) {
-        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for model ${file.model.name}, but model.name in the manifest is ${model.name}: evaluate the model being released, or correct model.name.`, ['model', 'name']));
-    }
-    const expected = model[role];
-    if (file.model.version !== expected) {
-        findings.push(manifestFinding(context, 'consistency.model-version', `the ${role} eval file (${file.path}) is for version ${file.model.version}, but model.${role} in the manifest is ${expected}: evaluate version ${expected}, or correct model.${role}.`, ['model', role]));
-    }
-    return findings;
-}
-/** Names always; version and sha256 only when both sides give them (a missing one proves nothing). */
-function datasetDifferences(left, right) {
-    const differences = [];
-    if (left.name !== right.name)
-        differences.push({ field: 'name', left: left.name, right: right.name });
-    if (left.version !== undefined && right.version !== undefined && left.version !== right.version) {
-        differences.push({ field: 'version', left: left.version, right: right.version });
-    }
-    // Hex digests: case carries no meaning.
-    if (left.sha256 !== undefined &&
-        right.sha256 !== undefined &&
-        left.sha256.toLowerCase() !== right.sha256.toLowerCase()) {
-        differences.push({ field: 'sha256', left: left.sha256, right: right.sha256 });
-    }
-    return differences;
-}
-function consistency_rule_describe(files) {
-    const parts = [];
-    const left = files.incumbent.dataset;
-    const right = files.candidate.dataset;
-    if (left !== null && right !== null) {
-        const same = datasetDifferences(left, right).length === 0;
-        parts.push(same
-            ? `both files: ${datasetLabel(left)}`
-            : `incumbent: ${datasetLabel(left)}, candidate: ${datasetLabel(right)}`);
-    }
-    else if (left !== null) {
-        parts.push(`incumbent file: ${datasetLabel(left)}`);
-    }
-    else if (right !== null) {
-        parts.push(`candidate file: ${datasetLabel(right)}`);
-    }
-    const [fromModel, toModel] = [files.incumbent.model, files.candidate.model];
-    if (fromModel !== null || toModel !== null)
-        parts.push(`models ${fromModel?.version ?? '?'} → ${toModel?.version ?? '?'}`);
-    return parts.length === 0 ? 'no metadata in the eval files' : parts.join('; ');
-}
-function datasetLabel(dataset) {
-    return dataset.version === undefined ? dataset.name : `${dataset.name}@${dataset.version}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/eval-coverage-rule.ts
-
-const eval_coverage_rule_ID = 'eval_coverage';
-const eval_coverage_rule_TITLE = "Eval set covers today's traffic";
-/**
- * A passing eval is proof only of what it tests. The manifest names whose traffic the eval set
- * reflects and which known failure modes it exercises, so its blind spots are explicit; for a
- * generative model it must show faithfulness checks, since a fluent, confident, wrong answer
- * scores fine on reference metrics.
- */
-const evalCoverageRule = (context) => {
-    const { manifest } = context.document;
-    const coverage = manifest.eval_coverage;
-    const required = isRequired(context, 'eval_coverage');
-    // Faithfulness is checked whether or not the section is required or present: hallucination is
-    // the failure mode of generative models that no accuracy number shows.
-    const faithfulness = faithfulnessFinding(context, coverage);
-    if (coverage === undefined) {
-        const findings = [];
-        if (required) {
-            findings.push(manifestFinding(context, 'eval-coverage.missing', `the manifest has no eval_coverage section, which ${manifest.risk_class}-risk releases require: say whose traffic the eval set reflects (reflects_traffic_of), which failure modes it tests (failure_modes) and, for generative models, its faithfulness_checks.`, ['eval_coverage']));
-        }
-        if (faithfulness !== undefined)
-            findings.push(faithfulness);
-        // No finding here means the section was not required and the model is not generative.
-        if (findings.length === 0)
-            return notRequired(context, eval_coverage_rule_ID, eval_coverage_rule_TITLE);
-        return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: null, path: ['eval_coverage'] }, findings);
-    }
-    const findings = [];
-    if ((coverage.failure_modes ?? []).length === 0) {
-        findings.push(manifestFinding(context, 'eval-coverage.no-failure-modes', 'eval_coverage.failure_modes lists no failure modes: name the known failure classes the eval set exercises (edge inputs, adversarial, long-tail segments), so what it does not test is explicit.', ['eval_coverage', 'failure_modes'], 'warn'));
-    }
-    // A traffic file measures what reflects_traffic_of only states: either one will do.
-    if (coverage.reflects_traffic_of === undefined && coverage.traffic === undefined) {
-        findings.push(manifestFinding(context, 'eval-coverage.not-current', "eval_coverage.reflects_traffic_of is not set: say which period's production traffic the eval set reflects (e.g. reflects_traffic_of: 2026-10), or better, name production's cohort counts in eval_coverage.traffic so the gate measures it; an eval set frozen at launch says little about this quarter's traffic.", ['eval_coverage', 'reflects_traffic_of'], 'warn'));
-    }
-    if (faithfulness !== undefined)
-        findings.push(faithfulness);
-    return outcome(context, { id: eval_coverage_rule_ID, title: eval_coverage_rule_TITLE, required, evidence: eval_coverage_rule_describe(coverage), path: ['eval_coverage'] }, findings);
-};
-function faithfulnessFinding(context, coverage) {
-    if (context.document.manifest.model.kind !== 'generative')
-        return undefined;
-    const checks = coverage?.faithfulness_checks;
-    if (checks === true || (Array.isArray(checks) && checks.length > 0))
-        return undefined;
-    const stated = coverage === undefined
-        ? 'the manifest has no eval_coverage section to list them'
-        : checks === undefined
-            ? 'eval_coverage.faithfulness_checks is not set'
-            : checks === 'n/a'
-                ? 'eval_coverage.faithfulness_checks is "n/a", which is only for models that are not generative'
-                : checks === false
-                    ? 'eval_coverage.faithfulness_checks is false'
-                    : 'eval_coverage.faithfulness_checks is an empty list';
-    return manifestFinding(context, 'eval-coverage.faithfulness', `the model is generative but shows no faithfulness or groundedness checks (${stated}): a fluent, confident, wrong answer scores fine on reference metrics. Add such checks to the eval and list them in eval_coverage.faithfulness_checks.`, coverage === undefined ? ['model', 'kind'] : ['eval_coverage', 'faithfulness_checks']);
-}
-function eval_coverage_rule_describe(coverage) {
-    const modes = (coverage.failure_modes ?? []).length;
-    const checks = coverage.faithfulness_checks;
-    const parts = [
-        coverage.traffic !== undefined
-            ? `traffic measured against ${coverage.traffic}`
-            : coverage.reflects_traffic_of === undefined
-                ? 'traffic period not stated'
-                : `traffic of ${coverage.reflects_traffic_of}`,
-        `${modes === 0 ? 'no' : modes} failure ${modes === 1 ? 'mode' : 'modes'}`,
-    ];
-    if (Array.isArray(checks))
-        parts.push(`${checks.length} faithfulness ${checks.length === 1 ? 'check' : 'checks'}`);
-    else if (checks !== undefined)
-        parts.push(`faithfulness ${String(checks)}`);
-    return parts.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/evidence-path.ts
-
-const HTTP_URL = /^https?:\/\/\S+$/i;
-/** A scheme (`file:`, `s3:`) or a Windows drive (`C:`): neither is a path inside the repository. */
-const SCHEME_OR_DRIVE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-function locateEvidence(reference) {
-    const trimmed = reference.trim();
-    if (HTTP_URL.test(trimmed))
-        return { kind: 'url' };
-    if (trimmed.startsWith('/') || trimmed.startsWith('\\'))
-        return { kind: 'outside-repository', reason: 'it is an absolute path' };
-    if (SCHEME_OR_DRIVE.test(trimmed))
-        return { kind: 'outside-repository', reason: 'it is neither an http(s) link nor a path inside the repository' };
-    // Both separators: a manifest written on Windows must not escape the repository with "..\".
-    if (trimmed.split(/[\\/]/).includes('..'))
-        return { kind: 'outside-repository', reason: 'it climbs out with ".."' };
-    return { kind: 'repository-path' };
-}
-/**
- * The finding for an evidence reference that the gate cannot accept, or undefined when it is fine.
- * `prefix` is the rule's id prefix (`kill-switch`, `load-test`); `path` the manifest field.
- * A path that could leave the repository is refused before it reaches the file system.
- */
-function evidencePathFinding(context, prefix, reference, path) {
-    const field = path.join('.');
-    const location = locateEvidence(reference);
-    if (location.kind === 'url')
-        return undefined;
-    if (location.kind === 'outside-repository') {
-        return manifestFinding(context, `${prefix}.evidence-outside-repository`, `${field} is "${reference}", which points outside the repository (${location.reason}): give a path relative to the repository root, such as docs/…, or an https:// link.`, path);
-    }
-    if (context.evidenceExists(reference.trim()))
-        return undefined;
-    return manifestFinding(context, `${prefix}.evidence-not-found`, `${field} is "${reference}", but no such file exists in the repository: commit the record at that path, or correct the path (or link it with an https:// URL).`, path);
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/kill-switch-rule.ts
-
-
-
-const kill_switch_rule_ID = 'kill_switch';
-const kill_switch_rule_TITLE = 'Rollback tested recently';
-/**
- * A rollback nobody has run is a hope, not a plan. The kill switch must exist, must have been
- * drilled recently enough that the drill still describes today's system, with a record of it,
- * a measured time to roll back within its target, and it must land on the version serving now.
- */
-const killSwitchRule = (context) => {
-    const { manifest } = context.document;
-    const killSwitch = manifest.kill_switch;
-    const required = isRequired(context, 'kill_switch');
-    const item = { id: kill_switch_rule_ID, title: kill_switch_rule_TITLE, required, path: ['kill_switch'] };
-    if (killSwitch === undefined) {
-        if (!required)
-            return notRequired(context, kill_switch_rule_ID, kill_switch_rule_TITLE);
-        return outcome(context, { ...item, evidence: null }, [
-            manifestFinding(context, 'kill-switch.missing', `the manifest has no kill_switch section, which ${manifest.risk_class}-risk releases require: name the rollback mechanism, the last-known-good version, and the latest rollback drill (date, evidence, time_to_rollback, target).`, ['kill_switch']),
-        ]);
-    }
-    const findings = [];
-    if (killSwitch.mechanism === undefined) {
-        findings.push(manifestFinding(context, 'kill-switch.no-mechanism', 'kill_switch.mechanism is not set: say how the release is rolled back (e.g. "feature flag fraud_model_v2" or "registry alias promotion"), so the on-call owner does not have to find out during an incident.', ['kill_switch', 'mechanism']));
-    }
-    if (killSwitch.last_known_good === undefined) {
-        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is not set: name the version the kill switch rolls back to, which should be the incumbent, ${manifest.model.incumbent}.`, ['kill_switch', 'last_known_good']));
-    }
-    else if (killSwitch.last_known_good !== manifest.model.incumbent) {
-        findings.push(manifestFinding(context, 'kill-switch.last-known-good', `kill_switch.last_known_good is ${killSwitch.last_known_good} but the incumbent (model.incumbent) is ${manifest.model.incumbent}: a rollback would not restore the version serving now. Point the kill switch at ${manifest.model.incumbent}, or correct model.incumbent.`, ['kill_switch', 'last_known_good']));
-    }
-    if (killSwitch.drill === undefined) {
-        findings.push(manifestFinding(context, 'kill-switch.no-drill', 'kill_switch.drill is not set: roll back to the last-known-good version end to end (outside production if need be), then record the drill with its date, evidence, time_to_rollback and target.', ['kill_switch', 'drill']));
-    }
-    else {
-        findings.push(...drillFindings(context, killSwitch.drill));
-    }
-    return outcome(context, { ...item, evidence: kill_switch_rule_describe(killSwitch) }, findings);
-};
-function drillFindings(context, drill) {
-    const findings = [];
-    const riskClass = context.document.manifest.risk_class;
-    const maxAge = context.policy.drill_max_age_days[riskClass];
-    const age = daysBetween(drill.date, context.today);
-    if (age < 0) {
-        findings.push(manifestFinding(context, 'kill-switch.drill-in-future', `the rollback drill is dated ${drill.date}, ${-age} ${plural(-age, 'day')} after today (${context.today}): a drill that has not happened yet proves nothing. Correct the date to the day the drill was run.`, ['kill_switch', 'drill', 'date']));
-    }
-    else if (age > maxAge) {
-        findings.push(manifestFinding(context, 'kill-switch.stale', `the rollback drill of ${drill.date} is ${age} days old; ${riskClass}-risk releases need one within ${maxAge} days: run the rollback drill again and record its new date and evidence.`, ['kill_switch', 'drill', 'date']));
-    }
-    if (drill.evidence === undefined) {
-        findings.push(manifestFinding(context, 'kill-switch.no-evidence', 'kill_switch.drill.evidence is not set: link the record of the drill (a file in the repository or an https:// link), so a reviewer can see that the rollback was actually run.', ['kill_switch', 'drill', 'evidence']));
-    }
-    else {
-        const finding = evidencePathFinding(context, 'kill-switch', drill.evidence, ['kill_switch', 'drill', 'evidence']);
-        if (finding !== undefined)
-            findings.push(finding);
-    }
-    const unmeasured = ['time_to_rollback', 'target'].filter((field) => drill[field] === undefined);
-    const [firstUnmeasured] = unmeasured;
-    if (firstUnmeasured !== undefined) {
-        findings.push(manifestFinding(context, 'kill-switch.not-measured', `the rollback drill does not record ${unmeasured.map((f) => `kill_switch.drill.${f}`).join(' or ')}: time-to-rollback must be measured, not assumed. Record how long the drill took (e.g. time_to_rollback: 4m) and the target it has to meet (e.g. target: 15m).`, ['kill_switch', 'drill', firstUnmeasured]));
-    }
-    else if (drill.time_to_rollback !== undefined &&
-        drill.target !== undefined &&
-        drill.time_to_rollback > drill.target) {
-        findings.push(manifestFinding(context, 'kill-switch.too-slow', `the rollback drill took ${formatDuration(drill.time_to_rollback)}, longer than its ${formatDuration(drill.target)} target: make the rollback faster (e.g. a flag flip instead of a redeploy) and drill again.`, ['kill_switch', 'drill', 'time_to_rollback']));
-    }
-    return findings;
-}
-function kill_switch_rule_describe(killSwitch) {
-    const parts = [killSwitch.mechanism ?? 'no mechanism'];
-    const drill = killSwitch.drill;
-    if (drill === undefined) {
-        parts.push('never drilled');
-    }
-    else {
-        parts.push(`drilled ${drill.date}`);
-        if (drill.time_to_rollback !== undefined) {
-            parts.push(`rollback ${formatDuration(drill.time_to_rollback)}${drill.target === undefined ? '' : ` (target ${formatDuration(drill.target)})`}`);
-        }
-    }
-    return parts.join(', ');
-}
-function plural(count, word) {
-    return count === 1 ? word : `${word}s`;
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/load-test-rule.ts
-
-
-const load_test_rule_ID = 'load_test';
-const load_test_rule_TITLE = 'Load tested at peak multiple';
-/**
- * A model that is fine at average load can become the bottleneck of the whole product at peak
- * (cold starts, memory, batching), so the serving path is tested above expected peak traffic.
- */
-const loadTestRule = (context) => {
-    const loadTest = context.document.manifest.load_test;
-    const required = isRequired(context, 'load_test');
-    const item = { id: load_test_rule_ID, title: load_test_rule_TITLE, required, path: ['load_test'] };
-    const minimum = context.policy.load_test_min_multiple;
-    if (loadTest === undefined) {
-        if (!required)
-            return notRequired(context, load_test_rule_ID, load_test_rule_TITLE);
-        return outcome(context, { ...item, evidence: null }, [
-            manifestFinding(context, 'load-test.missing', `the manifest has no load_test section, which ${context.document.manifest.risk_class}-risk releases require: load test the serving path at ${minimum}× expected peak traffic or more and record peak_multiple and the evidence.`, ['load_test']),
-        ]);
-    }
-    const findings = [];
-    if (loadTest.peak_multiple < minimum) {
-        findings.push(manifestFinding(context, 'load-test.insufficient', `the load test covered ${loadTest.peak_multiple}× expected peak traffic; the policy asks for at least ${minimum}×: test again at ${minimum}× or more and update load_test.peak_multiple.`, ['load_test', 'peak_multiple']));
-    }
-    if (loadTest.evidence === undefined) {
-        findings.push(manifestFinding(context, 'load-test.no-evidence', 'load_test.evidence is not set: link the load-test report (a file in the repository or an https:// link), so a reviewer can see the test was run at the stated multiple.', ['load_test', 'evidence']));
-    }
-    else {
-        const finding = evidencePathFinding(context, 'load-test', loadTest.evidence, ['load_test', 'evidence']);
-        if (finding !== undefined)
-            findings.push(finding);
-    }
-    const evidence = `${loadTest.peak_multiple}× expected peak, ${loadTest.evidence === undefined ? 'no report' : 'report linked'}`;
-    return outcome(context, { ...item, evidence }, findings);
-};
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/monitoring-rule.ts
-
-const monitoring_rule_ID = 'monitoring';
-const monitoring_rule_TITLE = 'Drift monitors and alerting';
-/** What a prediction log needs to answer "what did the model do, and which model was it?". */
-const LOG_FIELDS = ['input', 'output', 'timestamp', 'model_version'];
-/**
- * AI failures are statistical and silent: nothing errors, the numbers just drift. Monitors must
- * be live before the rollout, and a degradation must page the on-call owner within a stated time,
- * not wait on a dashboard nobody watches.
- */
-const monitoringRule = (context) => {
-    const { manifest } = context.document;
-    const monitoring = manifest.monitoring;
-    const required = isRequired(context, 'monitoring');
-    const item = { id: monitoring_rule_ID, title: monitoring_rule_TITLE, required, path: ['monitoring'] };
-    if (monitoring === undefined) {
-        if (!required)
-            return notRequired(context, monitoring_rule_ID, monitoring_rule_TITLE);
-        return outcome(context, { ...item, evidence: null }, [
-            manifestFinding(context, 'monitoring.missing', `the manifest has no monitoring section, which ${manifest.risk_class}-risk releases require: list the input, output and outcome drift monitors, the alerts routed to the on-call owner with their time_to_detect, prediction logging and cost tracking.`, ['monitoring']),
-        ]);
-    }
-    const findings = [
-        ...driftFindings(context, monitoring),
-        ...alertFindings(context, monitoring.alerts ?? []),
-    ];
-    findings.push(...loggingFindings(context, monitoring.prediction_logging));
-    if (monitoring.cost_tracking !== true) {
-        findings.push(manifestFinding(context, 'monitoring.cost-tracking', `monitoring.cost_tracking is ${monitoring.cost_tracking === false ? 'false' : 'not set'}: track the inference cost per prediction (and set cost_tracking: true), so a cost rise that traffic does not explain is caught week by week.`, ['monitoring', 'cost_tracking'], 'warn'));
-    }
-    return outcome(context, { ...item, evidence: monitoring_rule_describe(monitoring, manifest.owners?.on_call) }, findings);
-};
-function driftFindings(context, monitoring) {
-    const drift = monitoring.drift ?? {};
-    const findings = [];
-    // Inputs and outputs are cheap to watch and catch most regressions, pipeline breaks above all.
-    for (const [layer, id, what] of [
-        ['inputs', 'monitoring.input-drift', 'feature statistics such as null rates, cardinalities and schema conformance'],
-        ['outputs', 'monitoring.output-drift', 'the prediction distribution and calibration'],
-    ]) {
-        const monitor = drift[layer];
-        if (typeof monitor === 'string')
-            continue;
-        findings.push(manifestFinding(context, id, `monitoring.drift.${layer} is ${monitor === false ? 'false (no monitor)' : 'not set'}: ${layer.slice(0, -1)} drift must be watched before the rollout starts. Set up a monitor of ${what} and name it in monitoring.drift.${layer}.`, ['monitoring', 'drift', layer]));
-    }
-    // Ground truth is often late or costly, so "false" is an accepted, stated choice, except that a
-    // high-risk release is reminded of it; leaving the field out says nothing and is always a warning.
-    const outcomes = drift.outcomes;
-    const highRisk = context.document.manifest.risk_class === 'high';
-    if (outcomes === undefined || (outcomes === false && highRisk)) {
-        findings.push(manifestFinding(context, 'monitoring.outcome-drift', outcomes === undefined
-            ? 'monitoring.drift.outcomes is not set: name the monitor of realized accuracy against ground truth (even delayed labels), or write outcomes: false to state that there is none.'
-            : 'monitoring.drift.outcomes is false: a high-risk release has no monitor of realized accuracy against ground truth. Add one, even on delayed labels, if any ground truth becomes available.', ['monitoring', 'drift', 'outcomes'], 'warn'));
-    }
-    return findings;
-}
-function alertFindings(context, alerts) {
-    const onCall = context.document.manifest.owners?.on_call;
-    const toOnCall = alertsToOnCall(alerts, onCall);
-    if (toOnCall.length === 0) {
-        const target = onCall === undefined ? 'the on-call owner (owners.on_call is not set)' : `the on-call owner ${onCall}`;
-        return [
-            manifestFinding(context, 'monitoring.no-alert-to-on-call', `no alert in monitoring.alerts is routed to ${target}: a degradation must page the person who holds the pager. Add an alert with route: ${onCall ?? '<owners.on_call>'} and a time_to_detect.`, ['monitoring', 'alerts']),
-        ];
-    }
-    return toOnCall
-        .filter(({ alert }) => alert.time_to_detect === undefined)
-        .map(({ alert, index }) => manifestFinding(context, 'monitoring.no-time-to-detect', `the alert on ${alert.on} routed to ${alert.route} has no time_to_detect: state how soon after a degradation it fires (e.g. time_to_detect: 15m), so detection is a promise that can be checked.`, ['monitoring', 'alerts', index]));
-}
-function alertsToOnCall(alerts, onCall) {
-    if (onCall === undefined)
-        return [];
-    // GitHub handles are case-insensitive: @Acme/Fraud-Oncall and @acme/fraud-oncall are the same team.
-    const wanted = onCall.trim().toLowerCase();
-    return alerts
-        .map((alert, index) => ({ alert, index }))
-        .filter(({ alert }) => alert.route.trim().toLowerCase() === wanted);
-}
-function loggingFindings(context, logging) {
-    if (logging === undefined || logging === false) {
-        return [
-            manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging is ${logging === false ? 'false' : 'not set'}: every prediction must be logged from the first request, or there is no way to answer a complaint or debug a degraded model. Log ${LOG_FIELDS.join(', ')} and list them in prediction_logging.fields.`, ['monitoring', 'prediction_logging']),
-        ];
-    }
-    const present = new Set(logging.fields.map((field) => field.trim().toLowerCase()));
-    const missing = LOG_FIELDS.filter((field) => !present.has(field));
-    if (missing.length === 0)
-        return [];
-    return [
-        manifestFinding(context, 'monitoring.prediction-logging', `monitoring.prediction_logging.fields lacks ${missing.join(', ')}: each logged prediction needs its ${LOG_FIELDS.join(', ')} to be traced back to the model that made it. Log the missing fields and add them to the list.`, ['monitoring', 'prediction_logging', 'fields']),
-    ];
-}
-function monitoring_rule_describe(monitoring, onCall) {
-    const drift = monitoring.drift ?? {};
-    const watched = ['inputs', 'outputs', 'outcomes'].filter((layer) => typeof drift[layer] === 'string');
-    const alerts = alertsToOnCall(monitoring.alerts ?? [], onCall).length;
-    const parts = [
-        watched.length === 0 ? 'no drift monitors' : `drift on ${watched.join(', ')}`,
-        `${alerts === 0 ? 'no' : alerts} ${alerts === 1 ? 'alert' : 'alerts'} to on-call`,
-    ];
-    if (monitoring.prediction_logging)
-        parts.push('prediction logging');
-    if (monitoring.cost_tracking === true)
-        parts.push('cost tracking');
-    return parts.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/owners-rule.ts
-
-
-const owners_rule_ID = 'owners';
-const owners_rule_TITLE = 'On-call owner and rollback authority';
-/** What each owner answers for, in the words a finding uses. */
-const ROLE = {
-    on_call: 'who is paged when the model degrades',
-    rollback_authority: 'who may roll back without escalation',
-    eval_suite: 'who owns the eval suite',
-    data_pipeline: 'who owns the upstream data pipeline',
-};
-/**
- * Someone must hold the pager and be allowed to roll back at any risk. From medium risk on, the
- * eval suite and the data pipeline need owners too: the most common production regression is a
- * broken upstream pipeline, and its owner has to be in the response loop.
- */
-function requiredOwners(riskClass) {
-    return riskClass === 'low'
-        ? ['on_call', 'rollback_authority']
-        : ['on_call', 'rollback_authority', 'eval_suite', 'data_pipeline'];
-}
-const ownersRule = (context) => {
-    const { manifest } = context.document;
-    const owners = manifest.owners;
-    const required = isRequired(context, 'owners');
-    const item = { id: owners_rule_ID, title: owners_rule_TITLE, required, path: ['owners'] };
-    if (owners === undefined) {
-        if (!required)
-            return notRequired(context, owners_rule_ID, owners_rule_TITLE);
-        return outcome(context, { ...item, evidence: null }, [
-            manifestFinding(context, 'owner.missing', `the manifest has no owners section, which ${manifest.risk_class}-risk releases require: add owners with on_call (who is paged) and rollback_authority (who may roll back), as GitHub users or teams like "@alice" or "@org/team".`, ['owners']),
-        ]);
-    }
-    const findings = [];
-    for (const field of requiredOwners(manifest.risk_class)) {
-        if (owners[field] !== undefined)
-            continue;
-        findings.push(manifestFinding(context, 'owner.missing', `owners.${field} is not set: name ${ROLE[field]} as a GitHub user or team, like "@alice" or "@org/team".`, ['owners', field]));
-    }
-    // Checked for every named owner, required or not: a name GitHub cannot resolve cannot be paged or asked to approve.
-    for (const field of Object.keys(ROLE)) {
-        const name = owners[field];
-        if (name === undefined || isGitHubHandle(name))
-            continue;
-        findings.push(manifestFinding(context, 'owner.invalid', `owners.${field} is "${name}", which is not a GitHub user or team: write it as "@user" or "@org/team" so the owner can be paged and their approvals checked.`, ['owners', field]));
-    }
-    if (owners.runbook === undefined) {
-        findings.push(manifestFinding(context, 'owner.runbook-missing', 'owners.runbook is not set: link the runbook the on-call owner follows to diagnose and roll back, so the first response hour is not spent working out what to do.', ['owners', 'runbook'], 'warn'));
-    }
-    return outcome(context, { ...item, evidence: owners_rule_describe(owners) }, findings);
-};
-function owners_rule_describe(owners) {
-    const parts = [`on-call ${owners.on_call ?? 'none'}`, `rollback ${owners.rollback_authority ?? 'none'}`];
-    parts.push(owners.runbook === undefined ? 'no runbook' : 'runbook');
-    return parts.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/rollout-rule.ts
-
-const rollout_rule_ID = 'rollout';
-const rollout_rule_TITLE = 'Staged rollout with abort criteria';
-/**
- * The rollout decides the blast radius of a bad version: it must reach users a slice at a time,
- * with the numbers that stop it written down before launch rather than argued about during an
- * incident.
- */
-const rolloutRule = (context) => {
-    const rollout = context.document.manifest.rollout;
-    const required = isRequired(context, 'rollout');
-    const item = { id: rollout_rule_ID, title: rollout_rule_TITLE, required, path: ['rollout'] };
-    if (rollout === undefined) {
-        if (!required)
-            return notRequired(context, rollout_rule_ID, rollout_rule_TITLE);
-        return outcome(context, { ...item, evidence: null }, [
-            manifestFinding(context, 'rollout.missing', `the manifest has no rollout section, which ${context.document.manifest.risk_class}-risk releases require: describe a canary or staged rollout (stages with rising traffic) and the abort_when thresholds that stop it.`, ['rollout']),
-        ]);
-    }
-    const findings = [];
-    if (rollout.strategy === 'atomic') {
-        findings.push(manifestFinding(context, 'rollout.atomic', `rollout.strategy is atomic: the new version would take all traffic at once, so a bad version reaches every user before anyone can react. Use a canary or staged rollout whose first stage takes at most ${formatPercent(context.policy.first_stage_max)} of traffic.`, ['rollout', 'strategy']));
-    }
-    else if (rollout.strategy !== 'shadow') {
-        // Shadow traffic never serves users, so its stages carry no blast radius to check.
-        findings.push(...stageFindings(context, rollout.strategy, rollout.stages ?? []));
-    }
-    if ((rollout.abort_when ?? []).length === 0) {
-        findings.push(manifestFinding(context, 'rollout.no-abort-criteria', 'rollout.abort_when lists no abort criteria: rollback thresholds must be defined before launch, e.g. abort_when: [{metric: recall, below: 0.85}, {metric: p95_latency_ms, above: 250}].', ['rollout', 'abort_when']));
-    }
-    return outcome(context, { ...item, evidence: rollout_rule_describe(rollout) }, findings);
-};
-function stageFindings(context, strategy, stages) {
-    const [first] = stages;
-    const last = stages[stages.length - 1];
-    if (first === undefined || last === undefined) {
-        return [
-            manifestFinding(context, 'rollout.no-stages', `rollout.strategy is ${strategy} but no stages are listed: add stages with rising traffic, e.g. stages: [{traffic: 1%, hold: 2h}, {traffic: 10%, hold: 24h}, {traffic: 100%}].`, ['rollout', 'stages']),
-        ];
-    }
-    const findings = [];
-    const max = context.policy.first_stage_max;
-    if (first.traffic === 100) {
-        findings.push(manifestFinding(context, 'rollout.atomic', `the first rollout stage sends 100% of traffic to the new version, which is an atomic swap under another name: start with a stage of at most ${formatPercent(max)} and raise traffic step by step.`, ['rollout', 'stages', 0, 'traffic']));
-    }
-    else if (first.traffic > max) {
-        findings.push(manifestFinding(context, 'rollout.first-stage', `the first rollout stage takes ${formatPercent(first.traffic)} of traffic; the policy allows at most ${formatPercent(max)}: start smaller so a bad version reaches fewer users before the abort criteria can catch it.`, ['rollout', 'stages', 0, 'traffic']));
-    }
-    stages.forEach((stage, index) => {
-        const previous = stages[index - 1];
-        if (previous === undefined || stage.traffic > previous.traffic)
-            return;
-        findings.push(manifestFinding(context, 'rollout.not-increasing', `rollout stage ${index + 1} takes ${formatPercent(stage.traffic)} of traffic after stage ${index} took ${formatPercent(previous.traffic)}: each stage must take more traffic than the one before; remove or reorder the stage.`, ['rollout', 'stages', index, 'traffic']));
-    });
-    if (last.traffic < 100) {
-        findings.push(manifestFinding(context, 'rollout.incomplete', `the last rollout stage takes ${formatPercent(last.traffic)} of traffic, so the rollout never reaches full traffic: add a final stage at 100%, or say in the manifest how the rest of the traffic moves.`, ['rollout', 'stages', stages.length - 1, 'traffic'], 'warn'));
-    }
-    return findings;
-}
-function rollout_rule_describe(rollout) {
-    const stages = rollout.stages ?? [];
-    const plan = stages.length === 0
-        ? rollout.strategy
-        : `${rollout.strategy} ${stages.map((s) => formatPercent(s.traffic)).join(' → ')}`;
-    const criteria = (rollout.abort_when ?? []).length;
-    return `${plan}, ${criteria === 0 ? 'no' : criteria} abort ${criteria === 1 ? 'criterion' : 'criteria'}`;
-}
-function formatPercent(value) {
-    return `${value}%`;
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/rules/all-rules.ts
-
-
-
-
-
-
-
-/** The readiness checklist, in the order it is shown: who answers, how it ships, how it is undone, watched, sized, evaluated. */
-const READINESS_RULES = [
-    ownersRule,
-    rolloutRule,
-    killSwitchRule,
-    monitoringRule,
-    loadTestRule,
-    evalCoverageRule,
-    consistencyRule,
-];
-
-;// CONCATENATED MODULE: ./src/core/readiness/evaluate-readiness.ts
-
-/** Runs every readiness rule: the checklist, and the findings that join the single findings list. */
-function evaluateReadiness(context) {
-    const items = [];
-    const findings = [];
-    for (const rule of READINESS_RULES) {
-        const result = rule(context);
-        items.push(result.item);
-        findings.push(...result.findings);
-    }
-    return { items, findings };
-}
-/**
- * After waivers: an item whose findings are all waived shows as `waived`; one with any finding still
- * active stays `finding`. Findings are matched to items by their id's prefix (`kill-switch.` → kill_switch).
- */
-function itemsAfterWaivers(items, findings) {
-    return items.map((item) => {
-        if (item.status !== 'finding')
-            return item;
-        const own = findings.filter((f) => itemOfFinding(f.id) === item.id);
-        const allWaived = own.length > 0 && own.every((f) => f.waiver !== undefined);
-        return allWaived ? { ...item, status: 'waived' } : item;
-    });
-}
-const PREFIX_TO_ITEM = {
-    owner: 'owners',
-    rollout: 'rollout',
-    'kill-switch': 'kill_switch',
-    monitoring: 'monitoring',
-    'load-test': 'load_test',
-    'eval-coverage': 'eval_coverage',
-    consistency: 'consistency',
-};
-/** The checklist item a readiness finding belongs to (`kill-switch.stale` → kill_switch). */
-function itemOfFinding(id) {
-    return PREFIX_TO_ITEM[id.split('.')[0] ?? ''];
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/waiver-entry.ts
-
-/**
- * Reading one entry of the manifest's `waivers` list. The manifest schema accepts any value there
- * on purpose: a malformed waiver must not stop the whole run with a parse error, it must become a
- * finding next to the others, so the entry is checked here, by hand, one field at a time.
- */
-const WAIVER_FIELDS = ['finding', 'cohort', 'metric', 'reason', 'accepted_by', 'expires', 'link'];
-const NO_FIELDS = {
-    finding: null,
-    cohort: null,
-    metric: null,
-    reason: null,
-    accepted_by: null,
-    expires: null,
-    link: null,
-};
-/** The id prefix of findings that are about a comparison of one cohort and one metric. */
-const COHORT_FINDING_PREFIX = 'cohort.';
-/** Findings about waivers themselves: waiving them would let a waiver vouch for itself. */
-const WAIVER_FINDING_PREFIX = 'waiver.';
-/** Checks one entry. The first problem found is reported: one clear message beats a pile of follow-ups. */
-function parseWaiverEntry(raw) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        return {
-            fields: NO_FIELDS,
-            entry: null,
-            problem: {
-                field: null,
-                expected: 'a mapping with finding, reason, accepted_by and expires (and cohort, metric, link where needed)',
-                found: waiver_entry_describe(raw),
-            },
-        };
-    }
-    const values = raw;
-    const fields = readableFields(values);
-    const invalid = (field, expected) => ({
-        fields,
-        entry: null,
-        problem: { field, expected, found: waiver_entry_describe(values[field]) },
-    });
-    // Unknown keys first: a misspelt "reson" would otherwise be reported as a missing "reason",
-    // which sends the reader looking for the wrong mistake.
-    const unknown = Object.keys(values).find((key) => !WAIVER_FIELDS.includes(key));
-    if (unknown !== undefined) {
-        return {
-            fields,
-            entry: null,
-            problem: {
-                field: unknown,
-                expected: `one of the keys ${WAIVER_FIELDS.join(', ')}; unknown keys are rejected so a typo cannot be ignored`,
-                found: `the unknown key ${JSON.stringify(unknown)}`,
-            },
-        };
-    }
-    const finding = requiredText(values.finding);
-    if (finding === null)
-        return invalid('finding', 'the id of the finding to waive, e.g. "kill-switch.stale" or "cohort.regressed"');
-    if (finding.startsWith(WAIVER_FINDING_PREFIX)) {
-        return invalid('finding', `the id of a gate finding; ${WAIVER_FINDING_PREFIX}* findings are about waivers themselves and cannot be waived`);
-    }
-    // A cohort finding is waived for one cohort and one metric: a waiver for "every metric of this
-    // cohort" would silently cover regressions nobody looked at. Other findings may narrow to a
-    // cohort or metric too (e.g. metric.one-side-only carries its metric), but need not.
-    const isCohortFinding = finding.startsWith(COHORT_FINDING_PREFIX);
-    const cohort = optionalText(values.cohort);
-    if (cohort === undefined || (cohort === null && isCohortFinding)) {
-        return invalid('cohort', isCohortFinding
-            ? `the cohort's name: a ${finding} finding is waived for one cohort and metric`
-            : "the cohort's name as text, or leave cohort out");
-    }
-    const metric = optionalText(values.metric);
-    if (metric === undefined || (metric === null && isCohortFinding)) {
-        return invalid('metric', isCohortFinding
-            ? `the metric's name: a ${finding} finding is waived for one cohort and metric, never for all metrics at once`
-            : "the metric's name as text, or leave metric out");
-    }
-    const reason = requiredText(values.reason);
-    if (reason === null)
-        return invalid('reason', 'non-empty text saying why the risk is accepted');
-    const acceptedBy = requiredText(values.accepted_by);
-    if (acceptedBy === null || !isGitHubHandle(acceptedBy)) {
-        return invalid('accepted_by', 'the GitHub user who accepts the risk, written like @alice');
-    }
-    if (acceptedBy.includes('/')) {
-        return invalid('accepted_by', "a person's GitHub handle like @alice: a team cannot accept a risk, a named person must");
-    }
-    const expires = values.expires;
-    if (typeof expires !== 'string' || !isCalendarDate(expires)) {
-        return invalid('expires', 'the last day the waiver holds, a real date written as YYYY-MM-DD');
-    }
-    // An empty `link:` in YAML reads as null: treat it as left out rather than as a mistake.
-    const link = values.link ?? null;
-    if (link !== null && (typeof link !== 'string' || !isWebAddress(link))) {
-        return invalid('link', 'an http(s) URL (e.g. the ticket or discussion), or leave link out');
-    }
-    return { fields, entry: { finding, cohort, metric, reason, accepted_by: acceptedBy, expires, link }, problem: null };
-}
-/** What was found instead, in a few words, so the message shows the mistake next to the expectation. */
-function waiver_entry_describe(value) {
-    if (value === undefined)
-        return 'nothing (the field is missing)';
-    if (value === null || (typeof value === 'string' && value.trim().length === 0))
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    const shown = JSON.stringify(value);
-    return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
-}
-/** The text fields as written, for the report, even when the entry as a whole is invalid. */
-function readableFields(values) {
-    const text = (value) => (typeof value === 'string' ? value : null);
-    return {
-        finding: text(values.finding),
-        cohort: text(values.cohort),
-        metric: text(values.metric),
-        reason: text(values.reason),
-        accepted_by: text(values.accepted_by),
-        expires: text(values.expires),
-        link: text(values.link),
-    };
-}
-/** Non-empty text, or null when missing, empty or not text. */
-function requiredText(value) {
-    return typeof value === 'string' && value.trim().length > 0 ? value : null;
-}
-/**
- * Optional text: null when left out, undefined when present but not usable. Numbers are refused
- * rather than turned into text: YAML reads `cohort: 2.10` as 2.1, which would match the wrong name.
- */
-function optionalText(value) {
-    if (value === undefined || value === null)
-        return null;
-    return typeof value === 'string' && value.trim().length > 0 ? value : undefined;
-}
-function isWebAddress(text) {
-    try {
-        const url = new URL(text);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/readiness/waivers.ts
-
-
-
-/**
- * Findings only a verified approver may waive, whatever readiness.require_verified_waivers says: a
- * change that weakens its own manifest must not be able to accept that risk by naming someone.
- */
-const ALWAYS_VERIFIED = new Set([MANIFEST_WEAKENED]);
-/**
- * Applies the manifest's waivers to the findings. Entries are taken in manifest order and each
- * waives every matching finding not waived already, so for any finding the first usable entry wins.
- * Returns the findings in their original order (waived ones marked) followed by one `waiver.*`
- * warning per entry that did not apply, and one record per entry.
- */
-function applyWaivers(findings, document, options) {
-    const result = [...findings];
-    // Which entry waived each finding, so a later duplicate can say which one it lost to.
-    const waivedBy = new Map();
-    const notes = [];
-    const records = [];
-    const entries = document.manifest.waivers ?? [];
-    const approvals = options.verifiedApprovals?.map(person);
-    const author = options.author === undefined || person(options.author) === '' ? undefined : person(options.author);
-    const note = (id, message, path) => {
-        const line = document.lineOf(path);
-        notes.push({ id, severity: 'warn', message, file: document.file, ...(line === undefined ? {} : { line }) });
-    };
-    entries.forEach((raw, index) => {
-        const parsed = parseWaiverEntry(raw);
-        const entryPath = ['waivers', index];
-        const record = (status, verified, appliedTo = 0) => {
-            records.push({
-                index,
-                ...parsed.fields,
-                status,
-                verified,
-                applied_to: appliedTo,
-                line: document.lineOf(entryPath) ?? null,
-            });
-        };
-        if (parsed.problem !== null) {
-            const { field, expected, found } = parsed.problem;
-            const where = field === null ? 'the entry' : `field "${field}"`;
-            note('waiver.invalid', `${label(index, parsed.fields.finding)} is not a valid waiver and does not apply: ${where} expected ${expected}; found ${found}`, field === null ? entryPath : [...entryPath, field]);
-            record('invalid', null);
-            return;
-        }
-        const waiver = parsed.entry;
-        const subject = label(index, waiver.finding, waiver);
-        const approver = person(waiver.accepted_by);
-        const verified = approvals !== undefined && approvals.includes(approver);
-        // The approver comes first: renewing the date of a waiver that nobody else accepted is wasted work.
-        if (author !== undefined && approver === author) {
-            note('waiver.self-approved', `${subject} is accepted by ${waiver.accepted_by}, the author of this change, and does not apply: someone other than the author must accept the risk`, [...entryPath, 'accepted_by']);
-            record('self-approved', verified);
-            return;
-        }
-        // Expiry is inclusive: a waiver expiring today still holds through today.
-        const days = daysBetween(options.today, waiver.expires);
-        if (days < 0) {
-            note('waiver.expired', `${subject} expired on ${waiver.expires} (today is ${options.today}) and no longer applies: fix the finding, or renew the waiver with a new date and approval`, [...entryPath, 'expires']);
-            record('expired', verified);
-            return;
-        }
-        if (days > options.maxDays) {
-            note('waiver.too-long', `${subject} expires on ${waiver.expires}, ${days} days from today, beyond the cap of ${options.maxDays} days (policy readiness.waiver_max_days), and does not apply: choose an expiry within ${options.maxDays} days`, [...entryPath, 'expires']);
-            record('too-long', verified);
-            return;
-        }
-        if (approvals !== undefined && !verified) {
-            const known = approvals.length === 0 ? 'none' : options.verifiedApprovals?.join(', ');
-            note('waiver.unverified', `${subject} is accepted by ${waiver.accepted_by}, whose approval of this change could not be verified (verified approvals: ${known}), and does not apply until ${waiver.accepted_by} approves the change`, [...entryPath, 'accepted_by']);
-            record('unverified', false);
-            return;
-        }
-        if (approvals === undefined && ALWAYS_VERIFIED.has(waiver.finding)) {
-            note('waiver.unverified', `${subject} cannot be verified and does not apply: ${waiver.finding} may only be waived by an approver with write access who approves the pull request, which only the Action on a pull request can check (readiness.require_verified_waivers does not change this)`, [...entryPath, 'accepted_by']);
-            record('unverified', false);
-            return;
-        }
-        if (approvals === undefined && options.requireVerified) {
-            note('waiver.unverified', `${subject} cannot be verified and does not apply: no verified approvals are available in this run. Set readiness.require_verified_waivers: false in the policy for local CLI runs, or run in the Action, where approvals are read from pull-request reviews`, [...entryPath, 'accepted_by']);
-            record('unverified', false);
-            return;
-        }
-        const applied = {
-            accepted_by: waiver.accepted_by,
-            reason: waiver.reason,
-            expires: waiver.expires,
-            link: waiver.link,
-            verified,
-        };
-        let count = 0;
-        let lostTo;
-        result.forEach((finding, position) => {
-            if (!matches(waiver, finding))
-                return;
-            if (finding.waiver !== undefined) {
-                lostTo ??= waivedBy.get(position);
-                return;
-            }
-            result[position] = { ...finding, waiver: applied };
-            waivedBy.set(position, index);
-            count += 1;
-        });
-        if (count > 0) {
-            record('applied', verified, count);
-            return;
-        }
-        const why = lostTo === undefined
-            ? 'matches no finding of this run'
-            : `matches only findings already waived by waivers[${lostTo}]`;
-        note('waiver.unused', `${subject} ${why}: remove it, or check the finding id${waiver.cohort === null && waiver.metric === null ? '' : ', cohort and metric'}`, [...entryPath, 'finding']);
-        record('unused', verified);
-    });
-    return { findings: [...result, ...notes], waivers: records };
-}
-/** Whether a waiver covers a finding. Cohort and metric, when the waiver gives them, must be the finding's. */
-function matches(waiver, finding) {
-    // Never waivers of waivers: a warning about a waiver must stay visible (the entry parser refuses such ids too).
-    if (finding.id.startsWith(WAIVER_FINDING_PREFIX))
-        return false;
-    if (finding.id !== waiver.finding)
-        return false;
-    if (waiver.cohort !== null && finding.cohort !== waiver.cohort)
-        return false;
-    if (waiver.metric !== null && finding.metric !== waiver.metric)
-        return false;
-    return true;
-}
-/** A GitHub login compared the way GitHub does: case-insensitively, with or without the @. */
-function person(handle) {
-    return handle.trim().replace(/^@/, '').toLowerCase();
-}
-/** "waivers[2] (cohort.regressed, cohort EU · accuracy)": which entry a message is about. */
-function label(index, finding, scope) {
-    const parts = [
-        finding,
-        scope?.cohort ? `cohort ${scope.cohort}` : null,
-        scope?.metric ? `metric ${scope.metric}` : null,
-    ].filter((part) => part !== null);
-    return parts.length === 0 ? `waivers[${index}]` : `waivers[${index}] (${parts.join(', ')})`;
-}
-
-;// CONCATENATED MODULE: ./src/core/gate/readiness-step.ts
-
-
-
-
-/** Parses the manifest (an input error names its file, line and field). */
-function parseManifestFile(file) {
-    return { path: file.path, sha256: file.sha256, document: parseManifest(file.path, file.text) };
-}
-function readinessStep(manifestFile, environment, policy, evalFiles, findings, baseManifest) {
-    const requireVerification = policy.readiness.require_verified_waivers ?? environment?.requireVerifiedWaiversByDefault ?? true;
-    if (manifestFile === undefined) {
-        const missing = policy.readiness.require_manifest
-            ? [
-                {
-                    id: 'manifest.missing',
-                    severity: 'block',
-                    message: 'the policy requires a release manifest (readiness.require_manifest), and none was given: pass one with --manifest (CLI) or the manifest input (Action)',
-                },
-            ]
-            : [];
-        if (baseManifest !== undefined)
-            missing.push(manifestRemoved(baseManifest));
-        return {
-            // No date in the report without a manifest: nothing was judged by it, and the report stays the same from day to day.
-            section: {
-                manifest: null,
-                today: null,
-                waivers_require_verification: requireVerification,
-                items: [],
-                waivers: [],
-            },
-            findings: [...findings, ...missing],
-        };
-    }
-    if (environment === undefined)
-        throw new Error('a manifest needs a readiness environment (clock, repository, people)');
-    const { document } = manifestFile;
-    const readiness = evaluateReadiness({
-        document,
-        policy: policy.readiness,
-        today: environment.today,
-        evidenceExists: environment.evidenceExists,
-        evalFiles,
-    });
-    const weakened = baseManifest === undefined ? [] : manifestWeakenings(baseManifest, document);
-    const waived = applyWaivers([...findings, ...weakened, ...readiness.findings], document, {
-        today: environment.today,
-        maxDays: policy.readiness.waiver_max_days,
-        requireVerified: requireVerification,
-        ...(environment.verifiedApprovals === undefined ? {} : { verifiedApprovals: environment.verifiedApprovals }),
-        ...(environment.author === undefined ? {} : { author: environment.author }),
-    });
-    const { model } = document.manifest;
-    return {
-        section: {
-            manifest: {
-                path: manifestFile.path,
-                sha256: manifestFile.sha256,
-                risk_class: document.manifest.risk_class,
-                model: { name: model.name, candidate: model.candidate, incumbent: model.incumbent },
-            },
-            today: environment.today,
-            waivers_require_verification: requireVerification,
-            items: itemsAfterWaivers(readiness.items, waived.findings),
-            waivers: waived.waivers,
-        },
-        findings: waived.findings,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/traffic/production-mix.ts
@@ -6393,8 +7302,6 @@ function examplesPerCohort(evidence) {
     return counts;
 }
 
-// EXTERNAL MODULE: ./src/core/input/example-layout.ts
-var example_layout = __nccwpck_require__(369);
 ;// CONCATENATED MODULE: ./src/core/traffic/traffic-file.ts
 
 
@@ -7000,7 +7907,7 @@ function* joinedPieces(pieces, size) {
 
 
 /** The gate id the Action uses when none is given: `--format comment` prints the body it would post. */
-const DEFAULT_GATE_ID = 'default';
+const check_command_DEFAULT_GATE_ID = 'default';
 /**
  * Runs the gate as `check` was asked to, writes the package to --out, and returns the report and what
  * to print: in pieces of whole lines, since a JSON report can be hundreds of megabytes.
@@ -7043,22 +7950,22 @@ async function runCheck(options, deps, reporter) {
     const run = localRunContext(deps.now(), deps.tool, options.policy);
     if (options.out !== undefined) {
         // The package's renderers load only when a package is written: a JSON-only run does not pay for them.
-        const { validationPackageFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5105));
+        const { validationPackageFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4944));
         for (const [name, text] of validationPackageFiles(report, run))
             await deps.writeFile(deps.joinPath(options.out, name), text);
     }
-    return { report, output: await render(report, options.format, run) };
+    return { report, output: await check_command_render(report, options.format, run) };
 }
 /** Each format's renderer is loaded when asked for, so a run pays only for the one it prints. */
-async function render(report, format, run) {
+async function check_command_render(report, format, run) {
     switch (format) {
         case 'json':
             return reportJsonChunks(report);
         case 'markdown':
-            return [(await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).renderMarkdown(report)];
+            return [(await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9108))).renderMarkdown(report)];
         case 'comment': {
-            const { renderPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5062));
-            return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: DEFAULT_GATE_ID }))];
+            const { renderPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(62)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5062));
+            return [ensureFinalNewline(renderPullRequestComment(report, run, { gateId: check_command_DEFAULT_GATE_ID }))];
         }
         case 'text':
             return [(await __nccwpck_require__.e(/* import() */ 766).then(__nccwpck_require__.bind(__nccwpck_require__, 6766))).renderText(report)];
@@ -7198,6 +8105,7 @@ function colourVerdict(escapedText, verdict) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_BLOCKED = 1;
 const EXIT_USAGE = 2;
@@ -7247,6 +8155,11 @@ async function command(argv, out, raw) {
     if (parsed.kind === 'version') {
         out.stdout(`${out.tool.version}\n`);
         return EXIT_OK;
+    }
+    if (parsed.kind === 'canary') {
+        const { output, code } = await runCanaryCommand(parsed.options, out);
+        out.stdout(output);
+        return code;
     }
     const { options } = parsed;
     const clock = out.clock ?? (() => out.now().getTime());

@@ -12,8 +12,20 @@ const boolean = z
 
 /** The Action's inputs, validated once; defaults live here, not scattered through the code. */
 const inputsSchema = z.object({
-  incumbent: z.string().trim().min(1, 'required: a path to the incumbent eval results, or artifact:<name>/<file>'),
-  candidate: z.string().trim().min(1, 'required: a path to the candidate eval results'),
+  /** check: compare two models' eval results; canary: judge a running canary stage from its observations. */
+  mode: z
+    .string()
+    .trim()
+    .transform((value) => value.toLowerCase() || 'check')
+    .pipe(
+      z.enum(['check', 'canary'], {
+        error: (issue) => `expected check or canary${didYouMean(String(issue.input), ['check', 'canary'])}`,
+      }),
+    ),
+  incumbent: z.string().trim(),
+  candidate: z.string().trim(),
+  /** mode: canary: the canary's per-interval observations (model-release-gate/canary@1). */
+  observations: z.string().trim(),
   policy: z.string().trim(),
   manifest: z.string().trim(),
   traffic: z.string().trim(),
@@ -58,7 +70,24 @@ export type ActionInputs = Omit<z.output<typeof inputsSchema>, 'format'> & {
 
 export function readActionInputs(getInput: (name: string) => string): ActionInputs {
   const raw = Object.fromEntries(Object.keys(inputsSchema.shape).map((name) => [name, getInput(name)]));
-  const result = inputsSchema.safeParse(raw);
+  const result = inputsSchema
+    .superRefine((inputs, ctx) => {
+      // Each mode's required inputs; the other mode's are not needed.
+      if (inputs.mode !== 'check') return;
+      if (inputs.incumbent === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['incumbent'],
+          message: 'required: a path to the incumbent eval results, or artifact:<name>/<file>',
+        });
+      else if (inputs.candidate === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidate'],
+          message: 'required: a path to the candidate eval results',
+        });
+    })
+    .safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'inputs');

@@ -15,6 +15,7 @@ import { publishResults } from './publish-results.js';
 import { resolveIncumbent } from './resolve-baseline.js';
 import { resolveManifest } from './resolve-manifest.js';
 import { resolvePolicy } from './resolve-policy.js';
+import { runCanaryStep } from './canary-step.js';
 import { endStep } from './step-outcome.js';
 import type { SourceFile } from '../core/source-file.js';
 
@@ -80,6 +81,22 @@ export async function runAction(deps: ActionDependencies): Promise<void> {
       deps.warning(
         `this pull request changes ${policy.source.path}; ${applied}, and the change takes effect once merged`,
       );
+    }
+    if (inputs.mode === 'canary') {
+      await runCanaryStep(
+        {
+          observations: inputs.observations,
+          manifest: inputs.manifest,
+          gateId: inputs['gate-id'],
+          comment: inputs.comment,
+          failOn: inputs['fail-on'],
+        },
+        policy.file,
+        platform,
+        deps,
+      );
+      decided = true;
+      return;
     }
     const incumbent = await resolveIncumbent(
       inputs.incumbent,

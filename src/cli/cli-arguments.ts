@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../core/manifest/manifest-values.js';
 import { closestName } from '../core/suggest-name.js';
+import { CanaryOptions, canaryOptions } from './canary-arguments.js';
 import { COMMANDS, FORMATS, OPTIONS } from './usage.js';
 
 /**
@@ -8,7 +9,10 @@ import { COMMANDS, FORMATS, OPTIONS } from './usage.js';
  * and, for a likely typo, what was meant. The whole usage text is for --help, not for every mistake.
  */
 export type CliCommand =
-  { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'check'; readonly options: CheckOptions };
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'canary'; readonly options: CanaryOptions };
 
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -56,6 +60,13 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const { values, positionals } = parsed;
   if (values.help === true || positionals[0] === 'help') return { kind: 'help' };
   if (values.version === true) return { kind: 'version' };
+  if (positionals[0] === 'canary') {
+    if (positionals.length > 1)
+      throw new UsageError([`expected options after "canary", got ${JSON.stringify(positionals.slice(1).join(' '))}`]);
+    const { options, problems } = canaryOptions(values);
+    if (options === undefined) throw new UsageError(problems);
+    return { kind: 'canary', options };
+  }
   return { kind: 'check', options: checkOptions(values, positionals) };
 }
 
@@ -71,9 +82,9 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
     incumbent = values.paired;
     candidate = values.paired;
   }
-  if (positionals.length === 0) problems.push('no command given: expected "check" before the options');
+  if (positionals.length === 0) problems.push('no command given: expected "check" or "canary" before the options');
   else if (positionals.length > 1 || positionals[0] !== 'check') {
-    problems.push(`expected the command "check", got ${JSON.stringify(positionals.join(' '))}`);
+    problems.push(`expected the command "check" or "canary", got ${JSON.stringify(positionals.join(' '))}`);
     const meant = positionals.length === 1 ? closestName(positionals[0] as string, COMMANDS) : undefined;
     if (meant !== undefined) suggestion = `did you mean ${meant}?`;
   }
@@ -87,6 +98,8 @@ function checkOptions(values: Values, positionals: readonly string[]): CheckOpti
     const meant = closestName(format, FORMATS);
     if (meant !== undefined) suggestion ??= `did you mean --format ${meant}?`;
   }
+  for (const name of ['observations', 'now'] as const)
+    if (values[name] !== undefined) problems.push(`--${name} is an option of canary, not of check`);
   if (values.today !== undefined && !isCalendarDate(values.today))
     problems.push(`--today must be a date written as YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
   // An empty value would be dropped on the way to the reader: refuse it rather than ignore it.

@@ -2,6 +2,7 @@ import { fileSystemInputError } from '../adapters/file-system-error.js';
 import { InputError } from '../core/errors.js';
 import { escapeOutput, escapeOutputLines, internalErrorMessage, stackFrames } from '../core/escape-output.js';
 import { UsageError, parseCliArguments } from './cli-arguments.js';
+import { runCanaryCommand } from './canary-command.js';
 import { runCheck } from './check-command.js';
 import { joinedPieces } from '../core/report/report-json-chunks.js';
 import type { CliDependencies } from './cli-dependencies.js';
@@ -62,6 +63,11 @@ async function command(argv: readonly string[], out: CliDependencies, raw: CliDe
   if (parsed.kind === 'version') {
     out.stdout(`${out.tool.version}\n`);
     return EXIT_OK;
+  }
+  if (parsed.kind === 'canary') {
+    const { output, code } = await runCanaryCommand(parsed.options, out);
+    out.stdout(output);
+    return code;
   }
   const { options } = parsed;
   const clock = out.clock ?? (() => out.now().getTime());

@@ -9,6 +9,8 @@ export const OPTIONS = {
   manifest: { type: 'string' },
   'base-manifest': { type: 'string' },
   traffic: { type: 'string' },
+  observations: { type: 'string' },
+  now: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   author: { type: 'string' },
@@ -21,7 +23,7 @@ export const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
-export const COMMANDS = ['check', 'help'] as const;
+export const COMMANDS = ['check', 'canary', 'help'] as const;
 export const FORMATS = ['text', 'markdown', 'json', 'comment'] as const;
 
 /** The last line of every usage error. */
@@ -34,6 +36,8 @@ export const USAGE = `usage: model-release-gate check --incumbent <file> --candi
                                 [--out <dir>] [--format text|markdown|json|comment] [--author <user>] [--today YYYY-MM-DD]
                                 [--format-in <reader>] [--columns <mapping>] [--cohort-field <field>] [--base-manifest <file>]
                                 [--traffic <file>] [--quiet]
+       model-release-gate canary --observations <file> --manifest <file> [--policy <file>] [--out <dir>]
+                                 [--format text|markdown|json|comment] [--now <ISO time>]
        model-release-gate help | --help | --version
 
   --incumbent  eval results of the deployed model: the gate's .jsonl, .csv or summary .json, or an eval
@@ -66,5 +70,12 @@ export const USAGE = `usage: model-release-gate check --incumbent <file> --candi
                sql/paired-summary.sql) holding both models; replaces --incumbent and --candidate
   --quiet, -q  no progress lines (they go to stderr only when it is a terminal and the run takes over a second)
 
+canary: judges a canary stage while it runs, with anytime-valid confidence sequences (see docs/canary.md)
+  --observations  per-interval counts of baseline and canary (model-release-gate/canary@1, JSON or YAML;
+               e.g. from sql/canary.sql): events, successes per pass/fail metric, Σx and Σx² per metric
+  --manifest   the release manifest: its rollout stages (traffic, hold) and abort_when criteria
+  --now        judge the stage's hold as of this time (ISO 8601) instead of the last interval's end
+
 On a terminal the text verdict is coloured; NO_COLOR=1 or FORCE_COLOR=0 turns that off.
-exit codes: 0 pass or warn, 1 blocked, 2 usage or input error`;
+exit codes: check: 0 pass or warn, 1 blocked, 2 usage or input error;
+            canary: 0 promote, 1 roll back, 3 hold (not yet decided), 2 usage or input error`;

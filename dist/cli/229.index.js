@@ -1,5 +1,5 @@
-export const id = 682;
-export const ids = [682];
+export const id = 229;
+export const ids = [229];
 export const modules = {
 
 /***/ 6873:
@@ -263,36 +263,19 @@ function shortCommit(commit) {
 
 /***/ }),
 
-/***/ 743:
+/***/ 5412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ RANK),
-  s: () => (/* binding */ commentSections)
-});
-
-// EXTERNAL MODULE: ./src/core/report/comment-classify.ts
-var comment_classify = __webpack_require__(9830);
-// EXTERNAL MODULE: ./src/core/report/comparison-phrases.ts
-var comparison_phrases = __webpack_require__(2314);
-// EXTERNAL MODULE: ./src/core/report/delta-bar.ts
-var delta_bar = __webpack_require__(9324);
-// EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
-var escape_markdown = __webpack_require__(8637);
-// EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __webpack_require__(8072);
-;// CONCATENATED MODULE: ./src/core/report/render-readiness.ts
-
-/** Where a finding points: "release-manifest.yml line 24". */
-function locationOf(finding) {
-    if (finding.file === undefined)
-        return '';
-    return `${(0,escape_markdown/* escapeName */.L$)(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/comment-sections.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ RANK),
+/* harmony export */   s: () => (/* binding */ commentSections)
+/* harmony export */ });
+/* harmony import */ var _comment_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9830);
+/* harmony import */ var _comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2314);
+/* harmony import */ var _delta_bar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9324);
+/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8637);
+/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8072);
+/* harmony import */ var _render_readiness_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(389);
 
 
 
@@ -337,17 +320,17 @@ function commentSections(report, content, traffic = []) {
 }
 /** Blocking cohorts, then blocking findings, under one heading (on whichever table has rows). */
 function whatBlocks(report, content) {
-    const scale = (0,delta_bar/* deltaScale */.T7)(content.blockingComparisons);
+    const scale = (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaScale */ .T7)(content.blockingComparisons);
     const cohortRows = content.blockingComparisons.map((c) => {
         const text = c.status === 'regressed'
-            ? cohortRow('🔻', c, (0,comparison_phrases/* regressionPhrase */.fZ)(c, report.policy), (0,delta_bar/* deltaBar */.m1)(c, scale))
+            ? cohortRow('🔻', c, (0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .regressionPhrase */ .fZ)(c, report.policy), (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaBar */ .m1)(c, scale))
             : c.status === 'missing'
-                ? cohortRow('⛔', c, (0,comparison_phrases/* missingPhrase */._V)(c, (t) => (0,escape_markdown/* escapeMarkdown */.FV)(t, 160)), '–')
-                : cohortRow('❔', c, `${(0,comparison_phrases/* inconclusivePhrase */.mU)(c, (t) => (0,escape_markdown/* escapeMarkdown */.FV)(t, 160))}; the policy blocks when this cohort cannot tell`, (0,delta_bar/* deltaBar */.m1)(c, scale));
+                ? cohortRow('⛔', c, (0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .missingPhrase */ ._V)(c, (t) => (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(t, 160)), '–')
+                : cohortRow('❔', c, `${(0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .inconclusivePhrase */ .mU)(c, (t) => (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(t, 160))}; the policy blocks when this cohort cannot tell`, (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaBar */ .m1)(c, scale));
         return { text, rank: RANK.blockingCohort, noun: COHORT_METRICS };
     });
     const findingRows = content.blockingFindings.map((f) => ({
-        text: `| 📋 | ${findingId(f)} | ${(0,escape_markdown/* escapeMarkdown */.FV)(f.message, 300)} | ${locationOf(f) || '–'} |`,
+        text: `| 📋 | ${findingId(f)} | ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(f.message, 300)} | ${(0,_render_readiness_js__WEBPACK_IMPORTED_MODULE_4__/* .locationOf */ .h)(f) || '–'} |`,
         rank: RANK.blockingFinding,
         noun: FINDINGS,
     }));
@@ -363,12 +346,12 @@ function whatBlocks(report, content) {
     ];
 }
 function inconclusive(content) {
-    const scale = (0,delta_bar/* deltaScale */.T7)(content.inconclusive);
+    const scale = (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaScale */ .T7)(content.inconclusive);
     return {
         open: ['### Inconclusive', ''],
         tableHead: COHORT_HEAD,
         rows: content.inconclusive.map((c) => ({
-            text: cohortRow('❔', c, (0,comparison_phrases/* inconclusivePhrase */.mU)(c, (t) => (0,escape_markdown/* escapeMarkdown */.FV)(t, 160)), (0,delta_bar/* deltaBar */.m1)(c, scale)),
+            text: cohortRow('❔', c, (0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .inconclusivePhrase */ .mU)(c, (t) => (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(t, 160)), (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaBar */ .m1)(c, scale)),
             rank: RANK.inconclusive,
             noun: COHORT_METRICS,
         })),
@@ -378,12 +361,12 @@ function inconclusive(content) {
 function accepted(content) {
     const waived = content.waived.map((f) => {
         const w = f.waiver;
-        const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${(0,escape_markdown/* escapeName */.L$)(f.metric ?? '', 40)}`;
+        const about = f.cohort === undefined ? '' : ` ${cohortName(f.cohort)} · ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(f.metric ?? '', 40)}`;
         const who = w === undefined
             ? ''
-            : ` — accepted by ${(0,escape_markdown/* escapeName */.L$)(w.accepted_by, 60)} until ${(0,escape_markdown/* escapeName */.L$)(w.expires, 20)}: “${(0,escape_markdown/* escapeMarkdown */.FV)(w.reason, 300)}”`;
+            : ` — accepted by ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(w.accepted_by, 60)} until ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(w.expires, 20)}: “${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(w.reason, 300)}”`;
         const verified = w?.verified === true ? '✅ approved on the head commit' : '⚠️ not verified';
-        const link = w?.link === null || w?.link === undefined ? '' : ` · ${(0,escape_markdown/* escapeMarkdown */.FV)(w.link, 120)}`;
+        const link = w?.link === null || w?.link === undefined ? '' : ` · ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(w.link, 120)}`;
         return {
             text: `- 🟡 ${findingId(f)}${about}${who} — ${verified}${link}`,
             rank: RANK.waiver,
@@ -411,10 +394,10 @@ function readiness(report) {
         return { open: [], tableHead: [], rows: [], close: [] };
     const items = [...report.readiness.items].sort((a, b) => ITEM_ORDER.indexOf(a.status) - ITEM_ORDER.indexOf(b.status));
     const text = items
-        .map((i) => `${ITEM_ICON[i.status]} ${(0,escape_markdown/* escapeMarkdown */.FV)(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`)
+        .map((i) => `${ITEM_ICON[i.status]} ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(i.title, 80)}${i.status === 'not-required' ? ' (not required)' : i.status === 'waived' ? ' (waived)' : ''}`)
         .join(' · ');
     return {
-        open: [`### Readiness — ${(0,escape_markdown/* escapeName */.L$)(manifest.path)}, ${(0,escape_markdown/* escapeName */.L$)(manifest.risk_class, 20)} risk`, ''],
+        open: [`### Readiness — ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(manifest.path)}, ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(manifest.risk_class, 20)} risk`, ''],
         tableHead: [],
         rows: text === '' ? [] : [{ text, rank: RANK.readiness, noun: ['readiness checklist', 'readiness checklists'] }],
         close: [''],
@@ -427,7 +410,7 @@ function otherWarnings(content) {
         noun: ['warning', 'warnings'],
     }));
     const notCompared = content.notCompared.map((c) => ({
-        text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${(0,comparison_phrases/* missingPhrase */._V)(c, (t) => (0,escape_markdown/* escapeMarkdown */.FV)(t, 160))}`,
+        text: `- ➖ cohort ${cohortName(c.cohort)} · ${metricCell(c)}: ${(0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .missingPhrase */ ._V)(c, (t) => (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(t, 160))}`,
         rank: RANK.warning,
         noun: COHORT_METRICS,
     }));
@@ -446,7 +429,7 @@ function otherWarnings(content) {
 /** How each file was read, when its reader or the policy's `inputs` had something to say. */
 function readingNotes(report) {
     const rows = ['incumbent', 'candidate'].flatMap((side) => (report.inputs[side].notes ?? []).map((note) => ({
-        text: `- ${side}: ${(0,escape_markdown/* escapeMarkdown */.FV)(note, 400)}`,
+        text: `- ${side}: ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(note, 400)}`,
         rank: RANK.reading,
         noun: ['reading note', 'reading notes'],
     })));
@@ -455,15 +438,15 @@ function readingNotes(report) {
 /** What passed, folded and short: the change, the worst case the data allows, and the bar. */
 function passing(content) {
     const rows = content.passing;
-    const scale = (0,delta_bar/* deltaScale */.T7)(rows);
+    const scale = (0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaScale */ .T7)(rows);
     return {
-        open: [`<details><summary>✅ ${(0,comment_classify/* cohortPhrase */.B2)(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
+        open: [`<details><summary>✅ ${(0,_comment_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .cohortPhrase */ .B2)(rows)} ${rows.length === 1 ? 'passes' : 'pass'}</summary>`, ''],
         tableHead: [
             '| cohort · metric | n | incumbent → candidate | Δ (worst case) | Δ vs margin |',
             '|---|---:|---|---:|---|',
         ],
         rows: rows.map((c) => ({
-            text: `| ${subjectCell(c)} | ${(0,format_number/* formatCount */.B4)((0,comparison_phrases/* sizeOf */.$d)(c))} | ${(0,comparison_phrases/* valuesPhrase */.O$)(c)} | ${(0,comparison_phrases/* passPhrase */.rD)(c)} | ${(0,delta_bar/* deltaBar */.m1)(c, scale)} |`,
+            text: `| ${subjectCell(c)} | ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_5__/* .formatCount */ .B4)((0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeOf */ .$d)(c))} | ${(0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .valuesPhrase */ .O$)(c)} | ${(0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .passPhrase */ .rD)(c)} | ${(0,_delta_bar_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaBar */ .m1)(c, scale)} |`,
             rank: RANK.passing,
             noun: COHORT_METRICS,
         })),
@@ -471,25 +454,25 @@ function passing(content) {
     };
 }
 function cohortRow(icon, c, says, bar) {
-    return `| ${icon} | ${subjectCell(c)} | ${(0,format_number/* formatCount */.B4)((0,comparison_phrases/* sizeOf */.$d)(c))} | ${says} | ${bar} |`;
+    return `| ${icon} | ${subjectCell(c)} | ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_5__/* .formatCount */ .B4)((0,_comparison_phrases_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeOf */ .$d)(c))} | ${says} | ${bar} |`;
 }
 /** "label:chargeback (rare) · accuracy" */
 function subjectCell(c) {
     return `${cohortName(c.cohort)}${c.rare ? ' (rare)' : ''}${c.required ? ' (required)' : ''} · ${metricCell(c)}`;
 }
 function cohortName(name) {
-    return (0,escape_markdown/* escapeName */.L$)(name, 60);
+    return (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(name, 60);
 }
 function metricCell(c) {
-    return `${(0,escape_markdown/* escapeName */.L$)(c.metric, 40)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${(0,escape_markdown/* escapeName */.L$)(c.statistic, 10)})`}`;
+    return `${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(c.metric, 40)}${c.statistic === 'proportion' || c.statistic === 'mean' ? '' : ` (${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(c.statistic, 10)})`}`;
 }
 function findingText(f) {
-    const where = locationOf(f);
-    return `${findingId(f)} ${(0,escape_markdown/* escapeMarkdown */.FV)(f.message, 200)}${where === '' ? '' : ` (${where})`}`;
+    const where = (0,_render_readiness_js__WEBPACK_IMPORTED_MODULE_4__/* .locationOf */ .h)(f);
+    return `${findingId(f)} ${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(f.message, 200)}${where === '' ? '' : ` (${where})`}`;
 }
 /** Rule ids are ours, but one that is not a plain id is escaped rather than trusted inside backticks. */
 function findingId(f) {
-    return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : (0,escape_markdown/* escapeName */.L$)(f.id, 40);
+    return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : (0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeName */ .L$)(f.id, 40);
 }
 
 
@@ -918,6 +901,24 @@ function designPhrase(design, inputs) {
 /** The models of a report. */
 function reportModelNames(report) {
     return modelNames(report.readiness.manifest?.model ?? null, report.inputs);
+}
+
+
+/***/ }),
+
+/***/ 389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ locationOf)
+/* harmony export */ });
+/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8637);
+
+/** Where a finding points: "release-manifest.yml line 24". */
+function locationOf(finding) {
+    if (finding.file === undefined)
+        return '';
+    return `${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeName */ .L$)(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
 }
 
 

@@ -1,25 +1,14 @@
-export const id = 105;
-export const ids = [105,108];
+export const id = 944;
+export const ids = [944,108];
 export const modules = {
 
-/***/ 5105:
+/***/ 4387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  validationPackageFiles: () => (/* binding */ validationPackageFiles)
-});
-
-// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
-var render_markdown = __webpack_require__(9108);
-// EXTERNAL MODULE: ./src/core/report/report.ts
-var report_report = __webpack_require__(4702);
-// EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __webpack_require__(8072);
-// EXTERNAL MODULE: ./src/core/report/headline.ts
-var headline = __webpack_require__(6268);
-;// CONCATENATED MODULE: ./src/core/package/html-escape.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ escapeHtml),
+/* harmony export */   i: () => (/* binding */ escapeHtmlCapped)
+/* harmony export */ });
 /**
  * Makes an input string inert inside HTML text and double- or single-quoted attribute values (SVG
  * included): the five characters that can open markup or close an attribute become entities.
@@ -55,6 +44,28 @@ function withoutHiddenCharacters(text) {
     return out;
 }
 
+
+/***/ }),
+
+/***/ 4944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  validationPackageFiles: () => (/* binding */ validationPackageFiles)
+});
+
+// EXTERNAL MODULE: ./src/core/report/render-markdown.ts
+var render_markdown = __webpack_require__(9108);
+// EXTERNAL MODULE: ./src/core/report/report.ts
+var report_report = __webpack_require__(4702);
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __webpack_require__(8072);
+// EXTERNAL MODULE: ./src/core/report/headline.ts
+var headline = __webpack_require__(6268);
+// EXTERNAL MODULE: ./src/core/package/html-escape.ts
+var html_escape = __webpack_require__(4387);
 ;// CONCATENATED MODULE: ./src/core/package/forest-plot-svg.ts
 
 
@@ -146,7 +157,7 @@ function renderPanel(title, rows, waived, top) {
     const bodyBottom = bodyTop + rows.length * ROW;
     const out = [
         `<g class="panel">`,
-        `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${escapeHtml(title)}</text>`,
+        `<text x="0" y="${top + 16}" font-weight="600" font-size="13">${(0,html_escape/* escapeHtml */.Z)(title)}</text>`,
     ];
     rows.forEach((c, i) => {
         if (ROW_BAND[c.status] !== undefined)
@@ -171,9 +182,9 @@ function renderRow(c, waived, rowTop, x) {
     const numbers = `${(0,format_number/* formatChange */.eD)(c, c.delta)} [${bound(c, c.ci_low)}, ${bound(c, c.ci_high)}]`;
     const tooltip = `${label}${suffix === '' ? '' : ` (${suffix})`}: ${c.status}; Δ ${numbers}; margin ${(0,format_number/* formatChange */.eD)(c, c.margin === null ? null : -c.margin)}; n ${(0,format_number/* formatCount */.B4)(c.n_paired ?? Math.min(c.n_incumbent, c.n_candidate))}`;
     const out = [
-        `<g class="row" data-status="${c.status}" data-cohort="${escapeHtml(c.cohort)}" data-metric="${escapeHtml(c.metric)}">`,
-        `<title>${escapeHtml(tooltip)}</title>`,
-        `<text x="${LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${c.status === 'pass' ? '#111827' : color}"${c.status === 'regressed' ? ' font-weight="600"' : ''}>${escapeHtmlCapped(c.cohort, 34)}<tspan fill="#6b7280"> · ${escapeHtmlCapped(c.metric, 18)}</tspan>${suffix === '' ? '' : `<tspan fill="#6b7280" font-style="italic"> ${suffix}</tspan>`}</text>`,
+        `<g class="row" data-status="${c.status}" data-cohort="${(0,html_escape/* escapeHtml */.Z)(c.cohort)}" data-metric="${(0,html_escape/* escapeHtml */.Z)(c.metric)}">`,
+        `<title>${(0,html_escape/* escapeHtml */.Z)(tooltip)}</title>`,
+        `<text x="${LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${c.status === 'pass' ? '#111827' : color}"${c.status === 'regressed' ? ' font-weight="600"' : ''}>${(0,html_escape/* escapeHtmlCapped */.i)(c.cohort, 34)}<tspan fill="#6b7280"> · ${(0,html_escape/* escapeHtmlCapped */.i)(c.metric, 18)}</tspan>${suffix === '' ? '' : `<tspan fill="#6b7280" font-style="italic"> ${suffix}</tspan>`}</text>`,
     ];
     if (c.margin !== null && Number.isFinite(c.margin)) {
         out.push(`<line x1="${x(-c.margin)}" y1="${rowTop + 1}" x2="${x(-c.margin)}" y2="${rowTop + ROW - 1}" stroke="${MARGIN_COLOR}" stroke-width="1.5" stroke-dasharray="3 2"/>`);
@@ -189,7 +200,7 @@ function renderRow(c, waived, rowTop, x) {
     out.push(c.rare
         ? `<path class="pt" d="M${cx} ${mid - 6}L${cx + 6} ${mid}L${cx} ${mid + 6}L${cx - 6} ${mid}Z" fill="#fff" stroke="${color}" stroke-width="2"/>`
         : `<circle class="pt" cx="${cx}" cy="${mid}" r="5" fill="${color}" stroke="#fff" stroke-width="1"/>`);
-    out.push(`<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="${c.status === 'pass' ? '#374151' : color}" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`, '</g>');
+    out.push(`<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="${c.status === 'pass' ? '#374151' : color}" font-variant-numeric="tabular-nums">${(0,html_escape/* escapeHtml */.Z)(numbers)}</text>`, '</g>');
     return out.join('');
 }
 /** Regressions first, then inconclusive, then passes; missing have no Δ and are not plotted. */
@@ -245,13 +256,13 @@ function raw(html) {
 }
 /** A section with a heading, optional intro (HTML) and a table; `empty` replaces the table when there are no rows. */
 function table(id, caption, head, rows, intro = '', footer = '') {
-    const heading = `<section id="${id}"><h2>${escapeHtml(caption)}</h2>${intro}`;
+    const heading = `<section id="${id}"><h2>${(0,html_escape/* escapeHtml */.Z)(caption)}</h2>${intro}`;
     if (rows.length === 0)
         return `${heading}</section>`;
     const body = rows
         .map((r) => `<tr${r.className === undefined ? '' : ` class="${r.className}"`}>${r.cells.map(td).join('')}</tr>`)
         .join('\n');
-    return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
+    return `${heading}<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th${isNumeric(rows[0]?.cells[i]) ? ' class="num"' : ''}>${(0,html_escape/* escapeHtml */.Z)(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></div>${footer}</section>`;
 }
 /** A number (or bounds, or a count): right-aligned and never wrapped mid-number. */
 function num(text) {
@@ -262,8 +273,8 @@ function isNumeric(c) {
 }
 function td(c) {
     if (typeof c === 'string')
-        return `<td>${escapeHtml(c)}</td>`;
-    return 'html' in c ? `<td>${c.html}</td>` : `<td class="num">${escapeHtml(c.num)}</td>`;
+        return `<td>${(0,html_escape/* escapeHtml */.Z)(c)}</td>`;
+    return 'html' in c ? `<td>${c.html}</td>` : `<td class="num">${(0,html_escape/* escapeHtml */.Z)(c.num)}</td>`;
 }
 function where(file, line) {
     return file === null ? '' : `${file}${line === null ? '' : ` line ${line}`}`;
@@ -273,7 +284,7 @@ function scope(cohort, metric) {
 }
 function findingsTable(id, caption, findings) {
     return table(id, caption, ['finding', 'cohort · metric', 'message', 'where'], findings.map((f) => ({
-        cells: [raw(`<code>${escapeHtml(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)],
+        cells: [raw(`<code>${(0,html_escape/* escapeHtml */.Z)(f.id)}</code>`), scope(f.cohort, f.metric), f.message, where(f.file, f.line)],
         className: f.severity,
     })));
 }
@@ -300,16 +311,16 @@ function waiversTable(pkg) {
         : s.verified_approvals.length === 0
             ? 'none'
             : s.verified_approvals.join(', ');
-    const accepted = s.accepted.map((a) => `<li><code>${escapeHtml(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${escapeHtml(scope(a.cohort, a.metric))}`}: accepted by <strong>${escapeHtml(a.accepted_by)}</strong> until ${escapeHtml(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${escapeHtml(a.reason)}”</li>`);
-    const author = s.author === null ? '' : ` Author: ${escapeHtml(s.author)}.`;
-    const intro = `<p>Verified approvals of the change: <strong>${escapeHtml(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
+    const accepted = s.accepted.map((a) => `<li><code>${(0,html_escape/* escapeHtml */.Z)(a.finding)}</code>${a.cohort === null && a.metric === null ? '' : ` ${(0,html_escape/* escapeHtml */.Z)(scope(a.cohort, a.metric))}`}: accepted by <strong>${(0,html_escape/* escapeHtml */.Z)(a.accepted_by)}</strong> until ${(0,html_escape/* escapeHtml */.Z)(a.expires)} (${a.verified ? 'approval verified' : 'approval not verified'}): “${(0,html_escape/* escapeHtml */.Z)(a.reason)}”</li>`);
+    const author = s.author === null ? '' : ` Author: ${(0,html_escape/* escapeHtml */.Z)(s.author)}.`;
+    const intro = `<p>Verified approvals of the change: <strong>${(0,html_escape/* escapeHtml */.Z)(approvals)}</strong>.${author} Waivers need a verified approval in this run: ${s.waivers_require_verification ? 'yes' : 'no'}.</p>` +
         (accepted.length === 0
             ? '<p>No finding was accepted by waiver.</p>'
             : `<p>Accepted risks:</p><ul class="accepted">${accepted.join('')}</ul>`);
     const rows = s.waivers.map((w) => ({
         cells: [
             String(w.index),
-            raw(w.finding === null ? '–' : `<code>${escapeHtml(w.finding)}</code>`),
+            raw(w.finding === null ? '–' : `<code>${(0,html_escape/* escapeHtml */.Z)(w.finding)}</code>`),
             w.cohort === null && w.metric === null ? 'any' : `${w.cohort ?? 'any'} · ${w.metric ?? 'any'}`,
             w.status,
             w.accepted_by ?? '–',
@@ -352,7 +363,7 @@ function checklistTable(pkg) {
 }
 /** Every comparison, in report order (natural cohort order); the methods once below the table, adjusted p only where it decided (regressions). */
 function comparisonsTable(comparisons, correction) {
-    const methods = (0,comparison_phrases/* methodsUsed */.AV)(comparisons).map(({ method, metrics }) => `<li>${escapeHtml(metrics.join(', '))}: ${escapeHtml(method)}</li>`);
+    const methods = (0,comparison_phrases/* methodsUsed */.AV)(comparisons).map(({ method, metrics }) => `<li>${(0,html_escape/* escapeHtml */.Z)(metrics.join(', '))}: ${(0,html_escape/* escapeHtml */.Z)(method)}</li>`);
     const footer = methods.length === 0 ? '' : `<p class="note">Methods:</p><ul class="methods">${methods.join('')}</ul>`;
     return table('comparisons', `All comparisons (${(0,format_number/* formatCount */.B4)(comparisons.length)})`, [
         'status',
@@ -395,7 +406,7 @@ function inputsTable(pkg) {
             cells: [
                 role,
                 d.path,
-                raw(`<code>${escapeHtml(d.sha256)}</code>`),
+                raw(`<code>${(0,html_escape/* escapeHtml */.Z)(d.sha256)}</code>`),
                 d.format,
                 num(d.examples === null ? '–' : (0,format_number/* formatCount */.B4)(d.examples)),
                 model,
@@ -409,7 +420,7 @@ function inputsTable(pkg) {
         cells: [
             'policy',
             p.path ?? 'none (defaults)',
-            raw(p.sha256 === null ? '–' : `<code>${escapeHtml(p.sha256)}</code>`),
+            raw(p.sha256 === null ? '–' : `<code>${(0,html_escape/* escapeHtml */.Z)(p.sha256)}</code>`),
             'yaml',
             '–',
             '–',
@@ -418,14 +429,14 @@ function inputsTable(pkg) {
     });
     const m = i.manifest;
     if (m !== null)
-        rows.push({ cells: ['manifest', m.path, raw(`<code>${escapeHtml(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
+        rows.push({ cells: ['manifest', m.path, raw(`<code>${(0,html_escape/* escapeHtml */.Z)(m.sha256)}</code>`), 'yaml', '–', '–', '–'] });
     const t = i.traffic;
     if (t !== null)
         rows.push({
             cells: [
                 'traffic',
                 t.path,
-                raw(`<code>${escapeHtml(t.sha256)}</code>`),
+                raw(`<code>${(0,html_escape/* escapeHtml */.Z)(t.sha256)}</code>`),
                 'traffic@1',
                 '–',
                 '–',
@@ -435,7 +446,7 @@ function inputsTable(pkg) {
     return table('inputs', 'Inputs', ['input', 'path', 'sha256', 'format', 'examples', 'model', 'dataset / source'], rows);
 }
 function cohortCell(c) {
-    return raw(`${escapeHtml(c.cohort)}${c.rare ? ' <span class="tag">rare</span>' : ''}${c.required ? ' <span class="tag">required</span>' : ''}`);
+    return raw(`${(0,html_escape/* escapeHtml */.Z)(c.cohort)}${c.rare ? ' <span class="tag">rare</span>' : ''}${c.required ? ' <span class="tag">required</span>' : ''}`);
 }
 function metricName(c) {
     return c.statistic === 'proportion' || c.statistic === 'mean' ? c.metric : `${c.metric} (${c.statistic})`;
@@ -489,7 +500,7 @@ function renderDotPlot(dimension, maxRows) {
     rows.forEach((r, i) => out.push(traffic_dot_plot_svg_renderRow(r, TOP + i * traffic_dot_plot_svg_ROW, x)));
     const height = bottom + traffic_dot_plot_svg_AXIS;
     const label = `Eval share and production share per ${dimension.dimension} cohort`;
-    const svg = `<svg class="dots" viewBox="0 0 ${traffic_dot_plot_svg_WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${out.join('')}</svg>`;
+    const svg = `<svg class="dots" viewBox="0 0 ${traffic_dot_plot_svg_WIDTH} ${height}" width="100%" role="img" aria-label="${(0,html_escape/* escapeHtml */.Z)(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${out.join('')}</svg>`;
     return { svg, plotted: rows.length, omitted: drawable.length - rows.length };
 }
 function traffic_dot_plot_svg_renderRow(r, rowTop, x) {
@@ -500,13 +511,13 @@ function traffic_dot_plot_svg_renderRow(r, rowTop, x) {
     const numbers = `${(0,traffic_phrases/* sharePhrase */.D7)(r.eval_share)} vs ${(0,traffic_phrases/* sharePhrase */.D7)(r.production_share)}`;
     const tooltip = `${r.cohort}: eval ${(0,traffic_phrases/* sharePhrase */.D7)(r.eval_share)} (n ${(0,format_number/* formatCount */.B4)(r.eval_n)}), production ${(0,traffic_phrases/* sharePhrase */.D7)(r.production_share)}; ${traffic_phrases/* STATE_WORD */.hn[r.state]}`;
     return [
-        `<g class="row" data-state="${r.state}" data-cohort="${escapeHtml(r.cohort)}">`,
-        `<title>${escapeHtml(tooltip)}</title>`,
-        `<text x="${traffic_dot_plot_svg_LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${r.state === 'ok' ? '#111827' : color}">${escapeHtmlCapped(r.cohort, 30)}</text>`,
+        `<g class="row" data-state="${r.state}" data-cohort="${(0,html_escape/* escapeHtml */.Z)(r.cohort)}">`,
+        `<title>${(0,html_escape/* escapeHtml */.Z)(tooltip)}</title>`,
+        `<text x="${traffic_dot_plot_svg_LABEL_RIGHT}" y="${mid + 4}" text-anchor="end" fill="${r.state === 'ok' ? '#111827' : color}">${(0,html_escape/* escapeHtmlCapped */.i)(r.cohort, 30)}</text>`,
         `<line x1="${Math.min(evalX, productionX)}" y1="${mid}" x2="${Math.max(evalX, productionX)}" y2="${mid}" stroke="#9ca3af" stroke-width="2"/>`,
         `<circle class="production" cx="${productionX}" cy="${mid}" r="5" fill="#fff" stroke="${RING_COLOR}" stroke-width="1.5"/>`,
         `<circle class="eval" cx="${evalX}" cy="${mid}" r="4.5" fill="${color}"/>`,
-        `<text x="${traffic_dot_plot_svg_PLOT_RIGHT + 12}" y="${mid + 4}" fill="#374151" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`,
+        `<text x="${traffic_dot_plot_svg_PLOT_RIGHT + 12}" y="${mid + 4}" fill="#374151" font-variant-numeric="tabular-nums">${(0,html_escape/* escapeHtml */.Z)(numbers)}</text>`,
         '</g>',
     ].join('');
 }
@@ -543,7 +554,7 @@ function trafficSectionHtml(traffic, comparisons) {
     ];
     return [
         `<section id="traffic"><h2>${traffic_phrases/* TRAFFIC_HEADING */.Bd}</h2>`,
-        ...facts.map((fact) => `<p class="note">${escapeHtml(fact)}</p>`),
+        ...facts.map((fact) => `<p class="note">${(0,html_escape/* escapeHtml */.Z)(fact)}</p>`),
         legend(),
         ...traffic.dimensions.map((d) => dimensionHtml(d, comparisons)),
         '</section>',
@@ -565,10 +576,10 @@ function dimensionHtml(d, comparisons) {
     const plot = renderDotPlot(d, PLOT_ROWS);
     const omitted = plot.omitted === 0
         ? ''
-        : `<p class="note">${escapeHtml(`The plot shows ${(0,format_number/* formatCount */.B4)(plot.plotted)} cohorts, those that need a look first; the table lists all ${(0,format_number/* formatCount */.B4)(d.cohorts.length)}.`)}</p>`;
+        : `<p class="note">${(0,html_escape/* escapeHtml */.Z)(`The plot shows ${(0,format_number/* formatCount */.B4)(plot.plotted)} cohorts, those that need a look first; the table lists all ${(0,format_number/* formatCount */.B4)(d.cohorts.length)}.`)}</p>`;
     return [
-        `<h3>${escapeHtml(d.dimension)}${d.mix_shift ? ' <span class="tag">mix shifted</span>' : ''}</h3>`,
-        `<p>${escapeHtml(mix)}</p>`,
+        `<h3>${(0,html_escape/* escapeHtml */.Z)(d.dimension)}${d.mix_shift ? ' <span class="tag">mix shifted</span>' : ''}</h3>`,
+        `<p>${(0,html_escape/* escapeHtml */.Z)(mix)}</p>`,
         plot.svg === '' ? '' : `<div class="plot">${plot.svg}</div>${omitted}`,
         cohortTable(d),
         weightedList(d, comparisons),
@@ -582,15 +593,15 @@ function cohortTable(d) {
     const headHtml = head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${h}</th>`).join('');
     const rows = d.cohorts.map((r) => {
         const cells = [
-            `<td>${escapeHtml(r.cohort)}</td>`,
+            `<td>${(0,html_escape/* escapeHtml */.Z)(r.cohort)}</td>`,
             ...[
                 r.production_count === null ? '–' : (0,format_number/* formatCount */.B4)(r.production_count),
                 (0,traffic_phrases/* sharePhrase */.D7)(r.production_share),
                 (0,format_number/* formatCount */.B4)(r.eval_n),
                 (0,traffic_phrases/* sharePhrase */.D7)(r.eval_share),
                 (0,traffic_phrases/* psiPhrase */.Ob)(r.psi_term),
-            ].map((n) => `<td class="num">${escapeHtml(n)}</td>`),
-            `<td>${escapeHtml(traffic_phrases/* STATE_WORD */.hn[r.state])}</td>`,
+            ].map((n) => `<td class="num">${(0,html_escape/* escapeHtml */.Z)(n)}</td>`),
+            `<td>${(0,html_escape/* escapeHtml */.Z)(traffic_phrases/* STATE_WORD */.hn[r.state])}</td>`,
         ];
         const className = ROW_CLASS[r.state];
         return `<tr${className === undefined ? '' : ` class="${className}"`}>${cells.join('')}</tr>`;
@@ -603,7 +614,7 @@ function weightedList(d, comparisons) {
         : `${r.metric} on production's ${d.dimension} mix: ${(0,traffic_phrases/* resultPhrase */.BO)(r.weighted, false)}; on the eval's mix: ${(0,traffic_phrases/* resultPhrase */.BO)(r.overall, false)}${r.weighted === undefined ? '' : `; margin ${(0,comparison_phrases/* marginPhrase */.sW)(r.weighted)}`}`);
     if (items.length === 0)
         return '';
-    return `<p class="note">Traffic-weighted comparisons:</p><ul class="weighted">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+    return `<p class="note">Traffic-weighted comparisons:</p><ul class="weighted">${items.map((item) => `<li>${(0,html_escape/* escapeHtml */.Z)(item)}</li>`).join('')}</ul>`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/package/render-report-html.ts
@@ -668,7 +679,7 @@ function renderReportHtml(pkg) {
         header(pkg),
         `<nav>${present.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav>`,
         ...present.map(([, , html]) => html),
-        `<footer>${escapeHtml(`${pkg.schema} · ${pkg.provenance.tool.name} ${pkg.provenance.tool.version} · exact values, the full policy and every field are in validation-package.json; validation-package.md is the same record for sign-off.`)}</footer>`,
+        `<footer>${(0,html_escape/* escapeHtml */.Z)(`${pkg.schema} · ${pkg.provenance.tool.name} ${pkg.provenance.tool.version} · exact values, the full policy and every field are in validation-package.json; validation-package.md is the same record for sign-off.`)}</footer>`,
     ];
     const title = `Model release gate: ${headline/* VERDICT_WORD */.XU[pkg.verdict]}${release === null ? '' : ` · ${release.name} ${release.candidate}`}`;
     return [
@@ -679,7 +690,7 @@ function renderReportHtml(pkg) {
         `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        `<title>${escapeHtml(title)}</title>`,
+        `<title>${(0,html_escape/* escapeHtml */.Z)(title)}</title>`,
         `<style>${STYLE}</style>`,
         '</head>',
         `<body class="verdict-${pkg.verdict}">`,
@@ -702,7 +713,7 @@ function inSharedWords(f, comparisons, pkg) {
 function header(pkg) {
     const p = pkg.provenance;
     const names = (0,headline/* modelNames */.ci)(p.release, p.inputs);
-    const versions = `${(0,headline/* modelsPhrase */.gQ)(names, (name) => `<strong>${escapeHtml(name)}</strong>`)} · ${escapeHtml((0,headline/* designPhrase */._R)(pkg.test_evidence.design, p.inputs))}`;
+    const versions = `${(0,headline/* modelsPhrase */.gQ)(names, (name) => `<strong>${(0,html_escape/* escapeHtml */.Z)(name)}</strong>`)} · ${(0,html_escape/* escapeHtml */.Z)((0,headline/* designPhrase */._R)(pkg.test_evidence.design, p.inputs))}`;
     const pr = p.pull_request;
     const policy = p.inputs.policy;
     // Only what this run knows: a local run has no repository, commit, pull request or run to show.
@@ -730,12 +741,12 @@ function header(pkg) {
         ['Tool', `${p.tool.name} ${p.tool.version}`],
     ];
     const dl = facts
-        .flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`]))
+        .flatMap(([k, v]) => (v === null ? [] : [`<div><dt>${k}</dt><dd>${(0,html_escape/* escapeHtml */.Z)(v)}</dd></div>`]))
         .join('');
     return [
         '<header>',
         `<div class="badge ${pkg.verdict}">${headline/* VERDICT_WORD */.XU[pkg.verdict]}</div>`,
-        `<div class="headline"><h1>${escapeHtml((0,headline/* verdictLineOf */.LR)(pkg.verdict, pkg.summary.reason))}</h1><p class="versions">${versions}</p><p class="counts">${escapeHtml((0,headline/* countsLine */.J7)(pkg.summary.counts))}</p></div>`,
+        `<div class="headline"><h1>${(0,html_escape/* escapeHtml */.Z)((0,headline/* verdictLineOf */.LR)(pkg.verdict, pkg.summary.reason))}</h1><p class="versions">${versions}</p><p class="counts">${(0,html_escape/* escapeHtml */.Z)((0,headline/* countsLine */.J7)(pkg.summary.counts))}</p></div>`,
         '</header>',
         `<dl class="facts">${dl}</dl>`,
     ].join('\n');
@@ -763,7 +774,7 @@ function plotSection(plot, total, alpha) {
         left.push(`${(0,format_number/* formatCount */.B4)(plot.without_delta)} comparison(s) have no Δ (missing data) and are not drawn`);
     const note = `Showing ${(0,format_number/* formatCount */.B4)(plot.plotted)} of ${(0,format_number/* formatCount */.B4)(total)} comparison(s): regressions first, then inconclusive, then passing ones closest to their margin.${left.length === 0 ? '' : ` ${left.join('; ')}.`} Lines are one-sided ${confidence}% intervals; a comparison passes when its interval stays right of the dashed margin.`;
     const svg = plot.svg === '' ? '<p>Nothing to plot: no comparison has a Δ.</p>' : plot.svg;
-    return `<section id="plot"><h2>Δ per cohort against its margin</h2><div class="legend">${legend}</div><div class="plot">${svg}</div><p class="note">${escapeHtml(note)}</p></section>`;
+    return `<section id="plot"><h2>Δ per cohort against its margin</h2><div class="legend">${legend}</div><div class="plot">${svg}</div><p class="note">${(0,html_escape/* escapeHtml */.Z)(note)}</p></section>`;
 }
 const STYLE = `
 :root{--red:#c0392b;--amber:#b7791f;--green:#2f855a;--blue:#3b5bdb;--ink:#111827;--muted:#6b7280;--line:#e5e7eb}
@@ -1252,7 +1263,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _comment_budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6873);
 /* harmony import */ var _comment_classify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9830);
 /* harmony import */ var _comment_header_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7425);
-/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(743);
+/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5412);
 /* harmony import */ var _traffic_markdown_section_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6319);
 
 
@@ -1288,7 +1299,7 @@ function renderMarkdown(report, maxLength = MARKDOWN_MAX_LENGTH) {
 /* harmony export */ });
 /* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8072);
 /* harmony import */ var _comparison_phrases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2314);
-/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(743);
+/* harmony import */ var _comment_sections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5412);
 /* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8637);
 /* harmony import */ var _traffic_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2728);
 

@@ -1,0 +1,88 @@
+import type { GitHubPlatform } from '../adapters/github/github-platform.js';
+import type { CanaryReport } from '../core/canary/canary-report.js';
+import { InputError } from '../core/errors.js';
+import { runCanaryGate } from '../core/gate/run-canary.js';
+import type { SourceFile } from '../core/source-file.js';
+import type { FailOn } from './step-outcome.js';
+
+interface CanaryStepDependencies {
+  readonly readSmallFile: (path: string) => Promise<SourceFile>;
+  readonly now: () => Date;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly setOutput: (name: string, value: string) => void;
+  readonly writeSummary: (markdown: string) => Promise<void>;
+  readonly setFailed: (message: string) => void;
+  readonly warning: (message: string) => void;
+  readonly info: (message: string) => void;
+}
+
+/** The verdict output of a canary run, so that workflows reading `verdict` keep working. */
+const VERDICT = { promote: 'pass', hold: 'warn', rollback: 'block' } as const;
+
+/**
+ * `mode: canary`: judges a canary stage from its observations and the manifest's rollout. The
+ * decision is set as outputs first; the job summary and the pull-request comment (when there is a
+ * pull request) follow, where a failure is only a warning. A roll back fails the step (fail-on:
+ * block, the default); a hold fails it only with fail-on: warn.
+ */
+export async function runCanaryStep(
+  inputs: {
+    readonly observations: string;
+    readonly manifest: string;
+    readonly gateId: string;
+    readonly comment: boolean;
+    readonly failOn: FailOn;
+  },
+  policy: SourceFile | undefined,
+  platform: GitHubPlatform | undefined,
+  deps: CanaryStepDependencies,
+): Promise<CanaryReport> {
+  if (inputs.observations === '')
+    throw new InputError(
+      'input observations',
+      'required with mode: canary: the path of the canary observations (model-release-gate/canary@1)',
+    );
+  if (inputs.manifest === '')
+    throw new InputError(
+      'input manifest',
+      'required with mode: canary: its rollout stages and abort_when criteria decide the stage',
+    );
+  const report = runCanaryGate({
+    observations: await deps.readSmallFile(inputs.observations),
+    manifest: await deps.readSmallFile(inputs.manifest),
+    policy,
+    tool: deps.tool,
+    now: deps.now().toISOString(),
+  });
+  deps.setOutput('decision', report.decision);
+  deps.setOutput('verdict', VERDICT[report.decision]);
+  deps.setOutput('blocking-count', String(report.findings.filter((f) => f.severity === 'block').length));
+
+  const { renderCanaryMarkdown, renderCanaryComment } = await import('../core/canary/render-canary-markdown.js');
+  try {
+    await deps.writeSummary(renderCanaryMarkdown(report));
+  } catch (error) {
+    deps.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let commentUrl = '';
+  if (inputs.comment && platform?.environment.pullRequest != null) {
+    try {
+      const body = renderCanaryComment(report, { gateId: inputs.gateId });
+      commentUrl = (await platform.upsertComment(`<!-- model-release-gate-canary:${inputs.gateId} -->`, body)).url;
+    } catch (error) {
+      const failure = platform.describeFailure(error);
+      deps.warning(`could not post the canary comment: ${failure.message}. ${failure.hint}`);
+    }
+  }
+  deps.setOutput('comment-url', commentUrl);
+  deps.info(`model release gate canary: ${report.decision}: ${report.reason}`);
+  if (report.decision === 'rollback' && inputs.failOn !== 'never')
+    deps.setFailed(`model release gate canary: roll back. ${report.reason}`);
+  else if (report.decision === 'rollback')
+    deps.warning(
+      `model release gate canary would roll back, but fail-on is never, so the step passes. ${report.reason}`,
+    );
+  else if (report.decision === 'hold' && inputs.failOn === 'warn')
+    deps.setFailed(`model release gate canary: hold (not yet decided), and fail-on is warn. ${report.reason}`);
+  return report;
+}
