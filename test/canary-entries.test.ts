@@ -43,6 +43,10 @@ describe('model-release-gate canary', () => {
     const noManifest = await runCliWith(['canary', '--observations', 'examples/canary/hold.json']);
     expect(noManifest.code).toBe(2);
     expect(noManifest.stderr).toContain('--manifest <file> is required');
+    // Without a zone, Date.parse reads the machine's local time: each runner would judge a different clock.
+    const localNow = await canary('hold', '--now', '2026-12-01T10:30:00');
+    expect(localNow.code).toBe(2);
+    expect(localNow.stderr).toContain('--now must be a time written as ISO 8601 with Z or an offset');
     const wrongCommand = await runCliWith(['check', '--observations', 'examples/canary/hold.json']);
     expect(wrongCommand.stderr).toContain('--observations is an option of canary, not of check');
   });
@@ -59,6 +63,10 @@ describe('the Action with mode: canary', () => {
     expect(run.outputs.verdict).toBe('block');
     expect(run.status).toBe(1);
     expect(run.summary).toMatch(/roll back/i);
+    // The reports are written for the audit: every look's bounds are in the JSON.
+    const report = JSON.parse(readFileSync(run.outputs['report-path'] ?? '', 'utf8')) as { looks: unknown[] };
+    expect(run.outputs['report-path']).toMatch(/canary-report\.json$/);
+    expect(report.looks.length).toBeGreaterThan(0);
   });
 
   it('passes the step on a hold, with the decision output saying so', async () => {

@@ -132,9 +132,42 @@ describe('the canary decision', () => {
   });
 
   it('judges the hold by --now when given', () => {
-    const early = judge(observations(24, 0.9), MANIFEST, undefined, '2026-12-01T10:30:00Z');
+    const early = judge(observations(6, 0.9), MANIFEST, undefined, '2026-12-01T10:30:00Z');
     expect(early.decision).toBe('hold');
     expect(early.stage.elapsed_seconds).toBe(1800);
+    const later = judge(observations(6, 0.9), MANIFEST, undefined, '2026-12-01T12:00:00+01:00');
+    expect(later.stage).toMatchObject({ clock: '2026-12-01T11:00:00.000Z', elapsed_seconds: 3600 });
+  });
+
+  it('refuses intervals that end after --now, and a --now without a time zone', () => {
+    // Judged at 10:30 with intervals up to 12:00 (a wrong zone in the query, or a wrong clock), the
+    // stage used to be judged on events from after the clock.
+    const future = () => judge(observations(24, 0.9), MANIFEST, undefined, '2026-12-01T10:30:00Z');
+    expect(future).toThrow(InputError);
+    expect(future).toThrow(
+      /canary\.json, line \d+, intervals\.6\.end: the interval ending 2026-12-01T10:35:00\.000Z ends after the time the stage is judged at \(2026-12-01T10:30:00\.000Z\)/,
+    );
+    // Date.parse reads a time without a zone as the machine's local time: a different clock on each runner.
+    for (const now of ['2026-12-01T11:00:00', '2026-12-01', 'Dec 1 2026 11:00'])
+      expect(() => judge(observations(6, 0.9), MANIFEST, undefined, now)).toThrow(/--now: expected a time like/);
+  });
+
+  it('refuses an abort_when threshold on a pass/fail metric that is not a rate from 0 to 1', () => {
+    // `below: 85` (meant as 85%) is crossed by every canary: it rolled back a canary as good as the
+    // baseline; `above: 5` is never crossed, so it checked nothing and let the stage promote.
+    const percent = () => judge(observations(24, 0.9), MANIFEST.replace('below: 0.8', 'below: 85'));
+    expect(percent).toThrow(InputError);
+    expect(percent).toThrow(
+      /release\.yml, line 10, rollout\.abort_when\.0\.below: abort_when accuracy below 85: accuracy is a pass\/fail metric .*expected a rate such as 0\.85/,
+    );
+    const never = () => judge(observations(24, 0.9), MANIFEST.replace('below: 0.8', 'above: 5'));
+    expect(never).toThrow(/rollout\.abort_when\.0\.above: abort_when accuracy above 5/);
+    // A continuous metric's threshold is in its own unit.
+    const latency = judge(
+      observations(24, 0.9),
+      MANIFEST.replace('metric: accuracy, below: 0.8', 'metric: latency_ms, above: 250'),
+    );
+    expect(latency.abort_checks[0]?.status).toBe('clear');
   });
 
   it('refuses a stage the manifest does not have, and a manifest without a rollout', () => {
@@ -155,5 +188,99 @@ describe('the canary decision', () => {
       return (c?.upper ?? 0) - (c?.lower ?? 0);
     });
     for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1] as number);
+  });
+});
+
+describe('a policy the observations cannot honour', () => {
+  it('never promotes without a metric the policy gates by name and the observations lack', () => {
+    // It used to be skipped: a typo (acuracy) or a late label dropped a gate and the stage promoted.
+    const report = judge(observations(24, 0.9), MANIFEST, 'metrics:\n  acuracy: {margin: 0.01}\n');
+    expect(report.decision).toBe('hold');
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        id: 'canary.metric-not-observed',
+        severity: 'warn',
+        message: expect.stringContaining(
+          'the policy gates acuracy, which the observations do not have (did you mean accuracy?)',
+        ),
+      }),
+    );
+    const ungated = judge(observations(24, 0.9), MANIFEST, 'metrics:\n  recall: {gate: false}\n');
+    expect(ungated.decision).toBe('promote');
+  });
+
+  it('never promotes without a cohort the policy requires', () => {
+    // The observations have overall only; the required region:eu was not looked at, and the stage promoted.
+    const report = judge(observations(24, 0.9), MANIFEST, 'cohorts:\n  required: ["region:eu"]\n');
+    expect(report.decision).toBe('hold');
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ id: 'canary.required-cohort-missing', severity: 'warn' }),
+    );
+    expect(judge(observations(24, 0.9), MANIFEST, 'cohorts:\n  required: ["overall"]\n').decision).toBe('promote');
+  });
+
+  it('refuses a pass/fail margin of the whole scale, which passes any canary', () => {
+    // A canary 40 points worse was promoted: every lower bound clears a margin of 1 (a relative 100%).
+    for (const policy of [
+      'metrics:\n  accuracy: {margin: 1}\n',
+      'cohorts:\n  overrides:\n    "*": {metrics: {accuracy: {margin: "100%"}}}\n',
+    ]) {
+      const wide = () => judge(observations(24, 0.5), MANIFEST.replace('below: 0.8', 'below: 0.1'), policy);
+      expect(wide).toThrow(InputError);
+      expect(wide).toThrow(
+        /policy\.yml, line \d+, .*margin: metric "accuracy" is a proportion .*its margin must be below 1/,
+      );
+    }
+  });
+});
+
+describe('the statuses, bounds and p-values of the canary comparisons agree', () => {
+  /** Two pass/fail metrics: recall far worse on the canary, accuracy `canaryAccuracy` against 0.9. */
+  function twoMetrics(canaryAccuracy: number): SourceFile {
+    const side = (n: number, accuracy: number, recall: number) => ({
+      overall: { n, successes: { accuracy: Math.round(n * accuracy), recall: Math.round(n * recall) } },
+    });
+    const start = Date.parse('2026-12-01T10:00:00Z');
+    return file(
+      'canary.json',
+      JSON.stringify({
+        schema: 'model-release-gate/canary@1',
+        stage: { traffic: '10%', started: '2026-12-01T10:00:00Z' },
+        intervals: Array.from({ length: 3 }, (_, i) => ({
+          end: new Date(start + (i + 1) * 300_000).toISOString(),
+          baseline: side(20_000, 0.9, 0.9),
+          canary: side(2_000, canaryAccuracy, 0.8),
+        })),
+      }),
+    );
+  }
+
+  it('regresses a comparison exactly when its upper bound is below −δ and its adjusted p is at most alpha, with an abort criterion in the family', () => {
+    // 2 comparisons and 1 abort criterion: the bounds are at 0.05/3. A Holm step over the 2 comparisons
+    // alone tested accuracy at 0.05 once recall had regressed, so at 0.876 it was called regressed while
+    // its upper bound (−0.86 pts) was above the margin, and the abort criterion's share of alpha was spent twice.
+    for (const accuracy of [0.88, 0.877, 0.876, 0.875, 0.874, 0.87]) {
+      const report = judge(twoMetrics(accuracy));
+      expect(report.decision).toBe('rollback');
+      for (const c of report.comparisons) {
+        const regressed = c.status === 'regressed';
+        expect({ accuracy, metric: c.metric, belowMargin: c.upper < -c.margin }).toEqual({
+          accuracy,
+          metric: c.metric,
+          belowMargin: regressed,
+        });
+        expect({ accuracy, metric: c.metric, significant: c.p_adjusted <= report.settings.alpha }).toEqual({
+          accuracy,
+          metric: c.metric,
+          significant: regressed,
+        });
+      }
+    }
+  });
+
+  it("says so when the policy's correction (bh, none) gives way to Bonferroni", () => {
+    const report = judge(twoMetrics(0.876), MANIFEST, 'correction: bh\n');
+    expect(report.settings.correction).toBe('bonferroni');
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'canary.bonferroni', severity: 'info' }));
   });
 });

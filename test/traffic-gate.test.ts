@@ -122,6 +122,39 @@ describe('a production cohort the eval lacks', () => {
     expect(comparison(report, 'overall@traffic:segment').status).toBe('pass');
   });
 
+  it('blocks a name that differs from an eval cohort only in case, and says which name was meant', async () => {
+    const report = await gate(eval_, traffic({ 'segment:A': 50_000, 'segment:b': 50_000 }));
+    const absent = report.findings.filter((f) => f.id === 'traffic.cohort-absent');
+    expect(absent).toEqual([expect.objectContaining({ severity: 'block', cohort: 'segment:A' })]);
+    expect(absent[0]?.message).toMatch(
+      /The eval has segment:a, which the traffic file does not list: did you mean it\? Cohort names must match exactly$/,
+    );
+    // The same across a dimension spelt differently; a cohort the traffic file lists is never suggested.
+    const dimension = await gate(eval_, traffic({ 'Segment:a': 50_000, 'segment:b': 50_000 }));
+    expect(dimension.findings.find((f) => f.cohort === 'Segment:a')?.message).toMatch(/The eval has segment:a,/);
+    const listed = await gate(eval_, traffic({ 'segment:a': 47_500, 'segment:b': 47_500, 'segment:c': 5_000 }));
+    expect(listed.findings.find((f) => f.cohort === 'segment:c')?.message).not.toMatch(/did you mean/);
+  });
+
+  it('blocks a production dimension the eval has no example of, though no cohort of it reaches min_share', async () => {
+    const tail = (dimension: string): Record<string, number> =>
+      Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`${dimension}:c${i}`, 500]));
+    const report = await gate(eval_, traffic({ 'segment:a': 50_000, 'segment:b': 50_000, ...tail('country') }));
+    expect(report.findings.filter((f) => f.id === 'traffic.cohort-absent')).toEqual([
+      expect.objectContaining({
+        severity: 'block',
+        message:
+          "production's country traffic (200 cohorts, 100,000 events, 2026-11-01 to 2026-11-30) has no example in the eval: none of its cohorts is in it, though none alone reaches traffic.min_share 0.01",
+      }),
+    ]);
+    expect(report.verdict).toBe('block');
+    // A dimension spelt differently from the eval's is most likely that one.
+    const misspelt = await gate(eval_, traffic(tail('segmnt')));
+    expect(misspelt.findings.find((f) => f.id === 'traffic.cohort-absent')?.message).toMatch(
+      /The eval has segment cohorts, which the traffic file does not list: did you mean that dimension\?$/,
+    );
+  });
+
   it('does not block for a cohort below min_share', async () => {
     const report = await gate(eval_, traffic({ 'segment:a': 49_750, 'segment:b': 49_750, 'segment:c': 500 }));
     expect(ids(report)).not.toContain('traffic.cohort-absent');
@@ -160,5 +193,82 @@ describe('the window and the eval set', () => {
       path: 'traffic.json',
       window: { from: '2026-11-01', to: '2026-11-30' },
     });
+  });
+});
+
+describe('production cohorts too small to matter that the eval lacks', () => {
+  // Three hard cohorts, each down 3 points on 800 pairs (inconclusive alone), and an easy cohort up
+  // a point on 8,000 pairs: the eval's mix passes, production's (90% hard) regresses.
+  const hard = (): unknown => cohort(800, 600, 44, 20);
+  const eval_ = {
+    overall: cohort(10_400, 9400, 172, 180),
+    'segment:easy': cohort(8000, 7600, 40, 120),
+    'segment:h1': hard(),
+    'segment:h2': hard(),
+    'segment:h3': hard(),
+  };
+  const production = { 'segment:easy': 10_000, 'segment:h1': 30_000, 'segment:h2': 30_000, 'segment:h3': 30_000 };
+
+  it('do not switch the traffic-weighted comparison off: it is made without them, and says so', async () => {
+    const full = await gate(eval_, traffic(production));
+    expect(comparison(full, 'overall@traffic:segment').status).toBe('regressed');
+    // Twelve events of a cohort the eval lacks (0.01% of production) must not hide that regression.
+    const report = await gate(eval_, traffic({ ...production, 'segment:rare': 12 }));
+    expect(comparison(report, 'overall').status).toBe('pass');
+    const weighted = comparison(report, 'overall@traffic:segment');
+    expect(weighted.status).toBe('regressed');
+    // Re-weighted among the covered cohorts: the same Δ_w as with full coverage.
+    expect(weighted.delta).toBeCloseTo(0.1 * (80 / 8000) + 0.9 * (-24 / 800), 12);
+    expect(weighted.method).toContain('without segment:rare, 0.01% of production, which the eval lacks');
+    expect(report.verdict).toBe('block');
+    expect(ids(report)).not.toContain('traffic.cohort-absent');
+  });
+
+  it('still stop it when together they reach min_share', async () => {
+    const report = await gate(eval_, traffic({ ...production, 'segment:r1': 600, 'segment:r2': 600 }));
+    expect(report.comparisons.some((c) => c.cohort === 'overall@traffic:segment')).toBe(false);
+    expect(report.traffic?.dimensions[0]?.weighted[0]?.reason).toMatch(
+      /segment:r1 \(0\.6% of production\), segment:r2/,
+    );
+  });
+});
+
+describe('eval cohorts of one dimension that overlap', () => {
+  it('are not weighted: their differences are not independent, so the variance would be too small', async () => {
+    // 2,500 + 2,000 examples in the segment cohorts of a 4,000-example eval: 500 are in both.
+    const eval_ = {
+      overall: cohort(4000, 3600, 20, 20),
+      'segment:a': cohort(2500, 2250, 10, 10),
+      'segment:b': cohort(2000, 1800, 10, 10),
+    };
+    const report = await gate(eval_, traffic({ 'segment:a': 50_000, 'segment:b': 50_000 }));
+    expect(report.comparisons.some((c) => c.cohort === 'overall@traffic:segment')).toBe(false);
+    expect(report.traffic?.dimensions[0]?.weighted[0]?.reason).toBe(
+      "the eval's segment cohorts overlap: their accuracy examples add up to 4,500, more than the overall's 4,000, so some example is in two of them and their results are not independent",
+    );
+  });
+});
+
+describe('a weighted comparison the data do not allow', () => {
+  it('is a traffic.not-weighted warning, never silent; one skipped by design (a single production cohort) is not', async () => {
+    // The eval's segment cohorts overlap (they add up to more than overall), so their differences are not independent.
+    const overlapping = {
+      overall: cohort(4000, 3600, 20, 20),
+      'segment:a': cohort(2500, 2250, 10, 10),
+      'segment:b': cohort(2500, 2250, 10, 10),
+    };
+    const report = await gate(overlapping, traffic({ 'segment:a': 50_000, 'segment:b': 50_000 }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        id: 'traffic.not-weighted',
+        severity: 'warn',
+        message: expect.stringMatching(/^no traffic-weighted comparison over production's segment mix for accuracy/),
+      }),
+    );
+    const single = await gate(
+      { overall: cohort(4000, 3600, 20, 20), 'segment:a': cohort(4000, 3600, 20, 20) },
+      traffic({ 'segment:a': 10 }),
+    );
+    expect(ids(single)).not.toContain('traffic.not-weighted');
   });
 });

@@ -239,10 +239,9 @@ function eventsPhrase(c, report) {
 /** The footer: what Δ is, what the bounds are and at which level, and the method (escaped by `escape`). */
 function boundsSentence(report, escape) {
     const s = report.settings;
-    const correction = { holm: 'Holm', bonferroni: 'Bonferroni' }[s.correction] ?? escape(s.correction);
     return (`Δ = canary − baseline, positive is better; proportions in percentage points (pts). ` +
-        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.family)}: they hold at every look at once, so looking after every interval does not raise the error rate. ` +
-        `p-values are always-valid and ${correction}-adjusted across ${plural(s.family, 'tested comparison or abort check', 'tested comparisons and abort checks')}. Method: ${escape(s.method)}.`);
+        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
+        `p-values are always-valid and multiplied by the family, so a comparison's adjusted p is at most alpha exactly when its upper bound is below the margin. Method: ${escape(s.method)}.`);
 }
 /** "1 h 30 min", "25 min", "45 s", "2 d 4 h": the largest unit and the next one when it is not zero. */
 function durationPhrase(seconds) {

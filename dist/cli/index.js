@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9463);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1907);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9463:
+/***/ 1907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -710,6 +710,137 @@ const monitor = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schema
 
 // EXTERNAL MODULE: ./src/core/suggest-name.ts
 var suggest_name = __nccwpck_require__(3713);
+// EXTERNAL MODULE: ./src/core/cohorts.ts
+var core_cohorts = __nccwpck_require__(633);
+// EXTERNAL MODULE: ./src/core/input/example-layout.ts
+var example_layout = __nccwpck_require__(369);
+// EXTERNAL MODULE: ./src/core/named-record.ts
+var named_record = __nccwpck_require__(990);
+;// CONCATENATED MODULE: ./src/core/canary/canary-counts.ts
+
+
+
+
+
+
+/**
+ * Σx² below (Σx)²/n by more than this share of (Σx)²/n is a negative variance. The slack absorbs the
+ * rounding of sums over many events (a constant metric has Σx² = (Σx)²/n exactly), nothing more.
+ */
+const VARIANCE_TOLERANCE = 1e-9;
+/**
+ * For checks that read the parsed value: zod runs a refinement even after issues it may continue past
+ * (a failed refine, a too-short list), and then the value is not what the schema promises.
+ */
+const WHEN_VALID = { when: (payload) => payload.issues.length === 0 };
+function got(value) {
+    if (value === undefined)
+        return 'nothing (the key is missing)';
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? 'an object' : (0,example_layout/* describe */.q)(value);
+}
+/** An ISO-8601 time with a zone, `Z` or an offset: a time without one is a different instant on each machine. */
+const timestamp = schemas/* unknown */.L5J().transform((value, ctx) => {
+    const ms = typeof value === 'string' ? instant(value) : undefined;
+    if (typeof value === 'string' && ms !== undefined)
+        return { text: value, ms };
+    ctx.addIssue({
+        code: 'custom',
+        message: `expected a time like "2026-12-01T10:05:00Z" (ISO 8601 with Z or an offset such as +01:00), got ${got(value)}`,
+    });
+    return core/* NEVER */.tm;
+});
+/** Milliseconds since the epoch, or undefined for text that is not a real time with a zone. */
+function instant(text) {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+    if (match === null || !isCalendarDate(match[1]))
+        return undefined;
+    const [hours, minutes, seconds, offsetHours, offsetMinutes] = match.slice(2).map((part) => Number(part ?? 0));
+    if (hours > 23 || minutes > 59 || seconds > 59)
+        return undefined;
+    if (offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    return Date.parse(text);
+}
+/** A whole number ≥ 0: a fraction, a string, NaN or Infinity is a broken export, not a count. */
+const count = (what) => schemas/* unknown */.L5J().transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        return value;
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of ${what} ≥ 0, got ${got(value)}` });
+    return core/* NEVER */.tm;
+});
+const sumPair = schemas/* unknown */.L5J().transform((value, ctx) => {
+    if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return [value[0], value[1]];
+    ctx.addIssue({ code: 'custom', message: `expected [Σx, Σx²], two finite numbers, got ${got(value)}` });
+    return core/* NEVER */.tm;
+});
+const countsSchema = schemas/* strictObject */.rej({
+    n: count('events'),
+    successes: (0,named_record/* namedRecord */.Fp)(count('successes')).optional(),
+    sums: (0,named_record/* namedRecord */.Fp)(sumPair).optional(),
+}, { error: 'expected the counts as {"n": events, "successes": {metric: count}, "sums": {metric: [Σx, Σx²]}}' })
+    .superRefine(({ n, successes = {}, sums = {} }, ctx) => {
+    for (const [metric, k] of Object.entries(successes))
+        if (k > n)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['successes', metric],
+                message: `expected 0 ≤ successes ≤ n (${n}), got ${k}`,
+            });
+    for (const [metric, [sum, sumOfSquares]] of Object.entries(sums)) {
+        const path = ['sums', metric];
+        if (Object.hasOwn(successes, metric))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `${JSON.stringify(metric)} is also in successes: a metric is either a count of successes (binary) or sums (continuous), not both`,
+            });
+        else if (n === 0 && (sum !== 0 || sumOfSquares !== 0))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `expected [0, 0]: n is 0, so there is nothing to sum, got [${sum}, ${sumOfSquares}]`,
+            });
+        else if (n > 0 && sumOfSquares < ((sum * sum) / n) * (1 - VARIANCE_TOLERANCE))
+            ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `expected Σx² ≥ (Σx)²/n = ${(sum * sum) / n}, got ${sumOfSquares}: a smaller Σx² would mean a negative variance, which no data gives`,
+            });
+    }
+}, WHEN_VALID);
+/** One side of an interval: cohort name → counts, `overall` required. */
+const sideSchema = schemas/* unknown */.L5J()
+    .refine((value) => value !== undefined, 'missing: expected cohort name → {"n", "successes", "sums"}, "overall" first')
+    .pipe((0,named_record/* namedRecord */.Fp)(countsSchema))
+    .superRefine((cohorts, ctx) => {
+    const names = Object.keys(cohorts);
+    for (const name of names)
+        if ((0,core_cohorts/* isWeightedCohort */.BM)(name))
+            ctx.addIssue({
+                code: 'custom',
+                path: [name],
+                message: 'is the name of a traffic-weighted comparison the gate makes, not a cohort',
+            });
+    if (!Object.hasOwn(cohorts, core_cohorts/* OVERALL */.aD)) {
+        const meant = (0,suggest_name/* closestName */.Nf)(core_cohorts/* OVERALL */.aD, names);
+        const hint = meant === undefined ? '' : ` (${JSON.stringify(meant)} is not "${core_cohorts/* OVERALL */.aD}": cohort names are exact)`;
+        ctx.addIssue({
+            code: 'custom',
+            message: `missing "${core_cohorts/* OVERALL */.aD}": every interval needs the overall counts of both sides${hint}`,
+        });
+    }
+}, WHEN_VALID);
+/** The metrics one counts object reports, successes first, each in file order. */
+function metricKinds(counts) {
+    const kinds = new Map();
+    for (const metric of Object.keys(counts.successes ?? {}))
+        kinds.set(metric, 'binary');
+    for (const metric of Object.keys(counts.sums ?? {}))
+        kinds.set(metric, 'continuous');
+    return kinds;
+}
+
 // EXTERNAL MODULE: ./src/core/readers/registry.ts + 46 modules
 var registry = __nccwpck_require__(1120);
 ;// CONCATENATED MODULE: ./src/cli/usage.ts
@@ -784,13 +915,15 @@ canary: judges a canary stage while it runs, with anytime-valid confidence seque
   --observations  per-interval counts of baseline and canary (model-release-gate/canary@1, JSON or YAML;
                e.g. from sql/canary.sql): events, successes per pass/fail metric, Σx and Σx² per metric
   --manifest   the release manifest: its rollout stages (traffic, hold) and abort_when criteria
-  --now        judge the stage's hold as of this time (ISO 8601) instead of the last interval's end
+  --now        judge the stage's hold as of this time (ISO 8601 with Z or an offset) instead of the last
+               interval's end; every interval must have ended by then
 
 On a terminal the text verdict is coloured; NO_COLOR=1 or FORCE_COLOR=0 turns that off.
 exit codes: check: 0 pass or warn, 1 blocked, 2 usage or input error;
             canary: 0 promote, 1 roll back, 3 hold (not yet decided), 2 usage or input error`;
 
 ;// CONCATENATED MODULE: ./src/cli/canary-arguments.ts
+
 
 /** The options `check` takes and `canary` does not: given to canary, each is an error rather than ignored. */
 const CHECK_ONLY = [
@@ -826,8 +959,9 @@ function canaryOptions(values) {
         problems.push('--observations <file> is required');
     if (manifest === undefined)
         problems.push('--manifest <file> is required: its rollout stages and abort_when criteria decide the stage');
-    if (now !== undefined && Number.isNaN(Date.parse(now)))
-        problems.push(`--now must be a time written as ISO 8601 (2026-12-01T10:30:00Z), got ${JSON.stringify(now)}`);
+    // As strict as the observation file's times: without a zone, Date.parse reads the machine's local time.
+    if (now !== undefined && !timestamp.safeParse(now).success)
+        problems.push(`--now must be a time written as ISO 8601 with Z or an offset (2026-12-01T10:30:00Z), got ${JSON.stringify(now)}`);
     const format = typeof values.format === 'string' ? values.format : 'text';
     if (!FORMATS.includes(format))
         problems.push(`--format must be text, markdown, json or comment, got ${JSON.stringify(format)}`);
@@ -988,139 +1122,14 @@ function parseProblem(error) {
     return message.split('\n')[0] ?? message;
 }
 
-// EXTERNAL MODULE: ./src/core/cohorts.ts
-var core_cohorts = __nccwpck_require__(633);
+;// CONCATENATED MODULE: ./src/core/canary/canary-report.ts
+/** The report as JSON, as `canary-report.json` holds it: every look's bounds are in it, for an audit. */
+function canaryReportJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
 // EXTERNAL MODULE: ./src/core/structured-text.ts
 var structured_text = __nccwpck_require__(98);
-// EXTERNAL MODULE: ./src/core/input/example-layout.ts
-var example_layout = __nccwpck_require__(369);
-// EXTERNAL MODULE: ./src/core/named-record.ts
-var named_record = __nccwpck_require__(990);
-;// CONCATENATED MODULE: ./src/core/canary/canary-counts.ts
-
-
-
-
-
-
-/**
- * Σx² below (Σx)²/n by more than this share of (Σx)²/n is a negative variance. The slack absorbs the
- * rounding of sums over many events (a constant metric has Σx² = (Σx)²/n exactly), nothing more.
- */
-const VARIANCE_TOLERANCE = 1e-9;
-/**
- * For checks that read the parsed value: zod runs a refinement even after issues it may continue past
- * (a failed refine, a too-short list), and then the value is not what the schema promises.
- */
-const WHEN_VALID = { when: (payload) => payload.issues.length === 0 };
-function got(value) {
-    if (value === undefined)
-        return 'nothing (the key is missing)';
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? 'an object' : (0,example_layout/* describe */.q)(value);
-}
-/** An ISO-8601 time with a zone, `Z` or an offset: a time without one is a different instant on each machine. */
-const timestamp = schemas/* unknown */.L5J().transform((value, ctx) => {
-    const ms = typeof value === 'string' ? instant(value) : undefined;
-    if (typeof value === 'string' && ms !== undefined)
-        return { text: value, ms };
-    ctx.addIssue({
-        code: 'custom',
-        message: `expected a time like "2026-12-01T10:05:00Z" (ISO 8601 with Z or an offset such as +01:00), got ${got(value)}`,
-    });
-    return core/* NEVER */.tm;
-});
-/** Milliseconds since the epoch, or undefined for text that is not a real time with a zone. */
-function instant(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
-    if (match === null || !isCalendarDate(match[1]))
-        return undefined;
-    const [hours, minutes, seconds, offsetHours, offsetMinutes] = match.slice(2).map((part) => Number(part ?? 0));
-    if (hours > 23 || minutes > 59 || seconds > 59)
-        return undefined;
-    if (offsetHours > 23 || offsetMinutes > 59)
-        return undefined;
-    return Date.parse(text);
-}
-/** A whole number ≥ 0: a fraction, a string, NaN or Infinity is a broken export, not a count. */
-const count = (what) => schemas/* unknown */.L5J().transform((value, ctx) => {
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-        return value;
-    ctx.addIssue({ code: 'custom', message: `expected a whole number of ${what} ≥ 0, got ${got(value)}` });
-    return core/* NEVER */.tm;
-});
-const sumPair = schemas/* unknown */.L5J().transform((value, ctx) => {
-    if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'number' && Number.isFinite(x)))
-        return [value[0], value[1]];
-    ctx.addIssue({ code: 'custom', message: `expected [Σx, Σx²], two finite numbers, got ${got(value)}` });
-    return core/* NEVER */.tm;
-});
-const countsSchema = schemas/* strictObject */.rej({
-    n: count('events'),
-    successes: (0,named_record/* namedRecord */.Fp)(count('successes')).optional(),
-    sums: (0,named_record/* namedRecord */.Fp)(sumPair).optional(),
-}, { error: 'expected the counts as {"n": events, "successes": {metric: count}, "sums": {metric: [Σx, Σx²]}}' })
-    .superRefine(({ n, successes = {}, sums = {} }, ctx) => {
-    for (const [metric, k] of Object.entries(successes))
-        if (k > n)
-            ctx.addIssue({
-                code: 'custom',
-                path: ['successes', metric],
-                message: `expected 0 ≤ successes ≤ n (${n}), got ${k}`,
-            });
-    for (const [metric, [sum, sumOfSquares]] of Object.entries(sums)) {
-        const path = ['sums', metric];
-        if (Object.hasOwn(successes, metric))
-            ctx.addIssue({
-                code: 'custom',
-                path,
-                message: `${JSON.stringify(metric)} is also in successes: a metric is either a count of successes (binary) or sums (continuous), not both`,
-            });
-        else if (n === 0 && (sum !== 0 || sumOfSquares !== 0))
-            ctx.addIssue({
-                code: 'custom',
-                path,
-                message: `expected [0, 0]: n is 0, so there is nothing to sum, got [${sum}, ${sumOfSquares}]`,
-            });
-        else if (n > 0 && sumOfSquares < ((sum * sum) / n) * (1 - VARIANCE_TOLERANCE))
-            ctx.addIssue({
-                code: 'custom',
-                path,
-                message: `expected Σx² ≥ (Σx)²/n = ${(sum * sum) / n}, got ${sumOfSquares}: a smaller Σx² would mean a negative variance, which no data gives`,
-            });
-    }
-}, WHEN_VALID);
-/** One side of an interval: cohort name → counts, `overall` required. */
-const sideSchema = schemas/* unknown */.L5J()
-    .refine((value) => value !== undefined, 'missing: expected cohort name → {"n", "successes", "sums"}, "overall" first')
-    .pipe((0,named_record/* namedRecord */.Fp)(countsSchema))
-    .superRefine((cohorts, ctx) => {
-    const names = Object.keys(cohorts);
-    for (const name of names)
-        if ((0,core_cohorts/* isWeightedCohort */.BM)(name))
-            ctx.addIssue({
-                code: 'custom',
-                path: [name],
-                message: 'is the name of a traffic-weighted comparison the gate makes, not a cohort',
-            });
-    if (!Object.hasOwn(cohorts, core_cohorts/* OVERALL */.aD)) {
-        const meant = (0,suggest_name/* closestName */.Nf)(core_cohorts/* OVERALL */.aD, names);
-        const hint = meant === undefined ? '' : ` (${JSON.stringify(meant)} is not "${core_cohorts/* OVERALL */.aD}": cohort names are exact)`;
-        ctx.addIssue({
-            code: 'custom',
-            message: `missing "${core_cohorts/* OVERALL */.aD}": every interval needs the overall counts of both sides${hint}`,
-        });
-    }
-}, WHEN_VALID);
-/** The metrics one counts object reports, successes first, each in file order. */
-function metricKinds(counts) {
-    const kinds = new Map();
-    for (const metric of Object.keys(counts.successes ?? {}))
-        kinds.set(metric, 'binary');
-    for (const metric of Object.keys(counts.sums ?? {}))
-        kinds.set(metric, 'continuous');
-    return kinds;
-}
-
 ;// CONCATENATED MODULE: ./src/core/canary/canary-file.ts
 
 
@@ -1493,71 +1502,8 @@ function abortChecks(criteria, observations, policy, level) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/stats/multiplicity.ts
-/**
- * Multiplicity corrections for the per-cohort p-values.
- *
- * The gate tests every cohort, so without a correction a candidate that is no worse anywhere would
- * still fail somewhere by chance. Holm (S. Holm, "A simple sequentially rejective multiple test
- * procedure", Scandinavian Journal of Statistics 6 (1979) 65–70) controls the family-wise error rate
- * like Bonferroni but is uniformly more powerful; Benjamini–Hochberg (JRSS B 57 (1995) 289–300)
- * controls the false discovery rate instead.
- */
-/**
- * Adjusted p-values, in the order of the input, capped at 1. Comparing an adjusted p-value with α is
- * the same decision as running the procedure at level α.
- *
- * NaN entries (a cohort with no p-value) stay NaN and do not count towards the number of tests m.
- */
-function adjustPValues(pValues, method) {
-    const tested = pValues.flatMap((p, index) => (Number.isNaN(p) ? [] : [{ p, index }]));
-    const adjusted = pValues.map(() => Number.NaN);
-    const m = tested.length;
-    switch (method) {
-        case 'none':
-            for (const { p, index } of tested)
-                adjusted[index] = p;
-            return adjusted;
-        case 'bonferroni':
-            for (const { p, index } of tested)
-                adjusted[index] = Math.min(1, m * p);
-            return adjusted;
-        case 'holm': {
-            // Step-down: the i-th smallest (from 1) is multiplied by m − i + 1, and a running maximum keeps
-            // the adjusted values in the same order as the raw ones (a hypothesis is only rejected if all
-            // smaller ones were).
-            const ascending = [...tested].sort((x, y) => x.p - y.p);
-            let runningMax = 0;
-            ascending.forEach(({ p, index }, rank) => {
-                runningMax = Math.max(runningMax, Math.min(1, (m - rank) * p));
-                adjusted[index] = runningMax;
-            });
-            return adjusted;
-        }
-        case 'bh': {
-            // Step-up: the i-th smallest is multiplied by m / i, and a running minimum from the largest
-            // down makes each one reject whenever any larger one does.
-            const descending = [...tested].sort((x, y) => y.p - x.p);
-            let runningMin = 1;
-            descending.forEach(({ p, index }, position) => {
-                const rank = m - position;
-                runningMin = Math.min(runningMin, (m / rank) * p);
-                adjusted[index] = runningMin;
-            });
-            return adjusted;
-        }
-    }
-}
-/**
- * The per-comparison level the correction applied: alpha·p/p_adjusted. Then p_adjusted < alpha exactly
- * when p < that level, whatever the correction (alpha/m for Bonferroni, alpha/(m − k + 1) at step k of
- * Holm's procedure, alpha·k/m for Benjamini–Hochberg, alpha itself without a correction). A p-value
- * of 0 has no ratio; it regresses at any level, and the strictest one is used.
- */
-function decisionLevel(pValue, pAdjusted, alpha, strictest) {
-    return pAdjusted > 0 ? Math.min(alpha, (alpha * pValue) / pAdjusted) : strictest;
-}
-
+// EXTERNAL MODULE: ./src/core/policy/glob.ts
+var glob = __nccwpck_require__(1186);
 ;// CONCATENATED MODULE: ./src/core/canary/canary-comparisons.ts
 
 
@@ -1566,11 +1512,17 @@ function decisionLevel(pValue, pAdjusted, alpha, strictest) {
 /**
  * The metrics the policy gates, in every cohort both sides report. A continuous metric is gated
  * only when the policy names it, as in `check`; one it gates on a percentile cannot be tested from
- * sums and is returned apart, so that the caller can refuse to promote without it.
+ * sums and is returned apart, so that the caller can refuse to promote without it; so is one the
+ * policy gates by name and the observations do not have.
  */
 function gatedMetrics(observations, policy) {
     const gated = [];
     const untestable = [];
+    // A metric the policy gates by name that the observations lack (a typo, or a label that arrives
+    // too late for a canary) is returned apart too: judging without it would drop a gate unnoticed.
+    const unobserved = Object.entries(policy.metrics)
+        .filter(([metric, setting]) => !observations.metrics.has(metric) && setting.gate !== false)
+        .map(([metric]) => metric);
     for (const [metric, kind] of [...observations.metrics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const settings = (0,effective_settings/* metricSettings */.Qp)(policy, metric, kind);
         if (!settings.gated)
@@ -1589,14 +1541,23 @@ function gatedMetrics(observations, policy) {
                 margin: (0,effective_settings/* cohortSettings */.$p)(policy, cohort).marginFor(metric, settings.margin),
             });
     }
-    return { gated, untestable };
+    const absentRequired = policy.cohorts.required.filter((pattern) => !observations.cohorts.some((cohort) => (0,glob/* matchesAny */._I)(cohort, [pattern])));
+    return { gated, untestable, unobserved, absentRequired };
 }
 /**
- * Every gated comparison through every look. The bounds are anytime-valid at `level` (alpha over the
- * family), and the sequence is intersected over the looks (any intersection of a confidence
- * sequence's intervals is still valid); the always-valid p-value is the smallest over the looks.
+ * Every gated comparison through every look. The bounds are anytime-valid at level alpha/family
+ * (Bonferroni over the gated comparisons and the abort criteria), and the sequence is intersected over
+ * the looks (any intersection of a confidence sequence's intervals is still valid); the always-valid
+ * p-value is the smallest over the looks, times the family. So a comparison regresses exactly when its
+ * upper bound is below −δ, which is when its adjusted p-value is at most alpha.
+ *
+ * Why Bonferroni and not the policy's Holm: a roll back needs one regressed comparison, and Holm's
+ * first step is Bonferroni's, so the decision is the same; Holm's later steps would only call more
+ * comparisons regressed at levels their printed bounds do not have. The abort criteria take their
+ * share of alpha too: a Holm step over the comparisons alone spent it twice.
  */
-function compareThroughLooks(observations, gated, policy, level) {
+function compareThroughLooks(observations, gated, policy, family) {
+    const level = policy.alpha / family;
     const running = gated.map(() => ({ lower: -Infinity, upper: Infinity, p: 1 }));
     const looks = observations.intervals.map((interval, index) => ({
         end: interval.end,
@@ -1634,14 +1595,12 @@ function compareThroughLooks(observations, gated, policy, level) {
             ];
         }),
     }));
-    const adjusted = adjustPValues(running.map((state) => (state.last === undefined ? Number.NaN : state.p)), policy.correction);
     const comparisons = gated.flatMap((g, k) => {
         const state = running[k];
         const last = state.last;
         if (last === undefined)
             return [];
-        const p = adjusted[k];
-        const status = p <= policy.alpha ? 'regressed' : state.lower > -last.margin ? 'pass' : 'undecided';
+        const status = state.upper < -last.margin ? 'regressed' : state.lower > -last.margin ? 'pass' : 'undecided';
         return [
             {
                 cohort: g.cohort,
@@ -1654,7 +1613,7 @@ function compareThroughLooks(observations, gated, policy, level) {
                 estimate: last.estimate,
                 lower: state.lower,
                 upper: state.upper,
-                p_adjusted: p,
+                p_adjusted: Math.min(1, state.p * family),
                 status,
                 canary_events_needed: status === 'undecided' ? eventsNeeded(last, level) : null,
             },
@@ -1682,21 +1641,22 @@ function eventsNeeded(last, level) {
 
 
 
+
 const CANARY_METHOD = 'anytime-valid confidence sequences (normal mixture, Howard et al. 2021; estimated variances, Waudby-Smith et al. 2024) and always-valid p-values (mixture SPRT, Johari et al. 2022)';
 /**
  * Decides a canary stage at its latest look:
- * - roll back when a gated comparison has regressed beyond its margin (always-valid p-value, after
- *   the correction, at most alpha) or the canary crossed an abort_when threshold with confidence;
+ * - roll back when a gated comparison has regressed beyond its margin (always-valid p-value, times
+ *   the family, at most alpha) or the canary crossed an abort_when threshold with confidence;
  * - promote when every gated comparison's lower bound is above −δ, every abort criterion is clear,
  *   and the stage's hold has passed;
  * - hold otherwise, saying what is still undecided and about how much more traffic it needs.
  */
 function decideCanary(observations, rollout, hold, policy, clock) {
-    const { gated, untestable } = gatedMetrics(observations, policy);
+    const { gated, untestable, unobserved, absentRequired } = gatedMetrics(observations, policy);
     const criteria = rollout.abort_when ?? [];
     const family = Math.max(1, gated.length + criteria.length);
     const level = policy.alpha / family;
-    const { comparisons, looks } = compareThroughLooks(observations, gated, policy, level);
+    const { comparisons, looks } = compareThroughLooks(observations, gated, policy, family);
     const aborts = abortChecks(criteria, observations, policy, level);
     const elapsed = Math.max(0, Math.round((clock.ms - observations.stage.startedMs) / 1000));
     const findings = [];
@@ -1735,6 +1695,21 @@ function decideCanary(observations, rollout, hold, policy, clock) {
             severity: 'warn',
             message: `the policy gates ${metric}, which sums per interval cannot give: it cannot be judged, so the stage cannot be promoted`,
         });
+    for (const metric of unobserved) {
+        const meant = (0,suggest_name/* closestName */.Nf)(metric, [...observations.metrics.keys()]);
+        findings.push({
+            id: 'canary.metric-not-observed',
+            severity: 'warn',
+            message: `the policy gates ${metric}, which the observations do not have${meant === undefined ? '' : ` (did you mean ${meant}?)`}: it cannot be judged, so the stage cannot be promoted`,
+            metric,
+        });
+    }
+    for (const pattern of absentRequired)
+        findings.push({
+            id: 'canary.required-cohort-missing',
+            severity: 'warn',
+            message: `the policy requires cohort ${pattern} (cohorts.required), and no cohort of the observations matches it: it cannot be judged, so the stage cannot be promoted`,
+        });
     for (const a of aborts) {
         const threshold = a.below !== null ? `below ${a.below}` : `above ${a.above}`;
         if (a.status === 'crossed')
@@ -1752,6 +1727,12 @@ function decideCanary(observations, rollout, hold, policy, clock) {
                 metric: a.metric,
             });
     }
+    if (policy.correction === 'bh' || policy.correction === 'none')
+        findings.push({
+            id: 'canary.bonferroni',
+            severity: 'info',
+            message: `the policy's correction (${policy.correction}) does not apply to the canary gate: a roll back follows from one false regression, so it holds the chance of any to alpha with Bonferroni over the ${family} gated comparisons and abort checks`,
+        });
     const holdPending = hold !== null && elapsed < hold;
     if (holdPending)
         findings.push({
@@ -1772,7 +1753,7 @@ function decideCanary(observations, rollout, hold, policy, clock) {
             clock: clock.iso,
             looks: observations.intervals.length,
         },
-        settings: { alpha: policy.alpha, correction: policy.correction, family, method: CANARY_METHOD },
+        settings: { alpha: policy.alpha, correction: 'bonferroni', family, method: CANARY_METHOD },
         comparisons,
         abort_checks: aborts,
         looks,
@@ -1979,6 +1960,70 @@ function parsePolicy(file, text) {
         throw new errors/* InputError */.d(file, 'expected a mapping of policy settings (alpha, correction, metrics, cohorts, …)');
     }
     return (0,structured_text/* validateLocated */.l)(document, policySchema);
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/canary-input-checks.ts
+
+
+/**
+ * Checks across the canary gate's files that neither file can make alone. Each one would otherwise
+ * decide on a meaning the inputs do not have.
+ */
+/**
+ * An abort_when threshold on a pass/fail metric is compared with the canary's rate, from 0 to 1.
+ * One outside that range (`below: 85` meant as 85%) is crossed by every canary or by none, so it
+ * would roll back every rollout or never check anything.
+ */
+function checkAbortThresholds(observations, manifest) {
+    const criteria = manifest.document.manifest.rollout?.abort_when ?? [];
+    criteria.forEach((criterion, index) => {
+        if (observations.metrics.get(criterion.metric) !== 'binary')
+            return;
+        const side = criterion.below === undefined ? 'above' : 'below';
+        const threshold = criterion[side];
+        if (threshold >= 0 && threshold <= 1)
+            return;
+        const path = ['rollout', 'abort_when', index, side];
+        const line = manifest.document.lineOf(path);
+        throw new errors/* InputError */.d(manifest.path, `abort_when ${criterion.metric} ${side} ${threshold}: ${criterion.metric} is a pass/fail metric in ${observations.path} (counted in successes), so the canary's value is a rate from 0 to 1, which ${side} ${threshold} ${side === 'below' ? 'always is' : 'never is'}; expected a rate such as ${threshold > 1 && threshold <= 100 ? threshold / 100 : 0.85}`, { ...(line === undefined ? {} : { line }), field: path.join('.') });
+    });
+}
+/**
+ * Every interval must have ended by the time the stage is judged: events from after the clock cannot
+ * be in a look taken at it, and a file that says otherwise has a wrong time zone or a wrong clock,
+ * which would also misstate how long the stage has held.
+ */
+function checkIntervalsBeforeClock(observations, clock) {
+    observations.intervals.forEach((interval, index) => {
+        if (interval.endMs <= clock.ms)
+            return;
+        throw new errors/* InputError */.d(observations.path, `the interval ending ${interval.end} ends after the time the stage is judged at (${clock.iso}): an interval must have ended by then; check the times' zone, or the clock (--now)`, { line: interval.line, field: `intervals.${index}.end` });
+    });
+}
+/**
+ * A pass/fail metric's margin must be below 1 (or 100%), as `check` requires: at 1 the tolerated drop
+ * is the whole scale, so every lower bound clears it and any canary, however bad, would be promoted.
+ */
+function checkBinaryMargins(observations, policy, file) {
+    const where = (path) => {
+        const line = file === undefined ? undefined : (0,structured_text/* parseLocated */.o)(file.path, file.text).lineOf(path);
+        return { ...(line === undefined ? {} : { line }), field: path.join('.') };
+    };
+    const margins = [
+        ...Object.entries(policy.metrics).map(([metric, s]) => [
+            ['metrics', metric, 'margin'],
+            metric,
+            s.margin,
+        ]),
+        ...Object.entries(policy.cohorts.overrides).flatMap(([pattern, override]) => Object.entries(override.metrics ?? {}).map(([metric, s]) => [
+            ['cohorts', 'overrides', pattern, 'metrics', metric, 'margin'],
+            metric,
+            s.margin,
+        ])),
+    ];
+    for (const [path, metric, margin] of margins)
+        if (observations.metrics.get(metric) === 'binary' && margin !== undefined && margin.value >= 1)
+            throw new errors/* InputError */.d(file?.path ?? 'policy', `metric "${metric}" is a proportion (counted in successes in ${observations.path}): its margin must be below 1 (absolute) or 100% (relative)`, where(path));
 }
 
 ;// CONCATENATED MODULE: ./src/core/manifest/manifest-schema.ts
@@ -3211,6 +3256,8 @@ function readinessStep(manifestFile, environment, policy, evalFiles, findings, b
 
 
 
+
+
 /** Judges a canary stage: parses all three files first, then decides at the latest look. */
 function runCanaryGate(inputs) {
     const policy = inputs.policy === undefined ? defaultPolicy() : parsePolicy(inputs.policy.path, inputs.policy.text);
@@ -3223,10 +3270,13 @@ function runCanaryGate(inputs) {
     const stage = stages.find((s) => s.traffic === observations.stage.traffic);
     if (stage === undefined)
         throw new errors/* InputError */.d(observations.path, `stage.traffic ${observations.stage.traffic}% is not a stage of ${manifest.path}'s rollout: expected one of ${stages.length === 0 ? '(none: the rollout lists no stages)' : stages.map((s) => `${s.traffic}%`).join(', ')}`, { field: 'stage.traffic' });
+    checkAbortThresholds(observations, manifest);
+    checkBinaryMargins(observations, policy, inputs.policy);
     const last = observations.intervals[observations.intervals.length - 1];
     const clock = inputs.now === undefined
         ? { iso: last?.end ?? observations.stage.started, ms: last?.endMs ?? observations.stage.startedMs }
-        : { iso: new Date(Date.parse(inputs.now)).toISOString(), ms: Date.parse(inputs.now) };
+        : clockAt(inputs.now);
+    checkIntervalsBeforeClock(observations, clock);
     const decided = decideCanary(observations, rollout, stage.hold ?? null, policy, clock);
     return {
         schema: 'model-release-gate/canary-report@1',
@@ -3239,8 +3289,16 @@ function runCanaryGate(inputs) {
         },
     };
 }
+/** The given time, read as strictly as the file's times: with a zone, or it is a different instant on each machine. */
+function clockAt(now) {
+    const parsed = timestamp.safeParse(now);
+    if (!parsed.success)
+        throw new errors/* InputError */.d('--now', `expected a time like "2026-12-01T10:30:00Z" (ISO 8601 with Z or an offset), got ${JSON.stringify(now)}`);
+    return { iso: new Date(parsed.data.ms).toISOString(), ms: parsed.data.ms };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/canary-command.ts
+
 
 const EXIT_PROMOTE = 0;
 const EXIT_ROLLBACK = 1;
@@ -3261,7 +3319,7 @@ async function runCanaryCommand(options, deps) {
         const { renderCanaryMarkdown } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
         const { renderCanaryHtml } = await __nccwpck_require__.e(/* import() */ 943).then(__nccwpck_require__.bind(__nccwpck_require__, 9943));
         const files = [
-            ['canary-report.json', canaryJson(report)],
+            ['canary-report.json', canaryReportJson(report)],
             ['canary-report.md', renderCanaryMarkdown(report)],
             ['canary-report.html', renderCanaryHtml(report)],
         ];
@@ -3274,7 +3332,7 @@ async function runCanaryCommand(options, deps) {
 async function render(report, format) {
     switch (format) {
         case 'json':
-            return canaryJson(report);
+            return canaryReportJson(report);
         case 'markdown':
             return (await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132))).renderCanaryMarkdown(report);
         case 'comment': {
@@ -3286,13 +3344,72 @@ async function render(report, format) {
             return (await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.bind(__nccwpck_require__, 6547))).renderCanaryText(report);
     }
 }
-/** The report as JSON: every look's bounds are in it, so a decision can be audited afterwards. */
-function canaryJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+
+;// CONCATENATED MODULE: ./src/core/stats/multiplicity.ts
+/**
+ * Multiplicity corrections for the per-cohort p-values.
+ *
+ * The gate tests every cohort, so without a correction a candidate that is no worse anywhere would
+ * still fail somewhere by chance. Holm (S. Holm, "A simple sequentially rejective multiple test
+ * procedure", Scandinavian Journal of Statistics 6 (1979) 65–70) controls the family-wise error rate
+ * like Bonferroni but is uniformly more powerful; Benjamini–Hochberg (JRSS B 57 (1995) 289–300)
+ * controls the false discovery rate instead.
+ */
+/**
+ * Adjusted p-values, in the order of the input, capped at 1. Comparing an adjusted p-value with α is
+ * the same decision as running the procedure at level α.
+ *
+ * NaN entries (a cohort with no p-value) stay NaN and do not count towards the number of tests m.
+ */
+function adjustPValues(pValues, method) {
+    const tested = pValues.flatMap((p, index) => (Number.isNaN(p) ? [] : [{ p, index }]));
+    const adjusted = pValues.map(() => Number.NaN);
+    const m = tested.length;
+    switch (method) {
+        case 'none':
+            for (const { p, index } of tested)
+                adjusted[index] = p;
+            return adjusted;
+        case 'bonferroni':
+            for (const { p, index } of tested)
+                adjusted[index] = Math.min(1, m * p);
+            return adjusted;
+        case 'holm': {
+            // Step-down: the i-th smallest (from 1) is multiplied by m − i + 1, and a running maximum keeps
+            // the adjusted values in the same order as the raw ones (a hypothesis is only rejected if all
+            // smaller ones were).
+            const ascending = [...tested].sort((x, y) => x.p - y.p);
+            let runningMax = 0;
+            ascending.forEach(({ p, index }, rank) => {
+                runningMax = Math.max(runningMax, Math.min(1, (m - rank) * p));
+                adjusted[index] = runningMax;
+            });
+            return adjusted;
+        }
+        case 'bh': {
+            // Step-up: the i-th smallest is multiplied by m / i, and a running minimum from the largest
+            // down makes each one reject whenever any larger one does.
+            const descending = [...tested].sort((x, y) => y.p - x.p);
+            let runningMin = 1;
+            descending.forEach(({ p, index }, position) => {
+                const rank = m - position;
+                runningMin = Math.min(runningMin, (m / rank) * p);
+                adjusted[index] = runningMin;
+            });
+            return adjusted;
+        }
+    }
+}
+/**
+ * The per-comparison level the correction applied: alpha·p/p_adjusted. Then p_adjusted < alpha exactly
+ * when p < that level, whatever the correction (alpha/m for Bonferroni, alpha/(m − k + 1) at step k of
+ * Holm's procedure, alpha·k/m for Benjamini–Hochberg, alpha itself without a correction). A p-value
+ * of 0 has no ratio; it regresses at any level, and the strictest one is used.
+ */
+function decisionLevel(pValue, pAdjusted, alpha, strictest) {
+    return pAdjusted > 0 ? Math.min(alpha, (alpha * pValue) / pAdjusted) : strictest;
 }
 
-// EXTERNAL MODULE: ./src/core/policy/glob.ts
-var glob = __nccwpck_require__(1186);
 ;// CONCATENATED MODULE: ./src/core/compare/absent-required-cohorts.ts
 
 /** A required cohort named literally but found in neither file still needs a (missing) row. */
@@ -4602,7 +4719,7 @@ function inferDifference(data, settings) {
                 incumbent: data.incumbent,
                 candidate: data.candidate,
                 margin,
-                inference: normalInference(oriented, data.standardError, margin, settings, `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds)`, 
+                inference: normalInference(oriented, data.standardError, margin, settings, `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds${leftOutNote(data.leftOut)})`, 
                 // A spread of 0 across many cohorts is not n identical paired differences: it decides nothing.
                 { kind: 'summaries' }),
             };
@@ -4615,6 +4732,15 @@ function inferDifference(data, settings) {
                 inference: undefined,
             };
     }
+}
+/** The production cohorts a weighted comparison had to leave out, as the method says them. */
+function leftOutNote(leftOut) {
+    if (leftOut === undefined)
+        return '';
+    const names = leftOut.cohorts;
+    const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+    const share = leftOut.share < 0.0001 ? 'under 0.01%' : `${(leftOut.share * 100).toFixed(2)}%`;
+    return `; without ${shown}, ${share} of production, which the eval lacks`;
 }
 /** Swaps success and failure, so a lower-is-better rate is tested as a higher-is-better one. */
 function orientTable(table, direction) {
@@ -6998,27 +7124,37 @@ function productionMixes(traffic) {
 ;// CONCATENATED MODULE: ./src/core/traffic/traffic-findings.ts
 
 
+
 /**
  * What the traffic section asks a reviewer to act on. A production cohort the eval lacks blocks:
  * the gate says nothing about it. A thin cohort, a shifted mix and a stale window warn: they are
  * reasons to look, not evidence of a worse model. (A drop on production's mix blocks through its
  * weighted comparison, as `cohort.regressed`.)
+ *
+ * @param unlisted the eval's cohorts the traffic file does not list: an absent production cohort
+ * whose name is close to one of them (`region:EU` for `region:eu`) is most likely misspelt
  */
-function trafficFindings(section, comparisons) {
+function trafficFindings(section, comparisons, unlisted) {
     const findings = [];
     const window = `${section.window.from} to ${section.window.to}`;
     for (const dimension of section.dimensions) {
         for (const row of dimension.cohorts) {
             const share = `${traffic_findings_percent(row.production_share ?? 0)} of ${dimension.dimension} traffic (${(0,format_number/* formatCount */.B4)(row.production_count ?? 0)} events, ${window})`;
-            if (row.state === 'absent')
+            if (row.state === 'absent') {
+                const meant = (0,suggest_name/* closestName */.Nf)(row.cohort, unlisted);
+                const hint = meant === undefined
+                    ? ''
+                    : `. The eval has ${meant}, which the traffic file does not list: did you mean it? Cohort names must match exactly`;
                 findings.push({
                     id: 'traffic.cohort-absent',
                     severity: 'block',
-                    message: row.eval_n === 0
+                    message: (row.eval_n === 0
                         ? `production cohort ${row.cohort} is ${share}, but the eval has no example of it: the gate cannot say how the candidate does there`
-                        : `production cohort ${row.cohort} is ${share}, but the eval has only ${(0,format_number/* formatCount */.B4)(row.eval_n)} examples of it, fewer than traffic.min_n ${section.settings.min_n}`,
+                        : `production cohort ${row.cohort} is ${share}, but the eval has only ${(0,format_number/* formatCount */.B4)(row.eval_n)} examples of it, fewer than traffic.min_n ${section.settings.min_n}`) +
+                        hint,
                     cohort: row.cohort,
                 });
+            }
             if (row.state === 'thin')
                 findings.push({
                     id: 'traffic.cohort-thin',
@@ -7027,11 +7163,34 @@ function trafficFindings(section, comparisons) {
                     cohort: row.cohort,
                 });
         }
+        const uncovered = uncoveredDimensionFinding(dimension, section, window);
+        if (uncovered !== undefined)
+            findings.push(uncovered);
         if (dimension.mix_shift)
             findings.push(mixShiftFinding(dimension, section));
+        const notWeighted = notWeightedFinding(dimension);
+        if (notWeighted !== undefined)
+            findings.push(notWeighted);
     }
     findings.push(...staleFindings(section));
     return findings;
+}
+/**
+ * A dimension production has and the eval has no example of, when no single cohort of it reaches
+ * min_share (a long tail of countries, say, or a dimension spelt differently): the per-cohort check
+ * would say nothing, and the eval says nothing about any of that traffic.
+ */
+function uncoveredDimensionFinding(dimension, section, window) {
+    const listed = dimension.cohorts.filter((row) => row.production_count !== null);
+    const events = listed.reduce((total, row) => total + (row.production_count ?? 0), 0);
+    if (events === 0 || listed.some((row) => row.eval_n > 0 || row.state === 'absent'))
+        return undefined;
+    const meant = (0,suggest_name/* closestName */.Nf)(dimension.dimension, section.dimensions_not_in_traffic);
+    return {
+        id: 'traffic.cohort-absent',
+        severity: 'block',
+        message: `production's ${dimension.dimension} traffic (${(0,format_number/* formatCount */.B4)(listed.length)} cohorts, ${(0,format_number/* formatCount */.B4)(events)} events, ${window}) has no example in the eval: none of its cohorts is in it, though none alone reaches traffic.min_share ${section.settings.min_share}${meant === undefined ? '' : `. The eval has ${meant} cohorts, which the traffic file does not list: did you mean that dimension?`}`,
+    };
 }
 function thinDetails(cohort, comparisons, ratio) {
     return comparisons
@@ -7046,6 +7205,24 @@ function thinDetails(cohort, comparisons, ratio) {
  */
 function isThin(c, ratio) {
     return c.mde !== null && c.margin !== null && c.margin > 0 && !(c.mde <= ratio * c.margin);
+}
+/**
+ * The traffic-weighted comparisons the data did not allow, unless an absent cohort already blocks the
+ * dimension (which says why): whether the candidate is worse on production's mix is then unknown,
+ * and that is never silent.
+ */
+function notWeightedFinding(dimension) {
+    if (dimension.cohorts.some((row) => row.state === 'absent'))
+        return undefined;
+    const missing = dimension.weighted.filter((w) => w.cohort === null && !w.by_design);
+    if (missing.length === 0)
+        return undefined;
+    const reasons = missing.map((w) => `${w.metric}: ${w.reason ?? ''}`).join('; ');
+    return {
+        id: 'traffic.not-weighted',
+        severity: 'warn',
+        message: `no traffic-weighted comparison over production's ${dimension.dimension} mix for ${missing.map((w) => w.metric).join(', ')}, so whether the candidate is worse on production's mix is unknown (${reasons})`,
+    };
 }
 function mixShiftFinding(dimension, section) {
     const contributors = dimension.cohorts
@@ -7287,7 +7464,8 @@ function assessTraffic(inputs) {
             ...new Set([...evalN.keys()].map(dimensionOf).filter((d) => d !== undefined && !covered.has(d))),
         ].sort(core_cohorts/* compareCohortNames */.Dg),
     };
-    return { section, findings: trafficFindings(section, inputs.comparisons) };
+    const unlisted = [...evalN.keys()].filter((cohort) => dimensionOf(cohort) !== undefined && !traffic.counts.has(cohort));
+    return { section, findings: trafficFindings(section, inputs.comparisons, unlisted.sort(core_cohorts/* compareCohortNames */.Dg)) };
 }
 /**
  * The eval's examples in each cohort: pairs for paired data, else the smaller side. A metric with
@@ -7483,15 +7661,20 @@ function postStratifiedDifference(cells) {
 
 
 
+
 /**
  * The traffic-weighted comparisons: for each gated metric and each dimension of the traffic file,
  * the overall difference re-weighted to production's mix, Δ_w = Σ w_c Δ_c, with the cohorts'
  * own variances (paired where the data are paired). They are handed to the decision as evidence
  * like any cohort's, so they share the multiplicity correction, the MDE and the findings.
  *
- * A dimension is weighted only where production is fully covered: every cohort production has
- * (count > 0) must have a result for the metric in the eval. Re-normalising over the covered cohorts
- * would silently answer a different question (production without the cohorts the eval lacks).
+ * A dimension is weighted only where production is covered: every cohort production has (count > 0)
+ * must have a result for the metric in the eval, except cohorts that together have less than
+ * traffic.min_share of the dimension. Those the gate already lets the eval lack (no
+ * traffic.cohort-absent); refusing the whole comparison for a handful of events would let a
+ * regression on production's mix pass unseen. They are left out, the other cohorts re-weighted among
+ * themselves, and the comparison's method names them. A larger uncovered share stops the comparison:
+ * re-weighting would then answer a different question (production without much of its traffic).
  */
 function trafficWeightedEvidence(traffic, evidence, policy) {
     const byCohort = new Map();
@@ -7509,9 +7692,11 @@ function trafficWeightedEvidence(traffic, evidence, policy) {
     const weighted = new Map();
     for (const mix of productionMixes(traffic)) {
         const entries = metrics.map((metric) => {
-            const outcome = weightedItem(mix, metric, byCohort);
+            const outcome = weightedItem(mix, metric, byCohort, policy.traffic.min_share);
             if (typeof outcome === 'string')
-                return { metric, cohort: null, reason: outcome };
+                return { metric, cohort: null, reason: outcome, by_design: false };
+            if ('byDesign' in outcome)
+                return { metric, cohort: null, reason: outcome.reason, by_design: true };
             made.push(outcome);
             return { metric, cohort: outcome.cohort, reason: null };
         });
@@ -7520,13 +7705,19 @@ function trafficWeightedEvidence(traffic, evidence, policy) {
     return { evidence: made, weighted };
 }
 /** The weighted evidence of one metric over one dimension, or why there is none. */
-function weightedItem(mix, metric, byCohort) {
+function weightedItem(mix, metric, byCohort, minShare) {
     if (mix.total === 0)
         return `production's ${mix.dimension} counts are all 0`;
     const seen = mix.cohorts.filter(({ count }) => count > 0);
     // Re-weighting to a single cohort would only repeat that cohort's own comparison.
     if (seen.length === 1)
-        return `production has one ${mix.dimension} cohort, ${seen[0].cohort}: its own comparison is the weighted one`;
+        return {
+            reason: `production has one ${mix.dimension} cohort, ${seen[0].cohort}: its own comparison is the weighted one`,
+            byDesign: true,
+        };
+    const overlap = overlappingCohorts(mix.dimension, metric, byCohort);
+    if (overlap !== undefined)
+        return overlap;
     const uncovered = [];
     const unsupported = [];
     const cells = [];
@@ -7535,23 +7726,29 @@ function weightedItem(mix, metric, byCohort) {
             continue;
         const item = byCohort.get(cohort)?.get(metric);
         if (item?.data === undefined) {
-            uncovered.push(`${cohort} (${weighted_evidence_percent(count / mix.total)} of production)`);
+            uncovered.push({ cohort, count });
             continue;
         }
         const difference = cohortDifference(item.data);
         if (difference === undefined)
             unsupported.push(item);
         else
-            cells.push({ weight: count / mix.total, item, difference });
+            cells.push({ count, item, difference });
     }
     if (unsupported.some((item) => item.data?.kind === 'paired-quantile'))
-        return "a percentile of production's mix is not a weighted sum of per-cohort percentiles";
+        return {
+            reason: "a percentile of production's mix is not a weighted sum of per-cohort percentiles",
+            byDesign: true,
+        };
     if (unsupported.length > 0)
         return `${listed(unsupported.map((item) => item.cohort))} give${unsupported.length === 1 ? 's' : ''} ${metric} without an uncertainty, which a weighted difference needs`;
-    if (uncovered.length > 0)
-        return `${listed(uncovered)} ${uncovered.length === 1 ? 'has' : 'have'} no ${metric} result in the eval: production's ${mix.dimension} mix is not covered`;
-    const { estimate, standardError } = postStratifiedDifference(cells.map(({ weight, difference }) => ({ weight, delta: difference.delta, variance: difference.variance })));
-    const weightedValue = (side) => weighted_evidence_sum(cells.map((cell) => cell.weight * cell.difference[side]));
+    const uncoveredShare = weighted_evidence_sum(uncovered.map(({ count }) => count)) / mix.total;
+    if (uncovered.length > 0 && (uncoveredShare >= minShare || cells.length < 2))
+        return `${listed(uncovered.map(({ cohort, count }) => `${cohort} (${weighted_evidence_percent(count / mix.total)} of production)`))} ${uncovered.length === 1 ? 'has' : 'have'} no ${metric} result in the eval: production's ${mix.dimension} mix is not covered`;
+    const covered = weighted_evidence_sum(cells.map(({ count }) => count));
+    const weighted = cells.map((cell) => ({ ...cell, weight: cell.count / covered }));
+    const { estimate, standardError } = postStratifiedDifference(weighted.map(({ weight, difference }) => ({ weight, delta: difference.delta, variance: difference.variance })));
+    const weightedValue = (side) => weighted_evidence_sum(weighted.map((cell) => cell.weight * cell.difference[side]));
     const paired = cells.every((cell) => cell.item.nPaired !== undefined);
     return {
         cohort: (0,core_cohorts/* weightedCohortName */.en)(mix.dimension),
@@ -7569,8 +7766,30 @@ function weightedItem(mix, metric, byCohort) {
             delta: estimate,
             standardError,
             paired,
+            ...(uncovered.length === 0
+                ? {}
+                : { leftOut: { cohorts: uncovered.map(({ cohort }) => cohort), share: uncoveredShare } }),
         },
     };
+}
+/**
+ * Why the eval's cohorts of a dimension cannot be weighted when they are not disjoint: their examples
+ * add up to more than the overall's, so some example is in two of them (`region:eu` and `region:na`).
+ * Their differences would then be correlated, and the post-stratified variance, which adds the
+ * cohorts' variances as independent, too small. undefined when they add up (or there is no overall).
+ */
+function overlappingCohorts(dimension, metric, byCohort) {
+    const examples = (item) => item === undefined ? 0 : (item.nPaired ?? Math.min(item.nIncumbent, item.nCandidate));
+    const overall = byCohort.get(core_cohorts/* OVERALL */.aD)?.get(metric);
+    if (overall === undefined)
+        return undefined;
+    let inCohorts = 0;
+    for (const [cohort, metrics] of byCohort)
+        if (dimensionOf(cohort) === dimension)
+            inCohorts += examples(metrics.get(metric));
+    return inCohorts > examples(overall)
+        ? `the eval's ${dimension} cohorts overlap: their ${metric} examples add up to ${(0,format_number/* formatCount */.B4)(inCohorts)}, more than the overall's ${(0,format_number/* formatCount */.B4)(examples(overall))}, so some example is in two of them and their results are not independent`
+        : undefined;
 }
 function weighted_evidence_sum(values) {
     return values.reduce((total, value) => total + value, 0);

@@ -146,7 +146,7 @@ export const POLICY_DESCRIPTIONS = {
   },
   'traffic.thin_mde_ratio': {
     meaning:
-      "A production cohort above `min_share` whose smallest detectable drop (MDE) for a gated metric is more than this multiple of the metric's margin gets `traffic.cohort-thin`: a drop that large would probably go unnoticed there. The MDE always exceeds the margin a little (it adds the test's own noise to it); a multiple says how much is too much. Not checked for a margin of 0.",
+      "A production cohort with at least `min_share` of its dimension whose smallest detectable drop (MDE) for a gated metric is more than this multiple of the metric's margin gets `traffic.cohort-thin`: a drop that large would probably go unnoticed there. The MDE always exceeds the margin a little (it adds the test's own noise to it); a multiple says how much is too much. Not checked for a margin of 0.",
   },
   'traffic.psi_warn': {
     meaning:

@@ -1,5 +1,5 @@
 import type { GitHubPlatform } from '../adapters/github/github-platform.js';
-import type { CanaryReport } from '../core/canary/canary-report.js';
+import { type CanaryReport, canaryReportJson } from '../core/canary/canary-report.js';
 import { InputError } from '../core/errors.js';
 import { runCanaryGate } from '../core/gate/run-canary.js';
 import type { SourceFile } from '../core/source-file.js';
@@ -14,6 +14,8 @@ interface CanaryStepDependencies {
   readonly setFailed: (message: string) => void;
   readonly warning: (message: string) => void;
   readonly info: (message: string) => void;
+  readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly joinPath: (dir: string, name: string) => string;
 }
 
 /** The verdict output of a canary run, so that workflows reading `verdict` keep working. */
@@ -32,6 +34,9 @@ export async function runCanaryStep(
     readonly gateId: string;
     readonly comment: boolean;
     readonly failOn: FailOn;
+    readonly outDir: string;
+    readonly uploadArtifact: boolean;
+    readonly artifactName: string;
   },
   policy: SourceFile | undefined,
   platform: GitHubPlatform | undefined,
@@ -59,6 +64,32 @@ export async function runCanaryStep(
   deps.setOutput('blocking-count', String(report.findings.filter((f) => f.severity === 'block').length));
 
   const { renderCanaryMarkdown, renderCanaryComment } = await import('../core/canary/render-canary-markdown.js');
+  const { renderCanaryHtml } = await import('../core/canary/render-canary-html.js');
+  // The reports, for the audit: canary-report.json holds every look's bounds.
+  const files: [string, string][] = [
+    ['canary-report.json', canaryReportJson(report)],
+    ['canary-report.md', renderCanaryMarkdown(report)],
+    ['canary-report.html', renderCanaryHtml(report)],
+  ];
+  for (const [name, text] of files) await deps.writeFile(deps.joinPath(inputs.outDir, name), text);
+  deps.setOutput('report-path', deps.joinPath(inputs.outDir, 'canary-report.json'));
+  let artifactId = '';
+  if (inputs.uploadArtifact && platform !== undefined) {
+    try {
+      const uploaded = await platform.uploadArtifact(
+        inputs.artifactName,
+        files.map(([name]) => deps.joinPath(inputs.outDir, name)),
+        inputs.outDir,
+      );
+      artifactId = uploaded.id === undefined ? '' : String(uploaded.id);
+    } catch (error) {
+      const failure = platform.describeFailure(error);
+      deps.warning(
+        `could not upload the canary reports as artifact ${inputs.artifactName}: ${failure.message}. ${failure.hint} The decision is unchanged; the files are in ${inputs.outDir}.`,
+      );
+    }
+  }
+  deps.setOutput('artifact-id', artifactId);
   try {
     await deps.writeSummary(renderCanaryMarkdown(report));
   } catch (error) {

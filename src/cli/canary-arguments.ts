@@ -1,3 +1,4 @@
+import { timestamp } from '../core/canary/canary-counts.js';
 import { FORMATS } from './usage.js';
 
 /** The options of `canary`. */
@@ -45,8 +46,11 @@ export function canaryOptions(values: Readonly<Record<string, string | boolean |
   if (observations === undefined) problems.push('--observations <file> is required');
   if (manifest === undefined)
     problems.push('--manifest <file> is required: its rollout stages and abort_when criteria decide the stage');
-  if (now !== undefined && Number.isNaN(Date.parse(now)))
-    problems.push(`--now must be a time written as ISO 8601 (2026-12-01T10:30:00Z), got ${JSON.stringify(now)}`);
+  // As strict as the observation file's times: without a zone, Date.parse reads the machine's local time.
+  if (now !== undefined && !timestamp.safeParse(now).success)
+    problems.push(
+      `--now must be a time written as ISO 8601 with Z or an offset (2026-12-01T10:30:00Z), got ${JSON.stringify(now)}`,
+    );
   const format = typeof values.format === 'string' ? values.format : 'text';
   if (!(FORMATS as readonly string[]).includes(format))
     problems.push(`--format must be text, markdown, json or comment, got ${JSON.stringify(format)}`);

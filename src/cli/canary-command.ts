@@ -1,4 +1,4 @@
-import type { CanaryReport } from '../core/canary/canary-report.js';
+import { type CanaryReport, canaryReportJson } from '../core/canary/canary-report.js';
 import { runCanaryGate } from '../core/gate/run-canary.js';
 import type { CanaryOptions } from './canary-arguments.js';
 import type { CliDependencies } from './cli-dependencies.js';
@@ -27,7 +27,7 @@ export async function runCanaryCommand(
     const { renderCanaryMarkdown } = await import('../core/canary/render-canary-markdown.js');
     const { renderCanaryHtml } = await import('../core/canary/render-canary-html.js');
     const files: [string, string][] = [
-      ['canary-report.json', canaryJson(report)],
+      ['canary-report.json', canaryReportJson(report)],
       ['canary-report.md', renderCanaryMarkdown(report)],
       ['canary-report.html', renderCanaryHtml(report)],
     ];
@@ -41,7 +41,7 @@ export async function runCanaryCommand(
 async function render(report: CanaryReport, format: CanaryOptions['format']): Promise<string> {
   switch (format) {
     case 'json':
-      return canaryJson(report);
+      return canaryReportJson(report);
     case 'markdown':
       return (await import('../core/canary/render-canary-markdown.js')).renderCanaryMarkdown(report);
     case 'comment': {
@@ -52,9 +52,4 @@ async function render(report: CanaryReport, format: CanaryOptions['format']): Pr
     case 'text':
       return (await import('../core/canary/render-canary-text.js')).renderCanaryText(report);
   }
-}
-
-/** The report as JSON: every look's bounds are in it, so a decision can be audited afterwards. */
-function canaryJson(report: CanaryReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

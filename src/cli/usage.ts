@@ -74,7 +74,8 @@ canary: judges a canary stage while it runs, with anytime-valid confidence seque
   --observations  per-interval counts of baseline and canary (model-release-gate/canary@1, JSON or YAML;
                e.g. from sql/canary.sql): events, successes per pass/fail metric, Σx and Σx² per metric
   --manifest   the release manifest: its rollout stages (traffic, hold) and abort_when criteria
-  --now        judge the stage's hold as of this time (ISO 8601) instead of the last interval's end
+  --now        judge the stage's hold as of this time (ISO 8601 with Z or an offset) instead of the last
+               interval's end; every interval must have ended by then
 
 On a terminal the text verdict is coloured; NO_COLOR=1 or FORCE_COLOR=0 turns that off.
 exit codes: check: 0 pass or warn, 1 blocked, 2 usage or input error;

@@ -86,7 +86,7 @@ function report(
     },
     settings: {
       alpha: 0.05,
-      correction: 'holm',
+      correction: 'bonferroni',
       family: comparisons.length + abort_checks.filter((a) => a.status !== 'not-observed').length,
       method: 'normal-mixture confidence sequence (Howard et al. 2021), always-valid p (mSPRT)',
     },

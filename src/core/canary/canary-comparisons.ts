@@ -1,6 +1,6 @@
 import { cohortSettings, metricSettings } from '../policy/effective-settings.js';
+import { matchesAny } from '../policy/glob.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { adjustPValues } from '../stats/multiplicity.js';
 import { alwaysValidPValue, mixtureHalfWidth } from '../stats/confidence-sequence.js';
 import type { CanaryObservations } from './canary-file.js';
 import type { CanaryComparison, CanaryLook } from './canary-report.js';
@@ -24,7 +24,8 @@ export interface GatedMetric {
 /**
  * The metrics the policy gates, in every cohort both sides report. A continuous metric is gated
  * only when the policy names it, as in `check`; one it gates on a percentile cannot be tested from
- * sums and is returned apart, so that the caller can refuse to promote without it.
+ * sums and is returned apart, so that the caller can refuse to promote without it; so is one the
+ * policy gates by name and the observations do not have.
  */
 export function gatedMetrics(
   observations: CanaryObservations,
@@ -32,9 +33,17 @@ export function gatedMetrics(
 ): {
   gated: GatedMetric[];
   untestable: string[];
+  unobserved: string[];
+  /** The policy's required cohort patterns that no cohort of the observations matches. */
+  absentRequired: string[];
 } {
   const gated: GatedMetric[] = [];
   const untestable: string[] = [];
+  // A metric the policy gates by name that the observations lack (a typo, or a label that arrives
+  // too late for a canary) is returned apart too: judging without it would drop a gate unnoticed.
+  const unobserved = Object.entries(policy.metrics)
+    .filter(([metric, setting]) => !observations.metrics.has(metric) && setting.gate !== false)
+    .map(([metric]) => metric);
   for (const [metric, kind] of [...observations.metrics].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const settings = metricSettings(policy, metric, kind);
     if (!settings.gated) continue;
@@ -52,7 +61,10 @@ export function gatedMetrics(
         margin: cohortSettings(policy, cohort).marginFor(metric, settings.margin),
       });
   }
-  return { gated, untestable };
+  const absentRequired = policy.cohorts.required.filter(
+    (pattern) => !observations.cohorts.some((cohort) => matchesAny(cohort, [pattern])),
+  );
+  return { gated, untestable, unobserved, absentRequired };
 }
 
 interface Running {
@@ -72,16 +84,24 @@ interface Running {
 }
 
 /**
- * Every gated comparison through every look. The bounds are anytime-valid at `level` (alpha over the
- * family), and the sequence is intersected over the looks (any intersection of a confidence
- * sequence's intervals is still valid); the always-valid p-value is the smallest over the looks.
+ * Every gated comparison through every look. The bounds are anytime-valid at level alpha/family
+ * (Bonferroni over the gated comparisons and the abort criteria), and the sequence is intersected over
+ * the looks (any intersection of a confidence sequence's intervals is still valid); the always-valid
+ * p-value is the smallest over the looks, times the family. So a comparison regresses exactly when its
+ * upper bound is below −δ, which is when its adjusted p-value is at most alpha.
+ *
+ * Why Bonferroni and not the policy's Holm: a roll back needs one regressed comparison, and Holm's
+ * first step is Bonferroni's, so the decision is the same; Holm's later steps would only call more
+ * comparisons regressed at levels their printed bounds do not have. The abort criteria take their
+ * share of alpha too: a Holm step over the comparisons alone spent it twice.
  */
 export function compareThroughLooks(
   observations: CanaryObservations,
   gated: readonly GatedMetric[],
   policy: Policy,
-  level: number,
+  family: number,
 ): { comparisons: CanaryComparison[]; looks: CanaryLook[] } {
+  const level = policy.alpha / family;
   const running: Running[] = gated.map(() => ({ lower: -Infinity, upper: Infinity, p: 1 }));
   const looks: CanaryLook[] = observations.intervals.map((interval, index) => ({
     end: interval.end,
@@ -121,16 +141,11 @@ export function compareThroughLooks(
     }),
   }));
 
-  const adjusted = adjustPValues(
-    running.map((state) => (state.last === undefined ? Number.NaN : state.p)),
-    policy.correction,
-  );
   const comparisons = gated.flatMap((g, k): CanaryComparison[] => {
     const state = running[k] as Running;
     const last = state.last;
     if (last === undefined) return [];
-    const p = adjusted[k] as number;
-    const status = p <= policy.alpha ? 'regressed' : state.lower > -last.margin ? 'pass' : 'undecided';
+    const status = state.upper < -last.margin ? 'regressed' : state.lower > -last.margin ? 'pass' : 'undecided';
     return [
       {
         cohort: g.cohort,
@@ -143,7 +158,7 @@ export function compareThroughLooks(
         estimate: last.estimate,
         lower: state.lower,
         upper: state.upper,
-        p_adjusted: p,
+        p_adjusted: Math.min(1, state.p * family),
         status,
         canary_events_needed: status === 'undecided' ? eventsNeeded(last, level) : null,
       },

@@ -128,11 +128,10 @@ export function eventsPhrase(c: CanaryComparison, report: CanaryReport): string 
 /** The footer: what Δ is, what the bounds are and at which level, and the method (escaped by `escape`). */
 export function boundsSentence(report: CanaryReport, escape: (text: string) => string): string {
   const s = report.settings;
-  const correction = { holm: 'Holm', bonferroni: 'Bonferroni' }[s.correction] ?? escape(s.correction);
   return (
     `Δ = canary − baseline, positive is better; proportions in percentage points (pts). ` +
-    `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${formatCount(s.family)}: they hold at every look at once, so looking after every interval does not raise the error rate. ` +
-    `p-values are always-valid and ${correction}-adjusted across ${plural(s.family, 'tested comparison or abort check', 'tested comparisons and abort checks')}. Method: ${escape(s.method)}.`
+    `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${formatCount(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
+    `p-values are always-valid and multiplied by the family, so a comparison's adjusted p is at most alpha exactly when its upper bound is below the margin. Method: ${escape(s.method)}.`
   );
 }
 

@@ -27,6 +27,7 @@ export interface CanaryReport {
   };
   readonly settings: {
     readonly alpha: number;
+    /** Always `bonferroni`: one level, alpha/family, for every bound and p-value (see canary-comparisons.ts). */
     readonly correction: string;
     /** Tested comparisons and abort checks: the bounds are at alpha / family. */
     readonly family: number;
@@ -57,7 +58,7 @@ export interface CanaryComparison {
   /** Anytime-valid bounds of Δ at level alpha / family, intersected over all looks so far. */
   readonly lower: number;
   readonly upper: number;
-  /** Always-valid one-sided p-value of H0 Δ ≥ −δ (smallest over the looks), after the correction. */
+  /** Always-valid one-sided p-value of H0 Δ ≥ −δ (smallest over the looks) times the family, capped at 1: at most alpha exactly when `upper` < −δ. */
   readonly p_adjusted: number;
   readonly status: 'pass' | 'regressed' | 'undecided';
   /** About how many more canary events, at the current rate and estimate, the comparison needs to pass; null when decided or when the estimate itself would have to improve. */
@@ -86,4 +87,9 @@ export interface CanaryLook {
     readonly upper: number;
     readonly canary_n: number;
   }[];
+}
+
+/** The report as JSON, as `canary-report.json` holds it: every look's bounds are in it, for an audit. */
+export function canaryReportJson(report: CanaryReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

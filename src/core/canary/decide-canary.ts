@@ -3,6 +3,7 @@ import { formatDelta } from '../format-number.js';
 import type { Manifest } from '../manifest/manifest-schema.js';
 import { formatDuration } from '../manifest/manifest-values.js';
 import type { Policy } from '../policy/policy-schema.js';
+import { closestName } from '../suggest-name.js';
 import { abortChecks } from './canary-abort.js';
 import { compareThroughLooks, gatedMetrics } from './canary-comparisons.js';
 import type { CanaryObservations } from './canary-file.js';
@@ -13,8 +14,8 @@ const CANARY_METHOD =
 
 /**
  * Decides a canary stage at its latest look:
- * - roll back when a gated comparison has regressed beyond its margin (always-valid p-value, after
- *   the correction, at most alpha) or the canary crossed an abort_when threshold with confidence;
+ * - roll back when a gated comparison has regressed beyond its margin (always-valid p-value, times
+ *   the family, at most alpha) or the canary crossed an abort_when threshold with confidence;
  * - promote when every gated comparison's lower bound is above −δ, every abort criterion is clear,
  *   and the stage's hold has passed;
  * - hold otherwise, saying what is still undecided and about how much more traffic it needs.
@@ -26,11 +27,11 @@ export function decideCanary(
   policy: Policy,
   clock: { iso: string; ms: number },
 ): Omit<CanaryReport, 'schema' | 'tool' | 'inputs'> {
-  const { gated, untestable } = gatedMetrics(observations, policy);
+  const { gated, untestable, unobserved, absentRequired } = gatedMetrics(observations, policy);
   const criteria = rollout.abort_when ?? [];
   const family = Math.max(1, gated.length + criteria.length);
   const level = policy.alpha / family;
-  const { comparisons, looks } = compareThroughLooks(observations, gated, policy, level);
+  const { comparisons, looks } = compareThroughLooks(observations, gated, policy, family);
   const aborts = abortChecks(criteria, observations, policy, level);
   const elapsed = Math.max(0, Math.round((clock.ms - observations.stage.startedMs) / 1000));
 
@@ -70,6 +71,21 @@ export function decideCanary(
       severity: 'warn',
       message: `the policy gates ${metric}, which sums per interval cannot give: it cannot be judged, so the stage cannot be promoted`,
     });
+  for (const metric of unobserved) {
+    const meant = closestName(metric, [...observations.metrics.keys()]);
+    findings.push({
+      id: 'canary.metric-not-observed',
+      severity: 'warn',
+      message: `the policy gates ${metric}, which the observations do not have${meant === undefined ? '' : ` (did you mean ${meant}?)`}: it cannot be judged, so the stage cannot be promoted`,
+      metric,
+    });
+  }
+  for (const pattern of absentRequired)
+    findings.push({
+      id: 'canary.required-cohort-missing',
+      severity: 'warn',
+      message: `the policy requires cohort ${pattern} (cohorts.required), and no cohort of the observations matches it: it cannot be judged, so the stage cannot be promoted`,
+    });
   for (const a of aborts) {
     const threshold = a.below !== null ? `below ${a.below}` : `above ${a.above}`;
     if (a.status === 'crossed')
@@ -87,6 +103,12 @@ export function decideCanary(
         metric: a.metric,
       });
   }
+  if (policy.correction === 'bh' || policy.correction === 'none')
+    findings.push({
+      id: 'canary.bonferroni',
+      severity: 'info',
+      message: `the policy's correction (${policy.correction}) does not apply to the canary gate: a roll back follows from one false regression, so it holds the chance of any to alpha with Bonferroni over the ${family} gated comparisons and abort checks`,
+    });
   const holdPending = hold !== null && elapsed < hold;
   if (holdPending)
     findings.push({
@@ -108,7 +130,7 @@ export function decideCanary(
       clock: clock.iso,
       looks: observations.intervals.length,
     },
-    settings: { alpha: policy.alpha, correction: policy.correction, family, method: CANARY_METHOD },
+    settings: { alpha: policy.alpha, correction: 'bonferroni', family, method: CANARY_METHOD },
     comparisons,
     abort_checks: aborts,
     looks,

@@ -47,6 +47,11 @@ export type ComparisonData =
       readonly standardError: number;
       /** Whether every cohort's difference came from paired examples. */
       readonly paired: boolean;
+      /**
+       * Production cohorts the eval has no result for, left out because together they are below
+       * traffic.min_share of the dimension (the others re-weighted among themselves); absent: none.
+       */
+      readonly leftOut?: { readonly cohorts: readonly string[]; readonly share: number };
     };
 
 /** One (cohort, metric) before any decision: sizes on each side, and the evidence when both sides have it. */

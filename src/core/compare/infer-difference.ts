@@ -94,7 +94,7 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
           data.standardError,
           margin,
           settings,
-          `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds)`,
+          `post-stratified difference over production's ${data.dimension} mix (${data.cohorts} cohorts, normal bounds${leftOutNote(data.leftOut)})`,
           // A spread of 0 across many cohorts is not n identical paired differences: it decides nothing.
           { kind: 'summaries' },
         ),
@@ -108,6 +108,15 @@ export function inferDifference(data: ComparisonData, settings: InferenceSetting
         inference: undefined,
       };
   }
+}
+
+/** The production cohorts a weighted comparison had to leave out, as the method says them. */
+function leftOutNote(leftOut: { readonly cohorts: readonly string[]; readonly share: number } | undefined): string {
+  if (leftOut === undefined) return '';
+  const names = leftOut.cohorts;
+  const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const share = leftOut.share < 0.0001 ? 'under 0.01%' : `${(leftOut.share * 100).toFixed(2)}%`;
+  return `; without ${shown}, ${share} of production, which the eval lacks`;
 }
 
 /** Swaps success and failure, so a lower-is-better rate is tested as a higher-is-better one. */

@@ -4,6 +4,8 @@ import { decideCanary } from '../canary/decide-canary.js';
 import { InputError } from '../errors.js';
 import { defaultPolicy, parsePolicy } from '../policy/load-policy.js';
 import type { SourceFile } from '../source-file.js';
+import { timestamp } from '../canary/canary-counts.js';
+import { checkAbortThresholds, checkBinaryMargins, checkIntervalsBeforeClock } from './canary-input-checks.js';
 import { parseManifestFile } from './readiness-step.js';
 
 export interface CanaryGateInputs {
@@ -36,11 +38,14 @@ export function runCanaryGate(inputs: CanaryGateInputs): CanaryReport {
       `stage.traffic ${observations.stage.traffic}% is not a stage of ${manifest.path}'s rollout: expected one of ${stages.length === 0 ? '(none: the rollout lists no stages)' : stages.map((s) => `${s.traffic}%`).join(', ')}`,
       { field: 'stage.traffic' },
     );
+  checkAbortThresholds(observations, manifest);
+  checkBinaryMargins(observations, policy, inputs.policy);
   const last = observations.intervals[observations.intervals.length - 1];
   const clock =
     inputs.now === undefined
       ? { iso: last?.end ?? observations.stage.started, ms: last?.endMs ?? observations.stage.startedMs }
-      : { iso: new Date(Date.parse(inputs.now)).toISOString(), ms: Date.parse(inputs.now) };
+      : clockAt(inputs.now);
+  checkIntervalsBeforeClock(observations, clock);
   const decided = decideCanary(observations, rollout, stage.hold ?? null, policy, clock);
   return {
     schema: 'model-release-gate/canary-report@1',
@@ -52,4 +57,15 @@ export function runCanaryGate(inputs: CanaryGateInputs): CanaryReport {
       policy: inputs.policy === undefined ? null : { path: inputs.policy.path, sha256: inputs.policy.sha256 },
     },
   };
+}
+
+/** The given time, read as strictly as the file's times: with a zone, or it is a different instant on each machine. */
+function clockAt(now: string): { iso: string; ms: number } {
+  const parsed = timestamp.safeParse(now);
+  if (!parsed.success)
+    throw new InputError(
+      '--now',
+      `expected a time like "2026-12-01T10:30:00Z" (ISO 8601 with Z or an offset), got ${JSON.stringify(now)}`,
+    );
+  return { iso: new Date(parsed.data.ms).toISOString(), ms: parsed.data.ms };
 }

@@ -56,7 +56,10 @@ export function assessTraffic(inputs: TrafficAssessmentInputs): { section: Traff
       ...new Set([...evalN.keys()].map(dimensionOf).filter((d): d is string => d !== undefined && !covered.has(d))),
     ].sort(compareCohortNames),
   };
-  return { section, findings: trafficFindings(section, inputs.comparisons) };
+  const unlisted = [...evalN.keys()].filter(
+    (cohort) => dimensionOf(cohort) !== undefined && !traffic.counts.has(cohort),
+  );
+  return { section, findings: trafficFindings(section, inputs.comparisons, unlisted.sort(compareCohortNames)) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/comparison.js';
 import type { Finding } from '../findings/finding.js';
 import { formatCount, formatDelta, formatDetectable, formatP } from '../format-number.js';
 import { daysBetween } from '../manifest/manifest-values.js';
+import { closestName } from '../suggest-name.js';
 import type { TrafficDimension, TrafficSection } from './traffic-report.js';
 
 /**
@@ -9,23 +10,37 @@ import type { TrafficDimension, TrafficSection } from './traffic-report.js';
  * the gate says nothing about it. A thin cohort, a shifted mix and a stale window warn: they are
  * reasons to look, not evidence of a worse model. (A drop on production's mix blocks through its
  * weighted comparison, as `cohort.regressed`.)
+ *
+ * @param unlisted the eval's cohorts the traffic file does not list: an absent production cohort
+ * whose name is close to one of them (`region:EU` for `region:eu`) is most likely misspelt
  */
-export function trafficFindings(section: TrafficSection, comparisons: readonly Comparison[]): Finding[] {
+export function trafficFindings(
+  section: TrafficSection,
+  comparisons: readonly Comparison[],
+  unlisted: readonly string[],
+): Finding[] {
   const findings: Finding[] = [];
   const window = `${section.window.from} to ${section.window.to}`;
   for (const dimension of section.dimensions) {
     for (const row of dimension.cohorts) {
       const share = `${percent(row.production_share ?? 0)} of ${dimension.dimension} traffic (${formatCount(row.production_count ?? 0)} events, ${window})`;
-      if (row.state === 'absent')
+      if (row.state === 'absent') {
+        const meant = closestName(row.cohort, unlisted);
+        const hint =
+          meant === undefined
+            ? ''
+            : `. The eval has ${meant}, which the traffic file does not list: did you mean it? Cohort names must match exactly`;
         findings.push({
           id: 'traffic.cohort-absent',
           severity: 'block',
           message:
-            row.eval_n === 0
+            (row.eval_n === 0
               ? `production cohort ${row.cohort} is ${share}, but the eval has no example of it: the gate cannot say how the candidate does there`
-              : `production cohort ${row.cohort} is ${share}, but the eval has only ${formatCount(row.eval_n)} examples of it, fewer than traffic.min_n ${section.settings.min_n}`,
+              : `production cohort ${row.cohort} is ${share}, but the eval has only ${formatCount(row.eval_n)} examples of it, fewer than traffic.min_n ${section.settings.min_n}`) +
+            hint,
           cohort: row.cohort,
         });
+      }
       if (row.state === 'thin')
         findings.push({
           id: 'traffic.cohort-thin',
@@ -34,10 +49,35 @@ export function trafficFindings(section: TrafficSection, comparisons: readonly C
           cohort: row.cohort,
         });
     }
+    const uncovered = uncoveredDimensionFinding(dimension, section, window);
+    if (uncovered !== undefined) findings.push(uncovered);
     if (dimension.mix_shift) findings.push(mixShiftFinding(dimension, section));
+    const notWeighted = notWeightedFinding(dimension);
+    if (notWeighted !== undefined) findings.push(notWeighted);
   }
   findings.push(...staleFindings(section));
   return findings;
+}
+
+/**
+ * A dimension production has and the eval has no example of, when no single cohort of it reaches
+ * min_share (a long tail of countries, say, or a dimension spelt differently): the per-cohort check
+ * would say nothing, and the eval says nothing about any of that traffic.
+ */
+function uncoveredDimensionFinding(
+  dimension: TrafficDimension,
+  section: TrafficSection,
+  window: string,
+): Finding | undefined {
+  const listed = dimension.cohorts.filter((row) => row.production_count !== null);
+  const events = listed.reduce((total, row) => total + (row.production_count ?? 0), 0);
+  if (events === 0 || listed.some((row) => row.eval_n > 0 || row.state === 'absent')) return undefined;
+  const meant = closestName(dimension.dimension, section.dimensions_not_in_traffic);
+  return {
+    id: 'traffic.cohort-absent',
+    severity: 'block',
+    message: `production's ${dimension.dimension} traffic (${formatCount(listed.length)} cohorts, ${formatCount(events)} events, ${window}) has no example in the eval: none of its cohorts is in it, though none alone reaches traffic.min_share ${section.settings.min_share}${meant === undefined ? '' : `. The eval has ${meant} cohorts, which the traffic file does not list: did you mean that dimension?`}`,
+  };
 }
 
 function thinDetails(cohort: string, comparisons: readonly Comparison[], ratio: number): string {
@@ -57,6 +97,23 @@ function thinDetails(cohort: string, comparisons: readonly Comparison[], ratio: 
  */
 export function isThin(c: Comparison, ratio: number): boolean {
   return c.mde !== null && c.margin !== null && c.margin > 0 && !(c.mde <= ratio * c.margin);
+}
+
+/**
+ * The traffic-weighted comparisons the data did not allow, unless an absent cohort already blocks the
+ * dimension (which says why): whether the candidate is worse on production's mix is then unknown,
+ * and that is never silent.
+ */
+function notWeightedFinding(dimension: TrafficDimension): Finding | undefined {
+  if (dimension.cohorts.some((row) => row.state === 'absent')) return undefined;
+  const missing = dimension.weighted.filter((w) => w.cohort === null && !w.by_design);
+  if (missing.length === 0) return undefined;
+  const reasons = missing.map((w) => `${w.metric}: ${w.reason ?? ''}`).join('; ');
+  return {
+    id: 'traffic.not-weighted',
+    severity: 'warn',
+    message: `no traffic-weighted comparison over production's ${dimension.dimension} mix for ${missing.map((w) => w.metric).join(', ')}, so whether the candidate is worse on production's mix is unknown (${reasons})`,
+  };
 }
 
 function mixShiftFinding(dimension: TrafficDimension, section: TrafficSection): Finding {

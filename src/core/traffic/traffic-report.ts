@@ -62,4 +62,10 @@ export interface TrafficCohortRow {
 /** A traffic-weighted comparison of one gated metric over one dimension: made (see report.comparisons), or why not. */
 export type TrafficWeighted =
   | { readonly metric: string; readonly cohort: string; readonly reason: null }
-  | { readonly metric: string; readonly cohort: null; readonly reason: string };
+  | {
+      readonly metric: string;
+      readonly cohort: null;
+      readonly reason: string;
+      /** true: never made by design (a percentile, a single production cohort); false: the data did not allow it (`traffic.not-weighted`). */
+      readonly by_design: boolean;
+    };

@@ -1,24 +1,129 @@
-export const id = 365;
-export const ids = [365];
+export const id = 132;
+export const ids = [132];
 export const modules = {
 
-/***/ 98365:
+/***/ 26402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sf: () => (/* binding */ ABORT_STATUS_WORDS),
+/* harmony export */   rS: () => (/* binding */ abortValuePhrase),
+/* harmony export */   vN: () => (/* binding */ thresholdPhrase)
+/* harmony export */ });
+/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48072);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  renderCanaryComment: () => (/* binding */ renderCanaryComment),
-  renderCanaryMarkdown: () => (/* binding */ renderCanaryMarkdown)
-});
+/**
+ * The words for the manifest's abort criteria (rollout.abort_when), checked on the canary's own
+ * value of a metric in `overall`. A threshold is in the metric's unit, so it is written like the
+ * gated comparison of the same metric when there is one (92.5%, 131 ms), else as a plain number.
+ */
+/** How an abort check's numbers are written: as the gated metric of that name, else as plain numbers. */
+function abortMeasured(a, report) {
+    const gated = report.comparisons.find((c) => c.metric === a.metric);
+    return {
+        metric: a.metric,
+        statistic: gated?.statistic ?? 'mean',
+        margin: null,
+        incumbent: a.below ?? a.above ?? a.canary?.value ?? null,
+    };
+}
+/** "below 85.0%", "above 250 ms", or both. */
+function thresholdPhrase(a, report) {
+    const m = abortMeasured(a, report);
+    const parts = [
+        a.below === null ? '' : `below ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.below)}`,
+        a.above === null ? '' : `above ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.above)}`,
+    ].filter((s) => s !== '');
+    return parts.join(' or ') || 'no threshold';
+}
+/** "83.1% [82.0%, 84.2%], n=5,800", or that the observations do not give the metric. */
+function abortValuePhrase(a, report) {
+    if (a.canary === null)
+        return 'not in the observations';
+    const m = abortMeasured(a, report);
+    const bound = (v) => (v === null ? '–' : (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, v));
+    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.canary.value)} [${bound(a.lower)}, ${bound(a.upper)}], n=${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(a.canary.n)}`;
+}
+const ABORT_STATUS_WORDS = {
+    crossed: 'crossed with confidence',
+    clear: 'clear with confidence',
+    undecided: 'undecided',
+    'not-observed': 'not observed',
+};
 
-// EXTERNAL MODULE: ./src/core/report/comment-budget.ts
-var comment_budget = __webpack_require__(16873);
-// EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
-var escape_markdown = __webpack_require__(88637);
-// EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __webpack_require__(48072);
-;// CONCATENATED MODULE: ./src/core/canary/canary-phrases.ts
+
+/***/ }),
+
+/***/ 64316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ decidingItems)
+/* harmony export */ });
+/* harmony import */ var _canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26402);
+/* harmony import */ var _canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91649);
+
+
+/**
+ * What moved the decision: for a roll-back, the regressed comparisons and crossed abort thresholds;
+ * for a hold, the undecided comparisons with the canary events each still needs, the abort checks
+ * not yet settled and what is left of the stage's hold; for a promotion, nothing beyond the reason.
+ * Names are escaped by `escape` (identity for HTML, whose renderer escapes the whole text).
+ */
+function decidingItems(report, escape) {
+    const subject = (c) => `${escape(c.cohort)} · ${escape(c.metric)}`;
+    const abort = (a) => ({
+        kind: a.status,
+        text: `${escape(a.metric)} ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .thresholdPhrase */ .vN)(a, report)}: canary ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .abortValuePhrase */ .rS)(a, report)} — ${_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .ABORT_STATUS_WORDS */ .Sf[a.status]}`,
+    });
+    if (report.decision === 'rollback')
+        return [
+            ...report.comparisons
+                .filter((c) => c.status === 'regressed')
+                .map((c) => ({
+                kind: c.status,
+                text: `${subject(c)}: ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesPhrase */ .O$)(c)}, Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .statusPhrase */ .Em)(c, report)}`,
+            })),
+            ...report.abort_checks.filter((a) => a.status === 'crossed').map(abort),
+        ];
+    if (report.decision === 'promote')
+        return [];
+    const left = (0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .holdLeft */ .de)(report);
+    return [
+        ...report.comparisons
+            .filter((c) => c.status === 'undecided')
+            .map((c) => ({
+            kind: c.status,
+            text: `${subject(c)}: Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)} against the margin ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .marginPhrase */ .sW)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .eventsPhrase */ .d8)(c, report)}`,
+        })),
+        ...report.abort_checks.filter((a) => a.status === 'undecided' || a.status === 'not-observed').map(abort),
+        ...(left === null ? [] : [{ kind: 'hold', text: `${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .durationPhrase */ .Wq)(left)} of the stage's hold left` }]),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 91649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Em: () => (/* binding */ statusPhrase),
+/* harmony export */   H1: () => (/* binding */ canaryHeadline),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   O$: () => (/* binding */ valuesPhrase),
+/* harmony export */   Qu: () => (/* binding */ comparisonsInOrder),
+/* harmony export */   Tl: () => (/* binding */ DECISION_ICON),
+/* harmony export */   Wq: () => (/* binding */ durationPhrase),
+/* harmony export */   d8: () => (/* binding */ eventsPhrase),
+/* harmony export */   de: () => (/* binding */ holdLeft),
+/* harmony export */   jX: () => (/* binding */ boundsSentence),
+/* harmony export */   qq: () => (/* binding */ stagePhrase),
+/* harmony export */   sW: () => (/* binding */ marginPhrase),
+/* harmony export */   sZ: () => (/* binding */ deltaPhrase),
+/* harmony export */   uy: () => (/* binding */ DECISION_WORD)
+/* harmony export */ });
+/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48072);
 
 /**
  * The words of the canary reports, shared by the text, markdown, comment and HTML renderers so that
@@ -100,25 +205,25 @@ function measuredOf(c) {
 /** "92.5% → 90.1%" */
 function valuesPhrase(c) {
     const m = measuredOf(c);
-    return `${(0,format_number/* formatMeasure */.os)(m, c.baseline.value)} → ${(0,format_number/* formatMeasure */.os)(m, c.canary.value)}`;
+    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.baseline.value)} → ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.canary.value)}`;
 }
 /** "−2.4 pts [−3.2, −1.6]": the estimate and its anytime-valid bounds. */
 function deltaPhrase(c) {
     const m = measuredOf(c);
-    return `${(0,format_number/* formatChange */.eD)(m, c.estimate)} [${bareChange(m, c.lower)}, ${bareChange(m, c.upper)}]`;
+    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.estimate)} [${bareChange(m, c.lower)}, ${bareChange(m, c.upper)}]`;
 }
 /** "−1.0 pts": the tolerated drop, as a position on the Δ axis. */
 function marginPhrase(c) {
-    return (0,format_number/* formatChange */.eD)(measuredOf(c), -c.margin);
+    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(measuredOf(c), -c.margin);
 }
 /** Why a comparison has its status, in a clause. */
 function statusPhrase(c, report) {
     const m = measuredOf(c);
-    const p = `adjusted p ${(0,format_number/* formatP */.MA)(c.p_adjusted)}`;
+    const p = `adjusted p ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatP */ .MA)(c.p_adjusted)}`;
     if (c.status === 'regressed')
-        return `at most ${(0,format_number/* formatChange */.eD)(m, c.upper)}, beyond the margin ${marginPhrase(c)}; ${p}`;
+        return `at most ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.upper)}, beyond the margin ${marginPhrase(c)}; ${p}`;
     if (c.status === 'pass')
-        return `at least ${(0,format_number/* formatChange */.eD)(m, c.lower)}, above the margin ${marginPhrase(c)}`;
+        return `at least ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.lower)}, above the margin ${marginPhrase(c)}`;
     return `cannot yet tell whether it is above or beyond the margin ${marginPhrase(c)}; ${eventsPhrase(c, report)}`;
 }
 /** "about 12,000 more canary events (≈ 25 min at the current rate)", or why more traffic alone will not do. */
@@ -129,15 +234,14 @@ function eventsPhrase(c, report) {
     const rounded = Number(Math.max(1, Math.ceil(needed)).toPrecision(2));
     const rate = report.stage.elapsed_seconds > 0 ? c.canary.n / report.stage.elapsed_seconds : 0;
     const time = rate > 0 ? ` (≈ ${durationPhrase(needed / rate)} at the current rate)` : '';
-    return `about ${(0,format_number/* formatCount */.B4)(rounded)} more canary events${time}`;
+    return `about ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(rounded)} more canary events${time}`;
 }
 /** The footer: what Δ is, what the bounds are and at which level, and the method (escaped by `escape`). */
 function boundsSentence(report, escape) {
     const s = report.settings;
-    const correction = { holm: 'Holm', bonferroni: 'Bonferroni' }[s.correction] ?? escape(s.correction);
     return (`Δ = canary − baseline, positive is better; proportions in percentage points (pts). ` +
-        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,format_number/* formatCount */.B4)(s.family)}: they hold at every look at once, so looking after every interval does not raise the error rate. ` +
-        `p-values are always-valid and ${correction}-adjusted across ${plural(s.family, 'tested comparison or abort check', 'tested comparisons and abort checks')}. Method: ${escape(s.method)}.`);
+        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
+        `p-values are always-valid and multiplied by the family, so a comparison's adjusted p is at most alpha exactly when its upper bound is below the margin. Method: ${escape(s.method)}.`);
 }
 /** "1 h 30 min", "25 min", "45 s", "2 d 4 h": the largest unit and the next one when it is not zero. */
 function durationPhrase(seconds) {
@@ -155,7 +259,7 @@ function durationPhrase(seconds) {
         const n = Math.floor(rest / size);
         rest -= n * size;
         if (n > 0 || parts.length > 0)
-            parts.push(`${(0,format_number/* formatCount */.B4)(n)} ${name}`);
+            parts.push(`${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${name}`);
     }
     const shown = parts.slice(0, 2);
     if (shown.length === 2 && shown[1]?.startsWith('0 '))
@@ -167,7 +271,7 @@ function formatPercent(percent) {
     return `${formatNumber(percent)}%`;
 }
 function plural(n, one, many) {
-    return `${(0,format_number/* formatCount */.B4)(n)} ${n === 1 ? one : many}`;
+    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${n === 1 ? one : many}`;
 }
 function formatNumber(value) {
     return String(Number(value.toPrecision(6)));
@@ -178,92 +282,36 @@ function bareChange(m, value) {
         return '–';
     if (!Number.isFinite(value))
         return value > 0 ? '+∞' : '−∞';
-    return (0,format_number/* formatChange */.eD)(m, value).replace(/ (pts|ms|s)$/, '');
+    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, value).replace(/ (pts|ms|s)$/, '');
 }
 
+
+/***/ }),
+
+/***/ 53132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  renderCanaryComment: () => (/* binding */ renderCanaryComment),
+  renderCanaryMarkdown: () => (/* binding */ renderCanaryMarkdown)
+});
+
+// EXTERNAL MODULE: ./src/core/report/comment-budget.ts
+var comment_budget = __webpack_require__(16873);
+// EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
+var escape_markdown = __webpack_require__(88637);
+// EXTERNAL MODULE: ./src/core/canary/canary-phrases.ts
+var canary_phrases = __webpack_require__(91649);
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __webpack_require__(48072);
 // EXTERNAL MODULE: ./src/core/report/render-readiness.ts
 var render_readiness = __webpack_require__(70389);
-;// CONCATENATED MODULE: ./src/core/canary/canary-abort-phrases.ts
-
-/**
- * The words for the manifest's abort criteria (rollout.abort_when), checked on the canary's own
- * value of a metric in `overall`. A threshold is in the metric's unit, so it is written like the
- * gated comparison of the same metric when there is one (92.5%, 131 ms), else as a plain number.
- */
-/** How an abort check's numbers are written: as the gated metric of that name, else as plain numbers. */
-function abortMeasured(a, report) {
-    const gated = report.comparisons.find((c) => c.metric === a.metric);
-    return {
-        metric: a.metric,
-        statistic: gated?.statistic ?? 'mean',
-        margin: null,
-        incumbent: a.below ?? a.above ?? a.canary?.value ?? null,
-    };
-}
-/** "below 85.0%", "above 250 ms", or both. */
-function thresholdPhrase(a, report) {
-    const m = abortMeasured(a, report);
-    const parts = [
-        a.below === null ? '' : `below ${(0,format_number/* formatMeasure */.os)(m, a.below)}`,
-        a.above === null ? '' : `above ${(0,format_number/* formatMeasure */.os)(m, a.above)}`,
-    ].filter((s) => s !== '');
-    return parts.join(' or ') || 'no threshold';
-}
-/** "83.1% [82.0%, 84.2%], n=5,800", or that the observations do not give the metric. */
-function abortValuePhrase(a, report) {
-    if (a.canary === null)
-        return 'not in the observations';
-    const m = abortMeasured(a, report);
-    const bound = (v) => (v === null ? '–' : (0,format_number/* formatMeasure */.os)(m, v));
-    return `${(0,format_number/* formatMeasure */.os)(m, a.canary.value)} [${bound(a.lower)}, ${bound(a.upper)}], n=${(0,format_number/* formatCount */.B4)(a.canary.n)}`;
-}
-const ABORT_STATUS_WORDS = {
-    crossed: 'crossed with confidence',
-    clear: 'clear with confidence',
-    undecided: 'undecided',
-    'not-observed': 'not observed',
-};
-
-;// CONCATENATED MODULE: ./src/core/canary/canary-deciding.ts
-
-
-/**
- * What moved the decision: for a roll-back, the regressed comparisons and crossed abort thresholds;
- * for a hold, the undecided comparisons with the canary events each still needs, the abort checks
- * not yet settled and what is left of the stage's hold; for a promotion, nothing beyond the reason.
- * Names are escaped by `escape` (identity for HTML, whose renderer escapes the whole text).
- */
-function decidingItems(report, escape) {
-    const subject = (c) => `${escape(c.cohort)} · ${escape(c.metric)}`;
-    const abort = (a) => ({
-        kind: a.status,
-        text: `${escape(a.metric)} ${thresholdPhrase(a, report)}: canary ${abortValuePhrase(a, report)} — ${ABORT_STATUS_WORDS[a.status]}`,
-    });
-    if (report.decision === 'rollback')
-        return [
-            ...report.comparisons
-                .filter((c) => c.status === 'regressed')
-                .map((c) => ({
-                kind: c.status,
-                text: `${subject(c)}: ${valuesPhrase(c)}, Δ ${deltaPhrase(c)}; ${statusPhrase(c, report)}`,
-            })),
-            ...report.abort_checks.filter((a) => a.status === 'crossed').map(abort),
-        ];
-    if (report.decision === 'promote')
-        return [];
-    const left = holdLeft(report);
-    return [
-        ...report.comparisons
-            .filter((c) => c.status === 'undecided')
-            .map((c) => ({
-            kind: c.status,
-            text: `${subject(c)}: Δ ${deltaPhrase(c)} against the margin ${marginPhrase(c)}; ${eventsPhrase(c, report)}`,
-        })),
-        ...report.abort_checks.filter((a) => a.status === 'undecided' || a.status === 'not-observed').map(abort),
-        ...(left === null ? [] : [{ kind: 'hold', text: `${durationPhrase(left)} of the stage's hold left` }]),
-    ];
-}
-
+// EXTERNAL MODULE: ./src/core/canary/canary-abort-phrases.ts
+var canary_abort_phrases = __webpack_require__(26402);
+// EXTERNAL MODULE: ./src/core/canary/canary-deciding.ts
+var canary_deciding = __webpack_require__(64316);
 ;// CONCATENATED MODULE: ./src/core/canary/canary-markdown-sections.ts
 
 
@@ -304,7 +352,7 @@ const FINDING_ICON = { block: '⛔', warn: '⚠️', info: 'ℹ️' };
  * reads in a minute); otherwise every comparison is in one table.
  */
 function canarySections(report, foldPassing) {
-    const ordered = comparisonsInOrder(report);
+    const ordered = (0,canary_phrases/* comparisonsInOrder */.Qu)(report);
     const passing = ordered.filter((c) => c.status === 'pass');
     const open = foldPassing ? ordered.filter((c) => c.status !== 'pass') : ordered;
     const sections = [
@@ -319,7 +367,7 @@ function canarySections(report, foldPassing) {
     if (foldPassing)
         sections.push({
             open: [
-                `<details><summary>✅ ${plural(passing.length, 'cohort metric passes', 'cohort metrics pass')}</summary>`,
+                `<details><summary>✅ ${(0,canary_phrases/* plural */.LS)(passing.length, 'cohort metric passes', 'cohort metrics pass')}</summary>`,
                 '',
             ],
             tableHead: HEAD,
@@ -332,7 +380,7 @@ function canarySections(report, foldPassing) {
 function decided(report) {
     const row = (text) => ({ text, rank: RANK.decided, noun: ['reason', 'reasons'] });
     const icon = { ...STATUS_ICON, ...ABORT_ICON, hold: '⏱️' };
-    const items = decidingItems(report, (name) => (0,escape_markdown/* escapeName */.L$)(name, 60)).map((item) => `- ${icon[item.kind]} ${item.text}`);
+    const items = (0,canary_deciding/* decidingItems */.U)(report, (name) => (0,escape_markdown/* escapeName */.L$)(name, 60)).map((item) => `- ${icon[item.kind]} ${item.text}`);
     // The reason heads the list; alone, it is the section's one row (a section without rows is left out).
     const reason = (0,escape_markdown/* escapeMarkdown */.FV)(report.reason, 600);
     return items.length === 0
@@ -344,7 +392,7 @@ function comparisonRow(c) {
         ? `🔻 regressed (adjusted p ${(0,format_number/* formatP */.MA)(c.p_adjusted)})`
         : `${STATUS_ICON[c.status]} ${c.status}`;
     return {
-        text: `| ${subject(c)} | ${(0,format_number/* formatCount */.B4)(c.canary.n)} | ${valuesPhrase(c)} | ${deltaPhrase(c)} | ${marginPhrase(c)} | ${status} |`,
+        text: `| ${subject(c)} | ${(0,format_number/* formatCount */.B4)(c.canary.n)} | ${(0,canary_phrases/* valuesPhrase */.O$)(c)} | ${(0,canary_phrases/* deltaPhrase */.sZ)(c)} | ${(0,canary_phrases/* marginPhrase */.sW)(c)} | ${status} |`,
         rank: RANK[c.status],
         noun: COMPARISONS,
     };
@@ -354,7 +402,7 @@ function abortChecks(report) {
         open: ['### Abort checks (canary, overall)', ''],
         tableHead: ['| metric | abort when | canary [anytime-valid bounds] | status |', '|---|---|---|---|'],
         rows: report.abort_checks.map((a) => ({
-            text: `| ${(0,escape_markdown/* escapeName */.L$)(a.metric, 60)} | ${thresholdPhrase(a, report)} | ${abortValuePhrase(a, report)} | ${ABORT_ICON[a.status]} ${ABORT_STATUS_WORDS[a.status]} |`,
+            text: `| ${(0,escape_markdown/* escapeName */.L$)(a.metric, 60)} | ${(0,canary_abort_phrases/* thresholdPhrase */.vN)(a, report)} | ${(0,canary_abort_phrases/* abortValuePhrase */.rS)(a, report)} | ${ABORT_ICON[a.status]} ${canary_abort_phrases/* ABORT_STATUS_WORDS */.Sf[a.status]} |`,
             rank: a.status === 'crossed' ? RANK.blocking : RANK.abort,
             noun: ['abort check', 'abort checks'],
         })),
@@ -429,9 +477,9 @@ function canaryCommentMarker(gateId) {
 }
 function render_canary_markdown_top(report) {
     return [
-        `## ${DECISION_ICON[report.decision]} ${canaryHeadline(report)}`,
+        `## ${canary_phrases/* DECISION_ICON */.Tl[report.decision]} ${(0,canary_phrases/* canaryHeadline */.H1)(report)}`,
         '',
-        `**Stage:** ${stagePhrase(report, (text) => (0,escape_markdown/* escapeName */.L$)(text, 40))}`,
+        `**Stage:** ${(0,canary_phrases/* stagePhrase */.qq)(report, (text) => (0,escape_markdown/* escapeName */.L$)(text, 40))}`,
         '',
     ];
 }
@@ -444,7 +492,7 @@ function inputsLine(report) {
 }
 function footer(report) {
     const tool = `${(0,escape_markdown/* escapeMarkdown */.FV)(report.tool.name, 60)} ${(0,escape_markdown/* escapeMarkdown */.FV)(report.tool.version, 40)}`;
-    return `<sub>${boundsSentence(report, (text) => (0,escape_markdown/* escapeMarkdown */.FV)(text, 200))} ${tool}</sub>`;
+    return `<sub>${(0,canary_phrases/* boundsSentence */.jX)(report, (text) => (0,escape_markdown/* escapeMarkdown */.FV)(text, 200))} ${tool}</sub>`;
 }
 
 
