@@ -98,6 +98,24 @@ describe('the canary decision', () => {
     expect(near.decision).toBe('hold');
   });
 
+  it('refuses a rollout with two stages at the observed share', () => {
+    const twice = MANIFEST.replace('{traffic: 100%}', '{traffic: 10%, hold: 2h}');
+    expect(() => judge(observations(3, 0.9), twice)).toThrow(/the rollout lists 2 stages at 10% of traffic/);
+  });
+
+  it('suggests the observed metric an abort criterion probably meant', () => {
+    const report = judge(
+      observations(24, 0.9),
+      MANIFEST.replace('metric: accuracy, below: 0.8', 'metric: acuracy, below: 0.8'),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        id: 'canary.abort-not-observed',
+        message: expect.stringContaining('(did you mean "accuracy"?)'),
+      }),
+    );
+  });
+
   it('never promotes without checking an abort criterion the observations cannot give', () => {
     const report = judge(
       observations(24, 0.9),

@@ -1642,6 +1642,7 @@ function eventsNeeded(last, level) {
 
 
 
+
 const CANARY_METHOD = 'anytime-valid confidence sequences (normal mixture, Howard et al. 2021; estimated variances, Waudby-Smith et al. 2024) and always-valid p-values (mixture SPRT, Johari et al. 2022)';
 /**
  * Decides a canary stage at its latest look:
@@ -1723,7 +1724,7 @@ function decideCanary(observations, rollout, hold, policy, clock) {
             findings.push({
                 id: 'canary.abort-not-observed',
                 severity: 'warn',
-                message: `abort_when ${a.metric} ${threshold} cannot be checked: the observations give no ${a.metric} for the canary's overall, so the stage cannot be promoted`,
+                message: `abort_when ${a.metric} ${threshold} cannot be checked: the observations give no ${a.metric} for the canary's overall${(0,suggest_name/* didYouMean */.au)(a.metric, [...observations.metrics.keys()])}, so the stage cannot be promoted`,
                 metric: a.metric,
             });
     }
@@ -3267,7 +3268,11 @@ function runCanaryGate(inputs) {
     if (rollout === undefined)
         throw new errors/* InputError */.d(manifest.path, 'the manifest has no rollout section: the canary gate needs its stages (traffic, hold) and abort_when criteria', { field: 'rollout' });
     const stages = rollout.stages ?? [];
-    const stage = stages.find((s) => s.traffic === observations.stage.traffic);
+    const matching = stages.filter((s) => s.traffic === observations.stage.traffic);
+    // Two stages at one share would leave the hold to be guessed.
+    if (matching.length > 1)
+        throw new errors/* InputError */.d(manifest.path, `the rollout lists ${matching.length} stages at ${observations.stage.traffic}% of traffic: expected one, so that the observations' stage has one hold`, { field: 'rollout.stages', line: manifest.document.lineOf(['rollout', 'stages']) });
+    const stage = matching[0];
     if (stage === undefined)
         throw new errors/* InputError */.d(observations.path, `stage.traffic ${observations.stage.traffic}% is not a stage of ${manifest.path}'s rollout: expected one of ${stages.length === 0 ? '(none: the rollout lists no stages)' : stages.map((s) => `${s.traffic}%`).join(', ')}`, { field: 'stage.traffic' });
     checkAbortThresholds(observations, manifest);

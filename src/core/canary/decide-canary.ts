@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.js';
+import { didYouMean } from '../suggest-name.js';
 import { formatDelta } from '../format-number.js';
 import type { Manifest } from '../manifest/manifest-schema.js';
 import { formatDuration } from '../manifest/manifest-values.js';
@@ -99,7 +100,7 @@ export function decideCanary(
       findings.push({
         id: 'canary.abort-not-observed',
         severity: 'warn',
-        message: `abort_when ${a.metric} ${threshold} cannot be checked: the observations give no ${a.metric} for the canary's overall, so the stage cannot be promoted`,
+        message: `abort_when ${a.metric} ${threshold} cannot be checked: the observations give no ${a.metric} for the canary's overall${didYouMean(a.metric, [...observations.metrics.keys()])}, so the stage cannot be promoted`,
         metric: a.metric,
       });
   }

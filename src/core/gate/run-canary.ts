@@ -31,7 +31,15 @@ export function runCanaryGate(inputs: CanaryGateInputs): CanaryReport {
       { field: 'rollout' },
     );
   const stages = rollout.stages ?? [];
-  const stage = stages.find((s) => s.traffic === observations.stage.traffic);
+  const matching = stages.filter((s) => s.traffic === observations.stage.traffic);
+  // Two stages at one share would leave the hold to be guessed.
+  if (matching.length > 1)
+    throw new InputError(
+      manifest.path,
+      `the rollout lists ${matching.length} stages at ${observations.stage.traffic}% of traffic: expected one, so that the observations' stage has one hold`,
+      { field: 'rollout.stages', line: manifest.document.lineOf(['rollout', 'stages']) },
+    );
+  const stage = matching[0];
   if (stage === undefined)
     throw new InputError(
       observations.path,
