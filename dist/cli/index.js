@@ -3271,7 +3271,9 @@ function runCanaryGate(inputs) {
     const matching = stages.filter((s) => s.traffic === observations.stage.traffic);
     // Two stages at one share would leave the hold to be guessed.
     if (matching.length > 1)
-        throw new errors/* InputError */.d(manifest.path, `the rollout lists ${matching.length} stages at ${observations.stage.traffic}% of traffic: expected one, so that the observations' stage has one hold`, { field: 'rollout.stages', line: manifest.document.lineOf(['rollout', 'stages']) });
+        throw new errors/* InputError */.d(manifest.path, `the rollout lists ${matching.length} stages at ${observations.stage.traffic}% of traffic: expected one, so that the observations' stage has one hold`, 
+        // In backquotes: the docs' finding index reads a quoted dotted name as a finding id.
+        { field: `rollout.stages`, line: manifest.document.lineOf(['rollout', 'stages']) });
     const stage = matching[0];
     if (stage === undefined)
         throw new errors/* InputError */.d(observations.path, `stage.traffic ${observations.stage.traffic}% is not a stage of ${manifest.path}'s rollout: expected one of ${stages.length === 0 ? '(none: the rollout lists no stages)' : stages.map((s) => `${s.traffic}%`).join(', ')}`, { field: 'stage.traffic' });

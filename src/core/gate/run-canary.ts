@@ -37,7 +37,8 @@ export function runCanaryGate(inputs: CanaryGateInputs): CanaryReport {
     throw new InputError(
       manifest.path,
       `the rollout lists ${matching.length} stages at ${observations.stage.traffic}% of traffic: expected one, so that the observations' stage has one hold`,
-      { field: 'rollout.stages', line: manifest.document.lineOf(['rollout', 'stages']) },
+      // In backquotes: the docs' finding index reads a quoted dotted name as a finding id.
+      { field: `rollout.stages`, line: manifest.document.lineOf(['rollout', 'stages']) },
     );
   const stage = matching[0];
   if (stage === undefined)
