@@ -272,3 +272,18 @@ describe('a weighted comparison the data do not allow', () => {
     expect(ids(single)).not.toContain('traffic.not-weighted');
   });
 });
+
+describe('a policy override for the weighted comparisons', () => {
+  it('sets their margin through a pattern on their name, which then matches something', async () => {
+    const eval_ = {
+      overall: cohort(4000, 3600, 20, 20),
+      'segment:a': cohort(2000, 1800, 10, 10),
+      'segment:b': cohort(2000, 1800, 10, 10),
+    };
+    const policy = 'cohorts:\n  overrides:\n    "overall@traffic:*": {metrics: {accuracy: {margin: 0.05}}}\n';
+    const report = await gate(eval_, traffic({ 'segment:a': 30_000, 'segment:b': 70_000 }), policy);
+    expect(comparison(report, 'overall@traffic:segment').margin).toBe(0.05);
+    expect(comparison(report, 'overall').margin).toBe(0.01);
+    expect(report.findings.map((f) => f.id)).not.toContain('policy.pattern-matches-nothing');
+  });
+});

@@ -7859,7 +7859,9 @@ async function runGate(inputs) {
         ...comparisonFindings(decisions.comparisons, policy.missing_cohort),
         ...(trafficAssessment?.findings ?? []),
         ...nothingComparedFindings(evidence, decisions),
-        ...policyPatternFindings(policy, evidence.map((e) => e.cohort), policySourceOf(inputs.policy)),
+        ...policyPatternFindings(policy, 
+        // The traffic-weighted names count: an override may name them (overall@traffic:*).
+        [...evidence, ...(weighted?.evidence ?? [])].map((e) => e.cohort), policySourceOf(inputs.policy)),
     ], inputs.baseManifest);
     const report = buildReport(inputs, policy, decisions, readiness, descriptions, design, trafficAssessment?.section);
     inputs.progress?.({ step: 'done', verdict: report.verdict });

@@ -103,7 +103,8 @@ export async function runGate(inputs: GateInputs): Promise<GateReport> {
       ...nothingComparedFindings(evidence, decisions),
       ...policyPatternFindings(
         policy,
-        evidence.map((e) => e.cohort),
+        // The traffic-weighted names count: an override may name them (overall@traffic:*).
+        [...evidence, ...(weighted?.evidence ?? [])].map((e) => e.cohort),
         policySourceOf(inputs.policy),
       ),
     ],
