@@ -6,6 +6,7 @@
 // test/canary-simulation.test.ts` rewrites that page.
 import { describe, expect, it } from 'vitest';
 import { alwaysValidPValue, mixingParameter, mixtureHalfWidth } from '../src/core/stats/confidence-sequence.js';
+import { mixingForMargin } from '../src/core/canary/canary-statistics.js';
 import { normalQuantile } from '../src/core/stats/normal.js';
 import { createRng, type Rng } from '../src/core/stats/rng.js';
 import { expectGolden } from './helpers/golden.js';
@@ -22,16 +23,10 @@ const DROP_ROLLOUTS = 2000;
 /** z₀.₉₅ (R: qnorm(0.95)), the one-sided fixed-sample test a dashboard re-runs at each look. */
 const Z_ONE_SIDED = 1.6448536269514722;
 
-/**
- * The mixing parameter as the gate tunes it: the sequence is tightest at the information where its
- * half-width reaches the margin. At the tuned ρ the half-width is √((1 + x)/I) with x = I* ÷ ρ, so that
- * information is (1 + x)/δ².
- */
-function mixingForMargin(margin: number): number {
-  return mixingParameter((1 + 1 / mixingParameter(1, ALPHA)) / margin ** 2, ALPHA);
-}
-const PLANNED_INFORMATION = (1 + 1 / mixingParameter(1, ALPHA)) / MARGIN ** 2;
-const RHO = mixingForMargin(MARGIN);
+/** The mixing parameter as the gate tunes it (tightest where the half-width reaches the margin). */
+const RHO = mixingForMargin(MARGIN, ALPHA);
+/** That information, I* = ρ · x with x the tuning's root (I* ÷ ρ = 1 ÷ mixingParameter(1, α)). */
+const PLANNED_INFORMATION = RHO / mixingParameter(1, ALPHA);
 
 /** A standard normal draw by inversion; the uniform is moved to the middle of its 2^-32 cell, never 0. */
 function standardNormal(rng: Rng): number {
@@ -221,7 +216,7 @@ function compare(baseline: SideSummary, canary: SideSummary): (number | Verdict)
     const estimate = sign * (canary[metric][0] - baseline[metric][0]);
     const information = 1 / (canary[metric][1] / canary.n + baseline[metric][1] / baseline.n);
     // ρ per metric: information is in the metric's unit (1/ms² for latency), and so is ρ.
-    const rho = mixingForMargin(margin);
+    const rho = mixingForMargin(margin, ALPHA);
     const width = mixtureHalfWidth(information, rho, ALPHA);
     const p = alwaysValidPValue(estimate, -margin, information, rho, 'less');
     const verdict = estimate + width < -margin ? 'rollback' : estimate - width > -margin ? 'pass' : 'undecided';

@@ -1,6 +1,5 @@
 // Bare URLs and addresses in input must not become live links: GitHub's markdown (GFM) links
 // `www.` names, `scheme://` URLs and e-mail-shaped text by itself. Checked with a real GFM renderer.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runGate } from '../src/core/gate/run-gate.js';
 import { validationPackageFiles } from '../src/core/package/package-files.js';
@@ -8,24 +7,8 @@ import { localRunContext } from '../src/core/report/run-context.js';
 import { escapeMarkdown } from '../src/core/report/escape-markdown.js';
 import { renderPullRequestComment } from '../src/core/report/render-comment.js';
 import { renderMarkdown } from '../src/core/report/render-markdown.js';
+import { gfmToHtml as gfm, hasCmark } from './helpers/cmark.js';
 import { jsonl, memorySource } from './helpers/memory-source.js';
-
-function gfm(markdown: string): string {
-  return execFileSync('cmark-gfm', ['--unsafe', '--extension', 'autolink', '--extension', 'table'], {
-    input: markdown,
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-}
-
-function hasCmark(): boolean {
-  try {
-    execFileSync('cmark-gfm', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const LINKY = [
   'www.evil.example',

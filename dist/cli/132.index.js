@@ -1,5 +1,5 @@
 export const id = 132;
-export const ids = [132];
+export const ids = [132,62];
 export const modules = {
 
 /***/ 6402:
@@ -300,6 +300,8 @@ __webpack_require__.d(__webpack_exports__, {
   renderCanaryMarkdown: () => (/* binding */ renderCanaryMarkdown)
 });
 
+// EXTERNAL MODULE: ./src/core/report/render-comment.ts + 1 modules
+var render_comment = __webpack_require__(5062);
 // EXTERNAL MODULE: ./src/core/report/comment-budget.ts
 var comment_budget = __webpack_require__(6873);
 // EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
@@ -441,6 +443,7 @@ function findingId(f) {
 
 
 
+
 /** GitHub rejects comment bodies over 65,536 characters; the job summary takes 1 MiB (see render-markdown.ts). */
 const COMMENT_MAX_LENGTH = 60_000;
 const MARKDOWN_MAX_LENGTH = 300_000;
@@ -463,19 +466,11 @@ function renderCanaryMarkdown(report) {
  */
 function renderCanaryComment(report, options) {
     return (0,comment_budget/* fitComment */.p)({
-        top: [canaryCommentMarker(options.gateId), ...render_canary_markdown_top(report)],
+        top: [(0,render_comment/* commentMarker */.Q)(options.gateId, 'canary'), ...render_canary_markdown_top(report)],
         sections: canarySections(report, true),
         bottom: [footer(report)],
         pointer: 'report.json in the run’s artifact',
     }, COMMENT_MAX_LENGTH);
-}
-/**
- * Only [A-Za-z0-9._-] survive, so an id can neither end the HTML comment nor differ from the one
- * used to search; the canary's marker differs from `check`'s, so the two comments never replace each other.
- */
-function canaryCommentMarker(gateId) {
-    const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
-    return `<!-- model-release-gate-canary:${safeId === '' ? 'default' : safeId} -->`;
 }
 function render_canary_markdown_top(report) {
     return [
@@ -500,153 +495,142 @@ function footer(report) {
 
 /***/ }),
 
-/***/ 6873:
+/***/ 5062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ fitComment)
-/* harmony export */ });
-/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8072);
 
-/** The body, at most maxLength UTF-16 code units (what GitHub counts), ending in a newline. */
-function fitComment(layout, maxLength) {
-    const sections = layout.sections.filter((s) => s.rows.length > 0);
-    const everything = sections.map((s) => s.rows.map(() => true));
-    const full = assemble(layout, sections, everything);
-    if (full.length <= maxLength)
-        return full;
-    // What is always there once anything is dropped: every section's frame with a worst-case count line.
-    let used = cost(layout.top) + cost(layout.bottom);
-    for (const s of sections)
-        used += cost(s.open) + cost(s.close) + cost(moreLines(s.rows, layout.pointer));
-    const shown = sections.map((s) => s.rows.map(() => false));
-    const started = sections.map(() => false);
-    const order = sections
-        .flatMap((s, si) => s.rows.map((row, ri) => ({ si, ri, rank: row.rank })))
-        .sort((a, b) => a.rank - b.rank || a.si - b.si || a.ri - b.ri);
-    // Strictly by importance: once a row does not fit, nothing less important is shown either.
-    for (const { si, ri } of order) {
-        const section = sections[si];
-        const row = section?.rows[ri];
-        const flags = shown[si];
-        if (section === undefined || row === undefined || flags === undefined)
-            continue;
-        const extra = row.text.length + 1 + (started[si] === true ? 0 : cost(section.tableHead));
-        if (used + extra > maxLength)
-            break;
-        used += extra;
-        flags[ri] = true;
-        started[si] = true;
-    }
-    const body = assemble(layout, sections, shown);
-    return body.length <= maxLength ? body : minimal(layout, maxLength);
-}
-function assemble(layout, sections, shown) {
-    const lines = [...layout.top];
-    sections.forEach((section, si) => {
-        const flags = shown[si] ?? [];
-        const kept = section.rows.filter((_, ri) => flags[ri] === true);
-        const left = section.rows.filter((_, ri) => flags[ri] !== true);
-        lines.push(...section.open);
-        if (kept.length > 0)
-            lines.push(...section.tableHead, ...kept.map((r) => r.text));
-        if (left.length > 0)
-            lines.push(...moreLines(left, layout.pointer));
-        lines.push(...section.close);
-    });
-    lines.push(...layout.bottom);
-    return `${lines.join('\n')}\n`;
-}
-/** "… and 9,812 more cohort metrics: see the validation package", after a blank line so it cannot join a table. */
-function moreLines(left, pointer) {
-    const counts = new Map();
-    for (const row of left) {
-        const entry = counts.get(row.noun[0]) ?? { n: 0, noun: row.noun };
-        entry.n += 1;
-        counts.set(row.noun[0], entry);
-    }
-    const parts = [...counts.values()].map(({ n, noun }) => `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} more ${n === 1 ? noun[0] : noun[1]}`);
-    return ['', `… and ${parts.join(', ')}: see ${pointer}`];
-}
-/** The last resort when even the frame does not fit: the verdict and the pointer. */
-function minimal(layout, maxLength) {
-    const lines = [...layout.top.slice(0, 2), '', `The full comment is too long to show here: see ${layout.pointer}.`];
-    const body = `${lines.join('\n')}\n`;
-    return body.length <= maxLength ? body : `${lines.slice(0, 2).join('\n')}\n`;
-}
-/** Characters the lines take once joined, each with its newline. */
-function cost(lines) {
-    return lines.reduce((sum, line) => sum + line.length + 1, 0);
-}
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ commentMarker),
+  renderPullRequestComment: () => (/* binding */ renderPullRequestComment)
+});
+
+// EXTERNAL MODULE: ./src/core/report/comment-budget.ts
+var comment_budget = __webpack_require__(6873);
+// EXTERNAL MODULE: ./src/core/report/comment-classify.ts
+var comment_classify = __webpack_require__(9830);
+// EXTERNAL MODULE: ./src/core/report/comment-header.ts
+var comment_header = __webpack_require__(7425);
+// EXTERNAL MODULE: ./src/core/report/comment-sections.ts
+var comment_sections = __webpack_require__(5412);
+// EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
+var escape_markdown = __webpack_require__(8637);
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __webpack_require__(8072);
+// EXTERNAL MODULE: ./src/core/report/traffic-phrases.ts
+var traffic_phrases = __webpack_require__(2728);
+;// CONCATENATED MODULE: ./src/core/report/traffic-comment-section.ts
 
 
-/***/ }),
 
-/***/ 8637:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   L$: () => (/* binding */ escapeName),
-/* harmony export */   iQ: () => (/* binding */ markdownLink)
-/* harmony export */ });
 /**
- * Makes a string from an input file safe inside GitHub markdown (table cells included) and HTML:
- * no markup, no links, no table breaks, no @-mention pings, no #123 cross-references.
- *
- * GitHub's markdown also turns bare text into links (GFM autolinks): `www.` names, any `scheme://`,
- * and anything shaped like an e-mail address (also after `mailto:` or `xmpp:`). A zero-width space
- * (as an entity, so it survives any re-encoding) after `www`, after the scheme's colon and after `@`
- * makes each of them plain text while it still reads the same.
+ * The pull-request comment's "Does the eval look like production?": one table row per dimension,
+ * read in a minute. The cohorts that need a look (absent, thin, then the largest PSI terms) with
+ * their eval and production shares, the PSI, and for each gated metric the traffic-weighted result
+ * beside the eval-mix overall. report.md has the full tables.
  */
-function escapeMarkdown(text, maxLength = 120) {
-    // Control characters and bidirectional overrides could hide or reorder what a reviewer reads.
-    const flat = text
-        .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-        // eslint-disable-next-line no-control-regex -- matching control characters is the point
-        .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-    const capped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
-    return capped
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/[\\`*_~|[\]()!#]/g, (char) => `\\${char}`)
-        .replace(/@/g, '@&#8203;')
-        .replace(/(\\#)(\d)/g, '$1&#8203;$2')
-        .replace(/:\/\//g, ':&#8203;//')
-        .replace(/(www)\./gi, '$1&#8203;.');
+/** Cohorts named per dimension; the rest are counted. */
+const COHORTS_SHOWN = 3;
+/** Dimensions the traffic file lacks, named in the closing line; the rest are counted. */
+const DIMENSIONS_NAMED = 5;
+const STATE_ICON = { absent: '⛔ ', thin: '⚠️ ' };
+function trafficCommentSections(report) {
+    const traffic = report.traffic;
+    if (traffic === null)
+        return [];
+    return [
+        {
+            open: [
+                `### ${traffic_phrases/* TRAFFIC_HEADING */.Bd}`,
+                '',
+                `Production's mix from ${(0,escape_markdown/* escapeName */.L$)(traffic.file.path, 80)}, ${(0,traffic_phrases/* windowPhrase */._s)(traffic)}. Shares: eval vs production; Δ: on production's mix vs on the eval's (overall).`,
+                '',
+            ],
+            tableHead: [
+                "| dimension | eval vs production share | PSI | on production's mix vs the eval's |",
+                '|---|---|---:|---|',
+            ],
+            rows: traffic.dimensions.map((d) => ({
+                text: `| ${(0,escape_markdown/* escapeName */.L$)(d.dimension, 40)} | ${sharesCell(d)} | ${d.mix_shift ? '⚠️ ' : ''}${(0,traffic_phrases/* psiPhrase */.Ob)(d.psi)} | ${weightedCell(d, report)} |`,
+                rank: comment_sections/* RANK */.V.traffic,
+                noun: ['traffic dimension', 'traffic dimensions'],
+            })),
+            close: ['', ...notInTraffic(traffic)],
+        },
+    ];
 }
-/** A name shown as code-like text in a table cell. */
-function escapeName(text, maxLength = 80) {
-    return escapeMarkdown(text, maxLength);
+/** "⛔ region:mena 0.0% vs 3.2% · ⚠️ region:eu 24.8% vs 44.2% · … 3 more" */
+function sharesCell(d) {
+    const rows = (0,traffic_phrases/* rowsWorstFirst */.JV)(d);
+    const shown = rows
+        .slice(0, COHORTS_SHOWN)
+        .map((row) => `${STATE_ICON[row.state] ?? ''}${(0,escape_markdown/* escapeName */.L$)(row.cohort, 50)} ${row.state === 'unknown-share' ? `n=${(0,format_number/* formatCount */.B4)(row.eval_n)}, share unknown` : `${(0,traffic_phrases/* sharePhrase */.D7)(row.eval_share)} vs ${(0,traffic_phrases/* sharePhrase */.D7)(row.production_share)}`}`);
+    const more = rows.length - shown.length;
+    return [...shown, ...(more > 0 ? [`… ${more} more`] : [])].join(' · ');
 }
 /**
- * A link to a URL the platform gave (run, artifact), or null when it is not a plain https URL: a
- * URL with spaces, parentheses or angle brackets could end the link early and inject markup.
+ * "accuracy ✅ pass +1.7 pts (≥ +1.4 pts) vs ✅ pass +1.9 pts (≥ +1.6 pts) · latency_ms not weighted (…)".
  */
-function markdownLink(label, url) {
-    if (url === null || !/^https:\/\/[^\s()<>[\]"'`\\]+$/.test(url))
-        return null;
-    return `[${escapeMarkdown(label)}](${url})`;
+function weightedCell(d, report) {
+    const results = (0,traffic_phrases/* weightedResults */.EA)(d, report.comparisons);
+    if (results.length === 0)
+        return '–';
+    const made = results
+        .filter((r) => r.reason === null)
+        .map((r) => `${(0,escape_markdown/* escapeName */.L$)(r.metric, 40)} ${(0,traffic_phrases/* resultPhrase */.BO)(r.weighted)} vs ${(0,traffic_phrases/* resultPhrase */.BO)(r.overall)}`);
+    const why = (0,traffic_phrases/* notWeightedGroups */.zS)(results).map(({ metrics, reason }) => `${metrics.map((m) => (0,escape_markdown/* escapeName */.L$)(m, 40)).join(', ')} not weighted (${(0,escape_markdown/* escapeMarkdown */.FV)(reason, 90)})`);
+    return [...made, ...why].join(' · ');
+}
+function notInTraffic(traffic) {
+    const names = traffic.dimensions_not_in_traffic;
+    if (names.length === 0)
+        return [];
+    const named = names.slice(0, DIMENSIONS_NAMED).map((n) => (0,escape_markdown/* escapeName */.L$)(n, 40));
+    const more = names.length - named.length;
+    return [
+        `Not in the traffic file, so their mix is not checked: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+        '',
+    ];
 }
 
+;// CONCATENATED MODULE: ./src/core/report/render-comment.ts
 
-/***/ }),
 
-/***/ 389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ locationOf)
-/* harmony export */ });
-/* harmony import */ var _escape_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8637);
 
-/** Where a finding points: "release-manifest.yml line 24". */
-function locationOf(finding) {
-    if (finding.file === undefined)
-        return '';
-    return `${(0,_escape_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeName */ .L$)(finding.file)}${finding.line === undefined ? '' : ` line ${finding.line}`}`;
+
+
+const DEFAULT_MAX_LENGTH = 60_000;
+/**
+ * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
+ * survive, so an id can neither end the HTML comment nor differ from the one used to search. The
+ * canary gate's marker differs from `check`'s, so the two comments never replace each other.
+ */
+function commentMarker(gateId, gate = 'check') {
+    const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
+    return `<!-- model-release-gate${gate === 'canary' ? '-canary' : ''}:${safeId === '' ? 'default' : safeId} -->`;
+}
+/**
+ * The sticky pull-request comment: the verdict line, the models, the counts, then the sections every
+ * markdown output shares (what blocks, what the data cannot tell, what was accepted and by whom, the
+ * readiness checklist, other warnings, everything that passed, folded). Pure: the same report and
+ * run give the same text.
+ */
+function renderPullRequestComment(report, run, options) {
+    const content = (0,comment_classify/* classifyReport */.fv)(report);
+    const top = [
+        commentMarker(options.gateId),
+        ...(0,comment_header/* headerLines */.Hq)(report, content, (0,comment_header/* contextLine */.q3)(report, run)),
+        ...(0,comment_header/* policyChangeNote */.J1)(run),
+    ];
+    const pointer = `the ${(0,escape_markdown/* markdownLink */.iQ)('validation package', run.links.artifact) ?? (0,escape_markdown/* markdownLink */.iQ)('full report', run.links.report) ?? 'validation package'}`;
+    return (0,comment_budget/* fitComment */.p)({
+        top,
+        sections: (0,comment_sections/* commentSections */.s)(report, content, trafficCommentSections(report)),
+        bottom: [(0,comment_header/* footerLine */.GO)(report)],
+        pointer,
+    }, options.maxLength ?? DEFAULT_MAX_LENGTH);
 }
 
 

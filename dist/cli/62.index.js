@@ -8,10 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ commentMarker),
   renderPullRequestComment: () => (/* binding */ renderPullRequestComment)
 });
-
-// UNUSED EXPORTS: commentMarker
 
 // EXTERNAL MODULE: ./src/core/report/comment-budget.ts
 var comment_budget = __webpack_require__(6873);
@@ -112,11 +111,12 @@ function notInTraffic(traffic) {
 const DEFAULT_MAX_LENGTH = 60_000;
 /**
  * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
- * survive, so an id can neither end the HTML comment nor differ from the one used to search.
+ * survive, so an id can neither end the HTML comment nor differ from the one used to search. The
+ * canary gate's marker differs from `check`'s, so the two comments never replace each other.
  */
-function commentMarker(gateId) {
+function commentMarker(gateId, gate = 'check') {
     const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
-    return `<!-- model-release-gate:${safeId === '' ? 'default' : safeId} -->`;
+    return `<!-- model-release-gate${gate === 'canary' ? '-canary' : ''}:${safeId === '' ? 'default' : safeId} -->`;
 }
 /**
  * The sticky pull-request comment: the verdict line, the models, the counts, then the sections every

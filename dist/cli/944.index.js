@@ -66,7 +66,10 @@ var format_number = __webpack_require__(8072);
 var headline = __webpack_require__(6268);
 // EXTERNAL MODULE: ./src/core/package/html-escape.ts
 var html_escape = __webpack_require__(4387);
+// EXTERNAL MODULE: ./src/core/package/svg-axis.ts
+var svg_axis = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/core/package/forest-plot-svg.ts
+
 
 
 /**
@@ -149,10 +152,10 @@ function renderPanel(title, rows, waived, top) {
         .flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0])
         .filter((v) => v !== null && Number.isFinite(v))
         .map((v) => v * scale);
-    const ticks = niceTicks(Math.min(...values), Math.max(...values));
+    const ticks = (0,svg_axis/* niceTicks */.at)(Math.min(...values), Math.max(...values), 6);
     const lo = ticks[0] ?? -1;
     const hi = ticks[ticks.length - 1] ?? 1;
-    const x = (v) => round(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
+    const x = (v) => (0,svg_axis/* roundPixel */.te)(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
     const bodyTop = top + TITLE;
     const bodyBottom = bodyTop + rows.length * ROW;
     const out = [
@@ -164,12 +167,12 @@ function renderPanel(title, rows, waived, top) {
             out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
     });
     for (const t of ticks) {
-        const tx = round(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
+        const tx = (0,svg_axis/* roundPixel */.te)(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
         out.push(`<line x1="${tx}" y1="${bodyTop}" x2="${tx}" y2="${bodyBottom}" stroke="#e5e7eb"/>`);
-        out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${tickLabel(t)}</text>`);
+        out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${(0,svg_axis/* signedTickLabel */.Cp)(t)}</text>`);
     }
     out.push(`<line x1="${x(0)}" y1="${bodyTop - 4}" x2="${x(0)}" y2="${bodyBottom}" stroke="#6b7280" stroke-width="1.5"/>`);
-    out.push(`<text x="${round((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`);
+    out.push(`<text x="${(0,svg_axis/* roundPixel */.te)((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`);
     rows.forEach((c, i) => out.push(renderRow(c, waived.has(comparisonKey(c.cohort, c.metric)), bodyTop + i * ROW, x)));
     out.push('</g>');
     return { svg: out.join(''), height: TITLE + rows.length * ROW + AXIS };
@@ -218,30 +221,6 @@ function bound(c, value) {
     if (!Number.isFinite(value))
         return value > 0 ? '+∞' : '−∞';
     return (0,format_number/* formatChange */.eD)(c, value).replace(/ (pts|ms|s)$/, '');
-}
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */
-function niceTicks(min, max) {
-    let lo = Number.isFinite(min) ? min : -1;
-    let hi = Number.isFinite(max) ? max : 1;
-    if (hi - lo < 1e-12) {
-        lo -= 1;
-        hi += 1;
-    }
-    const raw = (hi - lo) / 6;
-    const power = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-    const first = Math.floor(lo / step) * step;
-    const ticks = [];
-    for (let t = first; t < hi + step * 0.999; t += step)
-        ticks.push(Number(t.toPrecision(12)));
-    return ticks;
-}
-function tickLabel(t) {
-    const text = String(Number(t.toPrecision(6)));
-    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-function round(v) {
-    return Math.round(v * 10) / 10;
 }
 
 // EXTERNAL MODULE: ./src/core/report/comparison-phrases.ts
@@ -458,6 +437,7 @@ var traffic_phrases = __webpack_require__(2728);
 
 
 
+
 /**
  * One dimension's dot plot for report.html: per cohort, its share of the eval (a filled dot, in the
  * colour of its state) and of production (a ring), joined by a line whose length is the gap. Both on
@@ -490,7 +470,7 @@ function renderDotPlot(dimension, maxRows) {
     const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25].find((s) => largest / s <= 5) ?? 0.25;
     const steps = Math.max(1, Math.ceil(largest / step - 1e-9));
     const top = step * steps;
-    const x = (share) => traffic_dot_plot_svg_round(traffic_dot_plot_svg_PLOT_LEFT + (share / top) * (traffic_dot_plot_svg_PLOT_RIGHT - traffic_dot_plot_svg_PLOT_LEFT));
+    const x = (share) => (0,svg_axis/* roundPixel */.te)(traffic_dot_plot_svg_PLOT_LEFT + (share / top) * (traffic_dot_plot_svg_PLOT_RIGHT - traffic_dot_plot_svg_PLOT_LEFT));
     const bottom = TOP + rows.length * traffic_dot_plot_svg_ROW;
     const out = [];
     for (let i = 0; i <= steps; i++) {
@@ -520,9 +500,6 @@ function traffic_dot_plot_svg_renderRow(r, rowTop, x) {
         `<text x="${traffic_dot_plot_svg_PLOT_RIGHT + 12}" y="${mid + 4}" fill="#374151" font-variant-numeric="tabular-nums">${(0,html_escape/* escapeHtml */.Z)(numbers)}</text>`,
         '</g>',
     ].join('');
-}
-function traffic_dot_plot_svg_round(v) {
-    return Math.round(v * 10) / 10;
 }
 
 ;// CONCATENATED MODULE: ./src/core/package/traffic-html.ts
@@ -1248,6 +1225,44 @@ function validationPackageFiles(report, run) {
         ['validation-package.md', renderValidationMarkdown(pkg)],
         ['report.html', renderReportHtml(pkg)],
     ];
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ signedTickLabel),
+/* harmony export */   at: () => (/* binding */ niceTicks),
+/* harmony export */   te: () => (/* binding */ roundPixel)
+/* harmony export */ });
+/** What the report's SVG plots share: round axis ticks, their signed labels, and coordinates to 0.1 px. */
+/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about `count` of them. */
+function niceTicks(min, max, count) {
+    let lo = Number.isFinite(min) ? min : -1;
+    let hi = Number.isFinite(max) ? max : 1;
+    if (hi - lo < 1e-12) {
+        lo -= 1;
+        hi += 1;
+    }
+    const raw = (hi - lo) / count;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+    const ticks = [];
+    for (let t = Math.floor(lo / step) * step; t < hi + step * 0.999; t += step)
+        ticks.push(Number(t.toPrecision(12)));
+    return ticks;
+}
+/** A tick's label: signed (+2, −1), so a difference axis reads as better or worse at a glance. */
+function signedTickLabel(t) {
+    const text = String(Number(t.toPrecision(6)));
+    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
+}
+/** A coordinate to one decimal: enough for the screen, and short, stable SVG text. */
+function roundPixel(v) {
+    return Math.round(v * 10) / 10;
 }
 
 

@@ -562,7 +562,7 @@ function createNodeHost(settings) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _adapters_node_host_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2441);
-/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1907);
+/* harmony import */ var _run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7363);
 // The CLI's entry: adds what is the CLI's own (arguments, stdout, stderr, terminals, environment) to
 // the shared Node host and runs. Started again as a worker, it does that worker's task instead.
 
@@ -596,7 +596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1907:
+/***/ 7363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1122,12 +1122,8 @@ function parseProblem(error) {
     return message.split('\n')[0] ?? message;
 }
 
-;// CONCATENATED MODULE: ./src/core/canary/canary-report.ts
-/** The report as JSON, as `canary-report.json` holds it: every look's bounds are in it, for an audit. */
-function canaryReportJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
-}
-
+// EXTERNAL MODULE: ./src/core/canary/canary-report.ts
+var canary_report = __nccwpck_require__(3221);
 // EXTERNAL MODULE: ./src/core/structured-text.ts
 var structured_text = __nccwpck_require__(98);
 ;// CONCATENATED MODULE: ./src/core/canary/canary-file.ts
@@ -1359,26 +1355,36 @@ function mixingParameter(plannedInformation, alpha) {
 
 ;// CONCATENATED MODULE: ./src/core/canary/canary-statistics.ts
 
-/** The counts of one side and cohort summed over the first `looks` intervals. */
-function cumulativeCounts(intervals, looks, side, cohort) {
-    let n = 0;
-    const successes = new Map();
-    const sums = new Map();
-    let seen = false;
-    for (const interval of intervals.slice(0, looks)) {
-        const counts = interval[side].get(cohort);
-        if (counts === undefined)
-            continue;
-        seen = true;
-        n += counts.n;
-        for (const [metric, k] of counts.successes)
-            successes.set(metric, (successes.get(metric) ?? 0) + k);
-        for (const [metric, [sum, squares]] of counts.sums) {
-            const total = sums.get(metric) ?? [0, 0];
-            sums.set(metric, [total[0] + sum, total[1] + squares]);
-        }
+/**
+ * The running totals through every look, in one pass over the intervals: entry k holds intervals
+ * 0 … k.
+ */
+function countsThroughLooks(intervals) {
+    const baseline = new Map();
+    const canary = new Map();
+    return intervals.map((interval) => ({
+        baseline: addInterval(baseline, interval.baseline),
+        canary: addInterval(canary, interval.canary),
+    }));
+}
+/** Adds one interval's counts to the totals and returns a snapshot of them. */
+function addInterval(totals, interval) {
+    for (const [cohort, counts] of interval) {
+        const before = totals.get(cohort);
+        totals.set(cohort, before === undefined ? counts : addCounts(before, counts));
     }
-    return seen ? { n, successes, sums } : undefined;
+    return new Map(totals);
+}
+function addCounts(a, b) {
+    const successes = new Map(a.successes);
+    for (const [metric, k] of b.successes)
+        successes.set(metric, (successes.get(metric) ?? 0) + k);
+    const sums = new Map(a.sums);
+    for (const [metric, [sum, squares]] of b.sums) {
+        const total = sums.get(metric) ?? [0, 0];
+        sums.set(metric, [total[0] + sum, total[1] + squares]);
+    }
+    return { n: a.n + b.n, successes, sums };
 }
 /**
  * A metric's value and per-event variance from counts: k/n and p(1 − p) for a success count, Σx/n
@@ -1402,23 +1408,15 @@ function sideStatistic(counts, metric) {
 }
 /**
  * The mixing parameter for a comparison whose margin is `margin`: tuned so that the sequence is
- * tightest about when its half-width reaches the margin, the information at which a drop of twice
- * the margin can first be told apart. It depends on the margin and the level only, never on the
- * data, so the sequence keeps its guarantee.
+ * tightest where its half-width reaches the margin, the information at which a drop of twice the
+ * margin can first be told apart. At ρ = I* ÷ x (mixingParameter's tuning, x its root) the half-width
+ * at I* is exactly √((1 + x) ÷ I*), so that information is (1 + x)/δ². It depends on the margin and the
+ * level only, never on the data, so the sequence keeps its guarantee.
  */
 function mixingForMargin(margin, level) {
-    const width = (information) => mixtureHalfWidth(information, mixingParameter(information, level), level);
+    const x = 1 / mixingParameter(1, level);
     const target = margin > 0 ? margin : 1e-3;
-    let low = 1e-6;
-    let high = 1e18;
-    for (let i = 0; i < 200 && high / low > 1 + 1e-9; i++) {
-        const middle = Math.sqrt(low * high);
-        if (width(middle) > target)
-            low = middle;
-        else
-            high = middle;
-    }
-    return mixingParameter(high, level);
+    return mixingParameter((1 + x) / (target * target), level);
 }
 /** The information at which the half-width falls to `width` (same ρ), by bisection; Infinity if never. */
 function informationForWidth(width, rho, level, from) {
@@ -1451,13 +1449,13 @@ function informationForWidth(width, rho, level, from) {
  * bound: crossed only when the whole bound is beyond the threshold, so one noisy interval does not
  * abort a rollout, and clear only when the whole bound is within it.
  */
-function abortChecks(criteria, observations, policy, level) {
-    const looks = observations.intervals.length;
+function abortChecks(criteria, observations, totals, policy, level) {
+    const looks = totals.length;
     return criteria.map((criterion) => {
         const below = criterion.below ?? null;
         const above = criterion.above ?? null;
         const kind = observations.metrics.get(criterion.metric);
-        const at = (look) => sideStatistic(cumulativeCounts(observations.intervals, look, 'canary', 'overall'), criterion.metric);
+        const at = (look) => sideStatistic(totals[look - 1]?.canary.get('overall'), criterion.metric);
         const canary = kind === undefined ? undefined : at(looks);
         if (kind === undefined || canary === undefined || !(canary.unitVariance > 0))
             return { metric: criterion.metric, below, above, canary: null, lower: null, upper: null, status: 'not-observed' };
@@ -1556,14 +1554,15 @@ function gatedMetrics(observations, policy) {
  * comparisons regressed at levels their printed bounds do not have. The abort criteria take their
  * share of alpha too: a Holm step over the comparisons alone spent it twice.
  */
-function compareThroughLooks(observations, gated, policy, family) {
+function compareThroughLooks(observations, totals, gated, policy, family) {
     const level = policy.alpha / family;
     const running = gated.map(() => ({ lower: -Infinity, upper: Infinity, p: 1 }));
     const looks = observations.intervals.map((interval, index) => ({
         end: interval.end,
         comparisons: gated.flatMap((g, k) => {
-            const baseline = sideStatistic(cumulativeCounts(observations.intervals, index + 1, 'baseline', g.cohort), g.metric);
-            const canary = sideStatistic(cumulativeCounts(observations.intervals, index + 1, 'canary', g.cohort), g.metric);
+            const through = totals[index];
+            const baseline = sideStatistic(through.baseline.get(g.cohort), g.metric);
+            const canary = sideStatistic(through.canary.get(g.cohort), g.metric);
             if (baseline === undefined || canary === undefined)
                 return [];
             const variance = canary.unitVariance / canary.n + baseline.unitVariance / baseline.n;
@@ -1643,6 +1642,7 @@ function eventsNeeded(last, level) {
 
 
 
+
 const CANARY_METHOD = 'anytime-valid confidence sequences (normal mixture, Howard et al. 2021; estimated variances, Waudby-Smith et al. 2024) and always-valid p-values (mixture SPRT, Johari et al. 2022)';
 /**
  * Decides a canary stage at its latest look:
@@ -1657,8 +1657,10 @@ function decideCanary(observations, rollout, hold, policy, clock) {
     const criteria = rollout.abort_when ?? [];
     const family = Math.max(1, gated.length + criteria.length);
     const level = policy.alpha / family;
-    const { comparisons, looks } = compareThroughLooks(observations, gated, policy, family);
-    const aborts = abortChecks(criteria, observations, policy, level);
+    // Summed once, read by the comparisons and the abort checks alike.
+    const totals = countsThroughLooks(observations.intervals);
+    const { comparisons, looks } = compareThroughLooks(observations, totals, gated, policy, family);
+    const aborts = abortChecks(criteria, observations, totals, policy, level);
     const elapsed = Math.max(0, Math.round((clock.ms - observations.stage.startedMs) / 1000));
     const findings = [];
     for (const c of comparisons) {
@@ -3323,14 +3325,8 @@ async function runCanaryCommand(options, deps) {
         now: options.now,
     });
     if (options.out !== undefined) {
-        const { renderCanaryMarkdown } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
-        const { renderCanaryHtml } = await __nccwpck_require__.e(/* import() */ 943).then(__nccwpck_require__.bind(__nccwpck_require__, 9943));
-        const files = [
-            ['canary-report.json', canaryReportJson(report)],
-            ['canary-report.md', renderCanaryMarkdown(report)],
-            ['canary-report.html', renderCanaryHtml(report)],
-        ];
-        for (const [name, text] of files)
+        const { canaryReportFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(132), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9935));
+        for (const [name, text] of canaryReportFiles(report))
             await deps.writeFile(deps.joinPath(options.out, name), text);
     }
     const code = report.decision === 'promote' ? EXIT_PROMOTE : report.decision === 'rollback' ? EXIT_ROLLBACK : EXIT_HOLD;
@@ -3339,11 +3335,11 @@ async function runCanaryCommand(options, deps) {
 async function render(report, format) {
     switch (format) {
         case 'json':
-            return canaryReportJson(report);
+            return (0,canary_report/* canaryReportJson */.P)(report);
         case 'markdown':
-            return (await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132))).renderCanaryMarkdown(report);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3132))).renderCanaryMarkdown(report);
         case 'comment': {
-            const { renderCanaryComment } = await __nccwpck_require__.e(/* import() */ 132).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
+            const { renderCanaryComment } = await Promise.all(/* import() */[__nccwpck_require__.e(229), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3132));
             const body = renderCanaryComment(report, { gateId: DEFAULT_GATE_ID });
             return body.endsWith('\n') ? body : `${body}\n`;
         }
@@ -7132,6 +7128,8 @@ function productionMixes(traffic) {
 
 
 
+/** A share as the reports print it: one decimal of a percent. */
+const traffic_findings_percent = (share) => (0,format_number/* formatValue */.Fl)(share, 'proportion');
 /**
  * What the traffic section asks a reviewer to act on. A production cohort the eval lacks blocks:
  * the gate says nothing about it. A thin cohort, a shifted mix and a stale window warn: they are
@@ -7270,9 +7268,6 @@ function staleFindings(section) {
             });
     }
     return findings;
-}
-function traffic_findings_percent(share) {
-    return `${(share * 100).toFixed(1)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/stats/population-stability.ts
@@ -7669,6 +7664,8 @@ function postStratifiedDifference(cells) {
 
 
 
+/** A share as the reports print it: one decimal of a percent. */
+const weighted_evidence_percent = (share) => (0,format_number/* formatValue */.Fl)(share, 'proportion');
 /**
  * The traffic-weighted comparisons: for each gated metric and each dimension of the traffic file,
  * the overall difference re-weighted to production's mix, Δ_w = Σ w_c Δ_c, with the cohorts'
@@ -7800,9 +7797,6 @@ function overlappingCohorts(dimension, metric, byCohort) {
 }
 function weighted_evidence_sum(values) {
     return values.reduce((total, value) => total + value, 0);
-}
-function weighted_evidence_percent(share) {
-    return `${(share * 100).toFixed(1)}%`;
 }
 /** A short list of names: the first three, then how many more. */
 function listed(names) {
@@ -8405,6 +8399,20 @@ async function command(argv, out, raw) {
         for (const piece of joinedPieces(output, WRITE_SIZE))
             out.stdout(piece);
     return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_OK;
+}
+
+
+/***/ }),
+
+/***/ 3221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ canaryReportJson)
+/* harmony export */ });
+/** The report as JSON, as `canary-report.json` holds it: every look's bounds are in it, for an audit. */
+function canaryReportJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 

@@ -1,5 +1,6 @@
 import type { GitHubPlatform } from '../adapters/github/github-platform.js';
-import { type CanaryReport, canaryReportJson } from '../core/canary/canary-report.js';
+import type { CanaryReport } from '../core/canary/canary-report.js';
+import { commentMarker } from '../core/report/render-comment.js';
 import { InputError } from '../core/errors.js';
 import { runCanaryGate } from '../core/gate/run-canary.js';
 import type { SourceFile } from '../core/source-file.js';
@@ -63,14 +64,9 @@ export async function runCanaryStep(
   deps.setOutput('verdict', VERDICT[report.decision]);
   deps.setOutput('blocking-count', String(report.findings.filter((f) => f.severity === 'block').length));
 
-  const { renderCanaryMarkdown, renderCanaryComment } = await import('../core/canary/render-canary-markdown.js');
-  const { renderCanaryHtml } = await import('../core/canary/render-canary-html.js');
+  const { canaryReportFiles, renderCanaryComment } = await import('../core/canary/canary-report-files.js');
   // The reports, for the audit: canary-report.json holds every look's bounds.
-  const files: [string, string][] = [
-    ['canary-report.json', canaryReportJson(report)],
-    ['canary-report.md', renderCanaryMarkdown(report)],
-    ['canary-report.html', renderCanaryHtml(report)],
-  ];
+  const files = canaryReportFiles(report);
   for (const [name, text] of files) await deps.writeFile(deps.joinPath(inputs.outDir, name), text);
   deps.setOutput('report-path', deps.joinPath(inputs.outDir, 'canary-report.json'));
   let artifactId = '';
@@ -91,7 +87,8 @@ export async function runCanaryStep(
   }
   deps.setOutput('artifact-id', artifactId);
   try {
-    await deps.writeSummary(renderCanaryMarkdown(report));
+    // The summary is canary-report.md itself.
+    await deps.writeSummary((files.find(([name]) => name === 'canary-report.md') as [string, string])[1]);
   } catch (error) {
     deps.warning(`could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -99,7 +96,7 @@ export async function runCanaryStep(
   if (inputs.comment && platform?.environment.pullRequest != null) {
     try {
       const body = renderCanaryComment(report, { gateId: inputs.gateId });
-      commentUrl = (await platform.upsertComment(`<!-- model-release-gate-canary:${inputs.gateId} -->`, body)).url;
+      commentUrl = (await platform.upsertComment(commentMarker(inputs.gateId, 'canary'), body)).url;
     } catch (error) {
       const failure = platform.describeFailure(error);
       deps.warning(`could not post the canary comment: ${failure.message}. ${failure.hint}`);

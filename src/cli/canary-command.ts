@@ -24,14 +24,8 @@ export async function runCanaryCommand(
     now: options.now,
   });
   if (options.out !== undefined) {
-    const { renderCanaryMarkdown } = await import('../core/canary/render-canary-markdown.js');
-    const { renderCanaryHtml } = await import('../core/canary/render-canary-html.js');
-    const files: [string, string][] = [
-      ['canary-report.json', canaryReportJson(report)],
-      ['canary-report.md', renderCanaryMarkdown(report)],
-      ['canary-report.html', renderCanaryHtml(report)],
-    ];
-    for (const [name, text] of files) await deps.writeFile(deps.joinPath(options.out, name), text);
+    const { canaryReportFiles } = await import('../core/canary/canary-report-files.js');
+    for (const [name, text] of canaryReportFiles(report)) await deps.writeFile(deps.joinPath(options.out, name), text);
   }
   const code =
     report.decision === 'promote' ? EXIT_PROMOTE : report.decision === 'rollback' ? EXIT_ROLLBACK : EXIT_HOLD;

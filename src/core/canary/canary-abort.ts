@@ -4,7 +4,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import { mixtureHalfWidth } from '../stats/confidence-sequence.js';
 import type { CanaryObservations } from './canary-file.js';
 import type { CanaryAbortCheck } from './canary-report.js';
-import { cumulativeCounts, mixingForMargin, sideStatistic } from './canary-statistics.js';
+import { type LookCounts, mixingForMargin, sideStatistic } from './canary-statistics.js';
 
 type AbortCriterion = NonNullable<NonNullable<Manifest['rollout']>['abort_when']>[number];
 
@@ -16,16 +16,16 @@ type AbortCriterion = NonNullable<NonNullable<Manifest['rollout']>['abort_when']
 export function abortChecks(
   criteria: readonly AbortCriterion[],
   observations: CanaryObservations,
+  totals: readonly LookCounts[],
   policy: Policy,
   level: number,
 ): CanaryAbortCheck[] {
-  const looks = observations.intervals.length;
+  const looks = totals.length;
   return criteria.map((criterion) => {
     const below = criterion.below ?? null;
     const above = criterion.above ?? null;
     const kind = observations.metrics.get(criterion.metric);
-    const at = (look: number) =>
-      sideStatistic(cumulativeCounts(observations.intervals, look, 'canary', 'overall'), criterion.metric);
+    const at = (look: number) => sideStatistic(totals[look - 1]?.canary.get('overall'), criterion.metric);
     const canary = kind === undefined ? undefined : at(looks);
     if (kind === undefined || canary === undefined || !(canary.unitVariance > 0))
       return { metric: criterion.metric, below, above, canary: null, lower: null, upper: null, status: 'not-observed' };

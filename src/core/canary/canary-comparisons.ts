@@ -5,7 +5,7 @@ import { alwaysValidPValue, mixtureHalfWidth } from '../stats/confidence-sequenc
 import type { CanaryObservations } from './canary-file.js';
 import type { CanaryComparison, CanaryLook } from './canary-report.js';
 import {
-  cumulativeCounts,
+  type LookCounts,
   informationForWidth,
   mixingForMargin,
   sideStatistic,
@@ -97,6 +97,7 @@ interface Running {
  */
 export function compareThroughLooks(
   observations: CanaryObservations,
+  totals: readonly LookCounts[],
   gated: readonly GatedMetric[],
   policy: Policy,
   family: number,
@@ -106,11 +107,9 @@ export function compareThroughLooks(
   const looks: CanaryLook[] = observations.intervals.map((interval, index) => ({
     end: interval.end,
     comparisons: gated.flatMap((g, k) => {
-      const baseline = sideStatistic(
-        cumulativeCounts(observations.intervals, index + 1, 'baseline', g.cohort),
-        g.metric,
-      );
-      const canary = sideStatistic(cumulativeCounts(observations.intervals, index + 1, 'canary', g.cohort), g.metric);
+      const through = totals[index] as (typeof totals)[number];
+      const baseline = sideStatistic(through.baseline.get(g.cohort), g.metric);
+      const canary = sideStatistic(through.canary.get(g.cohort), g.metric);
       if (baseline === undefined || canary === undefined) return [];
       const variance = canary.unitVariance / canary.n + baseline.unitVariance / baseline.n;
       if (!(variance > 0)) return [];

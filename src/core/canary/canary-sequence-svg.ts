@@ -2,6 +2,7 @@ import { formatCount } from '../format-number.js';
 import { escapeHtml } from '../package/html-escape.js';
 import { deltaPhrase, durationPhrase } from './canary-phrases.js';
 import type { CanaryComparison, CanaryLook } from './canary-report.js';
+import { niceTicks, roundPixel, signedTickLabel } from '../package/svg-axis.js';
 
 /**
  * One comparison's confidence sequence over the looks, as an inline SVG: x is the time since the
@@ -43,21 +44,22 @@ export function sequenceSvg(c: CanaryComparison, looks: readonly CanaryLook[], s
   const ticks = niceTicks(
     Math.max(Math.min(...all), Math.min(...core) - span) * scale,
     Math.min(Math.max(...all), Math.max(...core) + span) * scale,
+    5,
   );
   const lo = ticks[0] ?? -1;
   const hi = ticks[ticks.length - 1] ?? 1;
   const y = (v: number): number => {
     const clamped = Math.min(hi, Math.max(lo, Number.isNaN(v) ? 0 : v * scale));
-    return round(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
+    return roundPixel(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
   };
   const xMax = Math.max(...points.map((p) => p.x), 1e-9);
-  const x = (v: number): number => round(LEFT + (v / xMax) * (RIGHT - LEFT));
+  const x = (v: number): number => roundPixel(LEFT + (v / xMax) * (RIGHT - LEFT));
   const color = STATUS_COLOR[c.status];
   const out: string[] = [];
   for (const t of ticks) {
-    const ty = round(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
+    const ty = roundPixel(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
     out.push(`<line x1="${LEFT}" y1="${ty}" x2="${RIGHT}" y2="${ty}" stroke="#e5e7eb"/>`);
-    out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${tickLabel(t)}</text>`);
+    out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${signedTickLabel(t)}</text>`);
   }
   const timeAxis = xAxis(points, xMax);
   for (const t of timeAxis.ticks)
@@ -99,10 +101,10 @@ export function sequenceSvg(c: CanaryComparison, looks: readonly CanaryLook[], s
   });
   const unit = c.statistic === 'proportion' ? ' (pts)' : '';
   out.push(
-    `<text x="${round((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`,
+    `<text x="${roundPixel((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`,
   );
   out.push(
-    `<text x="14" y="${round((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${round((TOP + BOTTOM) / 2)})">Δ${unit}</text>`,
+    `<text x="14" y="${roundPixel((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${roundPixel((TOP + BOTTOM) / 2)})">Δ${unit}</text>`,
   );
   const label = `Confidence sequence of Δ for ${c.cohort} · ${c.metric} over ${points.length} looks`;
   return `<svg class="sequence" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${escapeHtml(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">${out.join('')}</svg>`;
@@ -138,40 +140,15 @@ function runningBound(points: readonly Point[], side: 'lower' | 'upper'): number
 function xAxis(points: readonly Point[], xMax: number): { ticks: { at: number; label: string }[]; title: string } {
   if (points[0]?.label.startsWith('look'))
     return {
-      ticks: niceTicks(1, xMax)
+      ticks: niceTicks(1, xMax, 5)
         .filter((t) => Number.isInteger(t) && t >= 1 && t <= xMax)
         .map((t) => ({ at: t, label: formatCount(t) })),
       title: 'look',
     };
   const [size, name] =
     xMax < 120 ? [1, 's'] : xMax < 7_200 ? [60, 'min'] : xMax < 172_800 ? [3_600, 'h'] : [86_400, 'd'];
-  const ticks = niceTicks(0, xMax / size)
+  const ticks = niceTicks(0, xMax / size, 5)
     .filter((t) => t >= 0 && t * size <= xMax * 1.0001)
     .map((t) => ({ at: t * size, label: `${String(t)} ${name}` }));
   return { ticks, title: 'time since the stage started' };
-}
-
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about five of them. */
-function niceTicks(min: number, max: number): number[] {
-  let lo = Number.isFinite(min) ? min : -1;
-  let hi = Number.isFinite(max) ? max : 1;
-  if (hi - lo < 1e-12) {
-    lo -= 1;
-    hi += 1;
-  }
-  const raw = (hi - lo) / 5;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let t = Math.floor(lo / step) * step; t < hi + step * 0.999; t += step) ticks.push(Number(t.toPrecision(12)));
-  return ticks;
-}
-
-function tickLabel(t: number): string {
-  const text = String(Number(t.toPrecision(6)));
-  return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
 }

@@ -8,29 +8,46 @@ export interface SideStatistic {
   readonly unitVariance: number;
 }
 
-/** The counts of one side and cohort summed over the first `looks` intervals. */
-export function cumulativeCounts(
-  intervals: readonly CanaryInterval[],
-  looks: number,
-  side: 'baseline' | 'canary',
-  cohort: string,
-): CanaryCounts | undefined {
-  let n = 0;
-  const successes = new Map<string, number>();
-  const sums = new Map<string, [number, number]>();
-  let seen = false;
-  for (const interval of intervals.slice(0, looks)) {
-    const counts = interval[side].get(cohort);
-    if (counts === undefined) continue;
-    seen = true;
-    n += counts.n;
-    for (const [metric, k] of counts.successes) successes.set(metric, (successes.get(metric) ?? 0) + k);
-    for (const [metric, [sum, squares]] of counts.sums) {
-      const total = sums.get(metric) ?? [0, 0];
-      sums.set(metric, [total[0] + sum, total[1] + squares]);
-    }
+/** The counts of each side and cohort through one look (all intervals up to and including it). */
+export interface LookCounts {
+  readonly baseline: ReadonlyMap<string, CanaryCounts>;
+  readonly canary: ReadonlyMap<string, CanaryCounts>;
+}
+
+/**
+ * The running totals through every look, in one pass over the intervals: entry k holds intervals
+ * 0 … k.
+ */
+export function countsThroughLooks(intervals: readonly CanaryInterval[]): LookCounts[] {
+  const baseline = new Map<string, CanaryCounts>();
+  const canary = new Map<string, CanaryCounts>();
+  return intervals.map((interval) => ({
+    baseline: addInterval(baseline, interval.baseline),
+    canary: addInterval(canary, interval.canary),
+  }));
+}
+
+/** Adds one interval's counts to the totals and returns a snapshot of them. */
+function addInterval(
+  totals: Map<string, CanaryCounts>,
+  interval: ReadonlyMap<string, CanaryCounts>,
+): ReadonlyMap<string, CanaryCounts> {
+  for (const [cohort, counts] of interval) {
+    const before = totals.get(cohort);
+    totals.set(cohort, before === undefined ? counts : addCounts(before, counts));
   }
-  return seen ? { n, successes, sums } : undefined;
+  return new Map(totals);
+}
+
+function addCounts(a: CanaryCounts, b: CanaryCounts): CanaryCounts {
+  const successes = new Map(a.successes);
+  for (const [metric, k] of b.successes) successes.set(metric, (successes.get(metric) ?? 0) + k);
+  const sums = new Map(a.sums);
+  for (const [metric, [sum, squares]] of b.sums) {
+    const total = sums.get(metric) ?? [0, 0];
+    sums.set(metric, [total[0] + sum, total[1] + squares]);
+  }
+  return { n: a.n + b.n, successes, sums };
 }
 
 /**
@@ -54,22 +71,15 @@ export function sideStatistic(counts: CanaryCounts | undefined, metric: string):
 
 /**
  * The mixing parameter for a comparison whose margin is `margin`: tuned so that the sequence is
- * tightest about when its half-width reaches the margin, the information at which a drop of twice
- * the margin can first be told apart. It depends on the margin and the level only, never on the
- * data, so the sequence keeps its guarantee.
+ * tightest where its half-width reaches the margin, the information at which a drop of twice the
+ * margin can first be told apart. At ρ = I* ÷ x (mixingParameter's tuning, x its root) the half-width
+ * at I* is exactly √((1 + x) ÷ I*), so that information is (1 + x)/δ². It depends on the margin and the
+ * level only, never on the data, so the sequence keeps its guarantee.
  */
 export function mixingForMargin(margin: number, level: number): number {
-  const width = (information: number): number =>
-    mixtureHalfWidth(information, mixingParameter(information, level), level);
+  const x = 1 / mixingParameter(1, level);
   const target = margin > 0 ? margin : 1e-3;
-  let low = 1e-6;
-  let high = 1e18;
-  for (let i = 0; i < 200 && high / low > 1 + 1e-9; i++) {
-    const middle = Math.sqrt(low * high);
-    if (width(middle) > target) low = middle;
-    else high = middle;
-  }
-  return mixingParameter(high, level);
+  return mixingParameter((1 + x) / (target * target), level);
 }
 
 /** The information at which the half-width falls to `width` (same ρ), by bisection; Infinity if never. */

@@ -7,6 +7,7 @@ import type { Policy } from '../policy/policy-schema.js';
 import { closestName } from '../suggest-name.js';
 import { abortChecks } from './canary-abort.js';
 import { compareThroughLooks, gatedMetrics } from './canary-comparisons.js';
+import { countsThroughLooks } from './canary-statistics.js';
 import type { CanaryObservations } from './canary-file.js';
 import type { CanaryComparison, CanaryDecision, CanaryReport } from './canary-report.js';
 
@@ -32,8 +33,10 @@ export function decideCanary(
   const criteria = rollout.abort_when ?? [];
   const family = Math.max(1, gated.length + criteria.length);
   const level = policy.alpha / family;
-  const { comparisons, looks } = compareThroughLooks(observations, gated, policy, family);
-  const aborts = abortChecks(criteria, observations, policy, level);
+  // Summed once, read by the comparisons and the abort checks alike.
+  const totals = countsThroughLooks(observations.intervals);
+  const { comparisons, looks } = compareThroughLooks(observations, totals, gated, policy, family);
+  const aborts = abortChecks(criteria, observations, totals, policy, level);
   const elapsed = Math.max(0, Math.round((clock.ms - observations.stage.startedMs) / 1000));
 
   const findings: Finding[] = [];

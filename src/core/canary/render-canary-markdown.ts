@@ -1,3 +1,4 @@
+import { commentMarker } from '../report/render-comment.js';
 import { fitComment } from '../report/comment-budget.js';
 import { escapeMarkdown, escapeName } from '../report/escape-markdown.js';
 import { DECISION_ICON, boundsSentence, canaryHeadline, stagePhrase } from './canary-phrases.js';
@@ -37,22 +38,13 @@ interface CanaryCommentOptions {
 export function renderCanaryComment(report: CanaryReport, options: CanaryCommentOptions): string {
   return fitComment(
     {
-      top: [canaryCommentMarker(options.gateId), ...top(report)],
+      top: [commentMarker(options.gateId, 'canary'), ...top(report)],
       sections: canarySections(report, true),
       bottom: [footer(report)],
       pointer: 'report.json in the run’s artifact',
     },
     COMMENT_MAX_LENGTH,
   );
-}
-
-/**
- * Only [A-Za-z0-9._-] survive, so an id can neither end the HTML comment nor differ from the one
- * used to search; the canary's marker differs from `check`'s, so the two comments never replace each other.
- */
-function canaryCommentMarker(gateId: string): string {
-  const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
-  return `<!-- model-release-gate-canary:${safeId === '' ? 'default' : safeId} -->`;
 }
 
 function top(report: CanaryReport): string[] {

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/comparison.js';
 import { formatChange, formatCount } from '../format-number.js';
 import { escapeHtml, escapeHtmlCapped } from './html-escape.js';
+import { niceTicks, roundPixel, signedTickLabel } from './svg-axis.js';
 
 /**
  * The forest plot: one row per (cohort, metric), its observed Δ as a marker, its one-sided interval
@@ -117,10 +118,10 @@ function renderPanel(
     .flatMap((c) => [c.delta, c.ci_low, c.ci_high, c.margin === null ? null : -c.margin, 0])
     .filter((v): v is number => v !== null && Number.isFinite(v))
     .map((v) => v * scale);
-  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
   const lo = ticks[0] ?? -1;
   const hi = ticks[ticks.length - 1] ?? 1;
-  const x = (v: number): number => round(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
+  const x = (v: number): number => roundPixel(PLOT_LEFT + ((v * scale - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
   const bodyTop = top + TITLE;
   const bodyBottom = bodyTop + rows.length * ROW;
   const out: string[] = [
@@ -132,15 +133,15 @@ function renderPanel(
       out.push(`<rect x="0" y="${bodyTop + i * ROW}" width="${WIDTH}" height="${ROW}" fill="${ROW_BAND[c.status]}"/>`);
   });
   for (const t of ticks) {
-    const tx = round(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
+    const tx = roundPixel(PLOT_LEFT + ((t - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT));
     out.push(`<line x1="${tx}" y1="${bodyTop}" x2="${tx}" y2="${bodyBottom}" stroke="#e5e7eb"/>`);
-    out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${tickLabel(t)}</text>`);
+    out.push(`<text x="${tx}" y="${bodyBottom + 16}" text-anchor="middle" fill="#4b5563">${signedTickLabel(t)}</text>`);
   }
   out.push(
     `<line x1="${x(0)}" y1="${bodyTop - 4}" x2="${x(0)}" y2="${bodyBottom}" stroke="#6b7280" stroke-width="1.5"/>`,
   );
   out.push(
-    `<text x="${round((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`,
+    `<text x="${roundPixel((PLOT_LEFT + PLOT_RIGHT) / 2)}" y="${bodyBottom + 30}" text-anchor="middle" fill="#4b5563">worse ← Δ = candidate − incumbent → better</text>`,
   );
   rows.forEach((c, i) => out.push(renderRow(c, waived.has(comparisonKey(c.cohort, c.metric)), bodyTop + i * ROW, x)));
   out.push('</g>');
@@ -201,30 +202,4 @@ function bound(c: Comparison, value: number | null): string {
   if (value === null) return '–';
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
   return formatChange(c, value).replace(/ (pts|ms|s)$/, '');
-}
-
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about six of them. */
-function niceTicks(min: number, max: number): number[] {
-  let lo = Number.isFinite(min) ? min : -1;
-  let hi = Number.isFinite(max) ? max : 1;
-  if (hi - lo < 1e-12) {
-    lo -= 1;
-    hi += 1;
-  }
-  const raw = (hi - lo) / 6;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const first = Math.floor(lo / step) * step;
-  const ticks: number[] = [];
-  for (let t = first; t < hi + step * 0.999; t += step) ticks.push(Number(t.toPrecision(12)));
-  return ticks;
-}
-
-function tickLabel(t: number): string {
-  const text = String(Number(t.toPrecision(6)));
-  return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
 }

@@ -2,6 +2,7 @@ import { formatCount } from '../format-number.js';
 import type { TrafficCohortRow, TrafficDimension } from '../traffic/traffic-report.js';
 import { STATE_WORD, rowsWorstFirst, sharePhrase } from '../report/traffic-phrases.js';
 import { escapeHtml, escapeHtmlCapped } from './html-escape.js';
+import { roundPixel } from './svg-axis.js';
 
 /**
  * One dimension's dot plot for report.html: per cohort, its share of the eval (a filled dot, in the
@@ -44,7 +45,7 @@ export function renderDotPlot(dimension: TrafficDimension, maxRows: number): Dot
   const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25].find((s) => largest / s <= 5) ?? 0.25;
   const steps = Math.max(1, Math.ceil(largest / step - 1e-9));
   const top = step * steps;
-  const x = (share: number): number => round(PLOT_LEFT + (share / top) * (PLOT_RIGHT - PLOT_LEFT));
+  const x = (share: number): number => roundPixel(PLOT_LEFT + (share / top) * (PLOT_RIGHT - PLOT_LEFT));
   const bottom = TOP + rows.length * ROW;
   const out: string[] = [];
   for (let i = 0; i <= steps; i++) {
@@ -78,8 +79,4 @@ function renderRow(r: TrafficCohortRow, rowTop: number, x: (share: number) => nu
     `<text x="${PLOT_RIGHT + 12}" y="${mid + 4}" fill="#374151" font-variant-numeric="tabular-nums">${escapeHtml(numbers)}</text>`,
     '</g>',
   ].join('');
-}
-
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
 }

@@ -18,11 +18,12 @@ const DEFAULT_MAX_LENGTH = 60_000;
 
 /**
  * The hidden first line by which the Action finds its own comment to update. Only [A-Za-z0-9._-]
- * survive, so an id can neither end the HTML comment nor differ from the one used to search.
+ * survive, so an id can neither end the HTML comment nor differ from the one used to search. The
+ * canary gate's marker differs from `check`'s, so the two comments never replace each other.
  */
-export function commentMarker(gateId: string): string {
+export function commentMarker(gateId: string, gate: 'check' | 'canary' = 'check'): string {
   const safeId = gateId.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
-  return `<!-- model-release-gate:${safeId === '' ? 'default' : safeId} -->`;
+  return `<!-- model-release-gate${gate === 'canary' ? '-canary' : ''}:${safeId === '' ? 'default' : safeId} -->`;
 }
 
 /**

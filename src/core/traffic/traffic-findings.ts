@@ -1,9 +1,12 @@
 import type { Comparison } from '../compare/comparison.js';
 import type { Finding } from '../findings/finding.js';
-import { formatCount, formatDelta, formatDetectable, formatP } from '../format-number.js';
+import { formatCount, formatDelta, formatDetectable, formatP, formatValue } from '../format-number.js';
 import { daysBetween } from '../manifest/manifest-values.js';
 import { closestName } from '../suggest-name.js';
 import type { TrafficDimension, TrafficSection } from './traffic-report.js';
+
+/** A share as the reports print it: one decimal of a percent. */
+const percent = (share: number): string => formatValue(share, 'proportion');
 
 /**
  * What the traffic section asks a reviewer to act on. A production cohort the eval lacks blocks:
@@ -158,8 +161,4 @@ function staleFindings(section: TrafficSection): Finding[] {
       });
   }
   return findings;
-}
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
 }

@@ -3,11 +3,14 @@ import type { CohortMetricEvidence } from '../compare/comparison-data.js';
 import { cohortDifference } from '../compare/difference-variance.js';
 import { metricSettings } from '../policy/effective-settings.js';
 import type { Policy } from '../policy/policy-schema.js';
-import { formatCount } from '../format-number.js';
+import { formatCount, formatValue } from '../format-number.js';
 import { postStratifiedDifference } from '../stats/post-stratified.js';
 import { dimensionOf, productionMixes, type ProductionMix } from './production-mix.js';
 import type { TrafficFile } from './traffic-file.js';
 import type { TrafficWeighted } from './traffic-report.js';
+
+/** A share as the reports print it: one decimal of a percent. */
+const percent = (share: number): string => formatValue(share, 'proportion');
 
 /**
  * The traffic-weighted comparisons: for each gated metric and each dimension of the traffic file,
@@ -152,10 +155,6 @@ type CohortDifference = NonNullable<ReturnType<typeof cohortDifference>>;
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
 }
 
 /** A short list of names: the first three, then how many more. */

@@ -1,313 +1,34 @@
-export const id = 943;
-export const ids = [943];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 26402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sf: () => (/* binding */ ABORT_STATUS_WORDS),
-/* harmony export */   rS: () => (/* binding */ abortValuePhrase),
-/* harmony export */   vN: () => (/* binding */ thresholdPhrase)
-/* harmony export */ });
-/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48072);
-
-/**
- * The words for the manifest's abort criteria (rollout.abort_when), checked on the canary's own
- * value of a metric in `overall`. A threshold is in the metric's unit, so it is written like the
- * gated comparison of the same metric when there is one (92.5%, 131 ms), else as a plain number.
- */
-/** How an abort check's numbers are written: as the gated metric of that name, else as plain numbers. */
-function abortMeasured(a, report) {
-    const gated = report.comparisons.find((c) => c.metric === a.metric);
-    return {
-        metric: a.metric,
-        statistic: gated?.statistic ?? 'mean',
-        margin: null,
-        incumbent: a.below ?? a.above ?? a.canary?.value ?? null,
-    };
-}
-/** "below 85.0%", "above 250 ms", or both. */
-function thresholdPhrase(a, report) {
-    const m = abortMeasured(a, report);
-    const parts = [
-        a.below === null ? '' : `below ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.below)}`,
-        a.above === null ? '' : `above ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.above)}`,
-    ].filter((s) => s !== '');
-    return parts.join(' or ') || 'no threshold';
-}
-/** "83.1% [82.0%, 84.2%], n=5,800", or that the observations do not give the metric. */
-function abortValuePhrase(a, report) {
-    if (a.canary === null)
-        return 'not in the observations';
-    const m = abortMeasured(a, report);
-    const bound = (v) => (v === null ? '–' : (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, v));
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.canary.value)} [${bound(a.lower)}, ${bound(a.upper)}], n=${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(a.canary.n)}`;
-}
-const ABORT_STATUS_WORDS = {
-    crossed: 'crossed with confidence',
-    clear: 'clear with confidence',
-    undecided: 'undecided',
-    'not-observed': 'not observed',
-};
-
-
-/***/ }),
-
-/***/ 64316:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ decidingItems)
-/* harmony export */ });
-/* harmony import */ var _canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26402);
-/* harmony import */ var _canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91649);
-
-
-/**
- * What moved the decision: for a roll-back, the regressed comparisons and crossed abort thresholds;
- * for a hold, the undecided comparisons with the canary events each still needs, the abort checks
- * not yet settled and what is left of the stage's hold; for a promotion, nothing beyond the reason.
- * Names are escaped by `escape` (identity for HTML, whose renderer escapes the whole text).
- */
-function decidingItems(report, escape) {
-    const subject = (c) => `${escape(c.cohort)} · ${escape(c.metric)}`;
-    const abort = (a) => ({
-        kind: a.status,
-        text: `${escape(a.metric)} ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .thresholdPhrase */ .vN)(a, report)}: canary ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .abortValuePhrase */ .rS)(a, report)} — ${_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .ABORT_STATUS_WORDS */ .Sf[a.status]}`,
-    });
-    if (report.decision === 'rollback')
-        return [
-            ...report.comparisons
-                .filter((c) => c.status === 'regressed')
-                .map((c) => ({
-                kind: c.status,
-                text: `${subject(c)}: ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesPhrase */ .O$)(c)}, Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .statusPhrase */ .Em)(c, report)}`,
-            })),
-            ...report.abort_checks.filter((a) => a.status === 'crossed').map(abort),
-        ];
-    if (report.decision === 'promote')
-        return [];
-    const left = (0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .holdLeft */ .de)(report);
-    return [
-        ...report.comparisons
-            .filter((c) => c.status === 'undecided')
-            .map((c) => ({
-            kind: c.status,
-            text: `${subject(c)}: Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)} against the margin ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .marginPhrase */ .sW)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .eventsPhrase */ .d8)(c, report)}`,
-        })),
-        ...report.abort_checks.filter((a) => a.status === 'undecided' || a.status === 'not-observed').map(abort),
-        ...(left === null ? [] : [{ kind: 'hold', text: `${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .durationPhrase */ .Wq)(left)} of the stage's hold left` }]),
-    ];
-}
-
-
-/***/ }),
-
-/***/ 91649:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ statusPhrase),
-/* harmony export */   H1: () => (/* binding */ canaryHeadline),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   O$: () => (/* binding */ valuesPhrase),
-/* harmony export */   Qu: () => (/* binding */ comparisonsInOrder),
-/* harmony export */   Tl: () => (/* binding */ DECISION_ICON),
-/* harmony export */   Wq: () => (/* binding */ durationPhrase),
-/* harmony export */   d8: () => (/* binding */ eventsPhrase),
-/* harmony export */   de: () => (/* binding */ holdLeft),
-/* harmony export */   jX: () => (/* binding */ boundsSentence),
-/* harmony export */   qq: () => (/* binding */ stagePhrase),
-/* harmony export */   sW: () => (/* binding */ marginPhrase),
-/* harmony export */   sZ: () => (/* binding */ deltaPhrase),
-/* harmony export */   uy: () => (/* binding */ DECISION_WORD)
-/* harmony export */ });
-/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48072);
-
-/**
- * The words of the canary reports, shared by the text, markdown, comment and HTML renderers so that
- * they cannot drift apart (as src/core/report/headline.ts does for `check`). The phrases hold numbers
- * and fixed words only; names from the inputs (cohorts, metrics, paths) are added by each renderer,
- * escaped its own way, through the `escape` argument where a phrase needs one.
- */
-const DECISION_WORD = {
-    promote: 'PROMOTE',
-    rollback: 'ROLL BACK',
-    hold: 'HOLD',
-};
-const DECISION_ICON = { promote: '✅', rollback: '⛔', hold: '⏳' };
-const DECISION_MEANING = {
-    promote: 'the canary may move past this stage',
-    rollback: 'roll the canary back',
-    hold: 'keep the canary at this stage and look again',
-};
-/** "HOLD — keep the canary at this stage and look again: 2 cohort metrics undecided, 18 min of the hold left". Counts only. */
-function canaryHeadline(report) {
-    return `${DECISION_WORD[report.decision]} — ${DECISION_MEANING[report.decision]}: ${headlineReasons(report).join(', ')}`;
-}
-function headlineReasons(report) {
-    const count = (status) => report.comparisons.filter((c) => c.status === status).length;
-    const aborts = (status) => report.abort_checks.filter((a) => a.status === status).length;
-    const reasons = [];
-    const add = (n, one, many) => {
-        if (n > 0)
-            reasons.push(plural(n, one, many));
-    };
-    if (report.decision === 'rollback') {
-        add(count('regressed'), 'cohort metric regressed', 'cohort metrics regressed');
-        add(aborts('crossed'), 'abort threshold crossed', 'abort thresholds crossed');
-    }
-    else if (report.decision === 'hold') {
-        add(count('undecided'), 'cohort metric undecided', 'cohort metrics undecided');
-        add(aborts('undecided'), 'abort check undecided', 'abort checks undecided');
-        add(aborts('not-observed'), 'abort metric not observed', 'abort metrics not observed');
-        const left = holdLeft(report);
-        if (left !== null)
-            reasons.push(`${durationPhrase(left)} of the hold left`);
-    }
-    else {
-        const n = report.comparisons.length;
-        reasons.push(n === 0
-            ? 'no cohort metric gated'
-            : `${n === 1 ? '' : 'all '}${plural(n, 'cohort metric', 'cohort metrics')} within their margins`);
-        add(aborts('clear'), 'abort check clear', 'abort checks clear');
-        if (report.stage.hold_seconds !== null)
-            reasons.push(`hold of ${durationPhrase(report.stage.hold_seconds)} elapsed`);
-    }
-    return reasons.length === 0 ? ['see what decided it'] : reasons;
-}
-/** Seconds of the stage's hold still to run, or null when there is no hold or it has elapsed. */
-function holdLeft(report) {
-    const { hold_seconds: hold, elapsed_seconds: elapsed } = report.stage;
-    return hold === null || elapsed >= hold ? null : hold - elapsed;
-}
-/** "10% of traffic since 2026-12-01T10:00:00Z · hold 30 min, 12 min elapsed (clock …) · 3 looks" */
-function stagePhrase(report, escape) {
-    const s = report.stage;
-    const hold = s.hold_seconds === null
-        ? `no hold set, ${durationPhrase(s.elapsed_seconds)} elapsed`
-        : `hold ${durationPhrase(s.hold_seconds)}, ${durationPhrase(s.elapsed_seconds)} elapsed`;
-    return `${formatPercent(s.traffic)} of traffic since ${escape(s.started)} · ${hold} (clock ${escape(s.clock)}) · ${plural(s.looks, 'look', 'looks')}`;
-}
-/** Regressed first, then undecided, then passing; report order within each. */
-function comparisonsInOrder(report) {
-    const rank = { regressed: 0, undecided: 1, pass: 2 };
-    return report.comparisons
-        .map((c, index) => ({ c, index }))
-        .sort((a, b) => rank[a.c.status] - rank[b.c.status] || a.index - b.index)
-        .map(({ c }) => c);
-}
-/** What fixes a comparison's number format: its statistic, margin and the baseline's value. */
-function measuredOf(c) {
-    return { metric: c.metric, statistic: c.statistic, margin: c.margin, incumbent: c.baseline.value };
-}
-/** "92.5% → 90.1%" */
-function valuesPhrase(c) {
-    const m = measuredOf(c);
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.baseline.value)} → ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.canary.value)}`;
-}
-/** "−2.4 pts [−3.2, −1.6]": the estimate and its anytime-valid bounds. */
-function deltaPhrase(c) {
-    const m = measuredOf(c);
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.estimate)} [${bareChange(m, c.lower)}, ${bareChange(m, c.upper)}]`;
-}
-/** "−1.0 pts": the tolerated drop, as a position on the Δ axis. */
-function marginPhrase(c) {
-    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(measuredOf(c), -c.margin);
-}
-/** Why a comparison has its status, in a clause. */
-function statusPhrase(c, report) {
-    const m = measuredOf(c);
-    const p = `adjusted p ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatP */ .MA)(c.p_adjusted)}`;
-    if (c.status === 'regressed')
-        return `at most ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.upper)}, beyond the margin ${marginPhrase(c)}; ${p}`;
-    if (c.status === 'pass')
-        return `at least ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.lower)}, above the margin ${marginPhrase(c)}`;
-    return `cannot yet tell whether it is above or beyond the margin ${marginPhrase(c)}; ${eventsPhrase(c, report)}`;
-}
-/** "about 12,000 more canary events (≈ 25 min at the current rate)", or why more traffic alone will not do. */
-function eventsPhrase(c, report) {
-    const needed = c.canary_events_needed;
-    if (needed === null || !Number.isFinite(needed))
-        return 'more traffic alone is unlikely to pass it: the estimate itself is near or beyond the margin';
-    const rounded = Number(Math.max(1, Math.ceil(needed)).toPrecision(2));
-    const rate = report.stage.elapsed_seconds > 0 ? c.canary.n / report.stage.elapsed_seconds : 0;
-    const time = rate > 0 ? ` (≈ ${durationPhrase(needed / rate)} at the current rate)` : '';
-    return `about ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(rounded)} more canary events${time}`;
-}
-/** The footer: what Δ is, what the bounds are and at which level, and the method (escaped by `escape`). */
-function boundsSentence(report, escape) {
-    const s = report.settings;
-    return (`Δ = canary − baseline, positive is better; proportions in percentage points (pts). ` +
-        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
-        `p-values are always-valid and multiplied by the family, so a comparison's adjusted p is at most alpha exactly when its upper bound is below the margin. Method: ${escape(s.method)}.`);
-}
-/** "1 h 30 min", "25 min", "45 s", "2 d 4 h": the largest unit and the next one when it is not zero. */
-function durationPhrase(seconds) {
-    if (!Number.isFinite(seconds))
-        return '–';
-    const units = [
-        [86_400, 'd'],
-        [3_600, 'h'],
-        [60, 'min'],
-        [1, 's'],
-    ];
-    let rest = Math.max(0, Math.round(seconds));
-    const parts = [];
-    for (const [size, name] of units) {
-        const n = Math.floor(rest / size);
-        rest -= n * size;
-        if (n > 0 || parts.length > 0)
-            parts.push(`${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${name}`);
-    }
-    const shown = parts.slice(0, 2);
-    if (shown.length === 2 && shown[1]?.startsWith('0 '))
-        shown.pop();
-    return shown.join(' ') || '0 s';
-}
-/** "10%", "2.5%" */
-function formatPercent(percent) {
-    return `${formatNumber(percent)}%`;
-}
-function plural(n, one, many) {
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${n === 1 ? one : many}`;
-}
-function formatNumber(value) {
-    return String(Number(value.toPrecision(6)));
-}
-/** A bound without its unit (the estimate before the brackets carries it); ±∞ for an unbounded side. */
-function bareChange(m, value) {
-    if (Number.isNaN(value))
-        return '–';
-    if (!Number.isFinite(value))
-        return value > 0 ? '+∞' : '−∞';
-    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, value).replace(/ (pts|ms|s)$/, '');
-}
-
-
-/***/ }),
-
-/***/ 29943:
+/***/ 9935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  renderCanaryHtml: () => (/* binding */ renderCanaryHtml)
+  canaryReportFiles: () => (/* binding */ canaryReportFiles)
 });
 
+// UNUSED EXPORTS: renderCanaryComment
+
+// EXTERNAL MODULE: ./src/core/canary/canary-report.ts
+var canary_report = __webpack_require__(3221);
 // EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __webpack_require__(48072);
+var format_number = __webpack_require__(8072);
 // EXTERNAL MODULE: ./src/core/package/html-escape.ts
 var html_escape = __webpack_require__(4387);
 // EXTERNAL MODULE: ./src/core/canary/canary-deciding.ts
-var canary_deciding = __webpack_require__(64316);
+var canary_deciding = __webpack_require__(4316);
 // EXTERNAL MODULE: ./src/core/canary/canary-abort-phrases.ts
-var canary_abort_phrases = __webpack_require__(26402);
+var canary_abort_phrases = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/core/canary/canary-phrases.ts
-var canary_phrases = __webpack_require__(91649);
+var canary_phrases = __webpack_require__(1649);
+// EXTERNAL MODULE: ./src/core/package/svg-axis.ts
+var svg_axis = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/core/canary/canary-sequence-svg.ts
+
 
 
 
@@ -340,21 +61,21 @@ function sequenceSvg(c, looks, startedMs) {
     const core = [0, -c.margin, c.lower, c.upper, ...points.map((p) => p.look.estimate)].filter(finite);
     const all = [...core, ...points.flatMap((p) => [p.look.lower, p.look.upper]).filter(finite)];
     const span = Math.max(Math.max(...core) - Math.min(...core), 1e-9);
-    const ticks = niceTicks(Math.max(Math.min(...all), Math.min(...core) - span) * scale, Math.min(Math.max(...all), Math.max(...core) + span) * scale);
+    const ticks = (0,svg_axis/* niceTicks */.at)(Math.max(Math.min(...all), Math.min(...core) - span) * scale, Math.min(Math.max(...all), Math.max(...core) + span) * scale, 5);
     const lo = ticks[0] ?? -1;
     const hi = ticks[ticks.length - 1] ?? 1;
     const y = (v) => {
         const clamped = Math.min(hi, Math.max(lo, Number.isNaN(v) ? 0 : v * scale));
-        return round(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
+        return (0,svg_axis/* roundPixel */.te)(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
     };
     const xMax = Math.max(...points.map((p) => p.x), 1e-9);
-    const x = (v) => round(LEFT + (v / xMax) * (RIGHT - LEFT));
+    const x = (v) => (0,svg_axis/* roundPixel */.te)(LEFT + (v / xMax) * (RIGHT - LEFT));
     const color = STATUS_COLOR[c.status];
     const out = [];
     for (const t of ticks) {
-        const ty = round(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
+        const ty = (0,svg_axis/* roundPixel */.te)(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
         out.push(`<line x1="${LEFT}" y1="${ty}" x2="${RIGHT}" y2="${ty}" stroke="#e5e7eb"/>`);
-        out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${tickLabel(t)}</text>`);
+        out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${(0,svg_axis/* signedTickLabel */.Cp)(t)}</text>`);
     }
     const timeAxis = xAxis(points, xMax);
     for (const t of timeAxis.ticks)
@@ -387,8 +108,8 @@ function sequenceSvg(c, looks, startedMs) {
         out.push(`<circle cx="${x(p.x)}" cy="${y(p.look.estimate)}" r="2.5" fill="${color}"><title>${(0,html_escape/* escapeHtml */.Z)(tip)}</title></circle>`);
     });
     const unit = c.statistic === 'proportion' ? ' (pts)' : '';
-    out.push(`<text x="${round((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`);
-    out.push(`<text x="14" y="${round((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${round((TOP + BOTTOM) / 2)})">Δ${unit}</text>`);
+    out.push(`<text x="${(0,svg_axis/* roundPixel */.te)((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`);
+    out.push(`<text x="14" y="${(0,svg_axis/* roundPixel */.te)((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${(0,svg_axis/* roundPixel */.te)((TOP + BOTTOM) / 2)})">Δ${unit}</text>`);
     const label = `Confidence sequence of Δ for ${c.cohort} · ${c.metric} over ${points.length} looks`;
     return `<svg class="sequence" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${(0,html_escape/* escapeHtml */.Z)(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">${out.join('')}</svg>`;
 }
@@ -417,39 +138,16 @@ function runningBound(points, side) {
 function xAxis(points, xMax) {
     if (points[0]?.label.startsWith('look'))
         return {
-            ticks: niceTicks(1, xMax)
+            ticks: (0,svg_axis/* niceTicks */.at)(1, xMax, 5)
                 .filter((t) => Number.isInteger(t) && t >= 1 && t <= xMax)
                 .map((t) => ({ at: t, label: (0,format_number/* formatCount */.B4)(t) })),
             title: 'look',
         };
     const [size, name] = xMax < 120 ? [1, 's'] : xMax < 7_200 ? [60, 'min'] : xMax < 172_800 ? [3_600, 'h'] : [86_400, 'd'];
-    const ticks = niceTicks(0, xMax / size)
+    const ticks = (0,svg_axis/* niceTicks */.at)(0, xMax / size, 5)
         .filter((t) => t >= 0 && t * size <= xMax * 1.0001)
         .map((t) => ({ at: t * size, label: `${String(t)} ${name}` }));
     return { ticks, title: 'time since the stage started' };
-}
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about five of them. */
-function niceTicks(min, max) {
-    let lo = Number.isFinite(min) ? min : -1;
-    let hi = Number.isFinite(max) ? max : 1;
-    if (hi - lo < 1e-12) {
-        lo -= 1;
-        hi += 1;
-    }
-    const raw = (hi - lo) / 5;
-    const power = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? 10 * power;
-    const ticks = [];
-    for (let t = Math.floor(lo / step) * step; t < hi + step * 0.999; t += step)
-        ticks.push(Number(t.toPrecision(12)));
-    return ticks;
-}
-function tickLabel(t) {
-    const text = String(Number(t.toPrecision(6)));
-    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-function round(v) {
-    return Math.round(v * 10) / 10;
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/canary-html-style.ts
@@ -634,6 +332,106 @@ function table(id, caption, head, rows) {
     const body = rows.map((r) => `<tr class="${r.className}">${r.cells.map(td).join('')}</tr>`).join('\n');
     const th = head.map((h) => `<th>${(0,html_escape/* escapeHtml */.Z)(h)}</th>`).join('');
     return `<section id="${id}"><h2>${(0,html_escape/* escapeHtml */.Z)(caption)}</h2><div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
+}
+
+// EXTERNAL MODULE: ./src/core/canary/render-canary-markdown.ts + 1 modules
+var render_canary_markdown = __webpack_require__(3132);
+;// CONCATENATED MODULE: ./src/core/canary/canary-report-files.ts
+
+
+
+// The Action also posts the comment: one lazily loaded module (one chunk) holds all it renders.
+
+/** The canary reports by file name: what the CLI writes to --out and the Action writes and uploads. */
+function canaryReportFiles(report) {
+    return [
+        ['canary-report.json', (0,canary_report/* canaryReportJson */.P)(report)],
+        ['canary-report.md', (0,render_canary_markdown.renderCanaryMarkdown)(report)],
+        ['canary-report.html', renderCanaryHtml(report)],
+    ];
+}
+
+
+/***/ }),
+
+/***/ 4387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ escapeHtml),
+/* harmony export */   i: () => (/* binding */ escapeHtmlCapped)
+/* harmony export */ });
+/**
+ * Makes an input string inert inside HTML text and double- or single-quoted attribute values (SVG
+ * included): the five characters that can open markup or close an attribute become entities.
+ * Control characters (other than tab, newline and carriage return) and bidirectional overrides
+ * become U+FFFD, as in escapeMarkdown: they could hide or reorder what a reviewer reads, and XML
+ * (the inline SVG) forbids most control characters outright.
+ */
+function escapeHtml(text) {
+    return withoutHiddenCharacters(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** A label cut to a number of characters (code points, so no half emoji), with an ellipsis, before escaping. */
+function escapeHtmlCapped(text, maxLength) {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    return escapeHtml(chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : chars.join(''));
+}
+/** Bidirectional marks, embeddings, overrides and isolates. */
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+function withoutHiddenCharacters(text) {
+    // The common case, plain text, costs one test; the per-character loop runs only when needed.
+    if (!/\p{Cc}/u.test(text) && !BIDI.test(text))
+        return text;
+    let out = '';
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        const control = (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || (code >= 0x7f && code <= 0x9f);
+        out += control || BIDI.test(char) ? '\ufffd' : char;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ signedTickLabel),
+/* harmony export */   at: () => (/* binding */ niceTicks),
+/* harmony export */   te: () => (/* binding */ roundPixel)
+/* harmony export */ });
+/** What the report's SVG plots share: round axis ticks, their signed labels, and coordinates to 0.1 px. */
+/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about `count` of them. */
+function niceTicks(min, max, count) {
+    let lo = Number.isFinite(min) ? min : -1;
+    let hi = Number.isFinite(max) ? max : 1;
+    if (hi - lo < 1e-12) {
+        lo -= 1;
+        hi += 1;
+    }
+    const raw = (hi - lo) / count;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+    const ticks = [];
+    for (let t = Math.floor(lo / step) * step; t < hi + step * 0.999; t += step)
+        ticks.push(Number(t.toPrecision(12)));
+    return ticks;
+}
+/** A tick's label: signed (+2, −1), so a difference axis reads as better or worse at a glance. */
+function signedTickLabel(t) {
+    const text = String(Number(t.toPrecision(6)));
+    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
+}
+/** A coordinate to one decimal: enough for the screen, and short, stable SVG text. */
+function roundPixel(v) {
+    return Math.round(v * 10) / 10;
 }
 
 

@@ -1,16 +1,28 @@
-export const id = 943;
-export const ids = [943];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
-/***/ 6402:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sf: () => (/* binding */ ABORT_STATUS_WORDS),
-/* harmony export */   rS: () => (/* binding */ abortValuePhrase),
-/* harmony export */   vN: () => (/* binding */ thresholdPhrase)
-/* harmony export */ });
-/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8072);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  canaryReportFiles: () => (/* binding */ canaryReportFiles),
+  renderCanaryComment: () => (/* reexport */ renderCanaryComment)
+});
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-report.ts
+/** The report as JSON, as `canary-report.json` holds it: every look's bounds are in it, for an audit. */
+function canaryReportJson(report) {
+    return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/core/format-number.ts
+var format_number = __webpack_require__(48072);
+// EXTERNAL MODULE: ./src/core/package/html-escape.ts
+var html_escape = __webpack_require__(4387);
+;// CONCATENATED MODULE: ./src/core/canary/canary-abort-phrases.ts
 
 /**
  * The words for the manifest's abort criteria (rollout.abort_when), checked on the canary's own
@@ -31,8 +43,8 @@ function abortMeasured(a, report) {
 function thresholdPhrase(a, report) {
     const m = abortMeasured(a, report);
     const parts = [
-        a.below === null ? '' : `below ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.below)}`,
-        a.above === null ? '' : `above ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.above)}`,
+        a.below === null ? '' : `below ${(0,format_number/* formatMeasure */.os)(m, a.below)}`,
+        a.above === null ? '' : `above ${(0,format_number/* formatMeasure */.os)(m, a.above)}`,
     ].filter((s) => s !== '');
     return parts.join(' or ') || 'no threshold';
 }
@@ -41,8 +53,8 @@ function abortValuePhrase(a, report) {
     if (a.canary === null)
         return 'not in the observations';
     const m = abortMeasured(a, report);
-    const bound = (v) => (v === null ? '–' : (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, v));
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, a.canary.value)} [${bound(a.lower)}, ${bound(a.upper)}], n=${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(a.canary.n)}`;
+    const bound = (v) => (v === null ? '–' : (0,format_number/* formatMeasure */.os)(m, v));
+    return `${(0,format_number/* formatMeasure */.os)(m, a.canary.value)} [${bound(a.lower)}, ${bound(a.upper)}], n=${(0,format_number/* formatCount */.B4)(a.canary.n)}`;
 }
 const ABORT_STATUS_WORDS = {
     crossed: 'crossed with confidence',
@@ -51,79 +63,7 @@ const ABORT_STATUS_WORDS = {
     'not-observed': 'not observed',
 };
 
-
-/***/ }),
-
-/***/ 4316:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ decidingItems)
-/* harmony export */ });
-/* harmony import */ var _canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6402);
-/* harmony import */ var _canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1649);
-
-
-/**
- * What moved the decision: for a roll-back, the regressed comparisons and crossed abort thresholds;
- * for a hold, the undecided comparisons with the canary events each still needs, the abort checks
- * not yet settled and what is left of the stage's hold; for a promotion, nothing beyond the reason.
- * Names are escaped by `escape` (identity for HTML, whose renderer escapes the whole text).
- */
-function decidingItems(report, escape) {
-    const subject = (c) => `${escape(c.cohort)} · ${escape(c.metric)}`;
-    const abort = (a) => ({
-        kind: a.status,
-        text: `${escape(a.metric)} ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .thresholdPhrase */ .vN)(a, report)}: canary ${(0,_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .abortValuePhrase */ .rS)(a, report)} — ${_canary_abort_phrases_js__WEBPACK_IMPORTED_MODULE_0__/* .ABORT_STATUS_WORDS */ .Sf[a.status]}`,
-    });
-    if (report.decision === 'rollback')
-        return [
-            ...report.comparisons
-                .filter((c) => c.status === 'regressed')
-                .map((c) => ({
-                kind: c.status,
-                text: `${subject(c)}: ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesPhrase */ .O$)(c)}, Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .statusPhrase */ .Em)(c, report)}`,
-            })),
-            ...report.abort_checks.filter((a) => a.status === 'crossed').map(abort),
-        ];
-    if (report.decision === 'promote')
-        return [];
-    const left = (0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .holdLeft */ .de)(report);
-    return [
-        ...report.comparisons
-            .filter((c) => c.status === 'undecided')
-            .map((c) => ({
-            kind: c.status,
-            text: `${subject(c)}: Δ ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .deltaPhrase */ .sZ)(c)} against the margin ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .marginPhrase */ .sW)(c)}; ${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .eventsPhrase */ .d8)(c, report)}`,
-        })),
-        ...report.abort_checks.filter((a) => a.status === 'undecided' || a.status === 'not-observed').map(abort),
-        ...(left === null ? [] : [{ kind: 'hold', text: `${(0,_canary_phrases_js__WEBPACK_IMPORTED_MODULE_1__/* .durationPhrase */ .Wq)(left)} of the stage's hold left` }]),
-    ];
-}
-
-
-/***/ }),
-
-/***/ 1649:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Em: () => (/* binding */ statusPhrase),
-/* harmony export */   H1: () => (/* binding */ canaryHeadline),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   O$: () => (/* binding */ valuesPhrase),
-/* harmony export */   Qu: () => (/* binding */ comparisonsInOrder),
-/* harmony export */   Tl: () => (/* binding */ DECISION_ICON),
-/* harmony export */   Wq: () => (/* binding */ durationPhrase),
-/* harmony export */   d8: () => (/* binding */ eventsPhrase),
-/* harmony export */   de: () => (/* binding */ holdLeft),
-/* harmony export */   jX: () => (/* binding */ boundsSentence),
-/* harmony export */   qq: () => (/* binding */ stagePhrase),
-/* harmony export */   sW: () => (/* binding */ marginPhrase),
-/* harmony export */   sZ: () => (/* binding */ deltaPhrase),
-/* harmony export */   uy: () => (/* binding */ DECISION_WORD)
-/* harmony export */ });
-/* harmony import */ var _format_number_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8072);
+;// CONCATENATED MODULE: ./src/core/canary/canary-phrases.ts
 
 /**
  * The words of the canary reports, shared by the text, markdown, comment and HTML renderers so that
@@ -205,25 +145,25 @@ function measuredOf(c) {
 /** "92.5% → 90.1%" */
 function valuesPhrase(c) {
     const m = measuredOf(c);
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.baseline.value)} → ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMeasure */ .os)(m, c.canary.value)}`;
+    return `${(0,format_number/* formatMeasure */.os)(m, c.baseline.value)} → ${(0,format_number/* formatMeasure */.os)(m, c.canary.value)}`;
 }
 /** "−2.4 pts [−3.2, −1.6]": the estimate and its anytime-valid bounds. */
 function deltaPhrase(c) {
     const m = measuredOf(c);
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.estimate)} [${bareChange(m, c.lower)}, ${bareChange(m, c.upper)}]`;
+    return `${(0,format_number/* formatChange */.eD)(m, c.estimate)} [${bareChange(m, c.lower)}, ${bareChange(m, c.upper)}]`;
 }
 /** "−1.0 pts": the tolerated drop, as a position on the Δ axis. */
 function marginPhrase(c) {
-    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(measuredOf(c), -c.margin);
+    return (0,format_number/* formatChange */.eD)(measuredOf(c), -c.margin);
 }
 /** Why a comparison has its status, in a clause. */
 function statusPhrase(c, report) {
     const m = measuredOf(c);
-    const p = `adjusted p ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatP */ .MA)(c.p_adjusted)}`;
+    const p = `adjusted p ${(0,format_number/* formatP */.MA)(c.p_adjusted)}`;
     if (c.status === 'regressed')
-        return `at most ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.upper)}, beyond the margin ${marginPhrase(c)}; ${p}`;
+        return `at most ${(0,format_number/* formatChange */.eD)(m, c.upper)}, beyond the margin ${marginPhrase(c)}; ${p}`;
     if (c.status === 'pass')
-        return `at least ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, c.lower)}, above the margin ${marginPhrase(c)}`;
+        return `at least ${(0,format_number/* formatChange */.eD)(m, c.lower)}, above the margin ${marginPhrase(c)}`;
     return `cannot yet tell whether it is above or beyond the margin ${marginPhrase(c)}; ${eventsPhrase(c, report)}`;
 }
 /** "about 12,000 more canary events (≈ 25 min at the current rate)", or why more traffic alone will not do. */
@@ -234,13 +174,13 @@ function eventsPhrase(c, report) {
     const rounded = Number(Math.max(1, Math.ceil(needed)).toPrecision(2));
     const rate = report.stage.elapsed_seconds > 0 ? c.canary.n / report.stage.elapsed_seconds : 0;
     const time = rate > 0 ? ` (≈ ${durationPhrase(needed / rate)} at the current rate)` : '';
-    return `about ${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(rounded)} more canary events${time}`;
+    return `about ${(0,format_number/* formatCount */.B4)(rounded)} more canary events${time}`;
 }
 /** The footer: what Δ is, what the bounds are and at which level, and the method (escaped by `escape`). */
 function boundsSentence(report, escape) {
     const s = report.settings;
     return (`Δ = canary − baseline, positive is better; proportions in percentage points (pts). ` +
-        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
+        `Bounds are anytime-valid at alpha/family = ${formatNumber(s.alpha)}/${(0,format_number/* formatCount */.B4)(s.family)} (Bonferroni over ${plural(s.family, 'gated comparison or abort check', 'gated comparisons and abort checks')}): they hold at every look at once, so looking after every interval does not raise the error rate. ` +
         `p-values are always-valid and multiplied by the family, so a comparison's adjusted p is at most alpha exactly when its upper bound is below the margin. Method: ${escape(s.method)}.`);
 }
 /** "1 h 30 min", "25 min", "45 s", "2 d 4 h": the largest unit and the next one when it is not zero. */
@@ -259,7 +199,7 @@ function durationPhrase(seconds) {
         const n = Math.floor(rest / size);
         rest -= n * size;
         if (n > 0 || parts.length > 0)
-            parts.push(`${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${name}`);
+            parts.push(`${(0,format_number/* formatCount */.B4)(n)} ${name}`);
     }
     const shown = parts.slice(0, 2);
     if (shown.length === 2 && shown[1]?.startsWith('0 '))
@@ -271,7 +211,7 @@ function formatPercent(percent) {
     return `${formatNumber(percent)}%`;
 }
 function plural(n, one, many) {
-    return `${(0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(n)} ${n === 1 ? one : many}`;
+    return `${(0,format_number/* formatCount */.B4)(n)} ${n === 1 ? one : many}`;
 }
 function formatNumber(value) {
     return String(Number(value.toPrecision(6)));
@@ -282,32 +222,53 @@ function bareChange(m, value) {
         return '–';
     if (!Number.isFinite(value))
         return value > 0 ? '+∞' : '−∞';
-    return (0,_format_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatChange */ .eD)(m, value).replace(/ (pts|ms|s)$/, '');
+    return (0,format_number/* formatChange */.eD)(m, value).replace(/ (pts|ms|s)$/, '');
 }
 
-
-/***/ }),
-
-/***/ 9943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+;// CONCATENATED MODULE: ./src/core/canary/canary-deciding.ts
 
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  renderCanaryHtml: () => (/* binding */ renderCanaryHtml)
-});
+/**
+ * What moved the decision: for a roll-back, the regressed comparisons and crossed abort thresholds;
+ * for a hold, the undecided comparisons with the canary events each still needs, the abort checks
+ * not yet settled and what is left of the stage's hold; for a promotion, nothing beyond the reason.
+ * Names are escaped by `escape` (identity for HTML, whose renderer escapes the whole text).
+ */
+function decidingItems(report, escape) {
+    const subject = (c) => `${escape(c.cohort)} · ${escape(c.metric)}`;
+    const abort = (a) => ({
+        kind: a.status,
+        text: `${escape(a.metric)} ${thresholdPhrase(a, report)}: canary ${abortValuePhrase(a, report)} — ${ABORT_STATUS_WORDS[a.status]}`,
+    });
+    if (report.decision === 'rollback')
+        return [
+            ...report.comparisons
+                .filter((c) => c.status === 'regressed')
+                .map((c) => ({
+                kind: c.status,
+                text: `${subject(c)}: ${valuesPhrase(c)}, Δ ${deltaPhrase(c)}; ${statusPhrase(c, report)}`,
+            })),
+            ...report.abort_checks.filter((a) => a.status === 'crossed').map(abort),
+        ];
+    if (report.decision === 'promote')
+        return [];
+    const left = holdLeft(report);
+    return [
+        ...report.comparisons
+            .filter((c) => c.status === 'undecided')
+            .map((c) => ({
+            kind: c.status,
+            text: `${subject(c)}: Δ ${deltaPhrase(c)} against the margin ${marginPhrase(c)}; ${eventsPhrase(c, report)}`,
+        })),
+        ...report.abort_checks.filter((a) => a.status === 'undecided' || a.status === 'not-observed').map(abort),
+        ...(left === null ? [] : [{ kind: 'hold', text: `${durationPhrase(left)} of the stage's hold left` }]),
+    ];
+}
 
-// EXTERNAL MODULE: ./src/core/format-number.ts
-var format_number = __webpack_require__(8072);
-// EXTERNAL MODULE: ./src/core/package/html-escape.ts
-var html_escape = __webpack_require__(4387);
-// EXTERNAL MODULE: ./src/core/canary/canary-deciding.ts
-var canary_deciding = __webpack_require__(4316);
-// EXTERNAL MODULE: ./src/core/canary/canary-abort-phrases.ts
-var canary_abort_phrases = __webpack_require__(6402);
-// EXTERNAL MODULE: ./src/core/canary/canary-phrases.ts
-var canary_phrases = __webpack_require__(1649);
+// EXTERNAL MODULE: ./src/core/package/svg-axis.ts
+var svg_axis = __webpack_require__(29378);
 ;// CONCATENATED MODULE: ./src/core/canary/canary-sequence-svg.ts
+
 
 
 
@@ -340,21 +301,21 @@ function sequenceSvg(c, looks, startedMs) {
     const core = [0, -c.margin, c.lower, c.upper, ...points.map((p) => p.look.estimate)].filter(finite);
     const all = [...core, ...points.flatMap((p) => [p.look.lower, p.look.upper]).filter(finite)];
     const span = Math.max(Math.max(...core) - Math.min(...core), 1e-9);
-    const ticks = niceTicks(Math.max(Math.min(...all), Math.min(...core) - span) * scale, Math.min(Math.max(...all), Math.max(...core) + span) * scale);
+    const ticks = (0,svg_axis/* niceTicks */.at)(Math.max(Math.min(...all), Math.min(...core) - span) * scale, Math.min(Math.max(...all), Math.max(...core) + span) * scale, 5);
     const lo = ticks[0] ?? -1;
     const hi = ticks[ticks.length - 1] ?? 1;
     const y = (v) => {
         const clamped = Math.min(hi, Math.max(lo, Number.isNaN(v) ? 0 : v * scale));
-        return round(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
+        return (0,svg_axis/* roundPixel */.te)(BOTTOM - ((clamped - lo) / (hi - lo)) * (BOTTOM - TOP));
     };
     const xMax = Math.max(...points.map((p) => p.x), 1e-9);
-    const x = (v) => round(LEFT + (v / xMax) * (RIGHT - LEFT));
+    const x = (v) => (0,svg_axis/* roundPixel */.te)(LEFT + (v / xMax) * (RIGHT - LEFT));
     const color = STATUS_COLOR[c.status];
     const out = [];
     for (const t of ticks) {
-        const ty = round(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
+        const ty = (0,svg_axis/* roundPixel */.te)(BOTTOM - ((t - lo) / (hi - lo)) * (BOTTOM - TOP));
         out.push(`<line x1="${LEFT}" y1="${ty}" x2="${RIGHT}" y2="${ty}" stroke="#e5e7eb"/>`);
-        out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${tickLabel(t)}</text>`);
+        out.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end" fill="#4b5563">${(0,svg_axis/* signedTickLabel */.Cp)(t)}</text>`);
     }
     const timeAxis = xAxis(points, xMax);
     for (const t of timeAxis.ticks)
@@ -383,12 +344,12 @@ function sequenceSvg(c, looks, startedMs) {
     out.push(`<polyline points="${points.map((p) => `${x(p.x)},${y(p.look.estimate)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="1.5"/>`);
     points.forEach((p, i) => {
         const look = { ...c, estimate: p.look.estimate, lower: p.look.lower, upper: p.look.upper };
-        const tip = `look ${(0,format_number/* formatCount */.B4)(i + 1)} (${p.label}): Δ ${(0,canary_phrases/* deltaPhrase */.sZ)(look)}, canary n ${(0,format_number/* formatCount */.B4)(p.look.canary_n)}`;
+        const tip = `look ${(0,format_number/* formatCount */.B4)(i + 1)} (${p.label}): Δ ${deltaPhrase(look)}, canary n ${(0,format_number/* formatCount */.B4)(p.look.canary_n)}`;
         out.push(`<circle cx="${x(p.x)}" cy="${y(p.look.estimate)}" r="2.5" fill="${color}"><title>${(0,html_escape/* escapeHtml */.Z)(tip)}</title></circle>`);
     });
     const unit = c.statistic === 'proportion' ? ' (pts)' : '';
-    out.push(`<text x="${round((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`);
-    out.push(`<text x="14" y="${round((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${round((TOP + BOTTOM) / 2)})">Δ${unit}</text>`);
+    out.push(`<text x="${(0,svg_axis/* roundPixel */.te)((LEFT + RIGHT) / 2)}" y="${BOTTOM + 34}" text-anchor="middle" fill="#4b5563">${timeAxis.title}</text>`);
+    out.push(`<text x="14" y="${(0,svg_axis/* roundPixel */.te)((TOP + BOTTOM) / 2)}" text-anchor="middle" fill="#4b5563" transform="rotate(-90 14 ${(0,svg_axis/* roundPixel */.te)((TOP + BOTTOM) / 2)})">Δ${unit}</text>`);
     const label = `Confidence sequence of Δ for ${c.cohort} · ${c.metric} over ${points.length} looks`;
     return `<svg class="sequence" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-label="${(0,html_escape/* escapeHtml */.Z)(label)}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="11">${out.join('')}</svg>`;
 }
@@ -400,7 +361,7 @@ function pointsOf(c, looks, startedMs) {
     });
     const timed = found.every((f, i) => Number.isFinite(f.end) && f.end >= 0 && (i === 0 || f.end > (found[i - 1]?.end ?? 0)));
     return found.map((f) => timed
-        ? { x: f.end / 1000, label: `+${(0,canary_phrases/* durationPhrase */.Wq)(f.end / 1000)}`, look: f.look }
+        ? { x: f.end / 1000, label: `+${durationPhrase(f.end / 1000)}`, look: f.look }
         : { x: f.index, label: `look ${(0,format_number/* formatCount */.B4)(f.index)}`, look: f.look });
 }
 /** The running intersection of the bounds over the looks: the largest lower bound so far, the smallest upper one. */
@@ -417,39 +378,16 @@ function runningBound(points, side) {
 function xAxis(points, xMax) {
     if (points[0]?.label.startsWith('look'))
         return {
-            ticks: niceTicks(1, xMax)
+            ticks: (0,svg_axis/* niceTicks */.at)(1, xMax, 5)
                 .filter((t) => Number.isInteger(t) && t >= 1 && t <= xMax)
                 .map((t) => ({ at: t, label: (0,format_number/* formatCount */.B4)(t) })),
             title: 'look',
         };
     const [size, name] = xMax < 120 ? [1, 's'] : xMax < 7_200 ? [60, 'min'] : xMax < 172_800 ? [3_600, 'h'] : [86_400, 'd'];
-    const ticks = niceTicks(0, xMax / size)
+    const ticks = (0,svg_axis/* niceTicks */.at)(0, xMax / size, 5)
         .filter((t) => t >= 0 && t * size <= xMax * 1.0001)
         .map((t) => ({ at: t * size, label: `${String(t)} ${name}` }));
     return { ticks, title: 'time since the stage started' };
-}
-/** Round tick values (1, 2 or 5 × 10^k apart) covering [min, max], about five of them. */
-function niceTicks(min, max) {
-    let lo = Number.isFinite(min) ? min : -1;
-    let hi = Number.isFinite(max) ? max : 1;
-    if (hi - lo < 1e-12) {
-        lo -= 1;
-        hi += 1;
-    }
-    const raw = (hi - lo) / 5;
-    const power = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= raw) ?? 10 * power;
-    const ticks = [];
-    for (let t = Math.floor(lo / step) * step; t < hi + step * 0.999; t += step)
-        ticks.push(Number(t.toPrecision(12)));
-    return ticks;
-}
-function tickLabel(t) {
-    const text = String(Number(t.toPrecision(6)));
-    return t > 0 ? `+${text}` : t < 0 ? text.replace('-', '−') : '0';
-}
-function round(v) {
-    return Math.round(v * 10) / 10;
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/canary-html-style.ts
@@ -507,7 +445,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const MAX_PLOTS = 60;
 const plain = (text) => text;
 function renderCanaryHtml(report) {
-    const ordered = (0,canary_phrases/* comparisonsInOrder */.Qu)(report);
+    const ordered = comparisonsInOrder(report);
     const body = [
         header(report),
         decidedSection(report),
@@ -516,7 +454,7 @@ function renderCanaryHtml(report) {
         plotsSection(report, ordered),
         findingsSection(report.findings),
         inputsSection(report),
-        `<footer>${(0,html_escape/* escapeHtml */.Z)(`${(0,canary_phrases/* boundsSentence */.jX)(report, plain)} ${report.schema} · ${report.tool.name} ${report.tool.version}`)}</footer>`,
+        `<footer>${(0,html_escape/* escapeHtml */.Z)(`${boundsSentence(report, plain)} ${report.schema} · ${report.tool.name} ${report.tool.version}`)}</footer>`,
     ].filter((html) => html !== '');
     return [
         '<!doctype html>',
@@ -526,7 +464,7 @@ function renderCanaryHtml(report) {
         `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        `<title>${(0,html_escape/* escapeHtml */.Z)(`Model release gate canary: ${canary_phrases/* DECISION_WORD */.uy[report.decision]}`)}</title>`,
+        `<title>${(0,html_escape/* escapeHtml */.Z)(`Model release gate canary: ${DECISION_WORD[report.decision]}`)}</title>`,
         `<style>${CANARY_STYLE}</style>`,
         '</head>',
         `<body class="decision-${report.decision}">`,
@@ -541,13 +479,13 @@ function renderCanaryHtml(report) {
 function header(report) {
     return [
         '<header>',
-        `<div class="badge ${report.decision}">${(0,html_escape/* escapeHtml */.Z)(canary_phrases/* DECISION_WORD */.uy[report.decision])}</div>`,
-        `<div class="headline"><h1>${(0,html_escape/* escapeHtml */.Z)((0,canary_phrases/* canaryHeadline */.H1)(report))}</h1><p class="stage">${(0,html_escape/* escapeHtml */.Z)(`Stage: ${(0,canary_phrases/* stagePhrase */.qq)(report, plain)}`)}</p></div>`,
+        `<div class="badge ${report.decision}">${(0,html_escape/* escapeHtml */.Z)(DECISION_WORD[report.decision])}</div>`,
+        `<div class="headline"><h1>${(0,html_escape/* escapeHtml */.Z)(canaryHeadline(report))}</h1><p class="stage">${(0,html_escape/* escapeHtml */.Z)(`Stage: ${stagePhrase(report, plain)}`)}</p></div>`,
         '</header>',
     ].join('\n');
 }
 function decidedSection(report) {
-    const items = (0,canary_deciding/* decidingItems */.U)(report, plain).map((item) => `<li class="${item.kind}">${(0,html_escape/* escapeHtml */.Z)(`[${item.kind}] ${item.text}`)}</li>`);
+    const items = decidingItems(report, plain).map((item) => `<li class="${item.kind}">${(0,html_escape/* escapeHtml */.Z)(`[${item.kind}] ${item.text}`)}</li>`);
     const list = items.length === 0 ? '' : `<ul class="decided">${items.join('')}</ul>`;
     return `<section id="decided"><h2>What decided it</h2><p>${(0,html_escape/* escapeHtml */.Z)(report.reason)}</p>${list}</section>`;
 }
@@ -566,18 +504,18 @@ function comparisonsSection(report, ordered) {
     const rows = ordered.map((c) => row(c.status, [
         `${c.cohort} · ${c.metric}`,
         { num: (0,format_number/* formatCount */.B4)(c.canary.n) },
-        (0,canary_phrases/* valuesPhrase */.O$)(c),
-        { num: (0,canary_phrases/* deltaPhrase */.sZ)(c) },
-        { num: (0,canary_phrases/* marginPhrase */.sW)(c) },
+        valuesPhrase(c),
+        { num: deltaPhrase(c) },
+        { num: marginPhrase(c) },
         { num: (0,format_number/* formatP */.MA)(c.p_adjusted) },
-        `${c.status}: ${(0,canary_phrases/* statusPhrase */.Em)(c, report)}`,
+        `${c.status}: ${statusPhrase(c, report)}`,
     ]));
     return table('comparisons', 'Comparisons at the last look', head, rows);
 }
 function abortSection(report) {
     if (report.abort_checks.length === 0)
         return '';
-    const rows = report.abort_checks.map((a) => row(a.status, [a.metric, (0,canary_abort_phrases/* thresholdPhrase */.vN)(a, report), (0,canary_abort_phrases/* abortValuePhrase */.rS)(a, report), canary_abort_phrases/* ABORT_STATUS_WORDS */.Sf[a.status]]));
+    const rows = report.abort_checks.map((a) => row(a.status, [a.metric, thresholdPhrase(a, report), abortValuePhrase(a, report), ABORT_STATUS_WORDS[a.status]]));
     const head = ['metric', 'abort when', 'canary [anytime-valid bounds], n', 'status'];
     return table('aborts', 'Abort checks (manifest rollout.abort_when, canary overall)', head, rows);
 }
@@ -587,7 +525,7 @@ function plotsSection(report, ordered) {
         const svg = sequenceSvg(c, report.looks, startedMs);
         if (svg === '')
             return [];
-        const caption = `${c.cohort} · ${c.metric} — ${c.status}; at the last look Δ ${(0,canary_phrases/* deltaPhrase */.sZ)(c)} (running intersection), margin ${(0,canary_phrases/* marginPhrase */.sW)(c)}`;
+        const caption = `${c.cohort} · ${c.metric} — ${c.status}; at the last look Δ ${deltaPhrase(c)} (running intersection), margin ${marginPhrase(c)}`;
         return [`<figure class="${c.status}"><figcaption>${(0,html_escape/* escapeHtml */.Z)(caption)}</figcaption>${svg}</figure>`];
     });
     if (figures.length === 0)
@@ -636,49 +574,203 @@ function table(id, caption, head, rows) {
     return `<section id="${id}"><h2>${(0,html_escape/* escapeHtml */.Z)(caption)}</h2><div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
 }
 
+// EXTERNAL MODULE: ./src/core/report/render-comment.ts + 1 modules
+var render_comment = __webpack_require__(35062);
+// EXTERNAL MODULE: ./src/core/report/comment-budget.ts
+var comment_budget = __webpack_require__(16873);
+// EXTERNAL MODULE: ./src/core/report/escape-markdown.ts
+var escape_markdown = __webpack_require__(88637);
+// EXTERNAL MODULE: ./src/core/report/render-readiness.ts
+var render_readiness = __webpack_require__(70389);
+;// CONCATENATED MODULE: ./src/core/canary/canary-markdown-sections.ts
 
-/***/ }),
 
-/***/ 4387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ escapeHtml),
-/* harmony export */   i: () => (/* binding */ escapeHtmlCapped)
-/* harmony export */ });
+
+
+
 /**
- * Makes an input string inert inside HTML text and double- or single-quoted attribute values (SVG
- * included): the five characters that can open markup or close an attribute become entities.
- * Control characters (other than tab, newline and carriage return) and bidirectional overrides
- * become U+FFFD, as in escapeMarkdown: they could hide or reorder what a reviewer reads, and XML
- * (the inline SVG) forbids most control characters outright.
+ * The sections of the canary's markdown outputs (report.md, the job summary and the PR comment), in
+ * reading order, each row ranked for when the text must shrink: what decided it is kept longest,
+ * then regressed and undecided comparisons, the abort checks, findings, and last what passed.
  */
-function escapeHtml(text) {
-    return withoutHiddenCharacters(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
+const RANK = {
+    decided: 0,
+    blocking: 1,
+    regressed: 1,
+    undecided: 2,
+    abort: 3,
+    warning: 4,
+    pass: 5,
+    info: 6,
+};
+const COMPARISONS = ['cohort metric', 'cohort metrics'];
+const HEAD = [
+    '| cohort · metric | canary n | baseline → canary | Δ (anytime-valid bounds) | margin | status |',
+    '|---|---:|---|---|---|---|',
+];
+const STATUS_ICON = { regressed: '🔻', undecided: '❔', pass: '✅' };
+const ABORT_ICON = {
+    crossed: '⛔',
+    clear: '✅',
+    undecided: '❔',
+    'not-observed': '⚪',
+};
+const FINDING_ICON = { block: '⛔', warn: '⚠️', info: 'ℹ️' };
+/**
+ * `foldPassing`: passing rows go into a folded table of their own (the PR comment, which a reviewer
+ * reads in a minute); otherwise every comparison is in one table.
+ */
+function canarySections(report, foldPassing) {
+    const ordered = comparisonsInOrder(report);
+    const passing = ordered.filter((c) => c.status === 'pass');
+    const open = foldPassing ? ordered.filter((c) => c.status !== 'pass') : ordered;
+    const sections = [
+        decided(report),
+        {
+            open: ['### Comparisons at the last look', ''],
+            tableHead: HEAD,
+            rows: open.map((c) => comparisonRow(c)),
+            close: [''],
+        },
+    ];
+    if (foldPassing)
+        sections.push({
+            open: [
+                `<details><summary>✅ ${plural(passing.length, 'cohort metric passes', 'cohort metrics pass')}</summary>`,
+                '',
+            ],
+            tableHead: HEAD,
+            rows: passing.map((c) => comparisonRow(c)),
+            close: ['', '</details>', ''],
+        });
+    sections.push(abortChecks(report), findings(report));
+    return sections;
 }
-/** A label cut to a number of characters (code points, so no half emoji), with an ellipsis, before escaping. */
-function escapeHtmlCapped(text, maxLength) {
-    const chars = [...text.replace(/\s+/g, ' ')];
-    return escapeHtml(chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : chars.join(''));
+function decided(report) {
+    const row = (text) => ({ text, rank: RANK.decided, noun: ['reason', 'reasons'] });
+    const icon = { ...STATUS_ICON, ...ABORT_ICON, hold: '⏱️' };
+    const items = decidingItems(report, (name) => (0,escape_markdown/* escapeName */.L$)(name, 60)).map((item) => `- ${icon[item.kind]} ${item.text}`);
+    // The reason heads the list; alone, it is the section's one row (a section without rows is left out).
+    const reason = (0,escape_markdown/* escapeMarkdown */.FV)(report.reason, 600);
+    return items.length === 0
+        ? { open: ['### What decided it', ''], tableHead: [], rows: [row(reason)], close: [''] }
+        : { open: ['### What decided it', '', reason, ''], tableHead: [], rows: items.map(row), close: [''] };
 }
-/** Bidirectional marks, embeddings, overrides and isolates. */
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-function withoutHiddenCharacters(text) {
-    // The common case, plain text, costs one test; the per-character loop runs only when needed.
-    if (!/\p{Cc}/u.test(text) && !BIDI.test(text))
-        return text;
-    let out = '';
-    for (const char of text) {
-        const code = char.codePointAt(0) ?? 0;
-        const control = (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || (code >= 0x7f && code <= 0x9f);
-        out += control || BIDI.test(char) ? '\ufffd' : char;
-    }
-    return out;
+function comparisonRow(c) {
+    const status = c.status === 'regressed'
+        ? `🔻 regressed (adjusted p ${(0,format_number/* formatP */.MA)(c.p_adjusted)})`
+        : `${STATUS_ICON[c.status]} ${c.status}`;
+    return {
+        text: `| ${subject(c)} | ${(0,format_number/* formatCount */.B4)(c.canary.n)} | ${valuesPhrase(c)} | ${deltaPhrase(c)} | ${marginPhrase(c)} | ${status} |`,
+        rank: RANK[c.status],
+        noun: COMPARISONS,
+    };
+}
+function abortChecks(report) {
+    return {
+        open: ['### Abort checks (canary, overall)', ''],
+        tableHead: ['| metric | abort when | canary [anytime-valid bounds] | status |', '|---|---|---|---|'],
+        rows: report.abort_checks.map((a) => ({
+            text: `| ${(0,escape_markdown/* escapeName */.L$)(a.metric, 60)} | ${thresholdPhrase(a, report)} | ${abortValuePhrase(a, report)} | ${ABORT_ICON[a.status]} ${ABORT_STATUS_WORDS[a.status]} |`,
+            rank: a.status === 'crossed' ? RANK.blocking : RANK.abort,
+            noun: ['abort check', 'abort checks'],
+        })),
+        close: [''],
+    };
+}
+function findings(report) {
+    const rank = { block: RANK.blocking, warn: RANK.warning, info: RANK.info };
+    return {
+        open: ['### Findings', ''],
+        tableHead: [],
+        rows: report.findings.map((f) => {
+            const where = (0,render_readiness/* locationOf */.h)(f);
+            return {
+                text: `- ${FINDING_ICON[f.severity]} ${findingId(f)} ${(0,escape_markdown/* escapeMarkdown */.FV)(f.message, 300)}${where === '' ? '' : ` (${where})`}`,
+                rank: rank[f.severity],
+                noun: ['finding', 'findings'],
+            };
+        }),
+        close: [''],
+    };
+}
+/** "overall · accuracy", each name escaped for a table cell. */
+function subject(c) {
+    return `${(0,escape_markdown/* escapeName */.L$)(c.cohort, 60)} · ${(0,escape_markdown/* escapeName */.L$)(c.metric, 40)}`;
+}
+/** Rule ids are ours, but one that is not a plain id is escaped rather than trusted inside backticks. */
+function findingId(f) {
+    return /^[a-z0-9._-]+$/i.test(f.id) ? `\`${f.id}\`` : (0,escape_markdown/* escapeName */.L$)(f.id, 40);
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/render-canary-markdown.ts
+
+
+
+
+
+/** GitHub rejects comment bodies over 65,536 characters; the job summary takes 1 MiB (see render-markdown.ts). */
+const COMMENT_MAX_LENGTH = 60_000;
+const MARKDOWN_MAX_LENGTH = 300_000;
+/**
+ * report.md and the Action's job summary: the decision with its icon, the stage, what decided it,
+ * every comparison at the last look, the abort checks, findings, what the bounds mean and the inputs.
+ * Rows that do not fit are counted and pointed to report.json, least important first.
+ */
+function renderCanaryMarkdown(report) {
+    return (0,comment_budget/* fitComment */.p)({
+        top: render_canary_markdown_top(report),
+        sections: canarySections(report, false),
+        bottom: [inputsLine(report), '', footer(report)],
+        pointer: 'report.json',
+    }, MARKDOWN_MAX_LENGTH);
+}
+/**
+ * The sticky pull-request comment: the hidden marker by which the Action finds it again, then the
+ * markdown report's layout with the passing comparisons folded away, so a reviewer reads it in a minute.
+ */
+function renderCanaryComment(report, options) {
+    return (0,comment_budget/* fitComment */.p)({
+        top: [(0,render_comment/* commentMarker */.Q)(options.gateId, 'canary'), ...render_canary_markdown_top(report)],
+        sections: canarySections(report, true),
+        bottom: [footer(report)],
+        pointer: 'report.json in the run’s artifact',
+    }, COMMENT_MAX_LENGTH);
+}
+function render_canary_markdown_top(report) {
+    return [
+        `## ${DECISION_ICON[report.decision]} ${canaryHeadline(report)}`,
+        '',
+        `**Stage:** ${stagePhrase(report, (text) => (0,escape_markdown/* escapeName */.L$)(text, 40))}`,
+        '',
+    ];
+}
+function inputsLine(report) {
+    const { observations, manifest, policy } = report.inputs;
+    const file = (label, f) => `${label} ${(0,escape_markdown/* escapeName */.L$)(f.path)} (sha256 ${(0,escape_markdown/* escapeName */.L$)(f.sha256.slice(0, 12), 12)})`;
+    const files = [file('observations', observations), file('manifest', manifest)];
+    files.push(policy === null ? 'default policy' : file('policy', policy));
+    return `**Inputs:** ${files.join(' · ')}. Every look's bounds are in report.json.`;
+}
+function footer(report) {
+    const tool = `${(0,escape_markdown/* escapeMarkdown */.FV)(report.tool.name, 60)} ${(0,escape_markdown/* escapeMarkdown */.FV)(report.tool.version, 40)}`;
+    return `<sub>${boundsSentence(report, (text) => (0,escape_markdown/* escapeMarkdown */.FV)(text, 200))} ${tool}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/canary-report-files.ts
+
+
+
+// The Action also posts the comment: one lazily loaded module (one chunk) holds all it renders.
+
+/** The canary reports by file name: what the CLI writes to --out and the Action writes and uploads. */
+function canaryReportFiles(report) {
+    return [
+        ['canary-report.json', canaryReportJson(report)],
+        ['canary-report.md', renderCanaryMarkdown(report)],
+        ['canary-report.html', renderCanaryHtml(report)],
+    ];
 }
 
 
